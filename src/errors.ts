@@ -1,0 +1,39 @@
+/** What went wrong, as a stable tag tests and callers can branch on. */
+export type CoachmatchErrorKind =
+  | 'invalidProblem'
+  | 'invalidCohort'
+  | 'invalidScenario'
+  | 'invalidArgument'
+  | 'internal';
+
+/** One problem in an input, located by a JSON path such as `$.weights[3][7]`. */
+export interface InputIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * The one error class of the library. Expected outcomes (an infeasible problem) are values;
+ * this is thrown only for bad input or broken invariants.
+ *
+ * @example
+ * ```ts
+ * try { solveAssignment({ weights: [[1, 2], [3]] }); }
+ * catch (e) { if (isErrorOfKind(e, 'invalidProblem')) console.error(e.issues); }
+ * ```
+ */
+export class CoachmatchError extends Error {
+  override readonly name = 'CoachmatchError';
+  constructor(
+    readonly kind: CoachmatchErrorKind,
+    message: string,
+    readonly issues: readonly InputIssue[] = [],
+  ) {
+    super(issues.length === 0 ? message : `${message}\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+  }
+}
+
+/** True when `error` is a {@link CoachmatchError} of the given kind. */
+export function isErrorOfKind(error: unknown, kind: CoachmatchErrorKind): error is CoachmatchError {
+  return error instanceof CoachmatchError && error.kind === kind;
+}

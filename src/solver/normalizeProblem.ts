@@ -1,0 +1,246 @@
+import { CoachmatchError, type InputIssue } from '../errors.js';
+import type { NormalizedProblem } from './normalizedProblem.js';
+import type { AssignmentProblem, Sense } from './types.js';
+
+/** At most this many issues are collected before validation gives up listing more. */
+const MAX_ISSUES = 50;
+
+class IssueList {
+  readonly items: InputIssue[] = [];
+  add(path: string, message: string): void {
+    if (this.items.length < MAX_ISSUES) this.items.push({ path, message });
+  }
+  get full(): boolean {
+    return this.items.length >= MAX_ISSUES;
+  }
+}
+
+/**
+ * Checks a caller's problem and converts it into the solver's internal form.
+ *
+ * @throws CoachmatchError of kind `invalidProblem`, listing every problem with its JSON path.
+ */
+export function normalizeProblem(problem: AssignmentProblem): NormalizedProblem {
+  const issues = new IssueList();
+  if (typeof problem !== 'object' || problem === null) {
+    throw new CoachmatchError('invalidProblem', 'Invalid assignment problem', [
+      { path: '$', message: 'expected an object' },
+    ]);
+  }
+  const sense = readSense(problem.sense, issues);
+  const shape = problem.weights !== undefined ? denseShape(problem, issues) : sparseShape(problem, issues);
+  if (shape === null) fail(issues);
+  const { rows, cols } = shape;
+  const capacity = readLoads(problem.capacity, 'capacity', cols, 1, issues);
+  const minLoad = readLoads(problem.minLoad, 'minLoad', cols, 0, issues);
+  for (let j = 0; j < cols && !issues.full; j++) {
+    if (minLoad[j]! > capacity[j]!) {
+      issues.add(`$.minLoad[${j}]`, `minimum load ${minLoad[j]} exceeds capacity ${capacity[j]}`);
+    }
+  }
+  if (problem.allowUnmatched !== undefined && typeof problem.allowUnmatched !== 'boolean') {
+    issues.add('$.allowUnmatched', 'expected true or false');
+  }
+  const built = problem.weights !== undefined
+    ? fromDense(problem.weights, rows, cols, sense, issues)
+    : fromEdges(problem.edges ?? [], rows, cols, sense, issues);
+  if (issues.items.length > 0 || built === null) fail(issues);
+  return { rows, cols, sense, ...built, capacity, minLoad, allowUnmatched: problem.allowUnmatched === true };
+}
+
+function fail(issues: IssueList): never {
+  throw new CoachmatchError('invalidProblem', 'Invalid assignment problem', issues.items);
+}
+
+function readSense(sense: unknown, issues: IssueList): Sense {
+  if (sense === undefined || sense === 'max') return 'max';
+  if (sense === 'min') return 'min';
+  issues.add('$.sense', `expected "max" or "min", got ${describe(sense)}`);
+  return 'max';
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function denseShape(problem: AssignmentProblem, issues: IssueList): { rows: number; cols: number } | null {
+  const weights: unknown = problem.weights;
+  if (problem.edges !== undefined) issues.add('$.edges', 'give either weights or edges, not both');
+  if (!Array.isArray(weights)) {
+    issues.add('$.weights', 'expected an array of rows');
+    return null;
+  }
+  const first: unknown = weights[0];
+  const cols = weights.length === 0 ? (isCount(problem.cols) ? problem.cols : 0) : isRow(first) ? first.length : -1;
+  if (cols < 0) {
+    issues.add('$.weights[0]', 'expected an array of weights');
+    return null;
+  }
+  if (problem.rows !== undefined && problem.rows !== weights.length) {
+    issues.add('$.rows', `says ${describe(problem.rows)} but weights has ${weights.length} rows`);
+  }
+  if (problem.cols !== undefined && problem.cols !== cols) {
+    issues.add('$.cols', `says ${describe(problem.cols)} but weights has ${cols} columns`);
+  }
+  return { rows: weights.length, cols };
+}
+
+function isRow(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || ArrayBuffer.isView(value);
+}
+
+function sparseShape(problem: AssignmentProblem, issues: IssueList): { rows: number; cols: number } | null {
+  if (!isCount(problem.rows)) issues.add('$.rows', `expected a non-negative integer, got ${describe(problem.rows)}`);
+  if (!isCount(problem.cols)) issues.add('$.cols', `expected a non-negative integer, got ${describe(problem.cols)}`);
+  if (problem.edges !== undefined && !Array.isArray(problem.edges)) issues.add('$.edges', 'expected an array of [row, col, weight]');
+  if (issues.items.length > 0) return null;
+  return { rows: problem.rows!, cols: problem.cols! };
+}
+
+function readLoads(
+  values: ReadonlyArray<number> | undefined,
+  name: string,
+  cols: number,
+  fallback: number,
+  issues: IssueList,
+): Int32Array {
+  const out = new Int32Array(cols).fill(fallback);
+  if (values === undefined) return out;
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
+    issues.add(`$.${name}`, 'expected an array with one entry per column');
+    return out;
+  }
+  if (values.length !== cols) issues.add(`$.${name}`, `has ${values.length} entries for ${cols} columns`);
+  for (let j = 0; j < Math.min(cols, values.length) && !issues.full; j++) {
+    const v: unknown = values[j];
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff) out[j] = v;
+    else issues.add(`$.${name}[${j}]`, `expected a non-negative integer, got ${describe(v)}`);
+  }
+  return out;
+}
+
+type Built = Pick<NormalizedProblem, 'rowStart' | 'colIndex' | 'weight' | 'cost' | 'denseCost'>;
+
+function fromDense(
+  weights: ReadonlyArray<ReadonlyArray<number | null>>,
+  rows: number,
+  cols: number,
+  sense: Sense,
+  issues: IssueList,
+): Built | null {
+  const sign = sense === 'max' ? -1 : 1;
+  const denseCost = new Float64Array(rows * cols);
+  let allowed = 0;
+  for (let i = 0; i < rows; i++) {
+    const row: unknown = weights[i];
+    if (!isRow(row)) {
+      issues.add(`$.weights[${i}]`, 'expected an array of weights');
+      continue;
+    }
+    if (row.length !== cols) {
+      issues.add(`$.weights[${i}]`, `has ${row.length} entries, row 0 has ${cols} (ragged matrix)`);
+      continue;
+    }
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const w = row[j];
+      if (typeof w === 'number') {
+        if (Number.isFinite(w)) {
+          denseCost[base + j] = sign * w;
+          allowed++;
+        } else denseCost[base + j] = Infinity;
+      } else if (w === null) denseCost[base + j] = Infinity;
+      else if (!issues.full) issues.add(`$.weights[${i}][${j}]`, `expected a number or null, got ${describe(w)}`);
+    }
+  }
+  if (issues.items.length > 0) return null;
+  const rowStart = new Int32Array(rows + 1);
+  const colIndex = new Int32Array(allowed);
+  const cost = new Float64Array(allowed);
+  const weight = new Float64Array(allowed);
+  let k = 0;
+  for (let i = 0; i < rows; i++) {
+    rowStart[i] = k;
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const c = denseCost[base + j]!;
+      if (c === Infinity) continue;
+      colIndex[k] = j;
+      cost[k] = c;
+      weight[k] = sign * c;
+      k++;
+    }
+  }
+  rowStart[rows] = k;
+  return { rowStart, colIndex, cost, weight, denseCost };
+}
+
+function fromEdges(
+  edges: ReadonlyArray<readonly [number, number, number]>,
+  rows: number,
+  cols: number,
+  sense: Sense,
+  issues: IssueList,
+): Built | null {
+  const sign = sense === 'max' ? -1 : 1;
+  const count = new Int32Array(rows + 1);
+  for (let e = 0; e < edges.length; e++) {
+    const edge: unknown = edges[e];
+    if (!Array.isArray(edge) || edge.length !== 3) {
+      issues.add(`$.edges[${e}]`, 'expected [row, col, weight]');
+      continue;
+    }
+    const [r, c, w] = edge as [unknown, unknown, unknown];
+    if (!(typeof r === 'number' && Number.isInteger(r) && r >= 0 && r < rows)) {
+      issues.add(`$.edges[${e}][0]`, `row ${describe(r)} is outside 0..${rows - 1}`);
+    } else if (!(typeof c === 'number' && Number.isInteger(c) && c >= 0 && c < cols)) {
+      issues.add(`$.edges[${e}][1]`, `column ${describe(c)} is outside 0..${cols - 1}`);
+    } else if (!(typeof w === 'number' && Number.isFinite(w))) {
+      issues.add(`$.edges[${e}][2]`, `expected a finite number, got ${describe(w)}`);
+    } else count[r + 1]!++;
+    if (issues.full) return null;
+  }
+  if (issues.items.length > 0) return null;
+  const rowStart = new Int32Array(rows + 1);
+  for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + count[i + 1]!;
+  const fill = rowStart.slice(0, rows);
+  const colIndex = new Int32Array(edges.length);
+  const weight = new Float64Array(edges.length);
+  for (const [r, c, w] of edges) {
+    const at = fill[r]!++;
+    colIndex[at] = c;
+    weight[at] = w;
+  }
+  sortRowsByColumn(rowStart, colIndex, weight, rows, issues);
+  if (issues.items.length > 0) return null;
+  const cost = new Float64Array(weight.length);
+  for (let k = 0; k < weight.length; k++) cost[k] = sign * weight[k]!;
+  return { rowStart, colIndex, cost, weight, denseCost: null };
+}
+
+/** Sorts each row's pairs by column and rejects duplicates. */
+function sortRowsByColumn(rowStart: Int32Array, colIndex: Int32Array, weight: Float64Array, rows: number, issues: IssueList): void {
+  for (let i = 0; i < rows; i++) {
+    const start = rowStart[i]!;
+    const end = rowStart[i + 1]!;
+    let sorted = true;
+    for (let a = start + 1; a < end && sorted; a++) sorted = colIndex[a - 1]! < colIndex[a]!;
+    if (!sorted) {
+      const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => colIndex[a]! - colIndex[b]!);
+      const cols = order.map((k) => colIndex[k]!);
+      const ws = order.map((k) => weight[k]!);
+      colIndex.set(cols, start);
+      weight.set(ws, start);
+    }
+    for (let a = start + 1; a < end; a++) {
+      if (colIndex[a] === colIndex[a - 1]) issues.add(`$.edges`, `pair (${i}, ${colIndex[a]}) is given more than once`);
+    }
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return Array.isArray(value) ? 'an array' : typeof value;
+}

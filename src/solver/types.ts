@@ -1,0 +1,110 @@
+/**
+ * Public types of the solver core. The solver knows nothing about coaching: rows are the
+ * side that must be assigned (coachees), columns the side with capacities (coaches).
+ */
+
+/** Direction of optimisation. */
+export type Sense = 'max' | 'min';
+
+/** Algorithms the dispatcher can run; `auto` picks one from the problem's shape. */
+export type SolverMethod = 'auto' | 'jv' | 'flow' | 'lp';
+
+/**
+ * A weighted, capacitated assignment problem as a caller writes it.
+ *
+ * Give either `weights` (dense: rows = coachees, columns = coaches; `null` or any
+ * non-finite number forbids the pair) or `rows`, `cols` and `edges` (sparse: absent
+ * pairs are forbidden).
+ */
+export interface AssignmentProblem {
+  readonly weights?: ReadonlyArray<ReadonlyArray<number | null>>;
+  readonly rows?: number;
+  readonly cols?: number;
+  readonly edges?: ReadonlyArray<readonly [row: number, col: number, weight: number]>;
+  /** `max` (default) maximises the total weight, `min` minimises it. */
+  readonly sense?: Sense;
+  /** Per-column maximum load; default 1 each. */
+  readonly capacity?: ReadonlyArray<number>;
+  /** Per-column minimum load; default 0 each. */
+  readonly minLoad?: ReadonlyArray<number>;
+  /**
+   * When true a row may stay unmatched: the solver matches as many rows as possible and,
+   * among those matchings, finds the best total.
+   */
+  readonly allowUnmatched?: boolean;
+}
+
+/** Options for {@link solveAssignment}. */
+export interface SolveOptions {
+  /** Force an algorithm; `auto` (default) chooses from the problem's shape. */
+  readonly method: SolverMethod;
+}
+
+/** One actionable reason why no assignment exists. */
+export type Diagnosis =
+  | {
+      readonly kind: 'rowWithoutCandidates';
+      /** Rows that have no allowed column at all. */
+      readonly rows: readonly number[];
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'capacityShort';
+      /** Total capacity minus rows to place (negative: how many places are missing). */
+      readonly shortBy: number;
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'competingRows';
+      /**
+       * A Hall violator: these rows can only go to `cols`, whose capacity is `shortBy` short
+       * of what they need.
+       */
+      readonly rows: readonly number[];
+      readonly cols: readonly number[];
+      readonly shortBy: number;
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'minLoadUnreachable';
+      /** Columns whose minimum load cannot be met, and by how many in total. */
+      readonly cols: readonly number[];
+      readonly shortBy: number;
+      readonly message: string;
+    };
+
+/**
+ * Dual potentials, in the problem's own sense. For `max`: `row[i] + col[j] >= w[i][j]`
+ * for every allowed pair, with equality on assigned pairs; so forcing an unassigned pair
+ * (i, j) costs at least `row[i] + col[j] - w[i][j]`. For `min` the inequality flips.
+ * A column that is not full has `col[j] = 0` unless its minimum load binds.
+ */
+export interface Duals {
+  readonly row: readonly number[];
+  readonly col: readonly number[];
+}
+
+/** The outcome of a solve. Expected outcomes are values, not exceptions. */
+export type AssignmentResult =
+  | {
+      readonly status: 'optimal';
+      readonly method: Exclude<SolverMethod, 'auto'>;
+      /** Sum of the chosen weights. */
+      readonly objective: number;
+      /** `assignment[i]` is the column of row i, or null when unmatched. */
+      readonly assignment: readonly (number | null)[];
+      readonly loads: readonly number[];
+      readonly matched: number;
+      readonly duals: Duals;
+    }
+  | {
+      readonly status: 'infeasible';
+      readonly method: Exclude<SolverMethod, 'auto'>;
+      readonly objective: null;
+      readonly assignment: readonly (number | null)[];
+      readonly loads: readonly number[];
+      readonly matched: number;
+      readonly duals: null;
+      /** Why: at least one entry, each naming rows or columns a coordinator can act on. */
+      readonly diagnosis: readonly Diagnosis[];
+    };
