@@ -45,7 +45,15 @@ export function normalizeProblem(problem: AssignmentProblem): NormalizedProblem 
     ? fromDense(problem.weights, rows, cols, sense, issues)
     : fromEdges(problem.edges ?? [], rows, cols, sense, issues);
   if (issues.items.length > 0 || built === null) fail(issues);
-  return { rows, cols, sense, ...built, capacity, minLoad, allowUnmatched: problem.allowUnmatched === true };
+  // Keep the getters of a dense problem's lazy sparse view: no object spread here.
+  return Object.defineProperties(built, {
+    rows: { value: rows, enumerable: true },
+    cols: { value: cols, enumerable: true },
+    sense: { value: sense, enumerable: true },
+    capacity: { value: capacity, enumerable: true },
+    minLoad: { value: minLoad, enumerable: true },
+    allowUnmatched: { value: problem.allowUnmatched === true, enumerable: true },
+  }) as NormalizedProblem;
 }
 
 function fail(issues: IssueList): never {
@@ -154,6 +162,21 @@ function fromDense(
     }
   }
   if (issues.items.length > 0) return null;
+  // The sparse view is built only if an algorithm asks for it: the dense solver never does.
+  let csr: Csr | null = null;
+  const sparse = (): Csr => (csr ??= denseToCsr(denseCost, rows, cols, allowed, sign));
+  return {
+    denseCost,
+    get rowStart() { return sparse().rowStart; },
+    get colIndex() { return sparse().colIndex; },
+    get cost() { return sparse().cost; },
+    get weight() { return sparse().weight; },
+  };
+}
+
+type Csr = Pick<NormalizedProblem, 'rowStart' | 'colIndex' | 'weight' | 'cost'>;
+
+function denseToCsr(denseCost: Float64Array, rows: number, cols: number, allowed: number, sign: number): Csr {
   const rowStart = new Int32Array(rows + 1);
   const colIndex = new Int32Array(allowed);
   const cost = new Float64Array(allowed);
@@ -172,7 +195,7 @@ function fromDense(
     }
   }
   rowStart[rows] = k;
-  return { rowStart, colIndex, cost, weight, denseCost };
+  return { rowStart, colIndex, cost, weight };
 }
 
 function fromEdges(

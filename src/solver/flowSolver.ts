@@ -1,0 +1,308 @@
+import { ColumnMembers } from './columnMembers.js';
+import { diagnoseMinLoads, diagnosePlacement } from './diagnose.js';
+import { maxBMatching } from './maxBMatching.js';
+import { MinHeap } from './minHeap.js';
+import type { NormalizedProblem } from './normalizedProblem.js';
+import { buildResult, infeasibleResult } from './buildResult.js';
+import type { AssignmentResult } from './types.js';
+
+const NONE = -1;
+/** `predRow[j]` value for a column reached backwards from the sink. */
+const FROM_SINK = -2;
+
+/**
+ * Exact min-cost flow by successive shortest paths (Dijkstra on reduced costs), one
+ * augmentation per row, working on column capacities directly.
+ *
+ * Network: each row supplies one unit; column j passes flow to the sink; column j must
+ * receive `minLoad[j]` (a demand at j) and may pass up to `capacity[j] - minLoad[j]` more
+ * to the sink, whose demand is `rows - Σ minLoad`. With `allowUnmatched`, the maximum
+ * number ν of placeable rows is found first and a zero-cost "unmatched" column of capacity
+ * `rows - ν` is added, which makes "most rows, then best total" exact without a big-M.
+ *
+ * Potentials make all residual reduced costs non-negative; after each search only the
+ * finalised nodes' potentials move (by `d(v) - D`), so one augmentation costs what its
+ * search explored, as in Jonker–Volgenant.
+ */
+export function solveWithFlow(problem: NormalizedProblem): AssignmentResult {
+  if (problem.allowUnmatched) return solveAllowingUnmatched(problem);
+  const quick = quickInfeasibility(problem);
+  if (quick !== null) return infeasibleResult(problem, 'flow', quick);
+  const run = runFlow(problem, 0);
+  if (run.failedRows > 0 || run.unmetMinLoad > 0) {
+    const diagnosis = diagnosePlacement(problem);
+    if (run.unmetMinLoad > 0 || diagnosis.length === 0) diagnosis.push(...diagnoseMinLoads(problem, run.deficit));
+    return infeasibleResult(problem, 'flow', diagnosis, run.rowCol);
+  }
+  return buildResult(problem, 'flow', run.rowCol, run.rowDual, run.colDual);
+}
+
+function quickInfeasibility(problem: NormalizedProblem) {
+  const simple = diagnoseMinLoads(problem, null);
+  if (simple.length > 0) return simple;
+  let totalCapacity = 0;
+  for (let j = 0; j < problem.cols; j++) totalCapacity += problem.capacity[j]!;
+  if (totalCapacity >= problem.rows && problem.rowStart.every((s, i) => i === 0 || s > problem.rowStart[i - 1]!)) return null;
+  return diagnosePlacement(problem);
+}
+
+function solveAllowingUnmatched(problem: NormalizedProblem): AssignmentResult {
+  const simple = diagnoseMinLoads(problem, null);
+  if (simple.length > 0) return infeasibleResult(problem, 'flow', simple);
+  const placeable = maxBMatching(problem).size;
+  const run = runFlow(problem, problem.rows - placeable);
+  if (run.failedRows > 0 || run.unmetMinLoad > 0) {
+    return infeasibleResult(problem, 'flow', diagnoseMinLoads(problem, run.deficit), run.rowCol);
+  }
+  return buildResult(problem, 'flow', run.rowCol, run.rowDual, run.colDual);
+}
+
+interface FlowRun {
+  /** Real column of each row, or -1 (unplaced, or on the "unmatched" column). */
+  readonly rowCol: Int32Array;
+  readonly rowDual: Float64Array;
+  readonly colDual: Float64Array;
+  readonly failedRows: number;
+  readonly unmetMinLoad: number;
+  readonly deficit: Int32Array;
+}
+
+/**
+ * The SSP core. `unmatchedCapacity > 0` adds the zero-cost "unmatched" column (index
+ * `cols`) reachable from every row.
+ */
+function runFlow(problem: NormalizedProblem, unmatchedCapacity: number): FlowRun {
+  const { rows, cols, rowStart, colIndex, cost } = problem;
+  const dummy = unmatchedCapacity > 0 ? cols : NONE;
+  const allCols = cols + (dummy >= 0 ? 1 : 0);
+  const sink = allCols;
+  const capacity = new Int32Array(allCols);
+  const minLoad = new Int32Array(allCols);
+  capacity.set(problem.capacity);
+  minLoad.set(problem.minLoad);
+  if (dummy >= 0) capacity[dummy] = unmatchedCapacity;
+
+  let requiredTotal = 0;
+  for (let j = 0; j < cols; j++) requiredTotal += minLoad[j]!;
+  let sinkDeficit = rows - requiredTotal;
+  let columnDeficit = requiredTotal;
+
+  const rowCol = new Int32Array(rows).fill(NONE);
+  const rowEdgeCost = new Float64Array(rows);
+  const members = new ColumnMembers(rows, allCols);
+  const load = members.load;
+  const rowPot = new Float64Array(rows);
+  const colPot = new Float64Array(allCols);
+  let sinkPot = 0;
+
+  // Row reduction: every row gets a zero-reduced-cost pair; columns all start at potential
+  // 0, equal to the sink's, so the sink is reached at the distance of the first open column.
+  for (let i = 0; i < rows; i++) {
+    let best = dummy >= 0 ? 0 : Infinity;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) if (cost[k]! < best) best = cost[k]!;
+    rowPot[i] = best === Infinity ? 0 : -best;
+  }
+  // Greedy start along zero-reduced-cost pairs keeps every invariant.
+  for (let i = 0; i < rows; i++) {
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+      const j = colIndex[k]!;
+      if (cost[k]! + rowPot[i]! === 0 && load[j]! < capacity[j]!) {
+        const placed = place(j);
+        if (placed) {
+          rowCol[i] = j;
+          rowEdgeCost[i] = cost[k]!;
+          members.add(j, i);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Books one more unit into column j's demand or the sink's; false if neither has room. */
+  function place(j: number): boolean {
+    if (load[j]! < minLoad[j]!) {
+      columnDeficit--;
+      return true;
+    }
+    if (sinkDeficit > 0) {
+      sinkDeficit--;
+      return true;
+    }
+    return false;
+  }
+
+  const colDist = new Float64Array(allCols);
+  const colStamp = new Int32Array(allCols).fill(-1);
+  const colDone = new Int32Array(allCols).fill(-1);
+  const predRow = new Int32Array(allCols);
+  const predCost = new Float64Array(allCols);
+  const rowDist = new Float64Array(rows);
+  const doneRows = new Int32Array(rows);
+  const doneCols = new Int32Array(allCols);
+  const heap = new MinHeap(1024);
+  let failedRows = 0;
+
+  for (let source = 0; source < rows; source++) {
+    if (rowCol[source] !== NONE) continue;
+    if (rowStart[source] === rowStart[source + 1] && dummy < 0) {
+      failedRows++;
+      continue;
+    }
+    heap.clear();
+    let doneRowCount = 0;
+    let doneColCount = 0;
+    let sinkDist = Infinity;
+    let sinkDone = false;
+    let sinkPred = NONE;
+    let target = NONE;
+    let targetDist = 0;
+
+    const scanRow = (r: number, dist: number): void => {
+      rowDist[r] = dist;
+      doneRows[doneRowCount++] = r;
+      const base = dist + rowPot[r]!;
+      for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++) {
+        const j = colIndex[k]!;
+        if (colDone[j] === source) continue;
+        const key = base + cost[k]! - colPot[j]!;
+        if (colStamp[j] !== source || key < colDist[j]!) {
+          colStamp[j] = source;
+          colDist[j] = key;
+          predRow[j] = r;
+          predCost[j] = cost[k]!;
+          heap.push(key, j);
+        }
+      }
+      if (dummy >= 0 && colDone[dummy] !== source) {
+        const key = base - colPot[dummy]!;
+        if (colStamp[dummy] !== source || key < colDist[dummy]!) {
+          colStamp[dummy] = source;
+          colDist[dummy] = key;
+          predRow[dummy] = r;
+          predCost[dummy] = 0;
+          heap.push(key, dummy);
+        }
+      }
+    };
+
+    scanRow(source, 0);
+    while (heap.size > 0) {
+      const key = heap.peekKey();
+      const node = heap.pop();
+      if (node === sink) {
+        if (sinkDone) continue;
+        sinkDone = true;
+        if (sinkDeficit > 0) {
+          target = sink;
+          targetDist = key;
+          break;
+        }
+        // The sink is full: it passes flow back to columns holding more than their minimum.
+        for (let j = 0; j < allCols; j++) {
+          if (colDone[j] === source || load[j]! <= minLoad[j]!) continue;
+          const back = key + sinkPot - colPot[j]!;
+          if (colStamp[j] !== source || back < colDist[j]!) {
+            colStamp[j] = source;
+            colDist[j] = back;
+            predRow[j] = FROM_SINK;
+            heap.push(back, j);
+          }
+        }
+        continue;
+      }
+      if (colDone[node] === source || key > colDist[node]!) continue;
+      colDone[node] = source;
+      doneCols[doneColCount++] = node;
+      if (load[node]! < minLoad[node]!) {
+        target = node;
+        targetDist = key;
+        break;
+      }
+      if (load[node]! < capacity[node]! && !sinkDone) {
+        const toSink = key + colPot[node]! - sinkPot;
+        if (toSink < sinkDist) {
+          sinkDist = toSink;
+          sinkPred = node;
+          heap.push(toSink, sink);
+        }
+      }
+      for (let m = members.head[node]!; m >= 0; m = members.next[m]!) {
+        if (m === source) continue;
+        // A held row is reached over its tight pair; clamp rounding noise to keep order.
+        const back = colPot[node]! - rowPot[m]! - rowEdgeCost[m]!;
+        scanRow(m, back > 0 ? key + back : key);
+      }
+    }
+
+    if (target === NONE) {
+      failedRows++;
+      continue;
+    }
+
+    // Lazy potential update: only nodes finalised in this search move.
+    for (let q = 0; q < doneRowCount; q++) {
+      const r = doneRows[q]!;
+      rowPot[r] = rowPot[r]! + rowDist[r]! - targetDist;
+    }
+    for (let q = 0; q < doneColCount; q++) {
+      const j = doneCols[q]!;
+      colPot[j] = colPot[j]! + colDist[j]! - targetDist;
+    }
+    if (sinkDone) sinkPot += sinkDist - targetDist;
+
+    if (target === sink) sinkDeficit--;
+    else columnDeficit--;
+
+    // Walk back from the target, moving each row one step along the path.
+    let col = target === sink ? sinkPred : target;
+    for (;;) {
+      const r = predRow[col]!;
+      if (r === FROM_SINK) {
+        col = sinkPred;
+        continue;
+      }
+      const previous = rowCol[r]!;
+      if (previous !== NONE) members.remove(previous, r);
+      members.add(col, r);
+      rowCol[r] = col;
+      rowEdgeCost[r] = predCost[col]!;
+      if (r === source) break;
+      col = previous;
+    }
+  }
+
+  const deficit = new Int32Array(cols);
+  let unmetMinLoad = 0;
+  for (let j = 0; j < cols; j++) {
+    deficit[j] = Math.max(0, minLoad[j]! - load[j]!);
+    unmetMinLoad += deficit[j]!;
+  }
+  const realRowCol = dummy >= 0 ? rowCol.map((j) => (j === dummy ? NONE : j)) : rowCol;
+  const { rowDual, colDual } = lpDuals(rows, cols, rowPot, colPot, sinkPot, load, problem);
+  return { rowCol: realRowCol, rowDual, colDual, failedRows, unmetMinLoad, deficit };
+}
+
+/**
+ * Turns potentials into LP duals of the minimisation: `u[i] + v[j] <= c[i][j]`, with
+ * `v[j] = 0` on columns whose capacity does not bind and `v[j] <= 0` on full ones, unless a
+ * binding minimum load allows `v[j] > 0`.
+ */
+function lpDuals(
+  rows: number,
+  cols: number,
+  rowPot: Float64Array,
+  colPot: Float64Array,
+  sinkPot: number,
+  load: Int32Array,
+  problem: NormalizedProblem,
+): { rowDual: Float64Array; colDual: Float64Array } {
+  const rowDual = new Float64Array(rows);
+  const colDual = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) rowDual[i] = sinkPot - rowPot[i]!;
+  for (let j = 0; j < cols; j++) {
+    const v = colPot[j]! - sinkPot;
+    const minLoadBinds = problem.minLoad[j]! > 0 && load[j] === problem.minLoad[j];
+    colDual[j] = v > 0 && !minLoadBinds ? 0 : v;
+  }
+  return { rowDual, colDual };
+}

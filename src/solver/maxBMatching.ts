@@ -1,0 +1,71 @@
+import { ColumnMembers } from './columnMembers.js';
+import type { NormalizedProblem } from './normalizedProblem.js';
+
+/** A maximum-cardinality capacitated matching, ignoring weights and minimum loads. */
+export interface BMatching {
+  /** Column of each row, or -1. */
+  readonly rowCol: Int32Array;
+  readonly members: ColumnMembers;
+  readonly size: number;
+}
+
+/**
+ * Finds a maximum-cardinality matching where column j takes at most `capacity[j]` rows,
+ * by alternating-path search from each free row after a greedy start. A row with no
+ * augmenting path now never gets one later, so one pass over the rows suffices.
+ */
+export function maxBMatching(problem: NormalizedProblem): BMatching {
+  const { rows, cols, rowStart, colIndex, capacity } = problem;
+  const rowCol = new Int32Array(rows).fill(-1);
+  const members = new ColumnMembers(rows, cols);
+  let size = 0;
+  for (let i = 0; i < rows; i++) {
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+      const j = colIndex[k]!;
+      if (members.load[j]! < capacity[j]!) {
+        rowCol[i] = j;
+        members.add(j, i);
+        size++;
+        break;
+      }
+    }
+  }
+  const seenCol = new Int32Array(cols).fill(-1);
+  const parentRow = new Int32Array(cols);
+  const queue = new Int32Array(rows);
+  for (let start = 0; start < rows; start++) {
+    if (rowCol[start]! >= 0) continue;
+    let qHead = 0;
+    let qTail = 0;
+    queue[qTail++] = start;
+    let freeCol = -1;
+    while (qHead < qTail && freeCol < 0) {
+      const r = queue[qHead++]!;
+      for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++) {
+        const j = colIndex[k]!;
+        if (seenCol[j] === start) continue;
+        seenCol[j] = start;
+        parentRow[j] = r;
+        if (members.load[j]! < capacity[j]!) {
+          freeCol = j;
+          break;
+        }
+        for (let m = members.head[j]!; m >= 0; m = members.next[m]!) queue[qTail++] = m;
+      }
+    }
+    if (freeCol < 0) continue;
+    // Shift rows one step along the alternating path, ending at the start row.
+    let j = freeCol;
+    for (;;) {
+      const r = parentRow[j]!;
+      const previous = rowCol[r]!;
+      if (previous >= 0) members.remove(previous, r);
+      members.add(j, r);
+      rowCol[r] = j;
+      if (r === start) break;
+      j = previous;
+    }
+    size++;
+  }
+  return { rowCol, members, size };
+}

@@ -1,0 +1,50 @@
+import { solveWithFlow } from './flowSolver.js';
+import { fitsJv, solveWithJv } from './jvSolver.js';
+import { solveWithLp } from './lpBackend.js';
+import type { NormalizedProblem } from './normalizedProblem.js';
+import { normalizeProblem } from './normalizeProblem.js';
+import type { AssignmentProblem, AssignmentResult, SolveOptions } from './types.js';
+import { CoachmatchError } from '../errors.js';
+
+/** Defaults for {@link solveAssignment}'s options. */
+export const defaultSolveOptions: SolveOptions = { method: 'auto' };
+
+/**
+ * Finds the best assignment of rows (coachees) to columns (coaches) exactly.
+ *
+ * @remarks
+ * `auto` runs Jonker–Volgenant on dense square one-to-one problems and min-cost flow
+ * (successive shortest paths on column capacities) on everything else; `lp` builds the
+ * same problem for javascript-lp-solver. An impossible problem is a result with
+ * `status: 'infeasible'` and a diagnosis, never an exception; malformed input throws a
+ * `CoachmatchError` of kind `invalidProblem` listing every problem with its JSON path.
+ *
+ * @example
+ * ```ts
+ * const result = solveAssignment({ weights: [[5, 1], [4, 3]], capacity: [1, 1] });
+ * // result.status === 'optimal', result.assignment = [0, 1], result.objective = 8
+ * ```
+ */
+export function solveAssignment(problem: AssignmentProblem, options: Partial<SolveOptions> = {}): AssignmentResult {
+  const { method } = { ...defaultSolveOptions, ...options };
+  return solveNormalized(normalizeProblem(problem), method);
+}
+
+/** As {@link solveAssignment}, for a problem already in the solver's internal form. */
+export function solveNormalized(problem: NormalizedProblem, method: SolveOptions['method'] = 'auto'): AssignmentResult {
+  switch (method) {
+    case 'auto':
+      return fitsJv(problem) ? solveWithJv(problem) : solveWithFlow(problem);
+    case 'jv':
+      if (!fitsJv(problem)) {
+        throw new CoachmatchError('invalidArgument', 'method "jv" needs a dense square problem with capacity 1 per column, no minimum loads and allowUnmatched false');
+      }
+      return solveWithJv(problem);
+    case 'flow':
+      return solveWithFlow(problem);
+    case 'lp':
+      return solveWithLp(problem);
+    default:
+      throw new CoachmatchError('invalidArgument', `unknown method ${JSON.stringify(method)}`);
+  }
+}
