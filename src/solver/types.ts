@@ -76,8 +76,10 @@ export type Diagnosis =
 /**
  * Dual potentials, in the problem's own sense. For `max`: `row[i] + col[j] >= w[i][j]`
  * for every allowed pair, with equality on assigned pairs; so forcing an unassigned pair
- * (i, j) costs at least `row[i] + col[j] - w[i][j]`. For `min` the inequality flips.
- * A column that is not full has `col[j] = 0` unless its minimum load binds.
+ * (i, j) costs at least `row[i] + col[j] - w[i][j]`. `col[j]` is the value of one more
+ * place at column j: `>= 0` for `max` (`<= 0` for `min`), and 0 when column j is not full,
+ * unless its minimum load binds. For `min` the inequalities flip. With `allowUnmatched`
+ * the duals are those of the problem with the number of unmatched rows fixed at its minimum.
  */
 export interface Duals {
   readonly row: readonly number[];

@@ -1,0 +1,46 @@
+import { CoachmatchError } from '../errors.js';
+import { solveCommand, solveUsage } from './solveCommand.js';
+
+type Command = (args: string[]) => number | Promise<number>;
+
+const commands: Record<string, { run: Command; usage: string }> = {
+  solve: { run: solveCommand, usage: solveUsage },
+};
+
+const usage = `Usage: coachmatch <command> [options]
+
+Commands:
+${Object.values(commands).map((c) => `  ${c.usage.split('\n')[0]}`).join('\n')}
+
+Run "coachmatch <command> --help" for details.`;
+
+/** Runs the CLI and returns its exit code: 0 success, 1 infeasible, 2 bad input. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(`${usage}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    process.stderr.write(`coachmatch: unknown command "${name}"\n\n${usage}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof CoachmatchError) {
+      process.stderr.write(`coachmatch ${name}: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`coachmatch ${name}: ${error.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
