@@ -1,9 +1,15 @@
 import { CoachmatchError } from '../errors.js';
+import { matchCommand, matchUsage } from './matchCommand.js';
+import { schemaCommand, schemaUsage } from './schemaCommand.js';
 import { solveCommand, solveUsage } from './solveCommand.js';
+import { validateCommand, validateUsage } from './validateCommand.js';
 
 type Command = (args: string[]) => number | Promise<number>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
+  match: { run: matchCommand, usage: matchUsage },
+  validate: { run: validateCommand, usage: validateUsage },
+  schema: { run: schemaCommand, usage: schemaUsage },
   solve: { run: solveCommand, usage: solveUsage },
 };
 

@@ -1,0 +1,96 @@
+import type { FeatureTables } from '../features/featureTables.js';
+import type { PolicySettings } from '../model/policySettings.js';
+import { coacheeType } from '../policies/coacheeType.js';
+import type { AssignmentResult, Diagnosis } from '../solver/types.js';
+import type { CombinedProblem } from './combinePolicies.js';
+import { computeKpis } from './computeKpis.js';
+import { describeSharedGround } from './describeSharedGround.js';
+import type { CoacheeEntry, CoachLoad, Matching } from './matching.js';
+
+/** Everything {@link assembleMatching} turns into a {@link Matching}. */
+export interface MatchingParts {
+  readonly features: FeatureTables;
+  readonly combined: CombinedProblem;
+  readonly result: AssignmentResult;
+  readonly settings: PolicySettings;
+  readonly preset: string;
+}
+
+/** Turns the solver's answer into coachee entries with reasons, coach loads and KPIs. */
+export function assembleMatching({ features, combined, result, settings, preset }: MatchingParts): Matching {
+  const { cols, terms, flags } = combined;
+  const chosen = result.status === 'optimal' ? result.assignment : result.assignment.map(() => null);
+  const coachees: CoacheeEntry[] = features.coachees.map((coachee, row) => {
+    const insiderness = features.insiderness[row]!;
+    const base = { coacheeId: coachee.id, coacheeName: coachee.name, coacheeType: coacheeType(insiderness, settings), insiderness };
+    const col = chosen[row] ?? null;
+    if (col === null) return { ...base, status: 'unmatched', reason: unmatchedReason(row, combined, features, result) };
+    const at = row * cols + col;
+    const coach = features.coaches[col]!;
+    return {
+      ...base,
+      status: 'matched',
+      coachId: coach.id,
+      coachName: coach.name,
+      score: combined.utility[at]!,
+      terms: terms.map((t) => ({ key: t.key, label: t.label, value: t.values[at]! })),
+      flags: (flags.get(at) ?? []).map(({ code, message }) => ({ code, message })),
+      commonGround: features.sharedGround(row, col).map(describeSharedGround),
+      difference: features.difference.get(row, col),
+    };
+  });
+  const held: string[][] = features.coaches.map(() => []);
+  chosen.forEach((col, row) => {
+    if (col !== null) held[col]!.push(features.coacheeIds[row]!);
+  });
+  const coaches: CoachLoad[] = features.coaches.map((coach, col) => ({
+    coachId: coach.id,
+    coachName: coach.name,
+    load: held[col]!.length,
+    capacity: combined.capacity[col]!,
+    minLoad: combined.minLoad[col]!,
+    coacheeIds: held[col]!,
+  }));
+  return {
+    status: result.status,
+    preset,
+    objective: result.objective,
+    coachees,
+    coaches,
+    kpis: computeKpis({ features, combined, settings, coachees, coaches }),
+    diagnosis: result.status === 'infeasible' ? result.diagnosis.map((d) => describeDiagnosis(d, features)) : [],
+  };
+}
+
+function unmatchedReason(row: number, combined: CombinedProblem, features: FeatureTables, result: AssignmentResult): string {
+  if (result.status === 'infeasible') return 'no matching satisfies every hard constraint (see the diagnosis)';
+  const { cols, bans } = combined;
+  const reasons = new Map<string, number>();
+  let allowed = 0;
+  for (let col = 0; col < cols; col++) {
+    const list = bans.get(row * cols + col);
+    if (list === undefined) allowed++;
+    else for (const ban of list) reasons.set(ban.code, (reasons.get(ban.code) ?? 0) + 1);
+  }
+  if (cols === 0) return 'no coach is available';
+  if (allowed === 0) {
+    const why = [...reasons].map(([code, count]) => `${code} ×${count}`).join(', ');
+    return `every coach is excluded for ${features.coachees[row]!.name} (${why})`;
+  }
+  return `no place left: the ${allowed} coach(es) allowed for ${features.coachees[row]!.name} are full, and no reshuffle frees a place`;
+}
+
+function describeDiagnosis(diagnosis: Diagnosis, features: FeatureTables): string {
+  const coachees = (rows: readonly number[]) => rows.map((r) => features.coacheeIds[r]).join(', ');
+  const coaches = (cols: readonly number[]) => cols.map((c) => features.coachIds[c]).join(', ');
+  switch (diagnosis.kind) {
+    case 'rowWithoutCandidates':
+      return `coachees with no allowed coach: ${coachees(diagnosis.rows)}`;
+    case 'capacityShort':
+      return diagnosis.shortBy > 0 ? `total coach capacity is ${diagnosis.shortBy} place(s) short` : diagnosis.message;
+    case 'competingRows':
+      return `coachees ${coachees(diagnosis.rows)} can only go to coaches ${coaches(diagnosis.cols)}, who are ${diagnosis.shortBy} place(s) short`;
+    case 'minLoadUnreachable':
+      return `minimum loads of coaches ${coaches(diagnosis.cols)} cannot be met (${diagnosis.shortBy} coachee(s) short)`;
+  }
+}

@@ -1,0 +1,84 @@
+import type { PairBan, PairFlag, PolicyContribution, UtilityTerm } from '../policies/policy.js';
+
+/** The policies' contributions added up into one problem over (coachee row, coach column). */
+export interface CombinedProblem {
+  readonly rows: number;
+  readonly cols: number;
+  /** Terms in policy order; `utility` is their sum. */
+  readonly terms: readonly UtilityTerm[];
+  readonly utility: Float64Array;
+  readonly rowMultiplier: Float64Array;
+  /** Bans per pair (row-major index), after waiving what would leave a coachee with none. */
+  readonly bans: ReadonlyMap<number, readonly PairBan[]>;
+  readonly waived: readonly PairBan[];
+  readonly flags: ReadonlyMap<number, readonly PairFlag[]>;
+  readonly capacity: Int32Array;
+  readonly minLoad: Int32Array;
+}
+
+/**
+ * Adds the contributions up: utilities sum, row multipliers multiply, capacities take the
+ * minimum and minimum loads the maximum. A waivable ban is lifted for a coachee whom the
+ * bans would otherwise leave with no allowed coach at all.
+ */
+export function combinePolicies(rows: number, cols: number, contributions: readonly PolicyContribution[]): CombinedProblem {
+  const utility = new Float64Array(rows * cols);
+  const rowMultiplier = new Float64Array(rows).fill(1);
+  const capacity = new Int32Array(cols).fill(0x7fffffff);
+  const minLoad = new Int32Array(cols);
+  const terms: UtilityTerm[] = [];
+  const allBans: PairBan[] = [];
+  const flags = new Map<number, PairFlag[]>();
+  for (const part of contributions) {
+    for (const term of part.terms ?? []) {
+      if (term.values.length !== rows * cols) throw new Error(`internal: term ${term.key} has the wrong size`);
+      terms.push(term);
+      for (let p = 0; p < utility.length; p++) utility[p] = utility[p]! + term.values[p]!;
+    }
+    allBans.push(...(part.bans ?? []));
+    for (const flag of part.flags ?? []) {
+      const at = flag.row * cols + flag.col;
+      const list = flags.get(at);
+      if (list === undefined) flags.set(at, [flag]);
+      else list.push(flag);
+    }
+    if (part.rowMultiplier) for (let i = 0; i < rows; i++) rowMultiplier[i] = rowMultiplier[i]! * part.rowMultiplier[i]!;
+    if (part.capacity) for (let j = 0; j < cols; j++) capacity[j] = Math.min(capacity[j]!, part.capacity[j]!);
+    if (part.minLoad) for (let j = 0; j < cols; j++) minLoad[j] = Math.max(minLoad[j]!, part.minLoad[j]!);
+  }
+  for (let j = 0; j < cols; j++) if (capacity[j] === 0x7fffffff) capacity[j] = 1;
+  const { bans, waived } = applyWaivers(rows, cols, allBans);
+  return { rows, cols, terms, utility, rowMultiplier, bans, waived, flags, capacity, minLoad };
+}
+
+function applyWaivers(rows: number, cols: number, allBans: readonly PairBan[]) {
+  const hard = new Uint8Array(rows * cols);
+  const soft = new Uint8Array(rows * cols);
+  for (const ban of allBans) (ban.waivable ? soft : hard)[ban.row * cols + ban.col] = 1;
+  const waiveRow = new Uint8Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let allowed = 0;
+    let allowedIfWaived = 0;
+    for (let j = 0; j < cols; j++) {
+      const at = i * cols + j;
+      if (!hard[at]) {
+        allowedIfWaived++;
+        if (!soft[at]) allowed++;
+      }
+    }
+    if (allowed === 0 && allowedIfWaived > 0) waiveRow[i] = 1;
+  }
+  const bans = new Map<number, PairBan[]>();
+  const waived: PairBan[] = [];
+  for (const ban of allBans) {
+    if (ban.waivable && waiveRow[ban.row]) {
+      waived.push(ban);
+      continue;
+    }
+    const at = ban.row * cols + ban.col;
+    const list = bans.get(at);
+    if (list === undefined) bans.set(at, [ban]);
+    else list.push(ban);
+  }
+  return { bans, waived };
+}

@@ -1,0 +1,83 @@
+import { buildFeatureTables } from '../features/buildFeatureTables.js';
+import type { FeatureTables } from '../features/featureTables.js';
+import type { Cohort } from '../model/cohort.js';
+import type { PolicyInput } from '../model/policySettings.js';
+import { resolvePolicy } from '../model/resolvePolicy.js';
+import { defaultPolicies } from '../policies/defaultPolicies.js';
+import type { Policy } from '../policies/policy.js';
+import { buildRelationIndex } from '../policies/relationIndex.js';
+import { solveAssignment } from '../solver/solveAssignment.js';
+import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../solver/types.js';
+import { assembleMatching } from './assembleMatching.js';
+import { combinePolicies, type CombinedProblem } from './combinePolicies.js';
+import type { Matching } from './matching.js';
+
+/** Options of {@link match}; every field has a default in {@link defaultMatchOptions}. */
+export interface MatchOptions {
+  /** Policy overrides on top of the cohort's own `policy` section (e.g. `{ preset: 'diversity-first' }`). */
+  readonly policy: PolicyInput | undefined;
+  /**
+   * Leave coachees unmatched when they cannot all be placed (default true): the engine then
+   * places as many as possible and says why the others are not. False makes that infeasible.
+   */
+  readonly allowUnmatched: boolean;
+  readonly method: SolverMethod;
+  /** The policy list; an embedding application may add its own. */
+  readonly policies: readonly Policy[];
+  readonly buildFeatures: (cohort: Cohort) => FeatureTables;
+  readonly solve: (problem: AssignmentProblem, options: { method: SolverMethod }) => AssignmentResult;
+}
+
+/** Defaults for {@link match}. */
+export const defaultMatchOptions: MatchOptions = {
+  policy: undefined,
+  allowUnmatched: true,
+  method: 'auto',
+  policies: defaultPolicies,
+  buildFeatures: buildFeatureTables,
+  solve: solveAssignment,
+};
+
+/**
+ * Matches a parsed cohort: features, policies, an exact solve, and an explained result.
+ *
+ * @example
+ * ```ts
+ * const matching = match(parseCohort(json), { policy: { preset: 'diversity-first' } });
+ * matching.kpis.pioneerShareWithCommonGround;
+ * ```
+ */
+export function match(cohort: Cohort, options: Partial<MatchOptions> = {}): Matching {
+  const settings = { ...defaultMatchOptions, ...options };
+  const policySettings = resolvePolicy(cohort.policy, settings.policy);
+  const features = settings.buildFeatures(cohort);
+  const context = { cohort, features, settings: policySettings, relations: buildRelationIndex(cohort) };
+  const combined = combinePolicies(
+    features.coacheeIds.length,
+    features.coachIds.length,
+    settings.policies.map((policy) => policy.apply(context)),
+  );
+  const result = settings.solve(toAssignmentProblem(combined, settings.allowUnmatched), { method: settings.method });
+  const preset = settings.policy?.preset ?? cohort.policy?.preset ?? 'default';
+  return assembleMatching({ features, combined, result, settings: policySettings, preset });
+}
+
+/** The solver's view: priority-weighted utilities, bans as forbidden pairs, capacities. */
+export function toAssignmentProblem(combined: CombinedProblem, allowUnmatched: boolean): AssignmentProblem {
+  const { rows, cols, utility, rowMultiplier, bans } = combined;
+  const weights: (number | null)[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const row = new Array<number | null>(cols);
+    const factor = rowMultiplier[i]!;
+    for (let j = 0; j < cols; j++) row[j] = bans.has(i * cols + j) ? null : factor * utility[i * cols + j]!;
+    weights.push(row);
+  }
+  return {
+    weights,
+    cols,
+    sense: 'max',
+    capacity: Array.from(combined.capacity),
+    minLoad: Array.from(combined.minLoad),
+    allowUnmatched,
+  };
+}

@@ -1,0 +1,34 @@
+import { positions } from './positions.js';
+import type { PairBan, PairFlag, Policy } from './policy.js';
+
+/**
+ * The coachee's clan: a coach within `clanDepth` family/closeTo steps of the coachee is
+ * banned (or penalised with `clanBan: false`). The clan already follows the coachee; the
+ * coach should be an independent person (the boss's-daughter case in the domain notes).
+ */
+export const clanPolicy: Policy = {
+  name: 'clan',
+  apply: ({ cohort, features, settings, relations }) => {
+    const cols = features.coachIds.length;
+    const { col: colOf } = positions(features);
+    const penalty = new Float64Array(features.coacheeIds.length * cols);
+    const bans: PairBan[] = [];
+    const flags: PairFlag[] = [];
+    const names = new Map<string, string>();
+    for (const p of [...cohort.people, ...cohort.coaches, ...cohort.coachees]) names.set(p.id, p.name);
+    for (let row = 0; row < features.coacheeIds.length; row++) {
+      const clan = relations.clanOf(features.coacheeIds[row]!, settings.clanDepth);
+      for (const [member, path] of clan) {
+        const col = colOf.get(member);
+        if (col === undefined) continue;
+        const chain = path.map((id) => names.get(id) ?? id).join(' → ');
+        if (settings.clanBan) bans.push({ row, col, code: 'clan', reason: `in the coachee's clan (${chain})` });
+        else {
+          penalty[row * cols + col] = -settings.clanPenalty;
+          flags.push({ row, col, code: 'clan', message: `in the coachee's clan (${chain})` });
+        }
+      }
+    }
+    return { terms: [{ key: 'clan', label: 'clan', values: penalty }], bans, flags };
+  },
+};

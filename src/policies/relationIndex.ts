@@ -1,0 +1,77 @@
+import type { Cohort } from '../model/cohort.js';
+import type { RelationType } from '../model/relationSchema.js';
+
+/** Relation types that make two people part of the same clan. */
+const clanTypes: ReadonlySet<RelationType> = new Set(['family', 'closeTo']);
+/** Relation types through which a coach could talk with an evaluator behind the coachee's back. */
+const closeTypes: ReadonlySet<RelationType> = new Set(['family', 'closeTo', 'sameTeam']);
+
+/**
+ * The cohort's relations indexed for the questions policies ask: who evaluates or manages
+ * whom, who is close to whom, and who is within k family/closeTo steps of whom.
+ */
+export interface RelationIndex {
+  /** Directed relation types from `from` to `to`. */
+  typesFrom(from: string, to: string): ReadonlySet<RelationType>;
+  /** People who evaluate or manage `person`. */
+  evaluatorsOf(person: string): readonly string[];
+  /** People linked to `person` by family, closeTo or sameTeam. */
+  closeTo(person: string): readonly string[];
+  /**
+   * Everyone within `maxDepth` family/closeTo steps of `person`, each with the chain of
+   * people that links them (from `person` to the member, inclusive).
+   */
+  clanOf(person: string, maxDepth: number): ReadonlyMap<string, readonly string[]>;
+}
+
+/** Builds a {@link RelationIndex} from a parsed cohort. */
+export function buildRelationIndex(cohort: Cohort): RelationIndex {
+  const directed = new Map<string, Set<RelationType>>();
+  const evaluators = new Map<string, string[]>();
+  const close = new Map<string, string[]>();
+  const clan = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, value: string) => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [value]);
+    else if (!list.includes(value)) list.push(value);
+  };
+  for (const { from, to, type } of cohort.relations) {
+    const key = `${from}\u0000${to}`;
+    const set = directed.get(key) ?? new Set<RelationType>();
+    set.add(type);
+    directed.set(key, set);
+    if (type === 'evaluates' || type === 'manages') push(evaluators, to, from);
+    if (closeTypes.has(type)) {
+      push(close, from, to);
+      push(close, to, from);
+    }
+    if (clanTypes.has(type)) {
+      push(clan, from, to);
+      push(clan, to, from);
+    }
+  }
+  const empty: ReadonlySet<RelationType> = new Set();
+  const clanOf = (person: string, maxDepth: number): Map<string, string[]> => {
+    const paths = new Map<string, string[]>([[person, [person]]]);
+    let frontier = [person];
+    for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
+      const next: string[] = [];
+      for (const member of frontier) {
+        for (const other of clan.get(member) ?? []) {
+          if (paths.has(other)) continue;
+          paths.set(other, [...paths.get(member)!, other]);
+          next.push(other);
+        }
+      }
+      frontier = next;
+    }
+    paths.delete(person);
+    return paths;
+  };
+  return {
+    typesFrom: (from, to) => directed.get(`${from}\u0000${to}`) ?? empty,
+    evaluatorsOf: (person) => evaluators.get(person) ?? [],
+    closeTo: (person) => close.get(person) ?? [],
+    clanOf,
+  };
+}

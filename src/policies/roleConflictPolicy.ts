@@ -1,0 +1,74 @@
+import { positions } from './positions.js';
+import type { PairBan, PairFlag, Policy } from './policy.js';
+
+/**
+ * Role conflicts from the relation graph (the "hat problem"):
+ * - the coach evaluates or manages the coachee: penalised and flagged "disclose the dual
+ *   role" (or banned with `dualRole: 'ban'`);
+ * - the coach is close (family, closeTo, sameTeam) to someone who evaluates or manages the
+ *   coachee: penalised more than an open dual role, since the coachee may fear they talk;
+ * - the coach coached the coachee before: allowed, penalised or banned;
+ * - coach and coachee in the same team: a mild penalty.
+ * A pair that carries several conflicts pays each penalty.
+ */
+export const roleConflictPolicy: Policy = {
+  name: 'role-conflicts',
+  apply: ({ cohort, features, settings, relations }) => {
+    const cols = features.coachIds.length;
+    const { row: rowOf, col: colOf } = positions(features);
+    const penalty = new Float64Array(features.coacheeIds.length * cols);
+    const bans: PairBan[] = [];
+    const flags: PairFlag[] = [];
+    const names = new Map<string, string>();
+    for (const p of [...cohort.people, ...cohort.coaches, ...cohort.coachees]) names.set(p.id, p.name);
+    const nameOf = (id: string) => names.get(id) ?? id;
+    const penalise = (row: number, col: number, amount: number, code: string, message: string) => {
+      penalty[row * cols + col] = penalty[row * cols + col]! - amount;
+      flags.push({ row, col, code, message });
+    };
+
+    for (const { from, to, type } of cohort.relations) {
+      // Directed types read coach → coachee; sameTeam is symmetric and stored either way round.
+      const row = rowOf.get(to) ?? rowOf.get(from);
+      const col = colOf.get(from) ?? colOf.get(to);
+      if (row === undefined || col === undefined) continue;
+      const coachId = features.coachIds[col]!;
+      const coacheeId = features.coacheeIds[row]!;
+      const directed = from === coachId && to === coacheeId;
+      const coach = nameOf(coachId);
+      const coachee = nameOf(coacheeId);
+      if ((type === 'evaluates' || type === 'manages') && directed) {
+        const what = `${coach} also ${type} ${coachee}`;
+        if (settings.dualRole === 'ban') bans.push({ row, col, code: 'dualRole', reason: `${what} (dual roles are banned)` });
+        else penalise(row, col, settings.dualRolePenalty, 'discloseDualRole', `${what}: disclose which hat is on`);
+      } else if (type === 'previouslyCoached' && directed && settings.previouslyCoached !== 'allow') {
+        const what = `${coach} coached ${coachee} before`;
+        if (settings.previouslyCoached === 'ban') bans.push({ row, col, code: 'previouslyCoached', reason: what });
+        else penalise(row, col, settings.previouslyCoachedPenalty, 'previouslyCoached', what);
+      } else if (type === 'sameTeam' && (directed || (from === coacheeId && to === coachId))) {
+        penalise(row, col, settings.sameTeamPenalty, 'sameTeam', `${coach} and ${coachee} work in the same team`);
+      }
+    }
+
+    // A coach close to someone who evaluates or manages the coachee.
+    for (let row = 0; row < features.coacheeIds.length; row++) {
+      const coacheeId = features.coacheeIds[row]!;
+      const seen = new Set<number>();
+      for (const evaluator of relations.evaluatorsOf(coacheeId)) {
+        for (const friend of relations.closeTo(evaluator)) {
+          const col = colOf.get(friend);
+          if (col === undefined || seen.has(col)) continue;
+          seen.add(col);
+          penalise(
+            row,
+            col,
+            settings.closeToEvaluatorPenalty,
+            'closeToEvaluator',
+            `${nameOf(friend)} is close to ${nameOf(evaluator)}, who evaluates or manages ${nameOf(coacheeId)}`,
+          );
+        }
+      }
+    }
+    return { terms: [{ key: 'roleConflicts', label: 'role conflicts', values: penalty }], bans, flags };
+  },
+};

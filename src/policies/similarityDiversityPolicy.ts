@@ -1,0 +1,46 @@
+import { coacheeType } from './coacheeType.js';
+import { pairTerm } from './pairTerm.js';
+import type { PairBan, Policy, UtilityTerm } from './policy.js';
+
+/**
+ * Similarity against diversity, by coachee type. A coachee of insiderness s weighs common
+ * ground by `2(1 − s)·w_cg` and difference by `2s·w_diff` (both nominal at s = ½): pioneers
+ * get common ground, insiders a different coach. An insider's coach below
+ * `minDifferenceForInsiders` costs `2·w_diff` per unit short; with `hardMinDifference` such
+ * pairs are banned, waived for an insider whom the ban would leave with no allowed coach.
+ */
+export const similarityDiversityPolicy: Policy = {
+  name: 'similarity-diversity',
+  apply: ({ features, settings }) => {
+    const { weights, minDifferenceForInsiders: minDifference } = settings;
+    const s = features.insiderness;
+    const rows = features.coacheeIds.length;
+    const cols = features.coachIds.length;
+    const terms: UtilityTerm[] = [
+      pairTerm('commonGround', 'common ground', features.commonGround, (i) => 2 * (1 - s[i]!) * weights.commonGround),
+      pairTerm('difference', 'difference', features.difference, (i) => 2 * s[i]! * weights.difference),
+    ];
+    const shortfall = new Float64Array(rows * cols);
+    const bans: PairBan[] = [];
+    for (let i = 0; i < rows; i++) {
+      if (coacheeType(s[i]!, settings) !== 'insider' || minDifference <= 0) continue;
+      const diff = features.difference.getRow(i);
+      for (let j = 0; j < cols; j++) {
+        const short = minDifference - diff[j]!;
+        if (short <= 0) continue;
+        shortfall[i * cols + j] = -2 * weights.difference * short;
+        if (settings.hardMinDifference) {
+          bans.push({
+            row: i,
+            col: j,
+            code: 'insufficientDifference',
+            reason: `too similar for an insider (difference ${diff[j]!.toFixed(2)} < ${minDifference})`,
+            waivable: true,
+          });
+        }
+      }
+    }
+    terms.push({ key: 'insiderTooSimilar', label: 'insider below minimum difference', values: shortfall });
+    return { terms, bans };
+  },
+};
