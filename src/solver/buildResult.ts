@@ -1,3 +1,4 @@
+import { CoachmatchError } from '../errors.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { AssignmentResult, Diagnosis, SolverMethod } from './types.js';
 
@@ -28,7 +29,7 @@ export function pairWeight(problem: NormalizedProblem, row: number, col: number)
     const at = findPair(problem, row, col);
     if (at >= 0) return problem.weight[at]!;
   }
-  throw new Error(`internal: row ${row} placed on forbidden column ${col}`);
+  throw new CoachmatchError('internal', `row ${row} placed on forbidden column ${col}`);
 }
 
 /**

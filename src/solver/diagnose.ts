@@ -81,32 +81,35 @@ function competingGroups(
       }
     }
   }
-  // Split the region into connected components (rows linked through shared columns).
-  const component = new Int32Array(rows).fill(-1);
-  const colComponent = new Int32Array(cols).fill(-1);
-  const groups: { rows: number[]; cols: number[] }[] = [];
-  for (const seed of queue) {
-    if (component[seed]! >= 0) continue;
-    const id = groups.length;
-    const group = { rows: [seed], cols: [] as number[] };
-    component[seed] = id;
-    for (let q = 0; q < group.rows.length; q++) {
-      const r = group.rows[q]!;
-      for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++) {
-        const j = colIndex[k]!;
-        if (colComponent[j]! >= 0) continue;
-        colComponent[j] = id;
-        group.cols.push(j);
-        for (let m = head[j]!; m >= 0; m = next[m]!) if (inRegion[m] && component[m]! < 0) {
-          component[m] = id;
-          group.rows.push(m);
-        }
-      }
+  // Split the region into connected components: rows joined through the columns they can use
+  // (union–find over region rows and their columns; unplaced rows hold no column, so the
+  // columns' member lists alone would miss them).
+  const parent = new Int32Array(rows + cols);
+  for (let x = 0; x < parent.length; x++) parent[x] = x;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
     }
-    group.rows.sort((a, b) => a - b);
-    group.cols.sort((a, b) => a - b);
-    groups.push(group);
+    return x;
+  };
+  for (const r of queue) {
+    for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++) {
+      const a = find(r);
+      const b = find(rows + colIndex[k]!);
+      if (a !== b) parent[a] = b;
+    }
   }
+  const byRoot = new Map<number, { rows: number[]; cols: number[] }>();
+  const groupOf = (x: number) => {
+    const root = find(x);
+    let group = byRoot.get(root);
+    if (group === undefined) byRoot.set(root, (group = { rows: [], cols: [] }));
+    return group;
+  };
+  for (let r = 0; r < rows; r++) if (inRegion[r]) groupOf(r).rows.push(r);
+  for (let j = 0; j < cols; j++) if (colInRegion[j]) groupOf(rows + j).cols.push(j);
+  const groups = [...byRoot.values()].sort((a, b) => a.rows[0]! - b.rows[0]!);
   return groups;
 }
 

@@ -3,12 +3,32 @@ import { diagnoseMinLoads, diagnosePlacement } from './diagnose.js';
 import { maxBMatching } from './maxBMatching.js';
 import { MinHeap } from './minHeap.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
+import { auctionPrices } from './auctionPrices.js';
 import { buildResult, infeasibleResult } from './buildResult.js';
 import type { AssignmentResult } from './types.js';
 
 const NONE = -1;
 /** `predRow[j]` value for a column reached backwards from the sink. */
 const FROM_SINK = -2;
+
+/** Performance knobs of {@link solveWithFlow}; they never change the optimum. */
+export interface FlowTuning {
+  /**
+   * Bids per row the auction warm start may spend when every place will be filled; 0 turns
+   * the warm start off.
+   */
+  readonly auctionBidsPerRow: number;
+  /**
+   * The warm start runs only on problems at least this tall with at most this many allowed
+   * pairs per row on average: there late augmenting paths grow long and cheap bids pay;
+   * on small or dense problems the bids cost more than the searches they save.
+   */
+  readonly auctionMinRows: number;
+  readonly auctionMaxDegree: number;
+}
+
+/** Defaults for {@link FlowTuning} (measured on the benchmark cases, see bench/RESULTS.md). */
+export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMinRows: 10_000, auctionMaxDegree: 32 };
 
 /**
  * Exact min-cost flow by successive shortest paths (Dijkstra on reduced costs), one
@@ -24,11 +44,12 @@ const FROM_SINK = -2;
  * finalised nodes' potentials move (by `d(v) - D`), so one augmentation costs what its
  * search explored, as in Jonker–Volgenant.
  */
-export function solveWithFlow(problem: NormalizedProblem): AssignmentResult {
-  if (problem.allowUnmatched) return solveAllowingUnmatched(problem);
+export function solveWithFlow(problem: NormalizedProblem, tuning: Partial<FlowTuning> = {}): AssignmentResult {
+  const settings = { ...defaultFlowTuning, ...tuning };
+  if (problem.allowUnmatched) return solveAllowingUnmatched(problem, settings);
   const quick = quickInfeasibility(problem);
   if (quick !== null) return infeasibleResult(problem, 'flow', quick);
-  const run = runFlow(problem, 0);
+  const run = runFlow(problem, 0, settings);
   if (run.failedRows > 0 || run.unmetMinLoad > 0) {
     const diagnosis = diagnosePlacement(problem);
     if (run.unmetMinLoad > 0 || diagnosis.length === 0) diagnosis.push(...diagnoseMinLoads(problem, run.deficit));
@@ -46,11 +67,11 @@ function quickInfeasibility(problem: NormalizedProblem) {
   return diagnosePlacement(problem);
 }
 
-function solveAllowingUnmatched(problem: NormalizedProblem): AssignmentResult {
+function solveAllowingUnmatched(problem: NormalizedProblem, settings: FlowTuning): AssignmentResult {
   const simple = diagnoseMinLoads(problem, null);
   if (simple.length > 0) return infeasibleResult(problem, 'flow', simple);
   const placeable = maxBMatching(problem).size;
-  const run = runFlow(problem, problem.rows - placeable);
+  const run = runFlow(problem, problem.rows - placeable, settings);
   if (run.failedRows > 0 || run.unmetMinLoad > 0) {
     return infeasibleResult(problem, 'flow', diagnoseMinLoads(problem, run.deficit), run.rowCol);
   }
@@ -71,7 +92,7 @@ interface FlowRun {
  * The SSP core. `unmatchedCapacity > 0` adds the zero-cost "unmatched" column (index
  * `cols`) reachable from every row.
  */
-function runFlow(problem: NormalizedProblem, unmatchedCapacity: number): FlowRun {
+function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings: FlowTuning): FlowRun {
   const { rows, cols, rowStart, colIndex, cost } = problem;
   const dummy = unmatchedCapacity > 0 ? cols : NONE;
   const allCols = cols + (dummy >= 0 ? 1 : 0);
@@ -95,18 +116,39 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number): FlowRun
   const colPot = new Float64Array(allCols);
   let sinkPot = 0;
 
-  // Row reduction: every row gets a zero-reduced-cost pair; columns all start at potential
-  // 0, equal to the sink's, so the sink is reached at the distance of the first open column.
+  // When every place will be filled (total capacity = rows, no minimum loads, all rows
+  // placed), each column's sink arc carries a fixed amount, so any per-column sink cost only
+  // shifts the total by a constant. Auction prices then serve as column potentials, with
+  // sink costs that cancel them: the searches start from near-equilibrium prices.
+  let totalCapacity = 0;
+  for (let j = 0; j < allCols; j++) totalCapacity += capacity[j]!;
+  const sinkCost = new Float64Array(allCols);
+  const fillsEveryPlace = dummy < 0 && requiredTotal === 0 && totalCapacity === rows;
+  const warmStart =
+    fillsEveryPlace &&
+    settings.auctionBidsPerRow > 0 &&
+    rows >= settings.auctionMinRows &&
+    rowStart[rows]! <= settings.auctionMaxDegree * rows;
+  if (warmStart) {
+    const prices = auctionPrices(problem, settings.auctionBidsPerRow);
+    for (let j = 0; j < cols; j++) {
+      colPot[j] = -prices[j]!;
+      sinkCost[j] = prices[j]!;
+    }
+  }
+  // Row reduction: every row gets a zero-reduced-cost pair.
+  const rowBest = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
-    let best = dummy >= 0 ? 0 : Infinity;
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) if (cost[k]! < best) best = cost[k]!;
+    let best = dummy >= 0 ? -colPot[dummy]! : Infinity;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) best = Math.min(best, cost[k]! - colPot[colIndex[k]!]!);
+    rowBest[i] = best;
     rowPot[i] = best === Infinity ? 0 : -best;
   }
   // Greedy start along zero-reduced-cost pairs keeps every invariant.
   for (let i = 0; i < rows; i++) {
     for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
       const j = colIndex[k]!;
-      if (cost[k]! + rowPot[i]! === 0 && load[j]! < capacity[j]!) {
+      if (cost[k]! - colPot[j]! === rowBest[i] && load[j]! < capacity[j]!) {
         const placed = place(j);
         if (placed) {
           rowCol[i] = j;
@@ -219,7 +261,7 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number): FlowRun
         break;
       }
       if (load[node]! < capacity[node]! && !sinkDone) {
-        const toSink = key + colPot[node]! - sinkPot;
+        const toSink = key + colPot[node]! + sinkCost[node]! - sinkPot;
         if (toSink < sinkDist) {
           sinkDist = toSink;
           sinkPred = node;
@@ -278,8 +320,23 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number): FlowRun
     unmetMinLoad += deficit[j]!;
   }
   const realRowCol = dummy >= 0 ? rowCol.map((j) => (j === dummy ? NONE : j)) : rowCol;
-  const { rowDual, colDual } = lpDuals(rows, cols, rowPot, colPot, sinkPot, load, problem);
+  const { rowDual, colDual } = fillsEveryPlace
+    ? fullCapacityDuals(rows, cols, rowPot, colPot)
+    : lpDuals(rows, cols, rowPot, colPot, sinkPot, load, problem);
   return { rowCol: realRowCol, rowDual, colDual, failedRows, unmetMinLoad, deficit };
+}
+
+/**
+ * Duals when every column is full: any shift works, so shift until every column dual is
+ * `<= 0`, the sign of a capacity constraint's dual in a minimisation.
+ */
+function fullCapacityDuals(rows: number, cols: number, rowPot: Float64Array, colPot: Float64Array) {
+  let shift = 0;
+  for (let j = 0; j < cols; j++) shift = Math.max(shift, colPot[j]!);
+  return {
+    rowDual: Float64Array.from(rowPot.subarray(0, rows), (p) => shift - p),
+    colDual: Float64Array.from(colPot.subarray(0, cols), (p) => p - shift),
+  };
 }
 
 /**

@@ -229,12 +229,14 @@ function fromEdges(
   const fill = rowStart.slice(0, rows);
   const colIndex = new Int32Array(edges.length);
   const weight = new Float64Array(edges.length);
-  for (const [r, c, w] of edges) {
+  const origin = new Int32Array(edges.length);
+  edges.forEach(([r, c, w], e) => {
     const at = fill[r]!++;
     colIndex[at] = c;
     weight[at] = w;
-  }
-  sortRowsByColumn(rowStart, colIndex, weight, rows, issues);
+    origin[at] = e;
+  });
+  sortRowsByColumn(rowStart, colIndex, weight, origin, rows, issues);
   if (issues.items.length > 0) return null;
   const cost = new Float64Array(weight.length);
   for (let k = 0; k < weight.length; k++) cost[k] = sign * weight[k]!;
@@ -242,7 +244,14 @@ function fromEdges(
 }
 
 /** Sorts each row's pairs by column and rejects duplicates. */
-function sortRowsByColumn(rowStart: Int32Array, colIndex: Int32Array, weight: Float64Array, rows: number, issues: IssueList): void {
+function sortRowsByColumn(
+  rowStart: Int32Array,
+  colIndex: Int32Array,
+  weight: Float64Array,
+  origin: Int32Array,
+  rows: number,
+  issues: IssueList,
+): void {
   for (let i = 0; i < rows; i++) {
     const start = rowStart[i]!;
     const end = rowStart[i + 1]!;
@@ -252,11 +261,15 @@ function sortRowsByColumn(rowStart: Int32Array, colIndex: Int32Array, weight: Fl
       const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => colIndex[a]! - colIndex[b]!);
       const cols = order.map((k) => colIndex[k]!);
       const ws = order.map((k) => weight[k]!);
+      const from = order.map((k) => origin[k]!);
       colIndex.set(cols, start);
       weight.set(ws, start);
+      origin.set(from, start);
     }
     for (let a = start + 1; a < end; a++) {
-      if (colIndex[a] === colIndex[a - 1]) issues.add(`$.edges`, `pair (${i}, ${colIndex[a]}) is given more than once`);
+      if (colIndex[a] === colIndex[a - 1]) {
+        issues.add(`$.edges[${Math.max(origin[a]!, origin[a - 1]!)}]`, `pair (${i}, ${colIndex[a]}) is given more than once (also at $.edges[${Math.min(origin[a]!, origin[a - 1]!)}])`);
+      }
     }
   }
 }

@@ -50,7 +50,7 @@ export type Diagnosis =
     }
   | {
       readonly kind: 'capacityShort';
-      /** Total capacity minus rows to place (negative: how many places are missing). */
+      /** How many places are missing: rows to place minus total capacity (> 0). */
       readonly shortBy: number;
       readonly message: string;
     }

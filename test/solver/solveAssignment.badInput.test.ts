@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CoachmatchError } from '../../src/errors.js';
+import { solveAssignment } from '../../src/solver/solveAssignment.js';
+import type { AssignmentProblem } from '../../src/solver/types.js';
+
+/** The JSON paths of the `invalidProblem` error that solving `problem` throws. */
+function issuePaths(problem: unknown): string[] {
+  try {
+    solveAssignment(problem as AssignmentProblem);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CoachmatchError);
+    expect((error as CoachmatchError).kind).toBe('invalidProblem');
+    return (error as CoachmatchError).issues.map((i) => i.path);
+  }
+  throw new Error('expected solveAssignment to reject the problem');
+}
+
+describe('solveAssignment on malformed problems', () => {
+  it('rejects a ragged matrix, naming the short row', () => {
+    expect(issuePaths({ weights: [[1, 2], [3], [4, 5]] })).toEqual(['$.weights[1]']);
+  });
+
+  it('rejects a weight that is neither a number nor null, naming the cell', () => {
+    expect(issuePaths({ weights: [[1, 2], [3, '4']] })).toEqual(['$.weights[1][1]']);
+    expect(issuePaths({ weights: [[{}, 2]] })).toEqual(['$.weights[0][0]']);
+  });
+
+  it('rejects a negative or fractional capacity, naming each', () => {
+    expect(issuePaths({ weights: [[1, 2, 3]], capacity: [1, -1, 1.5] })).toEqual(['$.capacity[1]', '$.capacity[2]']);
+  });
+
+  it('rejects a minimum load above the capacity', () => {
+    expect(issuePaths({ weights: [[1, 2]], capacity: [1, 2], minLoad: [2, 0] })).toEqual(['$.minLoad[0]']);
+  });
+
+  it('rejects an edge outside the matrix, naming the bad coordinate', () => {
+    const problem = { rows: 2, cols: 2, edges: [[0, 0, 1], [2, 0, 1], [1, 5, 1], [-1, 0, 1]] };
+    expect(issuePaths(problem)).toEqual(['$.edges[1][0]', '$.edges[2][1]', '$.edges[3][0]']);
+  });
+
+  it('rejects a pair given twice, naming one of the repeated edges', () => {
+    const paths = issuePaths({ rows: 2, cols: 2, edges: [[0, 1, 1], [1, 0, 2], [0, 1, 3]] });
+    expect(paths).toHaveLength(1);
+    expect(['$.edges[0]', '$.edges[2]']).toContain(paths[0]);
+  });
+
+  it('lists every problem at once', () => {
+    expect(issuePaths({ weights: [[1, 'x'], [1]], capacity: [-1, 1] })).toEqual(
+      expect.arrayContaining(['$.weights[0][1]', '$.weights[1]', '$.capacity[0]']),
+    );
+  });
+});
