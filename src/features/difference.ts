@@ -1,0 +1,36 @@
+import type { AttributeDeclaration } from '../model/attributeDeclarationSchema.js';
+import type { AttributeProfile } from './attributeProfile.js';
+import { attributeSimilarity } from './attributeSimilarity.js';
+import { hasValue } from './hasValue.js';
+
+/**
+ * How different two people's identity profiles are, in [0, 1]: the weighted mean of
+ * 1 − {@link attributeSimilarity} over the identity attributes both have a value for.
+ * 0 when no attribute is known on both sides: an unknown is no evidence of difference.
+ *
+ * @remarks Symmetric. Graded, unlike common ground: an age gap of 10 years on a 20–70 scale
+ * counts 0.2, a different nationality 1.
+ *
+ * @example
+ * ```ts
+ * difference({ attributes: { gender: 'f', nationality: 'NL' } },
+ *            { attributes: { gender: 'm', nationality: 'NL' } }, attributes); // 0.5
+ * ```
+ */
+export function difference(
+  coachee: AttributeProfile,
+  coach: AttributeProfile,
+  attributes: readonly AttributeDeclaration[],
+): number {
+  let weighted = 0;
+  let total = 0;
+  for (const d of attributes) {
+    if (d.role !== 'identity' || d.weight <= 0) continue;
+    const a = coachee.attributes[d.key];
+    const b = coach.attributes[d.key];
+    if (!hasValue(a) || !hasValue(b)) continue;
+    weighted += d.weight * (1 - attributeSimilarity(d, a, b));
+    total += d.weight;
+  }
+  return total > 0 ? weighted / total : 0;
+}

@@ -1,0 +1,25 @@
+/** Features: pure functions of typed readonly data, one per file, and their tables. */
+export { categoricalMatch } from './categoricalMatch.js';
+export { textMatch } from './textMatch.js';
+export { normalizeText } from './normalizeText.js';
+export { numericCloseness } from './numericCloseness.js';
+export { setOverlap } from './setOverlap.js';
+export { hasValue } from './hasValue.js';
+export { attributeSimilarity } from './attributeSimilarity.js';
+export { sharedValue, type SharedGround } from './sharedValue.js';
+export { professionSimilarity } from './professionSimilarity.js';
+export { aspirationFit } from './aspirationFit.js';
+export { supportFit } from './supportFit.js';
+export { commonGroundScore } from './commonGroundScore.js';
+export { commonGround, type CommonGround } from './commonGround.js';
+export { difference } from './difference.js';
+export { coachPool, type PoolCoach } from './coachPool.js';
+export { poolShare } from './poolShare.js';
+export { insiderness } from './insiderness.js';
+export { valueRarity } from './valueRarity.js';
+export { rarity, type Rarity } from './rarity.js';
+export { sharedRarity } from './sharedRarity.js';
+export { identityWeightScale } from './identityWeightScale.js';
+export type { AttributeProfile } from './attributeProfile.js';
+export type { FeatureTables } from './featureTables.js';
+export { buildFeatureTables } from './buildFeatureTables.js';

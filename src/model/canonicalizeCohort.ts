@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { AttributeValues } from './attributeValuesSchema.js';
+import type { Cohort } from './cohort.js';
+import type { cohortSchema } from './cohortSchema.js';
+import { compareIds } from './compareIds.js';
+import { symmetricRelationTypes, type Relation } from './relationSchema.js';
+
+type Parsed = z.output<typeof cohortSchema>;
+
+const byId = <T extends { readonly id: string }>(a: T, b: T) => compareIds(a.id, b.id);
+
+function canonicalValues(values: Readonly<Record<string, string | number | readonly string[]>>): AttributeValues {
+  const out: Record<string, string | number | readonly string[]> = {};
+  for (const key of Object.keys(values).sort(compareIds)) {
+    const value = values[key]!;
+    out[key] = Array.isArray(value) ? [...new Set(value)].sort(compareIds) : value;
+  }
+  return out;
+}
+
+function canonicalRelations(relations: Parsed['relations']): Relation[] {
+  const seen = new Set<string>();
+  const out: Relation[] = [];
+  for (const r of relations) {
+    const swap = symmetricRelationTypes.has(r.type) && compareIds(r.from, r.to) > 0;
+    const relation: Relation = swap ? { from: r.to, to: r.from, type: r.type } : { from: r.from, to: r.to, type: r.type };
+    const key = JSON.stringify([relation.type, relation.from, relation.to]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(relation);
+  }
+  return out.sort(
+    (a, b) => compareIds(a.type, b.type) || compareIds(a.from, b.from) || compareIds(a.to, b.to),
+  );
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Puts a schema-valid, cross-checked cohort in canonical form (see {@link Cohort}) and
+ * freezes it. Internal to the model: callers use {@link parseCohort}.
+ */
+export function canonicalizeCohort(parsed: Parsed): Cohort {
+  const cohort: Cohort = {
+    ...(parsed.name === undefined ? {} : { name: parsed.name }),
+    ...(parsed.description === undefined ? {} : { description: parsed.description }),
+    attributes: [...parsed.attributes].sort((a, b) => compareIds(a.key, b.key)),
+    coaches: parsed.coaches.map((c) => ({ ...c, attributes: canonicalValues(c.attributes) })).sort(byId),
+    coachees: parsed.coachees
+      .map((c) => ({
+        ...c,
+        attributes: canonicalValues(c.attributes),
+        aspiration: canonicalValues(c.aspiration),
+        avoid: [...new Set(c.avoid)].sort(compareIds),
+      }))
+      .sort(byId),
+    people: parsed.people.map((p) => ({ ...p, attributes: canonicalValues(p.attributes) })).sort(byId),
+    relations: canonicalRelations(parsed.relations),
+    ...(parsed.policy === undefined ? {} : { policy: parsed.policy }),
+  };
+  return deepFreeze(cohort);
+}

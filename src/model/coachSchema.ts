@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { attributeValuesSchema, type AttributeValues } from './attributeValuesSchema.js';
+import type { DeepReadonly } from './deepReadonly.js';
+import { idSchema } from './idSchema.js';
+import { supportProfileSchema } from './supportProfileSchema.js';
+
+/** Zod schema of a coach record. */
+export const coachSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1),
+  capacity: z.int().min(0).describe('Maximum number of coachees.'),
+  minLoad: z.int().min(0).default(0).describe('Minimum number of coachees if the coach is used at all; default 0.'),
+  attributes: attributeValuesSchema.default({}),
+  support: supportProfileSchema.describe('Support the coach offers (1–5 per kind).'),
+  active: z.boolean().default(true).describe('Available in this round; inactive coaches are left out of the pool.'),
+  type: z.enum(['internal', 'external']).default('external').describe('Internal (employee) or external coach.'),
+});
+
+/**
+ * A coach, with defaults filled (`minLoad` 0, `active` true, `type` 'external').
+ * Only active coaches form the pool that features and matchings use.
+ */
+export type Coach = DeepReadonly<Omit<z.output<typeof coachSchema>, 'attributes'>> & {
+  readonly attributes: AttributeValues;
+};

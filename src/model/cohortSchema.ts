@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { attributeDeclarationSchema } from './attributeDeclarationSchema.js';
+import { coacheeSchema } from './coacheeSchema.js';
+import { coachSchema } from './coachSchema.js';
+import { personSchema } from './personSchema.js';
+import { policyInputSchema } from './policyInputSchema.js';
+import { relationSchema } from './relationSchema.js';
+
+/**
+ * Zod schema of a cohort document (structure only). Cross-record rules (unique ids, known
+ * references, values of the declared kind) are checked by {@link parseCohort}.
+ */
+export const cohortSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Optional link to this JSON Schema, for editors.'),
+    name: z.string().optional().describe('Name of the programme or round.'),
+    description: z.string().optional(),
+    attributes: z.array(attributeDeclarationSchema).default([]).describe('The attributes this cohort declares.'),
+    coaches: z.array(coachSchema),
+    coachees: z.array(coacheeSchema),
+    people: z.array(personSchema).default([]).describe('Others named in relations: evaluators, managers, family.'),
+    relations: z.array(relationSchema).default([]),
+    policy: policyInputSchema.optional(),
+  })
+  .describe('A coachmatch cohort: coaches, coachees, the people around them and the matching policy.');
+
+/** A cohort document as written (before defaults). */
+export type CohortInput = z.input<typeof cohortSchema>;

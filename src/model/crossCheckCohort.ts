@@ -1,0 +1,174 @@
+import type { InputIssue } from '../errors.js';
+import { toJsonPath } from './toJsonPath.js';
+
+type Raw = Record<string, unknown>;
+type Path = ReadonlyArray<string | number>;
+
+interface DeclaredAttribute {
+  readonly kind: unknown;
+  readonly role: unknown;
+  readonly scale: { readonly min: number; readonly max: number } | undefined;
+}
+
+const isRecord = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
+const list = (x: unknown): readonly unknown[] => (Array.isArray(x) ? x : []);
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isStringList = (x: unknown): x is string[] => Array.isArray(x) && x.every((e) => typeof e === 'string');
+const sections = ['coaches', 'coachees', 'people'] as const;
+
+/**
+ * The rules a per-field schema cannot express: unique ids across coaches, coachees and people;
+ * references to known people and coaches; attribute keys declared and values of the declared
+ * kind and scale; consistent declarations and loads. Runs on the raw input and tolerates any
+ * shape, so that it reports its problems even when the schema has found others: the caller
+ * gets every problem at once. Structural problems are left to the schema (never reported twice).
+ */
+export function crossCheckCohort(input: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (!isRecord(input)) return issues;
+  const report = (path: Path, message: string) => issues.push({ path: toJsonPath(path), message });
+
+  const declared = checkDeclarations(input.attributes, report);
+  const owner = checkIds(input, report);
+  const isCoach = (id: string) => owner.get(id) === 'coaches';
+
+  for (const section of sections) {
+    list(input[section]).forEach((record, i) => {
+      if (!isRecord(record)) return;
+      checkValues(record.attributes, [section, i, 'attributes'], declared, undefined, report);
+      if (section === 'coaches') checkLoad(record, i, report);
+      if (section === 'coachees') {
+        checkValues(record.aspiration, [section, i, 'aspiration'], declared, 'profession', report);
+        checkCoachReferences(record, i, owner, isCoach, report);
+      }
+    });
+  }
+
+  list(input.relations).forEach((relation, i) => {
+    if (!isRecord(relation)) return;
+    for (const end of ['from', 'to'] as const) {
+      const id = relation[end];
+      if (typeof id === 'string' && id.length > 0 && !owner.has(id)) {
+        report(['relations', i, end], `unknown person '${id}'`);
+      }
+    }
+    if (typeof relation.from === 'string' && relation.from === relation.to) {
+      report(['relations', i], 'a relation must join two different people');
+    }
+  });
+  return issues;
+}
+
+function checkDeclarations(
+  attributes: unknown,
+  report: (path: Path, message: string) => void,
+): Map<string, DeclaredAttribute> {
+  const declared = new Map<string, DeclaredAttribute>();
+  list(attributes).forEach((a, i) => {
+    if (!isRecord(a) || typeof a.key !== 'string') return;
+    if (declared.has(a.key)) report(['attributes', i, 'key'], `attribute '${a.key}' is declared twice`);
+    if (a.role === 'identity') {
+      if ('credit' in a) report(['attributes', i, 'credit'], 'credit applies to profession attributes; use weight');
+      if ('related' in a) report(['attributes', i, 'related'], 'related values apply to profession attributes');
+    }
+    if (a.role === 'profession' && 'weight' in a) {
+      report(['attributes', i, 'weight'], 'weight applies to identity attributes; use credit');
+    }
+    let scale: DeclaredAttribute['scale'];
+    if (isRecord(a.scale) && isNumber(a.scale.min) && isNumber(a.scale.max)) {
+      if (a.scale.min >= a.scale.max) report(['attributes', i, 'scale'], 'scale.min must be below scale.max');
+      else scale = { min: a.scale.min, max: a.scale.max };
+    }
+    if (!declared.has(a.key)) declared.set(a.key, { kind: a.kind, role: a.role, scale });
+  });
+  return declared;
+}
+
+function checkIds(input: Raw, report: (path: Path, message: string) => void): Map<string, (typeof sections)[number]> {
+  const owner = new Map<string, (typeof sections)[number]>();
+  const firstAt = new Map<string, string>();
+  for (const section of sections) {
+    list(input[section]).forEach((record, i) => {
+      if (!isRecord(record) || typeof record.id !== 'string' || record.id.length === 0) return;
+      const first = firstAt.get(record.id);
+      if (first !== undefined) {
+        report([section, i, 'id'], `duplicate id '${record.id}' (first used at ${first})`);
+        return;
+      }
+      owner.set(record.id, section);
+      firstAt.set(record.id, toJsonPath([section, i, 'id']));
+    });
+  }
+  return owner;
+}
+
+function checkValues(
+  values: unknown,
+  path: Path,
+  declared: ReadonlyMap<string, DeclaredAttribute>,
+  role: 'profession' | undefined,
+  report: (path: Path, message: string) => void,
+): void {
+  if (!isRecord(values)) return;
+  for (const [key, value] of Object.entries(values)) {
+    const at = [...path, key];
+    const declaration = declared.get(key);
+    if (declaration === undefined) {
+      report(at, `attribute '${key}' is not declared`);
+      continue;
+    }
+    if (role !== undefined && declaration.role !== role) {
+      report(at, `attribute '${key}' is not a ${role} attribute`);
+      continue;
+    }
+    // Values of no valid shape at all are the schema's to report.
+    if (typeof value !== 'string' && typeof value !== 'number' && !isStringList(value)) continue;
+    const { kind, scale } = declaration;
+    if ((kind === 'categorical' || kind === 'text') && typeof value !== 'string') {
+      report(at, `attribute '${key}' is ${kind}: expected a string`);
+    } else if (kind === 'set' && !Array.isArray(value)) {
+      report(at, `attribute '${key}' is a set: expected a list of strings`);
+    } else if (kind === 'numeric') {
+      if (!isNumber(value)) report(at, `attribute '${key}' is numeric: expected a number`);
+      else if (scale !== undefined && (value < scale.min || value > scale.max)) {
+        report(at, `value ${value} is outside the scale [${scale.min}, ${scale.max}]`);
+      }
+    }
+  }
+}
+
+function checkLoad(coach: Raw, i: number, report: (path: Path, message: string) => void): void {
+  const { capacity, minLoad } = coach;
+  if (isNumber(capacity) && isNumber(minLoad) && capacity >= 0 && minLoad > capacity) {
+    report(['coaches', i, 'minLoad'], `minLoad ${minLoad} exceeds capacity ${capacity}`);
+  }
+}
+
+function checkCoachReferences(
+  coachee: Raw,
+  i: number,
+  owner: ReadonlyMap<string, string>,
+  isCoach: (id: string) => boolean,
+  report: (path: Path, message: string) => void,
+): void {
+  const checkCoach = (id: unknown, path: Path) => {
+    if (typeof id !== 'string' || id.length === 0) return false;
+    if (!owner.has(id)) report(path, `unknown coach '${id}'`);
+    else if (!isCoach(id)) report(path, `'${id}' is not a coach`);
+    else return true;
+    return false;
+  };
+  const preferred = new Set<string>();
+  list(coachee.preferences).forEach((id, j) => {
+    if (!checkCoach(id, ['coachees', i, 'preferences', j])) return;
+    if (preferred.has(id as string)) report(['coachees', i, 'preferences', j], `coach '${String(id)}' is ranked twice`);
+    preferred.add(id as string);
+  });
+  list(coachee.avoid).forEach((id, j) => {
+    if (!checkCoach(id, ['coachees', i, 'avoid', j])) return;
+    if (preferred.has(id as string)) {
+      report(['coachees', i, 'avoid', j], `coach '${String(id)}' is both preferred and avoided`);
+    }
+  });
+  if (coachee.currentCoach !== undefined) checkCoach(coachee.currentCoach, ['coachees', i, 'currentCoach']);
+}

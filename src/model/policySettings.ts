@@ -1,0 +1,124 @@
+/**
+ * Weights of the utility terms. A pair's utility is Σ weight × feature, each feature in
+ * [0, 1]; penalties in {@link PolicySettings} are subtracted in the same unit ("utility
+ * points"), so a penalty of 0.15 cancels 15% of a perfect aspiration fit at weight 1.
+ */
+export interface PolicyWeights {
+  /**
+   * Aspiration fit (coach's sector/role vs the coachee's aspired ones). Default 1: the first
+   * reason students pick a coach is a job resembling the one they aim for.
+   */
+  readonly aspiration: number;
+  /**
+   * Support fit (coach's offer covers the coachee's needs, socio-emotional as a floor).
+   * Default 1: the working alliance is the strongest predictor of outcome.
+   */
+  readonly support: number;
+  /**
+   * Common ground (one real affinity counts a lot). Policies slide it up for pioneers and
+   * down for insiders. Default 0.6.
+   */
+  readonly commonGround: number;
+  /**
+   * Difference (weighted mean identity dissimilarity). Policies slide it up for insiders and
+   * down for pioneers. Default 0.4: difference teaches, but similarity is what makes a start.
+   */
+  readonly difference: number;
+  /**
+   * Scarcity: bonus for giving a coach with a rare background to a pioneer who shares it,
+   * scaled by the rarity of the shared value. Default 0.3.
+   */
+  readonly scarcity: number;
+  /**
+   * Continuity: bonus for keeping the coachee's current coach. Default 0.2: a re-match
+   * strains the relationship and can feel like rejection (domain notes).
+   */
+  readonly continuity: number;
+  /**
+   * How strongly a coachee's `priority` scales their utility row:
+   * multiplier = 1 + priority × (coachee.priority − 1). 0 ignores priorities; default 1
+   * (a coachee with priority 2 counts twice).
+   */
+  readonly priority: number;
+}
+
+/**
+ * Everything a policy needs to turn features into utility, bans and constraints. Every field
+ * has a default in {@link defaultPolicy}; a cohort file or a caller overrides a few.
+ */
+export interface PolicySettings {
+  /** Weights of the utility terms. */
+  readonly weights: PolicyWeights;
+  /**
+   * Utility bonus for the coachee's 1st, 2nd, 3rd… preferred coach (utility points; ranks
+   * beyond the list earn nothing). Default `[0.3, 0.2, 0.1]`: a choice matters, but does not
+   * outweigh a much better fit.
+   */
+  readonly preferenceBonus: readonly number[];
+  /**
+   * Insiderness (in [0, 1]) at or above which a coachee counts as an insider; below it they
+   * are a pioneer. Default 0.75: the coachee holds the pool's typical values on most of the
+   * weighted identity attributes.
+   */
+  readonly insiderThreshold: number;
+  /**
+   * Difference (in [0, 1]) an insider's coach should reach. Default 0.35: at least about a
+   * third of the weighted identity profile differs.
+   */
+  readonly minDifferenceForInsiders: number;
+  /**
+   * When true, coaches below {@link minDifferenceForInsiders} are banned for insiders (a hard
+   * constraint); when false it only steers through the difference weight. Default false:
+   * a hard rule can leave an insider unmatched in a small pool.
+   */
+  readonly hardMinDifference: boolean;
+  /**
+   * What to do when the coach evaluates or manages the coachee (the "hat problem"). Default
+   * `'penalise'`: the sources allow it with transparency, so the pair is penalised and flagged
+   * "disclose the dual role"; `'ban'` forbids it.
+   */
+  readonly dualRole: 'penalise' | 'ban';
+  /** Penalty (utility points) for an open dual role when {@link dualRole} is `'penalise'`. Default 0.15. */
+  readonly dualRolePenalty: number;
+  /**
+   * Penalty (utility points) when the coach is close to (closeTo/family/sameTeam with) someone
+   * who evaluates or manages the coachee. Default 0.3, twice the dual-role penalty: a hidden
+   * channel to the evaluator is worse for trust than an open dual role.
+   */
+  readonly closeToEvaluatorPenalty: number;
+  /**
+   * Ban a coach who is within {@link clanDepth} family/closeTo steps of the coachee. Default
+   * true: the clan already follows the coachee; the coach should be an independent person.
+   */
+  readonly clanBan: boolean;
+  /**
+   * How many family/closeTo steps make the clan (1 = direct family or close friends; 2 = also
+   * their family or close friends). Integer ≥ 1; default 2, the boss's daughter's case.
+   */
+  readonly clanDepth: number;
+  /** Penalty (utility points) for a clan pair when {@link clanBan} is false. Default 0.5. */
+  readonly clanPenalty: number;
+  /**
+   * What to do when the coach coached the coachee before. Default `'allow'`: continuity can
+   * help; choose `'penalise'` or `'ban'` when every coachee should meet someone new.
+   */
+  readonly previouslyCoached: 'allow' | 'penalise' | 'ban';
+  /** Penalty (utility points) when {@link previouslyCoached} is `'penalise'`. Default 0.1. */
+  readonly previouslyCoachedPenalty: number;
+  /**
+   * Penalty (utility points) when coach and coachee work in the same team: a mild conflict
+   * (colleagues see each other daily). Default 0.05.
+   */
+  readonly sameTeamPenalty: number;
+}
+
+/** Partial overrides of {@link PolicySettings}; `weights` may itself be partial. */
+export type PolicyOverrides = {
+  readonly [K in keyof PolicySettings]?: K extends 'weights' ? Partial<PolicyWeights> : PolicySettings[K];
+};
+
+/** Names of the built-in presets (see {@link policyPresets}). */
+export type PolicyPresetName = 'default' | 'similarity-first' | 'diversity-first';
+
+/** A cohort's `policy` section: an optional preset plus partial overrides applied on top of it. */
+export type PolicyInput = PolicyOverrides & { readonly preset?: PolicyPresetName };

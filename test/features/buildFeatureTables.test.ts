@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { aspirationFit } from '../../src/features/aspirationFit.js';
+import { buildFeatureTables } from '../../src/features/buildFeatureTables.js';
+import { commonGround } from '../../src/features/commonGround.js';
+import { difference } from '../../src/features/difference.js';
+import { insiderness } from '../../src/features/insiderness.js';
+import { rarity } from '../../src/features/rarity.js';
+import { sharedRarity } from '../../src/features/sharedRarity.js';
+import { supportFit } from '../../src/features/supportFit.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { cohortInputArb, reordered } from './support.js';
+
+describe(buildFeatureTables, () => {
+  it('agrees entry by entry with the per-pair and per-person functions', () => {
+    fc.assert(
+      fc.property(cohortInputArb, (input) => {
+        const cohort = parseCohort(input);
+        const t = buildFeatureTables(cohort);
+        const pool = cohort.coaches.filter((c) => c.active);
+        const attrs = cohort.attributes;
+        expect(t.coachIds).toEqual(pool.map((c) => c.id));
+        expect(t.coacheeIds).toEqual(cohort.coachees.map((c) => c.id));
+        cohort.coachees.forEach((e, i) => {
+          expect(t.insiderness[i]).toBeCloseTo(insiderness(e, pool, attrs), 12);
+          pool.forEach((c, j) => {
+            const cg = commonGround(e, c, attrs);
+            expect(t.aspiration.get(i, j)).toBeCloseTo(aspirationFit(e, c, attrs), 12);
+            expect(t.support.get(i, j)).toBeCloseTo(supportFit(e.needs, c.support), 12);
+            expect(t.commonGround.get(i, j)).toBeCloseTo(cg.score, 12);
+            expect(t.difference.get(i, j)).toBeCloseTo(difference(e, c, attrs), 12);
+            expect(t.sharedRarity.get(i, j)).toBeCloseTo(sharedRarity(e, c, pool, attrs), 12);
+            expect(t.sharedGround(i, j)).toEqual(cg.shared);
+          });
+        });
+        pool.forEach((c, j) => expect(t.coachRarity[j]).toBeCloseTo(rarity(c, pool, attrs).score, 12));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('leaves inactive coaches out of the columns', () => {
+    const cohort = parseCohort({
+      attributes: [],
+      coaches: [
+        { id: 'a', name: 'A', capacity: 1, support: { socioEmotional: 3, network: 3, autonomy: 3, career: 3 } },
+        { id: 'b', name: 'B', capacity: 1, active: false, support: { socioEmotional: 3, network: 3, autonomy: 3, career: 3 } },
+      ],
+      coachees: [{ id: 'x', name: 'X', needs: { socioEmotional: 3, network: 3, autonomy: 3, career: 3 } }],
+    });
+    const t = buildFeatureTables(cohort);
+    expect(t.coachIds).toEqual(['a']);
+    expect(t.support.columns).toBe(1);
+  });
+
+  it('gives the same tables whatever the order of the records', () => {
+    fc.assert(
+      fc.property(cohortInputArb, fc.integer({ min: 1, max: 1 << 30 }), (input, seed) => {
+        const a = buildFeatureTables(parseCohort(input));
+        const b = buildFeatureTables(parseCohort(reordered(input, seed)));
+        expect(b.coacheeIds).toEqual(a.coacheeIds);
+        expect(b.coachIds).toEqual(a.coachIds);
+        for (const key of ['aspiration', 'support', 'commonGround', 'difference', 'sharedRarity'] as const) {
+          expect(b[key].to2DArray()).toEqual(a[key].to2DArray());
+        }
+        expect([...b.insiderness]).toEqual([...a.insiderness]);
+        expect([...b.coachRarity]).toEqual([...a.coachRarity]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps every table in [0, 1]', () => {
+    fc.assert(
+      fc.property(cohortInputArb, (input) => {
+        const t = buildFeatureTables(parseCohort(input));
+        for (const m of [t.aspiration, t.support, t.commonGround, t.difference, t.sharedRarity]) {
+          if (m.rows * m.columns === 0) continue;
+          expect(m.min()).toBeGreaterThanOrEqual(0);
+          expect(m.max()).toBeLessThanOrEqual(1);
+        }
+        for (const x of [...t.insiderness, ...t.coachRarity]) {
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+
+  it('builds the tables of 2,000 coachees × 400 coaches in well under a second', () => {
+    const cohort = parseCohort(largeCohort(2000, 400));
+    buildFeatureTables(cohort); // warm-up
+    const start = performance.now();
+    const t = buildFeatureTables(cohort);
+    const ms = performance.now() - start;
+    expect(t.aspiration.rows).toBe(2000);
+    expect(t.aspiration.columns).toBe(400);
+    expect(ms).toBeLessThan(1000);
+  });
+});
+
+/** A deterministic synthetic cohort (LCG), sized like the benchmark's. */
+function largeCohort(coachees: number, coaches: number) {
+  let s = 12345;
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const score = () => 1 + Math.floor(next() * 5);
+  const support = () => ({ socioEmotional: score(), network: score(), autonomy: score(), career: score() });
+  const hobbies = ['chess', 'football', 'jazz', 'hiking', 'cooking', 'gaming', 'sailing', 'reading', 'yoga', 'cycling'];
+  const identity = () => ({
+    gender: pick(['f', 'm', 'x']),
+    nationality: pick(['NL', 'DE', 'BE', 'CN', 'ID', 'TR', 'MA']),
+    background: pick(['first-generation', 'academic', 'migration']),
+    age: 20 + Math.floor(next() * 45),
+    hobbies: hobbies.filter(() => next() < 0.25),
+    hometown: pick(['Maastricht', 'Heerlen', 'Aachen', 'Liège', 'Venlo', 'Sittard']),
+  });
+  const roles = ['trainer', 'learning designer', 'L&D consultant', 'HR advisor', 'HR business partner', 'teacher'];
+  const sectors = ['education', 'healthcare', 'consulting', 'HR', 'government'];
+  return {
+    attributes: [
+      { key: 'gender', kind: 'categorical', role: 'identity' },
+      { key: 'nationality', kind: 'categorical', role: 'identity' },
+      { key: 'background', kind: 'categorical', role: 'identity', weight: 1.5 },
+      { key: 'age', kind: 'numeric', role: 'identity', scale: { min: 18, max: 70 }, sharedWithin: 5 },
+      { key: 'hobbies', kind: 'set', role: 'identity', weight: 0.5 },
+      { key: 'hometown', kind: 'text', role: 'identity', weight: 0.5 },
+      { key: 'sector', kind: 'categorical', role: 'profession', credit: 0.5 },
+      { key: 'role', kind: 'categorical', role: 'profession', related: { groups: [roles.slice(0, 3), roles.slice(3, 5)] } },
+    ],
+    coaches: Array.from({ length: coaches }, (_, i) => ({
+      id: `c${i}`,
+      name: `Coach ${i}`,
+      capacity: 5,
+      attributes: { ...identity(), sector: pick(sectors), role: pick(roles) },
+      support: support(),
+    })),
+    coachees: Array.from({ length: coachees }, (_, i) => ({
+      id: `s${i}`,
+      name: `Student ${i}`,
+      attributes: identity(),
+      aspiration: { sector: pick(sectors), role: pick(roles) },
+      needs: support(),
+    })),
+  };
+}

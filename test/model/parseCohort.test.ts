@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { CoachmatchError, isErrorOfKind } from '../../src/errors.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { validateCohort } from '../../src/model/validateCohort.js';
+
+const support = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+
+/** A small valid cohort document; each test breaks one thing in a fresh copy. */
+function base(): any {
+  return {
+    attributes: [
+      { key: 'gender', kind: 'categorical', role: 'identity' },
+      { key: 'age', kind: 'numeric', role: 'identity', scale: { min: 18, max: 70 } },
+      { key: 'hobbies', kind: 'set', role: 'identity', weight: 0.5 },
+      { key: 'role', kind: 'categorical', role: 'profession' },
+    ],
+    coaches: [
+      { id: 'c2', name: 'Coach Two', capacity: 2, attributes: { gender: 'f', role: 'trainer' }, support },
+      { id: 'c1', name: 'Coach One', capacity: 1, attributes: { age: 40, hobbies: ['jazz', 'chess', 'jazz'] }, support },
+    ],
+    coachees: [
+      { id: 's2', name: 'Student Two', needs: support, aspiration: { role: 'trainer' }, preferences: ['c2', 'c1'], avoid: [] },
+      { id: 's1', name: 'Student One', needs: support, avoid: ['c2', 'c1'] },
+    ],
+    people: [{ id: 'p1', name: 'Evaluator' }],
+    relations: [
+      { from: 'p1', to: 's1', type: 'evaluates' },
+      { from: 's2', to: 'c1', type: 'closeTo' },
+    ],
+  };
+}
+
+/** The issues `parseCohort` throws for a document (fails the test when it does not throw). */
+function issuesOf(input: unknown): { path: string; message: string }[] {
+  try {
+    parseCohort(input);
+  } catch (e) {
+    expect(isErrorOfKind(e, 'invalidCohort')).toBe(true);
+    return [...(e as CoachmatchError).issues];
+  }
+  throw new Error('expected parseCohort to throw');
+}
+const pathsOf = (input: unknown) => issuesOf(input).map((i) => i.path);
+
+describe(parseCohort, () => {
+  describe('on a valid document', () => {
+    it('sorts coaches, coachees, people and attributes canonically', () => {
+      const c = parseCohort(base());
+      expect(c.coaches.map((x) => x.id)).toEqual(['c1', 'c2']);
+      expect(c.coachees.map((x) => x.id)).toEqual(['s1', 's2']);
+      expect(c.attributes.map((a) => a.key)).toEqual(['age', 'gender', 'hobbies', 'role']);
+    });
+    it('fills the defaults', () => {
+      const c = parseCohort(base());
+      const coach = c.coaches[0]!;
+      expect(coach).toMatchObject({ minLoad: 0, active: true, type: 'external' });
+      expect(c.coachees[0]).toMatchObject({ priority: 1, preferences: [], aspiration: {} });
+      expect(c.attributes.find((a) => a.key === 'age')).toMatchObject({ label: 'age', weight: 1, sharedWithin: 5.2 });
+    });
+    it('sorts and de-duplicates set values and avoid lists, but keeps the preference ranking', () => {
+      const c = parseCohort(base());
+      expect(c.coaches[0]!.attributes.hobbies).toEqual(['chess', 'jazz']);
+      expect(c.coachees[0]!.avoid).toEqual(['c1', 'c2']);
+      expect(c.coachees[1]!.preferences).toEqual(['c2', 'c1']);
+    });
+    it('stores symmetric relations from the smaller id and sorts relations', () => {
+      const c = parseCohort(base());
+      expect(c.relations).toEqual([
+        { from: 'c1', to: 's2', type: 'closeTo' },
+        { from: 'p1', to: 's1', type: 'evaluates' },
+      ]);
+    });
+    it('drops duplicate relations, including a symmetric one written both ways', () => {
+      const doc = base();
+      doc.relations.push({ from: 'c1', to: 's2', type: 'closeTo' }, { from: 'p1', to: 's1', type: 'evaluates' });
+      expect(parseCohort(doc).relations).toHaveLength(2);
+    });
+    it('does not depend on the order of records or relations', () => {
+      const doc = base();
+      const shuffled = { ...doc, coaches: [...doc.coaches].reverse(), coachees: [...doc.coachees].reverse(), relations: [...doc.relations].reverse() };
+      expect(parseCohort(shuffled)).toEqual(parseCohort(doc));
+    });
+    it('returns a frozen cohort', () => {
+      const c = parseCohort(base());
+      expect(Object.isFrozen(c)).toBe(true);
+      expect(Object.isFrozen(c.coaches[0]!.attributes)).toBe(true);
+    });
+  });
+
+  describe('on bad input', () => {
+    it('throws one invalidCohort error for a non-object', () => {
+      expect(pathsOf(42)).toEqual(['$']);
+    });
+    it('reports a duplicate id across coaches, coachees and people', () => {
+      const doc = base();
+      doc.coachees[1].id = 'c1';
+      doc.people[0].id = 'c2';
+      expect(pathsOf(doc)).toEqual(expect.arrayContaining(['$.coachees[1].id', '$.people[0].id']));
+    });
+    it('reports a relation to an unknown person at its end', () => {
+      const doc = base();
+      doc.relations.push({ from: 'c1', to: 'nobody', type: 'family' }, { from: 'ghost', to: 's1', type: 'manages' });
+      expect(pathsOf(doc)).toEqual(['$.relations[2].to', '$.relations[3].from']);
+    });
+    it('reports a relation from a person to themself', () => {
+      const doc = base();
+      doc.relations.push({ from: 'c1', to: 'c1', type: 'closeTo' });
+      expect(pathsOf(doc)).toEqual(['$.relations[2]']);
+    });
+    it('reports an unknown relation type', () => {
+      const doc = base();
+      doc.relations[0].type = 'likes';
+      expect(pathsOf(doc)).toEqual(['$.relations[0].type']);
+    });
+    it('reports preferences, avoid lists and current coaches naming an unknown coach or a non-coach', () => {
+      const doc = base();
+      doc.coachees[0].preferences = ['c2', 'zz'];
+      doc.coachees[0].avoid = ['s1'];
+      doc.coachees[1].currentCoach = 'p1';
+      expect(pathsOf(doc)).toEqual(['$.coachees[0].preferences[1]', '$.coachees[0].avoid[0]', '$.coachees[1].currentCoach']);
+    });
+    it('reports a coach ranked twice or both preferred and avoided', () => {
+      const doc = base();
+      doc.coachees[0].preferences = ['c2', 'c2'];
+      doc.coachees[0].avoid = ['c2'];
+      expect(pathsOf(doc)).toEqual(['$.coachees[0].preferences[1]', '$.coachees[0].avoid[0]']);
+    });
+    it('reports an attribute key that is not declared', () => {
+      const doc = base();
+      doc.coaches[0].attributes.shoeSize = '42';
+      doc.people[0].attributes = { 'home town': 'Heerlen' };
+      expect(pathsOf(doc)).toEqual(['$.coaches[0].attributes.shoeSize', '$.people[0].attributes["home town"]']);
+    });
+    it('reports attribute values of the wrong kind', () => {
+      const doc = base();
+      doc.coaches[0].attributes.gender = 2;
+      doc.coaches[1].attributes.age = 'forty';
+      doc.coaches[1].attributes.hobbies = 'jazz';
+      doc.coachees[0].attributes = { gender: ['f'] };
+      expect(pathsOf(doc)).toEqual([
+        '$.coaches[0].attributes.gender',
+        '$.coaches[1].attributes.age',
+        '$.coaches[1].attributes.hobbies',
+        '$.coachees[0].attributes.gender',
+      ]);
+    });
+    it('reports a numeric value outside its scale', () => {
+      const doc = base();
+      doc.coaches[1].attributes.age = 12;
+      expect(pathsOf(doc)).toEqual(['$.coaches[1].attributes.age']);
+    });
+    it('reports an aspiration on an identity or undeclared attribute', () => {
+      const doc = base();
+      doc.coachees[0].aspiration = { gender: 'f', salary: 'high' };
+      expect(pathsOf(doc)).toEqual(['$.coachees[0].aspiration.gender', '$.coachees[0].aspiration.salary']);
+    });
+    it('reports a negative or fractional capacity', () => {
+      const doc = base();
+      doc.coaches[0].capacity = -1;
+      doc.coaches[1].capacity = 1.5;
+      expect(pathsOf(doc)).toEqual(['$.coaches[0].capacity', '$.coaches[1].capacity']);
+    });
+    it('reports a minimum load above the capacity', () => {
+      const doc = base();
+      doc.coaches[0].minLoad = 3;
+      expect(pathsOf(doc)).toEqual(['$.coaches[0].minLoad']);
+    });
+    it('reports support scores outside 1–5 and a missing needs profile', () => {
+      const doc = base();
+      doc.coaches[0].support = { ...support, career: 6 };
+      delete doc.coachees[1].needs;
+      expect(pathsOf(doc)).toEqual(['$.coaches[0].support.career', '$.coachees[1].needs']);
+    });
+    it('reports an unknown field at its own path', () => {
+      const doc = base();
+      doc.coaches[0].capacty = 3;
+      expect(pathsOf(doc)).toEqual(['$.coaches[0].capacty']);
+    });
+    it('reports inconsistent attribute declarations', () => {
+      const doc = base();
+      doc.attributes.push(
+        { key: 'gender', kind: 'categorical', role: 'identity' },
+        { key: 'seniority', kind: 'numeric', role: 'identity', scale: { min: 5, max: 5 } },
+        { key: 'town', kind: 'text', role: 'identity', credit: 0.5 },
+        { key: 'sector', kind: 'categorical', role: 'profession', weight: 2 },
+        { key: 'height', kind: 'numeric', role: 'identity' },
+      );
+      expect(pathsOf(doc)).toEqual([
+        '$.attributes[8].scale',
+        '$.attributes[4].key',
+        '$.attributes[5].scale',
+        '$.attributes[6].credit',
+        '$.attributes[7].weight',
+      ]);
+    });
+    it('reports an unknown preset and out-of-range policy fields', () => {
+      const doc = base();
+      doc.policy = { preset: 'greedy', insiderThreshold: 2, weights: { aspiration: -1 } };
+      expect(pathsOf(doc)).toEqual(['$.policy.preset', '$.policy.weights.aspiration', '$.policy.insiderThreshold']);
+    });
+    it('reports every problem at once, schema and cross-record alike', () => {
+      const doc = base();
+      doc.coaches[0].capacity = -2;
+      doc.coaches[1].id = 'c2';
+      doc.coachees[0].preferences = ['nope'];
+      doc.coachees[1].attributes = { gender: 7 };
+      doc.coachees[1].avoid = [];
+      doc.relations[1].to = 'missing';
+      const paths = pathsOf(doc);
+      expect(paths).toHaveLength(5);
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          '$.coaches[0].capacity',
+          '$.coaches[1].id',
+          '$.coachees[0].preferences[0]',
+          '$.coachees[1].attributes.gender',
+          '$.relations[1].to',
+        ]),
+      );
+    });
+    it('throws a CoachmatchError whose message lists the problems', () => {
+      const doc = base();
+      doc.coaches[0].capacity = -2;
+      expect(() => parseCohort(doc)).toThrow(CoachmatchError);
+    });
+  });
+});
+
+describe(validateCohort, () => {
+  it('returns the canonical cohort when the document is valid', () => {
+    const result = validateCohort(base());
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.cohort).toEqual(parseCohort(base()));
+  });
+  it('returns the same issues parseCohort throws', () => {
+    const doc = base();
+    doc.coaches[0].capacity = -1;
+    doc.relations[0].to = 'x';
+    const result = validateCohort(doc);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues).toEqual(issuesOf(doc));
+  });
+});
