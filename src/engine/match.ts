@@ -1,7 +1,7 @@
 import { buildFeatureTables } from '../features/buildFeatureTables.js';
 import type { FeatureTables } from '../features/featureTables.js';
 import type { Cohort } from '../model/cohort.js';
-import type { PolicyInput } from '../model/policySettings.js';
+import type { PolicyInput, PolicySettings } from '../model/policySettings.js';
 import { resolvePolicy } from '../model/resolvePolicy.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
 import type { Policy } from '../policies/policy.js';
@@ -49,6 +49,26 @@ export const defaultMatchOptions: MatchOptions = {
  */
 export function match(cohort: Cohort, options: Partial<MatchOptions> = {}): Matching {
   const settings = { ...defaultMatchOptions, ...options };
+  const prepared = prepareMatch(cohort, settings);
+  const result = settings.solve(toAssignmentProblem(prepared.combined, settings.allowUnmatched), { method: settings.method });
+  return assembleMatching({ ...prepared, result });
+}
+
+/** Everything up to the solve: features, resolved settings, the policies' combined problem. */
+export interface PreparedMatch {
+  readonly cohort: Cohort;
+  readonly features: FeatureTables;
+  readonly settings: PolicySettings;
+  readonly combined: CombinedProblem;
+  readonly preset: string;
+}
+
+/**
+ * Runs features and policies without solving, for callers that solve variants of the same
+ * problem (forced pairs, extra bans) and compare them.
+ */
+export function prepareMatch(cohort: Cohort, options: Partial<MatchOptions> = {}): PreparedMatch {
+  const settings = { ...defaultMatchOptions, ...options };
   const policySettings = resolvePolicy(cohort.policy, settings.policy);
   const features = settings.buildFeatures(cohort);
   const context = { cohort, features, settings: policySettings, relations: buildRelationIndex(cohort) };
@@ -57,9 +77,8 @@ export function match(cohort: Cohort, options: Partial<MatchOptions> = {}): Matc
     features.coachIds.length,
     settings.policies.map((policy) => policy.apply(context)),
   );
-  const result = settings.solve(toAssignmentProblem(combined, settings.allowUnmatched), { method: settings.method });
   const preset = settings.policy?.preset ?? cohort.policy?.preset ?? 'default';
-  return assembleMatching({ features, combined, result, settings: policySettings, preset });
+  return { cohort, features, settings: policySettings, combined, preset };
 }
 
 /** The solver's view: priority-weighted utilities, bans as forbidden pairs, capacities. */
