@@ -38,7 +38,7 @@ export function computeKpis({ features, combined, settings, coachees, coaches }:
     matched: matched.length,
     unmatched: coachees.length - matched.length,
     meanScore: mean(scores),
-    worstScore: scores.length === 0 ? null : Math.min(...scores),
+    worstScore: scores.length === 0 ? null : scores.reduce((a, b) => Math.min(a, b), Infinity),
     meanAspirationFit: mean(matched.map((c) => features.aspiration.get(row.get(c.coacheeId)!, col.get(c.coachId)!))),
     meanSupportFit: mean(matched.map((c) => features.support.get(row.get(c.coacheeId)!, col.get(c.coachId)!))),
     insiders: coachees.filter((c) => c.coacheeType === 'insider').length,
