@@ -16,6 +16,28 @@ export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number)
   const slotPrice = new Float64Array(slots);
   const slotHolder = new Int32Array(slots).fill(-1);
   const rowSlot = new Int32Array(rows).fill(-1);
+  // Per column, the cheapest place, its price and the runner-up price, kept current so a
+  // bid costs its row's degree, not degree × capacity.
+  const cheapSlot = new Int32Array(cols).fill(-1);
+  const cheapPrice = new Float64Array(cols).fill(Infinity);
+  const nextPrice = new Float64Array(cols).fill(Infinity);
+  const refresh = (j: number): void => {
+    let p1 = Infinity;
+    let p2 = Infinity;
+    let s1 = -1;
+    for (let s = slotStart[j]!; s < slotStart[j + 1]!; s++) {
+      const p = slotPrice[s]!;
+      if (p < p1) {
+        p2 = p1;
+        p1 = p;
+        s1 = s;
+      } else if (p < p2) p2 = p;
+    }
+    cheapSlot[j] = s1;
+    cheapPrice[j] = p1;
+    nextPrice[j] = p2;
+  };
+  for (let j = 0; j < cols; j++) refresh(j);
   let low = Infinity;
   let high = -Infinity;
   for (let k = 0; k < cost.length; k++) {
@@ -40,26 +62,18 @@ export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number)
       let best = Infinity;
       let second = Infinity;
       let bestSlot = -1;
+      let bestCol = -1;
       for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
         const j = colIndex[k]!;
-        let p1 = Infinity;
-        let p2 = Infinity;
-        let s1 = -1;
-        for (let s = slotStart[j]!; s < slotStart[j + 1]!; s++) {
-          const p = slotPrice[s]!;
-          if (p < p1) {
-            p2 = p1;
-            p1 = p;
-            s1 = s;
-          } else if (p < p2) p2 = p;
-        }
+        const s1 = cheapSlot[j]!;
         if (s1 < 0) continue;
-        const v1 = cost[k]! + p1;
-        const v2 = cost[k]! + p2;
+        const v1 = cost[k]! + cheapPrice[j]!;
+        const v2 = cost[k]! + nextPrice[j]!;
         if (v1 < best) {
           second = Math.min(best, v2);
           best = v1;
           bestSlot = s1;
+          bestCol = j;
         } else {
           second = Math.min(second, v1);
         }
@@ -75,6 +89,7 @@ export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number)
       }
       slotHolder[bestSlot] = i;
       rowSlot[i] = bestSlot;
+      refresh(bestCol);
     }
     if (finalPhase) break;
   }

@@ -28,7 +28,7 @@ export interface FlowTuning {
 }
 
 /** Defaults for {@link FlowTuning} (measured on the benchmark cases, see bench/RESULTS.md). */
-export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMinRows: 10_000, auctionMaxDegree: 32 };
+export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 30, auctionMinRows: 10_000, auctionMaxDegree: 32 };
 
 /**
  * Exact min-cost flow by successive shortest paths (Dijkstra on reduced costs), one

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { solveWithFlow } from '../../src/solver/flowSolver.js';
+import { solveWithLp } from '../../src/solver/lpBackend.js';
+import { normalizeProblem } from '../../src/solver/normalizeProblem.js';
+import type { AssignmentProblem } from '../../src/solver/types.js';
+import { bruteForce } from '../helpers/bruteForce.js';
+import { expectCertifyingDuals, expectKeepsConstraints, sameObjective } from '../helpers/checkResult.js';
+import { runs } from '../helpers/runs.js';
+
+/** Forces the auction warm start on however small a problem. */
+const alwaysWarm = (bids: number) => ({ auctionBidsPerRow: bids, auctionMinRows: 0, auctionMaxDegree: Infinity });
+
+/**
+ * Problems where every place gets filled (total capacity = rows, no minimum loads, every row
+ * placed): the case the warm start is for. Some are infeasible (bans), on purpose.
+ */
+function fillingProblem(maxRows: number, maxCols: number): fc.Arbitrary<AssignmentProblem> {
+  return fc
+    .record({ cols: fc.integer({ min: 1, max: maxCols }), fractional: fc.boolean(), banRate: fc.constantFrom(0, 0.2, 0.5) })
+    .chain(({ cols, fractional, banRate }) =>
+      fc.array(fc.integer({ min: 0, max: Math.ceil(maxRows / cols) }), { minLength: cols, maxLength: cols }).chain((capacity) => {
+        const rows = capacity.reduce((a, b) => a + b, 0);
+        const weight = fractional ? fc.double({ min: -50, max: 50, noNaN: true, noDefaultInfinity: true }) : fc.integer({ min: -20, max: 60 });
+        const cell = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), weight).map(([roll, w]) => (roll < banRate ? null : w));
+        return fc.record({
+          weights: fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+          cols: fc.constant(cols),
+          capacity: fc.constant(capacity),
+          sense: fc.constantFrom<'max' | 'min'>('max', 'min'),
+        });
+      }),
+    );
+}
+
+describe('solveWithFlow with the auction warm start', () => {
+  it('finds the brute-force optimum, or infeasibility, on tiny problems that fill every place', () => {
+    fc.assert(
+      fc.property(fillingProblem(7, 4), fc.integer({ min: 1, max: 40 }), (problem, bids) => {
+        const oracle = bruteForce(problem);
+        const result = solveWithFlow(normalizeProblem(problem), alwaysWarm(bids));
+        expect(result.status).toBe(oracle.feasible ? 'optimal' : 'infeasible');
+        if (result.status !== 'optimal') return;
+        expect(sameObjective(result.objective, oracle.objective!)).toBe(true);
+        expectKeepsConstraints(problem, result);
+        expectCertifyingDuals(problem, result);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('agrees with the LP backend on problems up to 40 rows', () => {
+    fc.assert(
+      fc.property(fillingProblem(40, 10), fc.integer({ min: 1, max: 40 }), (problem, bids) => {
+        const normalized = normalizeProblem(problem);
+        const warm = solveWithFlow(normalized, alwaysWarm(bids));
+        const oracle = solveWithLp(normalized);
+        expect(warm.status).toBe(oracle.status);
+        if (warm.status === 'optimal' && oracle.status === 'optimal') {
+          expect(sameObjective(warm.objective, oracle.objective)).toBe(true);
+          expectCertifyingDuals(problem, warm);
+        }
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+});
