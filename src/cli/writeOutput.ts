@@ -1,5 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { CoachmatchError } from '../errors.js';
 
 /**
  * Writes `text` to a file atomically (a temporary file renamed into place, so a reader never
@@ -16,6 +17,6 @@ export function writeOutput(text: string, path: string | undefined): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    throw new CoachmatchError('invalidArgument', `Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

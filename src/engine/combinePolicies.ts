@@ -1,3 +1,4 @@
+import { CoachmatchError } from '../errors.js';
 import type { PairBan, PairFlag, PolicyContribution, UtilityTerm } from '../policies/policy.js';
 
 /** The policies' contributions added up into one problem over (coachee row, coach column). */
@@ -31,7 +32,9 @@ export function combinePolicies(rows: number, cols: number, contributions: reado
   const flags = new Map<number, PairFlag[]>();
   for (const part of contributions) {
     for (const term of part.terms ?? []) {
-      if (term.values.length !== rows * cols) throw new Error(`internal: term ${term.key} has the wrong size`);
+      if (term.values.length !== rows * cols) {
+        throw new CoachmatchError('internal', `utility term ${term.key} has ${term.values.length} values for ${rows} × ${cols} pairs`);
+      }
       terms.push(term);
       for (let p = 0; p < utility.length; p++) utility[p] = utility[p]! + term.values[p]!;
     }
@@ -47,11 +50,12 @@ export function combinePolicies(rows: number, cols: number, contributions: reado
     if (part.minLoad) for (let j = 0; j < cols; j++) minLoad[j] = Math.max(minLoad[j]!, part.minLoad[j]!);
   }
   for (let j = 0; j < cols; j++) if (capacity[j] === 0x7fffffff) capacity[j] = 1;
-  const { bans, waived } = applyWaivers(rows, cols, allBans);
+  const { bans, waived } = applyWaivers(rows, cols, allBans, capacity);
   return { rows, cols, terms, utility, rowMultiplier, bans, waived, flags, capacity, minLoad };
 }
 
-function applyWaivers(rows: number, cols: number, allBans: readonly PairBan[]) {
+/** A coach without places does not count as an allowed coach when deciding on a waiver. */
+function applyWaivers(rows: number, cols: number, allBans: readonly PairBan[], capacity: Int32Array) {
   const hard = new Uint8Array(rows * cols);
   const soft = new Uint8Array(rows * cols);
   for (const ban of allBans) (ban.waivable ? soft : hard)[ban.row * cols + ban.col] = 1;
@@ -61,7 +65,7 @@ function applyWaivers(rows: number, cols: number, allBans: readonly PairBan[]) {
     let allowedIfWaived = 0;
     for (let j = 0; j < cols; j++) {
       const at = i * cols + j;
-      if (!hard[at]) {
+      if (!hard[at] && capacity[j]! > 0) {
         allowedIfWaived++;
         if (!soft[at]) allowed++;
       }

@@ -19,6 +19,7 @@ export const defaultPolicy: PolicySettings = Object.freeze({
   insiderThreshold: 0.75,
   minDifferenceForInsiders: 0.35,
   hardMinDifference: false,
+  minDifferencePenalty: 3,
   dualRole: 'penalise',
   dualRolePenalty: 0.15,
   closeToEvaluatorPenalty: 0.3,

@@ -25,6 +25,7 @@ export const policyInputSchema = z
     insiderThreshold: unit.optional(),
     minDifferenceForInsiders: unit.optional(),
     hardMinDifference: z.boolean().optional(),
+    minDifferencePenalty: z.number().min(0).optional().describe('Utility points per unit of difference an insider\'s coach falls short.'),
     dualRole: z.enum(['penalise', 'ban']).optional(),
     dualRolePenalty: penalty.optional(),
     closeToEvaluatorPenalty: penalty.optional(),

@@ -73,6 +73,13 @@ export interface PolicySettings {
    */
   readonly hardMinDifference: boolean;
   /**
+   * Penalty (utility points per unit of difference) for an insider's coach below
+   * {@link minDifferenceForInsiders}. Default 3: a coach 0.1 short costs 0.3, about a related
+   * instead of an exact role, so "make sure the coach is sufficiently different" (domain
+   * notes) wins unless the alternative is clearly worse on fit.
+   */
+  readonly minDifferencePenalty: number;
+  /**
    * What to do when the coach evaluates or manages the coachee (the "hat problem"). Default
    * `'penalise'`: the sources allow it with transparency, so the pair is penalised and flagged
    * "disclose the dual role"; `'ban'` forbids it.

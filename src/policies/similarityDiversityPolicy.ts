@@ -6,8 +6,9 @@ import type { PairBan, Policy, UtilityTerm } from './policy.js';
  * Similarity against diversity, by coachee type. A coachee of insiderness s weighs common
  * ground by `2(1 − s)·w_cg` and difference by `2s·w_diff` (both nominal at s = ½): pioneers
  * get common ground, insiders a different coach. An insider's coach below
- * `minDifferenceForInsiders` costs `2·w_diff` per unit short; with `hardMinDifference` such
- * pairs are banned, waived for an insider whom the ban would leave with no allowed coach.
+ * `minDifferenceForInsiders` costs `minDifferencePenalty` per unit short; with
+ * `hardMinDifference` such pairs are banned, waived for an insider whom the ban would leave
+ * with no allowed coach.
  */
 export const similarityDiversityPolicy: Policy = {
   name: 'similarity-diversity',
@@ -28,7 +29,7 @@ export const similarityDiversityPolicy: Policy = {
       for (let j = 0; j < cols; j++) {
         const short = minDifference - diff[j]!;
         if (short <= 0) continue;
-        shortfall[i * cols + j] = -2 * weights.difference * short;
+        shortfall[i * cols + j] = -settings.minDifferencePenalty * short;
         if (settings.hardMinDifference) {
           bans.push({
             row: i,

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runInProcess, smallCohort, tempDir } from './support.js';
+
+const support = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+
+/** The five kinds of bad input in one document, with the JSON path each must be reported at. */
+function brokenCohort(): { doc: unknown; paths: string[] } {
+  const doc = smallCohort();
+  doc.coaches.push({ id: 'c1', name: 'Duplicate', capacity: 1, support });
+  doc.relations.push({ from: 'p1', to: 'ghost', type: 'closeTo' });
+  doc.coaches[1].capacity = -1;
+  doc.coaches[0].attributes.age = 'forty';
+  doc.coachees[1].preferences = ['nobody'];
+  return {
+    doc,
+    paths: ['$.coaches[2].id', '$.relations[1].to', '$.coaches[1].capacity', '$.coaches[0].attributes.age', '$.coachees[1].preferences[0]'],
+  };
+}
+
+describe('coachmatch on bad input', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => tmp.remove());
+
+  describe.each([['match'], ['validate']])('%s', (command) => {
+    it('reports every problem with its JSON path in one error, exits 2 and prints nothing on stdout', async () => {
+      const { doc, paths } = brokenCohort();
+      const file = tmp.write('broken.json', doc);
+      const run = await runInProcess([command, file]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderrWrites).toBe(1);
+      for (const path of paths) expect(run.stderr).toContain(path);
+    });
+
+    it('exits 2 on malformed JSON', async () => {
+      const file = tmp.write('bad.json', '{ "coaches": [ ');
+      const run = await runInProcess([command, file]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.length).toBeGreaterThan(0);
+    });
+
+    it('exits 2 on a missing file', async () => {
+      const run = await runInProcess([command, tmp.path('absent.json')]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+    });
+  });
+
+  it('writes no --out file for a bad cohort', async () => {
+    const { doc } = brokenCohort();
+    const file = tmp.write('broken.json', doc);
+    const before = tmp.list();
+    const run = await runInProcess(['match', file, '--out', tmp.path('report.md'), '--format', 'md']);
+    expect(run.code).toBe(2);
+    expect(existsSync(tmp.path('report.md'))).toBe(false);
+    expect(tmp.list()).toEqual(before);
+  });
+
+  it('writes no --out file for malformed JSON', async () => {
+    const file = tmp.write('bad.json', 'not json');
+    const run = await runInProcess(['match', file, '--out', tmp.path('out.json')]);
+    expect(run.code).toBe(2);
+    expect(existsSync(tmp.path('out.json'))).toBe(false);
+  });
+
+  it.each([
+    [['match', '--preset', 'bogus', 'x.json']],
+    [['match', 'x.json', '--format', 'pdf']],
+    [['match', 'x.json', '--unknown-flag']],
+    [['match']],
+    [['match', 'a.json', 'b.json']],
+    [['validate']],
+    [['frobnicate']],
+    [[]],
+  ])('exits 2 on bad arguments %j, printing nothing on stdout but usage', async (argv) => {
+    const run = await runInProcess(argv);
+    expect(run.code).toBe(2);
+    if (argv.length > 0) expect(run.stdout).toBe('');
+    expect(run.stderr.length + run.stdout.length).toBeGreaterThan(0);
+  });
+});

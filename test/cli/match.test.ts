@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Matching } from '../../src/engine/matching.js';
+import { alumniFixture, runInProcess, smallCohort, tempDir } from './support.js';
+
+describe('coachmatch match', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => tmp.remove());
+
+  it('prints the explained matching of the fixture as JSON and exits 0', async () => {
+    const run = await runInProcess(['match', alumniFixture]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const matching = JSON.parse(run.stdout) as Matching;
+    expect(matching.status).toBe('optimal');
+    expect(matching.preset).toBe('default');
+    expect(matching.coachees.length).toBeGreaterThanOrEqual(60);
+    expect(matching.kpis.matched).toBe(matching.coachees.length);
+  });
+
+  it('prints a Markdown report with --format md', async () => {
+    const run = await runInProcess(['match', alumniFixture, '--format', 'md']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('# ')).toBe(true);
+    for (const heading of ['## Key figures', '## Pairs', '## Coaches']) expect(run.stdout).toContain(heading);
+  });
+
+  it('applies --preset', async () => {
+    const run = await runInProcess(['match', alumniFixture, '--preset', 'diversity-first']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as Matching).preset).toBe('diversity-first');
+  });
+
+  it.each([['json'], ['md']])('writes --out (format %s) to the file, the same text as on stdout, and nothing else', async (format) => {
+    const out = tmp.path(`report.${format}`);
+    const printed = await runInProcess(['match', alumniFixture, '--format', format]);
+    const written = await runInProcess(['match', alumniFixture, '--format', format, '--out', out]);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe('');
+    expect(readFileSync(out, 'utf8').trimEnd()).toBe(printed.stdout.trimEnd());
+    // Atomic: written through a temporary file renamed into place, which must not be left behind.
+    expect(tmp.list()).toEqual([`report.${format}`]);
+  });
+
+  it('replaces an existing --out file whole', async () => {
+    const out = tmp.write('report.json', 'x'.repeat(1_000_000));
+    const run = await runInProcess(['match', tmp.write('cohort.json', smallCohort()), '--out', out]);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Matching).coachees).toHaveLength(2);
+    expect(tmp.list()).toEqual(['cohort.json', 'report.json']);
+  });
+
+  it('reports an unwritable --out path as bad input (exit 2), writing nothing', async () => {
+    const run = await runInProcess(['match', tmp.write('cohort.json', smallCohort()), '--out', tmp.path('missing-dir/report.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(tmp.list()).toEqual(['cohort.json']);
+  });
+
+  it('exits 1 with a diagnosis when --strict cannot place every coachee', async () => {
+    const doc = smallCohort();
+    doc.coaches[0].capacity = 0;
+    doc.coaches[1].capacity = 1;
+    const run = await runInProcess(['match', tmp.write('cohort.json', doc), '--strict']);
+    expect(run.code).toBe(1);
+    const matching = JSON.parse(run.stdout) as Matching;
+    expect(matching.status).toBe('infeasible');
+    expect(matching.diagnosis.length).toBeGreaterThan(0);
+  });
+
+  it('leaves coachees unmatched with a reason, and exits 0, without --strict', async () => {
+    const doc = smallCohort();
+    doc.coaches[0].capacity = 0;
+    doc.coaches[1].capacity = 1;
+    const run = await runInProcess(['match', tmp.write('cohort.json', doc)]);
+    expect(run.code).toBe(0);
+    const matching = JSON.parse(run.stdout) as Matching;
+    expect(matching.kpis.unmatched).toBe(1);
+  });
+
+  it('prints its usage with --help and exits 0', async () => {
+    const run = await runInProcess(['match', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('coachmatch match');
+  });
+});
