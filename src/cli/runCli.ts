@@ -2,6 +2,7 @@ import { CoachmatchError } from '../errors.js';
 import { matchCommand, matchUsage } from './matchCommand.js';
 import { schemaCommand, schemaUsage } from './schemaCommand.js';
 import { solveCommand, solveUsage } from './solveCommand.js';
+import { stableCommand, stableUsage } from './stableCommand.js';
 import { validateCommand, validateUsage } from './validateCommand.js';
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -11,6 +12,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   validate: { run: validateCommand, usage: validateUsage },
   schema: { run: schemaCommand, usage: schemaUsage },
   solve: { run: solveCommand, usage: solveUsage },
+  stable: { run: stableCommand, usage: stableUsage },
 };
 
 const usage = `Usage: coachmatch <command> [options]

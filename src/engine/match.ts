@@ -11,6 +11,8 @@ import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../solve
 import { assembleMatching } from './assembleMatching.js';
 import { combinePolicies, type CombinedProblem } from './combinePolicies.js';
 import type { Matching } from './matching.js';
+import type { MatchObjective } from './objective.js';
+import { objectiveSolve } from './objectiveSolve.js';
 
 /** Options of {@link match}; every field has a default in {@link defaultMatchOptions}. */
 export interface MatchOptions {
@@ -26,6 +28,11 @@ export interface MatchOptions {
   readonly policies: readonly Policy[];
   readonly buildFeatures: (cohort: Cohort) => FeatureTables;
   readonly solve: (problem: AssignmentProblem, options: { method: SolverMethod }) => AssignmentResult;
+  /**
+   * What to optimise (default `total`): see {@link MatchObjective}. `fair` and `stable` add an
+   * `objectiveReport` to the matching.
+   */
+  readonly objective: MatchObjective;
 }
 
 /** Defaults for {@link match}. */
@@ -36,6 +43,7 @@ export const defaultMatchOptions: MatchOptions = {
   policies: defaultPolicies,
   buildFeatures: buildFeatureTables,
   solve: solveAssignment,
+  objective: 'total',
 };
 
 /**
@@ -50,8 +58,20 @@ export const defaultMatchOptions: MatchOptions = {
 export function match(cohort: Cohort, options: Partial<MatchOptions> = {}): Matching {
   const settings = { ...defaultMatchOptions, ...options };
   const prepared = prepareMatch(cohort, settings);
-  const result = settings.solve(toAssignmentProblem(prepared.combined, settings.allowUnmatched), { method: settings.method });
-  return assembleMatching({ ...prepared, result });
+  const problem = toAssignmentProblem(prepared.combined, settings.allowUnmatched);
+  if (settings.objective === 'total') {
+    const result = settings.solve(problem, { method: settings.method });
+    return assembleMatching({ ...prepared, result });
+  }
+  const { result, report } = objectiveSolve(settings.objective, {
+    combined: prepared.combined,
+    coacheeIds: prepared.features.coacheeIds,
+    coachIds: prepared.features.coachIds,
+    problem,
+    method: settings.method,
+    solve: settings.solve,
+  });
+  return { ...assembleMatching({ ...prepared, result }), objectiveReport: report };
 }
 
 /** Everything up to the solve: features, resolved settings, the policies' combined problem. */

@@ -1,4 +1,5 @@
 import type { CoacheeType } from '../policies/coacheeType.js';
+import type { ObjectiveReport } from './objectiveReport.js';
 
 /** One utility term's contribution to a pair's score. */
 export interface TermValue {
@@ -96,4 +97,6 @@ export interface Matching {
   readonly kpis: MatchingKpis;
   /** Why the problem is infeasible, in words. */
   readonly diagnosis: readonly string[];
+  /** With objective `fair` or `stable`: what that objective achieved and what it cost. */
+  readonly objectiveReport?: ObjectiveReport;
 }

@@ -1,0 +1,28 @@
+/**
+ * What a non-default objective adds to a matching: what it achieved and what it cost against
+ * the plain optimum (`total`). Scores are unweighted utilities as in the coachee entries;
+ * totals are the solver's priority-weighted objective.
+ */
+export type ObjectiveReport =
+  | {
+      readonly objective: 'fair';
+      /** The worst matched coachee's score: the best achievable. */
+      readonly worstScore: number | null;
+      /** The worst matched coachee's score in the plain optimum. */
+      readonly optimumWorstScore: number | null;
+      readonly total: number;
+      readonly optimumTotal: number;
+      /** Total given up for the worst-off coachee: optimumTotal − total (≥ 0). */
+      readonly priceOfFairness: number;
+    }
+  | {
+      readonly objective: 'stable';
+      /** Always `coachee`: coachees propose and get their best stable matching. */
+      readonly optimalFor: 'coachee';
+      /** Pairs who both prefer each other to their match (by ids); empty for a stable matching. */
+      readonly blockingPairs: readonly { readonly coacheeId: string; readonly coachId: string }[];
+      readonly total: number | null;
+      readonly optimumTotal: number | null;
+      /** Total given up for stability: optimumTotal − total (≥ 0), null when either is missing. */
+      readonly priceOfStability: number | null;
+    };

@@ -1,0 +1,46 @@
+import { CoachmatchError } from '../errors.js';
+import { compareIds } from '../model/compareIds.js';
+import { checkStablePreferences } from './checkStablePreferences.js';
+import { deferredAcceptance } from './deferredAcceptance.js';
+import type { StableProblem } from './stableProblem.js';
+import type { StableAssignmentById, StablePreferences } from './stablePreferences.js';
+
+/**
+ * Deferred acceptance on ranked lists by id: the coachee-optimal stable matching (coachees
+ * propose) or, with `optimal: 'coach'`, the coach-optimal one.
+ *
+ * @remarks Output order does not depend on record order: coaches in id order
+ * ({@link compareIds}), each coach's coachees in id order, unmatched coachees in id order.
+ * Every coach appears, with an empty list when nobody is matched to them.
+ *
+ * @throws CoachmatchError of kind `invalidProblem` with JSON paths when a list names an unknown
+ * or repeated id or a capacity is invalid (see {@link checkStablePreferences}).
+ *
+ * @example
+ * ```ts
+ * stableMatchByIds({ coacheePrefs: { ann: ['kim'], bob: ['kim'] }, coachPrefs: { kim: ['bob', 'ann'] } });
+ * // { matching: { kim: ['bob'] }, unmatched: ['ann'] }
+ * ```
+ */
+export function stableMatchByIds(prefs: StablePreferences): StableAssignmentById {
+  const issues = checkStablePreferences(prefs);
+  if (issues.length > 0) throw new CoachmatchError('invalidProblem', 'Invalid preferences', issues.slice(0, 50));
+  const coachees = Object.keys(prefs.coacheePrefs).sort(compareIds);
+  const coaches = Object.keys(prefs.coachPrefs).sort(compareIds);
+  const row = new Map(coachees.map((id, i) => [id, i]));
+  const col = new Map(coaches.map((id, j) => [id, j]));
+  const problem: StableProblem = {
+    rows: coachees.length,
+    cols: coaches.length,
+    rowPrefs: coachees.map((id) => prefs.coacheePrefs[id]!.map((c) => col.get(c)!)),
+    colPrefs: coaches.map((id) => prefs.coachPrefs[id]!.map((c) => row.get(c)!)),
+    capacity: coaches.map((id) => prefs.capacity?.[id] ?? 1),
+  };
+  const result = deferredAcceptance(problem, { proposer: prefs.optimal === 'coach' ? 'cols' : 'rows' });
+  const matching: Record<string, string[]> = {};
+  coaches.forEach((id, j) => {
+    matching[id] = result.members[j]!.map((i) => coachees[i]!).sort(compareIds);
+  });
+  const unmatched = coachees.filter((_, i) => result.assignment[i] === null);
+  return { matching, unmatched };
+}

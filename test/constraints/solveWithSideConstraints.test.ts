@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { solveWithSideConstraints } from '../../src/constraints/solveWithSideConstraints.js';
+import type { QuotaInstance, SideConstraint } from '../../src/constraints/sideConstraint.js';
+import { isErrorOfKind } from '../../src/errors.js';
+import type { AssignmentProblem } from '../../src/solver/types.js';
+import { candidatesOf } from '../helpers/bruteForce.js';
+import { sameObjective } from '../helpers/checkResult.js';
+import { problemArbitrary, shapeOf } from '../helpers/problemArbitrary.js';
+import { runs } from '../helpers/runs.js';
+
+/** Counts of each quota's instances in an assignment, straight from the definition. */
+function quotaCounts(constraint: SideConstraint, assignment: readonly (number | null)[], rows: number, cols: number): { owner: number | null; count: number }[] {
+  const chosen = (i: number, j: number) => assignment[i] === j;
+  const unique = [...new Map(constraint.pairs.map(([i, j]) => [`${i},${j}`, [i, j] as const])).values()];
+  if (constraint.per === 'total') return [{ owner: null, count: unique.filter(([i, j]) => chosen(i, j)).length }];
+  const owners = constraint.over ?? Array.from({ length: constraint.per === 'row' ? rows : cols }, (_, k) => k);
+  return [...new Set(owners)].map((o) => ({
+    owner: o,
+    count: unique.filter(([i, j]) => (constraint.per === 'row' ? i : j) === o && chosen(i, j)).length,
+  }));
+}
+
+function meetsQuotas(constraints: readonly SideConstraint[], assignment: readonly (number | null)[], rows: number, cols: number): boolean {
+  return constraints.every((c) => quotaCounts(c, assignment, rows, cols).every(({ count }) => count >= (c.min ?? 0) && (c.max === undefined || count <= c.max)));
+}
+
+/** Exhaustive optimum with quotas: most rows (if rows may stay unplaced), then the best total. */
+function bruteWithQuotas(problem: AssignmentProblem, constraints: readonly SideConstraint[]): { matched: number; total: number } | null {
+  const { rows, cols, options } = candidatesOf(problem);
+  const capacity = problem.capacity ?? new Array<number>(cols).fill(1);
+  const minLoad = problem.minLoad ?? new Array<number>(cols).fill(0);
+  const max = problem.sense !== 'min';
+  const load = new Array<number>(cols).fill(0);
+  const assignment: (number | null)[] = [];
+  let best: { matched: number; total: number } | null = null;
+  const visit = (i: number, matched: number, total: number): void => {
+    if (i === rows) {
+      if (minLoad.some((m, j) => load[j]! < m) || !meetsQuotas(constraints, assignment, rows, cols)) return;
+      if (best === null || matched > best.matched || (matched === best.matched && (max ? total > best.total : total < best.total))) best = { matched, total };
+      return;
+    }
+    for (const [j, w] of options[i]!) {
+      if (load[j]! >= capacity[j]!) continue;
+      load[j]!++;
+      assignment.push(j);
+      visit(i + 1, matched + 1, total + w);
+      assignment.pop();
+      load[j]!--;
+    }
+    if (problem.allowUnmatched === true) {
+      assignment.push(null);
+      visit(i + 1, matched, total);
+      assignment.pop();
+    }
+  };
+  visit(0, 0, 0);
+  return best;
+}
+
+/** A problem with 1–3 random quotas over its cells. */
+const withQuotas = problemArbitrary({ maxRows: 5, maxCols: 3, maxCapacity: 2 }).chain((problem) => {
+  const { rows, cols } = shapeOf(problem);
+  const cell = fc.tuple(fc.nat({ max: Math.max(0, rows - 1) }), fc.nat({ max: Math.max(0, cols - 1) }));
+  const quota = fc
+    .record({
+      per: fc.constantFrom('total' as const, 'row' as const, 'col' as const),
+      pairs: fc.array(cell, { maxLength: 8 }),
+      overPick: fc.array(fc.nat({ max: 5 }), { maxLength: 3 }),
+      min: fc.integer({ min: 0, max: 2 }),
+      extra: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+    })
+    .map(({ per, pairs, overPick, min, extra }, ) => {
+      const limit = per === 'row' ? rows : cols;
+      const over = per === 'total' || overPick.length === 0 ? undefined : overPick.map((o) => o % Math.max(1, limit));
+      return { per, pairs: rows === 0 ? [] : pairs, ...(over === undefined || limit === 0 ? {} : { over }), min, ...(extra === undefined ? {} : { max: min + extra }) };
+    });
+  return fc.record({
+    problem: fc.constant(problem),
+    quotas: fc.array(quota, { minLength: 1, maxLength: 3 }).map((qs) => qs.map((q, n): SideConstraint => ({ name: `q${n}`, ...q }))),
+  });
+});
+
+/** The side constraint that holds exactly one reported instance. */
+function asConstraint(instance: QuotaInstance, constraints: readonly SideConstraint[]): SideConstraint {
+  const source = constraints.find((c) => c.name === instance.name)!;
+  const owner = instance.row ?? instance.col;
+  return {
+    ...source,
+    name: `${instance.name}@${owner}`,
+    min: instance.min,
+    ...(instance.max === null ? {} : { max: instance.max }),
+    ...(owner === null ? {} : { over: [owner] }),
+  };
+}
+
+describe(solveWithSideConstraints, () => {
+  it('meets a quota at the cost it names, and says it binds', () => {
+    // Unconstrained optimum 5 + 3 = 8 puts row 0 on column 0; the quota forces (0, 1): 1 + 4 = 5.
+    const result = solveWithSideConstraints({ weights: [[5, 1], [4, 3]] }, [{ name: 'row0OnCol1', per: 'total', pairs: [[0, 1]], min: 1 }]);
+    expect(result).toMatchObject({ status: 'optimal', assignment: [1, 0], objective: 5 });
+    if (result.status !== 'optimal') return;
+    expect(result.quotas).toEqual([{ name: 'row0OnCol1', tight: 1, instances: 1, cost: 3, rowsLost: 0, binding: true }]);
+  });
+
+  it('reports a quota that does not change the optimum as not binding', () => {
+    const result = solveWithSideConstraints({ weights: [[5, 1], [4, 3]] }, [{ name: 'capOnDiagonal', per: 'total', pairs: [[0, 0], [1, 1]], max: 2 }]);
+    expect(result.status === 'optimal' && result.quotas[0]).toMatchObject({ binding: false, cost: 0 });
+  });
+
+  it('names the one quota instance that cannot be met', () => {
+    // Column 1 should take two rows from {0, 1} but has one place.
+    const result = solveWithSideConstraints(
+      { weights: [[1, 1], [1, 1], [1, 1]], capacity: [2, 1] },
+      [
+        { name: 'fine', per: 'row', pairs: [[2, 0]], over: [2], min: 1 },
+        { name: 'twoOnCol1', per: 'col', pairs: [[0, 1], [1, 1]], over: [1], min: 2 },
+      ],
+    );
+    expect(result).toMatchObject({ status: 'infeasible', cause: 'quotas', conflict: [{ name: 'twoOnCol1', row: null, col: 1, min: 2, max: null }] });
+  });
+
+  it('names clashing quotas together when each alone can be met', () => {
+    // Row 0 must take column 0 and column 0 must take row 1, but column 0 has one place.
+    const result = solveWithSideConstraints(
+      { weights: [[1, 1], [1, 1]] },
+      [
+        { name: 'row0OnCol0', per: 'row', pairs: [[0, 0]], over: [0], min: 1 },
+        { name: 'col0TakesRow1', per: 'col', pairs: [[1, 0]], over: [0], min: 1 },
+      ],
+    );
+    expect(result.status === 'infeasible' && result.conflict.map((c) => c.name)).toEqual(['row0OnCol0', 'col0TakesRow1']);
+  });
+
+  it('says when the problem is infeasible without any quota', () => {
+    const result = solveWithSideConstraints({ weights: [[1], [1]] }, [{ name: 'q', per: 'total', pairs: [[0, 0]], max: 1 }]);
+    expect(result).toMatchObject({ status: 'infeasible', cause: 'problem' });
+    expect(result.status === 'infeasible' && result.diagnosis.length).toBeGreaterThan(0);
+  });
+
+  it('ignores forbidden pairs and rejects pairs outside the problem, with their paths', () => {
+    expect(solveWithSideConstraints({ weights: [[null, 2]] }, [{ name: 'q', per: 'total', pairs: [[0, 0]], min: 1 }])).toMatchObject({ status: 'infeasible', cause: 'quotas' });
+    try {
+      solveWithSideConstraints({ weights: [[1]] }, [{ name: 'q', per: 'total', pairs: [[0, 0], [3, 0]], min: 0, max: 0 }]);
+      expect.unreachable();
+    } catch (error) {
+      expect(isErrorOfKind(error, 'invalidProblem')).toBe(true);
+      expect((error as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(['$.sideConstraints[0].pairs[1]']);
+    }
+  });
+
+  it('meets every quota in every returned solution, with the exhaustive optimum', () => {
+    fc.assert(
+      fc.property(withQuotas, ({ problem, quotas }) => {
+        const { rows, cols } = shapeOf(problem);
+        const expected = bruteWithQuotas(problem, quotas);
+        const result = solveWithSideConstraints(problem, quotas, { priceQuotas: false });
+        if (expected === null) {
+          expect(result.status).toBe('infeasible');
+          return;
+        }
+        if (result.status !== 'optimal') throw new Error(`expected an optimum, got ${JSON.stringify(result)}`);
+        expect(meetsQuotas(quotas, result.assignment, rows, cols)).toBe(true);
+        expect(result.matched).toBe(expected.matched);
+        expect(sameObjective(result.objective, expected.total)).toBe(true);
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+
+  it('names an irreducible conflict: infeasible together, feasible without any one of them', () => {
+    fc.assert(
+      fc.property(withQuotas, ({ problem, quotas }) => {
+        const result = solveWithSideConstraints(problem, quotas, { priceQuotas: false });
+        if (result.status !== 'infeasible' || result.cause !== 'quotas') return;
+        const parts = result.conflict.map((c) => asConstraint(c, quotas));
+        expect(parts.length).toBeGreaterThan(0);
+        expect(bruteWithQuotas(problem, parts)).toBeNull();
+        parts.forEach((_, k) => expect(bruteWithQuotas(problem, parts.filter((__, m) => m !== k))).not.toBeNull());
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+});
