@@ -58,3 +58,24 @@ export { renderMarkdown } from './report/renderMarkdown.js';
 
 export { CoachmatchError, isErrorOfKind } from './errors.js';
 export type { CoachmatchErrorKind, InputIssue } from './errors.js';
+
+// Stable matching, fairness and side constraints.
+export { deferredAcceptance, defaultDeferredAcceptanceOptions } from './stable/deferredAcceptance.js';
+export type { DeferredAcceptanceOptions } from './stable/deferredAcceptance.js';
+export { auditStability } from './stable/auditStability.js';
+export type { StabilityAudit, BlockingPair, MatchingDefect } from './stable/auditStability.js';
+export { preferencesFromScores } from './stable/preferencesFromScores.js';
+export { stableMatchByIds } from './stable/stableMatchByIds.js';
+export type { StableProblem, StableMatching, Proposer } from './stable/stableProblem.js';
+export type { StablePreferences, StableAssignmentById } from './stable/stablePreferences.js';
+export { parseStablePrefs, stablePrefsSchema } from './model/stablePrefsSchema.js';
+export { solveMaxMin, defaultMaxMinOptions } from './fairness/solveMaxMin.js';
+export type { MaxMinOptions } from './fairness/solveMaxMin.js';
+export type { MaxMinResult, MaxMinOptimal } from './fairness/maxMinResult.js';
+export { solveWithSideConstraints, defaultSideConstraintOptions } from './constraints/solveWithSideConstraints.js';
+export type { SideConstraintOptions } from './constraints/solveWithSideConstraints.js';
+export type { SideConstraint, QuotaInstance, QuotaReport } from './constraints/sideConstraint.js';
+export type { ConstrainedResult } from './constraints/constrainedResult.js';
+export { matchObjectives } from './engine/objective.js';
+export type { MatchObjective } from './engine/objective.js';
+export type { ObjectiveReport } from './engine/objectiveReport.js';
