@@ -1,5 +1,8 @@
 import { CoachmatchError } from '../errors.js';
+import { compareCommand, compareUsage } from './compareCommand.js';
+import { explainCommand, explainUsage } from './explainCommand.js';
 import { matchCommand, matchUsage } from './matchCommand.js';
+import { rematchCommand, rematchUsage } from './rematchCommand.js';
 import { schemaCommand, schemaUsage } from './schemaCommand.js';
 import { solveCommand, solveUsage } from './solveCommand.js';
 import { stableCommand, stableUsage } from './stableCommand.js';
@@ -10,6 +13,9 @@ type Command = (args: string[]) => number | Promise<number>;
 const commands: Record<string, { run: Command; usage: string }> = {
   match: { run: matchCommand, usage: matchUsage },
   validate: { run: validateCommand, usage: validateUsage },
+  explain: { run: explainCommand, usage: explainUsage },
+  compare: { run: compareCommand, usage: compareUsage },
+  rematch: { run: rematchCommand, usage: rematchUsage },
   schema: { run: schemaCommand, usage: schemaUsage },
   solve: { run: solveCommand, usage: solveUsage },
   stable: { run: stableCommand, usage: stableUsage },

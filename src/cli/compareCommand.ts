@@ -1,0 +1,71 @@
+import { basename, dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CoachmatchError } from '../errors.js';
+import { compareScenarios } from '../scenarios/compareScenarios.js';
+import { loadScenario } from '../scenarios/loadScenario.js';
+import { parseSweepSpec } from '../scenarios/parseSweepSpec.js';
+import { renderComparisonMarkdown } from '../scenarios/renderComparisonMarkdown.js';
+import { renderSweepMarkdown } from '../scenarios/renderSweepMarkdown.js';
+import { runScenarios } from '../scenarios/runScenarios.js';
+import type { ResolvedScenario } from '../scenarios/scenario.js';
+import { sweepScenarios, tradeOffCurve } from '../scenarios/sweep.js';
+import { readJsonFile } from './readJsonFile.js';
+import { writeOutput } from './writeOutput.js';
+
+export const compareUsage = `coachmatch compare <scenario.json>… [--sweep weights.difference=0:1:10] [--parallel auto|always|never] [--format json|md] [--out file]
+
+Runs what-if scenarios (a base cohort plus changes: preset or weights, capacities, coaches
+removed or added, pinned pairs, extra bans) and prints their KPIs side by side and every
+coachee whose coach changes, with the reason. The first scenario is the baseline.
+--sweep     with one scenario: vary one policy field from:to in n steps; prints the trade-off curve
+--parallel  worker threads: auto (default; when there are enough scenarios and pairs to pay), always, never
+Exit code 0: every scenario matched; 1: some infeasible or with conflicting pins; 2: bad input.`;
+
+/** `coachmatch compare`: returns the process exit code. */
+export async function compareCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      sweep: { type: 'string' },
+      parallel: { type: 'string', default: 'auto' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new CoachmatchError('invalidArgument', `expected at least one scenario file\n\n${compareUsage}`);
+  if (values.format !== 'json' && values.format !== 'md') {
+    throw new CoachmatchError('invalidArgument', `--format must be json or md, got ${JSON.stringify(values.format)}`);
+  }
+  const parallel = values.parallel;
+  if (parallel !== 'auto' && parallel !== 'always' && parallel !== 'never') {
+    throw new CoachmatchError('invalidArgument', `--parallel must be auto, always or never, got ${JSON.stringify(parallel)}`);
+  }
+  const sweep = values.sweep === undefined ? undefined : parseSweepSpec(values.sweep);
+  if (sweep !== undefined && positionals.length !== 1) throw new CoachmatchError('invalidArgument', '--sweep takes exactly one scenario file');
+  const scenarios = positionals.map(readScenario);
+
+  if (sweep !== undefined) {
+    const runs = await runScenarios(sweepScenarios(scenarios[0]!, sweep), { parallel });
+    const points = tradeOffCurve(sweep, runs);
+    const text = values.format === 'md'
+      ? renderSweepMarkdown(sweep, points, `Trade-off curve: ${scenarios[0]!.name}`)
+      : JSON.stringify({ scenario: scenarios[0]!.name, sweep, points }, null, 2);
+    writeOutput(text, values.out);
+    return points.every((p) => p.status === 'optimal') ? 0 : 1;
+  }
+  const comparison = compareScenarios(await runScenarios(scenarios, { parallel }));
+  writeOutput(values.format === 'md' ? renderComparisonMarkdown(comparison) : JSON.stringify(comparison, null, 2), values.out);
+  return comparison.scenarios.every((s) => s.status === 'optimal') ? 0 : 1;
+}
+
+function readScenario(file: string): ResolvedScenario {
+  const input = readJsonFile(file);
+  try {
+    return loadScenario(input, (base) => readJsonFile(resolve(dirname(file), base)), basename(file, '.json'));
+  } catch (error) {
+    // Name the file: several scenarios may be read in one run.
+    if (error instanceof CoachmatchError) throw new CoachmatchError(error.kind, `${file}: ${error.message.split('\n')[0]}`, error.issues);
+    throw error;
+  }
+}

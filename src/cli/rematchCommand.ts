@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { CoachmatchError } from '../errors.js';
+import { parseCohort } from '../model/parseCohort.js';
+import { policyPresetNames } from '../model/policyPresets.js';
+import type { PolicyPresetName } from '../model/policySettings.js';
+import { defaultRematchOptions, rematch } from '../rematch/rematch.js';
+import { renderRematchMarkdown } from '../rematch/renderRematchMarkdown.js';
+import type { IdPair } from '../scenarios/scenario.js';
+import { readJsonFile } from './readJsonFile.js';
+import { writeOutput } from './writeOutput.js';
+
+export const rematchUsage = `coachmatch rematch <cohort.json> [--exit COACHEE]… [--dropout COACH]… [--pin COACHEE=COACH]… [--current pairs.json] [--change-price ${defaultRematchOptions.changePrice}] [--exit-margin ${defaultRematchOptions.exitMargin}] [--cluster ${defaultRematchOptions.clusterThreshold}] [--preset …] [--format json|md] [--out file]
+
+Re-matches after exit requests and coach drop-outs, keeping current pairs (each coachee's
+currentCoach, or --current: a JSON list of {"coacheeId","coachId"}) unless a change gains
+more than --change-price. An exit is granted only to a coach better by --exit-margin; --cluster
+exits from one coach are reported ("the problem may be the coach"). --pin pairs never move.
+Exit code 0: re-matched; 1: infeasible or conflicting pins; 2: bad input.`;
+
+/** `coachmatch rematch`: returns the process exit code. */
+export function rematchCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      exit: { type: 'string', multiple: true },
+      dropout: { type: 'string', multiple: true },
+      pin: { type: 'string', multiple: true },
+      current: { type: 'string' },
+      'change-price': { type: 'string' },
+      'exit-margin': { type: 'string' },
+      cluster: { type: 'string' },
+      preset: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new CoachmatchError('invalidArgument', `expected one cohort file\n\n${rematchUsage}`);
+  const number = (name: string, text: string | undefined, fallback: number, whole = false) => {
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
+      throw new CoachmatchError('invalidArgument', `--${name} must be a ${whole ? 'whole ' : ''}number ≥ 0, got ${JSON.stringify(text)}`);
+    }
+    return value;
+  };
+  const preset = values.preset as PolicyPresetName | undefined;
+  if (preset !== undefined && !policyPresetNames.includes(preset)) {
+    throw new CoachmatchError('invalidArgument', `--preset must be one of ${policyPresetNames.join(', ')}, got ${JSON.stringify(preset)}`);
+  }
+  if (values.format !== 'json' && values.format !== 'md') {
+    throw new CoachmatchError('invalidArgument', `--format must be json or md, got ${JSON.stringify(values.format)}`);
+  }
+  const pins: IdPair[] = (values.pin ?? []).map((text) => {
+    const [coacheeId, coachId, ...rest] = text.split('=');
+    if (!coacheeId || !coachId || rest.length > 0) throw new CoachmatchError('invalidArgument', `--pin must be COACHEE=COACH, got ${JSON.stringify(text)}`);
+    return { coacheeId, coachId };
+  });
+  const cohort = parseCohort(readJsonFile(positionals[0]!));
+  const outcome = rematch(
+    cohort,
+    {
+      ...(values.current === undefined ? {} : { current: readCurrent(values.current) }),
+      exits: values.exit ?? [],
+      dropouts: values.dropout ?? [],
+      pins,
+    },
+    {
+      policy: preset === undefined ? undefined : { preset },
+      allowUnmatched: !values.strict,
+      changePrice: number('change-price', values['change-price'], defaultRematchOptions.changePrice),
+      exitMargin: number('exit-margin', values['exit-margin'], defaultRematchOptions.exitMargin),
+      clusterThreshold: number('cluster', values.cluster, defaultRematchOptions.clusterThreshold, true),
+    },
+  );
+  writeOutput(values.format === 'md' ? renderRematchMarkdown(outcome, `Re-match: ${cohort.name ?? 'coach matching'}`) : JSON.stringify(outcome, null, 2), values.out);
+  return outcome.status === 'optimal' ? 0 : 1;
+}
+
+/** Reads a JSON list of current pairs, checking its shape (ids are checked by rematch). */
+function readCurrent(file: string): IdPair[] {
+  const input = readJsonFile(file);
+  const ok = Array.isArray(input) && input.every((p) => typeof p === 'object' && p !== null && typeof p.coacheeId === 'string' && typeof p.coachId === 'string');
+  if (!ok) throw new CoachmatchError('invalidArgument', `${file}: expected a list of {"coacheeId": …, "coachId": …}`);
+  return (input as IdPair[]).map(({ coacheeId, coachId }) => ({ coacheeId, coachId }));
+}

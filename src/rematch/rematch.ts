@@ -1,0 +1,252 @@
+import { assembleMatching } from '../engine/assembleMatching.js';
+import { defaultMatchOptions, prepareMatch, toAssignmentProblem, type MatchOptions } from '../engine/match.js';
+import { CoachmatchError, type InputIssue } from '../errors.js';
+import { solvePinned } from '../explain/solvePinned.js';
+import type { Cohort } from '../model/cohort.js';
+import type { AssignmentResult } from '../solver/types.js';
+import type { IdPair } from '../scenarios/scenario.js';
+import type { ExitCluster, Move, MoveReason, RefusedExit, RematchResult } from './rematchResult.js';
+
+/** What happened since the current matching was made. */
+export interface RematchRequest {
+  /** The current pairs; default: each coachee's `currentCoach` in the cohort. */
+  readonly current?: readonly IdPair[];
+  /** Coachees who ask for another coach. */
+  readonly exits?: readonly string[];
+  /** Coaches who drop out. */
+  readonly dropouts?: readonly string[];
+  /** Current pairs that must not move. */
+  readonly pins?: readonly IdPair[];
+}
+
+/** Options of {@link rematch}; defaults in {@link defaultRematchOptions}. */
+export interface RematchOptions extends Pick<MatchOptions, 'policy' | 'allowUnmatched' | 'method' | 'policies' | 'buildFeatures'> {
+  /**
+   * Objective points a changed pair costs (added as a keep bonus to every current pair). A
+   * re-match strains the relationship, so a coachee moves only when that gains more than this
+   * for the cohort. Default 0.5, about a fifth of a good pair's score.
+   */
+  readonly changePrice: number;
+  /**
+   * An exit is granted only to a coach whose score for the coachee beats the current coach's by
+   * at least this much (continuity left out): a relatively high threshold. Default 0.3.
+   */
+  readonly exitMargin: number;
+  /** This many exit requests from one coach (or more) are reported as a cluster. Default 3. */
+  readonly clusterThreshold: number;
+}
+
+/** Defaults for {@link rematch}. */
+export const defaultRematchOptions: RematchOptions = {
+  policy: undefined,
+  allowUnmatched: true,
+  method: defaultMatchOptions.method,
+  policies: defaultMatchOptions.policies,
+  buildFeatures: defaultMatchOptions.buildFeatures,
+  changePrice: 0.5,
+  exitMargin: 0.3,
+  clusterThreshold: 3,
+};
+
+/**
+ * Re-matches after exit requests or coach drop-outs, changing as few current pairs as the
+ * change price warrants.
+ *
+ * @remarks
+ * Every current pair gets a keep bonus of `changePrice` and the problem is solved exactly, so
+ * a current pair is given up only when that gains the cohort more than the price. Pins hold
+ * pairs fixed. An exit is granted only to coaches better by `exitMargin` than the current
+ * one (the coachee's other pairs are banned for the solve); when none is, or none has a place
+ * even after reshuffling, the exit is refused and the coachee keeps the coach. Exits from one
+ * coach at or above `clusterThreshold` are reported: the problem may be the coach.
+ *
+ * @throws CoachmatchError `invalidArgument` naming unknown ids with their path in the request.
+ *
+ * @example
+ * ```ts
+ * const outcome = rematch(cohort, { dropouts: ['coach-09'], exits: ['student-12'] }, { changePrice: 0.5 });
+ * if (outcome.status === 'optimal') outcome.moves; // who moves, and why
+ * ```
+ */
+export function rematch(cohort: Cohort, request: RematchRequest, options: Partial<RematchOptions> = {}): RematchResult {
+  const settings = { ...defaultRematchOptions, ...options };
+  if (!(settings.changePrice >= 0) || !(settings.exitMargin >= 0)) throw new CoachmatchError('invalidArgument', 'changePrice and exitMargin must be ≥ 0');
+  const dropouts = new Set(request.dropouts ?? []);
+  const currentOf = checkRequest(cohort, request);
+  const changed: Cohort = {
+    ...cohort,
+    coaches: cohort.coaches.map((c) => (dropouts.has(c.id) ? { ...c, active: false } : c)),
+    coachees: cohort.coachees.map(({ currentCoach: _, ...c }) => {
+      const current = currentOf.get(c.id);
+      return current === undefined ? c : { ...c, currentCoach: current };
+    }),
+  };
+  const prepared = prepareMatch(changed, settings);
+  const { features, combined } = prepared;
+  const { cols } = combined;
+  const rowOf = new Map(features.coacheeIds.map((id, i) => [id, i]));
+  const colOf = new Map(features.coachIds.map((id, j) => [id, j]));
+  const base = toAssignmentProblem(combined, settings.allowUnmatched);
+  const weights = base.weights!;
+  const current = features.coacheeIds.map((id) => colOf.get(currentOf.get(id) ?? '') ?? -1);
+
+  const exitRequests = [...new Set(request.exits ?? [])];
+  const exitClusters = clusters(exitRequests, currentOf, settings.clusterThreshold);
+  const continuity = combined.terms.find((t) => t.key === 'continuity')?.values;
+  const own = (row: number, col: number) => combined.utility[row * cols + col]! - (continuity?.[row * cols + col] ?? 0);
+  const refused: RefusedExit[] = [];
+  const eligible = new Map<number, Set<number>>();
+  for (const id of exitRequests) {
+    const row = rowOf.get(id)!;
+    const cur = current[row]!;
+    if (cur < 0) continue; // the coach dropped out: the coachee moves anyway
+    let best: number | null = null;
+    const set = new Set<number>();
+    for (let col = 0; col < cols; col++) {
+      if (col === cur || weights[row]![col] === null || combined.capacity[col] === 0) continue;
+      if (best === null || own(row, col) > own(row, best)) best = col;
+      if (own(row, col) >= own(row, cur) + settings.exitMargin) set.add(col);
+    }
+    const bestGain = best === null ? null : own(row, best) - own(row, cur);
+    const bestCoachId = best === null ? null : features.coachIds[best]!;
+    if (set.size === 0) refused.push({ coacheeId: id, coachId: features.coachIds[cur]!, reason: 'belowMargin', bestGain, bestCoachId });
+    else eligible.set(row, set);
+  }
+  const pins = (request.pins ?? []).map((p) => ({ row: rowOf.get(p.coacheeId)!, col: colOf.get(p.coachId)! }));
+
+  // Solve; an exit whose eligible coaches have no place is refused and the solve repeated.
+  for (;;) {
+    const w = weights.map((r, row) => {
+      const allowedOnly = eligible.get(row);
+      return r.map((x, col) => {
+        if (x === null) return null;
+        if (allowedOnly !== undefined) return allowedOnly.has(col) ? x : null;
+        return col === current[row] ? x + settings.changePrice : x;
+      });
+    });
+    const result = solvePinned({ ...base, weights: w }, pins, settings.method);
+    if (result.status === 'pinConflict') {
+      const name = (p: number) => `pins[${p}] ${request.pins![p]!.coacheeId} → ${request.pins![p]!.coachId}`;
+      const diagnosis = result.conflicts.map((c) => `${c.pins.map(name).join(', ')}: ${c.kind === 'banned' ? 'the pair is banned' : c.kind === 'overCapacity' ? `more pins than the coach's ${c.capacity} place(s)` : 'one coachee pinned to two coaches'}`);
+      return { status: 'pinConflict', diagnosis, exitClusters };
+    }
+    const stranded = [...eligible.keys()].filter((row) => result.status === 'optimal' && result.assignment[row] === null);
+    if (stranded.length > 0) {
+      for (const row of stranded) {
+        eligible.delete(row);
+        const id = features.coacheeIds[row]!;
+        refused.push({ coacheeId: id, coachId: features.coachIds[current[row]!]!, reason: 'noPlace', bestGain: null, bestCoachId: null });
+      }
+      continue;
+    }
+    return finish(result);
+  }
+
+  function finish(solved: AssignmentResult): RematchResult {
+    let objective = 0;
+    solved.assignment.forEach((col, row) => {
+      if (col !== null) objective += weights[row]![col] as number;
+    });
+    const result: AssignmentResult = solved.status === 'optimal' ? { ...solved, objective } : solved;
+    const matching = assembleMatching({ ...prepared, result });
+    const granted = [...eligible.keys()].map((row) => features.coacheeIds[row]!);
+    const moves: Move[] = [];
+    const newlyPlaced: string[] = [];
+    let kept = 0;
+    features.coacheeIds.forEach((id, row) => {
+      const from = currentOf.get(id);
+      const to = solved.assignment[row] ?? null;
+      if (from === undefined) {
+        if (to !== null) newlyPlaced.push(id);
+        return;
+      }
+      if (to !== null && to === current[row]) {
+        kept++;
+        return;
+      }
+      moves.push({ coacheeId: id, coacheeName: features.coachees[row]!.name, from, to: to === null ? null : features.coachIds[to]!, reason: moveReason(row, from, to) });
+    });
+    // Who took the place a mover gave up: the coachees now with that coach who were not before.
+    const settled = moves.map((m) => {
+      if (m.reason.kind !== 'madeRoom') return m;
+      const forCoachees = features.coacheeIds.filter((id, row) => {
+        const col = solved.assignment[row];
+        return col !== null && col !== undefined && features.coachIds[col] === m.from && currentOf.get(id) !== m.from;
+      });
+      return { ...m, reason: { ...m.reason, forCoachees } };
+    });
+    return {
+      status: solved.status,
+      matching,
+      moves: settled,
+      newlyPlaced,
+      grantedExits: granted,
+      refusedExits: refused,
+      exitClusters,
+      kept,
+      changed: moves.length,
+      diagnosis: matching.diagnosis,
+    };
+
+    function moveReason(row: number, from: string, to: number | null): MoveReason {
+      if (dropouts.has(from) || current[row]! < 0) return { kind: 'coachDroppedOut', coachId: from };
+      if (to === null) return { kind: 'lostPlace' };
+      const gain = own(row, to) - own(row, current[row]!);
+      if (eligible.has(row)) return { kind: 'exitGranted', gain };
+      const weighted = (weights[row]![to] as number) - (weights[row]![current[row]!] as number);
+      if (weighted > settings.changePrice) return { kind: 'betterFit', gain };
+      return { kind: 'madeRoom', gain, forCoachees: [] };
+    }
+  }
+}
+
+/** Checks the request's ids and returns the current coach of each coachee that has one. */
+function checkRequest(cohort: Cohort, request: RematchRequest): Map<string, string> {
+  const issues: InputIssue[] = [];
+  const coachees = new Set(cohort.coachees.map((c) => c.id));
+  const coaches = new Map(cohort.coaches.map((c) => [c.id, c]));
+  const dropouts = new Set(request.dropouts ?? []);
+  const checkCoachee = (id: string, path: string) => coachees.has(id) || (issues.push({ path, message: `unknown coachee '${id}'` }), false);
+  const checkCoach = (id: string, path: string) => coaches.has(id) || (issues.push({ path, message: `unknown coach '${id}'` }), false);
+  const currentOf = new Map<string, string>();
+  if (request.current === undefined) {
+    for (const c of cohort.coachees) if (c.currentCoach !== undefined) currentOf.set(c.id, c.currentCoach);
+  } else {
+    request.current.forEach((p, n) => {
+      const ok = checkCoachee(p.coacheeId, `$.current[${n}].coacheeId`) && checkCoach(p.coachId, `$.current[${n}].coachId`);
+      if (!ok) return;
+      if (currentOf.has(p.coacheeId) && currentOf.get(p.coacheeId) !== p.coachId) {
+        issues.push({ path: `$.current[${n}].coacheeId`, message: `coachee '${p.coacheeId}' has two current coaches` });
+      }
+      currentOf.set(p.coacheeId, p.coachId);
+    });
+  }
+  (request.dropouts ?? []).forEach((id, n) => checkCoach(id, `$.dropouts[${n}]`));
+  (request.exits ?? []).forEach((id, n) => {
+    if (checkCoachee(id, `$.exits[${n}]`) && !currentOf.has(id)) issues.push({ path: `$.exits[${n}]`, message: `coachee '${id}' has no current coach to leave` });
+  });
+  const exits = new Set(request.exits ?? []);
+  (request.pins ?? []).forEach((p, n) => {
+    if (!checkCoachee(p.coacheeId, `$.pins[${n}].coacheeId`) || !checkCoach(p.coachId, `$.pins[${n}].coachId`)) return;
+    if (dropouts.has(p.coachId) || !coaches.get(p.coachId)!.active) issues.push({ path: `$.pins[${n}].coachId`, message: `coach '${p.coachId}' is not available` });
+    if (exits.has(p.coacheeId)) issues.push({ path: `$.pins[${n}].coacheeId`, message: `coachee '${p.coacheeId}' asks to leave and is pinned` });
+  });
+  if (issues.length > 0) throw new CoachmatchError('invalidArgument', 'Invalid re-match request', issues);
+  return currentOf;
+}
+
+function clusters(exits: readonly string[], currentOf: ReadonlyMap<string, string>, threshold: number): ExitCluster[] {
+  const byCoach = new Map<string, string[]>();
+  for (const id of exits) {
+    const coach = currentOf.get(id);
+    if (coach !== undefined) byCoach.set(coach, [...(byCoach.get(coach) ?? []), id]);
+  }
+  return [...byCoach]
+    .filter(([, ids]) => ids.length >= threshold)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([coachId, ids]) => ({
+      coachId,
+      coacheeIds: [...ids].sort(),
+      message: `${ids.length} coachees ask to leave ${coachId}: the problem may be the coach, not the match`,
+    }));
+}

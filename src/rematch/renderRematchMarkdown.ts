@@ -1,0 +1,47 @@
+import type { MoveReason, RematchResult } from './rematchResult.js';
+
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+
+function describeMove(reason: MoveReason): string {
+  switch (reason.kind) {
+    case 'coachDroppedOut':
+      return `coach ${reason.coachId} dropped out`;
+    case 'exitGranted':
+      return `exit granted (score ${signed(reason.gain)})`;
+    case 'betterFit':
+      return `better fit (score ${signed(reason.gain)}, worth more than the change price)`;
+    case 'madeRoom':
+      return `made room for ${reason.forCoachees.join(', ') || 'others'} (own score ${signed(reason.gain)})`;
+    case 'lostPlace':
+      return 'no place left';
+  }
+}
+
+/** A re-match as Markdown: kept and changed pairs, every move with its reason, exits refused, exit clusters. */
+export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'): string {
+  const out: string[] = [`# ${title}`, '', `Status: **${outcome.status}**.`, ''];
+  if (outcome.diagnosis.length > 0) out.push(...outcome.diagnosis.map((d) => `- ${d}`), '');
+  if (outcome.exitClusters.length > 0) {
+    out.push('## Exits cluster on one coach', '', ...outcome.exitClusters.map((c) => `- **${c.coachId}**: ${c.message} (${c.coacheeIds.join(', ')})`), '');
+  }
+  if (outcome.status === 'pinConflict') return `${out.join('\n')}\n`;
+  out.push(`Current pairs kept: ${outcome.kept}; changed: ${outcome.changed}; newly placed: ${outcome.newlyPlaced.length}.`, '');
+  out.push('## Moves', '');
+  if (outcome.moves.length === 0) out.push('None.', '');
+  else {
+    out.push('| Coachee | From | To | Why |', '|---|---|---|---|');
+    for (const m of outcome.moves) out.push(`| ${m.coacheeName} (${m.coacheeId}) | ${m.from} | ${m.to ?? '–'} | ${describeMove(m.reason)} |`);
+    out.push('');
+  }
+  if (outcome.refusedExits.length > 0) {
+    out.push('## Exit requests not granted', '');
+    for (const r of outcome.refusedExits) {
+      const why = r.reason === 'noPlace'
+        ? 'the coaches better by the margin have no place, even after reshuffling'
+        : `no coach is better by the margin${r.bestGain === null ? '' : ` (best: ${r.bestCoachId}, ${signed(r.bestGain)})`}`;
+      out.push(`- **${r.coacheeId}** stays with ${r.coachId}: ${why}`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}

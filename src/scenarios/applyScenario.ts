@@ -1,0 +1,107 @@
+import { CoachmatchError, isErrorOfKind, type InputIssue } from '../errors.js';
+import type { Cohort } from '../model/cohort.js';
+import { parseCohort } from '../model/parseCohort.js';
+import type { Scenario } from '../model/scenarioSchema.js';
+import { toJsonPath } from '../model/toJsonPath.js';
+import type { ResolvedScenario } from './scenario.js';
+
+/**
+ * Applies a validated scenario's cohort changes to its base cohort (the document as read, so
+ * that the changed cohort is validated as a whole) and checks every id it
+ * names: removed coaches become inactive, added coaches join the pool, capacities change;
+ * pins and bans are checked and kept for the solve.
+ *
+ * @throws {@link CoachmatchError} of kind `'invalidScenario'` with scenario JSON paths: an
+ * unknown or inactive coach or coachee (`$.pins[2].coach`), a coachee pinned twice, a new
+ * capacity below a coach's minimum load, an added coach that clashes with the cohort
+ * (`$.addCoaches[0].id`, `$.addCoaches[0].attributes.gender`); `invalidCohort` when the base
+ * cohort itself is invalid.
+ *
+ * @example
+ * ```ts
+ * const resolved = applyScenario(baseJson, parseScenario(json), 'drop-out');
+ * ```
+ */
+export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackName = 'scenario'): ResolvedScenario {
+  const base = parseCohort(baseInput);
+  const issues: InputIssue[] = [];
+  const report = (path: ReadonlyArray<string | number>, message: string) => issues.push({ path: toJsonPath(path), message });
+  const coachById = new Map(base.coaches.map((c) => [c.id, c]));
+  const coachees = new Set(base.coachees.map((c) => c.id));
+  const removed = new Set<string>();
+  scenario.removeCoaches.forEach((id, n) => {
+    if (!coachById.has(id)) report(['removeCoaches', n], `unknown coach '${id}'`);
+    else removed.add(id);
+  });
+  const capacityChanges: Record<string, { from: number; to: number }> = {};
+  for (const [id, to] of Object.entries(scenario.capacity)) {
+    const coach = coachById.get(id);
+    if (coach === undefined) report(['capacity', id], `unknown coach '${id}'`);
+    else if (to < coach.minLoad) report(['capacity', id], `capacity ${to} is below the coach's minimum load ${coach.minLoad}`);
+    else if (to !== coach.capacity) capacityChanges[id] = { from: coach.capacity, to };
+  }
+
+  const cohort = withCoachChanges(baseInput as Record<string, unknown>, scenario, removed, capacityChanges, issues);
+  const pool = new Set((cohort?.coaches ?? base.coaches).filter((c) => c.active).map((c) => c.id));
+  const checkPair = (section: 'pins' | 'bans', n: number, coachee: string, coach: string) => {
+    if (!coachees.has(coachee)) report([section, n, 'coachee'], `unknown coachee '${coachee}'`);
+    if (removed.has(coach)) report([section, n, 'coach'], `coach '${coach}' is removed in this scenario`);
+    else if (!coachById.has(coach) && !pool.has(coach)) report([section, n, 'coach'], `unknown coach '${coach}'`);
+    else if (!pool.has(coach)) report([section, n, 'coach'], `coach '${coach}' is not active`);
+  };
+  const pinnedAt = new Map<string, number>();
+  scenario.pins.forEach((pin, n) => {
+    checkPair('pins', n, pin.coachee, pin.coach);
+    const first = pinnedAt.get(pin.coachee);
+    if (first !== undefined && scenario.pins[first]!.coach !== pin.coach) {
+      report(['pins', n, 'coachee'], `coachee '${pin.coachee}' is already pinned at $.pins[${first}]`);
+    }
+    if (first === undefined) pinnedAt.set(pin.coachee, n);
+  });
+  scenario.bans.forEach((ban, n) => checkPair('bans', n, ban.coachee, ban.coach));
+  if (issues.length > 0 || cohort === null) {
+    throw new CoachmatchError('invalidScenario', `Invalid scenario: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
+  }
+  return {
+    name: scenario.name ?? fallbackName,
+    cohort,
+    policy: scenario.policy,
+    pins: [...pinnedAt.values()].map((n) => ({ coacheeId: scenario.pins[n]!.coachee, coachId: scenario.pins[n]!.coach })),
+    bans: scenario.bans.map((b) => ({ coacheeId: b.coachee, coachId: b.coach, reason: b.reason ?? 'banned in this scenario' })),
+    allowUnmatched: scenario.allowUnmatched,
+    removedCoaches: [...removed].sort(),
+    addedCoaches: scenario.addCoaches.map((c) => (c as { id: string }).id).sort(),
+    capacityChanges,
+  };
+}
+
+/** The base cohort with the coach changes, re-validated; added coaches' problems get scenario paths. */
+function withCoachChanges(
+  base: Readonly<Record<string, unknown>>,
+  scenario: Scenario,
+  removed: ReadonlySet<string>,
+  capacity: Readonly<Record<string, { from: number; to: number }>>,
+  issues: InputIssue[],
+): Cohort | null {
+  const written = base.coaches as readonly Record<string, unknown>[];
+  const coaches = [
+    ...written.map((c) => {
+      const id = c.id as string;
+      return { ...c, ...(removed.has(id) ? { active: false } : {}), ...(capacity[id] === undefined ? {} : { capacity: capacity[id].to }) };
+    }),
+    ...scenario.addCoaches,
+  ];
+  try {
+    return parseCohort({ ...base, coaches });
+  } catch (error) {
+    if (!isErrorOfKind(error, 'invalidCohort')) throw error;
+    const prefix = /^\$\.coaches\[(\d+)\]/;
+    for (const issue of error.issues) {
+      const at = prefix.exec(issue.path);
+      const n = at === null ? -1 : Number(at[1]) - written.length;
+      if (at !== null && n >= 0) issues.push({ path: issue.path.replace(prefix, `$.addCoaches[${n}]`), message: issue.message });
+      else issues.push({ path: '$.base', message: `the changed cohort is invalid at ${issue.path}: ${issue.message}` });
+    }
+    return null;
+  }
+}

@@ -1,0 +1,64 @@
+import { compareIds } from '../model/compareIds.js';
+import type { ChangeReason } from './comparison.js';
+import type { ScenarioRun } from './scenario.js';
+
+/**
+ * Term gains below this (utility points) do not count as a reason: a changed pool shifts every
+ * coachee's insiderness a little, which moves the similarity terms by hundredths at most.
+ */
+const MIN_GAIN = 0.01;
+
+/**
+ * Why a coachee has coach `to` in run `b` instead of coach `from` in run `a`, checked in this
+ * order: pinned in `b`; the old coach removed, banned for this coachee, or given fewer places;
+ * the new coach added; lost or gained a place; the term whose advantage for the new coach over
+ * the old grew most between the runs (by at least 0.01); a place freed at the new coach by
+ * someone who left it; otherwise a knock-on (the old coach's place went to others).
+ *
+ * @example
+ * ```ts
+ * changeReason(baseline, diverse, 'student-04', 'coach-02', 'coach-11'); // { kind: 'termMoved', term: 'difference', … }
+ * ```
+ */
+export function changeReason(a: ScenarioRun, b: ScenarioRun, coacheeId: string, from: string | null, to: string | null): ChangeReason {
+  if (b.scenario.pins.some((p) => p.coacheeId === coacheeId)) return { kind: 'pinned' };
+  if (from !== null) {
+    if (!b.coachIds.includes(from)) return { kind: 'coachRemoved', coachId: from };
+    const bannedInB = b.bans[`${coacheeId}→${from}`];
+    if (bannedInB !== undefined && a.bans[`${coacheeId}→${from}`] === undefined) return { kind: 'banned', coachId: from, reasons: bannedInB };
+    const capA = a.capacity[a.coachIds.indexOf(from)]!;
+    const capB = b.capacity[b.coachIds.indexOf(from)]!;
+    if (capB < capA) return { kind: 'capacity', coachId: from, from: capA, to: capB };
+  }
+  if (to !== null && !a.coachIds.includes(to)) return { kind: 'coachAdded', coachId: to };
+  if (to === null) return { kind: 'unplaced' };
+  if (from === null) return { kind: 'placed' };
+  const moved = movedTerm(a, b, coacheeId, from, to);
+  if (moved !== null) return moved;
+  const holders = (run: ScenarioRun, coachId: string) => new Set(run.matching?.coaches.find((c) => c.coachId === coachId)?.coacheeIds ?? []);
+  const [atNewBefore, atNewAfter] = [holders(a, to), holders(b, to)];
+  const freedBy = [...atNewBefore].filter((id) => !atNewAfter.has(id)).sort(compareIds);
+  if (freedBy.length > 0) return { kind: 'placeFreed', coachId: to, freedBy };
+  const before = holders(a, from);
+  return { kind: 'knockOn', coachId: from, takenBy: [...holders(b, from)].filter((id) => !before.has(id)).sort(compareIds) };
+}
+
+function movedTerm(a: ScenarioRun, b: ScenarioRun, coacheeId: string, from: string, to: string): ChangeReason | null {
+  const advantage = (run: ScenarioRun, key: string) => {
+    const term = run.terms.find((t) => t.key === key);
+    const row = run.coacheeIds.indexOf(coacheeId);
+    if (term === undefined || row < 0) return 0;
+    const cols = run.coachIds.length;
+    return term.values[row * cols + run.coachIds.indexOf(to)]! - term.values[row * cols + run.coachIds.indexOf(from)]!;
+  };
+  let best: ChangeReason | null = null;
+  let bestGain = MIN_GAIN - 1e-12;
+  for (const term of b.terms) {
+    const gain = advantage(b, term.key) - advantage(a, term.key);
+    if (gain > bestGain) {
+      bestGain = gain;
+      best = { kind: 'termMoved', term: term.key, label: term.label, gain };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,40 @@
+import type { MatchingKpis } from '../engine/matching.js';
+
+/** Why a coachee's coach differs in a scenario from the baseline (the first scenario). */
+export type ChangeReason =
+  | { readonly kind: 'pinned' }
+  | { readonly kind: 'coachRemoved'; readonly coachId: string }
+  | { readonly kind: 'banned'; readonly coachId: string; readonly reasons: readonly string[] }
+  | { readonly kind: 'capacity'; readonly coachId: string; readonly from: number; readonly to: number }
+  | { readonly kind: 'coachAdded'; readonly coachId: string }
+  | { readonly kind: 'unplaced' }
+  | { readonly kind: 'placed' }
+  /** The new coach gained on this term relative to the old one (utility points). */
+  | { readonly kind: 'termMoved'; readonly term: string; readonly label: string; readonly gain: number }
+  /** The new coach had no place for this coachee before; these coachees left it. */
+  | { readonly kind: 'placeFreed'; readonly coachId: string; readonly freedBy: readonly string[] }
+  /** Nothing changed for this coachee's own pairs: someone else took the old coach's place. */
+  | { readonly kind: 'knockOn'; readonly coachId: string; readonly takenBy: readonly string[] };
+
+/** A coachee whose coach is not the same in every scenario. */
+export interface CoachChange {
+  readonly coacheeId: string;
+  readonly coacheeName: string;
+  /** Coach id per scenario (null: unmatched or no matching). */
+  readonly coaches: readonly (string | null)[];
+  /** Per scenario, why the coach differs from the baseline's (null: same coach, or the baseline itself). */
+  readonly reasons: readonly (ChangeReason | null)[];
+}
+
+/** The result of {@link compareScenarios}. */
+export interface ScenarioComparison {
+  readonly scenarios: readonly {
+    readonly name: string;
+    readonly status: 'optimal' | 'infeasible' | 'pinConflict';
+    readonly objective: number | null;
+    readonly diagnosis: readonly string[];
+  }[];
+  /** KPI rows in a fixed order; one value per scenario (null: no matching). */
+  readonly kpis: readonly { readonly key: keyof MatchingKpis; readonly values: readonly (number | null)[] }[];
+  readonly changes: readonly CoachChange[];
+}

@@ -1,0 +1,27 @@
+import type { ChangeReason } from './comparison.js';
+
+/** A change reason in words, e.g. "coach removed (coach-07)" or "difference +0.21". */
+export function describeChangeReason(reason: ChangeReason): string {
+  switch (reason.kind) {
+    case 'pinned':
+      return 'pinned';
+    case 'coachRemoved':
+      return `coach removed (${reason.coachId})`;
+    case 'banned':
+      return `banned from ${reason.coachId}: ${reason.reasons.join('; ')}`;
+    case 'capacity':
+      return `${reason.coachId}'s capacity ${reason.from} → ${reason.to}`;
+    case 'coachAdded':
+      return `coach added (${reason.coachId})`;
+    case 'unplaced':
+      return 'lost a place';
+    case 'placed':
+      return 'gained a place';
+    case 'termMoved':
+      return `${reason.label} ${reason.gain >= 0 ? '+' : ''}${reason.gain.toFixed(2)}`;
+    case 'placeFreed':
+      return `a place freed at ${reason.coachId} (${reason.freedBy.join(', ')} left)`;
+    case 'knockOn':
+      return `knock-on: ${reason.coachId}'s place went to ${reason.takenBy.join(', ') || 'no one'}`;
+  }
+}

@@ -1,0 +1,27 @@
+import { CoachmatchError } from '../errors.js';
+import { sweepablePolicyPaths } from '../model/scenarioSchema.js';
+import type { SweepSpec } from './sweep.js';
+
+/**
+ * Reads a sweep written `path=from:to:steps`, e.g. `weights.difference=0:1:10` (eleven values,
+ * ten steps).
+ *
+ * @throws CoachmatchError of kind `invalidArgument` for an unknown path, a bad number or a
+ * step count that is not a whole number ≥ 1.
+ */
+export function parseSweepSpec(text: string): SweepSpec {
+  const match = /^([A-Za-z.]+)=([^:]+):([^:]+):([^:]+)$/.exec(text.trim());
+  if (match === null) throw new CoachmatchError('invalidArgument', `--sweep must look like weights.difference=0:1:10, got ${JSON.stringify(text)}`);
+  const [, path, fromText, toText, stepsText] = match;
+  if (!sweepablePolicyPaths.includes(path!)) {
+    throw new CoachmatchError('invalidArgument', `cannot sweep ${JSON.stringify(path)}; one of ${sweepablePolicyPaths.join(', ')}`);
+  }
+  const [from, to, steps] = [Number(fromText), Number(toText), Number(stepsText)];
+  if (!Number.isFinite(from) || !Number.isFinite(to) || from < 0 || to < 0) {
+    throw new CoachmatchError('invalidArgument', `sweep bounds must be numbers ≥ 0, got ${fromText} and ${toText}`);
+  }
+  if (!Number.isInteger(steps) || steps < 1 || steps > 1000) throw new CoachmatchError('invalidArgument', `sweep steps must be a whole number from 1 to 1000, got ${stepsText}`);
+  const unit = path === 'insiderThreshold' || path === 'minDifferenceForInsiders';
+  if (unit && (from > 1 || to > 1)) throw new CoachmatchError('invalidArgument', `${path} lies in [0, 1]`);
+  return { path: path!, from, to, steps };
+}

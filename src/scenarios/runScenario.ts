@@ -1,0 +1,104 @@
+import { assembleMatching } from '../engine/assembleMatching.js';
+import type { CombinedProblem } from '../engine/combinePolicies.js';
+import { defaultMatchOptions, prepareMatch, toAssignmentProblem, type MatchOptions } from '../engine/match.js';
+import type { PairBan } from '../policies/policy.js';
+import { solvePinned, type PinConflict } from '../explain/solvePinned.js';
+import type { IdPair, ResolvedScenario, ScenarioRun } from './scenario.js';
+
+/** Options of {@link runScenario}: the engine parts a caller may swap (policies, features, method). */
+export type RunScenarioOptions = Pick<MatchOptions, 'method' | 'policies' | 'buildFeatures'>;
+
+/** Defaults for {@link runScenario}: the built-in policies and feature builder. */
+export const defaultRunScenarioOptions: RunScenarioOptions = {
+  method: defaultMatchOptions.method,
+  policies: defaultMatchOptions.policies,
+  buildFeatures: defaultMatchOptions.buildFeatures,
+};
+
+/**
+ * Runs one scenario: features and policies on the changed cohort, the scenario's bans added,
+ * an exact solve with its pins held, and the explained matching with KPIs.
+ *
+ * @remarks
+ * Pins that cannot all hold (a pin on a banned pair, more pins on a coach than it has places)
+ * give `status: 'pinConflict'` with a diagnosis naming the pins; an impossible rest gives
+ * `status: 'infeasible'` with the solver's diagnosis. Without pins and bans the matching is
+ * exactly what `match(cohort, { policy })` returns.
+ *
+ * @example
+ * ```ts
+ * const run = runScenario(applyScenario(cohort, parseScenario(json)));
+ * run.matching?.kpis.pioneerShareWithCommonGround;
+ * ```
+ */
+export function runScenario(scenario: ResolvedScenario, options: Partial<RunScenarioOptions> = {}): ScenarioRun {
+  const settings = { ...defaultRunScenarioOptions, ...options };
+  const prepared = prepareMatch(scenario.cohort, { ...settings, policy: scenario.policy });
+  const { features } = prepared;
+  const rowOf = new Map(features.coacheeIds.map((id, i) => [id, i]));
+  const colOf = new Map(features.coachIds.map((id, j) => [id, j]));
+  const combined = withScenarioBans(prepared.combined, scenario.bans, rowOf, colOf);
+  const pins = scenario.pins.map((p) => ({ row: rowOf.get(p.coacheeId)!, col: colOf.get(p.coachId)! }));
+  const result = solvePinned(toAssignmentProblem(combined, scenario.allowUnmatched), pins, settings.method);
+
+  const bans: Record<string, string[]> = {};
+  for (const [at, list] of combined.bans) {
+    bans[`${features.coacheeIds[Math.floor(at / combined.cols)]}→${features.coachIds[at % combined.cols]}`] = list.map((b) => b.reason);
+  }
+  const base = {
+    name: scenario.name,
+    coacheeIds: features.coacheeIds,
+    coachIds: features.coachIds,
+    terms: combined.terms.map((t) => ({ key: t.key, label: t.label, values: t.values })),
+    capacity: Array.from(combined.capacity),
+    bans,
+    scenario: {
+      pins: scenario.pins,
+      removedCoaches: scenario.removedCoaches,
+      addedCoaches: scenario.addedCoaches,
+      capacityChanges: scenario.capacityChanges,
+      policy: scenario.policy,
+    },
+  };
+  if (result.status === 'pinConflict') {
+    const diagnosis = result.conflicts.flatMap((c) => describePinConflict(c, scenario.pins, bans, features.coachIds));
+    return { ...base, status: 'pinConflict', matching: null, diagnosis };
+  }
+  const matching = assembleMatching({ ...prepared, combined, result });
+  return { ...base, status: matching.status, matching, diagnosis: matching.diagnosis };
+}
+
+function withScenarioBans(
+  combined: CombinedProblem,
+  extra: ResolvedScenario['bans'],
+  rowOf: ReadonlyMap<string, number>,
+  colOf: ReadonlyMap<string, number>,
+): CombinedProblem {
+  if (extra.length === 0) return combined;
+  const bans = new Map(combined.bans);
+  for (const ban of extra) {
+    const row = rowOf.get(ban.coacheeId)!;
+    const col = colOf.get(ban.coachId)!;
+    const at = row * combined.cols + col;
+    const entry: PairBan = { row, col, code: 'scenario', reason: ban.reason };
+    bans.set(at, [...(bans.get(at) ?? []), entry]);
+  }
+  return { ...combined, bans };
+}
+
+function describePinConflict(
+  conflict: PinConflict,
+  pins: readonly IdPair[],
+  bans: Readonly<Record<string, readonly string[]>>,
+  coachIds: readonly string[],
+): string[] {
+  const name = (p: number) => `pins[${p}] ${pins[p]!.coacheeId} → ${pins[p]!.coachId}`;
+  switch (conflict.kind) {
+    case 'banned':
+      return conflict.pins.map((p) => `${name(p)} is banned: ${(bans[`${pins[p]!.coacheeId}→${pins[p]!.coachId}`] ?? []).join('; ')}`);
+    case 'twoColumns':
+      return [`${conflict.pins.map(name).join(', ')} pin one coachee to two coaches`];
+    case 'overCapacity':
+      return [`${conflict.pins.map(name).join(', ')} put ${conflict.pins.length} coachees on ${coachIds[conflict.col]} (capacity ${conflict.capacity})`];
+  }
+}

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ScenarioComparison } from '../../src/scenarios/comparison.js';
+import { root, runInProcess, tempDir } from './support.js';
+
+const scenario = (name: string) => join(root, 'fixtures/scenarios', `${name}.json`);
+
+describe('coachmatch compare', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => tmp.remove());
+
+  it('compares scenarios side by side and lists coach changes with reasons', async () => {
+    const run = await runInProcess(['compare', scenario('baseline'), scenario('coach-drops-out'), '--parallel', 'never']);
+    expect(run.code).toBe(0);
+    const comparison = JSON.parse(run.stdout) as ScenarioComparison;
+    expect(comparison.scenarios.map((s) => s.name)).toEqual(['baseline', 'coach-09 drops out']);
+    expect(comparison.changes.some((c) => c.reasons[1]?.kind === 'coachRemoved')).toBe(true);
+  });
+
+  it('prints the trade-off curve of a sweep as a table', async () => {
+    const run = await runInProcess(['compare', scenario('baseline'), '--sweep', 'weights.difference=0:1:4', '--format', 'md']);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.split('\n').filter((l) => /^\| [0-9.]+ \| optimal/.test(l));
+    expect(rows.map((r) => r.split('|')[1]!.trim())).toEqual(['0', '0.25', '0.5', '0.75', '1']);
+  });
+
+  it('exits 2 naming the path of an unknown coach in a scenario', async () => {
+    const file = join(tmp.dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ base: join(root, 'fixtures/alumni-programme.json'), removeCoaches: ['coach-77'] }));
+    const run = await runInProcess(['compare', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('$.removeCoaches[0]');
+  });
+
+  it('exits 1 with a diagnosis when pins conflict', async () => {
+    const file = join(tmp.dir, 'pins.json');
+    writeFileSync(file, JSON.stringify({
+      base: join(root, 'fixtures/alumni-programme.json'),
+      pins: [{ coachee: 'student-01', coach: 'coach-02' }],
+      bans: [{ coachee: 'student-01', coach: 'coach-02' }],
+    }));
+    const run = await runInProcess(['compare', file]);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as ScenarioComparison).scenarios[0]!.diagnosis[0]).toContain('pins[0]');
+  });
+});

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { isErrorOfKind } from '../../src/errors.js';
+import { compareScenarios } from '../../src/scenarios/compareScenarios.js';
+import { loadScenario } from '../../src/scenarios/loadScenario.js';
+import { parseSweepSpec } from '../../src/scenarios/parseSweepSpec.js';
+import { runScenario } from '../../src/scenarios/runScenario.js';
+import { runScenarios } from '../../src/scenarios/runScenarios.js';
+import { sweepScenarios, sweepValues, tradeOffCurve } from '../../src/scenarios/sweep.js';
+
+const folder = fileURLToPath(new URL('../../fixtures/scenarios/', import.meta.url));
+const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const load = (name: string) => loadScenario(read(resolve(folder, `${name}.json`)), (base) => read(resolve(dirname(resolve(folder, name)), base)), name);
+const names = ['baseline', 'more-diversity', 'coach-drops-out', 'five-more-coaches', 'pinned-pair'];
+const scenarios = names.map(load);
+
+describe(compareScenarios, () => {
+  const comparison = compareScenarios(scenarios.map((s) => runScenario(s)));
+
+  it('lists a coachee only when their coach differs between scenarios', () => {
+    for (const change of comparison.changes) expect(new Set(change.coaches).size).toBeGreaterThan(1);
+    expect(comparison.kpis.find((k) => k.key === 'coachesAvailable')?.values).toEqual([26, 26, 25, 31, 26]);
+  });
+
+  it("names the reason: a removed coach for the drop-out's coachees, a pin, a ban, an added coach", () => {
+    const reasonOf = (id: string, s: number) => comparison.changes.find((c) => c.coacheeId === id)?.reasons[s];
+    const baselineCoach = (id: string) => comparison.changes.find((c) => c.coacheeId === id)?.coaches[0];
+    for (const change of comparison.changes) {
+      if (change.coaches[0] === 'coach-09' && change.coaches[2] !== 'coach-09') expect(change.reasons[2]).toEqual({ kind: 'coachRemoved', coachId: 'coach-09' });
+      const added = change.coaches[3];
+      if (added !== null && added !== undefined && Number(added.slice(-2)) >= 29 && change.coaches[0] !== added) {
+        expect(change.reasons[3]).toEqual({ kind: 'coachAdded', coachId: added });
+      }
+    }
+    expect(reasonOf('student-05', 4)).toEqual({ kind: 'pinned' });
+    expect(baselineCoach('student-12')).toBe('coach-09');
+    expect(reasonOf('student-12', 4)).toMatchObject({ kind: 'banned', coachId: 'coach-09' });
+  });
+
+  it('gives the same comparison with or without worker threads', async () => {
+    const threaded = await runScenarios(scenarios, { parallel: 'always', threads: 2 });
+    expect(compareScenarios(threaded)).toEqual(comparison);
+  });
+});
+
+describe(tradeOffCurve, () => {
+  it('visits eleven values in ten steps and matches a run at each', () => {
+    const spec = parseSweepSpec('weights.difference=0:1:10');
+    expect(sweepValues(spec)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+    const list = sweepScenarios(scenarios[0]!, spec);
+    const points = tradeOffCurve(spec, list.map((s) => runScenario(s)));
+    expect(points).toHaveLength(11);
+    expect(points[0]!.changed).toBe(0);
+    // The baseline's own difference weight (0.4, the default) reproduces the baseline.
+    expect(points[4]!.objective).toBe(runScenario(scenarios[0]!).matching!.objective);
+  });
+
+  it('rejects a sweep of an unknown field or a bad step count', () => {
+    for (const text of ['weights.colour=0:1:10', 'weights.difference=0:1:0', 'weights.difference=a:1:10', 'insiderThreshold=0:2:4']) {
+      expect(() => parseSweepSpec(text)).toThrow(expect.objectContaining({ kind: 'invalidArgument' }));
+    }
+  });
+});
+
+describe(loadScenario, () => {
+  it("reports the base cohort's own problems as an invalid cohort", () => {
+    try {
+      loadScenario({ base: 'x.json' }, () => ({ coaches: [], coachees: 3 }));
+      expect.unreachable();
+    } catch (error) {
+      expect(isErrorOfKind(error, 'invalidCohort')).toBe(true);
+    }
+  });
+});

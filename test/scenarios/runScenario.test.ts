@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { match } from '../../src/engine/match.js';
+import { isErrorOfKind } from '../../src/errors.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { parseScenario } from '../../src/model/parseScenario.js';
+import { applyScenario } from '../../src/scenarios/applyScenario.js';
+import { runScenario } from '../../src/scenarios/runScenario.js';
+
+const base = JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8'));
+const resolve = (scenario: object) => applyScenario(base, parseScenario({ base: 'alumni-programme.json', ...scenario }));
+
+/** The scenario's problem paths, or [] when it is valid. */
+function issuePaths(scenario: object): string[] {
+  try {
+    resolve(scenario);
+    return [];
+  } catch (error) {
+    if (!isErrorOfKind(error, 'invalidScenario')) throw error;
+    return error.issues.map((i) => i.path);
+  }
+}
+
+describe(runScenario, () => {
+  it('gives the KPIs of a direct match run for a policy change', () => {
+    const run = runScenario(resolve({ policy: { preset: 'diversity-first', weights: { difference: 1.5 } } }));
+    const direct = match(parseCohort(base), { policy: { preset: 'diversity-first', weights: { difference: 1.5 } } });
+    expect(run.matching?.kpis).toEqual(direct.kpis);
+    expect(run.matching?.objective).toBe(direct.objective);
+  });
+
+  it('gives the KPIs of a direct match run on the cohort edited by hand for coach changes', () => {
+    const added = { ...base.coaches[0], id: 'coach-99', name: 'New Coach', capacity: 4 };
+    const run = runScenario(resolve({ removeCoaches: ['coach-09'], capacity: { 'coach-05': 2 }, addCoaches: [added] }));
+    const edited = structuredClone(base);
+    for (const coach of edited.coaches) {
+      if (coach.id === 'coach-09') coach.active = false;
+      if (coach.id === 'coach-05') coach.capacity = 2;
+    }
+    edited.coaches.push(added);
+    const direct = match(parseCohort(edited));
+    expect(run.matching?.kpis).toEqual(direct.kpis);
+    expect(run.matching?.coachees).toEqual(direct.coachees);
+  });
+
+  it('holds pinned pairs and keeps banned pairs out', () => {
+    const run = runScenario(resolve({
+      pins: [{ coachee: 'student-05', coach: 'coach-02' }],
+      bans: [{ coachee: 'student-12', coach: 'coach-09', reason: 'the manager asked' }],
+    }));
+    const coachOf = new Map(run.matching!.coachees.map((c) => [c.coacheeId, c.status === 'matched' ? c.coachId : null]));
+    expect(coachOf.get('student-05')).toBe('coach-02');
+    expect(coachOf.get('student-12')).not.toBe('coach-09');
+    expect(run.matching!.coaches.every((c) => c.load <= c.capacity)).toBe(true);
+  });
+
+  it('diagnoses pins that conflict with a ban or a capacity, naming the pins', () => {
+    const banned = runScenario(resolve({
+      pins: [{ coachee: 'student-12', coach: 'coach-09' }],
+      bans: [{ coachee: 'student-12', coach: 'coach-09', reason: 'the manager asked' }],
+    }));
+    expect(banned.status).toBe('pinConflict');
+    expect(banned.matching).toBeNull();
+    expect(banned.diagnosis.join('\n')).toContain('pins[0]');
+    const crowded = runScenario(resolve({
+      capacity: { 'coach-11': 1 },
+      pins: [{ coachee: 'student-01', coach: 'coach-11' }, { coachee: 'student-02', coach: 'coach-11' }],
+    }));
+    expect(crowded.status).toBe('pinConflict');
+    expect(crowded.diagnosis.join('\n')).toMatch(/pins\[0\].*pins\[1\]/);
+  });
+});
+
+describe(applyScenario, () => {
+  it('names unknown coaches and coachees with their JSON path', () => {
+    expect(issuePaths({
+      removeCoaches: ['coach-01', 'coach-77'],
+      capacity: { 'coach-78': 2 },
+      pins: [{ coachee: 'nobody', coach: 'coach-02' }],
+      bans: [{ coachee: 'student-01', coach: 'coach-79' }],
+    })).toEqual(['$.removeCoaches[1]', '$.capacity["coach-78"]', '$.pins[0].coachee', '$.bans[0].coach']);
+  });
+
+  it('rejects a pin on a removed or inactive coach and a coachee pinned to two coaches', () => {
+    expect(issuePaths({
+      removeCoaches: ['coach-01'],
+      pins: [
+        { coachee: 'student-01', coach: 'coach-01' },
+        { coachee: 'student-02', coach: 'coach-08' },
+        { coachee: 'student-03', coach: 'coach-02' },
+        { coachee: 'student-03', coach: 'coach-04' },
+      ],
+    })).toEqual(['$.pins[0].coach', '$.pins[1].coach', '$.pins[3].coachee']);
+  });
+
+  it('reports an added coach that clashes with the cohort at its place in the scenario', () => {
+    const clash = { ...base.coaches[0], name: 'Twin' };
+    const undeclared = { ...base.coaches[0], id: 'coach-98', attributes: { shoeSize: 'large' } };
+    expect(issuePaths({ addCoaches: [clash, undeclared] })).toEqual(['$.addCoaches[0].id', '$.addCoaches[1].attributes.shoeSize']);
+  });
+});
+
+describe(parseScenario, () => {
+  it('lists schema problems with their paths', () => {
+    try {
+      parseScenario({ base: '', capacity: { 'coach-01': -1 }, pins: [{ coachee: 'a' }], colour: 'red' });
+      expect.unreachable();
+    } catch (error) {
+      expect(isErrorOfKind(error, 'invalidScenario')).toBe(true);
+      if (!isErrorOfKind(error, 'invalidScenario')) return;
+      expect(error.issues.map((i) => i.path).sort()).toEqual(['$.base', '$.capacity["coach-01"]', '$.colour', '$.pins[0].coach'].sort());
+    }
+  });
+});
