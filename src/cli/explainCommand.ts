@@ -5,8 +5,8 @@ import { explainMatching } from '../explain/explainMatching.js';
 import { renderExplanationMarkdown } from '../explain/renderExplanationMarkdown.js';
 import { parseCohort } from '../model/parseCohort.js';
 import { policyPresetNames } from '../model/policyPresets.js';
-import type { PolicyPresetName } from '../model/policySettings.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
+import { presetOption } from './presetOption.js';
 import { readJsonFile } from './readJsonFile.js';
 import { writeOutput } from './writeOutput.js';
 
@@ -36,10 +36,7 @@ export function explainCommand(args: string[]): number {
   if (positionals.length !== 1) throw new CoachmatchError('invalidArgument', `expected one cohort file\n\n${explainUsage}`);
   const k = Number(values.k);
   if (!Number.isInteger(k) || k < 0) throw new CoachmatchError('invalidArgument', `--k must be a whole number ≥ 0, got ${JSON.stringify(values.k)}`);
-  const preset = values.preset as PolicyPresetName | undefined;
-  if (preset !== undefined && !policyPresetNames.includes(preset)) {
-    throw new CoachmatchError('invalidArgument', `--preset must be one of ${policyPresetNames.join(', ')}, got ${JSON.stringify(preset)}`);
-  }
+  const preset = presetOption(values.preset);
   if (values.format !== 'json' && values.format !== 'md') {
     throw new CoachmatchError('invalidArgument', `--format must be json or md, got ${JSON.stringify(values.format)}`);
   }

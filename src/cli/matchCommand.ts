@@ -1,21 +1,31 @@
 import { parseArgs } from 'node:util';
 import { createEngine } from '../composition/createEngine.js';
+import { prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { matchObjectives, type MatchObjective } from '../engine/objective.js';
 import { CoachmatchError } from '../errors.js';
+import { explainMatching } from '../explain/explainMatching.js';
+import type { Cohort } from '../model/cohort.js';
 import { parseCohort } from '../model/parseCohort.js';
 import { policyPresetNames } from '../model/policyPresets.js';
-import type { PolicyPresetName } from '../model/policySettings.js';
-import { renderMarkdown } from '../report/renderMarkdown.js';
+import { renderHtml } from '../report/renderHtml.js';
+import { solveAssignment } from '../solver/solveAssignment.js';
+import { hasCsvInputs, loadCohortFromCsv } from './csvInputs.js';
+import { presetOption } from './presetOption.js';
 import { readJsonFile } from './readJsonFile.js';
+import { matchingFormats, parseMatchingFormat, renderMatchingAs } from './renderMatchingAs.js';
 import { writeOutput } from './writeOutput.js';
 
-export const matchUsage = `coachmatch match <cohort.json> [--preset ${policyPresetNames.join('|')}] [--format json|md] [--out file] [--strict] [--objective ${matchObjectives.join('|')}]
+export const matchUsage = `coachmatch match (<cohort.json> | --coaches coaches.csv --coachees coachees.csv [--relations relations.csv] [--mapping mapping.json]) [--preset ${policyPresetNames.join('|')}] [--format ${matchingFormats.join('|')}] [--out file] [--strict] [--objective ${matchObjectives.join('|')}] [--alternatives k]
 
-Matches a cohort and prints the explained matching (JSON by default, or a Markdown report).
---strict   every coachee must be placed (otherwise the result is infeasible, exit code 1)
---objective  total (default): best total utility; fair: best worst-off coachee score, then the
-           best total (adds objectiveReport with the price of fairness); stable: coachee-proposing
-           deferred acceptance on the scores (adds objectiveReport with blocking pairs and the price)
+Matches a cohort and prints the explained matching: JSON (default), a Markdown report, a
+self-contained HTML report, or CSV (one row per coachee).
+--strict        every coachee must be placed (otherwise the result is infeasible, exit code 1)
+--objective     total (default): best total utility; fair: best worst-off coachee score, then the
+                best total (adds objectiveReport with the price of fairness); stable:
+                coachee-proposing deferred acceptance on the scores (adds objectiveReport with
+                blocking pairs and the price)
+--alternatives  HTML only, objective total: the k best other coaches per coachee with the exact
+                loss if forced and what stands in the way (costs a re-solve per alternative)
 Exit code 0: matched; 1: infeasible; 2: bad input.`;
 
 /** `coachmatch match`: returns the process exit code. */
@@ -24,29 +34,46 @@ export function matchCommand(args: string[]): number {
     args,
     allowPositionals: true,
     options: {
+      coaches: { type: 'string' },
+      coachees: { type: 'string' },
+      relations: { type: 'string' },
+      mapping: { type: 'string' },
       preset: { type: 'string' },
       format: { type: 'string', default: 'json' },
       out: { type: 'string' },
       strict: { type: 'boolean', default: false },
       objective: { type: 'string', default: 'total' },
+      alternatives: { type: 'string', default: '0' },
     },
   });
-  if (positionals.length !== 1) throw new CoachmatchError('invalidArgument', `expected one cohort file\n\n${matchUsage}`);
-  const preset = values.preset as PolicyPresetName | undefined;
-  if (preset !== undefined && !policyPresetNames.includes(preset)) {
-    throw new CoachmatchError('invalidArgument', `--preset must be one of ${policyPresetNames.join(', ')}, got ${JSON.stringify(preset)}`);
+  const csv = hasCsvInputs(values);
+  if (positionals.length !== (csv ? 0 : 1)) {
+    throw new CoachmatchError('invalidArgument', `expected one cohort file, or --coaches and --coachees CSV files\n\n${matchUsage}`);
   }
-  if (values.format !== 'json' && values.format !== 'md') {
-    throw new CoachmatchError('invalidArgument', `--format must be json or md, got ${JSON.stringify(values.format)}`);
-  }
+  const preset = presetOption(values.preset);
+  const format = parseMatchingFormat(values.format);
   const objective = values.objective as MatchObjective;
   if (!matchObjectives.includes(objective)) {
     throw new CoachmatchError('invalidArgument', `--objective must be one of ${matchObjectives.join(', ')}, got ${JSON.stringify(values.objective)}`);
   }
-  const cohort = parseCohort(readJsonFile(positionals[0]!));
+  const k = Number(values.alternatives);
+  if (!Number.isInteger(k) || k < 0) throw new CoachmatchError('invalidArgument', `--alternatives must be a whole number ≥ 0, got ${JSON.stringify(values.alternatives)}`);
+  if (k > 0 && (format !== 'html' || objective !== 'total')) {
+    throw new CoachmatchError('invalidArgument', '--alternatives goes with --format html and the total objective');
+  }
+  const cohort = csv ? loadCohortFromCsv(values) : parseCohort(readJsonFile(positionals[0]!));
   const policy = preset === undefined ? undefined : { preset };
-  const matching = createEngine().match(cohort, { policy, allowUnmatched: !values.strict, objective });
-  const text = values.format === 'md' ? renderMarkdown(matching, cohort.name ?? 'Coach matching') : JSON.stringify(matching, null, 2);
+  const allowUnmatched = !values.strict;
+  const matching = createEngine().match(cohort, { policy, allowUnmatched, objective });
+  const title = cohort.name ?? 'Coach matching';
+  const text = k > 0 ? renderHtml(matching, { title, alternatives: alternativesFor(cohort, policy, allowUnmatched, k) }) : renderMatchingAs(format, matching, title);
   writeOutput(text, values.out);
   return matching.status === 'optimal' ? 0 : 1;
+}
+
+function alternativesFor(cohort: Cohort, policy: { preset: NonNullable<ReturnType<typeof presetOption>> } | undefined, allowUnmatched: boolean, k: number) {
+  const prepared = prepareMatch(cohort, { policy });
+  const result = solveAssignment(toAssignmentProblem(prepared.combined, allowUnmatched));
+  const explanation = explainMatching(prepared, result, { k, allowUnmatched });
+  return explanation.status === 'optimal' ? explanation.coachees : [];
 }
