@@ -107,3 +107,10 @@ export type { ScenarioComparison, CoachChange, ChangeReason } from './scenarios/
 export { rematch, defaultRematchOptions } from './rematch/rematch.js';
 export type { RematchOptions, RematchRequest } from './rematch/rematch.js';
 export type { RematchResult, Move, MoveReason, RefusedExit, ExitCluster } from './rematch/rematchResult.js';
+
+// Spreadsheets and the HTML report.
+export { parseCsvCohort, parseCsvMapping, defaultCsvMapping, renderMatchingCsv, defaultMatchingCsvOptions } from './csv/index.js';
+export type { CsvCohortFiles, CsvMapping, CsvSection, CsvSource, MatchingCsvOptions } from './csv/index.js';
+export { renderHtml } from './report/renderHtml.js';
+export type { HtmlReportOptions } from './report/renderHtml.js';
+export type { ReportAlternative, CoacheeAlternatives } from './report/reportAlternative.js';
