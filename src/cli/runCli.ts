@@ -4,6 +4,7 @@ import { explainCommand, explainUsage } from './explainCommand.js';
 import { matchCommand, matchUsage } from './matchCommand.js';
 import { rematchCommand, rematchUsage } from './rematchCommand.js';
 import { schemaCommand, schemaUsage } from './schemaCommand.js';
+import { serveCommand, serveUsage } from './serveCommand.js';
 import { solveCommand, solveUsage } from './solveCommand.js';
 import { stableCommand, stableUsage } from './stableCommand.js';
 import { validateCommand, validateUsage } from './validateCommand.js';
@@ -18,6 +19,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   rematch: { run: rematchCommand, usage: rematchUsage },
   schema: { run: schemaCommand, usage: schemaUsage },
   solve: { run: solveCommand, usage: solveUsage },
+  serve: { run: serveCommand, usage: serveUsage },
   stable: { run: stableCommand, usage: stableUsage },
 };
 

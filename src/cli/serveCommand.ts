@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { CoachmatchError } from '../errors.js';
+import { createServer } from '../server/createServer.js';
+import { parseByteSize } from '../server/parseByteSize.js';
+import { parseDuration } from '../server/parseDuration.js';
+import { defaultServerOptions } from '../server/serverOptions.js';
+
+export const serveUsage = `coachmatch serve [--port 8080] [--host 127.0.0.1] [--api-key-env NAME] [--max-body 5mb] [--time-limit 30s] [--max-pairs 4000000] [--workers N]
+
+Serves the HTTP API: POST /match, /validate, /solve; GET /openapi.json, /health.
+--api-key-env NAME  require the key held in environment variable NAME (x-api-key or Authorization: Bearer)
+--max-body          largest request body (413 beyond); units b, kb, mb (binary)
+--time-limit        a computation running longer is stopped (503); 500ms, 30s, 2m
+--max-pairs         largest problem, coachees × coaches (422 beyond)
+--workers           worker threads for computations (default: one per CPU)
+Binds to loopback unless --host says otherwise. Logs one line per request on stderr, never
+request bodies. Stops gracefully on SIGINT/SIGTERM (a second signal stops at once).`;
+
+function positiveInteger(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new CoachmatchError('invalidArgument', `--${name} must be a non-negative integer, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+/** `coachmatch serve`: runs until SIGINT/SIGTERM, then resolves with exit code 0. */
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: defaultServerOptions.host },
+      'api-key-env': { type: 'string' },
+      'max-body': { type: 'string' },
+      'time-limit': { type: 'string' },
+      'max-pairs': { type: 'string' },
+      workers: { type: 'string' },
+    },
+  });
+  const port = positiveInteger('port', values.port, defaultServerOptions.port);
+  if (port > 65535) throw new CoachmatchError('invalidArgument', `--port must be at most 65535, got ${port}`);
+  let apiKey: string | undefined;
+  const keyVariable = values['api-key-env'];
+  if (keyVariable !== undefined) {
+    apiKey = process.env[keyVariable];
+    // Refuse to start open when a key was asked for but is missing.
+    if (apiKey === undefined || apiKey === '') throw new CoachmatchError('invalidArgument', `--api-key-env ${keyVariable}: the environment variable is not set or empty`);
+  }
+  const workers = positiveInteger('workers', values.workers, defaultServerOptions.workers);
+  const server = createServer({
+    host: values.host,
+    port,
+    apiKey,
+    maxBodyBytes: values['max-body'] === undefined ? defaultServerOptions.maxBodyBytes : parseByteSize(values['max-body']),
+    timeLimitMs: values['time-limit'] === undefined ? defaultServerOptions.timeLimitMs : parseDuration(values['time-limit']),
+    maxPairs: positiveInteger('max-pairs', values['max-pairs'], defaultServerOptions.maxPairs),
+    workers: Math.max(1, workers),
+  });
+  const { url } = await server.listen();
+  process.stderr.write(`coachmatch serve: listening on ${url}${apiKey === undefined ? '' : ' (API key required)'}\n`);
+  if (!['127.0.0.1', '::1', 'localhost'].includes(values.host)) {
+    process.stderr.write('coachmatch serve: not bound to loopback; the API speaks plain HTTP, so put a TLS proxy in front.\n');
+  }
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        process.stderr.write(`coachmatch serve: ${signal} again, stopping now\n`);
+        process.exit(130);
+      }
+      stopping = true;
+      process.stderr.write(`coachmatch serve: ${signal}, finishing in-flight requests\n`);
+      void server.close().then(() => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve(0);
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,22 @@
+import { replyToResult } from './replyToResult.js';
+import { runJobFunction } from './runJobFunction.js';
+import type { JobRef, JobResult, JobRunner } from './types.js';
+
+/**
+ * Runs jobs on the calling thread: no time limit and no isolation, for embedding in a host
+ * that has its own, and to measure what the worker pool costs.
+ */
+export function createInlineRunner(): JobRunner {
+  let nextId = 1;
+  return {
+    async run<Input, Output>(job: JobRef<Input, Output>, input: Input): Promise<JobResult<Output>> {
+      let startedAt = 0;
+      const reply = await runJobFunction({ id: nextId++, module: job.module, name: job.name, input }, () => {
+        startedAt = performance.now();
+      });
+      if (reply.type === 'started') throw new Error('unreachable');
+      return replyToResult<Output>(reply, performance.now() - startedAt);
+    },
+    close: async () => {},
+  };
+}

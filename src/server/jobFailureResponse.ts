@@ -1,0 +1,22 @@
+import { kindResponse } from './errorResponse.js';
+import { problemResponse } from './problemResponse.js';
+import type { JobResult, RouteResponse } from './types.js';
+
+/** The problem response for a job that did not finish: its input rejected → 422, time limit or queue full → 503, a crash → 500. */
+export function jobFailureResponse(result: Exclude<JobResult<unknown>, { status: 'done' }>): RouteResponse {
+  switch (result.status) {
+    case 'rejected':
+      return kindResponse(result.kind, result.summary, result.issues, result.issueCount);
+    case 'timedOut':
+      return problemResponse(
+        'time-limit-exceeded',
+        `The computation was stopped after ${result.limitMs} ms. Try a smaller problem, or ask the operator for a longer --time-limit.`,
+        [],
+        { 'retry-after': '1' },
+      );
+    case 'busy':
+      return problemResponse('server-busy', `${result.queued} requests are already waiting; retry shortly.`, [], { 'retry-after': '1' });
+    case 'failed':
+      return problemResponse('internal-error', `The computation failed: ${result.message}`);
+  }
+}

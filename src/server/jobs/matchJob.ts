@@ -1,0 +1,39 @@
+import { createEngine, type Engine } from '../../composition/createEngine.js';
+import { matchFormats } from '../matchFormats.js';
+import { parseMatchRequest } from '../parseMatchRequest.js';
+import type { MatchRequestOptions } from '../schemas/matchOptionsSchema.js';
+
+/** Input of {@link matchJob}: the raw body, the options from the query string, the pair limit. */
+export interface MatchJobInput {
+  readonly document: unknown;
+  readonly query: MatchRequestOptions;
+  readonly maxPairs: number;
+}
+
+/** Output of {@link matchJob}: the rendered matching, or the size that exceeds the limit. */
+export type MatchJobOutput =
+  | { readonly outcome: 'matched'; readonly status: 'optimal' | 'infeasible'; readonly contentType: string; readonly text: string }
+  | { readonly outcome: 'tooLarge'; readonly pairs: number; readonly what: string };
+
+// One engine per worker: the container is resolved once, not per request.
+let engine: Engine | undefined;
+
+/**
+ * Validates a `POST /match` body and matches it as `coachmatch match` does; runs in a job
+ * worker, so validation and rendering stay off the event loop and under the time limit.
+ *
+ * @throws CoachmatchError of kind `invalidCohort` listing every issue.
+ */
+export function matchJob(input: MatchJobInput): MatchJobOutput {
+  const { cohort, options: bodyOptions } = parseMatchRequest(input.document);
+  const pairs = cohort.coachees.length * cohort.coaches.length;
+  if (pairs > input.maxPairs) return { outcome: 'tooLarge', pairs, what: `${cohort.coachees.length} coachees × ${cohort.coaches.length} coaches` };
+  const options = { ...input.query, ...bodyOptions }; // the body wins over the query string
+  engine ??= createEngine();
+  const matching = engine.match(cohort, {
+    policy: options.preset === undefined ? undefined : { preset: options.preset },
+    allowUnmatched: options.allowUnmatched ?? true,
+  });
+  const format = matchFormats[options.format ?? 'json'];
+  return { outcome: 'matched', status: matching.status, contentType: format.contentType, text: format.render(matching, cohort) };
+}

@@ -1,0 +1,29 @@
+import { solveAssignment } from '../../solver/solveAssignment.js';
+import type { SolverMethod } from '../../solver/types.js';
+import { parseProblemRequest } from '../parseProblemRequest.js';
+import { problemPairs } from '../problemPairs.js';
+
+/** Input of {@link solveJob}: the raw body, the method, the pair limit. */
+export interface SolveJobInput {
+  readonly document: unknown;
+  readonly method: SolverMethod;
+  readonly maxPairs: number;
+}
+
+/** Output of {@link solveJob}: the result as JSON text, or the size that exceeds the limit. */
+export type SolveJobOutput =
+  | { readonly outcome: 'solved'; readonly status: 'optimal' | 'infeasible'; readonly text: string }
+  | { readonly outcome: 'tooLarge'; readonly pairs: number };
+
+/**
+ * Validates and solves an assignment problem as `coachmatch solve` does; runs in a job worker.
+ *
+ * @throws CoachmatchError of kind `invalidProblem` listing every issue.
+ */
+export function solveJob(input: SolveJobInput): SolveJobOutput {
+  const problem = parseProblemRequest(input.document);
+  const pairs = problemPairs(problem);
+  if (pairs > input.maxPairs) return { outcome: 'tooLarge', pairs };
+  const result = solveAssignment(problem, { method: input.method });
+  return { outcome: 'solved', status: result.status, text: JSON.stringify(result) };
+}

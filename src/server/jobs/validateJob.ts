@@ -1,0 +1,20 @@
+import { parseCohort } from '../../model/parseCohort.js';
+
+/** Output of {@link validateJob}: the record counts of a valid cohort. */
+export interface ValidateJobOutput {
+  readonly valid: true;
+  readonly coachees: number;
+  readonly coaches: number;
+  readonly people: number;
+  readonly relations: number;
+}
+
+/**
+ * Validates a cohort document as `coachmatch validate` does; runs in a job worker.
+ *
+ * @throws CoachmatchError of kind `invalidCohort` listing every issue.
+ */
+export function validateJob(document: unknown): ValidateJobOutput {
+  const { coachees, coaches, people, relations } = parseCohort(document);
+  return { valid: true, coachees: coachees.length, coaches: coaches.length, people: people.length, relations: relations.length };
+}

@@ -1,0 +1,47 @@
+import { availableParallelism } from 'node:os';
+import { defaultRoutes } from './defaultRoutes.js';
+import type { Route } from './types.js';
+
+/** Options of {@link createServer}; every field has a default in {@link defaultServerOptions}. */
+export interface ServerOptions {
+  /** Interface to bind; loopback by default, so nothing is exposed unless asked for. */
+  readonly host: string;
+  /** Port; 0 picks a free one (see the address `listen()` returns). */
+  readonly port: number;
+  /** Largest request body accepted (413 beyond). Default 5 MiB. */
+  readonly maxBodyBytes: number;
+  /** Largest problem: coachees × coaches, or a solver problem's candidate pairs (422 beyond). */
+  readonly maxPairs: number;
+  /** A computation running longer is stopped: 503. Default 30 s. */
+  readonly timeLimitMs: number;
+  /** When set, every non-public route needs it in `x-api-key` or `Authorization: Bearer`. */
+  readonly apiKey: string | undefined;
+  /** Worker threads for computations. */
+  readonly workers: number;
+  /** Requests waiting for a worker beyond this get a 503 at once. */
+  readonly maxQueue: number;
+  /** `worker` (default): computations run in worker threads under the time limit; `inline`: on the event loop, no limit. */
+  readonly isolation: 'worker' | 'inline';
+  /** The route table. */
+  readonly routes: readonly Route[];
+  /** On shutdown, in-flight requests get this long before connections are cut. */
+  readonly shutdownGraceMs: number;
+  /** Receives one line per request (JSON: time, request id, method, route, status, ms); never bodies or people's data. */
+  readonly log: (line: string) => void;
+}
+
+/** Defaults for {@link createServer}. */
+export const defaultServerOptions: ServerOptions = {
+  host: '127.0.0.1',
+  port: 8080,
+  maxBodyBytes: 5 * 1024 * 1024,
+  maxPairs: 4_000_000,
+  timeLimitMs: 30_000,
+  apiKey: undefined,
+  workers: Math.max(1, availableParallelism()),
+  maxQueue: 256,
+  isolation: 'worker',
+  routes: defaultRoutes,
+  shutdownGraceMs: 10_000,
+  log: (line) => process.stderr.write(`${line}\n`),
+};

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/composition/createEngine.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { matchRoute } from '../../src/server/routes/matchRoute.js';
+import { problemOf, startTestServer } from './startTestServer.js';
+
+const alumniText = readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8');
+const alumni = JSON.parse(alumniText) as Record<string, unknown>;
+const engine = createEngine();
+const expected = (options: Parameters<typeof engine.match>[1] = {}) => JSON.parse(JSON.stringify(engine.match(parseCohort(alumni), options)));
+
+describe(`POST ${matchRoute.path}`, () => {
+  let s: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    s = await startTestServer({ workers: 2 });
+  });
+  afterAll(() => s.close());
+
+  it('gives the same matching as createEngine().match on the alumni programme', async () => {
+    const response = await s.post('/match', alumniText);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('x-coachmatch-status')).toBe('optimal');
+    expect(await response.json()).toEqual(expected());
+  });
+
+  it('takes options from the body, as coachmatch match --preset takes them', async () => {
+    const response = await s.post('/match', { ...alumni, options: { preset: 'diversity-first' } });
+    expect(response.status).toBe(200);
+    const matching = (await response.json()) as any;
+    expect(matching.preset).toBe('diversity-first');
+    expect(matching).toEqual(expected({ policy: { preset: 'diversity-first' } }));
+  });
+
+  it('takes options from the query string, and the body wins over it', async () => {
+    const fromQuery = await (await s.post('/match?preset=similarity-first', alumni)).json();
+    expect(fromQuery).toEqual(expected({ policy: { preset: 'similarity-first' } }));
+    const both = (await (await s.post('/match?preset=similarity-first', { ...alumni, options: { preset: 'default' } })).json()) as any;
+    expect(both.preset).toBe('default');
+  });
+
+  it('renders the Markdown report with format=md', async () => {
+    const response = await s.post('/match?format=md', alumni);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(await response.text()).toMatch(/^#/);
+  });
+
+  it('answers an infeasible strict run with 200, status infeasible and a diagnosis', async () => {
+    // One place per coach: fewer places than coachees.
+    const coaches = (alumni.coaches as Record<string, unknown>[]).map((coach) => ({ ...coach, capacity: 1, minLoad: 0 }));
+    expect(coaches.length).toBeLessThan((alumni.coachees as object[]).length);
+    const tight = { ...alumni, coaches, options: { allowUnmatched: false } };
+    const response = await s.post('/match', tight);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-coachmatch-status')).toBe('infeasible');
+    expect(((await response.json()) as any).status).toBe('infeasible');
+  });
+
+  it('rejects an invalid cohort with 422 naming every field, as coachmatch validate does', async () => {
+    const coaches = alumni.coaches as Record<string, unknown>[];
+    const broken = { ...alumni, coaches: [{ ...coaches[0], capacity: -1 }, ...coaches.slice(1)], coachees: [...(alumni.coachees as object[]), { id: 'x' }] };
+    const problem = await problemOf(await s.post('/match', broken));
+    expect(problem.status).toBe(422);
+    expect(problem.type).toBe('urn:coachmatch:problem:invalid-cohort');
+    const paths = problem.errors!.map((e) => e.path);
+    expect(paths).toContain('$.coaches[0].capacity');
+    expect(paths.some((p) => p.startsWith(`$.coachees[${(alumni.coachees as object[]).length}]`))).toBe(true);
+  });
+
+  it('rejects unknown or ill-typed options with their paths', async () => {
+    const problem = await problemOf(await s.post('/match', { ...alumni, options: { preset: 'fastest', strict: true, allowUnmatched: 'no' } }));
+    expect(problem.status).toBe(422);
+    expect(problem.errors!.map((e) => e.path).sort()).toEqual(['$.options.allowUnmatched', '$.options.preset', '$.options.strict']);
+  });
+
+  it('rejects ill-typed query parameters with $query paths', async () => {
+    const problem = await problemOf(await s.post('/match?allowUnmatched=maybe&colour=red', alumni));
+    expect(problem.status).toBe(422);
+    expect(problem.errors!.map((e) => e.path).sort()).toEqual(['$query.allowUnmatched', '$query.colour']);
+  });
+});
+
+describe('the problem size limit', () => {
+  it('refuses a cohort with more coachee × coach pairs than maxPairs with 422, before computing', async () => {
+    const s = await startTestServer({ maxPairs: 100 });
+    try {
+      const problem = await problemOf(await s.post('/match', alumni));
+      expect(problem.status).toBe(422);
+      expect(problem.type).toBe('urn:coachmatch:problem:problem-too-large');
+      expect(problem.errors![0]!.path).toBe('$.coachees');
+      const solve = await problemOf(await s.post('/solve', { rows: 1_000_000, cols: 2, edges: [] }));
+      expect(solve.type).toBe('urn:coachmatch:problem:problem-too-large');
+    } finally {
+      await s.close();
+    }
+  });
+});

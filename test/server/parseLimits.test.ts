@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isErrorOfKind } from '../../src/errors.js';
+import { parseByteSize } from '../../src/server/parseByteSize.js';
+import { parseDuration } from '../../src/server/parseDuration.js';
+
+describe(parseByteSize, () => {
+  it('reads binary units and bare byte counts', () => {
+    expect(parseByteSize('5mb')).toBe(5 * 1024 * 1024);
+    expect(parseByteSize('512KB')).toBe(512 * 1024);
+    expect(parseByteSize('1.5 MiB')).toBe(1.5 * 1024 * 1024);
+    expect(parseByteSize('1000')).toBe(1000);
+  });
+  it('rejects anything else as invalidArgument', () => {
+    for (const text of ['', 'mb', '5 megabytes', '-1mb', '0']) {
+      expect(() => parseByteSize(text)).toThrow();
+      try {
+        parseByteSize(text);
+      } catch (error) {
+        expect(isErrorOfKind(error, 'invalidArgument')).toBe(true);
+      }
+    }
+  });
+});
+
+describe(parseDuration, () => {
+  it('reads ms, s and m; a bare number is seconds', () => {
+    expect(parseDuration('500ms')).toBe(500);
+    expect(parseDuration('30s')).toBe(30_000);
+    expect(parseDuration('2m')).toBe(120_000);
+    expect(parseDuration('1.5')).toBe(1500);
+  });
+  it('rejects anything else', () => {
+    for (const text of ['', 's', '30 sec', '-5s', '0ms']) expect(() => parseDuration(text)).toThrow();
+  });
+});

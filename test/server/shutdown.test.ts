@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { startTestServer } from './startTestServer.js';
+
+describe('graceful shutdown', () => {
+  it('lets an in-flight request finish, then refuses new connections', async () => {
+    const s = await startTestServer();
+    await s.post('/solve', { weights: [[1]] }); // warm the worker
+    const inFlight = s.post('/match', syntheticCohort(1000, 200, 3));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const closed = s.close();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).status).toBe('optimal');
+    await closed;
+    await expect(fetch(`${s.url}/health`)).rejects.toThrow();
+  });
+});
+
+describe('coachmatch serve', () => {
+  it('listens on loopback, serves, and exits 0 on SIGTERM', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--workers', '1', '--time-limit', '5s', '--max-body', '1mb'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listening line: ${stderr}`)), 20_000);
+      child.stderr.on('data', (chunk: string) => {
+        stderr += chunk;
+        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    try {
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      const tooBig = await fetch(`${url}/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(1_100_000)}"` });
+      expect(tooBig.status).toBe(413);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/"route":"\/health","status":200/);
+  });
+});
