@@ -12,7 +12,7 @@ import { solveAssignment } from '../solver/solveAssignment.js';
 import { hasCsvInputs, loadCohortFromCsv } from './csvInputs.js';
 import { presetOption } from './presetOption.js';
 import { readJsonFile } from './readJsonFile.js';
-import { matchingFormats, parseMatchingFormat, renderMatchingAs } from './renderMatchingAs.js';
+import { matchingFormats, parseMatchingFormat, renderMatchingAs } from '../report/renderMatchingAs.js';
 import { writeOutput } from './writeOutput.js';
 
 export const matchUsage = `coachmatch match (<cohort.json> | --coaches coaches.csv --coachees coachees.csv [--relations relations.csv] [--mapping mapping.json]) [--preset ${policyPresetNames.join('|')}] [--format ${matchingFormats.join('|')}] [--out file] [--strict] [--objective ${matchObjectives.join('|')}] [--alternatives k]

@@ -1,14 +1,11 @@
 import { renderMatchingCsv } from '../csv/renderMatchingCsv.js';
 import type { Matching } from '../engine/matching.js';
 import { CoachmatchError } from '../errors.js';
-import { renderHtml } from '../report/renderHtml.js';
-import { renderMarkdown } from '../report/renderMarkdown.js';
+import { matchingFormats, type MatchingFormat } from '../model/matchingFormats.js';
+import { renderHtml } from './renderHtml.js';
+import { renderMarkdown } from './renderMarkdown.js';
 
-/** The output formats of `coachmatch match --format`. */
-export const matchingFormats = ['json', 'md', 'html', 'csv'] as const;
-
-/** One of the {@link matchingFormats}. */
-export type MatchingFormat = (typeof matchingFormats)[number];
+export { matchingFormats, type MatchingFormat } from '../model/matchingFormats.js';
 
 /** Narrows a `--format` value, or throws `invalidArgument` naming the accepted formats. */
 export function parseMatchingFormat(value: string | undefined): MatchingFormat {

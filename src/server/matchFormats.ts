@@ -1,18 +1,28 @@
 import type { Cohort } from '../model/cohort.js';
 import type { Matching } from '../engine/matching.js';
-import { renderMarkdown } from '../report/renderMarkdown.js';
+import type { MatchingFormat } from '../model/matchingFormats.js';
+import { renderMatchingAs } from '../report/renderMatchingAs.js';
 
-/** How `POST /match` renders a matching, by `format` option. Add a format with one entry. */
-export const matchFormats = {
-  json: { contentType: 'application/json; charset=utf-8', render: (matching: Matching) => JSON.stringify(matching) },
-  md: {
-    contentType: 'text/markdown; charset=utf-8',
-    render: (matching: Matching, cohort: Cohort) => renderMarkdown(matching, cohort.name ?? 'Coach matching'),
-  },
-} as const satisfies Record<string, { contentType: string; render: (matching: Matching, cohort: Cohort) => string }>;
+/** Content type of each format `POST /match` can answer in. */
+const contentTypes: Readonly<Record<MatchingFormat, string>> = {
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/** How `POST /match` renders a matching, by `format` option: the CLI's renderers. */
+export const matchFormats = Object.fromEntries(
+  (Object.keys(contentTypes) as MatchingFormat[]).map((format) => [
+    format,
+    {
+      contentType: contentTypes[format],
+      render: (matching: Matching, cohort: Cohort) =>
+        // JSON on the wire stays compact; the files the CLI writes are indented.
+        format === 'json' ? JSON.stringify(matching) : renderMatchingAs(format, matching, cohort.name ?? 'Coach matching'),
+    },
+  ]),
+) as Record<MatchingFormat, { contentType: string; render: (matching: Matching, cohort: Cohort) => string }>;
 
 /** A `format` value of `POST /match`. */
-export type MatchFormat = keyof typeof matchFormats;
-
-/** The format names, for the options schema. */
-export const matchFormatNames = Object.keys(matchFormats) as [MatchFormat, ...MatchFormat[]];
+export type MatchFormat = MatchingFormat;

@@ -8,8 +8,8 @@ import { policyInputSchema } from '../model/policyInputSchema.js';
 import { relationSchema } from '../model/relationSchema.js';
 import { problemContentType } from './problemResponse.js';
 import { problemTypes } from './problemTypes.js';
-import { matchOptionsSchema } from './schemas/matchOptionsSchema.js';
-import { problemDetailsSchema } from './schemas/problemDetailsSchema.js';
+import { matchOptionsSchema } from '../model/http/matchOptionsSchema.js';
+import { problemDetailsSchema } from '../model/http/problemDetailsSchema.js';
 import type { NamedSchema, Route } from './types.js';
 
 /** Shared parts of request bodies, named so that the route schemas refer to them instead of repeating them. */

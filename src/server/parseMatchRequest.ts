@@ -2,7 +2,7 @@ import { CoachmatchError, type InputIssue } from '../errors.js';
 import type { Cohort } from '../model/cohort.js';
 import { validateCohort } from '../model/validateCohort.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
-import { matchOptionsSchema, type MatchRequestOptions } from './schemas/matchOptionsSchema.js';
+import { matchOptionsSchema, type MatchRequestOptions } from '../model/http/matchOptionsSchema.js';
 
 /** A validated `POST /match` body. */
 export interface MatchRequest {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMatchingFormat, renderMatchingAs } from '../../src/cli/renderMatchingAs.js';
+import { parseMatchingFormat, renderMatchingAs } from '../../src/report/renderMatchingAs.js';
 import { createEngine } from '../../src/composition/createEngine.js';
 import { isErrorOfKind } from '../../src/errors.js';
 import { parseCohort } from '../../src/model/parseCohort.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { policyPresetNames } from '../../model/policyPresets.js';
-import type { PolicyPresetName } from '../../model/policySettings.js';
-import { matchFormatNames } from '../matchFormats.js';
+import { policyPresetNames } from '../policyPresets.js';
+import type { PolicyPresetName } from '../policySettings.js';
+import { matchingFormats } from '../matchingFormats.js';
 
 const presets = policyPresetNames as [PolicyPresetName, ...PolicyPresetName[]];
 
@@ -16,7 +16,7 @@ export const matchOptionsSchema = z
       .boolean()
       .optional()
       .describe('Leave coachees unmatched when not all can be placed (default true); false makes that infeasible.'),
-    format: z.enum(matchFormatNames).optional().describe('Response format: json (default) or md (Markdown report).'),
+    format: z.enum(matchingFormats).optional().describe('Response format: json (default), md (Markdown report), html (self-contained report) or csv (one row per coachee).'),
   })
   .describe('Options of a matching run; each may also be given in the query string (the body wins).');
 
@@ -27,7 +27,7 @@ export const matchQuerySchema = z.strictObject({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),
-  format: z.enum(matchFormatNames).optional(),
+  format: z.enum(matchingFormats).optional(),
 });
 
 /** The options of a matching run, as given. */

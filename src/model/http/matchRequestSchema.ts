@@ -1,4 +1,4 @@
-import { cohortSchema } from '../../model/cohortSchema.js';
+import { cohortSchema } from '../cohortSchema.js';
 import { matchOptionsSchema } from './matchOptionsSchema.js';
 
 /** A `POST /match` body: the cohort document of `coachmatch match`, plus an optional `options` field. */

@@ -1,7 +1,7 @@
 import { createEngine, type Engine } from '../../composition/createEngine.js';
 import { matchFormats } from '../matchFormats.js';
 import { parseMatchRequest } from '../parseMatchRequest.js';
-import type { MatchRequestOptions } from '../schemas/matchOptionsSchema.js';
+import type { MatchRequestOptions } from '../../model/http/matchOptionsSchema.js';
 
 /** Input of {@link matchJob}: the raw body, the options from the query string, the pair limit. */
 export interface MatchJobInput {

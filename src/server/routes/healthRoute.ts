@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { defineRoute } from '../defineRoute.js';
 import { jsonResponse } from '../jsonResponse.js';
-import { healthSchema } from '../schemas/healthSchema.js';
+import { healthSchema } from '../../model/http/healthSchema.js';
 
 // src/server/routes and dist/server/routes are both two levels below the package root.
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };

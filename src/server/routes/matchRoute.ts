@@ -2,8 +2,8 @@ import { defineRoute } from '../defineRoute.js';
 import type { MatchJobInput, MatchJobOutput } from '../jobs/matchJob.js';
 import { jobFailureResponse } from '../jobFailureResponse.js';
 import { pairLimitResponse } from '../pairLimitResponse.js';
-import { matchQuerySchema } from '../schemas/matchOptionsSchema.js';
-import { matchRequestSchema } from '../schemas/matchRequestSchema.js';
+import { matchQuerySchema } from '../../model/http/matchOptionsSchema.js';
+import { matchRequestSchema } from '../../model/http/matchRequestSchema.js';
 import type { JobRef } from '../types.js';
 import { validatedInJob } from '../validatedInJob.js';
 

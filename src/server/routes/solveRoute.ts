@@ -3,7 +3,7 @@ import { defineRoute } from '../defineRoute.js';
 import type { SolveJobInput, SolveJobOutput } from '../jobs/solveJob.js';
 import { jobFailureResponse } from '../jobFailureResponse.js';
 import { pairLimitResponse } from '../pairLimitResponse.js';
-import { solveQuerySchema } from '../schemas/solveQuerySchema.js';
+import { solveQuerySchema } from '../../model/http/solveQuerySchema.js';
 import type { JobRef } from '../types.js';
 import { validatedInJob } from '../validatedInJob.js';
 

@@ -3,7 +3,7 @@ import { defineRoute } from '../defineRoute.js';
 import type { ValidateJobOutput } from '../jobs/validateJob.js';
 import { jobFailureResponse } from '../jobFailureResponse.js';
 import { jsonResponse } from '../jsonResponse.js';
-import { validationSummarySchema } from '../schemas/validationSummarySchema.js';
+import { validationSummarySchema } from '../../model/http/validationSummarySchema.js';
 import type { JobRef } from '../types.js';
 import { validatedInJob } from '../validatedInJob.js';
 
