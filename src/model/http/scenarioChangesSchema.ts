@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { scenarioSchema } from '../scenarioSchema.js';
+
+/**
+ * A scenario of `POST /compare`: a scenario file without its `base` path. Over HTTP the base
+ * cohort travels inline in the request, so a request can never make the server read a file.
+ */
+export const scenarioChangesSchema = scenarioSchema
+  .omit({ base: true })
+  .extend({ name: z.string().min(1).optional().describe('Shown in comparisons; defaults to "scenario N" (its 1-based position).') })
+  .describe('A what-if scenario: changes to the base cohort.');

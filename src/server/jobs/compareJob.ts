@@ -1,0 +1,72 @@
+import { CoachmatchError, isErrorOfKind, type InputIssue } from '../../errors.js';
+import { parseCompareRequest } from '../../model/http/parseCompareRequest.js';
+import { prefixIssuePaths } from '../../model/http/prefixIssuePaths.js';
+import { applyScenario } from '../../scenarios/applyScenario.js';
+import { compareScenarios } from '../../scenarios/compareScenarios.js';
+import { renderComparisonMarkdown } from '../../scenarios/renderComparisonMarkdown.js';
+import { renderSweepMarkdown } from '../../scenarios/renderSweepMarkdown.js';
+import { runScenario } from '../../scenarios/runScenario.js';
+import type { ResolvedScenario, ScenarioRun } from '../../scenarios/scenario.js';
+import { sweepScenarios, tradeOffCurve } from '../../scenarios/sweep.js';
+import { reportContentTypes, type ReportJobOutput } from './reportJobOutput.js';
+
+/** Input of {@link compareJob}: the raw body and the pair limit (per scenario and over all runs). */
+export interface CompareJobInput {
+  readonly document: unknown;
+  readonly maxPairs: number;
+}
+
+/**
+ * Validates a `POST /compare` body, applies each scenario to the inline base and compares the
+ * runs (or sweeps the one scenario) as `coachmatch compare` does; runs in a job worker. The
+ * scenarios run one after another here: the server's worker pool is the parallelism, and a
+ * job that starts threads of its own would escape the time limit's accounting.
+ *
+ * @throws CoachmatchError `invalidCohort` (the base, under `$.base`), `invalidScenario`
+ * (under `$.scenarios[i]`, e.g. an unknown coach `$.scenarios[0].pins[0].coach`) or
+ * `invalidArgument` (a bad sweep at `$.sweep`, or a mix), listing every issue.
+ */
+export function compareJob(input: CompareJobInput): ReportJobOutput {
+  const request = parseCompareRequest(input.document);
+  const { coachees, coaches, sweep } = request;
+  // Sizes are known before any scenario is applied: the base's coachees × its coaches plus the added ones.
+  const sizes = request.scenarios.map((s) => ({ pairs: coachees * (coaches + s.addCoaches.length), coaches: coaches + s.addCoaches.length }));
+  const over = sizes.findIndex((s) => s.pairs > input.maxPairs);
+  if (over >= 0) return { outcome: 'tooLarge', pairs: sizes[over]!.pairs, what: `${coachees} coachees × ${sizes[over]!.coaches} coaches`, path: `$.scenarios[${over}]` };
+  const runCount = sweep === undefined ? sizes.length : sweep.steps + 1;
+  const total = sweep === undefined ? sizes.reduce((sum, s) => sum + s.pairs, 0) : sizes[0]!.pairs * runCount;
+  if (total > input.maxPairs) {
+    return { outcome: 'tooLarge', pairs: total, what: `${runCount} scenario runs together`, path: sweep === undefined ? '$.scenarios' : '$.sweep' };
+  }
+
+  const issues: InputIssue[] = [];
+  const resolved: ResolvedScenario[] = [];
+  request.scenarios.forEach((scenario, i) => {
+    try {
+      resolved.push(applyScenario(request.base, scenario, `scenario ${i + 1}`));
+    } catch (error) {
+      if (!isErrorOfKind(error, 'invalidScenario')) throw error;
+      // `$.base` is where a scenario file names its base; here the scenario as a whole is at fault.
+      issues.push(...prefixIssuePaths(error.issues, `$.scenarios[${i}]`).map((issue) => ({ ...issue, path: issue.path.replace(/^(\$\.scenarios\[\d+\])\.base$/, '$1') })));
+    }
+  });
+  if (issues.length > 0) throw new CoachmatchError('invalidScenario', `Invalid scenario: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
+
+  const format = request.format;
+  if (sweep !== undefined) {
+    const points = tradeOffCurve(sweep, sweepScenarios(resolved[0]!, sweep).map((s) => runScenario(s)));
+    const text = format === 'md'
+      ? renderSweepMarkdown(sweep, points, `Trade-off curve: ${resolved[0]!.name}`)
+      : JSON.stringify({ scenario: resolved[0]!.name, sweep, points });
+    return { outcome: 'done', status: worst(points), contentType: reportContentTypes[format], text };
+  }
+  const runs: ScenarioRun[] = resolved.map((s) => runScenario(s));
+  const comparison = compareScenarios(runs);
+  const text = format === 'md' ? renderComparisonMarkdown(comparison) : JSON.stringify(comparison);
+  return { outcome: 'done', status: worst(comparison.scenarios), contentType: reportContentTypes[format], text };
+}
+
+/** `optimal` when every run is, else the first other status (as the CLI's exit code 1). */
+function worst(runs: readonly { readonly status: ScenarioRun['status'] }[]): ScenarioRun['status'] {
+  return runs.find((r) => r.status !== 'optimal')?.status ?? 'optimal';
+}
