@@ -7,7 +7,7 @@ import { defaultServerOptions } from '../server/serverOptions.js';
 
 export const serveUsage = `coachmatch serve [--port 8080] [--host 127.0.0.1] [--api-key-env NAME] [--max-body 5mb] [--time-limit 30s] [--max-pairs 4000000] [--workers N]
 
-Serves the HTTP API: POST /match, /validate, /solve; GET /openapi.json, /health.
+Serves the HTTP API: POST /match, /validate, /solve, /explain, /compare, /rematch, /stable; GET /openapi.json, /health.
 --api-key-env NAME  require the key held in environment variable NAME (x-api-key or Authorization: Bearer)
 --max-body          largest request body (413 beyond); units b, kb, mb (binary)
 --time-limit        a computation running longer is stopped (503); 500ms, 30s, 2m
