@@ -114,3 +114,11 @@ export type { CsvCohortFiles, CsvMapping, CsvSection, CsvSource, MatchingCsvOpti
 export { renderHtml } from './report/renderHtml.js';
 export type { HtmlReportOptions } from './report/renderHtml.js';
 export type { ReportAlternative, CoacheeAlternatives } from './report/reportAlternative.js';
+
+// Quotas: 0/1 backends and cohort quotas.
+export { loadHighsBackend } from './constraints/loadHighsBackend.js';
+export { lpSolverBackend } from './constraints/lpSolverBackend.js';
+export type { QuotaBackend, SolveLimits } from './constraints/quotaBackend.js';
+export { quotaPolicyConstraints } from './engine/quotaPolicyConstraints.js';
+export type { QuotaPolicyReport, QuotaOutcome } from './engine/quotaPolicyReport.js';
+export type { CohortQuota } from './model/policySettings.js';

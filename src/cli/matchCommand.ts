@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createEngine } from '../composition/createEngine.js';
+import { loadHighsBackend } from '../constraints/loadHighsBackend.js';
 import { prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { matchObjectives, type MatchObjective } from '../engine/objective.js';
 import { CoachmatchError } from '../errors.js';
@@ -29,7 +30,7 @@ self-contained HTML report, or CSV (one row per coachee).
 Exit code 0: matched; 1: infeasible; 2: bad input.`;
 
 /** `coachmatch match`: returns the process exit code. */
-export function matchCommand(args: string[]): number {
+export async function matchCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -64,7 +65,9 @@ export function matchCommand(args: string[]): number {
   const cohort = csv ? loadCohortFromCsv(values) : parseCohort(readJsonFile(positionals[0]!));
   const policy = preset === undefined ? undefined : { preset };
   const allowUnmatched = !values.strict;
-  const matching = createEngine().match(cohort, { policy, allowUnmatched, objective });
+  // HiGHS solves quota programs of realistic size; javascript-lp-solver does not (bench/QUOTAS.md).
+  const quotaBackend = (cohort.policy?.quotas?.length ?? 0) > 0 ? await loadHighsBackend() : undefined;
+  const matching = createEngine().match(cohort, { policy, allowUnmatched, objective, ...(quotaBackend === undefined ? {} : { quotaBackend }) });
   const title = cohort.name ?? 'Coach matching';
   const text = k > 0 ? renderHtml(matching, { title, alternatives: alternativesFor(cohort, policy, allowUnmatched, k) }) : renderMatchingAs(format, matching, title);
   writeOutput(text, values.out);

@@ -33,9 +33,13 @@ Run "coachmatch <command> --help" for details.`;
 /** Runs the CLI and returns its exit code: 0 success, 1 infeasible, 2 bad input. */
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
+  if (name === undefined) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  if (name === '--help' || name === '-h') {
     process.stdout.write(`${usage}\n`);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = commands[name];
   if (command === undefined) {

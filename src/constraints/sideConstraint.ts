@@ -9,6 +9,10 @@
  * - `per: 'col'`: likewise for each column in `over` ("each senior coach takes at least one
  *   pioneer": pairs = (pioneer, senior coach) pairs, over = the senior coaches, min 1).
  *
+ * With `coefficients` the quota bounds a weighted count, Σ coefficient × chosen, instead:
+ * "at most 60% insiders per coach" is, per column, Σ (1[insider] − 0.6) × chosen ≤ 0, so
+ * pairs = every pair, coefficients = 0.4 for insiders and −0.6 for the others, max 0.
+ *
  * Forbidden pairs in `pairs` are ignored: the model is built on the allowed pairs only.
  *
  * @example
@@ -24,9 +28,17 @@ export interface SideConstraint {
   readonly pairs: ReadonlyArray<readonly [row: number, col: number]>;
   /** For `row` / `col`: the rows or columns the bound applies to; default every one. */
   readonly over?: readonly number[];
-  /** Lower bound on the count (default 0). */
+  /**
+   * Optional weight of each pair in `pairs` (same order; finite numbers). Without it every
+   * pair counts 1 and a pair listed twice counts once; with it a pair may be listed once only.
+   */
+  readonly coefficients?: readonly number[];
+  /**
+   * Lower bound on the count: a non-negative integer, default 0 (with `coefficients`: any
+   * finite number, default none).
+   */
   readonly min?: number;
-  /** Upper bound on the count (default none). */
+  /** Upper bound on the count (default none); an integer unless `coefficients` are given. */
   readonly max?: number;
 }
 
@@ -36,15 +48,16 @@ export interface QuotaInstance {
   /** The row (per `row`) or column (per `col`) bounded; null for a `total` quota. */
   readonly row: number | null;
   readonly col: number | null;
-  readonly min: number;
+  /** Null: no lower bound (only possible with coefficients). */
+  readonly min: number | null;
   readonly max: number | null;
 }
 
 /** How one quota instance came out in the chosen assignment. */
 export interface QuotaInstanceOutcome extends QuotaInstance {
-  /** Chosen pairs counted by this instance. */
+  /** Chosen pairs counted by this instance (weighted by the coefficients, if any). */
   readonly count: number;
-  /** The count sits at `min` (> 0) or at `max`. */
+  /** The count sits at a bound that could have been crossed: `min` or `max`. */
   readonly tight: boolean;
 }
 

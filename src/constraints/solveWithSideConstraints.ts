@@ -3,9 +3,11 @@ import type { NormalizedProblem } from '../solver/normalizedProblem.js';
 import { pairWeight } from '../solver/buildResult.js';
 import { solveNormalized } from '../solver/solveAssignment.js';
 import type { AssignmentProblem } from '../solver/types.js';
-import type { ConstrainedResult } from './constrainedResult.js';
-import { expandQuotas, type ExpandedQuota } from './expandQuotas.js';
+import type { ConstrainedAssignment, ConstrainedResult } from './constrainedResult.js';
+import { expandQuotas, isHopeless, type ExpandedQuota } from './expandQuotas.js';
 import { findQuotaConflict } from './findQuotaConflict.js';
+import { lpSolverBackend } from './lpSolverBackend.js';
+import type { QuotaBackend, SolveLimits } from './quotaBackend.js';
 import type { QuotaInstanceOutcome, QuotaReport, SideConstraint } from './sideConstraint.js';
 import { countChosen, solveQuotaMip } from './solveQuotaMip.js';
 
@@ -16,22 +18,39 @@ export interface SideConstraintOptions {
    * report says which quotas bind. Default true.
    */
   readonly priceQuotas: boolean;
+  /**
+   * The 0/1 solver: {@link lpSolverBackend} (default: synchronous, pure JavaScript) or the
+   * HiGHS backend from `await loadHighsBackend()` (several times faster from a few hundred
+   * coachees on; see bench/QUOTAS.md).
+   */
+  readonly backend: QuotaBackend;
+  /**
+   * Wall-clock limit per 0/1 solve, in seconds (default `Infinity`: none). A solve that hits
+   * it makes the result `feasible` (checked, not proved best) or `unknown`, never `optimal`.
+   */
+  readonly timeLimitSeconds: number;
 }
 
 /** Defaults for {@link solveWithSideConstraints}. */
-export const defaultSideConstraintOptions: SideConstraintOptions = { priceQuotas: true };
+export const defaultSideConstraintOptions: SideConstraintOptions = { priceQuotas: true, backend: lpSolverBackend, timeLimitSeconds: Infinity };
+
+/** A stage's verified answer; `proved` is false when a time limit cut a solve short. */
+type Staged = { readonly status: 'solved'; readonly rowCol: Int32Array; readonly proved: boolean } | { readonly status: 'infeasible' | 'unknown' };
 
 /**
- * Solves an assignment problem with quotas on pairs through the LP backend
- * (javascript-lp-solver as a 0/1 program), with the engine's semantics: every row placed
- * unless `allowUnmatched`, and then first the most rows, then the best total.
+ * Solves an assignment problem with quotas on pairs as a 0/1 program, with the engine's
+ * semantics: every row placed unless `allowUnmatched`, and then first the most rows, then
+ * the best total.
  *
  * @remarks
  * The model has one variable per allowed pair only (bans pruned) and one constraint per
  * quota instance that can bind at all. Quotas break the assignment polytope's integrality,
- * so variables are declared binary; every answer is checked (integral, all constraints and
- * quotas kept, objective recomputed from the weights) before it is returned. Optimality is
- * the solver's branch and bound's word: no dual certificate exists for a 0/1 program.
+ * so variables are binary; every answer is checked (integral, all constraints and quotas
+ * kept, objective recomputed from the weights) before it is returned. Optimality is the
+ * backend's proof (branch and bound with no gap): no dual certificate exists for a 0/1
+ * program. With `allowUnmatched`, the most rows the plain problem can place (exact flow) is
+ * tried first as the placed count; only when the quotas make that impossible is the most
+ * rows found by a 0/1 solve of its own.
  * When infeasible, the result says whether the problem is infeasible without any quota (the
  * solver's diagnosis) or names an irreducible set of clashing quota instances.
  *
@@ -42,6 +61,7 @@ export const defaultSideConstraintOptions: SideConstraintOptions = { priceQuotas
  * const result = solveWithSideConstraints(
  *   { weights: [[5, 1], [4, 3]] },
  *   [{ name: 'row0OnCol1', per: 'total', pairs: [[0, 1]], min: 1 }],
+ *   { backend: await loadHighsBackend() },
  * );
  * // assignment [1, 0], objective 5; quotas[0].binding === true (cost 3)
  * ```
@@ -51,54 +71,89 @@ export function solveWithSideConstraints(
   constraints: readonly SideConstraint[],
   options: Partial<SideConstraintOptions> = {},
 ): ConstrainedResult {
-  const { priceQuotas } = { ...defaultSideConstraintOptions, ...options };
+  const { priceQuotas, backend, timeLimitSeconds } = { ...defaultSideConstraintOptions, ...options };
+  const limits: SolveLimits = { timeLimitSeconds };
   const p = normalizeProblem(problem);
   const quotas = expandQuotas(p, constraints);
-  const best = solveWith(p, quotas);
-  if (best === null) return infeasible(p, quotas);
-  const objective = total(p, best);
-  const matched = best.reduce((n, j) => n + (j >= 0 ? 1 : 0), 0);
+  const plainMost = mostPlaceable(p);
+  if (plainMost === null) {
+    const base = solveNormalized(p, 'flow');
+    const diagnosis = base.status === 'infeasible' ? base.diagnosis : [];
+    return { status: 'infeasible', cause: 'problem', diagnosis, conflict: [], irreducible: true, message: 'infeasible even without quotas', backend: backend.name };
+  }
+  const best = solveWith(p, quotas, plainMost, backend, limits);
+  if (best.status !== 'solved') {
+    if (best.status === 'infeasible') return quotaConflict(p, quotas, backend, limits);
+    return { status: 'unknown', reason: 'timeLimit', message: `${backend.name} found no assignment within ${timeLimitSeconds} s`, backend: backend.name };
+  }
+  const { rowCol, proved } = best;
+  const objective = total(p, rowCol);
+  const matched = placedCount(rowCol);
   const instances: QuotaInstanceOutcome[] = quotas.map((q) => {
-    const count = countChosen(p, q.pairs, best);
-    const tight = (q.instance.min > 0 && count === q.instance.min) || count === q.instance.max;
+    const count = countChosen(p, q, rowCol);
+    const tight = (q.instance.min !== null && q.instance.min > q.lowest && count === q.instance.min) || (q.instance.max !== null && q.instance.max < q.highest && count === q.instance.max);
     return { ...q.instance, count, tight };
   });
   const reports: QuotaReport[] = constraints.map((c, n) => {
     const own = quotas.filter((q) => q.quota === n);
     const tight = own.filter((q) => instances[quotas.indexOf(q)]!.tight).length;
-    if (!priceQuotas || own.length === 0) {
-      return { name: c.name, tight, instances: own.length, cost: own.length === 0 ? 0 : null, rowsLost: own.length === 0 ? 0 : null, binding: own.length === 0 ? false : null };
-    }
-    const freed = solveWith(p, quotas.filter((q) => q.quota !== n))!;
-    const rowsLost = freed.reduce((m, j) => m + (j >= 0 ? 1 : 0), 0) - matched;
-    const gain = p.sense === 'max' ? total(p, freed) - objective : objective - total(p, freed);
+    if (own.length === 0) return { name: c.name, tight, instances: 0, cost: 0, rowsLost: 0, binding: false };
+    const freed = priceQuotas && proved ? solveWith(p, quotas.filter((q) => q.quota !== n), plainMost, backend, limits) : null;
+    if (freed === null || freed.status !== 'solved' || !freed.proved) return { name: c.name, tight, instances: own.length, cost: null, rowsLost: null, binding: null };
+    const rowsLost = placedCount(freed.rowCol) - matched;
+    const gain = p.sense === 'max' ? total(p, freed.rowCol) - objective : objective - total(p, freed.rowCol);
     const tolerance = 1e-9 * (1 + Math.abs(objective));
     const cost = rowsLost > 0 ? null : Math.max(0, gain);
     return { name: c.name, tight, instances: own.length, cost, rowsLost, binding: rowsLost > 0 || gain > tolerance };
   });
   const loads = new Array<number>(p.cols).fill(0);
-  for (const j of best) if (j >= 0) loads[j]!++;
-  return {
-    status: 'optimal',
-    assignment: Array.from(best, (j) => (j >= 0 ? j : null)),
+  for (const j of rowCol) if (j >= 0) loads[j]!++;
+  const body: ConstrainedAssignment = {
+    assignment: Array.from(rowCol, (j) => (j >= 0 ? j : null)),
     loads,
     matched,
     objective,
     quotas: reports,
     instances,
+    backend: backend.name,
   };
+  return proved ? { status: 'optimal', ...body } : { status: 'feasible', reason: 'timeLimit', ...body };
 }
 
-/** Most rows (when rows may stay unplaced), then the best total; null when infeasible. */
-function solveWith(p: NormalizedProblem, quotas: readonly ExpandedQuota[]): Int32Array | null {
-  if (quotas.some((q) => q.pairs.length < q.instance.min)) return null;
-  let placed: number | null = null;
-  if (p.allowUnmatched) {
-    const most = solveQuotaMip(p, quotas, { kind: 'mostRows' });
-    if (most === null) return null;
-    placed = most.reduce((n, j) => n + (j >= 0 ? 1 : 0), 0);
-  }
-  return solveQuotaMip(p, quotas, { kind: 'bestTotal', placed });
+/** The most rows the problem places without quotas (exact flow), or null when it is infeasible. */
+function mostPlaceable(p: NormalizedProblem): number | null {
+  const base = solveNormalized(p, 'flow');
+  return base.status === 'optimal' ? base.matched : null;
+}
+
+/**
+ * Most rows (when rows may stay unplaced), then the best total. The plain problem's most rows
+ * is an upper bound, so when that many can be placed with the quotas it is the most.
+ */
+function solveWith(p: NormalizedProblem, quotas: readonly ExpandedQuota[], plainMost: number, backend: QuotaBackend, limits: SolveLimits): Staged {
+  if (quotas.some(isHopeless)) return { status: 'infeasible' };
+  if (!p.allowUnmatched) return staged(solveQuotaMip(p, quotas, { kind: 'bestTotal', placed: null }, backend, limits), true);
+  const atMost = solveQuotaMip(p, quotas, { kind: 'bestTotal', placed: plainMost }, backend, limits);
+  if (atMost.status !== 'infeasible') return staged(atMost, true);
+  const most = solveQuotaMip(p, quotas, { kind: 'mostRows' }, backend, limits);
+  if (most.status === 'infeasible') return { status: 'infeasible' };
+  if (most.rowCol === null) return { status: 'unknown' };
+  const placed = placedCount(most.rowCol);
+  const then = staged(solveQuotaMip(p, quotas, { kind: 'bestTotal', placed }, backend, limits), most.status === 'optimal');
+  // The incumbent of the first stage still stands when the second finds nothing in time.
+  return then.status === 'solved' ? then : { status: 'solved', rowCol: most.rowCol, proved: false };
+}
+
+function staged(outcome: ReturnType<typeof solveQuotaMip>, provedBefore: boolean): Staged {
+  if (outcome.status === 'infeasible') return { status: 'infeasible' };
+  if (outcome.rowCol === null) return { status: 'unknown' };
+  return { status: 'solved', rowCol: outcome.rowCol, proved: provedBefore && outcome.status === 'optimal' };
+}
+
+function placedCount(rowCol: Int32Array): number {
+  let n = 0;
+  for (const j of rowCol) if (j >= 0) n++;
+  return n;
 }
 
 function total(p: NormalizedProblem, rowCol: Int32Array): number {
@@ -109,18 +164,17 @@ function total(p: NormalizedProblem, rowCol: Int32Array): number {
   return sum;
 }
 
-function infeasible(p: NormalizedProblem, quotas: readonly ExpandedQuota[]): ConstrainedResult {
-  const base = solveNormalized(p, 'flow');
-  if (base.status === 'infeasible') {
-    return { status: 'infeasible', cause: 'problem', diagnosis: base.diagnosis, conflict: [], message: 'infeasible even without quotas' };
-  }
-  const conflict = findQuotaConflict(p, quotas).map((q) => q.instance);
+function quotaConflict(p: NormalizedProblem, quotas: readonly ExpandedQuota[], backend: QuotaBackend, limits: SolveLimits): ConstrainedResult {
+  const { instances, irreducible } = findQuotaConflict(p, quotas, backend, limits);
+  const conflict = instances.map((q) => q.instance);
   const names = conflict.map((c) => (c.row !== null ? `${c.name} (row ${c.row})` : c.col !== null ? `${c.name} (column ${c.col})` : c.name));
   return {
     status: 'infeasible',
     cause: 'quotas',
     diagnosis: [],
     conflict,
+    irreducible,
     message: conflict.length === 1 ? `${names[0]} cannot be met` : `these quotas cannot all be met together: ${names.join(', ')}`,
+    backend: backend.name,
   };
 }

@@ -25,7 +25,8 @@ export interface CombinedProblem {
 export function combinePolicies(rows: number, cols: number, contributions: readonly PolicyContribution[]): CombinedProblem {
   const utility = new Float64Array(rows * cols);
   const rowMultiplier = new Float64Array(rows).fill(1);
-  const capacity = new Int32Array(cols).fill(0x7fffffff);
+  const capacity = new Int32Array(cols);
+  let capacitySet = false;
   const minLoad = new Int32Array(cols);
   const terms: UtilityTerm[] = [];
   const allBans: PairBan[] = [];
@@ -46,10 +47,13 @@ export function combinePolicies(rows: number, cols: number, contributions: reado
       else list.push(flag);
     }
     if (part.rowMultiplier) for (let i = 0; i < rows; i++) rowMultiplier[i] = rowMultiplier[i]! * part.rowMultiplier[i]!;
-    if (part.capacity) for (let j = 0; j < cols; j++) capacity[j] = Math.min(capacity[j]!, part.capacity[j]!);
+    if (part.capacity) {
+      for (let j = 0; j < cols; j++) capacity[j] = capacitySet ? Math.min(capacity[j]!, part.capacity[j]!) : part.capacity[j]!;
+      capacitySet = true;
+    }
     if (part.minLoad) for (let j = 0; j < cols; j++) minLoad[j] = Math.max(minLoad[j]!, part.minLoad[j]!);
   }
-  for (let j = 0; j < cols; j++) if (capacity[j] === 0x7fffffff) capacity[j] = 1;
+  if (!capacitySet) capacity.fill(1); // no policy spoke: one coachee each
   const { bans, waived } = applyWaivers(rows, cols, allBans, capacity);
   return { rows, cols, terms, utility, rowMultiplier, bans, waived, flags, capacity, minLoad };
 }

@@ -1,3 +1,6 @@
+import { lpSolverBackend } from '../constraints/lpSolverBackend.js';
+import type { QuotaBackend } from '../constraints/quotaBackend.js';
+import { CoachmatchError } from '../errors.js';
 import { buildFeatureTables } from '../features/buildFeatureTables.js';
 import type { FeatureTables } from '../features/featureTables.js';
 import type { Cohort } from '../model/cohort.js';
@@ -13,6 +16,7 @@ import { combinePolicies, type CombinedProblem } from './combinePolicies.js';
 import type { Matching } from './matching.js';
 import type { MatchObjective } from './objective.js';
 import { objectiveSolve } from './objectiveSolve.js';
+import { quotaPolicySolve } from './quotaPolicySolve.js';
 
 /** Options of {@link match}; every field has a default in {@link defaultMatchOptions}. */
 export interface MatchOptions {
@@ -33,6 +37,12 @@ export interface MatchOptions {
    * `objectiveReport` to the matching.
    */
   readonly objective: MatchObjective;
+  /**
+   * The 0/1 solver for the policy's `quotas` (used only when there are quotas): default
+   * javascript-lp-solver; pass `await loadHighsBackend()` for cohorts of a few hundred
+   * coachees or more (see bench/QUOTAS.md).
+   */
+  readonly quotaBackend: QuotaBackend;
 }
 
 /** Defaults for {@link match}. */
@@ -44,10 +54,13 @@ export const defaultMatchOptions: MatchOptions = {
   buildFeatures: buildFeatureTables,
   solve: solveAssignment,
   objective: 'total',
+  quotaBackend: lpSolverBackend,
 };
 
 /**
  * Matches a parsed cohort: features, policies, an exact solve, and an explained result.
+ * When the policy has `quotas`, the solve keeps them (see `quotaPolicySolve`) and the
+ * matching carries a `quotaReport`; quotas go with the `total` objective only.
  *
  * @example
  * ```ts
@@ -59,6 +72,12 @@ export function match(cohort: Cohort, options: Partial<MatchOptions> = {}): Matc
   const settings = { ...defaultMatchOptions, ...options };
   const prepared = prepareMatch(cohort, settings);
   const problem = toAssignmentProblem(prepared.combined, settings.allowUnmatched);
+  if (prepared.settings.quotas.length > 0) {
+    if (settings.objective !== 'total') {
+      throw new CoachmatchError('invalidArgument', `quotas apply with the total objective only, not ${JSON.stringify(settings.objective)}`);
+    }
+    return quotaPolicySolve(prepared, problem, settings.quotaBackend);
+  }
   if (settings.objective === 'total') {
     const result = settings.solve(problem, { method: settings.method });
     return assembleMatching({ ...prepared, result });
@@ -108,7 +127,16 @@ export function toAssignmentProblem(combined: CombinedProblem, allowUnmatched: b
   for (let i = 0; i < rows; i++) {
     const row = new Array<number | null>(cols);
     const factor = rowMultiplier[i]!;
-    for (let j = 0; j < cols; j++) row[j] = bans.has(i * cols + j) ? null : factor * utility[i * cols + j]!;
+    for (let j = 0; j < cols; j++) {
+      if (bans.has(i * cols + j)) {
+        row[j] = null;
+        continue;
+      }
+      const weight = factor * utility[i * cols + j]!;
+      // A non-finite utility would silently become a forbidden pair in the solver.
+      if (!Number.isFinite(weight)) throw new CoachmatchError('internal', `utility of pair (${i}, ${j}) is not finite: check the policy weights`);
+      row[j] = weight;
+    }
     weights.push(row);
   }
   return {

@@ -1,5 +1,6 @@
 import type { CoacheeType } from '../policies/coacheeType.js';
 import type { ObjectiveReport } from './objectiveReport.js';
+import type { QuotaPolicyReport } from './quotaPolicyReport.js';
 
 /** One utility term's contribution to a pair's score. */
 export interface TermValue {
@@ -99,4 +100,6 @@ export interface Matching {
   readonly diagnosis: readonly string[];
   /** With objective `fair` or `stable`: what that objective achieved and what it cost. */
   readonly objectiveReport?: ObjectiveReport;
+  /** With `policy.quotas`: each quota's counts, whether it binds and what it costs. */
+  readonly quotaReport?: QuotaPolicyReport;
 }

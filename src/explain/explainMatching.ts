@@ -1,3 +1,4 @@
+import { refuseQuotas } from '../engine/refuseQuotas.js';
 import type { PreparedMatch } from '../engine/match.js';
 import { toAssignmentProblem } from '../engine/match.js';
 import type { TermValue } from '../engine/matching.js';
@@ -57,6 +58,7 @@ const NEGLIGIBLE = 0.005;
  */
 export function explainMatching(prepared: PreparedMatch, result: AssignmentResult, options: Partial<ExplainOptions> = {}): Explanation {
   const settings = { ...defaultExplainOptions, ...options };
+  refuseQuotas(prepared, 'explain');
   if (!Number.isInteger(settings.k) || settings.k < 0) throw new CoachmatchError('invalidArgument', `k must be a whole number ≥ 0, got ${settings.k}`);
   const { features, combined, preset } = prepared;
   if (result.status !== 'optimal') return { status: 'infeasible', preset, objective: null, resolves: 0, coachees: [] };

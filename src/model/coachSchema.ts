@@ -8,8 +8,8 @@ import { supportProfileSchema } from './supportProfileSchema.js';
 export const coachSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1),
-  capacity: z.int().min(0).describe('Maximum number of coachees.'),
-  minLoad: z.int().min(0).default(0).describe('Minimum number of coachees the coach must get (a hard constraint); default 0.'),
+  capacity: z.int().min(0).max(1_000_000).describe('Maximum number of coachees.'),
+  minLoad: z.int().min(0).max(1_000_000).default(0).describe('Minimum number of coachees the coach must get (a hard constraint); default 0.'),
   attributes: attributeValuesSchema.default({}),
   support: supportProfileSchema.describe('Support the coach offers (1–5 per kind).'),
   active: z.boolean().default(true).describe('Available in this round; inactive coaches are left out of the pool.'),

@@ -15,7 +15,7 @@ export const coacheeSchema = z.strictObject({
   needs: supportProfileSchema.describe('Support the coachee needs (1–5 per kind).'),
   preferences: z.array(idSchema).default([]).describe('Coach ids, most wanted first.'),
   avoid: z.array(idSchema).default([]).describe('Coach ids the coachee does not want ("not this coach").'),
-  priority: z.number().min(0).default(1).describe('How much the coachee stands to gain; default 1.'),
+  priority: z.number().min(0).max(1_000_000).default(1).describe('How much the coachee stands to gain; default 1.'),
   currentCoach: idSchema.optional().describe('The coach the coachee has now, if any.'),
 });
 

@@ -3,7 +3,7 @@ import type { PolicySettings } from './policySettings.js';
 /**
  * The default policy: relevance first (aspiration and support fit), with common ground and
  * difference sliding by insiderness, scarce coaches to pioneers, dual roles allowed but
- * penalised and disclosed, clans banned. See each field of {@link PolicySettings} for why.
+ * penalised and disclosed, clans banned, no quotas. See each field of {@link PolicySettings} for why.
  */
 export const defaultPolicy: PolicySettings = Object.freeze({
   weights: Object.freeze({
@@ -29,4 +29,5 @@ export const defaultPolicy: PolicySettings = Object.freeze({
   previouslyCoached: 'allow',
   previouslyCoachedPenalty: 0.1,
   sameTeamPenalty: 0.05,
+  quotas: Object.freeze([]),
 });

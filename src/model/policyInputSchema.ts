@@ -2,9 +2,73 @@ import { z } from 'zod';
 import { policyPresetNames } from './policyPresets.js';
 import type { PolicyInput } from './policySettings.js';
 
-const weight = z.number().min(0);
-const penalty = z.number().min(0).describe('Utility points subtracted.');
+/** Far above any sensible value, and low enough that no total can overflow. */
+const LARGEST = 1_000_000;
+const weight = z.number().min(0).max(LARGEST);
+const penalty = z.number().min(0).max(LARGEST).describe('Utility points subtracted.');
 const unit = z.number().min(0).max(1);
+
+const coacheeKind = z.enum(['insider', 'pioneer']);
+const count = z.int().min(0);
+const quotaName = z.string().min(1).optional().describe('Name used in reports; unique among the quotas. Default quotas[<index>].');
+
+/** Zod schema of a coach filter (see `CoachFilter`): one attribute, one way to match it. */
+const coachFilterSchema = z
+  .strictObject({
+    attribute: z.string().min(1).describe('A declared attribute key, e.g. "seniority".'),
+    equals: z.union([z.string(), z.number()]).optional().describe('The value (a set attribute: contains it).'),
+    oneOf: z.array(z.union([z.string(), z.number()])).min(1).optional().describe('Any of these values.'),
+    atLeast: z.number().optional().describe('Numeric attributes: at least this.'),
+    atMost: z.number().optional().describe('Numeric attributes: at most this.'),
+  })
+  .superRefine((f, ctx) => {
+    const ways = [f.equals !== undefined, f.oneOf !== undefined, f.atLeast !== undefined || f.atMost !== undefined].filter(Boolean).length;
+    if (ways !== 1) ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of equals, oneOf, or atLeast/atMost' });
+    if (f.atLeast !== undefined && f.atMost !== undefined && f.atMost < f.atLeast) {
+      ctx.addIssue({ code: 'custom', path: ['atMost'], message: `atMost ${f.atMost} is below atLeast ${f.atLeast}` });
+    }
+  })
+  .describe('Which coaches the quota applies to.');
+
+/** Reports a quota without a bound, or with its lower bound above the upper one. */
+function checkBounds(low: number | undefined, high: number | undefined, names: [string, string], ctx: z.RefinementCtx): void {
+  if (low === undefined && high === undefined) ctx.addIssue({ code: 'custom', path: [], message: `give ${names[0]}, ${names[1]} or both` });
+  if (low !== undefined && high !== undefined && high < low) ctx.addIssue({ code: 'custom', path: [names[1]], message: `${names[1]} ${high} is below ${names[0]} ${low}` });
+}
+
+/** Zod schema of one declarative quota in `policy.quotas` (see `CohortQuota`). */
+export const cohortQuotaSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({ kind: z.literal('commonGround'), name: quotaName, coacheeType: coacheeKind.optional().describe('Default pioneer.'), orUnmatched: z.boolean().optional().describe('True: such a coachee may stay unmatched instead. Default false.') })
+      .describe('Every coachee of the type gets a coach with common ground.'),
+    z
+      .strictObject({ kind: z.literal('flaggedPairs'), name: quotaName, flag: z.string().min(1).describe('A flag code, e.g. discloseDualRole.'), min: count.optional(), max: count.optional() })
+      .describe('Bounds on the number of chosen pairs with the flag.'),
+    z
+      .strictObject({ kind: z.literal('coacheesPerCoach'), name: quotaName, coaches: coachFilterSchema.optional(), coacheeType: coacheeKind, min: count.optional(), max: count.optional() })
+      .describe('Each (matching) coach takes between min and max coachees of the type.'),
+    z
+      .strictObject({ kind: z.literal('coacheeSharePerCoach'), name: quotaName, coaches: coachFilterSchema.optional(), coacheeType: coacheeKind, minShare: unit.optional(), maxShare: unit.optional() })
+      .describe("Bounds on the type's share of each (matching) coach's coachees."),
+  ])
+  .superRefine((q, ctx) => {
+    if (q.kind === 'flaggedPairs' || q.kind === 'coacheesPerCoach') checkBounds(q.min, q.max, ['min', 'max'], ctx);
+    if (q.kind === 'coacheeSharePerCoach') checkBounds(q.minShare, q.maxShare, ['minShare', 'maxShare'], ctx);
+  });
+
+const quotasSchema = z
+  .array(cohortQuotaSchema)
+  .superRefine((quotas, ctx) => {
+    const seen = new Map<string, number>();
+    quotas.forEach((q, n) => {
+      const name = q.name ?? `quotas[${n}]`;
+      const first = seen.get(name);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [n, 'name'], message: `name ${JSON.stringify(name)} is already used by quotas[${first}]` });
+      else seen.set(name, n);
+    });
+  })
+  .describe('Hard quotas the matching must meet; see CohortQuota for each kind.');
 
 /** Zod schema of a cohort's `policy` section: a preset name plus partial overrides (see `PolicySettings`). */
 export const policyInputSchema = z
@@ -25,7 +89,7 @@ export const policyInputSchema = z
     insiderThreshold: unit.optional(),
     minDifferenceForInsiders: unit.optional(),
     hardMinDifference: z.boolean().optional(),
-    minDifferencePenalty: z.number().min(0).optional().describe('Utility points per unit of difference an insider\'s coach falls short.'),
+    minDifferencePenalty: z.number().min(0).max(LARGEST).optional().describe('Utility points per unit of difference an insider\'s coach falls short.'),
     dualRole: z.enum(['penalise', 'ban']).optional(),
     dualRolePenalty: penalty.optional(),
     closeToEvaluatorPenalty: penalty.optional(),
@@ -35,6 +99,7 @@ export const policyInputSchema = z
     previouslyCoached: z.enum(['allow', 'penalise', 'ban']).optional(),
     previouslyCoachedPenalty: penalty.optional(),
     sameTeamPenalty: penalty.optional(),
+    quotas: quotasSchema.optional(),
   })
   .describe('Policy preset and overrides; every field is optional.');
 

@@ -117,7 +117,95 @@ export interface PolicySettings {
    * (colleagues see each other daily). Default 0.05.
    */
   readonly sameTeamPenalty: number;
+  /**
+   * Hard quotas the matching must meet (see {@link CohortQuota}). Default none: quotas can
+   * make a cohort infeasible and cost utility, so a coordinator states them explicitly.
+   * Replaced whole by an override, like {@link preferenceBonus}.
+   */
+  readonly quotas: readonly CohortQuota[];
 }
+
+/**
+ * The coaches a quota applies to: those whose attribute value matches. `equals` and `oneOf`
+ * compare a categorical, text or numeric value (a set attribute matches when it contains
+ * one of the values); `atLeast` / `atMost` bound a numeric value (both may be given). A coach
+ * without a value for the attribute never matches. The attribute must be declared in the
+ * cohort (a purely descriptive one such as `seniority` can be declared with weight 0).
+ *
+ * @example
+ * ```json
+ * { "attribute": "seniority", "equals": "senior" }
+ * { "attribute": "age", "atLeast": 50 }
+ * ```
+ */
+export interface CoachFilter {
+  readonly attribute: string;
+  readonly equals?: string | number;
+  readonly oneOf?: readonly (string | number)[];
+  readonly atLeast?: number;
+  readonly atMost?: number;
+}
+
+/** Fields every quota kind has. */
+interface QuotaBase {
+  /** A name for reports, unique among the quotas; default `quotas[<index>]`. */
+  readonly name?: string;
+}
+
+/**
+ * A hard quota a coordinator writes in the cohort's `policy.quotas`. The matching meets
+ * every quota or is reported infeasible, naming the quotas (and coachees or coaches) that
+ * clash. Quotas apply with the `total` objective.
+ *
+ * - `commonGround`: every coachee of `coacheeType` (default `pioneer`) gets a coach with
+ *   whom they share at least one identity value (a pioneer left unplaced breaks it too,
+ *   unless `orUnmatched` is true). `{ "kind": "commonGround" }`
+ * - `flaggedPairs`: the number of chosen pairs carrying a flag with code `flag` lies in
+ *   [min, max], e.g. at most 5 open dual roles:
+ *   `{ "kind": "flaggedPairs", "flag": "discloseDualRole", "max": 5 }`.
+ *   Built-in codes: `discloseDualRole`, `closeToEvaluator`, `previouslyCoached`, `sameTeam`,
+ *   `clan`, `insufficientDifference`.
+ * - `coacheesPerCoach`: each coach matching `coaches` (default every coach) takes between
+ *   `min` and `max` coachees of `coacheeType`, e.g. each senior coach at least one pioneer:
+ *   `{ "kind": "coacheesPerCoach", "coaches": { "attribute": "seniority", "equals": "senior" }, "coacheeType": "pioneer", "min": 1 }`.
+ * - `coacheeSharePerCoach`: among each matching coach's coachees, the share of
+ *   `coacheeType` lies in [minShare, maxShare] (a coach with no coachees meets it), e.g. no
+ *   coach with more than 60% insiders:
+ *   `{ "kind": "coacheeSharePerCoach", "coacheeType": "insider", "maxShare": 0.6 }`.
+ *
+ * Counts (`min`, `max`) are whole numbers ≥ 0, shares lie in [0, 1]; each quota needs at
+ * least one bound, and a lower bound may not exceed the upper one.
+ */
+export type CohortQuota =
+  | (QuotaBase & {
+      readonly kind: 'commonGround';
+      readonly coacheeType?: CoacheeKind;
+      /**
+       * True: such a coachee may stay unmatched instead (the quota then only rules out a coach
+       * without common ground). Default false: unmatched breaks the quota, which is what
+       * "every pioneer gets a coach with common ground" says but is infeasible whenever the
+       * pool cannot place every coachee of the type.
+       */
+      readonly orUnmatched?: boolean;
+    })
+  | (QuotaBase & { readonly kind: 'flaggedPairs'; readonly flag: string; readonly min?: number; readonly max?: number })
+  | (QuotaBase & {
+      readonly kind: 'coacheesPerCoach';
+      readonly coaches?: CoachFilter;
+      readonly coacheeType: CoacheeKind;
+      readonly min?: number;
+      readonly max?: number;
+    })
+  | (QuotaBase & {
+      readonly kind: 'coacheeSharePerCoach';
+      readonly coaches?: CoachFilter;
+      readonly coacheeType: CoacheeKind;
+      readonly minShare?: number;
+      readonly maxShare?: number;
+    });
+
+/** Insider or pioneer (as `CoacheeType` in the policies; repeated here so the model imports no policy). */
+export type CoacheeKind = 'insider' | 'pioneer';
 
 /** Partial overrides of {@link PolicySettings}; `weights` may itself be partial. */
 export type PolicyOverrides = {

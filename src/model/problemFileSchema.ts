@@ -3,7 +3,7 @@ import { CoachmatchError } from '../errors.js';
 import type { AssignmentProblem } from '../solver/types.js';
 import { toJsonPath } from './toJsonPath.js';
 
-const count = z.number().int().nonnegative();
+const count = z.number().int().nonnegative().max(100_000_000);
 
 /**
  * The JSON file read by `coachmatch solve`: the solver's {@link AssignmentProblem} with

@@ -1,4 +1,5 @@
 import { assembleMatching } from '../engine/assembleMatching.js';
+import { refuseQuotas } from '../engine/refuseQuotas.js';
 import { defaultMatchOptions, prepareMatch, toAssignmentProblem, type MatchOptions } from '../engine/match.js';
 import { CoachmatchError, type InputIssue } from '../errors.js';
 import { solvePinned } from '../explain/solvePinned.js';
@@ -82,6 +83,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     }),
   };
   const prepared = prepareMatch(changed, settings);
+  refuseQuotas(prepared, 're-matching');
   const { features, combined } = prepared;
   const { cols } = combined;
   const rowOf = new Map(features.coacheeIds.map((id, i) => [id, i]));

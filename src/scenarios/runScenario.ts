@@ -1,5 +1,6 @@
 import { assembleMatching } from '../engine/assembleMatching.js';
 import type { CombinedProblem } from '../engine/combinePolicies.js';
+import { refuseQuotas } from '../engine/refuseQuotas.js';
 import { defaultMatchOptions, prepareMatch, toAssignmentProblem, type MatchOptions } from '../engine/match.js';
 import type { PairBan } from '../policies/policy.js';
 import { solvePinned, type PinConflict } from '../explain/solvePinned.js';
@@ -34,6 +35,7 @@ export const defaultRunScenarioOptions: RunScenarioOptions = {
 export function runScenario(scenario: ResolvedScenario, options: Partial<RunScenarioOptions> = {}): ScenarioRun {
   const settings = { ...defaultRunScenarioOptions, ...options };
   const prepared = prepareMatch(scenario.cohort, { ...settings, policy: scenario.policy });
+  refuseQuotas(prepared, 'scenario comparison');
   const { features } = prepared;
   const rowOf = new Map(features.coacheeIds.map((id, i) => [id, i]));
   const colOf = new Map(features.coachIds.map((id, j) => [id, j]));

@@ -107,6 +107,17 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
   for (let j = 0; j < cols; j++) requiredTotal += minLoad[j]!;
   let sinkDeficit = rows - requiredTotal;
   let columnDeficit = requiredTotal;
+  // Rows without any allowed pair can only stay unmatched: leave them out of the flow rather
+  // than park them on the "unmatched" column, whose member list every later search would scan.
+  const hopeless = new Uint8Array(rows);
+  if (dummy >= 0) {
+    for (let i = 0; i < rows; i++) {
+      if (rowStart[i] !== rowStart[i + 1]) continue;
+      hopeless[i] = 1;
+      capacity[dummy]!--;
+      sinkDeficit--;
+    }
+  }
 
   const rowCol = new Int32Array(rows).fill(NONE);
   const rowEdgeCost = new Float64Array(rows);
@@ -185,7 +196,7 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
   let failedRows = 0;
 
   for (let source = 0; source < rows; source++) {
-    if (rowCol[source] !== NONE) continue;
+    if (rowCol[source] !== NONE || hopeless[source]) continue;
     if (rowStart[source] === rowStart[source + 1] && dummy < 0) {
       failedRows++;
       continue;

@@ -45,6 +45,11 @@ export function normalizeProblem(problem: AssignmentProblem): NormalizedProblem 
     ? fromDense(problem.weights, rows, cols, sense, issues)
     : fromEdges(problem.edges ?? [], rows, cols, sense, issues);
   if (issues.items.length > 0 || built === null) fail(issues);
+  if (!totalsStayFinite(built.rowStart, built.cost, rows)) {
+    throw new CoachmatchError('invalidProblem', 'Invalid assignment problem', [
+      { path: problem.weights !== undefined ? '$.weights' : '$.edges', message: 'weights so large that a total would overflow to infinity; scale them down' },
+    ]);
+  }
   // Keep the getters of a dense problem's lazy sparse view: no object spread here.
   return Object.defineProperties(built, {
     rows: { value: rows, enumerable: true },
@@ -54,6 +59,17 @@ export function normalizeProblem(problem: AssignmentProblem): NormalizedProblem 
     minLoad: { value: minLoad, enumerable: true },
     allowUnmatched: { value: problem.allowUnmatched === true, enumerable: true },
   }) as NormalizedProblem;
+}
+
+/** True when no assignment's total can overflow: Σ over rows of the row's largest |weight| is finite. */
+function totalsStayFinite(rowStart: Int32Array, cost: Float64Array, rows: number): boolean {
+  let bound = 0;
+  for (let i = 0; i < rows; i++) {
+    let largest = 0;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) largest = Math.max(largest, Math.abs(cost[k]!));
+    bound += largest;
+  }
+  return Number.isFinite(bound * 4);
 }
 
 function fail(issues: IssueList): never {
@@ -67,6 +83,9 @@ function readSense(sense: unknown, issues: IssueList): Sense {
   return 'max';
 }
 
+/** Largest row or column count accepted: beyond it no typed array of the problem fits. */
+export const MAX_DIMENSION = 100_000_000;
+
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
@@ -79,7 +98,7 @@ function denseShape(problem: AssignmentProblem, issues: IssueList): { rows: numb
     return null;
   }
   const first: unknown = weights[0];
-  const cols = weights.length === 0 ? (isCount(problem.cols) ? problem.cols : 0) : isRow(first) ? first.length : -1;
+  const cols = weights.length === 0 ? (isCount(problem.cols) && problem.cols <= MAX_DIMENSION ? problem.cols : 0) : isRow(first) ? first.length : -1;
   if (cols < 0) {
     issues.add('$.weights[0]', 'expected an array of weights');
     return null;
@@ -99,7 +118,9 @@ function isRow(value: unknown): value is ArrayLike<unknown> {
 
 function sparseShape(problem: AssignmentProblem, issues: IssueList): { rows: number; cols: number } | null {
   if (!isCount(problem.rows)) issues.add('$.rows', `expected a non-negative integer, got ${describe(problem.rows)}`);
+  else if (problem.rows > MAX_DIMENSION) issues.add('$.rows', `${problem.rows} rows is more than the ${MAX_DIMENSION} supported`);
   if (!isCount(problem.cols)) issues.add('$.cols', `expected a non-negative integer, got ${describe(problem.cols)}`);
+  else if (problem.cols > MAX_DIMENSION) issues.add('$.cols', `${problem.cols} columns is more than the ${MAX_DIMENSION} supported`);
   if (problem.edges !== undefined && !Array.isArray(problem.edges)) issues.add('$.edges', 'expected an array of [row, col, weight]');
   if (issues.items.length > 0) return null;
   return { rows: problem.rows!, cols: problem.cols! };

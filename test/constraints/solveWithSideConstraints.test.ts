@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solveWithSideConstraints } from '../../src/constraints/solveWithSideConstraints.js';
+import { loadHighsBackend } from '../../src/constraints/loadHighsBackend.js';
+import { lpSolverBackend } from '../../src/constraints/lpSolverBackend.js';
+import type { QuotaBackend } from '../../src/constraints/quotaBackend.js';
+import { solveWithSideConstraints as solveOn } from '../../src/constraints/solveWithSideConstraints.js';
 import type { QuotaInstance, SideConstraint } from '../../src/constraints/sideConstraint.js';
 import { isErrorOfKind } from '../../src/errors.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
@@ -12,17 +15,17 @@ import { runs } from '../helpers/runs.js';
 /** Counts of each quota's instances in an assignment, straight from the definition. */
 function quotaCounts(constraint: SideConstraint, assignment: readonly (number | null)[], rows: number, cols: number): { owner: number | null; count: number }[] {
   const chosen = (i: number, j: number) => assignment[i] === j;
-  const unique = [...new Map(constraint.pairs.map(([i, j]) => [`${i},${j}`, [i, j] as const])).values()];
-  if (constraint.per === 'total') return [{ owner: null, count: unique.filter(([i, j]) => chosen(i, j)).length }];
+  // Unweighted: a pair listed twice counts once. Weighted: each pair is listed once.
+  const unique = [...new Map(constraint.pairs.map(([i, j], m) => [`${i},${j}`, [i, j, constraint.coefficients?.[m] ?? 1] as const])).values()];
+  const sum = (keep: (i: number, j: number) => boolean) => unique.reduce((n, [i, j, v]) => (keep(i, j) && chosen(i, j) ? n + v : n), 0);
+  if (constraint.per === 'total') return [{ owner: null, count: sum(() => true) }];
   const owners = constraint.over ?? Array.from({ length: constraint.per === 'row' ? rows : cols }, (_, k) => k);
-  return [...new Set(owners)].map((o) => ({
-    owner: o,
-    count: unique.filter(([i, j]) => (constraint.per === 'row' ? i : j) === o && chosen(i, j)).length,
-  }));
+  return [...new Set(owners)].map((o) => ({ owner: o, count: sum((i, j) => (constraint.per === 'row' ? i : j) === o) }));
 }
 
 function meetsQuotas(constraints: readonly SideConstraint[], assignment: readonly (number | null)[], rows: number, cols: number): boolean {
-  return constraints.every((c) => quotaCounts(c, assignment, rows, cols).every(({ count }) => count >= (c.min ?? 0) && (c.max === undefined || count <= c.max)));
+  const low = (c: SideConstraint) => c.min ?? (c.coefficients === undefined ? 0 : -Infinity);
+  return constraints.every((c) => quotaCounts(c, assignment, rows, cols).every(({ count }) => count >= low(c) - 1e-9 && (c.max === undefined || count <= c.max + 1e-9)));
 }
 
 /** Exhaustive optimum with quotas: most rows (if rows may stay unplaced), then the best total. */
@@ -69,11 +72,19 @@ const withQuotas = problemArbitrary({ maxRows: 5, maxCols: 3, maxCapacity: 2 }).
       overPick: fc.array(fc.nat({ max: 5 }), { maxLength: 3 }),
       min: fc.integer({ min: 0, max: 2 }),
       extra: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+      // Weighted quotas (shares): halves in [-1, 1], pairs made unique, bounds in [-1, 1].
+      weights: fc.option(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 8, maxLength: 8 }), { nil: undefined }),
+      weightedMin: fc.option(fc.integer({ min: -2, max: 2 }), { nil: undefined }),
     })
-    .map(({ per, pairs, overPick, min, extra }, ) => {
+    .map(({ per, pairs, overPick, min, extra, weights, weightedMin }) => {
       const limit = per === 'row' ? rows : cols;
       const over = per === 'total' || overPick.length === 0 ? undefined : overPick.map((o) => o % Math.max(1, limit));
-      return { per, pairs: rows === 0 ? [] : pairs, ...(over === undefined || limit === 0 ? {} : { over }), min, ...(extra === undefined ? {} : { max: min + extra }) };
+      const base = { per, pairs: rows === 0 ? [] : pairs, ...(over === undefined || limit === 0 ? {} : { over }) };
+      if (weights === undefined) return { ...base, min, ...(extra === undefined ? {} : { max: min + extra }) };
+      const unique = [...new Map(base.pairs.map(([i, j]) => [`${i},${j}`, [i, j] as [number, number]])).values()];
+      const lo = weightedMin === undefined ? undefined : weightedMin / 2;
+      const hi = extra === undefined ? (lo === undefined ? 0 : undefined) : (lo ?? -1) + extra / 2;
+      return { ...base, pairs: unique, coefficients: unique.map((_, m) => weights[m]! / 2), ...(lo === undefined ? {} : { min: lo }), ...(hi === undefined ? {} : { max: hi }) };
     });
   return fc.record({
     problem: fc.constant(problem),
@@ -88,13 +99,17 @@ function asConstraint(instance: QuotaInstance, constraints: readonly SideConstra
   return {
     ...source,
     name: `${instance.name}@${owner}`,
-    min: instance.min,
+    ...(instance.min === null ? {} : { min: instance.min }),
     ...(instance.max === null ? {} : { max: instance.max }),
     ...(owner === null ? {} : { over: [owner] }),
   };
 }
 
-describe(solveWithSideConstraints, () => {
+const highs = await loadHighsBackend();
+const backends: [string, QuotaBackend][] = [['javascript-lp-solver', lpSolverBackend], ['highs', highs]];
+
+describe.each(backends)('solveWithSideConstraints on %s', (_, backend) => {
+  const solveWithSideConstraints: typeof solveOn = (problem, constraints, options = {}) => solveOn(problem, constraints, { backend, ...options });
   it('meets a quota at the cost it names, and says it binds', () => {
     // Unconstrained optimum 5 + 3 = 8 puts row 0 on column 0; the quota forces (0, 1): 1 + 4 = 5.
     const result = solveWithSideConstraints({ weights: [[5, 1], [4, 3]] }, [{ name: 'row0OnCol1', per: 'total', pairs: [[0, 1]], min: 1 }]);
@@ -164,7 +179,7 @@ describe(solveWithSideConstraints, () => {
         expect(result.matched).toBe(expected.matched);
         expect(sameObjective(result.objective, expected.total)).toBe(true);
       }),
-      { numRuns: runs(150) },
+      { numRuns: runs(100) },
     );
   });
 
@@ -178,7 +193,42 @@ describe(solveWithSideConstraints, () => {
         expect(bruteWithQuotas(problem, parts)).toBeNull();
         parts.forEach((_, k) => expect(bruteWithQuotas(problem, parts.filter((__, m) => m !== k))).not.toBeNull());
       }),
-      { numRuns: runs(150) },
+      { numRuns: runs(100) },
     );
+  });
+});
+
+describe('solveWithSideConstraints with an untrusted backend', () => {
+  // Row 0 must take column 1: the only answer is [1, 0] (5 = 1 + 4).
+  const problem: AssignmentProblem = { weights: [[5, 1], [4, 3]] };
+  const quota: SideConstraint[] = [{ name: 'row0OnCol1', per: 'total', pairs: [[0, 1]], min: 1 }];
+  // Variables are the allowed pairs in row-major order: (0,0), (0,1), (1,0), (1,1).
+  const answering = (status: 'optimal' | 'timeLimit', values: number[] | null): QuotaBackend => ({
+    name: 'highs',
+    solve: () => ({ status, values: values === null ? null : Float64Array.from(values) }) as ReturnType<QuotaBackend['solve']>,
+  });
+
+  it('never calls a time-limited answer optimal, though it keeps every quota', () => {
+    const result = solveOn(problem, quota, { backend: answering('timeLimit', [0, 1, 1, 0]) });
+    expect(result).toMatchObject({ status: 'feasible', reason: 'timeLimit', assignment: [1, 0], objective: 5 });
+    if (result.status === 'feasible') expect(result.quotas[0]!.binding).toBeNull();
+  });
+
+  it('says unknown when the time limit passes without an answer', () => {
+    expect(solveOn(problem, quota, { backend: answering('timeLimit', null) })).toMatchObject({ status: 'unknown', reason: 'timeLimit' });
+  });
+
+  it('rejects an answer that breaks a quota, a fractional one, and one that places a row twice', () => {
+    for (const values of [[1, 0, 0, 1], [0.5, 0.5, 0.5, 0.5], [1, 1, 1, 0]]) {
+      expect(() => solveOn(problem, quota, { backend: answering('optimal', values) })).toThrow(expect.objectContaining({ kind: 'internal' }));
+    }
+  });
+
+  it('passes the time limit to the backend', () => {
+    const seen: number[] = [];
+    const backend: QuotaBackend = { name: 'javascript-lp-solver', solve: (program, limits) => (seen.push(limits.timeLimitSeconds), lpSolverBackend.solve(program, limits)) };
+    solveOn(problem, quota, { backend, timeLimitSeconds: 7, priceQuotas: false });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((s) => s === 7)).toBe(true);
   });
 });

@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { match } from '../../src/engine/match.js';
+import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
+import { crossCheckMatch } from '../helpers/crossCheckMatch.js';
+import { runs } from '../helpers/runs.js';
+
+const cohortCase = fc.record({
+  doc: cohortArbitrary({ maxCoaches: 15, maxCoachees: 40 }),
+  policy: policyOverridesArbitrary,
+  allowUnmatched: fc.boolean(),
+});
+
+describe(`${match.name} cross-checked: flow vs lp`, () => {
+  it('gives the same status, objective and number matched with method flow and method lp, each matching feasible', () => {
+    const statuses = { optimal: 0, infeasible: 0, error: 0 };
+    fc.assert(
+      fc.property(cohortCase, ({ doc, policy, allowUnmatched }) => {
+        const report = crossCheckMatch(doc, policy, allowUnmatched);
+        expect(report.disagreements).toEqual([]);
+        statuses[report.status]++;
+      }),
+      { numRuns: runs(300) },
+    );
+    expect(statuses.optimal).toBeGreaterThan(runs(300) / 3);
+    expect(statuses.infeasible).toBeGreaterThan(0);
+  });
+});
