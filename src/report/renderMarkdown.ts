@@ -29,6 +29,17 @@ export function renderMarkdown(matching: Matching, title = 'Coach matching'): st
   out.push(`| Preferences honoured (first choice) | ${k.preferenceHonoured} (${k.firstChoiceHonoured}) |`);
   out.push(`| Coaches used | ${k.coachesUsed} of ${k.coachesAvailable} |`, '');
 
+  const quotas = matching.quotaReport;
+  if (quotas !== undefined) {
+    out.push('## Quotas', '', `${quotas.message} (solver: ${quotas.backend}).`, '');
+    for (const q of quotas.quotas) {
+      const binding = q.binding === null ? '' : q.binding ? ', binds' : ', does not bind';
+      const cost = q.cost === null ? '' : `, costs ${q.cost.toFixed(2)}`;
+      out.push(`- **${cell(q.name)}**: ${cell(q.description)} — ${q.count} of ${q.of}${binding}${cost}`);
+    }
+    for (const part of quotas.conflict) out.push(`- cannot hold together: ${cell(part.text)}`);
+    out.push('');
+  }
   const matched = matching.coachees.filter((c): c is MatchedCoachee => c.status === 'matched');
   const flagged = matched.filter((c) => c.flags.length > 0);
   if (flagged.length > 0) {
