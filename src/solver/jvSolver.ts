@@ -5,13 +5,30 @@ import type { AssignmentResult } from './types.js';
 
 /** True when the Jonker–Volgenant solver applies: dense, square, one-to-one, all rows placed. */
 export function fitsJv(problem: NormalizedProblem): boolean {
+  return problem.denseCost !== null && isSquareOneToOne(problem);
+}
+
+/** Square, capacity 1 per column, no minimum loads, every row placed. */
+export function isSquareOneToOne(problem: NormalizedProblem): boolean {
   return (
-    problem.denseCost !== null &&
     problem.rows === problem.cols &&
     !problem.allowUnmatched &&
     problem.capacity.every((c) => c === 1) &&
     problem.minLoad.every((m) => m === 0)
   );
+}
+
+/**
+ * The same problem with a dense cost matrix (`Infinity` for absent pairs), for running
+ * Jonker–Volgenant on a sparse square problem small enough to hold densely.
+ */
+export function densified(problem: NormalizedProblem): NormalizedProblem {
+  const { rows, cols, rowStart, colIndex, cost } = problem;
+  const denseCost = new Float64Array(rows * cols).fill(Infinity);
+  for (let i = 0; i < rows; i++) {
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) denseCost[i * cols + colIndex[k]!] = cost[k]!;
+  }
+  return { ...problem, rowStart, colIndex, cost, weight: problem.weight, denseCost };
 }
 
 /**

@@ -45,7 +45,7 @@ export function normalizeProblem(problem: AssignmentProblem): NormalizedProblem 
     ? fromDense(problem.weights, rows, cols, sense, issues)
     : fromEdges(problem.edges ?? [], rows, cols, sense, issues);
   if (issues.items.length > 0 || built === null) fail(issues);
-  if (!totalsStayFinite(built.rowStart, built.cost, rows)) {
+  if (!totalsStayFinite(built, rows, cols)) {
     throw new CoachmatchError('invalidProblem', 'Invalid assignment problem', [
       { path: problem.weights !== undefined ? '$.weights' : '$.edges', message: 'weights so large that a total would overflow to infinity; scale them down' },
     ]);
@@ -61,12 +61,23 @@ export function normalizeProblem(problem: AssignmentProblem): NormalizedProblem 
   }) as NormalizedProblem;
 }
 
-/** True when no assignment's total can overflow: Σ over rows of the row's largest |weight| is finite. */
-function totalsStayFinite(rowStart: Int32Array, cost: Float64Array, rows: number): boolean {
+/**
+ * True when no assignment's total can overflow: Σ over rows of the row's largest |weight| is
+ * finite. Reads the dense costs of a dense problem, so its lazy sparse view stays unbuilt.
+ */
+function totalsStayFinite(built: Built, rows: number, cols: number): boolean {
+  const dense = built.denseCost;
   let bound = 0;
   for (let i = 0; i < rows; i++) {
     let largest = 0;
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) largest = Math.max(largest, Math.abs(cost[k]!));
+    if (dense !== null) {
+      for (let k = i * cols; k < (i + 1) * cols; k++) {
+        const c = dense[k]!;
+        if (c !== Infinity && Math.abs(c) > largest) largest = Math.abs(c);
+      }
+    } else {
+      for (let k = built.rowStart[i]!; k < built.rowStart[i + 1]!; k++) largest = Math.max(largest, Math.abs(built.cost[k]!));
+    }
     bound += largest;
   }
   return Number.isFinite(bound * 4);

@@ -8,13 +8,12 @@ export function sameObjective(a: number, b: number): boolean {
 }
 
 /**
- * Methods that accept the problem: `jv` only for dense square one-to-one problems that place
- * every row (what `solveAssignment` documents for it).
+ * Methods that accept the problem: `jv` only for square one-to-one problems that place every
+ * row (dense, or sparse made dense), as `solveAssignment` documents for it.
  */
 export function methodsFor(problem: AssignmentProblem): SolverMethod[] {
   const { rows, cols } = candidatesOf(problem);
   const oneToOne =
-    problem.weights !== undefined &&
     rows === cols &&
     (problem.capacity ?? []).every((c) => c === 1) &&
     (problem.minLoad ?? []).every((m) => m === 0) &&
