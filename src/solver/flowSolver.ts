@@ -27,8 +27,8 @@ export interface FlowTuning {
   readonly auctionMaxDegree: number;
 }
 
-/** Defaults for {@link FlowTuning} (measured on the benchmark cases, see bench/RESULTS.md). */
-export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 30, auctionMinRows: 10_000, auctionMaxDegree: 32 };
+/** Defaults for {@link FlowTuning}, measured on bench/RESULTS.md's cases (capacitated 1000 × 100 × 10, sparse 100k × 10k, OR-Library sparse). */
+export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMinRows: 1_000, auctionMaxDegree: 128 };
 
 /**
  * Exact min-cost flow by successive shortest paths (Dijkstra on reduced costs), one
