@@ -8,7 +8,8 @@ import { renderComparisonMarkdown } from '../scenarios/renderComparisonMarkdown.
 import { renderSweepMarkdown } from '../scenarios/renderSweepMarkdown.js';
 import { runScenarios } from '../scenarios/runScenarios.js';
 import type { ResolvedScenario } from '../scenarios/scenario.js';
-import { sweepScenarios, tradeOffCurve } from '../scenarios/sweep.js';
+import { sweepScenarios, tradeOffCurve, type SweepSpec } from '../scenarios/sweep.js';
+import { createProgress } from './progress.js';
 import { readJsonFile } from './readJsonFile.js';
 import { writeOutput } from './writeOutput.js';
 
@@ -45,8 +46,24 @@ export async function compareCommand(args: string[]): Promise<number> {
   if (sweep !== undefined && positionals.length !== 1) throw new CoachmatchError('invalidArgument', '--sweep takes exactly one scenario file');
   const scenarios = positionals.map(readScenario);
 
+  // A progress line on stderr while scenarios run, only when stderr is a terminal.
+  const progress = createProgress(sweep === undefined ? 'scenarios' : 'sweep');
+  try {
+    return await runAndWrite(scenarios, sweep, parallel, values, progress.update);
+  } finally {
+    progress.finish();
+  }
+}
+
+async function runAndWrite(
+  scenarios: ResolvedScenario[],
+  sweep: SweepSpec | undefined,
+  parallel: 'auto' | 'always' | 'never',
+  values: { format?: string | undefined; out?: string | undefined },
+  onProgress: (done: number, total: number) => void,
+): Promise<number> {
   if (sweep !== undefined) {
-    const runs = await runScenarios(sweepScenarios(scenarios[0]!, sweep), { parallel });
+    const runs = await runScenarios(sweepScenarios(scenarios[0]!, sweep), { parallel, onProgress });
     const points = tradeOffCurve(sweep, runs);
     const text = values.format === 'md'
       ? renderSweepMarkdown(sweep, points, `Trade-off curve: ${scenarios[0]!.name}`)
@@ -54,7 +71,7 @@ export async function compareCommand(args: string[]): Promise<number> {
     writeOutput(text, values.out);
     return points.every((p) => p.status === 'optimal') ? 0 : 1;
   }
-  const comparison = compareScenarios(await runScenarios(scenarios, { parallel }));
+  const comparison = compareScenarios(await runScenarios(scenarios, { parallel, onProgress }));
   writeOutput(values.format === 'md' ? renderComparisonMarkdown(comparison) : JSON.stringify(comparison, null, 2), values.out);
   return comparison.scenarios.every((s) => s.status === 'optimal') ? 0 : 1;
 }

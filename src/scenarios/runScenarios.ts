@@ -19,6 +19,8 @@ export interface RunScenariosOptions extends RunScenarioOptions {
   readonly minScenarios: number;
   /** Least total coachee × coach pairs (over all scenarios) for `auto` to go parallel. */
   readonly minPairs: number;
+  /** Told after each finished scenario, e.g. to draw a progress line; default: nobody. */
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
 }
 
 /**
@@ -33,6 +35,7 @@ export const defaultRunScenariosOptions: RunScenariosOptions = {
   threads: Math.max(1, availableParallelism() - 1),
   minScenarios: 4,
   minPairs: 1_000_000,
+  onProgress: undefined,
 };
 
 /**
@@ -51,8 +54,15 @@ export const defaultRunScenariosOptions: RunScenariosOptions = {
  */
 export async function runScenarios(scenarios: readonly ResolvedScenario[], options: Partial<RunScenariosOptions> = {}): Promise<ScenarioRun[]> {
   const settings = { ...defaultRunScenariosOptions, ...options };
-  if (!useThreads(scenarios, settings)) return scenarios.map((s) => runScenario(s, settings));
-  return runInWorkers(scenarios, Math.min(settings.threads, scenarios.length));
+  const report = settings.onProgress ?? (() => undefined);
+  if (!useThreads(scenarios, settings)) {
+    return scenarios.map((s, i) => {
+      const run = runScenario(s, settings);
+      report(i + 1, scenarios.length);
+      return run;
+    });
+  }
+  return runInWorkers(scenarios, Math.min(settings.threads, scenarios.length), report);
 }
 
 function useThreads(scenarios: readonly ResolvedScenario[], settings: RunScenariosOptions): boolean {
@@ -83,9 +93,14 @@ function startWorker(): Worker {
   return new Worker(code, { eval: true });
 }
 
-async function runInWorkers(scenarios: readonly ResolvedScenario[], threads: number): Promise<ScenarioRun[]> {
+async function runInWorkers(
+  scenarios: readonly ResolvedScenario[],
+  threads: number,
+  report: (done: number, total: number) => void,
+): Promise<ScenarioRun[]> {
   const runs = new Array<ScenarioRun | undefined>(scenarios.length);
   let next = 0;
+  let done = 0;
   let failure: Error | undefined;
   const workers = Array.from({ length: threads }, startWorker);
   try {
@@ -101,6 +116,7 @@ async function runInWorkers(scenarios: readonly ResolvedScenario[], threads: num
             worker.on('message', (reply: Reply) => {
               if (reply.error !== undefined) failure ??= new CoachmatchError(reply.error.kind, reply.error.message, reply.error.issues);
               else runs[reply.index] = reply.run;
+              report(++done, scenarios.length);
               feed();
             });
             worker.on('error', reject);
