@@ -151,7 +151,7 @@ export function allowedPairs(c: BenchCase): number {
 }
 
 function lpSkipText(c: BenchCase): string {
-  const gb = (lpTableauBytes(c) / 1e9).toPrecision(2);
+  const gb = (lpTableauBytes(c) / 1e9).toLocaleString('en-US', { maximumSignificantDigits: 2 });
   const basis = c.name === 'dense-1000' ? 'measured: OOM-killed after 84 s without an answer' : 'estimated: larger than dense-1000, which was OOM-killed after 84 s';
   return `skipped: > 84 s, out of memory (dense tableau ≈ ${gb} GB; ${basis})`;
 }

@@ -39,7 +39,7 @@ function row(caseName: string, i: ImplementationReport, autoMedian: number | und
   let speedup = '';
   if (timed && i.name !== 'ours auto' && autoMedian !== undefined) {
     const ratio = i.medianMs! / autoMedian;
-    speedup = ratio >= 1 ? `${ratio.toFixed(ratio >= 100 ? 0 : 2)}×` : `${ratio.toFixed(2)}× (ours slower)`;
+    speedup = ratio >= 1 ? `${ratio.toFixed(ratio >= 100 ? 0 : 2)}×` : `${ratio.toFixed(2)}× (${i.ours ? 'auto' : 'ours'} slower)`;
   }
   const result = {
     timed: i.note === '' ? 'checked ✓' : `checked ✓ (${i.note})`,
