@@ -90,6 +90,8 @@ export { solvePinned } from './explain/solvePinned.js';
 export type { Pin, PinConflict, PinnedResult } from './explain/solvePinned.js';
 export { shortlists } from './explain/shortlists.js';
 export type { Shortlist, Shortlists, ShortlistCollision } from './explain/shortlists.js';
+export { guaranteedShortlists } from './explain/guaranteedShortlists.js';
+export type { GuaranteedShortlists } from './explain/guaranteedShortlists.js';
 export { parseScenario } from './model/parseScenario.js';
 export { scenarioSchema } from './model/scenarioSchema.js';
 export { applyScenario } from './scenarios/applyScenario.js';

@@ -5,6 +5,7 @@ import { matchCommand, matchUsage } from './matchCommand.js';
 import { rematchCommand, rematchUsage } from './rematchCommand.js';
 import { schemaCommand, schemaUsage } from './schemaCommand.js';
 import { serveCommand, serveUsage } from './serveCommand.js';
+import { shortlistCommand, shortlistUsage } from './shortlistCommand.js';
 import { solveCommand, solveUsage } from './solveCommand.js';
 import { stableCommand, stableUsage } from './stableCommand.js';
 import { validateCommand, validateUsage } from './validateCommand.js';
@@ -17,6 +18,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   explain: { run: explainCommand, usage: explainUsage },
   compare: { run: compareCommand, usage: compareUsage },
   rematch: { run: rematchCommand, usage: rematchUsage },
+  shortlist: { run: shortlistCommand, usage: shortlistUsage },
   schema: { run: schemaCommand, usage: schemaUsage },
   solve: { run: solveCommand, usage: solveUsage },
   serve: { run: serveCommand, usage: serveUsage },
