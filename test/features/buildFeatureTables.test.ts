@@ -9,6 +9,7 @@ import { rarity } from '../../src/features/rarity.js';
 import { sharedRarity } from '../../src/features/sharedRarity.js';
 import { supportFit } from '../../src/features/supportFit.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
+import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 import { cohortInputArb, reordered } from './support.js';
 
 describe(buildFeatureTables, () => {
@@ -89,7 +90,7 @@ describe(buildFeatureTables, () => {
 
   // Its speed is measured in bench/ (no timing assertions in unit tests).
   it('builds the tables of 2,000 coachees × 400 coaches, agreeing with the per-pair functions', () => {
-    const cohort = parseCohort(largeCohort(2000, 400));
+    const cohort = parseCohort(syntheticCohort(2000, 400, 11));
     const t = buildFeatureTables(cohort);
     expect(t.aspiration.rows).toBe(2000);
     expect(t.aspiration.columns).toBe(400);
@@ -102,49 +103,3 @@ describe(buildFeatureTables, () => {
     }
   });
 });
-
-/** A deterministic synthetic cohort (LCG), sized like the benchmark's. */
-function largeCohort(coachees: number, coaches: number) {
-  let s = 12345;
-  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-  const score = () => 1 + Math.floor(next() * 5);
-  const support = () => ({ socioEmotional: score(), network: score(), autonomy: score(), career: score() });
-  const hobbies = ['chess', 'football', 'jazz', 'hiking', 'cooking', 'gaming', 'sailing', 'reading', 'yoga', 'cycling'];
-  const identity = () => ({
-    gender: pick(['f', 'm', 'x']),
-    nationality: pick(['NL', 'DE', 'BE', 'CN', 'ID', 'TR', 'MA']),
-    background: pick(['first-generation', 'academic', 'migration']),
-    age: 20 + Math.floor(next() * 45),
-    hobbies: hobbies.filter(() => next() < 0.25),
-    hometown: pick(['Maastricht', 'Heerlen', 'Aachen', 'Liège', 'Venlo', 'Sittard']),
-  });
-  const roles = ['trainer', 'learning designer', 'L&D consultant', 'HR advisor', 'HR business partner', 'teacher'];
-  const sectors = ['education', 'healthcare', 'consulting', 'HR', 'government'];
-  return {
-    attributes: [
-      { key: 'gender', kind: 'categorical', role: 'identity' },
-      { key: 'nationality', kind: 'categorical', role: 'identity' },
-      { key: 'background', kind: 'categorical', role: 'identity', weight: 1.5 },
-      { key: 'age', kind: 'numeric', role: 'identity', scale: { min: 18, max: 70 }, sharedWithin: 5 },
-      { key: 'hobbies', kind: 'set', role: 'identity', weight: 0.5 },
-      { key: 'hometown', kind: 'text', role: 'identity', weight: 0.5 },
-      { key: 'sector', kind: 'categorical', role: 'profession', credit: 0.5 },
-      { key: 'role', kind: 'categorical', role: 'profession', related: { groups: [roles.slice(0, 3), roles.slice(3, 5)] } },
-    ],
-    coaches: Array.from({ length: coaches }, (_, i) => ({
-      id: `c${i}`,
-      name: `Coach ${i}`,
-      capacity: 5,
-      attributes: { ...identity(), sector: pick(sectors), role: pick(roles) },
-      support: support(),
-    })),
-    coachees: Array.from({ length: coachees }, (_, i) => ({
-      id: `s${i}`,
-      name: `Student ${i}`,
-      attributes: identity(),
-      aspiration: { sector: pick(sectors), role: pick(roles) },
-      needs: support(),
-    })),
-  };
-}
