@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import { CoachmatchError } from '../errors.js';
 import { parseCohort } from '../model/parseCohort.js';
-import { policyPresetNames } from '../model/policyPresets.js';
-import type { PolicyPresetName } from '../model/policySettings.js';
 import { defaultRematchOptions, rematch } from '../rematch/rematch.js';
 import { renderRematchMarkdown } from '../rematch/renderRematchMarkdown.js';
 import type { IdPair } from '../scenarios/scenario.js';
+import { presetOption } from './presetOption.js';
 import { readJsonFile } from './readJsonFile.js';
 import { writeOutput } from './writeOutput.js';
 
@@ -45,10 +44,7 @@ export function rematchCommand(args: string[]): number {
     }
     return value;
   };
-  const preset = values.preset as PolicyPresetName | undefined;
-  if (preset !== undefined && !policyPresetNames.includes(preset)) {
-    throw new CoachmatchError('invalidArgument', `--preset must be one of ${policyPresetNames.join(', ')}, got ${JSON.stringify(preset)}`);
-  }
+  const preset = presetOption(values.preset);
   if (values.format !== 'json' && values.format !== 'md') {
     throw new CoachmatchError('invalidArgument', `--format must be json or md, got ${JSON.stringify(values.format)}`);
   }

@@ -60,7 +60,7 @@ export function explainMatching(prepared: PreparedMatch, result: AssignmentResul
   const settings = { ...defaultExplainOptions, ...options };
   refuseQuotas(prepared, 'explain');
   if (!Number.isInteger(settings.k) || settings.k < 0) throw new CoachmatchError('invalidArgument', `k must be a whole number ≥ 0, got ${settings.k}`);
-  const { features, combined, preset } = prepared;
+  const { features, preset } = prepared;
   if (result.status !== 'optimal') return { status: 'infeasible', preset, objective: null, resolves: 0, coachees: [] };
   const rows = selectRows(features.coacheeIds, settings.coacheeIds);
   const context = new ExplainContext(prepared, result, settings);

@@ -12,7 +12,7 @@ const LIST_LIMIT = 100;
  * full columns they can use).
  */
 export function diagnosePlacement(problem: NormalizedProblem): Diagnosis[] {
-  const { rows, cols, rowStart, colIndex, capacity } = problem;
+  const { rows, cols, rowStart, capacity } = problem;
   const out: Diagnosis[] = [];
   const lonely: number[] = [];
   for (let i = 0; i < rows; i++) if (rowStart[i] === rowStart[i + 1]) lonely.push(i);

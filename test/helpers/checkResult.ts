@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../../src/solver/types.js';
 import { candidatesOf } from './bruteForce.js';
+import { resultDefects } from './resultDefects.js';
 
 /** True when two objectives agree up to rounding of sums of fractional weights. */
 export function sameObjective(a: number, b: number): boolean {
@@ -27,33 +28,8 @@ export function methodsFor(problem: AssignmentProblem): SolverMethod[] {
  * the objective the sum of the chosen weights.
  */
 export function expectKeepsConstraints(problem: AssignmentProblem, result: AssignmentResult): void {
-  const { rows, cols, options } = candidatesOf(problem);
   expect(result.status).toBe('optimal');
-  expect(result.assignment).toHaveLength(rows);
-  expect(result.loads).toHaveLength(cols);
-  const capacity = problem.capacity ?? new Array<number>(cols).fill(1);
-  const minLoad = problem.minLoad ?? new Array<number>(cols).fill(0);
-  const load = new Array<number>(cols).fill(0);
-  let total = 0;
-  let matched = 0;
-  result.assignment.forEach((j, i) => {
-    if (j === null) {
-      expect(problem.allowUnmatched, `row ${i} left unplaced`).toBe(true);
-      return;
-    }
-    const pair = options[i]!.find(([c]) => c === j);
-    expect(pair, `row ${i} placed on forbidden column ${j}`).toBeDefined();
-    total += pair![1];
-    load[j]!++;
-    matched++;
-  });
-  expect(result.loads).toEqual(load);
-  expect(result.matched).toBe(matched);
-  load.forEach((l, j) => {
-    expect(l, `load of column ${j}`).toBeLessThanOrEqual(capacity[j]!);
-    expect(l, `load of column ${j}`).toBeGreaterThanOrEqual(minLoad[j]!);
-  });
-  expect(sameObjective(result.objective!, total), `objective ${result.objective} vs chosen weights ${total}`).toBe(true);
+  expect(resultDefects(problem, result)).toEqual([]);
 }
 
 /**

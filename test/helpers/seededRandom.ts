@@ -1,20 +1,2 @@
-/**
- * A small seeded pseudo-random generator (mulberry32): the same seed gives the same numbers
- * on every machine, so a failing case is reproduced from its seed alone.
- *
- * @example
- * ```ts
- * const next = seededRandom(42);
- * next(); // a number in [0, 1)
- * ```
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator, under the name the tests use. */
+export { mulberry32 as seededRandom } from '../../fixtures/synthetic/mulberry32.js';

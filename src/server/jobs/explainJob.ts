@@ -5,6 +5,7 @@ import { renderExplanationMarkdown } from '../../explain/renderExplanationMarkdo
 import { explainOptionsSchema } from '../../model/http/explainOptionsSchema.js';
 import { parseCohortRequest } from '../../model/http/parseCohortRequest.js';
 import { solveAssignment } from '../../solver/solveAssignment.js';
+import { cohortTooLarge } from './cohortTooLarge.js';
 import { reportContentTypes, type ReportJobOutput } from './reportJobOutput.js';
 
 /** Input of {@link explainJob}: the raw body and the pair limit. */
@@ -22,8 +23,8 @@ export interface ExplainJobInput {
  */
 export function explainJob(input: ExplainJobInput): ReportJobOutput {
   const { cohort, options } = parseCohortRequest(input.document, explainOptionsSchema);
-  const pairs = cohort.coachees.length * cohort.coaches.length;
-  if (pairs > input.maxPairs) return { outcome: 'tooLarge', pairs, what: `${cohort.coachees.length} coachees × ${cohort.coaches.length} coaches`, path: '$.coachees' };
+  const tooLarge = cohortTooLarge(cohort, input.maxPairs);
+  if (tooLarge !== null) return tooLarge;
   // Checked before the solve, so a typo costs nothing.
   const known = new Set(cohort.coachees.map((c) => c.id));
   const unknown = (options.coacheeIds ?? []).flatMap((id, n) => (known.has(id) ? [] : [{ path: `$.options.coacheeIds[${n}]`, message: `unknown coachee '${id}'` }]));

@@ -5,6 +5,7 @@ import { rematchOptionsSchema } from '../../model/http/rematchOptionsSchema.js';
 import { defaultRematchOptions, rematch } from '../../rematch/rematch.js';
 import type { RematchResult } from '../../rematch/rematchResult.js';
 import { renderRematchMarkdown } from '../../rematch/renderRematchMarkdown.js';
+import { cohortTooLarge } from './cohortTooLarge.js';
 import { reportContentTypes, type ReportJobOutput } from './reportJobOutput.js';
 
 /** Input of {@link rematchJob}: the raw body and the pair limit. */
@@ -22,8 +23,8 @@ export interface RematchJobInput {
  */
 export function rematchJob(input: RematchJobInput): ReportJobOutput {
   const { cohort, options } = parseCohortRequest(input.document, rematchOptionsSchema);
-  const pairs = cohort.coachees.length * cohort.coaches.length;
-  if (pairs > input.maxPairs) return { outcome: 'tooLarge', pairs, what: `${cohort.coachees.length} coachees × ${cohort.coaches.length} coaches`, path: '$.coachees' };
+  const tooLarge = cohortTooLarge(cohort, input.maxPairs);
+  if (tooLarge !== null) return tooLarge;
   let outcome: RematchResult;
   try {
     outcome = rematch(
