@@ -1,6 +1,7 @@
 import type { FeatureTables } from '../features/featureTables.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import { coacheeType } from '../policies/coacheeType.js';
+import type { PairBan } from '../policies/policy.js';
 import type { AssignmentResult, Diagnosis } from '../solver/types.js';
 import type { CombinedProblem } from './combinePolicies.js';
 import { computeKpis } from './computeKpis.js';
@@ -20,12 +21,14 @@ export interface MatchingParts {
 export function assembleMatching({ features, combined, result, settings, preset }: MatchingParts): Matching {
   const { cols, terms, flags } = combined;
   const chosen = result.status === 'optimal' ? result.assignment : result.assignment.map(() => null);
+  const bansOfRow = bansByRow(combined);
   const coachees: CoacheeEntry[] = features.coachees.map((coachee, row) => {
     const insiderness = features.insiderness[row]!;
     const base = { coacheeId: coachee.id, coacheeName: coachee.name, coacheeType: coacheeType(insiderness, settings), insiderness };
     const col = chosen[row] ?? null;
-    if (col === null) return { ...base, status: 'unmatched', reason: unmatchedReason(row, combined, features, result) };
-    const at = row * cols + col;
+    if (col === null) return { ...base, status: 'unmatched', reason: unmatchedReason(row, bansOfRow.get(row) ?? [], combined.cols, features, result) };
+    const at = combined.pairs.indexOf(row, col);
+    const flagKey = row * cols + col;
     const coach = features.coaches[col]!;
     return {
       ...base,
@@ -34,7 +37,7 @@ export function assembleMatching({ features, combined, result, settings, preset 
       coachName: coach.name,
       score: combined.utility[at]!,
       terms: terms.map((t) => ({ key: t.key, label: t.label, value: t.values[at]! })),
-      flags: (flags.get(at) ?? []).map(({ code, message }) => ({ code, message })),
+      flags: (flags.get(flagKey) ?? []).map(({ code, message }) => ({ code, message })),
       commonGround: features.sharedGround(row, col).map(describeSharedGround),
       difference: features.difference.get(row, col),
     };
@@ -62,16 +65,30 @@ export function assembleMatching({ features, combined, result, settings, preset 
   };
 }
 
-function unmatchedReason(row: number, combined: CombinedProblem, features: FeatureTables, result: AssignmentResult): string {
-  if (result.status === 'infeasible') return 'no matching satisfies every hard constraint (see the diagnosis)';
-  const { cols, bans } = combined;
-  const reasons = new Map<string, number>();
-  let allowed = 0;
-  for (let col = 0; col < cols; col++) {
-    const list = bans.get(row * cols + col);
-    if (list === undefined) allowed++;
-    else for (const ban of list) reasons.set(ban.code, (reasons.get(ban.code) ?? 0) + 1);
+/** Each row's bans, grouped once: a large cohort cannot look up rows × cols pairs. */
+function bansByRow({ bans, cols }: CombinedProblem): Map<number, (readonly PairBan[])[]> {
+  const out = new Map<number, (readonly PairBan[])[]>();
+  for (const [at, list] of bans) {
+    const row = Math.floor(at / cols);
+    const lists = out.get(row);
+    if (lists === undefined) out.set(row, [list]);
+    else lists.push(list);
   }
+  return out;
+}
+
+function unmatchedReason(
+  row: number,
+  banLists: readonly (readonly PairBan[])[],
+  cols: number,
+  features: FeatureTables,
+  result: AssignmentResult,
+): string {
+  if (result.status === 'infeasible') return 'no matching satisfies every hard constraint (see the diagnosis)';
+  const reasons = new Map<string, number>();
+  // Each list holds the bans of one pair, so the banned coaches are the lists.
+  const allowed = cols - banLists.length;
+  for (const list of banLists) for (const ban of list) reasons.set(ban.code, (reasons.get(ban.code) ?? 0) + 1);
   if (cols === 0) return 'no coach is available';
   if (allowed === 0) {
     const why = [...reasons].map(([code, count]) => `${code} ×${count}`).join(', ');

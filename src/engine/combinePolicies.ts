@@ -1,15 +1,18 @@
 import { CoachmatchError } from '../errors.js';
+import { fullPairSet, type PairSet } from '../features/pairSet.js';
 import type { PairBan, PairFlag, PolicyContribution, UtilityTerm } from '../policies/policy.js';
 
 /** The policies' contributions added up into one problem over (coachee row, coach column). */
 export interface CombinedProblem {
   readonly rows: number;
   readonly cols: number;
+  /** The pairs the terms and `utility` cover, in their order (every pair on a dense build). */
+  readonly pairs: PairSet;
   /** Terms in policy order; `utility` is their sum. */
   readonly terms: readonly UtilityTerm[];
   readonly utility: Float64Array;
   readonly rowMultiplier: Float64Array;
-  /** Bans per pair (row-major index), after waiving what would leave a coachee with none. */
+  /** Bans per pair (keyed `row · cols + col`, whether or not the pair is in `pairs`), after waiving what would leave a coachee with none. */
   readonly bans: ReadonlyMap<number, readonly PairBan[]>;
   readonly waived: readonly PairBan[];
   readonly flags: ReadonlyMap<number, readonly PairFlag[]>;
@@ -22,8 +25,13 @@ export interface CombinedProblem {
  * minimum and minimum loads the maximum. A waivable ban is lifted for a coachee whom the
  * bans would otherwise leave with no allowed coach at all.
  */
-export function combinePolicies(rows: number, cols: number, contributions: readonly PolicyContribution[]): CombinedProblem {
-  const utility = new Float64Array(rows * cols);
+export function combinePolicies(
+  rows: number,
+  cols: number,
+  contributions: readonly PolicyContribution[],
+  pairs: PairSet = fullPairSet(rows, cols),
+): CombinedProblem {
+  const utility = new Float64Array(pairs.size);
   const rowMultiplier = new Float64Array(rows).fill(1);
   const capacity = new Int32Array(cols);
   let capacitySet = false;
@@ -33,8 +41,8 @@ export function combinePolicies(rows: number, cols: number, contributions: reado
   const flags = new Map<number, PairFlag[]>();
   for (const part of contributions) {
     for (const term of part.terms ?? []) {
-      if (term.values.length !== rows * cols) {
-        throw new CoachmatchError('internal', `utility term ${term.key} has ${term.values.length} values for ${rows} × ${cols} pairs`);
+      if (term.values.length !== pairs.size) {
+        throw new CoachmatchError('internal', `utility term ${term.key} has ${term.values.length} values for ${pairs.size} pairs`);
       }
       terms.push(term);
       for (let p = 0; p < utility.length; p++) utility[p] = utility[p]! + term.values[p]!;
@@ -55,26 +63,34 @@ export function combinePolicies(rows: number, cols: number, contributions: reado
   }
   if (!capacitySet) capacity.fill(1); // no policy spoke: one coachee each
   const { bans, waived } = applyWaivers(rows, cols, allBans, capacity);
-  return { rows, cols, terms, utility, rowMultiplier, bans, waived, flags, capacity, minLoad };
+  return { rows, cols, pairs, terms, utility, rowMultiplier, bans, waived, flags, capacity, minLoad };
 }
 
-/** A coach without places does not count as an allowed coach when deciding on a waiver. */
+/**
+ * A coach without places does not count as an allowed coach when deciding on a waiver. Works
+ * from the ban lists alone (per row: coaches with places, minus those banned), so it costs
+ * the number of bans, not rows × cols.
+ */
 function applyWaivers(rows: number, cols: number, allBans: readonly PairBan[], capacity: Int32Array) {
-  const hard = new Uint8Array(rows * cols);
-  const soft = new Uint8Array(rows * cols);
-  for (const ban of allBans) (ban.waivable ? soft : hard)[ban.row * cols + ban.col] = 1;
+  let open = 0;
+  for (let j = 0; j < cols; j++) if (capacity[j]! > 0) open++;
+  const hardCols = new Map<number, Set<number>>();
+  const anyCols = new Map<number, Set<number>>();
+  const note = (map: Map<number, Set<number>>, ban: PairBan) => {
+    const set = map.get(ban.row);
+    if (set === undefined) map.set(ban.row, new Set([ban.col]));
+    else set.add(ban.col);
+  };
+  for (const ban of allBans) {
+    if (capacity[ban.col]! <= 0) continue;
+    note(anyCols, ban);
+    if (!ban.waivable) note(hardCols, ban);
+  }
   const waiveRow = new Uint8Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let allowed = 0;
-    let allowedIfWaived = 0;
-    for (let j = 0; j < cols; j++) {
-      const at = i * cols + j;
-      if (!hard[at] && capacity[j]! > 0) {
-        allowedIfWaived++;
-        if (!soft[at]) allowed++;
-      }
-    }
-    if (allowed === 0 && allowedIfWaived > 0) waiveRow[i] = 1;
+  for (const [row, banned] of anyCols) {
+    const allowed = open - banned.size;
+    const allowedIfWaived = open - (hardCols.get(row)?.size ?? 0);
+    if (allowed === 0 && allowedIfWaived > 0) waiveRow[row] = 1;
   }
   const bans = new Map<number, PairBan[]>();
   const waived: PairBan[] = [];

@@ -9,9 +9,9 @@ import type { PairBan, PairFlag, Policy } from './policy.js';
 export const clanPolicy: Policy = {
   name: 'clan',
   apply: ({ cohort, features, settings, relations }) => {
-    const cols = features.coachIds.length;
     const { col: colOf } = positions(features);
-    const penalty = new Float64Array(features.coacheeIds.length * cols);
+    const { pairs } = features;
+    const penalty = new Float64Array(pairs.size);
     const bans: PairBan[] = [];
     const flags: PairFlag[] = [];
     const names = new Map<string, string>();
@@ -24,7 +24,8 @@ export const clanPolicy: Policy = {
         const chain = path.map((id) => names.get(id) ?? id).join(' → ');
         if (settings.clanBan) bans.push({ row, col, code: 'clan', reason: `in the coachee's clan (${chain})` });
         else {
-          penalty[row * cols + col] = -settings.clanPenalty;
+          const at = pairs.indexOf(row, col);
+          if (at >= 0) penalty[at] = -settings.clanPenalty;
           flags.push({ row, col, code: 'clan', message: `in the coachee's clan (${chain})` });
         }
       }

@@ -8,12 +8,13 @@ import type { Policy } from './policy.js';
 export const continuityPolicy: Policy = {
   name: 'continuity',
   apply: ({ features, settings }) => {
-    const cols = features.coachIds.length;
+    const { pairs } = features;
     const { col: colOf } = positions(features);
-    const values = new Float64Array(features.coacheeIds.length * cols);
+    const values = new Float64Array(pairs.size);
     features.coachees.forEach((coachee, row) => {
       const col = coachee.currentCoach === undefined ? undefined : colOf.get(coachee.currentCoach);
-      if (col !== undefined) values[row * cols + col] = settings.weights.continuity;
+      const at = col === undefined ? -1 : pairs.indexOf(row, col);
+      if (at >= 0) values[at] = settings.weights.continuity;
     });
     return { terms: [{ key: 'continuity', label: 'current coach', values }] };
   },

@@ -9,8 +9,8 @@ export const fitPolicy: Policy = {
   name: 'fit',
   apply: ({ features, settings }) => ({
     terms: [
-      pairTerm('aspiration', 'aspiration fit', features.aspiration, () => settings.weights.aspiration),
-      pairTerm('support', 'support fit', features.support, () => settings.weights.support),
+      pairTerm('aspiration', 'aspiration fit', features.byPair.aspiration, features.pairs, () => settings.weights.aspiration),
+      pairTerm('support', 'support fit', features.byPair.support, features.pairs, () => settings.weights.support),
     ],
   }),
 };

@@ -1,19 +1,17 @@
-import type { Matrix } from 'ml-matrix';
+import type { PairSet } from '../features/pairSet.js';
 import type { UtilityTerm } from './policy.js';
 
 /**
- * A utility term `weight(row) × feature(row, col)` from a feature matrix, as the flat
- * row-major array the engine adds up.
+ * A utility term `weight(row) × feature(pair)` over the pairs of `pairs`, from a feature in
+ * pair order (`features.byPair`), as the flat array the engine adds up.
  */
-export function pairTerm(key: string, label: string, feature: Matrix, weight: (row: number) => number): UtilityTerm {
-  const rows = feature.rows;
-  const cols = feature.columns;
-  const values = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
+export function pairTerm(key: string, label: string, feature: Float64Array, pairs: PairSet, weight: (row: number) => number): UtilityTerm {
+  const values = new Float64Array(pairs.size);
+  const { rowStart } = pairs;
+  for (let i = 0; i < pairs.rows; i++) {
     const w = weight(i);
     if (w === 0) continue;
-    const row = feature.getRow(i);
-    for (let j = 0; j < cols; j++) values[i * cols + j] = w * row[j]!;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) values[p] = w * feature[p]!;
   }
   return { key, label, values };
 }

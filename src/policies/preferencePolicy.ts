@@ -8,15 +8,16 @@ import type { PairBan, Policy } from './policy.js';
 export const preferencePolicy: Policy = {
   name: 'preferences',
   apply: ({ features, settings }) => {
-    const cols = features.coachIds.length;
+    const { pairs } = features;
     const { col: colOf } = positions(features);
-    const bonus = new Float64Array(features.coacheeIds.length * cols);
+    const bonus = new Float64Array(pairs.size);
     const bans: PairBan[] = [];
     features.coachees.forEach((coachee, row) => {
       coachee.preferences.forEach((coachId, rank) => {
         const col = colOf.get(coachId);
         const value = settings.preferenceBonus[rank] ?? 0;
-        if (col !== undefined && bonus[row * cols + col] === 0) bonus[row * cols + col] = value;
+        const at = col === undefined ? -1 : pairs.indexOf(row, col);
+        if (at >= 0 && bonus[at] === 0) bonus[at] = value;
       });
       for (const coachId of coachee.avoid) {
         const col = colOf.get(coachId);

@@ -14,16 +14,18 @@ import type { PairBan, PairFlag, Policy } from './policy.js';
 export const roleConflictPolicy: Policy = {
   name: 'role-conflicts',
   apply: ({ cohort, features, settings, relations }) => {
-    const cols = features.coachIds.length;
     const { row: rowOf, col: colOf } = positions(features);
-    const penalty = new Float64Array(features.coacheeIds.length * cols);
+    const { pairs } = features;
+    const penalty = new Float64Array(pairs.size);
     const bans: PairBan[] = [];
     const flags: PairFlag[] = [];
     const names = new Map<string, string>();
     for (const p of [...cohort.people, ...cohort.coaches, ...cohort.coachees]) names.set(p.id, p.name);
     const nameOf = (id: string) => names.get(id) ?? id;
     const penalise = (row: number, col: number, amount: number, code: string, message: string) => {
-      penalty[row * cols + col] = penalty[row * cols + col]! - amount;
+      // Outside the candidate pairs a penalty only lowers a pair nobody evaluates; the flag stays.
+      const at = pairs.indexOf(row, col);
+      if (at >= 0) penalty[at] = penalty[at]! - amount;
       flags.push({ row, col, code, message });
     };
 

@@ -15,27 +15,26 @@ export const similarityDiversityPolicy: Policy = {
   apply: ({ features, settings }) => {
     const { weights, minDifferenceForInsiders: minDifference } = settings;
     const s = features.insiderness;
-    const rows = features.coacheeIds.length;
-    const cols = features.coachIds.length;
+    const { pairs, byPair } = features;
+    const diff = byPair.difference;
     const terms: UtilityTerm[] = [
-      pairTerm('commonGround', 'common ground', features.commonGround, (i) => 2 * (1 - s[i]!) * weights.commonGround),
-      pairTerm('difference', 'difference', features.difference, (i) => 2 * s[i]! * weights.difference),
+      pairTerm('commonGround', 'common ground', byPair.commonGround, pairs, (i) => 2 * (1 - s[i]!) * weights.commonGround),
+      pairTerm('difference', 'difference', diff, pairs, (i) => 2 * s[i]! * weights.difference),
     ];
-    const shortfall = new Float64Array(rows * cols);
+    const shortfall = new Float64Array(pairs.size);
     const bans: PairBan[] = [];
-    for (let i = 0; i < rows; i++) {
+    for (let i = 0; i < pairs.rows; i++) {
       if (coacheeType(s[i]!, settings) !== 'insider' || minDifference <= 0) continue;
-      const diff = features.difference.getRow(i);
-      for (let j = 0; j < cols; j++) {
-        const short = minDifference - diff[j]!;
+      for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) {
+        const short = minDifference - diff[p]!;
         if (short <= 0) continue;
-        shortfall[i * cols + j] = -settings.minDifferencePenalty * short;
+        shortfall[p] = -settings.minDifferencePenalty * short;
         if (settings.hardMinDifference) {
           bans.push({
             row: i,
-            col: j,
+            col: pairs.colIndex[p]!,
             code: 'insufficientDifference',
-            reason: `too similar for an insider (difference ${diff[j]!.toFixed(2)} < ${minDifference})`,
+            reason: `too similar for an insider (difference ${diff[p]!.toFixed(2)} < ${minDifference})`,
             waivable: true,
           });
         }

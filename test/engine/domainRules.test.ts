@@ -28,7 +28,7 @@ const readFixture = (): CohortInput => JSON.parse(readFileSync(new URL('../../fi
 const commonGroundOnly: Policy = {
   name: 'common-ground-only',
   apply: ({ features }) => ({
-    terms: [pairTerm('commonGround', 'common ground', features.commonGround, () => policyPresets['similarity-first'].weights.commonGround)],
+    terms: [pairTerm('commonGround', 'common ground', features.byPair.commonGround, features.pairs, () => policyPresets['similarity-first'].weights.commonGround)],
   }),
 };
 const similarityOnly: readonly Policy[] = [fitPolicy, commonGroundOnly, capacityPolicy];

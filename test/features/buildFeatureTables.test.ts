@@ -51,7 +51,8 @@ describe(buildFeatureTables, () => {
     });
     const t = buildFeatureTables(cohort);
     expect(t.coachIds).toEqual(['a']);
-    expect(t.support.columns).toBe(1);
+    expect(t.pairs.cols).toBe(1);
+    expect(t.pairs.size).toBe(1);
   });
 
   it('gives the same tables whatever the order of the records', () => {
@@ -62,7 +63,7 @@ describe(buildFeatureTables, () => {
         expect(b.coacheeIds).toEqual(a.coacheeIds);
         expect(b.coachIds).toEqual(a.coachIds);
         for (const key of ['aspiration', 'support', 'commonGround', 'difference', 'sharedRarity'] as const) {
-          expect(b[key].to2DArray()).toEqual(a[key].to2DArray());
+          expect([...b.byPair[key]]).toEqual([...a.byPair[key]]);
         }
         expect([...b.insiderness]).toEqual([...a.insiderness]);
         expect([...b.coachRarity]).toEqual([...a.coachRarity]);
@@ -75,10 +76,11 @@ describe(buildFeatureTables, () => {
     fc.assert(
       fc.property(cohortInputArb, (input) => {
         const t = buildFeatureTables(parseCohort(input));
-        for (const m of [t.aspiration, t.support, t.commonGround, t.difference, t.sharedRarity]) {
-          if (m.rows * m.columns === 0) continue;
-          expect(m.min()).toBeGreaterThanOrEqual(0);
-          expect(m.max()).toBeLessThanOrEqual(1);
+        for (const values of Object.values(t.byPair)) {
+          for (const x of values) {
+            expect(x).toBeGreaterThanOrEqual(0);
+            expect(x).toBeLessThanOrEqual(1);
+          }
         }
         for (const x of [...t.insiderness, ...t.coachRarity]) {
           expect(x).toBeGreaterThanOrEqual(0);
@@ -92,8 +94,9 @@ describe(buildFeatureTables, () => {
   it('builds the tables of 2,000 coachees × 400 coaches, agreeing with the per-pair functions', () => {
     const cohort = parseCohort(syntheticCohort(2000, 400, 11));
     const t = buildFeatureTables(cohort);
-    expect(t.aspiration.rows).toBe(2000);
-    expect(t.aspiration.columns).toBe(400);
+    expect(t.pairs.rows).toBe(2000);
+    expect(t.pairs.cols).toBe(400);
+    expect(t.pairs.full).toBe(true);
     for (const [row, col] of [[0, 0], [1999, 399], [1234, 17], [77, 321]] as const) {
       const coachee = t.coachees[row]!;
       const coach = t.coaches[col]!;

@@ -3,6 +3,7 @@ import type { AttributeValue } from '../../model/attributeValuesSchema.js';
 import type { AttributeProfile } from '../attributeProfile.js';
 import { hasValue } from '../hasValue.js';
 import { normalizeText } from '../normalizeText.js';
+import { numericSharing, setSharing } from './poolSharing.js';
 import { valueCodes } from './valueCodes.js';
 
 /**
@@ -19,6 +20,8 @@ export type EncodedIdentity =
       readonly cols: Int32Array;
       /** Number of pool coaches holding each code. */
       readonly colCount: Int32Array;
+      /** Number of pool coaches sharing each coachee's value (insiderness's count). */
+      readonly rowSharing: Int32Array;
     }
   | {
       readonly kind: 'numeric';
@@ -28,6 +31,7 @@ export type EncodedIdentity =
       readonly cols: Float64Array;
       /** Share of the pool within `sharedWithin` of each coach's value (0 when missing). */
       readonly colShare: Float64Array;
+      readonly rowSharing: Int32Array;
     }
   | {
       readonly kind: 'set';
@@ -43,6 +47,7 @@ export type EncodedIdentity =
       readonly colCount: Int32Array;
       /** Share of the pool sharing at least one element with each coach (0 when empty). */
       readonly colShare: Float64Array;
+      readonly rowSharing: Int32Array;
     };
 
 /** Number of set bits in a 32-bit word. */
@@ -69,15 +74,10 @@ export function encodeIdentity(
     };
     const rows = Float64Array.from(coachees, num);
     const cols = Float64Array.from(pool, num);
-    const colShare = new Float64Array(nC);
-    for (let j = 0; j < nC; j++) {
-      const v = cols[j]!;
-      if (Number.isNaN(v)) continue;
-      let n = 0;
-      for (let k = 0; k < nC; k++) if (Math.abs(v - cols[k]!) <= d.sharedWithin) n++;
-      colShare[j] = n / nC;
-    }
-    return { kind: 'numeric', declaration: d, rows, cols, colShare };
+    const sharing = numericSharing(cols, d.sharedWithin);
+    const colShare = Float64Array.from(cols, (v) => sharing(v) / nC);
+    const rowSharing = Int32Array.from(rows, sharing);
+    return { kind: 'numeric', declaration: d, rows, cols, colShare, rowSharing };
   }
   if (d.kind === 'set') {
     const elements = (p: AttributeProfile): readonly string[] => {
@@ -111,21 +111,12 @@ export function encodeIdentity(
         }
       }
     }
+    const sharing = setSharing(c.out, words, nC);
     const colShare = new Float64Array(nC);
-    for (let j = 0; j < nC; j++) {
-      if (c.has[j] === 0) continue;
-      let n = 0;
-      for (let k = 0; k < nC; k++) {
-        for (let w = 0; w < words; w++) {
-          if ((c.out[j * words + w]! & c.out[k * words + w]!) !== 0) {
-            n++;
-            break;
-          }
-        }
-      }
-      colShare[j] = n / nC;
-    }
-    return { kind: 'set', declaration: d, words, rows: r.out, cols: c.out, rowHas: r.has, colHas: c.has, colCount, colShare };
+    for (let j = 0; j < nC; j++) if (c.has[j] === 1) colShare[j] = sharing(c.out, j) / nC;
+    const rowSharing = new Int32Array(coachees.length);
+    for (let i = 0; i < coachees.length; i++) if (r.has[i] === 1) rowSharing[i] = sharing(r.out, i);
+    return { kind: 'set', declaration: d, words, rows: r.out, cols: c.out, rowHas: r.has, colHas: c.has, colCount, colShare, rowSharing };
   }
   const codes = valueCodes(
     [...coachees, ...pool].map((p) => stringOf(d, p.attributes[d.key])).filter((s): s is string => s !== undefined),
@@ -138,5 +129,6 @@ export function encodeIdentity(
   const cols = Int32Array.from(pool, encode);
   const colCount = new Int32Array(codes.size);
   for (let j = 0; j < nC; j++) if (cols[j]! >= 0) colCount[cols[j]!]!++;
-  return { kind: 'codes', declaration: d, rows, cols, colCount };
+  const rowSharing = Int32Array.from(rows, (a) => (a >= 0 ? colCount[a]! : 0));
+  return { kind: 'codes', declaration: d, rows, cols, colCount, rowSharing };
 }

@@ -1,0 +1,90 @@
+import type { PairSet } from '../pairSet.js';
+import { popcount, type EncodedIdentity } from './encodeIdentity.js';
+
+/** Per-pair running sums of the identity attributes, filled attribute by attribute. */
+export interface IdentitySums {
+  /** Weighted count of shared attributes (common ground's units). */
+  readonly units: Float64Array;
+  readonly diffSum: Float64Array;
+  readonly diffWeight: Float64Array;
+  readonly sharedRarity: Float64Array;
+}
+
+/** Adds one identity attribute of weight `w` (`scaled` = w over the largest weight) to the sums of every pair. */
+export function addIdentityPairs(e: EncodedIdentity, pairs: PairSet, w: number, scaled: number, sums: IdentitySums): void {
+  const { units, diffSum, diffWeight, sharedRarity } = sums;
+  const { rows: nR, cols: nC, rowStart, colIndex } = pairs;
+  if (e.kind === 'codes') {
+    const { rows, cols, colCount } = e;
+    for (let i = 0; i < nR; i++) {
+      const a = rows[i]!;
+      if (a < 0) continue;
+      const rare = scaled * (1 - colCount[a]! / nC);
+      for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+        const b = cols[colIndex[p]!]!;
+        if (b < 0) continue;
+        diffWeight[p]! += w;
+        if (a === b) {
+          units[p]! += w;
+          if (rare > sharedRarity[p]!) sharedRarity[p] = rare;
+        } else {
+          diffSum[p]! += w;
+        }
+      }
+    }
+  } else if (e.kind === 'numeric') {
+    const { rows, cols, colShare } = e;
+    const { scale, sharedWithin } = e.declaration;
+    const span = scale.max - scale.min;
+    for (let i = 0; i < nR; i++) {
+      const a = rows[i]!;
+      if (Number.isNaN(a)) continue;
+      for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+        const j = colIndex[p]!;
+        const b = cols[j]!;
+        if (Number.isNaN(b)) continue;
+        const d = Math.abs(a - b);
+        const closeness = span > 0 ? Math.min(1, Math.max(0, 1 - d / span)) : a === b ? 1 : 0;
+        diffWeight[p]! += w;
+        diffSum[p]! += w * (1 - closeness);
+        if (d <= sharedWithin) {
+          units[p]! += w;
+          const rare = scaled * (1 - colShare[j]!);
+          if (rare > sharedRarity[p]!) sharedRarity[p] = rare;
+        }
+      }
+    }
+  } else {
+    const { rows, cols, rowHas, colHas, colCount, words } = e;
+    for (let i = 0; i < nR; i++) {
+      if (rowHas[i] === 0) continue;
+      for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+        const j = colIndex[p]!;
+        if (colHas[j] === 0) continue;
+        let inter = 0;
+        let union = 0;
+        let rarest = 0;
+        for (let k = 0; k < words; k++) {
+          const x = rows[i * words + k]!;
+          const y = cols[j * words + k]!;
+          let both = x & y;
+          inter += popcount(both);
+          union += popcount(x | y);
+          while (both !== 0) {
+            const low = both & -both;
+            const r = 1 - colCount[k * 32 + (31 - Math.clz32(low))]! / nC;
+            if (r > rarest) rarest = r;
+            both ^= low;
+          }
+        }
+        diffWeight[p]! += w;
+        diffSum[p]! += w * (1 - inter / union);
+        if (inter > 0) {
+          units[p]! += w;
+          const rare = scaled * rarest;
+          if (rare > sharedRarity[p]!) sharedRarity[p] = rare;
+        }
+      }
+    }
+  }
+}
