@@ -18,7 +18,7 @@ export interface MatchingParts {
 }
 
 /** Turns the solver's answer into coachee entries with reasons, coach loads and KPIs. */
-export function assembleMatching({ features, combined, result, settings, preset }: MatchingParts): Matching {
+export function assembleMatching({ features, combined, result, settings, preset }: MatchingParts): Matching & { readonly status: AssignmentResult['status'] } {
   const { cols, terms, flags } = combined;
   const chosen = result.status === 'optimal' ? result.assignment : result.assignment.map(() => null);
   const bansOfRow = bansByRow(combined);

@@ -1,3 +1,4 @@
+import { matchOnCandidates, type CandidateSettings } from '../candidates/matchOnCandidates.js';
 import { lpSolverBackend } from '../constraints/lpSolverBackend.js';
 import type { QuotaBackend } from '../constraints/quotaBackend.js';
 import { CoachmatchError } from '../errors.js';
@@ -43,7 +44,18 @@ export interface MatchOptions {
    * coachees or more (see bench/QUOTAS.md).
    */
   readonly quotaBackend: QuotaBackend;
+  /**
+   * Candidate pairs instead of every pair: `auto` (default) beyond {@link LARGE_COHORT_PAIRS}
+   * coachee–coach pairs, `always`, or `never`. The result is still exact when
+   * `matching.candidates.certified` (status `optimal`); see {@link matchOnCandidates}.
+   * Needs the built-in policies, features and solver, the `total` objective and no quotas.
+   */
+  readonly candidates: 'auto' | 'always' | 'never';
+  readonly candidateSettings: CandidateSettings;
 }
+
+/** Coachee–coach pairs beyond which `candidates: 'auto'` stops building every pair (≈ 4,000 × 1,000). */
+export const LARGE_COHORT_PAIRS = 4_000_000;
 
 /** Defaults for {@link match}. */
 export const defaultMatchOptions: MatchOptions = {
@@ -55,6 +67,8 @@ export const defaultMatchOptions: MatchOptions = {
   solve: solveAssignment,
   objective: 'total',
   quotaBackend: lpSolverBackend,
+  candidates: 'auto',
+  candidateSettings: { k: 32, maxRounds: 8 },
 };
 
 /**
@@ -70,6 +84,7 @@ export const defaultMatchOptions: MatchOptions = {
  */
 export function match(cohort: Cohort, options: Partial<MatchOptions> = {}): Matching {
   const settings = { ...defaultMatchOptions, ...options };
+  if (usesCandidates(cohort, settings)) return matchLarge(cohort, settings);
   const prepared = prepareMatch(cohort, settings);
   const problem = toAssignmentProblem(prepared.combined, settings.allowUnmatched);
   if (prepared.settings.quotas.length > 0) {
@@ -91,6 +106,33 @@ export function match(cohort: Cohort, options: Partial<MatchOptions> = {}): Matc
     solve: settings.solve,
   });
   return { ...assembleMatching({ ...prepared, result }), objectiveReport: report };
+}
+
+function usesCandidates(cohort: Cohort, settings: MatchOptions): boolean {
+  if (settings.candidates === 'never') return false;
+  if (settings.candidates === 'always') return true;
+  const cols = cohort.coaches.reduce((n, c) => n + (c.active ? 1 : 0), 0);
+  return cohort.coachees.length * cols > LARGE_COHORT_PAIRS;
+}
+
+function matchLarge(cohort: Cohort, settings: MatchOptions): Matching {
+  const policySettings = resolvePolicy(cohort.policy, settings.policy);
+  const refuse = (why: string) => {
+    throw new CoachmatchError('invalidArgument', `a cohort matched on candidate pairs ${why}; pass candidates: 'never' to build every pair`);
+  };
+  if (policySettings.quotas.length > 0) refuse('cannot keep quotas');
+  if (settings.objective !== 'total') refuse(`supports the total objective only, not ${JSON.stringify(settings.objective)}`);
+  if (settings.buildFeatures !== defaultMatchOptions.buildFeatures || settings.solve !== defaultMatchOptions.solve) {
+    refuse('uses the built-in features and solver');
+  }
+  return matchOnCandidates(cohort, {
+    settings: policySettings,
+    policies: settings.policies,
+    allowUnmatched: settings.allowUnmatched,
+    method: settings.method,
+    preset: settings.policy?.preset ?? cohort.policy?.preset ?? 'default',
+    candidates: settings.candidateSettings,
+  });
 }
 
 /** Everything up to the solve: features, resolved settings, the policies' combined problem. */

@@ -1,3 +1,4 @@
+import type { CandidateReport } from '../candidates/candidateReport.js';
 import type { CoacheeType } from '../policies/coacheeType.js';
 import type { ObjectiveReport } from './objectiveReport.js';
 import type { QuotaPolicyReport } from './quotaPolicyReport.js';
@@ -88,8 +89,13 @@ export interface MatchingKpis {
 
 /** The result of {@link match}. */
 export interface Matching {
-  /** `infeasible` when hard constraints (minimum loads, every coachee placed) cannot all hold. */
-  readonly status: 'optimal' | 'infeasible';
+  /**
+   * `infeasible` when hard constraints (minimum loads, every coachee placed) cannot all hold;
+   * `feasible` when a large cohort's candidate pairs gave a valid matching whose optimality
+   * the certificate could not prove; `unknown` when the candidate pairs gave no matching and
+   * the full problem was not searched (see `candidates`).
+   */
+  readonly status: 'optimal' | 'feasible' | 'infeasible' | 'unknown';
   readonly preset: string;
   /** The solver's objective: Σ priority-weighted utility of the chosen pairs. */
   readonly objective: number | null;
@@ -102,4 +108,6 @@ export interface Matching {
   readonly objectiveReport?: ObjectiveReport;
   /** With `policy.quotas`: each quota's counts, whether it binds and what it costs. */
   readonly quotaReport?: QuotaPolicyReport;
+  /** On a large cohort matched on candidate pairs: how, and whether the result is proven optimal. */
+  readonly candidates?: CandidateReport;
 }

@@ -8,7 +8,7 @@ import { fullPairSet, type PairSet } from './pairSet.js';
 import { supportFit } from './supportFit.js';
 import { aspirationPairs } from './_internals/aspirationPairs.js';
 import { encodeIdentity, type EncodedIdentity } from './_internals/encodeIdentity.js';
-import { encodeProfession } from './_internals/encodeProfession.js';
+import { encodeProfession, type EncodedProfession } from './_internals/encodeProfession.js';
 import { addIdentityPairs } from './_internals/identityPairs.js';
 
 /**
@@ -29,8 +29,8 @@ import { addIdentityPairs } from './_internals/identityPairs.js';
  * ```
  */
 export function buildFeatureTables(cohort: Cohort, pairs?: PairSet): FeatureTables {
-  const coachees = cohort.coachees;
-  const coaches = cohort.coaches.filter((c) => c.active);
+  const encoding = cohortEncoding(cohort);
+  const { coachees, coaches, identity, scale, insiderness, coachRarity } = encoding;
   const nR = coachees.length;
   const nC = coaches.length;
   const set = pairs ?? fullPairSet(nR, nC);
@@ -40,44 +40,19 @@ export function buildFeatureTables(cohort: Cohort, pairs?: PairSet): FeatureTabl
   const size = set.size;
   const { rowStart, colIndex } = set;
 
-  const aspiration = aspirationPairs(
-    cohort.attributes
-      .filter((d) => d.role === 'profession')
-      .map((d) => encodeProfession(d, coachees.map((c) => c.aspiration), coaches.map((c) => c.attributes))),
-    set,
-  );
-
+  const aspiration = aspirationPairs(encoding.professions, set);
   const support = new Float64Array(size);
   for (let i = 0; i < nR; i++) {
     const needs = coachees[i]!.needs;
     for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) support[p] = supportFit(needs, coaches[colIndex[p]!]!.support);
   }
-
-  const identity = cohort.attributes
-    .filter((d) => d.role === 'identity' && d.weight > 0)
-    .map((d) => encodeIdentity(d, coachees, coaches));
-  const scale = identityWeightScale(cohort.attributes);
   const sums = {
     units: new Float64Array(size),
     diffSum: new Float64Array(size),
     diffWeight: new Float64Array(size),
     sharedRarity: new Float64Array(size),
   };
-  const insiderSum = new Float64Array(nR);
-  const insiderWeight = new Float64Array(nR);
-  const coachRarity = new Float64Array(nC);
-  for (const e of identity) {
-    const w = e.declaration.weight;
-    const scaled = w / scale;
-    addIdentityPairs(e, set, w, scaled, sums);
-    const { mode, rowHas } = poolStats(e, nC, scaled, coachRarity);
-    if (mode === 0) continue;
-    for (let i = 0; i < nR; i++) {
-      if (!rowHas(i)) continue;
-      insiderSum[i]! += w * Math.min(1, e.rowSharing[i]! / nC / mode);
-      insiderWeight[i]! += w;
-    }
-  }
+  for (const e of identity) addIdentityPairs(e, set, e.declaration.weight, e.declaration.weight / scale, sums);
 
   // In place: units become common ground, weighted sums become the mean difference.
   const { units, diffSum, diffWeight, sharedRarity } = sums;
@@ -89,13 +64,11 @@ export function buildFeatureTables(cohort: Cohort, pairs?: PairSet): FeatureTabl
     const dw = diffWeight[p]!;
     diff[p] = dw > 0 ? diffSum[p]! / dw : 0;
   }
-  const insiderness = new Float64Array(nR);
-  for (let i = 0; i < nR; i++) insiderness[i] = insiderWeight[i]! > 0 ? insiderSum[i]! / insiderWeight[i]! : 0;
 
   const table = (values: Float64Array): PairTable => (set.full ? toMatrix(values, nR, nC) : sparseTable(set, values));
   return {
-    coacheeIds: coachees.map((c) => c.id),
-    coachIds: coaches.map((c) => c.id),
+    coacheeIds: encoding.coacheeIds,
+    coachIds: encoding.coachIds,
     coachees,
     coaches,
     attributes: cohort.attributes,
@@ -110,6 +83,61 @@ export function buildFeatureTables(cohort: Cohort, pairs?: PairSet): FeatureTabl
     coachRarity,
     sharedGround: (row, col) => commonGround(coachees[row]!, coaches[col]!, cohort.attributes).shared,
   };
+}
+
+/** What every pair set of a cohort shares: codes, bitsets, and the per-person features. */
+interface CohortEncoding {
+  readonly coachees: Cohort['coachees'];
+  readonly coaches: Cohort['coaches'];
+  readonly coacheeIds: readonly string[];
+  readonly coachIds: readonly string[];
+  readonly professions: readonly EncodedProfession[];
+  readonly identity: readonly EncodedIdentity[];
+  readonly scale: number;
+  readonly insiderness: Float64Array;
+  readonly coachRarity: Float64Array;
+}
+
+/**
+ * Cached per cohort (parsed cohorts are immutable): a large cohort evaluates its pairs in
+ * many chunks, and encoding 100,000 people each time would cost more than the pairs.
+ */
+const encodings = new WeakMap<Cohort, CohortEncoding>();
+
+function cohortEncoding(cohort: Cohort): CohortEncoding {
+  const known = encodings.get(cohort);
+  if (known !== undefined) return known;
+  const coachees = cohort.coachees;
+  const coaches = cohort.coaches.filter((c) => c.active);
+  const nR = coachees.length;
+  const nC = coaches.length;
+  const professions = cohort.attributes
+    .filter((d) => d.role === 'profession')
+    .map((d) => encodeProfession(d, coachees.map((c) => c.aspiration), coaches.map((c) => c.attributes)));
+  const identity = cohort.attributes
+    .filter((d) => d.role === 'identity' && d.weight > 0)
+    .map((d) => encodeIdentity(d, coachees, coaches));
+  const scale = identityWeightScale(cohort.attributes);
+  const insiderSum = new Float64Array(nR);
+  const insiderWeight = new Float64Array(nR);
+  const coachRarity = new Float64Array(nC);
+  for (const e of identity) {
+    const w = e.declaration.weight;
+    const { mode, rowHas } = poolStats(e, nC, w / scale, coachRarity);
+    if (mode === 0) continue;
+    for (let i = 0; i < nR; i++) {
+      if (!rowHas(i)) continue;
+      insiderSum[i]! += w * Math.min(1, e.rowSharing[i]! / nC / mode);
+      insiderWeight[i]! += w;
+    }
+  }
+  const insiderness = new Float64Array(nR);
+  for (let i = 0; i < nR; i++) insiderness[i] = insiderWeight[i]! > 0 ? insiderSum[i]! / insiderWeight[i]! : 0;
+  const coacheeIds = coachees.map((c) => c.id);
+  const coachIds = coaches.map((c) => c.id);
+  const encoding = { coachees, coaches, coacheeIds, coachIds, professions, identity, scale, insiderness, coachRarity };
+  encodings.set(cohort, encoding);
+  return encoding;
 }
 
 function toMatrix(flat: Float64Array, rows: number, cols: number): Matrix {

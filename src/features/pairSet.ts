@@ -48,6 +48,11 @@ export function sparsePairSet(rows: number, cols: number, rowStart: Int32Array, 
     throw new CoachmatchError('internal', 'pair set: row starts do not frame the column list');
   }
   for (let i = 0; i < rows; i++) {
+    if (rowStart[i + 1]! < rowStart[i]! || rowStart[i + 1]! > colIndex.length) {
+      throw new CoachmatchError('internal', `pair set: row ${i} ends before it starts or past the column list`);
+    }
+  }
+  for (let i = 0; i < rows; i++) {
     for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
       const j = colIndex[k]!;
       if (j < 0 || j >= cols || (k > rowStart[i]! && colIndex[k - 1]! >= j)) {

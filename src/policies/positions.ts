@@ -6,10 +6,19 @@ export interface Positions {
   readonly col: ReadonlyMap<string, number>;
 }
 
-/** Builds the id → row/column maps of a set of feature tables. */
+/** Maps already built, per id list: every policy asks, and a large cohort asks per chunk of pairs. */
+const built = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+function indexOf(ids: readonly string[]): ReadonlyMap<string, number> {
+  let map = built.get(ids);
+  if (map === undefined) {
+    map = new Map(ids.map((id, i) => [id, i]));
+    built.set(ids, map);
+  }
+  return map;
+}
+
+/** The id → row/column maps of a set of feature tables. */
 export function positions(features: FeatureTables): Positions {
-  return {
-    row: new Map(features.coacheeIds.map((id, i) => [id, i])),
-    col: new Map(features.coachIds.map((id, j) => [id, j])),
-  };
+  return { row: indexOf(features.coacheeIds), col: indexOf(features.coachIds) };
 }

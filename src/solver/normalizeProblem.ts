@@ -1,6 +1,6 @@
 import { CoachmatchError, type InputIssue } from '../errors.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
-import type { AssignmentProblem, Sense } from './types.js';
+import type { AssignmentProblem, CompressedPairs, Sense } from './types.js';
 
 /** At most this many issues are collected before validation gives up listing more. */
 const MAX_ISSUES = 50;
@@ -43,11 +43,13 @@ export function normalizeProblem(problem: AssignmentProblem): NormalizedProblem 
   }
   const built = problem.weights !== undefined
     ? fromDense(problem.weights, rows, cols, sense, issues)
-    : fromEdges(problem.edges ?? [], rows, cols, sense, issues);
+    : problem.compressed !== undefined
+      ? fromCompressed(problem.compressed, rows, cols, sense, issues)
+      : fromEdges(problem.edges ?? [], rows, cols, sense, issues);
   if (issues.items.length > 0 || built === null) fail(issues);
   if (!totalsStayFinite(built, rows, cols)) {
     throw new CoachmatchError('invalidProblem', 'Invalid assignment problem', [
-      { path: problem.weights !== undefined ? '$.weights' : '$.edges', message: 'weights so large that a total would overflow to infinity; scale them down' },
+      { path: problem.weights !== undefined ? '$.weights' : problem.compressed !== undefined ? '$.compressed.weight' : '$.edges', message: 'weights so large that a total would overflow to infinity; scale them down' },
     ]);
   }
   // Keep the getters of a dense problem's lazy sparse view: no object spread here.
@@ -104,6 +106,7 @@ function isCount(value: unknown): value is number {
 function denseShape(problem: AssignmentProblem, issues: IssueList): { rows: number; cols: number } | null {
   const weights: unknown = problem.weights;
   if (problem.edges !== undefined) issues.add('$.edges', 'give either weights or edges, not both');
+  if (problem.compressed !== undefined) issues.add('$.compressed', 'give either weights or compressed, not both');
   if (!Array.isArray(weights)) {
     issues.add('$.weights', 'expected an array of rows');
     return null;
@@ -133,6 +136,7 @@ function sparseShape(problem: AssignmentProblem, issues: IssueList): { rows: num
   if (!isCount(problem.cols)) issues.add('$.cols', `expected a non-negative integer, got ${describe(problem.cols)}`);
   else if (problem.cols > MAX_DIMENSION) issues.add('$.cols', `${problem.cols} columns is more than the ${MAX_DIMENSION} supported`);
   if (problem.edges !== undefined && !Array.isArray(problem.edges)) issues.add('$.edges', 'expected an array of [row, col, weight]');
+  if (problem.edges !== undefined && problem.compressed !== undefined) issues.add('$.compressed', 'give either edges or compressed, not both');
   if (issues.items.length > 0) return null;
   return { rows: problem.rows!, cols: problem.cols! };
 }
@@ -270,6 +274,43 @@ function fromEdges(
   });
   sortRowsByColumn(rowStart, colIndex, weight, origin, rows, issues);
   if (issues.items.length > 0) return null;
+  const cost = new Float64Array(weight.length);
+  for (let k = 0; k < weight.length; k++) cost[k] = sign * weight[k]!;
+  return { rowStart, colIndex, cost, weight, denseCost: null };
+}
+
+/** Checks compressed rows (columns strictly ascending within a row) and adopts them without copying the columns. */
+function fromCompressed(pairs: CompressedPairs, rows: number, cols: number, sense: Sense, issues: IssueList): Built | null {
+  const { rowStart, colIndex, weight } = (typeof pairs === 'object' && pairs !== null ? pairs : {}) as Partial<CompressedPairs>;
+  if (!(rowStart instanceof Int32Array) || !(colIndex instanceof Int32Array) || !(weight instanceof Float64Array)) {
+    issues.add('$.compressed', 'expected { rowStart: Int32Array, colIndex: Int32Array, weight: Float64Array }');
+    return null;
+  }
+  if (rowStart.length !== rows + 1) issues.add('$.compressed.rowStart', `has ${rowStart.length} entries for ${rows} rows (expected rows + 1)`);
+  else if (rowStart[0] !== 0 || rowStart[rows] !== colIndex.length) issues.add('$.compressed.rowStart', `must run from 0 to ${colIndex.length} (the number of pairs)`);
+  if (weight.length !== colIndex.length) issues.add('$.compressed.weight', `has ${weight.length} entries for ${colIndex.length} pairs`);
+  if (issues.items.length > 0) return null;
+  // Row starts first: a start past the pairs would otherwise read beyond the arrays.
+  for (let i = 0; i < rows && !issues.full; i++) {
+    const start = rowStart[i]!;
+    const end = rowStart[i + 1]!;
+    if (end < start || end > colIndex.length) {
+      issues.add(`$.compressed.rowStart[${i + 1}]`, end < start ? `row ${i} ends (${end}) before it starts (${start})` : `${end} is past the ${colIndex.length} pairs`);
+    }
+  }
+  if (issues.items.length > 0) return null;
+  for (let i = 0; i < rows && !issues.full; i++) {
+    const start = rowStart[i]!;
+    const end = rowStart[i + 1]!;
+    for (let k = start; k < end && !issues.full; k++) {
+      const c = colIndex[k]!;
+      if (c < 0 || c >= cols) issues.add(`$.compressed.colIndex[${k}]`, `column ${c} is outside 0..${cols - 1}`);
+      else if (k > start && colIndex[k - 1]! >= c) issues.add(`$.compressed.colIndex[${k}]`, `columns of row ${i} must ascend strictly (${colIndex[k - 1]} then ${c})`);
+      if (!Number.isFinite(weight[k]!)) issues.add(`$.compressed.weight[${k}]`, `expected a finite number, got ${weight[k]}`);
+    }
+  }
+  if (issues.items.length > 0) return null;
+  const sign = sense === 'max' ? -1 : 1;
   const cost = new Float64Array(weight.length);
   for (let k = 0; k < weight.length; k++) cost[k] = sign * weight[k]!;
   return { rowStart, colIndex, cost, weight, denseCost: null };

@@ -13,14 +13,20 @@ export type SolverMethod = 'auto' | 'jv' | 'flow' | 'lp';
  * A weighted, capacitated assignment problem as a caller writes it.
  *
  * Give either `weights` (dense: rows = coachees, columns = coaches; `null` or any
- * non-finite number forbids the pair) or `rows`, `cols` and `edges` (sparse: absent
- * pairs are forbidden).
+ * non-finite number forbids the pair) or `rows`, `cols` and `edges` or `compressed`
+ * (sparse: absent pairs are forbidden).
  */
 export interface AssignmentProblem {
   readonly weights?: ReadonlyArray<ReadonlyArray<number | null>>;
   readonly rows?: number;
   readonly cols?: number;
   readonly edges?: ReadonlyArray<readonly [row: number, col: number, weight: number]>;
+  /**
+   * Sparse, in compressed rows (with `rows` and `cols`, instead of `edges`): row i's pairs are
+   * `rowStart[i] .. rowStart[i+1]-1`, each a column and its weight. For millions of pairs,
+   * where a tuple per pair would cost more memory than the solve.
+   */
+  readonly compressed?: CompressedPairs;
   /** `max` (default) maximises the total weight, `min` minimises it. */
   readonly sense?: Sense;
   /** Per-column maximum load; default 1 each. */
@@ -32,6 +38,13 @@ export interface AssignmentProblem {
    * among those matchings, finds the best total.
    */
   readonly allowUnmatched?: boolean;
+}
+
+/** Allowed pairs and their weights in compressed rows; see {@link AssignmentProblem.compressed}. */
+export interface CompressedPairs {
+  readonly rowStart: Int32Array;
+  readonly colIndex: Int32Array;
+  readonly weight: Float64Array;
 }
 
 /** Options for {@link solveAssignment}. */

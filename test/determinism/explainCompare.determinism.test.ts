@@ -135,6 +135,8 @@ describe('coachmatch compare, whatever the record order', () => {
       }),
       { numRuns: runs(15) },
     );
-    expect(runsWithOutput, 'most random scenarios must be valid').toBeGreaterThan(runs(15) / 2);
+    // The comparison branch must be exercised; about half the random scenarios are valid, so
+    // "more than half" failed by chance (7 of 15): a quarter keeps the check without the flake.
+    expect(runsWithOutput, 'enough random scenarios must be valid').toBeGreaterThan(runs(15) / 4);
   });
 });

@@ -9,7 +9,7 @@ import { closeObjectives, resultDefects } from './resultDefects.js';
 /** What {@link crossCheckMatch} found for one cohort. */
 export interface MatchCrossCheck {
   readonly disagreements: string[];
-  readonly status: 'optimal' | 'infeasible' | 'error';
+  readonly status: Matching['status'] | 'error';
 }
 
 /** The matching read back as a solver result over the prepared problem's rows and columns. */

@@ -2,6 +2,7 @@ import { createEngine, type Engine } from '../../composition/createEngine.js';
 import { matchFormats } from '../matchFormats.js';
 import { parseMatchRequest } from '../parseMatchRequest.js';
 import type { MatchRequestOptions } from '../../model/http/matchOptionsSchema.js';
+import type { Matching } from '../../engine/matching.js';
 
 /** Input of {@link matchJob}: the raw body, the options from the query string, the pair limit. */
 export interface MatchJobInput {
@@ -12,7 +13,7 @@ export interface MatchJobInput {
 
 /** Output of {@link matchJob}: the rendered matching, or the size that exceeds the limit. */
 export type MatchJobOutput =
-  | { readonly outcome: 'matched'; readonly status: 'optimal' | 'infeasible'; readonly contentType: string; readonly text: string }
+  | { readonly outcome: 'matched'; readonly status: Matching['status']; readonly contentType: string; readonly text: string }
   | { readonly outcome: 'tooLarge'; readonly pairs: number; readonly what: string };
 
 // One engine per worker: the container is resolved once, not per request.

@@ -1,0 +1,24 @@
+/** How a large cohort was matched on candidate pairs, and whether that is the full optimum. */
+export interface CandidateReport {
+  /** Candidates chosen per coachee by fit (before favoured and added pairs). */
+  readonly k: number;
+  /** Solves run; each after the first follows pairs the certificate added. */
+  readonly rounds: number;
+  /** Candidate pairs in the final solve, of rows × cols. */
+  readonly pairs: number;
+  readonly allPairs: number;
+  /**
+   * True when the matching is proven optimal for the full problem: as many coachees placed
+   * as the full problem allows, and no pair left out could improve the total (its bound, or
+   * its exact weight, is covered by the solve's duals).
+   */
+  readonly certified: boolean;
+  /** Pairs outside the candidates cleared by their bound in the final certificate. */
+  readonly clearedByBound: number;
+  /** Pairs outside the candidates whose exact weight was computed to clear them. */
+  readonly clearedExactly: number;
+  /** Pairs added after each round's certificate found them able to improve the total. */
+  readonly addedPerRound: readonly number[];
+  /** What the certificate concluded, in words. */
+  readonly note: string;
+}

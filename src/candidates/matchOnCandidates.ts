@@ -1,0 +1,220 @@
+import { CoachmatchError } from '../errors.js';
+import { sparsePairSet, type PairSet } from '../features/pairSet.js';
+import type { Cohort } from '../model/cohort.js';
+import type { PolicySettings } from '../model/policySettings.js';
+import type { Policy } from '../policies/policy.js';
+import { buildRelationIndex } from '../policies/relationIndex.js';
+import { solveAssignment } from '../solver/solveAssignment.js';
+import type { AssignmentResult, SolverMethod } from '../solver/types.js';
+import { assembleMatching } from '../engine/assembleMatching.js';
+import type { Matching } from '../engine/matching.js';
+import type { CandidateReport } from './candidateReport.js';
+import { certifyCandidates } from './certifyCandidates.js';
+import { evaluatePairs, solverWeights } from './evaluatePairs.js';
+import { pairBounds, type PairBounds } from './pairBounds.js';
+import { selectCandidates } from './selectCandidates.js';
+import { widenForCardinality } from './widenForCardinality.js';
+
+/** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
+export const EVERY_PAIR_FALLBACK = 4_000_000;
+
+/** Candidate generation settings. */
+export interface CandidateSettings {
+  /** Coaches per coachee chosen by fit before the certificate adds any (default 32). */
+  readonly k: number;
+  /** Solves at most; a matching not certified by then is returned with status `feasible`. */
+  readonly maxRounds: number;
+}
+
+/** What {@link matchOnCandidates} needs besides the cohort. */
+export interface CandidateMatchInput {
+  readonly settings: PolicySettings;
+  readonly policies: readonly Policy[];
+  readonly allowUnmatched: boolean;
+  readonly method: SolverMethod;
+  readonly preset: string;
+  readonly candidates: CandidateSettings;
+}
+
+/**
+ * Matches a large cohort without building every pair: each coachee's k best coaches by fit
+ * (plus preferred and current coaches), an exact sparse solve, then a certificate over all
+ * other pairs from the solve's duals. Pairs the certificate finds able to improve the total
+ * are added and the problem solved again, until nothing outside can improve it (status
+ * `optimal`, `candidates.certified`) or the rounds run out (status `feasible`: a valid
+ * matching whose optimality is not proven, said in `candidates.note`).
+ */
+export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): Matching {
+  const { settings, policies, allowUnmatched, preset } = input;
+  if (!Number.isInteger(input.candidates.k) || input.candidates.k < 1 || !Number.isInteger(input.candidates.maxRounds) || input.candidates.maxRounds < 1) {
+    throw new CoachmatchError('invalidArgument', `candidate settings need whole numbers k >= 1 and maxRounds >= 1, got ${JSON.stringify(input.candidates)}`);
+  }
+  const relations = buildRelationIndex(cohort);
+  const rows = cohort.coachees.length;
+  const cols = cohort.coaches.filter((c) => c.active).length;
+  const evaluate = (pairs: PairSet) => evaluatePairs(cohort, settings, policies, relations, pairs);
+  // Per-person values, capacities and relation bans need no pairs at all.
+  const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
+  const bounds = pairBounds(cohort, base.features, settings, policies, base.combined.rowMultiplier, base.combined.capacity);
+  const { capacity, minLoad } = base.combined;
+  const placeable = placeableRows(base.combined.bans, rows, cols, capacity);
+  const capacityTotal = capacity.reduce((a, b) => a + b, 0);
+  const mostPlaced = Math.min(placeable, capacityTotal);
+
+  const exactWeights = (pairs: PairSet) => solverWeights(evaluate(pairs).combined);
+  // A cohort this small can fall back to every pair when the candidates cannot settle a question.
+  const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
+  const everyPair = () => Array.from({ length: rows }, () => Int32Array.from({ length: cols }, (_, j) => j));
+  let candidates = selectCandidates(bounds, Math.min(input.candidates.k, cols), exactWeights);
+  const addedPerRound: number[] = [];
+  let last: { evaluated: ReturnType<typeof evaluate>; result: AssignmentResult } | null = null;
+  let note = '';
+  let cleared = { byBound: 0, exactly: 0 };
+  let solves = 0;
+  while (solves < input.candidates.maxRounds) {
+    const pairs = toPairSet(candidates, rows, cols);
+    const evaluated = evaluate(pairs);
+    const weights = solverWeights(evaluated.combined);
+    const starved = starvedRows(pairs, weights, capacity).filter((i) => candidates[i]!.length < cols);
+    if (starved.length > 0) {
+      // No candidate of these coachees is allowed and open: look at all their coaches. This
+      // also decides waivers as the full problem does (a row is waived only when it sees
+      // every coach banned). Each row is widened so at most once, so it costs no round.
+      for (const i of starved) candidates[i] = Int32Array.from({ length: cols }, (_, j) => j);
+      continue;
+    }
+    solves++;
+    const compressed = compress(pairs, weights);
+    const result = solveAssignment(
+      { rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched },
+      { method: input.method },
+    );
+    last = { evaluated, result };
+    // With every pair a candidate the candidate problem is the full problem.
+    const complete = candidates.every((list) => list.length === cols);
+    if (result.status === 'infeasible') {
+      // Fewer coachees placeable than there are coachees, or every pair considered: facts of
+      // the full problem. Anything else may be the candidates' doing.
+      if (complete || (!allowUnmatched && mostPlaced < rows)) {
+        note = `infeasible for the full problem: ${complete ? 'every pair was considered' : `at most ${mostPlaced} of ${rows} coachees can be placed`}`;
+        return finish(last, true, solves);
+      }
+      const before = pairs.size;
+      candidates = smallEnough ? everyPair() : widen(candidates, selectCandidates(bounds, Math.min(cols, 4 * input.candidates.k * solves), exactWeights));
+      addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
+      note = 'the candidate pairs admit no matching that keeps every hard constraint, and the full problem was not searched';
+      continue;
+    }
+    if (result.matched < mostPlaced && !complete) {
+      const before = pairs.size;
+      const added = widenForCardinality(bounds, candidates, result, capacity);
+      note = `${result.matched} of at most ${mostPlaced} coachees placed on the candidates`;
+      if (added === 0) {
+        // Nothing left to join cheaply: the full problem's largest placement is unknown.
+        if (!smallEnough) break;
+        candidates = everyPair();
+      }
+      addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
+      continue;
+    }
+    const outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights);
+    cleared = { byBound: outcome.clearedByBound, exactly: outcome.clearedExactly };
+    if (outcome.violators.size === 0) {
+      note = `certified: ${mostPlaced} coachee(s) placed, the most the full problem allows, and every one of the ${rows * cols - pairs.size} pairs left out is covered by the duals (${cleared.byBound} by bound, ${cleared.exactly} exactly)`;
+      return finish(last, true, solves);
+    }
+    let added = 0;
+    candidates = candidates.map((list, i) => {
+      const extra = outcome.violators.get(i);
+      if (extra === undefined) return list;
+      added += extra.length;
+      return Int32Array.from(new Set([...list, ...extra])).sort();
+    });
+    addedPerRound.push(added);
+    note = `round ${solves}: ${outcome.violations} pair(s) outside the candidates could still improve the total (${added} added)`;
+  }
+  if (last === null) throw new CoachmatchError('internal', 'no solve ran: every coachee was widened to every coach without a round');
+  return finish(last, false, solves);
+
+  function finish(done: NonNullable<typeof last>, certified: boolean, rounds: number): Matching {
+    const matching = assembleMatching({ features: done.evaluated.features, combined: done.evaluated.combined, result: done.result, settings, preset });
+    const report: CandidateReport = {
+      k: input.candidates.k,
+      rounds,
+      pairs: done.evaluated.combined.pairs.size,
+      allPairs: rows * cols,
+      certified,
+      clearedByBound: cleared.byBound,
+      clearedExactly: cleared.exactly,
+      addedPerRound,
+      note: certified ? note : `not proven optimal after ${rounds} round(s): ${note}; raise candidates.k or maxRounds`,
+    };
+    if (certified) return { ...matching, candidates: report };
+    if (matching.status === 'optimal') return { ...matching, status: 'feasible', candidates: report };
+    // No matching on the candidates, and no proof there is none on the full problem.
+    return { ...matching, status: 'unknown', diagnosis: [report.note], candidates: report };
+  }
+}
+
+function widen(now: readonly Int32Array[], more: readonly Int32Array[]): Int32Array[] {
+  return now.map((list, i) => Int32Array.from(new Set([...list, ...more[i]!])).sort());
+}
+
+function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number): PairSet {
+  const rowStart = new Int32Array(rows + 1);
+  for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + candidates[i]!.length;
+  const colIndex = new Int32Array(rowStart[rows]!);
+  for (let i = 0; i < rows; i++) colIndex.set(candidates[i]!, rowStart[i]!);
+  return sparsePairSet(rows, cols, rowStart, colIndex);
+}
+
+/** Rows without a pair that is allowed (weight not NaN) and open (its coach has places). */
+function starvedRows(pairs: PairSet, weights: Float64Array, capacity: Int32Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < pairs.rows; i++) {
+    let open = false;
+    for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]! && !open; p++) open = !Number.isNaN(weights[p]!) && capacity[pairs.colIndex[p]!]! > 0;
+    if (!open) out.push(i);
+  }
+  return out;
+}
+
+/** The allowed pairs as the solver's compressed rows. */
+function compress(pairs: PairSet, weights: Float64Array) {
+  const rowStart = new Int32Array(pairs.rows + 1);
+  let allowed = 0;
+  for (let p = 0; p < weights.length; p++) if (!Number.isNaN(weights[p]!)) allowed++;
+  const colIndex = new Int32Array(allowed);
+  const weight = new Float64Array(allowed);
+  let k = 0;
+  for (let i = 0; i < pairs.rows; i++) {
+    for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) {
+      if (Number.isNaN(weights[p]!)) continue;
+      colIndex[k] = pairs.colIndex[p]!;
+      weight[k++] = weights[p]!;
+    }
+    rowStart[i + 1] = k;
+  }
+  return { rowStart, colIndex, weight };
+}
+
+/**
+ * Coachees the full problem could place at all: those with a coach with places that no
+ * unwaivable ban excludes (relation and avoid bans exist for every pair, evaluated or not).
+ */
+function placeableRows(bans: ReadonlyMap<number, readonly { waivable?: boolean }[]>, rows: number, cols: number, capacity: Int32Array): number {
+  let open = 0;
+  for (let j = 0; j < cols; j++) if (capacity[j]! > 0) open++;
+  const banned = new Map<number, number>();
+  for (const [at, list] of bans) {
+    const j = at % cols;
+    if (capacity[j]! <= 0 || list.every((b) => b.waivable)) continue;
+    const i = Math.floor(at / cols);
+    banned.set(i, (banned.get(i) ?? 0) + 1);
+  }
+  let placeable = open === 0 ? 0 : rows;
+  if (open > 0) for (const count of banned.values()) if (count >= open) placeable--;
+  return placeable;
+}
+
+export type { PairBounds };

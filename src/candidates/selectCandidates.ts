@@ -1,0 +1,100 @@
+import { sparsePairSet, type PairSet } from '../features/pairSet.js';
+import type { PairBounds } from './pairBounds.js';
+import { topByValue } from './topByValue.js';
+
+/** Pairs evaluated exactly at once: bounds the memory of one evaluation. */
+const CHUNK_PAIRS = 2_000_000;
+
+/** Solver weights (NaN when banned) of the pairs of a pair set. */
+export type ExactWeights = (pairs: PairSet) => Float64Array;
+
+/**
+ * Each row's k allowed columns of highest exact solver weight, plus its favoured columns,
+ * ascending. Exact without evaluating every pair: the 2k best by fit are evaluated first,
+ * which sets a bar (the k-th best weight found); then every other column whose bound clears
+ * that bar is evaluated too. A column left out is bounded below the bar, so it cannot be
+ * among the k best. Ties go to the lower column, so the choice follows the canonical order.
+ */
+export function selectCandidates(bounds: PairBounds, k: number, exactWeights: ExactWeights): Int32Array[] {
+  const { rows, cols } = bounds;
+  const first = Math.min(cols, 2 * k);
+  const out: Int32Array[] = new Array(rows);
+  const chunkRows = Math.max(1, Math.floor(CHUNK_PAIRS / Math.max(1, first)));
+  const fit = new Float64Array(cols);
+  for (let r0 = 0; r0 < rows; r0 += chunkRows) {
+    const r1 = Math.min(rows, r0 + chunkRows);
+    const byFit: Int32Array[] = [];
+    for (let i = r0; i < r1; i++) {
+      bounds.fitRow(i, fit);
+      for (let j = 0; j < cols; j++) if (bounds.open[j] === 0) fit[j] = -Infinity;
+      // Favoured columns are evaluated up front: their bonus is not in the fit.
+      const picked = new Set<number>(topByValue(fit, first));
+      for (const j of bounds.favoured[i]!) picked.add(j);
+      byFit.push(Int32Array.from([...picked].filter((j) => bounds.open[j] === 1)).sort());
+    }
+    const firstWeights = evaluateRows(bounds, r0, byFit, exactWeights);
+    const extras: Int32Array[] = [];
+    const bars = new Float64Array(r1 - r0);
+    for (let i = r0; i < r1; i++) {
+      const bar = kthBest(firstWeights[i - r0]!, k);
+      bars[i - r0] = bar;
+      bounds.fitRow(i, fit);
+      const m = bounds.multiplier[i]!;
+      const extra = m * bounds.rowBound[i]!;
+      const seen = byFit[i - r0]!;
+      const more: number[] = [];
+      let next = 0;
+      for (let j = 0; j < cols; j++) {
+        if (next < seen.length && seen[next] === j) {
+          next++;
+          continue;
+        }
+        if (bounds.open[j] === 1 && m * fit[j]! + extra > bar) more.push(j);
+      }
+      extras.push(Int32Array.from(more));
+    }
+    const extraWeights = evaluateRows(bounds, r0, extras, exactWeights);
+    for (let i = r0; i < r1; i++) {
+      const columns = [...byFit[i - r0]!, ...extras[i - r0]!];
+      const weights = [...firstWeights[i - r0]!, ...extraWeights[i - r0]!];
+      const order = columns.map((j, at) => ({ j, w: weights[at]! })).filter((c) => !Number.isNaN(c.w));
+      order.sort((a, b) => b.w - a.w || a.j - b.j);
+      const chosen = new Set(order.slice(0, k).map((c) => c.j));
+      for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) chosen.add(j);
+      out[i] = Int32Array.from(chosen).sort();
+    }
+  }
+  return out;
+}
+
+/** The k-th largest non-NaN weight, or −Infinity when there are fewer than k. */
+function kthBest(weights: Float64Array, k: number): number {
+  const allowed = Array.from(weights).filter((w) => !Number.isNaN(w)).sort((a, b) => b - a);
+  return allowed.length >= k ? allowed[k - 1]! : -Infinity;
+}
+
+/** Exact weights of the given columns of rows r0, r0+1, …, evaluated in chunks; per row, in the given order. */
+function evaluateRows(bounds: PairBounds, r0: number, columns: readonly Int32Array[], exactWeights: ExactWeights): Float64Array[] {
+  const out: Float64Array[] = [];
+  let from = 0;
+  while (from < columns.length) {
+    let to = from;
+    let pairs = 0;
+    do pairs += columns[to++]!.length;
+    while (to < columns.length && pairs + columns[to]!.length <= CHUNK_PAIRS);
+    const rowStart = new Int32Array(bounds.rows + 1);
+    for (let i = 0; i < bounds.rows; i++) {
+      const local = i - r0;
+      rowStart[i + 1] = rowStart[i]! + (local >= from && local < to ? columns[local]!.length : 0);
+    }
+    const colIndex = new Int32Array(pairs);
+    for (let local = from; local < to; local++) colIndex.set(columns[local]!, rowStart[r0 + local]!);
+    const weights = exactWeights(sparsePairSet(bounds.rows, bounds.cols, rowStart, colIndex));
+    for (let local = from; local < to; local++) {
+      const start = rowStart[r0 + local]!;
+      out.push(weights.slice(start, start + columns[local]!.length));
+    }
+    from = to;
+  }
+  return out;
+}

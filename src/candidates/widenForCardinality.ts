@@ -1,0 +1,59 @@
+import type { AssignmentResult } from '../solver/types.js';
+import type { PairBounds } from './pairBounds.js';
+
+/** Pairs added per spare place, and per unplaced coachee. */
+const PER_PLACE = 4;
+const PER_ROW = 4;
+
+/**
+ * When the candidates place fewer coachees than the full problem could, joins the unplaced
+ * coachees to the coaches with spare places: each spare coach gets its best-fitting unplaced
+ * coachees, each unplaced coachee its best-fitting spare coaches. Returns the pairs added
+ * (mutating `candidates`).
+ */
+export function widenForCardinality(
+  bounds: PairBounds,
+  candidates: Int32Array[],
+  result: Extract<AssignmentResult, { status: 'optimal' }>,
+  capacity: Int32Array,
+): number {
+  const { rows, cols } = bounds;
+  const spare: number[] = [];
+  for (let j = 0; j < cols; j++) if (result.loads[j]! < capacity[j]!) spare.push(j);
+  const unplaced: number[] = [];
+  for (let i = 0; i < rows; i++) if (result.assignment[i] === null) unplaced.push(i);
+  if (spare.length === 0 || unplaced.length === 0) return 0;
+  const fit = new Float64Array(cols);
+  // Per spare coach, its best unplaced coachees so far (kept sorted by fit, then row).
+  const best = spare.map(() => [] as { row: number; fit: number }[]);
+  const additions = new Map<number, Set<number>>();
+  const add = (i: number, j: number) => {
+    const set = additions.get(i);
+    if (set === undefined) additions.set(i, new Set([j]));
+    else set.add(j);
+  };
+  for (const i of unplaced) {
+    bounds.fitRow(i, fit);
+    const mine = spare.map((j, s) => ({ s, j, fit: fit[j]! })).sort((a, b) => b.fit - a.fit || a.j - b.j).slice(0, PER_ROW);
+    for (const { j } of mine) add(i, j);
+    spare.forEach((j, s) => {
+      const room = PER_PLACE * (capacity[j]! - result.loads[j]!);
+      const list = best[s]!;
+      if (list.length < room || fit[j]! > list[list.length - 1]!.fit) {
+        list.push({ row: i, fit: fit[j]! });
+        list.sort((a, b) => b.fit - a.fit || a.row - b.row);
+        if (list.length > room) list.pop();
+      }
+    });
+  }
+  spare.forEach((j, s) => {
+    for (const { row } of best[s]!) add(row, j);
+  });
+  let added = 0;
+  for (const [i, extra] of additions) {
+    const before = candidates[i]!.length;
+    candidates[i] = Int32Array.from(new Set([...candidates[i]!, ...extra])).sort();
+    added += candidates[i]!.length - before;
+  }
+  return added;
+}

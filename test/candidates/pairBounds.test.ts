@@ -1,0 +1,115 @@
+/**
+ * The candidate bounds against the dense problem: `fitRow` is the fit policy's exact term, and
+ * `multiplier · (fit + rowBound)` is never below the solver weight of a pair that is neither
+ * favoured nor banned. Pruning with a bound that fails either would lose the optimum silently.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pairBounds } from '../../src/candidates/pairBounds.js';
+import { prepareMatch } from '../../src/engine/match.js';
+import { isErrorOfKind } from '../../src/errors.js';
+import type { CohortInput } from '../../src/model/cohortSchema.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import type { PolicyInput } from '../../src/model/policySettings.js';
+import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
+import type { Policy } from '../../src/policies/policy.js';
+import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { cohortInputArb } from '../features/support.js';
+import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
+import { runs } from '../helpers/runs.js';
+
+/** Presets and ban/penalty switches, plus weights, penalties and priorities off their defaults. */
+const policyArb: fc.Arbitrary<PolicyInput> = fc
+  .tuple(
+    policyOverridesArbitrary,
+    fc.record(
+      {
+        weights: fc.record(
+          {
+            aspiration: fc.constantFrom(0, 0.5, 1, 2),
+            support: fc.constantFrom(0, 1, 1.5),
+            commonGround: fc.constantFrom(0, 0.6, 2),
+            difference: fc.constantFrom(0, 0.4, 2),
+            scarcity: fc.constantFrom(0, 0.3, 1),
+            continuity: fc.constantFrom(0, 0.2, 1),
+            priority: fc.constantFrom(0, 0.5, 1, 2),
+          },
+          { requiredKeys: [] },
+        ),
+        previouslyCoached: fc.constantFrom('allow' as const, 'penalise' as const, 'ban' as const),
+        minDifferenceForInsiders: fc.constantFrom(0, 0.35, 0.8),
+        minDifferencePenalty: fc.constantFrom(0, 3, 10),
+        preferenceBonus: fc.constantFrom([0.3, 0.2, 0.1], [2], []),
+      },
+      { requiredKeys: [] },
+    ),
+  )
+  .map(([base, more]) => ({ ...base, ...more }));
+
+/** Random cohorts of both test shapes: with relations, wishes and priorities, or with text and background attributes. */
+const docArb: fc.Arbitrary<CohortInput> = fc.oneof(cohortArbitrary({ maxCoaches: 8, maxCoachees: 10 }), cohortInputArb);
+
+/** Every disagreement between the bounds and the dense problem of a cohort under a policy, in words. */
+function boundDefects(doc: CohortInput, policy: PolicyInput | undefined): string[] {
+  const cohort = parseCohort(doc);
+  const prepared = prepareMatch(cohort, { policy });
+  const { combined } = prepared;
+  const { rows, cols, rowMultiplier, utility, bans } = combined;
+  const bounds = pairBounds(cohort, prepared.features, prepared.settings, defaultPolicies, rowMultiplier);
+  const defects: string[] = [];
+  if (bounds.rows !== rows || bounds.cols !== cols) defects.push(`bounds are ${bounds.rows} × ${bounds.cols}, the problem ${rows} × ${cols}`);
+  const fitTerms = combined.terms.filter((t) => t.key === 'aspiration' || t.key === 'support');
+  if (fitTerms.length !== 2) defects.push(`expected the aspiration and support terms, found ${fitTerms.map((t) => t.key).join(', ')}`);
+  const fit = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    bounds.fitRow(i, fit);
+    const favoured = new Set(bounds.favoured[i]);
+    for (let j = 0; j < cols; j++) {
+      const at = i * cols + j;
+      const denseFit = fitTerms.reduce((sum, t) => sum + t.values[at]!, 0);
+      if (!(Math.abs(fit[j]! - denseFit) <= 1e-12)) defects.push(`fitRow(${i})[${j}] = ${fit[j]}, dense fit terms ${denseFit}`);
+      if (favoured.has(j) || bans.has(at)) continue;
+      const weight = rowMultiplier[i]! * utility[at]!;
+      const bound = bounds.multiplier[i]! * (fit[j]! + bounds.rowBound[i]!);
+      if (!(weight <= bound + 1e-9)) defects.push(`pair (${i}, ${j}): weight ${weight} above its bound ${bound}`);
+    }
+  }
+  return defects;
+}
+
+describe('pairBounds', () => {
+  it('gives the exact fit term and a bound above every non-favoured, allowed pair, for random cohorts and policies', () => {
+    fc.assert(
+      fc.property(docArb, fc.option(policyArb, { nil: undefined }), (doc, policy) => {
+        expect(boundDefects(doc, policy)).toEqual([]);
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+
+  it('holds on synthetic cohorts under every preset, with a hard minimum difference, clan penalties and banned dual roles', () => {
+    const policies: PolicyInput[] = [
+      { preset: 'default' },
+      { preset: 'similarity-first', clanBan: false, previouslyCoached: 'penalise' },
+      { preset: 'diversity-first', dualRole: 'ban', weights: { priority: 2 } },
+      { preset: 'default', hardMinDifference: true, minDifferenceForInsiders: 0.6, insiderThreshold: 0.5 },
+    ];
+    for (const seed of [1, 2, 3]) {
+      for (const policy of policies) expect(boundDefects(syntheticCohort(40, 12, seed) as unknown as CohortInput, policy), JSON.stringify({ seed, policy })).toEqual([]);
+    }
+  });
+
+  it('refuses a custom policy, whose terms it cannot bound', () => {
+    const cohort = parseCohort(syntheticCohort(4, 3, 1));
+    const prepared = prepareMatch(cohort);
+    const bonus: Policy = { name: 'bonus', apply: ({ features }) => ({ terms: [{ key: 'bonus', label: 'bonus', values: new Float64Array(features.pairs.size).fill(1) }] }) };
+    let thrown: unknown;
+    try {
+      pairBounds(cohort, prepared.features, prepared.settings, [...defaultPolicies, bonus], prepared.combined.rowMultiplier);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isErrorOfKind(thrown, 'invalidArgument'), String(thrown)).toBe(true);
+    expect(String(thrown)).toContain('"bonus"');
+  });
+});

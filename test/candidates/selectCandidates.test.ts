@@ -1,0 +1,122 @@
+/**
+ * selectCandidates against the dense problem: per coachee, the k best allowed coaches by
+ * solver weight (compared as weight multisets, so ties may go either way) plus the favoured
+ * ones, ascending and without duplicates.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluatePairs, solverWeights } from '../../src/candidates/evaluatePairs.js';
+import { pairBounds } from '../../src/candidates/pairBounds.js';
+import { selectCandidates } from '../../src/candidates/selectCandidates.js';
+import { prepareMatch } from '../../src/engine/match.js';
+import { sparsePairSet, type PairSet } from '../../src/features/pairSet.js';
+import type { CohortInput } from '../../src/model/cohortSchema.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import type { PolicyInput } from '../../src/model/policySettings.js';
+import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
+import { buildRelationIndex } from '../../src/policies/relationIndex.js';
+import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { cohortInputArb } from '../features/support.js';
+import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
+import { runs } from '../helpers/runs.js';
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** The candidates of a cohort for k, with the dense problem they are judged against. */
+function selectAndReference(doc: CohortInput, policy: PolicyInput | undefined, k: number) {
+  const cohort = parseCohort(doc);
+  const prepared = prepareMatch(cohort, { policy });
+  const { rows, cols } = prepared.combined;
+  // Bounds and exact weights as matchOnCandidates builds them.
+  const relations = buildRelationIndex(cohort);
+  const evaluate = (pairs: PairSet) => evaluatePairs(cohort, prepared.settings, defaultPolicies, relations, pairs);
+  const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
+  const bounds = pairBounds(cohort, base.features, prepared.settings, defaultPolicies, base.combined.rowMultiplier);
+  const chosen = selectCandidates(bounds, Math.min(k, cols), (pairs) => solverWeights(evaluate(pairs).combined));
+  return { rows, cols, chosen, favoured: bounds.favoured, dense: solverWeights(prepared.combined), waivedRows: new Set(prepared.combined.waived.map((b) => b.row)) };
+}
+
+/**
+ * What is wrong with the candidates of a cohort for k, in words. `exact` also demands that no
+ * non-favoured column beyond the k best is chosen; without it, only that the k best and the
+ * favoured are all there (what the optimum needs). Rows whose bans the dense problem waived
+ * are skipped: no subset of pairs shows that every coach is banned, and matchOnCandidates
+ * handles such rows itself (it adds all their coaches).
+ */
+function candidateDefects(doc: CohortInput, policy: PolicyInput | undefined, k: number, exact: boolean): string[] {
+  const { rows, cols, chosen, favoured: favouredOf, dense, waivedRows } = selectAndReference(doc, policy, k);
+  const defects: string[] = [];
+  if (chosen.length !== rows) defects.push(`${chosen.length} candidate lists for ${rows} rows`);
+  for (let i = 0; i < rows; i++) {
+    const list = Array.from(chosen[i] ?? []);
+    const favoured = favouredOf[i]!;
+    const where = `row ${i} (k ${k}): ${JSON.stringify(list)}`;
+    if (list.some((j, at) => j < 0 || j >= cols || (at > 0 && list[at - 1]! >= j))) defects.push(`${where} is not strictly ascending within 0..${cols - 1}`);
+    if (favoured.some((j) => !list.includes(j))) defects.push(`${where} misses a favoured column of ${JSON.stringify(favoured)}`);
+    if (waivedRows.has(i)) continue;
+    const weightOf = (j: number) => dense[i * cols + j]!;
+    const allowed = Array.from({ length: cols }, (_, j) => weightOf(j)).filter((w) => !Number.isNaN(w)).sort((a, b) => b - a);
+    const best = allowed.slice(0, k);
+    const extra = list.filter((j) => !favoured.includes(j));
+    for (const j of extra) if (Number.isNaN(weightOf(j))) defects.push(`${where} holds banned column ${j}`);
+    const mine = list.map(weightOf).filter((w) => !Number.isNaN(w)).sort((a, b) => b - a).slice(0, best.length);
+    if (mine.length !== best.length || mine.some((w, at) => !close(w, best[at]!))) defects.push(`${where} has best weights ${JSON.stringify(mine)}, the dense top ${k} is ${JSON.stringify(best)}`);
+    if (!exact) continue;
+    const bar = best.length === k ? best[k - 1]! : -Infinity;
+    if (extra.length > best.length) defects.push(`${where} has ${extra.length} non-favoured columns, more than the ${best.length} best`);
+    for (const j of extra) {
+      if (weightOf(j) < bar && !close(weightOf(j), bar)) defects.push(`${where} holds non-favoured column ${j} of weight ${weightOf(j)}, below the k-th best ${bar}`);
+    }
+  }
+  return defects;
+}
+
+const randomCase = fc.record({
+  doc: fc.oneof(cohortArbitrary({ maxCoaches: 10, maxCoachees: 10 }), cohortInputArb),
+  policy: fc.option(policyOverridesArbitrary, { nil: undefined }),
+  k: fc.integer({ min: 1, max: 5 }),
+});
+const syntheticPolicies: (PolicyInput | undefined)[] = [undefined, { preset: 'diversity-first' }, { preset: 'similarity-first', clanBan: false, dualRole: 'ban' }];
+
+describe('selectCandidates', () => {
+  it('keeps each row’s k best allowed coaches by exact weight and its favoured ones, for random cohorts', () => {
+    fc.assert(
+      fc.property(randomCase, ({ doc, policy, k }) => {
+        expect(candidateDefects(doc, policy, k, false)).toEqual([]);
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+
+  it('keeps nothing but them: no non-favoured coach below the k-th best, for random cohorts', () => {
+    fc.assert(
+      fc.property(randomCase, ({ doc, policy, k }) => {
+        expect(candidateDefects(doc, policy, k, true)).toEqual([]);
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+
+  it('counts a favoured coach among the k best when its exact weight puts it there, though its fit does not', () => {
+    // c's fit is below a's and b's, but the preference bonus makes it the best coach, so k = 1 is c alone.
+    const support = { socioEmotional: 1, network: 1, autonomy: 1, career: 1 };
+    const doc: CohortInput = {
+      attributes: [{ key: 'sector', kind: 'categorical', role: 'profession' }],
+      coaches: [
+        { id: 'a', name: 'a', capacity: 1, attributes: { sector: 'education' }, support },
+        { id: 'b', name: 'b', capacity: 1, attributes: { sector: 'education' }, support },
+        { id: 'c', name: 'c', capacity: 1, attributes: {}, support },
+      ],
+      coachees: [{ id: 'x', name: 'x', attributes: {}, aspiration: { sector: 'education' }, needs: support, preferences: ['c'] }],
+    };
+    expect(candidateDefects(doc, { preferenceBonus: [2] }, 1, true)).toEqual([]);
+  });
+
+  it('does both on synthetic cohorts, where most columns are cleared by their bound', () => {
+    for (const seed of [1, 2]) {
+      for (const policy of syntheticPolicies) {
+        for (const k of [1, 3, 5]) expect(candidateDefects(syntheticCohort(50, 30, seed) as unknown as CohortInput, policy, k, true), JSON.stringify({ seed, policy, k })).toEqual([]);
+      }
+    }
+  });
+});
