@@ -3,8 +3,8 @@
  * case, solves it once with `ours auto` and prints one JSON line with the process's peak
  * RSS, so the peak belongs to that case alone (input + solve + Node itself).
  */
-import { readFileSync } from 'node:fs';
 import { isGeneratedCaseName, makeCase } from './cases.js';
+import { peakRss } from './peakRss.js';
 import { solveAssignment } from '../src/solver/solveAssignment.js';
 
 const name = process.argv[2] ?? '';
@@ -29,18 +29,3 @@ process.stdout.write(
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   })}\n`,
 );
-
-/**
- * This process's own RSS high-water mark. On Linux that is /proc/self/status's VmHWM:
- * `resourceUsage().maxRSS` (getrusage) also counts the parent's RSS at fork time, which
- * Linux carries across exec, so a child of a 1 GB benchmark would report ≥ 1 GB.
- */
-function peakRss(): number {
-  try {
-    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match !== null) return Number(match[1]) * 1024;
-  } catch {
-    // Not Linux: fall back to getrusage, whose maxRSS is in kilobytes.
-  }
-  return process.resourceUsage().maxRSS * 1024;
-}

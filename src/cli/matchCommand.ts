@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createEngine } from '../composition/createEngine.js';
 import { loadHighsBackend } from '../constraints/loadHighsBackend.js';
-import { prepareMatch, toAssignmentProblem } from '../engine/match.js';
+import { defaultMatchOptions, prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { matchObjectives, type MatchObjective } from '../engine/objective.js';
 import { CoachmatchError } from '../errors.js';
 import { explainMatching } from '../explain/explainMatching.js';
@@ -16,7 +16,7 @@ import { readJsonFile } from './readJsonFile.js';
 import { matchingFormats, parseMatchingFormat, renderMatchingAs } from '../report/renderMatchingAs.js';
 import { writeOutput } from './writeOutput.js';
 
-export const matchUsage = `coachmatch match (<cohort.json> | --coaches coaches.csv --coachees coachees.csv [--relations relations.csv] [--mapping mapping.json]) [--preset ${policyPresetNames.join('|')}] [--format ${matchingFormats.join('|')}] [--out file] [--strict] [--objective ${matchObjectives.join('|')}] [--alternatives k]
+export const matchUsage = `coachmatch match (<cohort.json> | --coaches coaches.csv --coachees coachees.csv [--relations relations.csv] [--mapping mapping.json]) [--preset ${policyPresetNames.join('|')}] [--format ${matchingFormats.join('|')}] [--out file] [--strict] [--objective ${matchObjectives.join('|')}] [--alternatives k] [--candidates auto|always|never] [--candidate-k k]
 
 Matches a cohort and prints the explained matching: JSON (default), a Markdown report, a
 self-contained HTML report, or CSV (one row per coachee).
@@ -27,7 +27,12 @@ self-contained HTML report, or CSV (one row per coachee).
                 blocking pairs and the price)
 --alternatives  HTML only, objective total: the k best other coaches per coachee with the exact
                 loss if forced and what stands in the way (costs a re-solve per alternative)
-Exit code 0: matched; 1: infeasible; 2: bad input.`;
+--candidates    auto (default): beyond 4,000,000 coachee × coach pairs, match on each
+                coachee's best candidate coaches and prove the result optimal for all pairs
+                from the duals (matching.candidates says how); always; never (every pair)
+--candidate-k   candidates per coachee to start from (default 32)
+Exit code 0: matched, proven optimal; 1: infeasible, or not proven optimal (status feasible or
+unknown on candidate pairs); 2: bad input.`;
 
 /** `coachmatch match`: returns the process exit code. */
 export async function matchCommand(args: string[]): Promise<number> {
@@ -45,6 +50,8 @@ export async function matchCommand(args: string[]): Promise<number> {
       strict: { type: 'boolean', default: false },
       objective: { type: 'string', default: 'total' },
       alternatives: { type: 'string', default: '0' },
+      candidates: { type: 'string', default: 'auto' },
+      'candidate-k': { type: 'string', default: '32' },
     },
   });
   const csv = hasCsvInputs(values);
@@ -62,12 +69,26 @@ export async function matchCommand(args: string[]): Promise<number> {
   if (k > 0 && (format !== 'html' || objective !== 'total')) {
     throw new CoachmatchError('invalidArgument', '--alternatives goes with --format html and the total objective');
   }
+  const candidates = values.candidates as 'auto' | 'always' | 'never';
+  if (!['auto', 'always', 'never'].includes(candidates)) {
+    throw new CoachmatchError('invalidArgument', `--candidates must be auto, always or never, got ${JSON.stringify(values.candidates)}`);
+  }
+  const candidateK = Number(values['candidate-k']);
+  if (!Number.isInteger(candidateK) || candidateK < 1) {
+    throw new CoachmatchError('invalidArgument', `--candidate-k must be a whole number ≥ 1, got ${JSON.stringify(values['candidate-k'])}`);
+  }
   const cohort = csv ? loadCohortFromCsv(values) : parseCohort(readJsonFile(positionals[0]!));
   const policy = preset === undefined ? undefined : { preset };
   const allowUnmatched = !values.strict;
   // HiGHS solves quota programs of realistic size; javascript-lp-solver does not (bench/QUOTAS.md).
   const quotaBackend = (cohort.policy?.quotas?.length ?? 0) > 0 ? await loadHighsBackend() : undefined;
-  const matching = createEngine().match(cohort, { policy, allowUnmatched, objective, ...(quotaBackend === undefined ? {} : { quotaBackend }) });
+  const matching = createEngine().match(cohort, {
+    policy,
+    allowUnmatched,
+    objective,
+    candidates,
+    candidateSettings: { ...defaultMatchOptions.candidateSettings, k: candidateK },
+    ...(quotaBackend === undefined ? {} : { quotaBackend }) });
   const title = cohort.name ?? 'Coach matching';
   const text = k > 0 ? renderHtml(matching, { title, alternatives: alternativesFor(cohort, policy, allowUnmatched, k) }) : renderMatchingAs(format, matching, title);
   writeOutput(text, values.out);

@@ -9,7 +9,7 @@ import { tokens, type FeatureBuilder, type Solver } from './tokens.js';
 /** A matching engine wired from a container. */
 export interface Engine {
   readonly policies: readonly Policy[];
-  match(cohort: Cohort, options?: Partial<Pick<MatchOptions, 'policy' | 'allowUnmatched' | 'method' | 'objective' | 'quotaBackend'>>): Matching;
+  match(cohort: Cohort, options?: Partial<Pick<MatchOptions, 'policy' | 'allowUnmatched' | 'method' | 'objective' | 'quotaBackend' | 'candidates' | 'candidateSettings'>>): Matching;
 }
 
 /**

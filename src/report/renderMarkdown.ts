@@ -15,6 +15,11 @@ export function renderMarkdown(matching: Matching, title = 'Coach matching'): st
   const out: string[] = [];
   out.push(`# ${title}`, '');
   out.push(`Policy preset: **${matching.preset}**. Status: **${matching.status}**.`, '');
+  const candidates = matching.candidates;
+  if (candidates !== undefined) {
+    const share = `${candidates.pairs.toLocaleString('en')} of ${candidates.allPairs.toLocaleString('en')}`;
+    out.push(`Matched on candidate pairs (${share} coachee–coach pairs, ${candidates.rounds} solve(s)); ${candidates.note}.`, '');
+  }
   if (matching.diagnosis.length > 0) {
     out.push('## Why no complete matching exists', '', ...matching.diagnosis.map((d) => `- ${d}`), '');
   }

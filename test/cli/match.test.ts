@@ -28,6 +28,30 @@ describe('coachmatch match', () => {
     for (const heading of ['## Key figures', '## Pairs', '## Coaches']) expect(run.stdout).toContain(heading);
   });
 
+  it('matches on candidate pairs with --candidates always, proving the same optimum as every pair', async () => {
+    const dense = JSON.parse((await runInProcess(['match', alumniFixture])).stdout) as Matching;
+    const run = await runInProcess(['match', alumniFixture, '--candidates', 'always', '--candidate-k', '2']);
+    expect(run.code).toBe(0);
+    const matching = JSON.parse(run.stdout) as Matching;
+    expect(matching.status).toBe('optimal');
+    expect(matching.candidates?.certified).toBe(true);
+    expect(matching.candidates!.pairs).toBeLessThan(matching.candidates!.allPairs);
+    expect(Math.abs(matching.objective! - dense.objective!)).toBeLessThan(1e-9 * Math.abs(dense.objective!));
+    const markdown = await runInProcess(['match', alumniFixture, '--candidates', 'always', '--format', 'md']);
+    expect(markdown.stdout).toContain('Matched on candidate pairs');
+  });
+
+  it.each([
+    [['--candidates', 'sometimes'], '--candidates'],
+    [['--candidate-k', '0'], '--candidate-k'],
+    [['--candidate-k', '2.5'], '--candidate-k'],
+  ])('refuses %j with exit code 2, naming the option', async (extra, option) => {
+    const run = await runInProcess(['match', alumniFixture, ...extra]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(option);
+  });
+
   it('applies --preset', async () => {
     const run = await runInProcess(['match', alumniFixture, '--preset', 'diversity-first']);
     expect(run.code).toBe(0);

@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CoachmatchError } from '../../src/errors.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
+import { issuePaths } from '../helpers/issuePaths.js';
 
-/** The JSON paths of the `invalidProblem` error that solving `problem` throws. */
-function issuePaths(problem: unknown): string[] {
-  try {
-    solveAssignment(problem as AssignmentProblem);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CoachmatchError);
-    expect((error as CoachmatchError).kind).toBe('invalidProblem');
-    return (error as CoachmatchError).issues.map((i) => i.path);
-  }
-  throw new Error('expected solveAssignment to reject the problem');
-}
 
 describe('solveAssignment on malformed problems', () => {
   it('rejects a ragged matrix, naming the short row', () => {

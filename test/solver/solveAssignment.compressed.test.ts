@@ -7,6 +7,7 @@ import { candidatesOf } from '../helpers/bruteForce.js';
 import { problemArbitrary } from '../helpers/problemArbitrary.js';
 import { resultDefects } from '../helpers/resultDefects.js';
 import { runs } from '../helpers/runs.js';
+import { issuePaths } from '../helpers/issuePaths.js';
 
 const methods = ['auto', 'flow', 'lp'] as const;
 
@@ -99,17 +100,6 @@ describe('solveAssignment on compressed rows', () => {
   });
 });
 
-/** The JSON paths of the `invalidProblem` error that solving `problem` throws. */
-function issuePaths(problem: unknown): string[] {
-  try {
-    solveAssignment(problem as AssignmentProblem);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CoachmatchError);
-    expect((error as CoachmatchError).kind).toBe('invalidProblem');
-    return (error as CoachmatchError).issues.map((i) => i.path);
-  }
-  throw new Error('expected solveAssignment to reject the problem');
-}
 
 /** A 3 × 4 problem in compressed rows: row 0 → {0, 2}, row 1 → {1, 2, 3}, row 2 → {3}; each part replaceable. */
 function problem3x4(parts: { rowStart?: unknown; colIndex?: unknown; weight?: unknown; rows?: number; cols?: number } = {}): unknown {
