@@ -19,6 +19,11 @@ export interface CandidateReport {
   readonly clearedExactly: number;
   /** Pairs added after each round's certificate found them able to improve the total. */
   readonly addedPerRound: readonly number[];
+  /**
+   * When not certified but as many coachees are placed as the full problem allows: how much
+   * higher the optimum total can at most be (from the last certificate's duals); else null.
+   */
+  readonly gap: number | null;
   /** What the certificate concluded, in words. */
   readonly note: string;
 }

@@ -23,6 +23,11 @@ export interface CertificateOutcome {
   readonly violators: Map<number, number[]>;
   /** All violating pairs found, kept or not. */
   readonly violations: number;
+  /**
+   * Σ over rows of the row's largest violation: raising each row dual by it makes the duals
+   * feasible for every pair, so the optimum is at most this much above the current total.
+   */
+  readonly gap: number;
 }
 
 /**
@@ -102,9 +107,11 @@ export function certifyCandidates(
   }
   flush();
   const violators = new Map<number, number[]>();
+  let gap = 0;
   for (const [row, list] of found) {
     list.sort((a, b) => b.by - a.by || a.col - b.col);
+    gap += list[0]!.by;
     violators.set(row, list.slice(0, KEPT_PER_ROW).map((v) => v.col));
   }
-  return { clearedByBound, clearedExactly, violators, violations };
+  return { clearedByBound, clearedExactly, violators, violations, gap };
 }

@@ -70,6 +70,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   let last: { evaluated: ReturnType<typeof evaluate>; result: AssignmentResult } | null = null;
   let note = '';
   let cleared = { byBound: 0, exactly: 0 };
+  let gap: number | null = null;
   let solves = 0;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
@@ -90,6 +91,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
       { method: input.method },
     );
     last = { evaluated, result };
+    gap = null; // a certificate of an earlier solve says nothing about this one
     // With every pair a candidate the candidate problem is the full problem.
     const complete = candidates.every((list) => list.length === cols);
     if (result.status === 'infeasible') {
@@ -119,7 +121,9 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
     }
     const outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights);
     cleared = { byBound: outcome.clearedByBound, exactly: outcome.clearedExactly };
+    gap = outcome.gap;
     if (outcome.violators.size === 0) {
+      gap = 0;
       note = `certified: ${mostPlaced} coachee(s) placed, the most the full problem allows, and every one of the ${rows * cols - pairs.size} pairs left out is covered by the duals (${cleared.byBound} by bound, ${cleared.exactly} exactly)`;
       return finish(last, true, solves);
     }
@@ -147,7 +151,10 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
       clearedByBound: cleared.byBound,
       clearedExactly: cleared.exactly,
       addedPerRound,
-      note: certified ? note : `not proven optimal after ${rounds} round(s): ${note}; raise candidates.k or maxRounds`,
+      gap: certified ? (done.result.status === 'optimal' ? 0 : null) : gap,
+      note: certified
+        ? note
+        : `not proven optimal after ${rounds} round(s): ${note}${gap === null ? '' : `; the optimum total is at most ${gap.toPrecision(6)} higher`}; raise candidates.k or maxRounds`,
     };
     if (certified) return { ...matching, candidates: report };
     if (matching.status === 'optimal') return { ...matching, status: 'feasible', candidates: report };
