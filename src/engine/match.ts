@@ -54,6 +54,9 @@ export interface MatchOptions {
   readonly candidateSettings: CandidateSettings;
 }
 
+/** Most coachee–coach pairs a dense build (every pair) accepts: about 2 GB of tables. */
+export const DENSE_PAIR_LIMIT = 20_000_000;
+
 /** Coachee–coach pairs beyond which `candidates: 'auto'` stops building every pair (≈ 4,000 × 1,000). */
 export const LARGE_COHORT_PAIRS = 4_000_000;
 
@@ -150,6 +153,14 @@ export interface PreparedMatch {
  */
 export function prepareMatch(cohort: Cohort, options: Partial<MatchOptions> = {}): PreparedMatch {
   const settings = { ...defaultMatchOptions, ...options };
+  const pairs = cohort.coachees.length * cohort.coaches.reduce((n, c) => n + (c.active ? 1 : 0), 0);
+  if (pairs > DENSE_PAIR_LIMIT) {
+    // Every pair gets a dozen 8-byte values: beyond this the process runs out of memory.
+    throw new CoachmatchError(
+      'invalidArgument',
+      `this needs every coachee–coach pair, and ${pairs.toLocaleString('en')} pairs is more than the ${DENSE_PAIR_LIMIT.toLocaleString('en')} that fit; match (with its candidate pairs) handles cohorts this large, explain, compare, rematch and shortlist do not yet`,
+    );
+  }
   const policySettings = resolvePolicy(cohort.policy, settings.policy);
   const features = settings.buildFeatures(cohort);
   const context = { cohort, features, settings: policySettings, relations: buildRelationIndex(cohort) };
