@@ -13,6 +13,7 @@ import { certifyCandidates } from './certifyCandidates.js';
 import { evaluatePairs, solverWeights } from './evaluatePairs.js';
 import { pairBounds, type PairBounds } from './pairBounds.js';
 import { selectCandidates } from './selectCandidates.js';
+import { solveByPlaces } from './solveByPlaces.js';
 import { widenForCardinality } from './widenForCardinality.js';
 
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
@@ -60,6 +61,8 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   const placeable = placeableRows(base.combined.bans, rows, cols, capacity);
   const capacityTotal = capacity.reduce((a, b) => a + b, 0);
   const mostPlaced = Math.min(placeable, capacityTotal);
+  // Fewer places than coachees, every place fillable: solve with places as rows (see solveByPlaces).
+  const byPlaces = allowUnmatched && mostPlaced === capacityTotal && capacityTotal < rows && minLoad.every((m) => m === 0);
 
   const exactWeights = (pairs: PairSet) => solverWeights(evaluate(pairs).combined);
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
@@ -86,10 +89,9 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
     }
     solves++;
     const compressed = compress(pairs, weights);
-    const result = solveAssignment(
-      { rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched },
-      { method: input.method },
-    );
+    const result =
+      (byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method) : null) ??
+      solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method });
     last = { evaluated, result };
     gap = null; // a certificate of an earlier solve says nothing about this one
     // With every pair a candidate the candidate problem is the full problem.

@@ -1,0 +1,80 @@
+import type { AssignmentResult, CompressedPairs, SolverMethod } from '../solver/types.js';
+import { solveAssignment } from '../solver/solveAssignment.js';
+
+/**
+ * Solves a programme with fewer places than coachees "by places": each coach's places become
+ * rows that must all be filled, each coachee a column of capacity 1. The same problem when the
+ * optimum fills every place, but the solver's searches then end at any coachee still free
+ * instead of rescanning every unplaced coachee (the "unmatched" column's members), which is
+ * what makes scarce programmes slow in the coachee orientation.
+ *
+ * Returns the result in the coachee orientation, with duals for the certificate (row + col
+ * sums equal the places' solve's), or null when the candidates cannot fill every place.
+ */
+export function solveByPlaces(
+  rows: number,
+  cols: number,
+  pairs: CompressedPairs,
+  capacity: Int32Array,
+  method: SolverMethod,
+): Extract<AssignmentResult, { status: 'optimal' }> | null {
+  // Per coach, its candidate coachees and weights (ascending coachee, as the rows come).
+  const count = new Int32Array(cols + 1);
+  for (let k = 0; k < pairs.colIndex.length; k++) count[pairs.colIndex[k]! + 1]!++;
+  const coachStart = new Int32Array(cols + 1);
+  for (let j = 0; j < cols; j++) coachStart[j + 1] = coachStart[j]! + count[j + 1]!;
+  const fill = coachStart.slice(0, cols);
+  const coachee = new Int32Array(pairs.colIndex.length);
+  const weightOf = new Float64Array(pairs.colIndex.length);
+  for (let i = 0; i < rows; i++) {
+    for (let k = pairs.rowStart[i]!; k < pairs.rowStart[i + 1]!; k++) {
+      const at = fill[pairs.colIndex[k]!]!++;
+      coachee[at] = i;
+      weightOf[at] = pairs.weight[k]!;
+    }
+  }
+  // One row per place.
+  const placeCoach: number[] = [];
+  for (let j = 0; j < cols; j++) for (let p = 0; p < capacity[j]!; p++) placeCoach.push(j);
+  const places = placeCoach.length;
+  const rowStart = new Int32Array(places + 1);
+  for (let p = 0; p < places; p++) {
+    const j = placeCoach[p]!;
+    rowStart[p + 1] = rowStart[p]! + coachStart[j + 1]! - coachStart[j]!;
+  }
+  const colIndex = new Int32Array(rowStart[places]!);
+  const weight = new Float64Array(rowStart[places]!);
+  for (let p = 0; p < places; p++) {
+    const j = placeCoach[p]!;
+    colIndex.set(coachee.subarray(coachStart[j]!, coachStart[j + 1]!), rowStart[p]!);
+    weight.set(weightOf.subarray(coachStart[j]!, coachStart[j + 1]!), rowStart[p]!);
+  }
+  const solved = solveAssignment({ rows: places, cols: rows, compressed: { rowStart, colIndex, weight }, sense: 'max', allowUnmatched: false }, { method });
+  if (solved.status !== 'optimal') return null;
+
+  const assignment = new Array<number | null>(rows).fill(null);
+  const loads = new Array<number>(cols).fill(0);
+  solved.assignment.forEach((i, p) => {
+    const j = placeCoach[p]!;
+    assignment[i!] = j;
+    loads[j]!++;
+  });
+  // Duals: a coachee keeps its column dual; a coach takes the least dual of its places (all
+  // equal at an optimum where every place is filled); a common shift keeps coach duals ≥ 0.
+  const coachDual = new Array<number>(cols).fill(Infinity);
+  for (let p = 0; p < places; p++) coachDual[placeCoach[p]!] = Math.min(coachDual[placeCoach[p]!]!, solved.duals.row[p]!);
+  let shift = 0;
+  for (let j = 0; j < cols; j++) {
+    if (coachDual[j] === Infinity) coachDual[j] = 0;
+    shift = Math.min(shift, coachDual[j]!);
+  }
+  return {
+    status: 'optimal',
+    method: solved.method,
+    objective: solved.objective,
+    assignment,
+    loads,
+    matched: places,
+    duals: { row: solved.duals.col.map((y) => y + shift), col: coachDual.map((v) => v - shift) },
+  };
+}
