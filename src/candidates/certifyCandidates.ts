@@ -3,7 +3,7 @@ import type { Duals } from '../solver/types.js';
 import type { PairBounds } from './pairBounds.js';
 
 /** Pairs per exact evaluation of suspects: bounds the memory of one check. */
-const CHUNK_PAIRS = 2_000_000;
+const CHUNK_PAIRS = 1_000_000;
 
 /**
  * Violating pairs kept per row, the most violating first. Adding every violator after a first

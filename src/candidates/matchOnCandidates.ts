@@ -70,15 +70,16 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   const everyPair = () => Array.from({ length: rows }, () => Int32Array.from({ length: cols }, (_, j) => j));
   let candidates = selectCandidates(bounds, Math.min(input.candidates.k, cols), exactWeights);
   const addedPerRound: number[] = [];
-  let last: { evaluated: ReturnType<typeof evaluate>; result: AssignmentResult } | null = null;
+  // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'
+  // tables (or a round's and a certificate chunk's) are never held at once.
+  let last: { pairs: PairSet; result: AssignmentResult } | null = null;
   let note = '';
   let cleared = { byBound: 0, exactly: 0 };
   let gap: number | null = null;
   let solves = 0;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
-    const evaluated = evaluate(pairs);
-    const weights = solverWeights(evaluated.combined);
+    const weights = exactWeights(pairs);
     const starved = starvedRows(pairs, weights, capacity).filter((i) => candidates[i]!.length < cols);
     if (starved.length > 0) {
       // No candidate of these coachees is allowed and open: look at all their coaches. This
@@ -92,7 +93,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
     const result =
       (byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method) : null) ??
       solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method });
-    last = { evaluated, result };
+    last = { pairs, result };
     gap = null; // a certificate of an earlier solve says nothing about this one
     // With every pair a candidate the candidate problem is the full problem.
     const complete = candidates.every((list) => list.length === cols);
@@ -143,11 +144,12 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   return finish(last, false, solves);
 
   function finish(done: NonNullable<typeof last>, certified: boolean, rounds: number): Matching {
-    const matching = assembleMatching({ features: done.evaluated.features, combined: done.evaluated.combined, result: done.result, settings, preset });
+    const evaluated = evaluate(done.pairs);
+    const matching = assembleMatching({ features: evaluated.features, combined: evaluated.combined, result: done.result, settings, preset });
     const report: CandidateReport = {
       k: input.candidates.k,
       rounds,
-      pairs: done.evaluated.combined.pairs.size,
+      pairs: done.pairs.size,
       allPairs: rows * cols,
       certified,
       clearedByBound: cleared.byBound,

@@ -3,7 +3,7 @@ import type { PairBounds } from './pairBounds.js';
 import { topByValue } from './topByValue.js';
 
 /** Pairs evaluated exactly at once: bounds the memory of one evaluation. */
-const CHUNK_PAIRS = 2_000_000;
+const CHUNK_PAIRS = 1_000_000;
 
 /** Solver weights (NaN when banned) of the pairs of a pair set. */
 export type ExactWeights = (pairs: PairSet) => Float64Array;
