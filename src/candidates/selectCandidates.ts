@@ -34,10 +34,8 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
     }
     const firstWeights = evaluateRows(bounds, r0, byFit, exactWeights);
     const extras: Int32Array[] = [];
-    const bars = new Float64Array(r1 - r0);
     for (let i = r0; i < r1; i++) {
       const bar = kthBest(firstWeights[i - r0]!, k);
-      bars[i - r0] = bar;
       bounds.fitRow(i, fit);
       const m = bounds.multiplier[i]!;
       const extra = m * bounds.rowBound[i]!;
