@@ -47,7 +47,6 @@ interface Outcome {
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length === 0 ? cases : cases.filter((c) => wanted.includes(c.name));
-const previous = previousRows();
 const lines = new Map<string, string>();
 for (const c of chosen) {
   process.stderr.write(`${c.name}…\n`);
@@ -62,6 +61,8 @@ for (const c of chosen) {
   if (c.coachees * c.coaches <= 1_000_000) checkAgainstDense(c, outcome);
   lines.set(c.name, row(c, outcome));
 }
+// Read at the end, so rows another run wrote meanwhile are kept.
+const previous = previousRows();
 const machine = machineInfo();
 writeFileSync(
   new URL('./LARGE.md', import.meta.url),
