@@ -3,6 +3,7 @@ export { solveAssignment, defaultSolveOptions } from './solver/solveAssignment.j
 export type {
   AssignmentProblem,
   AssignmentResult,
+  CompressedPairs,
   Diagnosis,
   Duals,
   Sense,
@@ -47,8 +48,11 @@ export { defaultPolicies } from './policies/defaultPolicies.js';
 export type { Policy, PolicyContext, PolicyContribution, PairBan, PairFlag, UtilityTerm } from './policies/policy.js';
 
 // Engine and composition root.
-export { match, defaultMatchOptions } from './engine/match.js';
+export { match, defaultMatchOptions, LARGE_COHORT_PAIRS, DENSE_PAIR_LIMIT } from './engine/match.js';
 export type { MatchOptions } from './engine/match.js';
+export type { CandidateReport } from './candidates/candidateReport.js';
+export type { CandidateSettings } from './candidates/matchOnCandidates.js';
+export { fullPairSet, sparsePairSet, type PairSet } from './features/pairSet.js';
 export type { Matching, MatchedCoachee, UnmatchedCoachee, CoacheeEntry, CoachLoad, MatchingKpis, TermValue, MatchFlag } from './engine/matching.js';
 export { createEngine } from './composition/createEngine.js';
 export type { Engine } from './composition/createEngine.js';
