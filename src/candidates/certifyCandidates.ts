@@ -45,7 +45,31 @@ export function certifyCandidates(
 ): CertificateOutcome {
   const { rows, cols, multiplier, rowBound } = bounds;
   const fit = new Float64Array(cols);
+  // Per row only the most violating few and the largest violation: a first round at
+  // 100,000 × 10,000 can find millions of violators, too many to keep as objects.
   const found = new Map<number, { col: number; by: number }[]>();
+  const largest = new Map<number, number>();
+  const keep = (row: number, col: number, by: number) => {
+    largest.set(row, Math.max(largest.get(row) ?? -Infinity, by));
+    const list = found.get(row);
+    if (list === undefined) {
+      found.set(row, [{ col, by }]);
+      return;
+    }
+    if (list.length < KEPT_PER_ROW) {
+      list.push({ col, by });
+      return;
+    }
+    // Replace the least violating kept pair (ties keep the lower column, as the final sort does).
+    let least = 0;
+    for (let q = 1; q < list.length; q++) {
+      const a = list[q]!;
+      const b = list[least]!;
+      if (a.by < b.by || (a.by === b.by && a.col > b.col)) least = q;
+    }
+    const worst = list[least]!;
+    if (by > worst.by || (by === worst.by && col < worst.col)) list[least] = { col, by };
+  };
   let violations = 0;
   let clearedByBound = 0;
   let clearedExactly = 0;
@@ -69,9 +93,7 @@ export function certifyCandidates(
         if (Number.isNaN(w) || w <= covered + tolerance(covered)) clearedExactly++;
         else {
           violations++;
-          const list = found.get(p.row);
-          if (list === undefined) found.set(p.row, [{ col: j, by: w - covered }]);
-          else list.push({ col: j, by: w - covered });
+          keep(p.row, j, w - covered);
         }
       }
     }
@@ -110,8 +132,8 @@ export function certifyCandidates(
   let gap = 0;
   for (const [row, list] of found) {
     list.sort((a, b) => b.by - a.by || a.col - b.col);
-    gap += list[0]!.by;
-    violators.set(row, list.slice(0, KEPT_PER_ROW).map((v) => v.col));
+    gap += largest.get(row)!;
+    violators.set(row, list.map((v) => v.col));
   }
   return { clearedByBound, clearedExactly, violators, violations, gap };
 }
