@@ -10,6 +10,7 @@ import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
 import type { CandidateReport } from './candidateReport.js';
 import { certifyCandidates } from './certifyCandidates.js';
+import { allColumns, mergeColumns } from './columnLists.js';
 import { evaluatePairs, solverWeights } from './evaluatePairs.js';
 import { pairBounds, type PairBounds } from './pairBounds.js';
 import { selectCandidates } from './selectCandidates.js';
@@ -67,7 +68,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   const exactWeights = (pairs: PairSet) => solverWeights(evaluate(pairs).combined);
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
   const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
-  const everyPair = () => Array.from({ length: rows }, () => Int32Array.from({ length: cols }, (_, j) => j));
+  const everyPair = () => Array.from({ length: rows }, () => allColumns(cols));
   let candidates = selectCandidates(bounds, Math.min(input.candidates.k, cols), exactWeights);
   const addedPerRound: number[] = [];
   // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'
@@ -85,7 +86,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
       // No candidate of these coachees is allowed and open: look at all their coaches. This
       // also decides waivers as the full problem does (a row is waived only when it sees
       // every coach banned). Each row is widened so at most once, so it costs no round.
-      for (const i of starved) candidates[i] = Int32Array.from({ length: cols }, (_, j) => j);
+      for (const i of starved) candidates[i] = allColumns(cols);
       continue;
     }
     solves++;
@@ -135,7 +136,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
       const extra = outcome.violators.get(i);
       if (extra === undefined) return list;
       added += extra.length;
-      return Int32Array.from(new Set([...list, ...extra])).sort();
+      return mergeColumns(list, extra);
     });
     addedPerRound.push(added);
     note = `round ${solves}: ${outcome.violations} pair(s) outside the candidates could still improve the total (${added} added)`;
@@ -168,7 +169,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
 }
 
 function widen(now: readonly Int32Array[], more: readonly Int32Array[]): Int32Array[] {
-  return now.map((list, i) => Int32Array.from(new Set([...list, ...more[i]!])).sort());
+  return now.map((list, i) => mergeColumns(list, more[i]!));
 }
 
 function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number): PairSet {

@@ -1,4 +1,5 @@
 import type { AssignmentResult } from '../solver/types.js';
+import { mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
 
 /** Pairs added per spare place, and per unplaced coachee. */
@@ -52,7 +53,7 @@ export function widenForCardinality(
   let added = 0;
   for (const [i, extra] of additions) {
     const before = candidates[i]!.length;
-    candidates[i] = Int32Array.from(new Set([...candidates[i]!, ...extra])).sort();
+    candidates[i] = mergeColumns(candidates[i]!, extra);
     added += candidates[i]!.length - before;
   }
   return added;

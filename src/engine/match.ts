@@ -111,6 +111,11 @@ export function match(cohort: Cohort, options: Partial<MatchOptions> = {}): Matc
   return { ...assembleMatching({ ...prepared, result }), objectiveReport: report };
 }
 
+/** The preset a match reports: the caller's, else the cohort's, else `default`. */
+function presetName(cohort: Cohort, settings: Pick<MatchOptions, 'policy'>): string {
+  return settings.policy?.preset ?? cohort.policy?.preset ?? 'default';
+}
+
 function usesCandidates(cohort: Cohort, settings: MatchOptions): boolean {
   if (settings.candidates === 'never') return false;
   if (settings.candidates === 'always') return true;
@@ -133,7 +138,7 @@ function matchLarge(cohort: Cohort, settings: MatchOptions): Matching {
     policies: settings.policies,
     allowUnmatched: settings.allowUnmatched,
     method: settings.method,
-    preset: settings.policy?.preset ?? cohort.policy?.preset ?? 'default',
+    preset: presetName(cohort, settings),
     candidates: settings.candidateSettings,
   });
 }
@@ -169,7 +174,7 @@ export function prepareMatch(cohort: Cohort, options: Partial<MatchOptions> = {}
     features.coachIds.length,
     settings.policies.map((policy) => policy.apply(context)),
   );
-  const preset = settings.policy?.preset ?? cohort.policy?.preset ?? 'default';
+  const preset = presetName(cohort, settings);
   return { cohort, features, settings: policySettings, combined, preset };
 }
 

@@ -3,7 +3,7 @@ import { supportKinds } from '../model/supportKinds.js';
 import { sparsePairSet } from './pairSet.js';
 import { supportFit } from './supportFit.js';
 import { aspirationPairs } from './_internals/aspirationPairs.js';
-import { encodeProfession } from './_internals/encodeProfession.js';
+import { cohortEncoding } from './_internals/cohortEncoding.js';
 
 /** Largest profile table built (8 bytes an entry); beyond it the fit falls back to its upper bound. */
 const TABLE_LIMIT = 4_000_000;
@@ -31,10 +31,8 @@ export interface FitLookup {
 
 /** Builds the {@link FitLookup} of a cohort (active coaches as columns, as in the feature tables). */
 export function fitLookup(cohort: Cohort): FitLookup {
-  const coachees = cohort.coachees;
-  const coaches = cohort.coaches.filter((c) => c.active);
-  const professions = cohort.attributes.filter((d) => d.role === 'profession');
-  const encoded = professions.map((d) => encodeProfession(d, coachees.map((c) => c.aspiration), coaches.map((c) => c.attributes)));
+  // The encodings the feature tables use, built once per cohort.
+  const { coachees, coaches, professions: encoded } = cohortEncoding(cohort);
   const rows = profiles(coachees.length, (i) => encoded.map((e) => (e.kind === 'numeric' ? e.rows[i] : slice(e.rows, i))).join('|'));
   const cols = profiles(coaches.length, (j) => encoded.map((e) => (e.kind === 'numeric' ? e.cols[j] : slice(e.cols, j))).join('|'));
   let aspiration: Float64Array | null = null;

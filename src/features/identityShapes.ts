@@ -1,6 +1,6 @@
 import type { Cohort } from '../model/cohort.js';
-import { identityWeightScale } from './identityWeightScale.js';
-import { encodeIdentity, popcount, type EncodedIdentity } from './_internals/encodeIdentity.js';
+import { cohortEncoding } from './_internals/cohortEncoding.js';
+import { popcount, type EncodedIdentity } from './_internals/encodeIdentity.js';
 
 /**
  * What any coach could at most add to a coachee's identity features, per weighted identity
@@ -23,15 +23,11 @@ export interface IdentityShapes {
 
 /** Builds the {@link IdentityShapes} of a cohort in O((coachees + coaches) · attributes). */
 export function identityShapes(cohort: Cohort): IdentityShapes {
-  const coachees = cohort.coachees;
-  const coaches = cohort.coaches.filter((c) => c.active);
+  // The encodings the feature tables use, built once per cohort.
+  const { coachees, coaches, identity: encoded, scale } = cohortEncoding(cohort);
   const nR = coachees.length;
   const nC = coaches.length;
-  const encoded = cohort.attributes
-    .filter((d) => d.role === 'identity' && d.weight > 0)
-    .map((d) => encodeIdentity(d, coachees, coaches));
   const n = encoded.length;
-  const scale = identityWeightScale(cohort.attributes);
   const weight = new Float64Array(nR * n);
   const sharedDifference = new Float64Array(nR * n);
   const rarity = new Float64Array(nR * n);
