@@ -1,14 +1,31 @@
 import type { NormalizedProblem } from './normalizedProblem.js';
 
+/** ε-scaling: the first ε is range / firstDivisor, each phase divides it, the last is below range / (finalFactor · rows). */
+export interface EpsilonSchedule {
+  readonly firstDivisor: number;
+  readonly divisor: number;
+  readonly finalFactor: number;
+}
+
+/** For problems that fill every place (measured on bench/RESULTS.md's tight cases). */
+export const tightSchedule: EpsilonSchedule = { firstDivisor: 8, divisor: 6, finalFactor: 4 };
+
+/**
+ * For problems with places to spare, whose end state is kept (measured on the 100,000 ×
+ * 10,000 candidate problem of bench/LARGE.md): a finer start and a coarser end, since the
+ * flow solver settles the last rows and places more cheaply than ever smaller bids would.
+ */
+export const spareSchedule: EpsilonSchedule = { firstDivisor: 500, divisor: 6, finalFactor: 0.25 };
+
 /**
  * Approximate column prices from a forward auction with ε-scaling (Bertsekas), where each
  * column's places are separate objects with their own price. Rows bid for the cheapest place
  * of their best column; the price rises by the bid increment and the place's holder is
  * evicted. The result is only a warm start: the price a newcomer would pay per column (its
  * cheapest place), which the exact flow solver turns into potentials. Stops after
- * `maxBidsPerRow × rows` bids whatever ε has reached.
+ * `maxBidsPerRow × rows` bids whatever ε has reached. Also returns where each row ended.
  */
-export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number): Float64Array {
+export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number, schedule: EpsilonSchedule = tightSchedule): { prices: Float64Array; rowCol: Int32Array } {
   const { rows, cols, rowStart, colIndex, cost, capacity } = problem;
   const slotStart = new Int32Array(cols + 1);
   for (let j = 0; j < cols; j++) slotStart[j + 1] = slotStart[j]! + capacity[j]!;
@@ -47,8 +64,8 @@ export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number)
   const range = high > low ? high - low : 1;
   const queue = new Int32Array(rows);
   let budget = maxBidsPerRow * rows;
-  for (let epsilon = range / 8; budget > 0; epsilon /= 6) {
-    const finalPhase = epsilon < range / (4 * rows);
+  for (let epsilon = range / schedule.firstDivisor; budget > 0; epsilon /= schedule.divisor) {
+    const finalPhase = epsilon < range / (schedule.finalFactor * rows);
     // Each phase starts with every row free and the prices of the previous phase.
     slotHolder.fill(-1);
     rowSlot.fill(-1);
@@ -102,5 +119,10 @@ export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number)
     }
     prices[j] = min;
   }
-  return prices;
+  // Where each row ended (−1 when the bid budget ran out first): a start the flow solver can check.
+  const rowCol = new Int32Array(rows).fill(-1);
+  for (let j = 0; j < cols; j++) {
+    for (let s = slotStart[j]!; s < slotStart[j + 1]!; s++) if (slotHolder[s]! >= 0) rowCol[slotHolder[s]!] = j;
+  }
+  return { prices, rowCol };
 }

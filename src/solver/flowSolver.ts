@@ -3,9 +3,10 @@ import { diagnoseMinLoads, diagnosePlacement } from './diagnose.js';
 import { maxBMatching } from './maxBMatching.js';
 import { MinHeap } from './minHeap.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
-import { auctionPrices } from './auctionPrices.js';
+import { auctionPrices, spareSchedule } from './auctionPrices.js';
 import { buildResult, infeasibleResult } from './buildResult.js';
-import type { AssignmentResult } from './types.js';
+import type { AssignmentResult, WarmStart } from './types.js';
+import { applyWarmStart, internalStart, type InternalStart, VacancySearch } from './warmStart.js';
 
 const NONE = -1;
 /** `predRow[j]` value for a column reached backwards from the sink. */
@@ -25,10 +26,15 @@ export interface FlowTuning {
    */
   readonly auctionMinRows: number;
   readonly auctionMaxDegree: number;
+  /**
+   * Bids per row for the auction start of a problem with places to spare (same size limits);
+   * 0 turns it off.
+   */
+  readonly spareBidsPerRow: number;
 }
 
 /** Defaults for {@link FlowTuning}, measured on bench/RESULTS.md's cases (capacitated 1000 × 100 × 10, sparse 100k × 10k, OR-Library sparse). */
-export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMinRows: 1_000, auctionMaxDegree: 128 };
+export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200 };
 
 /**
  * Exact min-cost flow by successive shortest paths (Dijkstra on reduced costs), one
@@ -44,12 +50,12 @@ export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMin
  * finalised nodes' potentials move (by `d(v) - D`), so one augmentation costs what its
  * search explored, as in Jonker–Volgenant.
  */
-export function solveWithFlow(problem: NormalizedProblem, tuning: Partial<FlowTuning> = {}): AssignmentResult {
+export function solveWithFlow(problem: NormalizedProblem, tuning: Partial<FlowTuning> = {}, warm?: WarmStart): AssignmentResult {
   const settings = { ...defaultFlowTuning, ...tuning };
-  if (problem.allowUnmatched) return solveAllowingUnmatched(problem, settings);
+  if (problem.allowUnmatched) return solveAllowingUnmatched(problem, settings, warm);
   const quick = quickInfeasibility(problem);
   if (quick !== null) return infeasibleResult(problem, 'flow', quick);
-  const run = runFlow(problem, 0, settings);
+  const run = runFlow(problem, 0, settings, warm);
   if (run.failedRows > 0 || run.unmetMinLoad > 0) {
     const diagnosis = diagnosePlacement(problem);
     if (run.unmetMinLoad > 0 || diagnosis.length === 0) diagnosis.push(...diagnoseMinLoads(problem, run.deficit));
@@ -67,18 +73,34 @@ function quickInfeasibility(problem: NormalizedProblem) {
   return diagnosePlacement(problem);
 }
 
-function solveAllowingUnmatched(problem: NormalizedProblem, settings: FlowTuning): AssignmentResult {
+function solveAllowingUnmatched(problem: NormalizedProblem, settings: FlowTuning, warm: WarmStart | undefined): AssignmentResult {
   const simple = diagnoseMinLoads(problem, null);
   if (simple.length > 0) return infeasibleResult(problem, 'flow', simple);
-  const placeable = maxBMatching(problem).size;
-  const run = runFlow(problem, problem.rows - placeable, settings);
+  // Usually every row can be placed: try that first, and count the placeable rows (a
+  // matching of its own, which can cost more than the solve) only when a row is not.
+  let run = couldPlaceAll(problem) ? runFlow(problem, 0, settings, warm, true) : null;
+  if (run === null || run.abandoned) {
+    const placeable = maxBMatching(problem).size;
+    run = runFlow(problem, problem.rows - placeable, settings, warm);
+  }
   if (run.failedRows > 0 || run.unmetMinLoad > 0) {
     return infeasibleResult(problem, 'flow', diagnoseMinLoads(problem, run.deficit), run.rowCol);
   }
   return buildResult(problem, 'flow', run.rowCol, run.rowDual, run.colDual);
 }
 
+/** Enough places in total and a pair for every row: nothing rules out placing every row. */
+function couldPlaceAll(problem: NormalizedProblem): boolean {
+  let total = 0;
+  for (let j = 0; j < problem.cols; j++) total += problem.capacity[j]!;
+  if (total < problem.rows) return false;
+  for (let i = 0; i < problem.rows; i++) if (problem.rowStart[i + 1] === problem.rowStart[i]) return false;
+  return true;
+}
+
 interface FlowRun {
+  /** True when `stopAtFailure` was set and a row could not be placed: nothing else is meaningful. */
+  readonly abandoned: boolean;
   /** Real column of each row, or -1 (unplaced, or on the "unmatched" column). */
   readonly rowCol: Int32Array;
   readonly rowDual: Float64Array;
@@ -92,7 +114,7 @@ interface FlowRun {
  * The SSP core. `unmatchedCapacity > 0` adds the zero-cost "unmatched" column (index
  * `cols`) reachable from every row.
  */
-function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings: FlowTuning): FlowRun {
+function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings: FlowTuning, warm?: WarmStart, stopAtFailure = false): FlowRun {
   const { rows, cols, rowStart, colIndex, cost } = problem;
   const dummy = unmatchedCapacity > 0 ? cols : NONE;
   const allCols = cols + (dummy >= 0 ? 1 : 0);
@@ -135,37 +157,69 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
   for (let j = 0; j < allCols; j++) totalCapacity += capacity[j]!;
   const sinkCost = new Float64Array(allCols);
   const fillsEveryPlace = dummy < 0 && requiredTotal === 0 && totalCapacity === rows;
+  // A previous solution is used when the network is the plain one it came from: no
+  // "unmatched" column and no minimum loads.
+  const fromPrevious = warm !== undefined && dummy < 0 && requiredTotal === 0;
   const warmStart =
+    !fromPrevious &&
     fillsEveryPlace &&
     settings.auctionBidsPerRow > 0 &&
     rows >= settings.auctionMinRows &&
     rowStart[rows]! <= settings.auctionMaxDegree * rows;
+  // With places to spare, the auction's end state itself is the start: prices as potentials
+  // and its assignment, each kept row checked and each place its rows left re-settled
+  // (see applyWarmStart). Sink costs stay 0, so the objective is the caller's.
+  const spareStart =
+    !fromPrevious &&
+    !fillsEveryPlace &&
+    dummy < 0 &&
+    requiredTotal === 0 &&
+    settings.spareBidsPerRow > 0 &&
+    rows >= settings.auctionMinRows &&
+    rowStart[rows]! <= settings.auctionMaxDegree * rows;
+  let start: InternalStart | null = fromPrevious && warm !== undefined ? internalStart(problem, warm) : null;
   if (warmStart) {
-    const prices = auctionPrices(problem, settings.auctionBidsPerRow);
+    const { prices } = auctionPrices(problem, settings.auctionBidsPerRow);
     for (let j = 0; j < cols; j++) {
       colPot[j] = -prices[j]!;
       sinkCost[j] = prices[j]!;
     }
+  } else if (spareStart) {
+    const { prices, rowCol: ended } = auctionPrices(problem, settings.spareBidsPerRow, spareSchedule);
+    start = { rowCol: ended, colPot: Float64Array.from(prices, (p) => -p) };
   }
-  // Row reduction: every row gets a zero-reduced-cost pair.
-  const rowBest = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let best = dummy >= 0 ? -colPot[dummy]! : Infinity;
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) best = Math.min(best, cost[k]! - colPot[colIndex[k]!]!);
-    rowBest[i] = best;
-    rowPot[i] = best === Infinity ? 0 : -best;
-  }
-  // Greedy start along zero-reduced-cost pairs keeps every invariant.
-  for (let i = 0; i < rows; i++) {
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
-      const j = colIndex[k]!;
-      if (cost[k]! - colPot[j]! === rowBest[i] && load[j]! < capacity[j]!) {
-        const placed = place(j);
-        if (placed) {
-          rowCol[i] = j;
-          rowEdgeCost[i] = cost[k]!;
-          members.add(j, i);
-          break;
+  // Places of columns that a warm start had to close (see applyWarmStart): each is a target
+  // of the searches, like a column below its minimum, until taken or settled.
+  const vacant = new Int32Array(allCols);
+  let openPlaces = 0;
+  if (start !== null) {
+    const state = { rowCol, rowEdgeCost, members, rowPot, colPot, capacity };
+    const { vacancies, kept } = applyWarmStart(problem, start, state);
+    // Given-back places count as taken until settled: the sink expects the rest from rows.
+    for (let j = 0; j < cols; j++) openPlaces += vacancies[j]!;
+    vacant.set(vacancies);
+    sinkDeficit -= kept + openPlaces;
+  } else {
+    // Row reduction: every row gets a zero-reduced-cost pair.
+    const rowBest = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let best = dummy >= 0 ? -colPot[dummy]! : Infinity;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) best = Math.min(best, cost[k]! - colPot[colIndex[k]!]!);
+      rowBest[i] = best;
+      rowPot[i] = best === Infinity ? 0 : -best;
+    }
+    // Greedy start along zero-reduced-cost pairs keeps every invariant.
+    for (let i = 0; i < rows; i++) {
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+        const j = colIndex[k]!;
+        if (cost[k]! - colPot[j]! === rowBest[i] && load[j]! < capacity[j]!) {
+          const placed = place(j);
+          if (placed) {
+            rowCol[i] = j;
+            rowEdgeCost[i] = cost[k]!;
+            members.add(j, i);
+            break;
+          }
         }
       }
     }
@@ -195,12 +249,12 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
   const heap = new MinHeap(1024);
   let failedRows = 0;
 
-  for (let source = 0; source < rows; source++) {
-    if (rowCol[source] !== NONE || hopeless[source]) continue;
-    if (rowStart[source] === rowStart[source + 1] && dummy < 0) {
-      failedRows++;
-      continue;
-    }
+  let searches = 0;
+  /** One augmentation from an unplaced row; `deferred` when it met a full sink in the warm phase. */
+  const searchFrom = (source: number): 'placed' | 'failed' | 'deferred' => {
+    if (rowStart[source] === rowStart[source + 1] && dummy < 0) return 'failed';
+    // Stamps are per search, not per row: a deferred row is searched again later.
+    const stamp = searches++;
     heap.clear();
     let doneRowCount = 0;
     let doneColCount = 0;
@@ -216,20 +270,20 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
       const base = dist + rowPot[r]!;
       for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++) {
         const j = colIndex[k]!;
-        if (colDone[j] === source) continue;
+        if (colDone[j] === stamp) continue;
         const key = base + cost[k]! - colPot[j]!;
-        if (colStamp[j] !== source || key < colDist[j]!) {
-          colStamp[j] = source;
+        if (colStamp[j] !== stamp || key < colDist[j]!) {
+          colStamp[j] = stamp;
           colDist[j] = key;
           predRow[j] = r;
           predCost[j] = cost[k]!;
           heap.push(key, j);
         }
       }
-      if (dummy >= 0 && colDone[dummy] !== source) {
+      if (dummy >= 0 && colDone[dummy] !== stamp) {
         const key = base - colPot[dummy]!;
-        if (colStamp[dummy] !== source || key < colDist[dummy]!) {
-          colStamp[dummy] = source;
+        if (colStamp[dummy] !== stamp || key < colDist[dummy]!) {
+          colStamp[dummy] = stamp;
           colDist[dummy] = key;
           predRow[dummy] = r;
           predCost[dummy] = 0;
@@ -250,12 +304,14 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
           targetDist = key;
           break;
         }
+        // While places are being given back, a full sink waits for that to finish.
+        if (openPlaces > 0) return 'deferred';
         // The sink is full: it passes flow back to columns holding more than their minimum.
         for (let j = 0; j < allCols; j++) {
-          if (colDone[j] === source || load[j]! <= minLoad[j]!) continue;
+          if (colDone[j] === stamp || load[j]! <= minLoad[j]!) continue;
           const back = key + sinkPot - colPot[j]!;
-          if (colStamp[j] !== source || back < colDist[j]!) {
-            colStamp[j] = source;
+          if (colStamp[j] !== stamp || back < colDist[j]!) {
+            colStamp[j] = stamp;
             colDist[j] = back;
             predRow[j] = FROM_SINK;
             heap.push(back, j);
@@ -263,10 +319,10 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
         }
         continue;
       }
-      if (colDone[node] === source || key > colDist[node]!) continue;
-      colDone[node] = source;
+      if (colDone[node] === stamp || key > colDist[node]!) continue;
+      colDone[node] = stamp;
       doneCols[doneColCount++] = node;
-      if (load[node]! < minLoad[node]!) {
+      if (load[node]! < minLoad[node]! || vacant[node]! > 0) {
         target = node;
         targetDist = key;
         break;
@@ -287,10 +343,7 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
       }
     }
 
-    if (target === NONE) {
-      failedRows++;
-      continue;
-    }
+    if (target === NONE) return 'failed';
 
     // Lazy potential update: only nodes finalised in this search move.
     for (let q = 0; q < doneRowCount; q++) {
@@ -304,7 +357,12 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
     if (sinkDone) sinkPot += sinkDist - targetDist;
 
     if (target === sink) sinkDeficit--;
-    else columnDeficit--;
+    else if (vacant[target]! > 0) {
+      // A place given back: the column's capacity grows by it, now taken.
+      vacant[target]!--;
+      openPlaces--;
+      capacity[target]!++;
+    } else columnDeficit--;
 
     // Walk back from the target, moving each row one step along the path.
     let col = target === sink ? sinkPred : target;
@@ -322,6 +380,51 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
       if (r === source) break;
       col = previous;
     }
+    return 'placed';
+  };
+
+  const deferred: number[] = [];
+  for (let source = 0; source < rows; source++) {
+    if (rowCol[source] !== NONE || hopeless[source]) continue;
+    const outcome = searchFrom(source);
+    if (outcome === 'failed') {
+      if (stopAtFailure) return abandoned();
+      failedRows++;
+    }
+    else if (outcome === 'deferred') deferred.push(source);
+  }
+  if (openPlaces > 0) {
+    // Places no row took on the way: each is filled from elsewhere or left empty (see VacancySearch).
+    const search = new VacancySearch(problem);
+    const state = { rowCol, rowEdgeCost, members, rowPot, colPot, capacity };
+    for (let j = 0; j < cols; j++) {
+      for (; vacant[j]! > 0; vacant[j]!--) {
+        if (search.restore(j, state, sinkPot) === 'empty') {
+          // The column's potential is now the sink's: its other empty places are valid as they are.
+          capacity[j] = capacity[j]! + vacant[j]! - 1;
+          vacant[j] = 0;
+          break;
+        }
+      }
+    }
+    openPlaces = 0;
+    // Backward searches can leave a held row's pair slack (its column moved, it did not).
+    // Raising the row's potential to make it tight again keeps every reduced cost
+    // non-negative, and the later searches and the duals rely on held pairs being tight.
+    for (let i = 0; i < rows; i++) {
+      const j = rowCol[i]!;
+      if (j !== NONE) rowPot[i] = colPot[j]! - rowEdgeCost[i]!;
+    }
+  }
+  if (deferred.length > 0) {
+    let placed = 0;
+    for (let i = 0; i < rows; i++) if (rowCol[i] !== NONE) placed++;
+    sinkDeficit = rows - requiredTotal - placed;
+    for (const source of deferred) {
+      if (rowCol[source] !== NONE || searchFrom(source) === 'placed') continue;
+      if (stopAtFailure) return abandoned();
+      failedRows++;
+    }
   }
 
   const deficit = new Int32Array(cols);
@@ -334,7 +437,12 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
   const { rowDual, colDual } = fillsEveryPlace
     ? fullCapacityDuals(rows, cols, rowPot, colPot)
     : lpDuals(rows, cols, rowPot, colPot, sinkPot, load, problem);
-  return { rowCol: realRowCol, rowDual, colDual, failedRows, unmetMinLoad, deficit };
+  return { abandoned: false, rowCol: realRowCol, rowDual, colDual, failedRows, unmetMinLoad, deficit };
+
+  function abandoned(): FlowRun {
+    const none = new Float64Array(0);
+    return { abandoned: true, rowCol, rowDual: none, colDual: none, failedRows: 1, unmetMinLoad: 0, deficit: new Int32Array(cols) };
+  }
 }
 
 /**

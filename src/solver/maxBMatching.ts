@@ -19,15 +19,23 @@ export function maxBMatching(problem: NormalizedProblem): BMatching {
   const rowCol = new Int32Array(rows).fill(-1);
   const members = new ColumnMembers(rows, cols);
   let size = 0;
+  // Greedy start on the column with the most room left: filling the first column with room
+  // instead crowds low-numbered columns and leaves long alternating paths for later rows.
   for (let i = 0; i < rows; i++) {
+    let best = -1;
+    let room = 0;
     for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
       const j = colIndex[k]!;
-      if (members.load[j]! < capacity[j]!) {
-        rowCol[i] = j;
-        members.add(j, i);
-        size++;
-        break;
+      const left = capacity[j]! - members.load[j]!;
+      if (left > room) {
+        room = left;
+        best = j;
       }
+    }
+    if (best >= 0) {
+      rowCol[i] = best;
+      members.add(best, i);
+      size++;
     }
   }
   const seenCol = new Int32Array(cols).fill(-1);

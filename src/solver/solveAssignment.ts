@@ -3,7 +3,8 @@ import { densified, fitsJv, isSquareOneToOne, solveWithJv } from './jvSolver.js'
 import { solveWithLp } from './lpBackend.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import { normalizeProblem } from './normalizeProblem.js';
-import type { AssignmentProblem, AssignmentResult, SolveOptions } from './types.js';
+import type { AssignmentProblem, AssignmentResult, SolveOptions, WarmStart } from './types.js';
+import { checkWarmStart } from './warmStart.js';
 import { CoachmatchError } from '../errors.js';
 
 /** Largest rows × cols for which `auto` turns a sparse square one-to-one problem dense for JV (8 MB; measured on the OR-Library sparse instances: faster up to n = 800, slower at 1500). */
@@ -29,25 +30,27 @@ export const defaultSolveOptions: SolveOptions = { method: 'auto' };
  * ```
  */
 export function solveAssignment(problem: AssignmentProblem, options: Partial<SolveOptions> = {}): AssignmentResult {
-  const { method } = { ...defaultSolveOptions, ...options };
-  return solveNormalized(normalizeProblem(problem), method);
+  const { method, warmStart } = { ...defaultSolveOptions, ...options };
+  const normalized = normalizeProblem(problem);
+  if (warmStart !== undefined) checkWarmStart(normalized, warmStart);
+  return solveNormalized(normalized, method, warmStart);
 }
 
 /** As {@link solveAssignment}, for a problem already in the solver's internal form. */
-export function solveNormalized(problem: NormalizedProblem, method: SolveOptions['method'] = 'auto'): AssignmentResult {
+export function solveNormalized(problem: NormalizedProblem, method: SolveOptions['method'] = 'auto', warmStart?: WarmStart): AssignmentResult {
   switch (method) {
     case 'auto':
       if (fitsJv(problem)) return solveWithJv(problem);
       // A sparse square one-to-one problem that fits densely: JV's linear scans beat the heap.
       if (isSquareOneToOne(problem) && problem.rows * problem.cols <= DENSE_JV_LIMIT) return solveWithJv(densified(problem));
-      return solveWithFlow(problem);
+      return solveWithFlow(problem, {}, warmStart);
     case 'jv':
       if (!isSquareOneToOne(problem)) {
         throw new CoachmatchError('invalidArgument', 'method "jv" needs a square problem with capacity 1 per column, no minimum loads and allowUnmatched false');
       }
       return solveWithJv(fitsJv(problem) ? problem : densified(problem));
     case 'flow':
-      return solveWithFlow(problem);
+      return solveWithFlow(problem, {}, warmStart);
     case 'lp':
       return solveWithLp(problem);
     default:

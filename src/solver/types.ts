@@ -51,6 +51,18 @@ export interface CompressedPairs {
 export interface SolveOptions {
   /** Force an algorithm; `auto` (default) chooses from the problem's shape. */
   readonly method: SolverMethod;
+  /**
+   * A solution of a closely related problem (same rows and columns, some pairs added or
+   * changed) to start from. The result is exact whatever is given here; a good start only
+   * makes the flow solver faster. Other methods ignore it.
+   */
+  readonly warmStart?: WarmStart;
+}
+
+/** A previous result's assignment and column duals (in the problem's sense), as in {@link AssignmentResult}. */
+export interface WarmStart {
+  readonly assignment: readonly (number | null)[];
+  readonly colDual: readonly number[];
 }
 
 /** One actionable reason why no assignment exists. */

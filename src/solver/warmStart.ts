@@ -1,0 +1,278 @@
+import { CoachmatchError } from '../errors.js';
+import { findPair } from './buildResult.js';
+import type { ColumnMembers } from './columnMembers.js';
+import { MinHeap } from './minHeap.js';
+import type { NormalizedProblem } from './normalizedProblem.js';
+import type { WarmStart } from './types.js';
+
+/**
+ * The flow solver's state that a warm start fills in: an assignment and potentials in which
+ * every residual arc has a non-negative reduced cost, `c(u, v) + pot(u) − pot(v)`, as the
+ * successive-shortest-path searches need.
+ */
+export interface WarmState {
+  readonly rowCol: Int32Array;
+  readonly rowEdgeCost: Float64Array;
+  readonly members: ColumnMembers;
+  readonly rowPot: Float64Array;
+  readonly colPot: Float64Array;
+  /** Lowered to the load on columns with vacancies (see {@link applyWarmStart}); restored as they are settled. */
+  readonly capacity: Int32Array;
+}
+
+/** A starting point in the solver's terms: a column per row (−1: none) and column potentials. */
+export interface InternalStart {
+  readonly rowCol: Int32Array;
+  readonly colPot: Float64Array;
+}
+
+/** A caller's {@link WarmStart} in the solver's terms (the duals of a minimisation are the potentials). */
+export function internalStart(problem: NormalizedProblem, warm: WarmStart): InternalStart {
+  const flip = problem.sense === 'max' ? -1 : 1;
+  return {
+    rowCol: Int32Array.from(warm.assignment, (j) => j ?? -1),
+    colPot: Float64Array.from(warm.colDual, (v) => flip * v + 0),
+  };
+}
+
+/** Checks a warm start's shape against the problem; throws `invalidArgument` naming the field. */
+export function checkWarmStart(problem: NormalizedProblem, warm: WarmStart): void {
+  const fail = (path: string, why: string) => {
+    throw new CoachmatchError('invalidArgument', `warmStart.${path}: ${why}`);
+  };
+  if (warm.assignment.length !== problem.rows) fail('assignment', `has ${warm.assignment.length} entries, the problem ${problem.rows} rows`);
+  if (warm.colDual.length !== problem.cols) fail('colDual', `has ${warm.colDual.length} entries, the problem ${problem.cols} columns`);
+  warm.assignment.forEach((j, i) => {
+    if (j !== null && !(Number.isInteger(j) && j >= 0 && j < problem.cols)) fail(`assignment[${i}]`, `${String(j)} is not null or a column index below ${problem.cols}`);
+  });
+  warm.colDual.forEach((v, j) => {
+    if (!Number.isFinite(v)) fail(`colDual[${j}]`, `${String(v)} is not a finite number`);
+  });
+}
+
+/**
+ * Turns a previous solution into a valid starting state, keeping whatever of it is still
+ * optimal-compatible. Column potentials come from the given duals; each kept row sits on a
+ * tight pair and must have no pair of negative reduced cost, or it starts unplaced (always
+ * safe: the searches place it again). A column needs potential 0 to take more rows
+ * (the sink's potential), so a column below capacity with a negative potential (a "price"
+ * the rows it lost no longer pay) is a vacancy: its capacity is lowered to its load here and
+ * each place is given back by {@link VacancySearch}. Returns the vacancies per column and the
+ * number of rows kept.
+ */
+export function applyWarmStart(problem: NormalizedProblem, start: InternalStart, state: WarmState): { vacancies: Int32Array; kept: number } {
+  const { rows, cols, rowStart, colIndex, cost } = problem;
+  const { rowCol, rowEdgeCost, members, rowPot, colPot, capacity } = state;
+  colPot.set(start.colPot.subarray(0, cols));
+  const load = members.load;
+  for (let i = 0; i < rows; i++) {
+    const j = start.rowCol[i]!;
+    if (j < 0 || load[j]! >= capacity[j]!) continue;
+    const at = findPair(problem, i, j);
+    if (at < 0) continue;
+    rowCol[i] = j;
+    rowEdgeCost[i] = cost[at]!;
+    members.add(j, i);
+  }
+  // A held column must not be priced above the sink (potential > 0): nothing would hold it there.
+  for (let j = 0; j < cols; j++) if (load[j]! > 0 && colPot[j]! > 0) colPot[j] = 0;
+  let kept = 0;
+  for (let i = 0; i < rows; i++) {
+    let best = Infinity;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) best = Math.min(best, cost[k]! - colPot[colIndex[k]!]!);
+    const j = rowCol[i]!;
+    if (j >= 0) {
+      const onPair = rowEdgeCost[i]! - colPot[j]!;
+      // Kept only when its pair is (up to rounding) a best one at these prices.
+      if (onPair <= best + 1e-12 * (1 + Math.abs(best))) {
+        rowPot[i] = -onPair;
+        kept++;
+        continue;
+      }
+      members.remove(j, i);
+      rowCol[i] = -1;
+    }
+    rowPot[i] = best === Infinity ? 0 : -best;
+  }
+  const vacancies = new Int32Array(cols);
+  for (let j = 0; j < cols; j++) {
+    if (colPot[j]! < 0 && load[j]! < capacity[j]!) {
+      vacancies[j] = capacity[j]! - load[j]!;
+      capacity[j] = load[j]!;
+    }
+  }
+  return { vacancies, kept };
+}
+
+/**
+ * Gives a vacant place back to its column. Restoring a place whose column has a negative
+ * potential opens a sink arc of negative reduced cost; sending one unit over it leaves the
+ * column one unit short. The cheapest way to make that good is a shortest path *into* the
+ * column, found backwards: from the sink (a row moves in, the chain ends at a column that
+ * passes one unit less to the sink; or the sink's own arc back, which leaves the place empty
+ * and lowers the column's price to the sink's), or from an unplaced row (which is placed).
+ * Potentials then move by the backward distances, keeping every reduced cost non-negative.
+ */
+export class VacancySearch {
+  private readonly colStart: Int32Array;
+  private readonly cscRow: Int32Array;
+  private readonly cscCost: Float64Array;
+  private readonly colDist: Float64Array;
+  private readonly colStamp: Int32Array;
+  private readonly colNext: Int32Array;
+  private readonly rowDist: Float64Array;
+  private readonly rowStamp: Int32Array;
+  private readonly rowNext: Int32Array;
+  private readonly rowNextCost: Float64Array;
+  private readonly doneCols: Int32Array;
+  private readonly doneRows: Int32Array;
+  private readonly heap = new MinHeap(1024);
+  private searches = 0;
+
+  constructor(private readonly problem: NormalizedProblem) {
+    const { rows, cols, rowStart, colIndex, cost } = problem;
+    this.colStart = new Int32Array(cols + 1);
+    for (let k = 0; k < colIndex.length; k++) this.colStart[colIndex[k]! + 1]!++;
+    for (let j = 0; j < cols; j++) this.colStart[j + 1]! += this.colStart[j]!;
+    const fill = this.colStart.slice(0, cols);
+    this.cscRow = new Int32Array(colIndex.length);
+    this.cscCost = new Float64Array(colIndex.length);
+    for (let i = 0; i < rows; i++) {
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+        const at = fill[colIndex[k]!]!++;
+        this.cscRow[at] = i;
+        this.cscCost[at] = cost[k]!;
+      }
+    }
+    this.colDist = new Float64Array(cols);
+    this.colStamp = new Int32Array(cols).fill(-1);
+    this.colNext = new Int32Array(cols);
+    this.rowDist = new Float64Array(rows);
+    this.rowStamp = new Int32Array(rows).fill(-1);
+    this.rowNext = new Int32Array(rows);
+    this.rowNextCost = new Float64Array(rows);
+    this.doneCols = new Int32Array(cols);
+    this.doneRows = new Int32Array(rows);
+  }
+
+  /**
+   * Restores one place of column `vacant` (its capacity is raised by one here). Returns
+   * `'placed'` when an unplaced row was placed, `'moved'` when rows moved and the place was
+   * filled from another column, `'empty'` when the place stays empty (the column's
+   * potential has then reached the sink's).
+   */
+  restore(vacant: number, state: WarmState, sinkPot: number): 'placed' | 'moved' | 'empty' {
+    const { cols } = this.problem;
+    const { rowCol, rowPot, colPot, members, capacity } = state;
+    const load = members.load;
+    capacity[vacant]!++;
+    const stamp = this.searches++;
+    // Stamps: `stamp` while a node's distance is tentative, `doneMark` once it is final.
+    const doneMark = -2 - stamp;
+    // Node ids in the heap: columns 0..cols-1, the sink `cols`, row r as cols + 1 + r.
+    const sink = cols;
+    let sinkDist = sinkPot - colPot[vacant]!; // the sink's own arc back into the column
+    let sinkNext = vacant;
+    const heap = this.heap;
+    heap.clear();
+    heap.push(sinkDist, sink);
+    this.colStamp[vacant] = stamp;
+    this.colDist[vacant] = 0;
+    heap.push(0, vacant);
+    let doneColCount = 0;
+    let doneRowCount = 0;
+    let target = -1;
+    let targetDist = 0;
+    while (heap.size > 0) {
+      const key = heap.peekKey();
+      const node = heap.pop();
+      if (node === sink) {
+        if (key > sinkDist) continue;
+        target = sink;
+        targetDist = key;
+        break;
+      }
+      if (node < cols) {
+        const c = node;
+        if (this.colStamp[c] === doneMark || key > this.colDist[c]!) continue;
+        this.colStamp[c] = doneMark;
+        this.doneCols[doneColCount++] = c;
+        // The sink passes flow back into a column that sends it some.
+        if (c !== vacant && load[c]! > 0) {
+          const viaSink = key + sinkPot - colPot[c]!;
+          if (viaSink < sinkDist) {
+            sinkDist = viaSink;
+            sinkNext = c;
+            heap.push(viaSink, sink);
+          }
+        }
+        for (let q = this.colStart[c]!; q < this.colStart[c + 1]!; q++) {
+          const r = this.cscRow[q]!;
+          if (rowCol[r] === c || this.rowStamp[r] === doneMark) continue;
+          const reduced = this.cscCost[q]! + rowPot[r]! - colPot[c]!;
+          const at = key + (reduced > 0 ? reduced : 0);
+          if (this.rowStamp[r] !== stamp || at < this.rowDist[r]!) {
+            this.rowStamp[r] = stamp;
+            this.rowDist[r] = at;
+            this.rowNext[r] = c;
+            this.rowNextCost[r] = this.cscCost[q]!;
+            heap.push(at, cols + 1 + r);
+          }
+        }
+        continue;
+      }
+      const r = node - cols - 1;
+      if (this.rowStamp[r] === doneMark || key > this.rowDist[r]!) continue;
+      this.rowStamp[r] = doneMark;
+      this.doneRows[doneRowCount++] = r;
+      const k = rowCol[r]!;
+      if (k < 0) {
+        target = node;
+        targetDist = key;
+        break;
+      }
+      // Row r reaches its own column backwards: the column gives it up.
+      if (this.colStamp[k] === doneMark) continue;
+      const back = colPot[k]! - rowPot[r]! - state.rowEdgeCost[r]!;
+      const at = key + (back > 0 ? back : 0);
+      if (this.colStamp[k] !== stamp || at < this.colDist[k]!) {
+        this.colStamp[k] = stamp;
+        this.colDist[k] = at;
+        this.colNext[k] = r;
+        heap.push(at, k);
+      }
+    }
+    if (target < 0) throw new CoachmatchError('internal', 'a vacancy search found no way back to the sink');
+    // Potentials: a node finalised at backward distance d moves by D − d.
+    for (let q = 0; q < doneColCount; q++) {
+      const c = this.doneCols[q]!;
+      colPot[c] = colPot[c]! + targetDist - this.colDist[c]!;
+    }
+    for (let q = 0; q < doneRowCount; q++) {
+      const r = this.doneRows[q]!;
+      rowPot[r] = rowPot[r]! + targetDist - this.rowDist[r]!;
+    }
+    // Walk the path forwards, moving each row one step towards the vacant column.
+    let outcome: 'placed' | 'moved' | 'empty';
+    let row: number;
+    if (target === sink) {
+      if (sinkNext === vacant) return 'empty';
+      outcome = 'moved';
+      row = this.colNext[sinkNext]!;
+    } else {
+      outcome = 'placed';
+      row = target - cols - 1;
+    }
+    for (;;) {
+      const from = rowCol[row]!;
+      const to = this.rowNext[row]!;
+      if (from >= 0) members.remove(from, row);
+      members.add(to, row);
+      rowCol[row] = to;
+      state.rowEdgeCost[row] = this.rowNextCost[row]!;
+      if (to === vacant) break;
+      row = this.colNext[to]!;
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CoachmatchError } from '../../src/errors.js';
+import { solveWithFlow } from '../../src/solver/flowSolver.js';
+import { solveWithLp } from '../../src/solver/lpBackend.js';
+import { normalizeProblem } from '../../src/solver/normalizeProblem.js';
+import { solveAssignment } from '../../src/solver/solveAssignment.js';
+import type { AssignmentProblem, WarmStart } from '../../src/solver/types.js';
+import { bruteForce } from '../helpers/bruteForce.js';
+import { expectCertifyingDuals, expectKeepsConstraints, sameObjective } from '../helpers/checkResult.js';
+import { problemArbitrary, shapeOf } from '../helpers/problemArbitrary.js';
+import { runs } from '../helpers/runs.js';
+
+/** Forces the auction start for problems with places to spare on however small a problem. */
+const spareAuction = (bids: number) => ({ spareBidsPerRow: bids, auctionMinRows: 0, auctionMaxDegree: Infinity });
+const cold = { spareBidsPerRow: 0, auctionBidsPerRow: 0 };
+
+/** Any start at all: a column or none per row, any finite duals. The solver must not trust it. */
+function anyStart(problem: AssignmentProblem): fc.Arbitrary<WarmStart> {
+  const { rows, cols } = shapeOf(problem);
+  return fc.record({
+    assignment: fc.array(fc.option(fc.integer({ min: 0, max: Math.max(0, cols - 1) }), { nil: null }), { minLength: rows, maxLength: rows }),
+    colDual: fc.array(fc.oneof(fc.constant(0), fc.double({ min: -80, max: 80, noNaN: true, noDefaultInfinity: true })), { minLength: cols, maxLength: cols }),
+  });
+}
+
+/** The problem with every weight moved by up to `by`, as the next round of candidate pairs moves them. */
+function perturbed(problem: AssignmentProblem, shifts: readonly number[]): AssignmentProblem {
+  let at = 0;
+  const shift = () => shifts[at++ % shifts.length]!;
+  if (problem.weights !== undefined) return { ...problem, weights: problem.weights.map((row) => row.map((w) => (w === null || !Number.isFinite(w) ? w : w + shift()))) };
+  return { ...problem, edges: problem.edges!.map(([i, j, w]) => [i, j, w + shift()] as [number, number, number]) };
+}
+
+describe('solveWithFlow started from an auction on problems with places to spare', () => {
+  it('finds the brute-force optimum, or infeasibility, on tiny problems', () => {
+    fc.assert(
+      fc.property(problemArbitrary({ maxRows: 6, maxCols: 4 }), fc.integer({ min: 1, max: 40 }), (problem, bids) => {
+        const oracle = bruteForce(problem);
+        const result = solveWithFlow(normalizeProblem(problem), spareAuction(bids));
+        expect(result.status).toBe(oracle.feasible ? 'optimal' : 'infeasible');
+        if (result.status !== 'optimal') return;
+        expect(sameObjective(result.objective, oracle.objective!)).toBe(true);
+        expect(result.matched).toBe(oracle.matched);
+        expectKeepsConstraints(problem, result);
+        expectCertifyingDuals(problem, result);
+      }),
+      { numRuns: runs(400) },
+    );
+  });
+
+  it('agrees with the LP backend on problems up to 40 rows', () => {
+    fc.assert(
+      fc.property(problemArbitrary({ maxRows: 40, maxCols: 10, maxCapacity: 6 }), fc.integer({ min: 1, max: 60 }), (problem, bids) => {
+        const normalized = normalizeProblem(problem);
+        const started = solveWithFlow(normalized, spareAuction(bids));
+        const oracle = solveWithLp(normalized);
+        expect(started.status).toBe(oracle.status);
+        if (started.status === 'optimal' && oracle.status === 'optimal') {
+          expect(sameObjective(started.objective, oracle.objective)).toBe(true);
+          expectCertifyingDuals(problem, started);
+        }
+      }),
+      { numRuns: runs(80) },
+    );
+  });
+});
+
+describe('solveAssignment with a warm start', () => {
+  it('is exact whatever start it is given', () => {
+    fc.assert(
+      fc.property(
+        problemArbitrary({ maxRows: 6, maxCols: 4 }).chain((problem) => fc.tuple(fc.constant(problem), anyStart(problem))),
+        ([problem, warmStart]) => {
+          const oracle = bruteForce(problem);
+          const result = solveAssignment(problem, { method: 'flow', warmStart });
+          expect(result.status).toBe(oracle.feasible ? 'optimal' : 'infeasible');
+          if (result.status !== 'optimal') return;
+          expect(sameObjective(result.objective, oracle.objective!)).toBe(true);
+          expectKeepsConstraints(problem, result);
+          expectCertifyingDuals(problem, result);
+        },
+      ),
+      { numRuns: runs(400) },
+    );
+  });
+
+  it('re-solves a changed problem from the old solution to the same optimum as a cold solve', () => {
+    fc.assert(
+      fc.property(
+        problemArbitrary({ maxRows: 40, maxCols: 10, maxCapacity: 6 }),
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 7 }),
+        (problem, shifts) => {
+          const before = solveAssignment(problem, { method: 'flow' });
+          fc.pre(before.status === 'optimal');
+          if (before.status !== 'optimal') return;
+          const changed = perturbed(problem, shifts);
+          const warm = solveAssignment(changed, { method: 'flow', warmStart: { assignment: before.assignment, colDual: before.duals.col } });
+          const coldResult = solveWithFlow(normalizeProblem(changed), cold);
+          expect(warm.status).toBe(coldResult.status);
+          if (warm.status !== 'optimal' || coldResult.status !== 'optimal') return;
+          expect(sameObjective(warm.objective, coldResult.objective)).toBe(true);
+          expect(warm.matched).toBe(coldResult.matched);
+          expectKeepsConstraints(changed, warm);
+          expectCertifyingDuals(changed, warm);
+        },
+      ),
+      { numRuns: runs(150) },
+    );
+  });
+
+  it('rejects a start of the wrong shape, naming the field', () => {
+    const problem = { weights: [[1, 2], [3, 4]] };
+    const bad = (warmStart: WarmStart) => () => solveAssignment(problem, { method: 'flow', warmStart });
+    expect(bad({ assignment: [0], colDual: [0, 0] })).toThrow(/warmStart\.assignment: has 1 entries, the problem 2 rows/);
+    expect(bad({ assignment: [0, 2], colDual: [0, 0] })).toThrow(/warmStart\.assignment\[1\]/);
+    expect(bad({ assignment: [0, 1], colDual: [0, Number.NaN] })).toThrow(/warmStart\.colDual\[1\]/);
+    expect(bad({ assignment: [0, 1], colDual: [0] })).toThrow(CoachmatchError);
+  });
+});
