@@ -5,7 +5,7 @@ import type { PolicySettings } from '../model/policySettings.js';
 import type { Policy } from '../policies/policy.js';
 import { buildRelationIndex } from '../policies/relationIndex.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
-import type { AssignmentResult, SolverMethod } from '../solver/types.js';
+import type { AssignmentResult, SolverMethod, WarmStart } from '../solver/types.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
 import type { CandidateReport } from './candidateReport.js';
@@ -19,6 +19,9 @@ import { widenForCardinality } from './widenForCardinality.js';
 
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
 export const EVERY_PAIR_FALLBACK = 4_000_000;
+
+/** Added pairs per row up to which a round starts from the previous round's solution. */
+const WARM_START_SHARE = 0.1;
 
 /** Candidate generation settings. */
 export interface CandidateSettings {
@@ -78,6 +81,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   let cleared = { byBound: 0, exactly: 0 };
   let gap: number | null = null;
   let solves = 0;
+  let warmStart: WarmStart | undefined;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
     const weights = exactWeights(pairs);
@@ -91,10 +95,14 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
     }
     solves++;
     const compressed = compress(pairs, weights);
-    const result =
+    const result: AssignmentResult =
       (byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method) : null) ??
-      solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method });
+      solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, ...(warmStart !== undefined && (addedPerRound.at(-1) ?? Infinity) <= rows * WARM_START_SHARE ? { warmStart } : {}) });
     last = { pairs, result };
+    // The next round's problem differs from this one only by the pairs added: when they are
+    // few, this solution is a start the solver only has to mend (measured at 40,000 × 4,000:
+    // 0.2–0.8 s instead of 2.7 s); when many rows gain pairs, its own start does better.
+    warmStart = result.status === 'optimal' ? { assignment: result.assignment, colDual: result.duals.col } : undefined;
     gap = null; // a certificate of an earlier solve says nothing about this one
     // With every pair a candidate the candidate problem is the full problem.
     const complete = candidates.every((list) => list.length === cols);
