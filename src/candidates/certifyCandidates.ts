@@ -4,6 +4,8 @@ import type { PairBounds } from './pairBounds.js';
 
 /** Pairs per exact evaluation of suspects: bounds the memory of one check. */
 const CHUNK_PAIRS = 1_000_000;
+/** Rows of suspects held at once when their weights are mostly known (bounds the pending lists). */
+const CHUNK_ROWS = 20_000;
 
 /**
  * Violating pairs kept per row, the most violating first. Adding every violator after a first
@@ -11,6 +13,17 @@ const CHUNK_PAIRS = 1_000_000;
  * the new prices make useless; a few per row is column generation's usual pace.
  */
 const KEPT_PER_ROW = 8;
+
+/**
+ * Exact solver weights of pairs, in compressed rows (columns ascending per row): the suspects
+ * of one certificate, so that later rounds, whose duals differ only a little, need not
+ * evaluate the same pairs again.
+ */
+export interface KnownWeights {
+  readonly rowStart: Int32Array;
+  readonly colIndex: Int32Array;
+  readonly weight: Float64Array;
+}
 
 /** The verdict of one certificate over the pairs outside the candidates. */
 export interface CertificateOutcome {
@@ -28,6 +41,8 @@ export interface CertificateOutcome {
    * feasible for every pair, so the optimum is at most this much above the current total.
    */
   readonly gap: number;
+  /** Exact weights of every suspect of this certificate, when asked for with `remember`. */
+  readonly known: KnownWeights | null;
 }
 
 /**
@@ -42,6 +57,8 @@ export function certifyCandidates(
   candidates: readonly Int32Array[],
   duals: Duals,
   exactWeights: (pairs: ReturnType<typeof sparsePairSet>) => Float64Array,
+  known: KnownWeights | null = null,
+  remember = false,
 ): CertificateOutcome {
   const { rows, cols, multiplier, rowBound } = bounds;
   const fit = new Float64Array(cols);
@@ -73,22 +90,26 @@ export function certifyCandidates(
   let violations = 0;
   let clearedByBound = 0;
   let clearedExactly = 0;
-  let pending: { row: number; cols: number[] }[] = [];
+  // Suspects in row order; a weight already known is carried, NaN-free, with its flag set.
+  let pending: { row: number; cols: number[]; weights: number[]; isKnown: boolean[] }[] = [];
   let pendingPairs = 0;
+  const memory = remember ? new WeightLog(rows) : null;
+  // The same relative tolerance as the bound check in boundSuspects.
   const tolerance = (x: number) => 1e-9 * (1 + Math.abs(x));
   const flush = () => {
-    if (pendingPairs === 0) return;
+    if (pending.length === 0) return;
     const rowStart = new Int32Array(rows + 1);
-    const byRow = new Map(pending.map((p) => [p.row, p.cols]));
-    for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + (byRow.get(i)?.length ?? 0);
+    const unknownOf = new Map(pending.map((p) => [p.row, p.cols.filter((_, k) => !p.isKnown[k])]));
+    for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + (unknownOf.get(i)?.length ?? 0);
     const colIndex = new Int32Array(pendingPairs);
-    for (const p of pending) colIndex.set(p.cols, rowStart[p.row]!);
-    const pairs = sparsePairSet(rows, cols, rowStart, colIndex);
-    const weights = exactWeights(pairs);
+    for (const [row, list] of unknownOf) colIndex.set(list, rowStart[row]!);
+    const fresh = pendingPairs > 0 ? exactWeights(sparsePairSet(rows, cols, rowStart, colIndex)) : new Float64Array(0);
     for (const p of pending) {
+      let next = rowStart[p.row]!;
       for (let k = 0; k < p.cols.length; k++) {
         const j = p.cols[k]!;
-        const w = weights[rowStart[p.row]! + k]!;
+        const w = p.isKnown[k] ? p.weights[k]! : fresh[next++]!;
+        memory?.add(p.row, j, w);
         const covered = duals.row[p.row]! + duals.col[j]!;
         if (Number.isNaN(w) || w <= covered + tolerance(covered)) clearedExactly++;
         else {
@@ -100,32 +121,33 @@ export function certifyCandidates(
     pending = [];
     pendingPairs = 0;
   };
+  const colDual = Float64Array.from(duals.col);
+  const buffer = new Int32Array(cols);
   for (let i = 0; i < rows; i++) {
     bounds.fitRow(i, fit);
     const m = multiplier[i]!;
-    const rowDual = duals.row[i]!;
-    const extra = m * rowBound[i]!;
     const inside = candidates[i]!;
-    const suspects: number[] = [];
-    let next = 0;
-    for (let j = 0; j < cols; j++) {
-      if (next < inside.length && inside[next] === j) {
-        next++;
-        continue;
-      }
-      if (bounds.open[j] === 0) {
-        clearedByBound++; // no places: the pair can never be chosen
-        continue;
-      }
-      const covered = rowDual + duals.col[j]!;
-      if (m * fit[j]! + extra <= covered + tolerance(covered)) clearedByBound++;
-      else suspects.push(j);
+    const count = boundSuspects(fit, inside, bounds.open, colDual, m, m * rowBound[i]!, duals.row[i]!, buffer);
+    clearedByBound += cols - inside.length - count;
+    if (count === 0) continue;
+    const suspects = Array.from(buffer.subarray(0, count));
+    const weights: number[] = new Array(count);
+    const isKnown: boolean[] = new Array(count);
+    let unknown = 0;
+    // Walks row i of the known weights alongside the suspects (both ascending).
+    let at = known === null ? 0 : known.rowStart[i]!;
+    const end = known === null ? 0 : known.rowStart[i + 1]!;
+    for (let q = 0; q < count; q++) {
+      const j = suspects[q]!;
+      while (at < end && known!.colIndex[at]! < j) at++;
+      const hit = at < end && known!.colIndex[at] === j;
+      weights[q] = hit ? known!.weight[at]! : 0;
+      isKnown[q] = hit;
+      if (!hit) unknown++;
     }
-    if (suspects.length > 0) {
-      pending.push({ row: i, cols: suspects });
-      pendingPairs += suspects.length;
-      if (pendingPairs >= CHUNK_PAIRS) flush();
-    }
+    pending.push({ row: i, cols: suspects, weights, isKnown });
+    pendingPairs += unknown;
+    if (pendingPairs >= CHUNK_PAIRS || pending.length >= CHUNK_ROWS) flush();
   }
   flush();
   const violators = new Map<number, number[]>();
@@ -135,5 +157,70 @@ export function certifyCandidates(
     gap += largest.get(row)!;
     violators.set(row, list.map((v) => v.col));
   }
-  return { clearedByBound, clearedExactly, violators, violations, gap };
+  return { clearedByBound, clearedExactly, violators, violations, gap, known: memory?.finish() ?? null };
+}
+
+/**
+ * Writes into `out` the columns of one row, outside `inside` and with places, whose bound
+ * `m · fit + extra` exceeds the row's plus the column's dual (with a relative tolerance);
+ * returns how many. Every other column outside `inside` is cleared by its bound. A plain
+ * loop over typed arrays: it runs rows × cols times per certificate.
+ */
+function boundSuspects(
+  fit: Float64Array,
+  inside: Int32Array,
+  open: Uint8Array,
+  colDual: Float64Array,
+  m: number,
+  extra: number,
+  rowDual: number,
+  out: Int32Array,
+): number {
+  const cols = fit.length;
+  let count = 0;
+  let next = 0;
+  let skip = inside.length > 0 ? inside[0]! : cols;
+  for (let j = 0; j < cols; j++) {
+    if (j === skip) {
+      next++;
+      skip = next < inside.length ? inside[next]! : cols;
+      continue;
+    }
+    if (open[j] === 0) continue; // no places: the pair can never be chosen
+    const covered = rowDual + colDual[j]!;
+    if (m * fit[j]! + extra > covered + 1e-9 * (1 + Math.abs(covered))) out[count++] = j;
+  }
+  return count;
+}
+
+/** Appends (row, col, weight) in row order, columns ascending within a row; grows by doubling. */
+class WeightLog {
+  private cols = new Int32Array(1 << 16);
+  private weights = new Float64Array(1 << 16);
+  private size = 0;
+  private readonly perRow: Int32Array;
+
+  constructor(private readonly rows: number) {
+    this.perRow = new Int32Array(rows);
+  }
+
+  add(row: number, col: number, weight: number): void {
+    if (this.size === this.cols.length) {
+      const cols = new Int32Array(2 * this.size);
+      cols.set(this.cols);
+      this.cols = cols;
+      const weights = new Float64Array(2 * this.size);
+      weights.set(this.weights);
+      this.weights = weights;
+    }
+    this.cols[this.size] = col;
+    this.weights[this.size++] = weight;
+    this.perRow[row]!++;
+  }
+
+  finish(): KnownWeights {
+    const rowStart = new Int32Array(this.rows + 1);
+    for (let i = 0; i < this.rows; i++) rowStart[i + 1] = rowStart[i]! + this.perRow[i]!;
+    return { rowStart, colIndex: this.cols.slice(0, this.size), weight: this.weights.slice(0, this.size) };
+  }
 }

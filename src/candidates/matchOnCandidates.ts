@@ -9,7 +9,7 @@ import type { AssignmentResult, SolverMethod, WarmStart } from '../solver/types.
 import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
 import type { CandidateReport } from './candidateReport.js';
-import { certifyCandidates } from './certifyCandidates.js';
+import { certifyCandidates, type KnownWeights } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import { evaluatePairs, solverWeights } from './evaluatePairs.js';
 import { pairBounds, type PairBounds } from './pairBounds.js';
@@ -82,6 +82,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   let gap: number | null = null;
   let solves = 0;
   let warmStart: WarmStart | undefined;
+  let known: KnownWeights | null = null;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
     const weights = exactWeights(pairs);
@@ -131,7 +132,10 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
       addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
       continue;
     }
-    const outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights);
+    // The first certificate remembers the exact weights of its suspects: later ones, under
+    // duals that moved a little, mostly suspect the same pairs.
+    const outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, known, known === null);
+    known ??= outcome.known;
     cleared = { byBound: outcome.clearedByBound, exactly: outcome.clearedExactly };
     gap = outcome.gap;
     if (outcome.violators.size === 0) {

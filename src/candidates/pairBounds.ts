@@ -61,8 +61,10 @@ export function pairBounds(
     const ids = [...c.preferences, ...(c.currentCoach === undefined ? [] : [c.currentCoach])];
     return [...new Set(ids.map((id) => colOf.get(id)).filter((j): j is number => j !== undefined))].sort((a, b) => a - b);
   });
-  const fillAspiration = filler(fit.aspiration, wa);
-  const fillSupport = filler(fit.support, ws);
+  const aspirationRow = weightedRows(fit.aspiration, wa);
+  const supportRow = weightedRows(fit.support, ws);
+  const aspirationCol = fit.aspiration.table === null ? new Int32Array(cols) : fit.aspiration.colProfile;
+  const supportCol = fit.support.table === null ? new Int32Array(cols) : fit.support.colProfile;
   const open = capacity === undefined ? new Uint8Array(cols).fill(1) : Uint8Array.from(capacity, (c) => (c > 0 ? 1 : 0));
   return {
     rows,
@@ -72,24 +74,27 @@ export function pairBounds(
     open,
     favoured,
     fitRow(row, out) {
-      out.fill(0);
-      fillAspiration(row, out);
-      fillSupport(row, out);
+      // One pass over two small per-row tables: it runs rows × cols times per scan.
+      const a = aspirationRow(row);
+      const b = supportRow(row);
+      for (let j = 0; j < out.length; j++) out[j] = a[aspirationCol[j]!]! + b[supportCol[j]!]!;
     },
   };
 }
 
-/** Adds `weight × feature(row, j)` to `out[j]` for every column: a table lookup, or the feature's bound. */
-function filler(lookup: ProfileLookup, weight: number): (row: number, out: Float64Array) => void {
-  const { table, rowProfile, colProfile, colProfiles, upper } = lookup;
-  if (weight === 0) return () => {};
+/**
+ * Per row profile, the feature's row of its table times the weight (column profiles index
+ * it); a single entry, the weighted bound, when there is no table.
+ */
+function weightedRows(lookup: ProfileLookup, weight: number): (row: number) => Float64Array {
+  const { table, rowProfile, colProfiles, upper } = lookup;
   if (table === null) {
-    return (_row, out) => {
-      for (let j = 0; j < out.length; j++) out[j]! += weight * upper;
-    };
+    const bound = Float64Array.of(weight * upper);
+    return () => bound;
   }
-  return (row, out) => {
+  const weighted = table.map((v) => weight * v);
+  return (row) => {
     const base = rowProfile[row]! * colProfiles;
-    for (let j = 0; j < out.length; j++) out[j]! += weight * table[base + colProfile[j]!]!;
+    return weighted.subarray(base, base + colProfiles);
   };
 }
