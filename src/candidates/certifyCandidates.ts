@@ -193,7 +193,7 @@ function boundSuspects(
   return count;
 }
 
-/** Appends (row, col, weight) in row order, columns ascending within a row; grows by doubling. */
+/** Appends (row, col, weight) in row order, columns ascending within a row; grows by half again. */
 class WeightLog {
   private cols = new Int32Array(1 << 16);
   private weights = new Float64Array(1 << 16);
@@ -206,10 +206,11 @@ class WeightLog {
 
   add(row: number, col: number, weight: number): void {
     if (this.size === this.cols.length) {
-      const cols = new Int32Array(2 * this.size);
+      const grown = Math.ceil(1.5 * this.size);
+      const cols = new Int32Array(grown);
       cols.set(this.cols);
       this.cols = cols;
-      const weights = new Float64Array(2 * this.size);
+      const weights = new Float64Array(grown);
       weights.set(this.weights);
       this.weights = weights;
     }
@@ -221,6 +222,7 @@ class WeightLog {
   finish(): KnownWeights {
     const rowStart = new Int32Array(this.rows + 1);
     for (let i = 0; i < this.rows; i++) rowStart[i + 1] = rowStart[i]! + this.perRow[i]!;
-    return { rowStart, colIndex: this.cols.slice(0, this.size), weight: this.weights.slice(0, this.size) };
+    // Views, not copies: a copy would briefly hold both at 100k-row scale.
+    return { rowStart, colIndex: this.cols.subarray(0, this.size), weight: this.weights.subarray(0, this.size) };
   }
 }
