@@ -13,6 +13,7 @@ import { certifyCandidates, type KnownWeights } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import { evaluatePairs, solverWeights } from './evaluatePairs.js';
 import { pairBounds, type PairBounds } from './pairBounds.js';
+import { reuseWeights, type WeighedPairs } from './reuseWeights.js';
 import { selectCandidates } from './selectCandidates.js';
 import { solveByPlaces } from './solveByPlaces.js';
 import { widenForCardinality } from './widenForCardinality.js';
@@ -83,9 +84,12 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   let solves = 0;
   let warmStart: WarmStart | undefined;
   let known: KnownWeights | null = null;
+  let weighed: WeighedPairs | null = null;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
-    const weights = exactWeights(pairs);
+    // Rounds add pairs to a few rows: the others keep last round's weights.
+    const weights = reuseWeights(pairs, weighed, exactWeights);
+    weighed = { pairs, weights };
     const starved = starvedRows(pairs, weights, capacity).filter((i) => candidates[i]!.length < cols);
     if (starved.length > 0) {
       // No candidate of these coachees is allowed and open: look at all their coaches. This
