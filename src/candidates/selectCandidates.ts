@@ -53,11 +53,11 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
     }
     const extraWeights = evaluateRows(bounds, r0, extras, exactWeights);
     for (let i = r0; i < r1; i++) {
-      const columns = [...byFit[i - r0]!, ...extras[i - r0]!];
-      const weights = [...firstWeights[i - r0]!, ...extraWeights[i - r0]!];
-      const order = columns.map((j, at) => ({ j, w: weights[at]! })).filter((c) => !Number.isNaN(c.w));
-      order.sort((a, b) => b.w - a.w || a.j - b.j);
-      const chosen = new Set(order.slice(0, k).map((c) => c.j));
+      const { columns, weights } = mergeByColumn(byFit[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!);
+      // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
+      for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
+      const chosen = new Set<number>();
+      for (const q of topByValue(weights, k)) if (weights[q] !== -Infinity) chosen.add(columns[q]!);
       for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) chosen.add(j);
       out[i] = Int32Array.from(chosen).sort();
     }
@@ -67,8 +67,22 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
 
 /** The k-th largest non-NaN weight, or −Infinity when there are fewer than k. */
 function kthBest(weights: Float64Array, k: number): number {
-  const allowed = Array.from(weights).filter((w) => !Number.isNaN(w)).sort((a, b) => b - a);
-  return allowed.length >= k ? allowed[k - 1]! : -Infinity;
+  const allowed = weights.filter((w) => !Number.isNaN(w)).sort();
+  return allowed.length >= k ? allowed[allowed.length - k]! : -Infinity;
+}
+
+/** Two column-sorted lists with their weights, merged into one column-sorted list. */
+function mergeByColumn(a: Int32Array, aw: Float64Array, b: Int32Array, bw: Float64Array): { columns: Int32Array; weights: Float64Array } {
+  const columns = new Int32Array(a.length + b.length);
+  const weights = new Float64Array(a.length + b.length);
+  let x = 0;
+  let y = 0;
+  for (let q = 0; q < columns.length; q++) {
+    const fromA = y >= b.length || (x < a.length && a[x]! < b[y]!);
+    columns[q] = fromA ? a[x]! : b[y]!;
+    weights[q] = fromA ? aw[x++]! : bw[y++]!;
+  }
+  return { columns, weights };
 }
 
 /** Exact weights of the given columns of rows r0, r0+1, …, evaluated in chunks; per row, in the given order. */
