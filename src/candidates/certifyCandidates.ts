@@ -25,6 +25,21 @@ export interface KnownWeights {
   readonly weight: Float64Array;
 }
 
+/**
+ * What one certificate leaves for the next: its duals and, per row, a slack that no pair then
+ * left out undercut (`row dual + column dual − bound or exact weight`; −∞ for a row with a
+ * violation). Under new duals a row keeps that slack less its own dual's fall and any
+ * column dual's fall, so a row with room to spare needs no scan.
+ */
+export interface CertificateMemory {
+  readonly rowDual: Float64Array;
+  readonly colDual: Float64Array;
+  readonly margin: Float64Array;
+}
+
+/** Share of columns whose dual fell most that a row cleared by its margin still checks one by one. */
+const MOVED_SHARE = 0.01;
+
 /** The verdict of one certificate over the pairs outside the candidates. */
 export interface CertificateOutcome {
   readonly clearedByBound: number;
@@ -43,6 +58,8 @@ export interface CertificateOutcome {
   readonly gap: number;
   /** Exact weights of every suspect of this certificate, when asked for with `remember`. */
   readonly known: KnownWeights | null;
+  /** For the next certificate of the same candidates or more (see {@link CertificateMemory}). */
+  readonly memory: CertificateMemory;
 }
 
 /**
@@ -59,6 +76,7 @@ export function certifyCandidates(
   exactWeights: (pairs: ReturnType<typeof sparsePairSet>) => Float64Array,
   known: KnownWeights | null = null,
   remember = false,
+  before: CertificateMemory | null = null,
 ): CertificateOutcome {
   const { rows, cols, multiplier, rowBound } = bounds;
   const fit = new Float64Array(cols);
@@ -111,9 +129,13 @@ export function certifyCandidates(
         const w = p.isKnown[k] ? p.weights[k]! : fresh[next++]!;
         memory?.add(p.row, j, w);
         const covered = duals.row[p.row]! + duals.col[j]!;
-        if (Number.isNaN(w) || w <= covered + tolerance(covered)) clearedExactly++;
-        else {
+        if (Number.isNaN(w)) clearedExactly++;
+        else if (w <= covered + tolerance(covered)) {
+          clearedExactly++;
+          margin[p.row] = Math.min(margin[p.row]!, covered - w);
+        } else {
           violations++;
+          margin[p.row] = -Infinity;
           keep(p.row, j, w - covered);
         }
       }
@@ -121,13 +143,27 @@ export function certifyCandidates(
     pending = [];
     pendingPairs = 0;
   };
+  const rowDual = Float64Array.from(duals.row);
   const colDual = Float64Array.from(duals.col);
+  const margin = new Float64Array(rows).fill(Infinity);
+  const { moved, tau } = before === null ? { moved: new Int32Array(0), tau: 0 } : movedColumns(before.colDual, colDual);
   const buffer = new Int32Array(cols);
+  const slack = new Float64Array(1);
   for (let i = 0; i < rows; i++) {
-    bounds.fitRow(i, fit);
     const m = multiplier[i]!;
     const inside = candidates[i]!;
-    const count = boundSuspects(fit, inside, bounds.open, colDual, m, m * rowBound[i]!, duals.row[i]!, buffer);
+    let count: number;
+    const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
+    if (room >= 0) {
+      // Every column whose dual fell by at most τ still leaves this row a non-negative
+      // slack: only the columns that fell further are checked.
+      count = boundSuspectsAmong(moved, i, bounds, inside, colDual, m, m * rowBound[i]!, rowDual[i]!, buffer, slack);
+      margin[i] = Math.min(room, slack[0]!);
+    } else {
+      bounds.fitRow(i, fit);
+      count = boundSuspects(fit, inside, bounds.open, colDual, m, m * rowBound[i]!, rowDual[i]!, buffer, slack);
+      margin[i] = slack[0]!;
+    }
     clearedByBound += cols - inside.length - count;
     if (count === 0) continue;
     const suspects = Array.from(buffer.subarray(0, count));
@@ -157,7 +193,7 @@ export function certifyCandidates(
     gap += largest.get(row)!;
     violators.set(row, list.map((v) => v.col));
   }
-  return { clearedByBound, clearedExactly, violators, violations, gap, known: memory?.finish() ?? null };
+  return { clearedByBound, clearedExactly, violators, violations, gap, known: memory?.finish() ?? null, memory: { rowDual, colDual, margin } };
 }
 
 /**
@@ -175,9 +211,11 @@ function boundSuspects(
   extra: number,
   rowDual: number,
   out: Int32Array,
+  slack: Float64Array,
 ): number {
   const cols = fit.length;
   let count = 0;
+  let least = Infinity;
   let next = 0;
   let skip = inside.length > 0 ? inside[0]! : cols;
   for (let j = 0; j < cols; j++) {
@@ -188,9 +226,54 @@ function boundSuspects(
     }
     if (open[j] === 0) continue; // no places: the pair can never be chosen
     const covered = rowDual + colDual[j]!;
-    if (m * fit[j]! + extra > covered + 1e-9 * (1 + Math.abs(covered))) out[count++] = j;
+    const bound = m * fit[j]! + extra;
+    if (bound > covered + 1e-9 * (1 + Math.abs(covered))) out[count++] = j;
+    else if (covered - bound < least) least = covered - bound;
   }
+  slack[0] = least;
   return count;
+}
+
+/** As {@link boundSuspects}, over the given ascending columns only. */
+function boundSuspectsAmong(
+  columns: Int32Array,
+  row: number,
+  bounds: PairBounds,
+  inside: Int32Array,
+  colDual: Float64Array,
+  m: number,
+  extra: number,
+  rowDual: number,
+  out: Int32Array,
+  slack: Float64Array,
+): number {
+  let count = 0;
+  let least = Infinity;
+  let next = 0;
+  for (const j of columns) {
+    while (next < inside.length && inside[next]! < j) next++;
+    if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
+    const covered = rowDual + colDual[j]!;
+    const bound = m * bounds.fitAt(row, j) + extra;
+    if (bound > covered + 1e-9 * (1 + Math.abs(covered))) out[count++] = j;
+    else if (covered - bound < least) least = covered - bound;
+  }
+  slack[0] = least;
+  return count;
+}
+
+/**
+ * The columns whose dual fell the most since `before` (at most {@link MOVED_SHARE} of them,
+ * ascending) and τ, the largest fall among the others.
+ */
+function movedColumns(before: Float64Array, now: Float64Array): { moved: Int32Array; tau: number } {
+  const fall = Float64Array.from(now, (v, j) => Math.max(0, before[j]! - v));
+  const sorted = Float64Array.from(fall).sort();
+  const allowed = Math.ceil(MOVED_SHARE * fall.length);
+  const tau = sorted.length > allowed ? sorted[sorted.length - 1 - allowed]! : 0;
+  const moved: number[] = [];
+  for (let j = 0; j < fall.length; j++) if (fall[j]! > tau) moved.push(j);
+  return { moved: Int32Array.from(moved), tau };
 }
 
 /** Appends (row, col, weight) in row order, columns ascending within a row; grows by half again. */

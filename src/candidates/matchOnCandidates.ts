@@ -9,7 +9,7 @@ import type { AssignmentResult, SolverMethod, WarmStart } from '../solver/types.
 import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
 import type { CandidateReport } from './candidateReport.js';
-import { certifyCandidates, type KnownWeights } from './certifyCandidates.js';
+import { certifyCandidates, type CertificateMemory, type KnownWeights } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import { evaluatePairs, solverWeights } from './evaluatePairs.js';
 import { pairBounds, type PairBounds } from './pairBounds.js';
@@ -85,6 +85,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   let warmStart: WarmStart | undefined;
   let known: KnownWeights | null = null;
   let weighed: WeighedPairs | null = null;
+  let memory: CertificateMemory | null = null;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
     // Rounds add pairs to a few rows: the others keep last round's weights.
@@ -137,9 +138,11 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
       continue;
     }
     // The first certificate remembers the exact weights of its suspects: later ones, under
-    // duals that moved a little, mostly suspect the same pairs.
-    const outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, known, known === null);
+    // duals that moved a little, mostly suspect the same pairs;
+    // and a row whose slack last time covers how far the duals fell needs no scan.
+    const outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, known, known === null, memory);
     known ??= outcome.known;
+    memory = outcome.memory;
     cleared = { byBound: outcome.clearedByBound, exactly: outcome.clearedExactly };
     gap = outcome.gap;
     if (outcome.violators.size === 0) {

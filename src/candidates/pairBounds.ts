@@ -26,6 +26,8 @@ export interface PairBounds {
   readonly favoured: readonly (readonly number[])[];
   /** Fills `out[j]` with the exact fit term of (row, j) for every column j. */
   fitRow(row: number, out: Float64Array): void;
+  /** The exact fit term of one pair, as {@link fitRow} gives it. */
+  fitAt(row: number, col: number): number;
 }
 
 const builtIn: ReadonlySet<Policy> = new Set(defaultPolicies);
@@ -78,6 +80,9 @@ export function pairBounds(
       const a = aspirationRow(row);
       const b = supportRow(row);
       for (let j = 0; j < out.length; j++) out[j] = a[aspirationCol[j]!]! + b[supportCol[j]!]!;
+    },
+    fitAt(row, col) {
+      return aspirationRow(row)[aspirationCol[col]!]! + supportRow(row)[supportCol[col]!]!;
     },
   };
 }
