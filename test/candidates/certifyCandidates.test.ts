@@ -1,0 +1,65 @@
+/**
+ * The certificate's shortcut: a row cleared by the slack it had under the last duals must
+ * never hide a pair that a full scan under the new duals finds violating. Both ways must
+ * give the same verdict, whatever the duals did in between.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { certifyCandidates } from '../../src/candidates/certifyCandidates.js';
+import { evaluatePairs, solverWeights } from '../../src/candidates/evaluatePairs.js';
+import { pairBounds } from '../../src/candidates/pairBounds.js';
+import { selectCandidates } from '../../src/candidates/selectCandidates.js';
+import { prepareMatch } from '../../src/engine/match.js';
+import type { PairSet } from '../../src/features/pairSet.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
+import { buildRelationIndex } from '../../src/policies/relationIndex.js';
+import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { runs } from '../helpers/runs.js';
+
+const cohort = parseCohort(syntheticCohort(80, 14, 7, { capacity: [1, 4] }));
+const prepared = prepareMatch(cohort);
+const relations = buildRelationIndex(cohort);
+const exactWeights = (pairs: PairSet) => solverWeights(evaluatePairs(cohort, prepared.settings, defaultPolicies, relations, pairs).combined);
+const bounds = pairBounds(cohort, prepared.features, prepared.settings, defaultPolicies, prepared.combined.rowMultiplier, prepared.combined.capacity);
+const rows = bounds.rows;
+const cols = bounds.cols;
+
+const dualsArb = (length: number) => fc.array(fc.double({ min: 0, max: 4, noNaN: true, noDefaultInfinity: true }), { minLength: length, maxLength: length });
+/** How each dual moves between two certificates: most a little, some a lot, either way. */
+const moveArb = (length: number) => fc.array(fc.oneof(fc.constant(0), fc.double({ min: -0.05, max: 0.05, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true })), { minLength: length, maxLength: length });
+
+describe('certifyCandidates with the last certificate’s slack', () => {
+  it('reaches the same verdict as a full scan', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), dualsArb(rows), dualsArb(cols), moveArb(rows), moveArb(cols), (k, row, col, rowMove, colMove) => {
+        const candidates = selectCandidates(bounds, k, exactWeights);
+        const first = certifyCandidates(bounds, candidates, { row, col }, exactWeights);
+        const next = { row: row.map((u, i) => Math.max(0, u + rowMove[i]!)), col: col.map((v, j) => Math.max(0, v + colMove[j]!)) };
+        const full = certifyCandidates(bounds, candidates, next, exactWeights);
+        const short = certifyCandidates(bounds, candidates, next, exactWeights, null, false, first.memory);
+        expect(short.violations).toBe(full.violations);
+        expect([...short.violators.entries()].sort((a, b) => a[0] - b[0])).toEqual([...full.violators.entries()].sort((a, b) => a[0] - b[0]));
+        expect(short.gap).toBeCloseTo(full.gap, 12);
+        expect(short.clearedByBound + short.clearedExactly).toBe(full.clearedByBound + full.clearedExactly);
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('skips scans when the duals did not move', () => {
+    const candidates = selectCandidates(bounds, 3, exactWeights);
+    const duals = { row: Array.from({ length: rows }, () => 3), col: Array.from({ length: cols }, () => 1) };
+    const first = certifyCandidates(bounds, candidates, duals, exactWeights);
+    let evaluated = 0;
+    const counting = (pairs: PairSet) => {
+      evaluated += pairs.size;
+      return exactWeights(pairs);
+    };
+    const again = certifyCandidates(bounds, candidates, duals, counting, null, false, first.memory);
+    expect(again.violations).toBe(first.violations);
+    // Rows without a violation were cleared by their slack: nothing of theirs was evaluated again.
+    const rowsWithViolations = first.violators.size;
+    expect(evaluated).toBeLessThanOrEqual(rowsWithViolations * cols);
+  });
+});
