@@ -24,11 +24,18 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
   for (let r0 = 0; r0 < rows; r0 += chunkRows) {
     const r1 = Math.min(rows, r0 + chunkRows);
     const byFit: Int32Array[] = [];
+    // Per row, the best fit left out of the first batch: when even it cannot beat the bar,
+    // no column left out can, and the second scan of the row is skipped.
+    const nextFit = new Float64Array(r1 - r0).fill(-Infinity);
     for (let i = r0; i < r1; i++) {
       bounds.fitRow(i, fit);
       for (let j = 0; j < cols; j++) if (bounds.open[j] === 0) fit[j] = -Infinity;
+      const top = topByValue(fit, first + 1);
+      // The heap's root is the (first + 1)-th best; the rest are topByValue(fit, first).
+      const rest = top.length > first ? top.subarray(1) : top;
+      if (top.length > first) nextFit[i - r0] = fit[top[0]!]!;
       // Favoured columns are evaluated up front: their bonus is not in the fit.
-      const picked = new Set<number>(topByValue(fit, first));
+      const picked = new Set<number>(rest);
       for (const j of bounds.favoured[i]!) picked.add(j);
       byFit.push(Int32Array.from([...picked].filter((j) => bounds.open[j] === 1)).sort());
     }
@@ -36,9 +43,13 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
     const extras: Int32Array[] = [];
     for (let i = r0; i < r1; i++) {
       const bar = kthBest(firstWeights[i - r0]!, k);
-      bounds.fitRow(i, fit);
       const m = bounds.multiplier[i]!;
       const extra = m * bounds.rowBound[i]!;
+      if (m >= 0 && m * nextFit[i - r0]! + extra <= bar) {
+        extras.push(new Int32Array(0));
+        continue;
+      }
+      bounds.fitRow(i, fit);
       const seen = byFit[i - r0]!;
       const more: number[] = [];
       let next = 0;
