@@ -1,5 +1,6 @@
 import { positions } from './positions.js';
-import type { PairBan, PairFlag, Policy } from './policy.js';
+import { perMatchCache } from './perMatchCache.js';
+import type { PairBan, PairFlag, Policy, PolicyContext } from './policy.js';
 
 /**
  * Role conflicts from the relation graph (the "hat problem"):
@@ -14,63 +15,81 @@ import type { PairBan, PairFlag, Policy } from './policy.js';
 export const roleConflictPolicy: Policy = {
   name: 'role-conflicts',
   apply: ({ cohort, features, settings, relations }) => {
-    const { row: rowOf, col: colOf } = positions(features);
     const { pairs } = features;
+    const found = conflictFindings(relations, settings, [features.coacheeIds, features.coachIds], () => findConflicts({ cohort, features, settings, relations }));
     const penalty = new Float64Array(pairs.size);
-    const bans: PairBan[] = [];
-    const flags: PairFlag[] = [];
-    const names = new Map<string, string>();
-    for (const p of [...cohort.people, ...cohort.coaches, ...cohort.coachees]) names.set(p.id, p.name);
-    const nameOf = (id: string) => names.get(id) ?? id;
-    const penalise = (row: number, col: number, amount: number, code: string, message: string) => {
+    for (const { row, col, amount } of found.penalties) {
       // Outside the candidate pairs a penalty only lowers a pair nobody evaluates; the flag stays.
       const at = pairs.indexOf(row, col);
       if (at >= 0) penalty[at] = penalty[at]! - amount;
-      flags.push({ row, col, code, message });
-    };
-
-    for (const { from, to, type } of cohort.relations) {
-      // Directed types read coach → coachee; sameTeam is symmetric and stored either way round.
-      const row = rowOf.get(to) ?? rowOf.get(from);
-      const col = colOf.get(from) ?? colOf.get(to);
-      if (row === undefined || col === undefined) continue;
-      const coachId = features.coachIds[col]!;
-      const coacheeId = features.coacheeIds[row]!;
-      const directed = from === coachId && to === coacheeId;
-      const coach = nameOf(coachId);
-      const coachee = nameOf(coacheeId);
-      if ((type === 'evaluates' || type === 'manages') && directed) {
-        const what = `${coach} also ${type} ${coachee}`;
-        if (settings.dualRole === 'ban') bans.push({ row, col, code: 'dualRole', reason: `${what} (dual roles are banned)` });
-        else penalise(row, col, settings.dualRolePenalty, 'discloseDualRole', `${what}: disclose which hat is on`);
-      } else if (type === 'previouslyCoached' && directed && settings.previouslyCoached !== 'allow') {
-        const what = `${coach} coached ${coachee} before`;
-        if (settings.previouslyCoached === 'ban') bans.push({ row, col, code: 'previouslyCoached', reason: what });
-        else penalise(row, col, settings.previouslyCoachedPenalty, 'previouslyCoached', what);
-      } else if (type === 'sameTeam' && (directed || (from === coacheeId && to === coachId))) {
-        penalise(row, col, settings.sameTeamPenalty, 'sameTeam', `${coach} and ${coachee} work in the same team`);
-      }
     }
-
-    // A coach close to someone who evaluates or manages the coachee.
-    for (let row = 0; row < features.coacheeIds.length; row++) {
-      const coacheeId = features.coacheeIds[row]!;
-      const seen = new Set<number>();
-      for (const evaluator of relations.evaluatorsOf(coacheeId)) {
-        for (const friend of relations.closeTo(evaluator)) {
-          const col = colOf.get(friend);
-          if (col === undefined || seen.has(col)) continue;
-          seen.add(col);
-          penalise(
-            row,
-            col,
-            settings.closeToEvaluatorPenalty,
-            'closeToEvaluator',
-            `${nameOf(friend)} is close to ${nameOf(evaluator)}, who evaluates or manages ${nameOf(coacheeId)}`,
-          );
-        }
-      }
-    }
-    return { terms: [{ key: 'roleConflicts', label: 'role conflicts', values: penalty }], bans, flags };
+    return { terms: [{ key: 'roleConflicts', label: 'role conflicts', values: penalty }], bans: found.bans, flags: found.flags };
   },
 };
+
+interface ConflictFindings {
+  readonly bans: PairBan[];
+  readonly flags: PairFlag[];
+  readonly penalties: { row: number; col: number; amount: number }[];
+}
+
+/** Bans, flags and penalties by pair from the relations alone: the same for every chunk of pairs. */
+const conflictFindings = perMatchCache<ConflictFindings>();
+
+function findConflicts({ cohort, features, settings, relations }: PolicyContext): ConflictFindings {
+  const { row: rowOf, col: colOf } = positions(features);
+  const bans: PairBan[] = [];
+  const flags: PairFlag[] = [];
+  const penalties: { row: number; col: number; amount: number }[] = [];
+  const names = new Map<string, string>();
+  for (const p of [...cohort.people, ...cohort.coaches, ...cohort.coachees]) names.set(p.id, p.name);
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const penalise = (row: number, col: number, amount: number, code: string, message: string) => {
+    penalties.push({ row, col, amount });
+    flags.push({ row, col, code, message });
+  };
+
+  for (const { from, to, type } of cohort.relations) {
+    // Directed types read coach → coachee; sameTeam is symmetric and stored either way round.
+    const row = rowOf.get(to) ?? rowOf.get(from);
+    const col = colOf.get(from) ?? colOf.get(to);
+    if (row === undefined || col === undefined) continue;
+    const coachId = features.coachIds[col]!;
+    const coacheeId = features.coacheeIds[row]!;
+    const directed = from === coachId && to === coacheeId;
+    const coach = nameOf(coachId);
+    const coachee = nameOf(coacheeId);
+    if ((type === 'evaluates' || type === 'manages') && directed) {
+      const what = `${coach} also ${type} ${coachee}`;
+      if (settings.dualRole === 'ban') bans.push({ row, col, code: 'dualRole', reason: `${what} (dual roles are banned)` });
+      else penalise(row, col, settings.dualRolePenalty, 'discloseDualRole', `${what}: disclose which hat is on`);
+    } else if (type === 'previouslyCoached' && directed && settings.previouslyCoached !== 'allow') {
+      const what = `${coach} coached ${coachee} before`;
+      if (settings.previouslyCoached === 'ban') bans.push({ row, col, code: 'previouslyCoached', reason: what });
+      else penalise(row, col, settings.previouslyCoachedPenalty, 'previouslyCoached', what);
+    } else if (type === 'sameTeam' && (directed || (from === coacheeId && to === coachId))) {
+      penalise(row, col, settings.sameTeamPenalty, 'sameTeam', `${coach} and ${coachee} work in the same team`);
+    }
+  }
+
+  // A coach close to someone who evaluates or manages the coachee.
+  for (let row = 0; row < features.coacheeIds.length; row++) {
+    const coacheeId = features.coacheeIds[row]!;
+    const seen = new Set<number>();
+    for (const evaluator of relations.evaluatorsOf(coacheeId)) {
+      for (const friend of relations.closeTo(evaluator)) {
+        const col = colOf.get(friend);
+        if (col === undefined || seen.has(col)) continue;
+        seen.add(col);
+        penalise(
+          row,
+          col,
+          settings.closeToEvaluatorPenalty,
+          'closeToEvaluator',
+          `${nameOf(friend)} is close to ${nameOf(evaluator)}, who evaluates or manages ${nameOf(coacheeId)}`,
+        );
+      }
+    }
+  }
+  return { bans, flags, penalties };
+}
