@@ -1,9 +1,12 @@
 import { sparsePairSet } from '../features/pairSet.js';
 import type { Duals } from '../solver/types.js';
 import type { PairBounds } from './pairBounds.js';
+import { topByValue } from './topByValue.js';
 
 /** Pairs per exact evaluation of suspects: bounds the memory of one check. */
 const CHUNK_PAIRS = 1_000_000;
+/** Exact weights remembered at most (12 bytes each): beyond, later rows are evaluated again when suspected. */
+const MAX_REMEMBERED = 8_000_000;
 /** Rows of suspects held at once when their weights are mostly known (bounds the pending lists). */
 const CHUNK_ROWS = 20_000;
 
@@ -54,8 +57,11 @@ export interface CertificateOutcome {
   /**
    * Σ over rows of the row's largest violation: raising each row dual by it makes the duals
    * feasible for every pair, so the optimum is at most this much above the current total.
+   * Null when some suspects were left unevaluated.
    */
-  readonly gap: number;
+  readonly gap: number | null;
+  /** Suspects left unevaluated under `capPerRow`: while any are, nothing is certified and `gap` is null. */
+  readonly unverified: number;
   /** Exact weights of every suspect of this certificate, when asked for with `remember`. */
   readonly known: KnownWeights | null;
   /** For the next certificate of the same candidates or more (see {@link CertificateMemory}). */
@@ -77,6 +83,7 @@ export function certifyCandidates(
   known: KnownWeights | null = null,
   remember = false,
   before: CertificateMemory | null = null,
+  capPerRow = Infinity,
 ): CertificateOutcome {
   const { rows, cols, multiplier, rowBound } = bounds;
   const fit = new Float64Array(cols);
@@ -106,6 +113,7 @@ export function certifyCandidates(
     if (by > worst.by || (by === worst.by && col < worst.col)) list[least] = { col, by };
   };
   let violations = 0;
+  let unverified = 0;
   let clearedByBound = 0;
   let clearedExactly = 0;
   // Suspects in row order; a weight already known is carried, NaN-free, with its flag set.
@@ -166,6 +174,20 @@ export function certifyCandidates(
     }
     clearedByBound += cols - inside.length - count;
     if (count === 0) continue;
+    if (count > capPerRow) {
+      // Only the suspects most likely to violate are evaluated: this certificate then cannot
+      // certify, and the row is scanned in full next time.
+      const excess = new Float64Array(count);
+      for (let q = 0; q < count; q++) {
+        const j = buffer[q]!;
+        excess[q] = m * bounds.fitAt(i, j) + m * rowBound[i]! - (rowDual[i]! + colDual[j]!);
+      }
+      const chosen = Int32Array.from(topByValue(excess, capPerRow), (q) => buffer[q]!).sort();
+      buffer.set(chosen);
+      unverified += count - chosen.length;
+      count = chosen.length;
+      margin[i] = -Infinity;
+    }
     const suspects = Array.from(buffer.subarray(0, count));
     const weights: number[] = new Array(count);
     const isKnown: boolean[] = new Array(count);
@@ -193,7 +215,16 @@ export function certifyCandidates(
     gap += largest.get(row)!;
     violators.set(row, list.map((v) => v.col));
   }
-  return { clearedByBound, clearedExactly, violators, violations, gap, known: memory?.finish() ?? null, memory: { rowDual, colDual, margin } };
+  return {
+    clearedByBound,
+    clearedExactly,
+    violators,
+    violations,
+    unverified,
+    gap: unverified > 0 ? null : gap,
+    known: memory?.finish() ?? null,
+    memory: { rowDual, colDual, margin },
+  };
 }
 
 /**
@@ -288,8 +319,9 @@ class WeightLog {
   }
 
   add(row: number, col: number, weight: number): void {
+    if (this.size >= MAX_REMEMBERED) return; // later rows are simply not remembered
     if (this.size === this.cols.length) {
-      const grown = Math.ceil(1.5 * this.size);
+      const grown = Math.min(MAX_REMEMBERED, Math.ceil(1.5 * this.size));
       const cols = new Int32Array(grown);
       cols.set(this.cols);
       this.cols = cols;
