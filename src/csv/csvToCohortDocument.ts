@@ -74,7 +74,8 @@ export function csvToCohortDocument(tables: CsvCohortTables, mapping: CsvMapping
       const { target } = column;
       if ((target.kind !== 'attribute' && target.kind !== 'aspiration') || declaredKinds.has(target.key)) continue;
       const sample = samples.get(target.key) ?? { cells: [], aspired: false, at: `${table.file}:1:${column.header}` };
-      sample.cells.push(...table.rows.map((r) => r.cells[column.index]!));
+      // A loop, not push(...cells): spreading 100,000+ rows overflows the call stack.
+      for (const r of table.rows) sample.cells.push(r.cells[column.index]!);
       sample.aspired ||= target.kind === 'aspiration';
       samples.set(target.key, sample);
     }

@@ -47,7 +47,8 @@ export function combinePolicies(
       terms.push(term);
       for (let p = 0; p < utility.length; p++) utility[p] = utility[p]! + term.values[p]!;
     }
-    allBans.push(...(part.bans ?? []));
+    // A loop, not push(...bans): spreading 100,000+ bans overflows the call stack.
+    for (const ban of part.bans ?? []) allBans.push(ban);
     for (const flag of part.flags ?? []) {
       const at = flag.row * cols + flag.col;
       const list = flags.get(at);

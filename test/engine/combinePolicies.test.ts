@@ -79,3 +79,13 @@ describe(combinePolicies, () => {
     expect(matching.coachees[0]).toMatchObject({ coacheeType: 'insider', status: 'matched' });
   });
 });
+
+describe('combinePolicies with very many bans', () => {
+  it('takes 200,000 bans from one policy (a spread into push would overflow the call stack)', () => {
+    const rows = 500;
+    const cols = 500;
+    const bans = Array.from({ length: 200_000 }, (_, k) => ({ row: Math.floor(k / cols), col: k % cols, code: 'clan', reason: 'test' }));
+    const combined = combinePolicies(rows, cols, [{ terms: [], bans }]);
+    expect(combined.bans.size).toBe(200_000);
+  });
+});
