@@ -120,8 +120,6 @@ export function certifyCandidates(
   let pending: { row: number; cols: number[]; weights: number[]; isKnown: boolean[] }[] = [];
   let pendingPairs = 0;
   const memory = remember ? new WeightLog(rows) : null;
-  // The same relative tolerance as the bound check in boundSuspects.
-  const tolerance = (x: number) => 1e-9 * (1 + Math.abs(x));
   const flush = () => {
     if (pending.length === 0) return;
     const rowStart = new Int32Array(rows + 1);
@@ -227,6 +225,11 @@ export function certifyCandidates(
   };
 }
 
+/** Rounding allowance when a pair's weight or bound is compared with its covering duals. */
+function tolerance(covered: number): number {
+  return 1e-9 * (1 + Math.abs(covered));
+}
+
 /**
  * Writes into `out` the columns of one row, outside `inside` and with places, whose bound
  * `m · fit + extra` exceeds the row's plus the column's dual (with a relative tolerance);
@@ -258,7 +261,7 @@ function boundSuspects(
     if (open[j] === 0) continue; // no places: the pair can never be chosen
     const covered = rowDual + colDual[j]!;
     const bound = m * fit[j]! + extra;
-    if (bound > covered + 1e-9 * (1 + Math.abs(covered))) out[count++] = j;
+    if (bound > covered + tolerance(covered)) out[count++] = j;
     else if (covered - bound < least) least = covered - bound;
   }
   slack[0] = least;
@@ -286,7 +289,7 @@ function boundSuspectsAmong(
     if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
     const covered = rowDual + colDual[j]!;
     const bound = m * bounds.fitAt(row, j) + extra;
-    if (bound > covered + 1e-9 * (1 + Math.abs(covered))) out[count++] = j;
+    if (bound > covered + tolerance(covered)) out[count++] = j;
     else if (covered - bound < least) least = covered - bound;
   }
   slack[0] = least;
