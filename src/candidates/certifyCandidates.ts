@@ -158,16 +158,17 @@ export function certifyCandidates(
   for (let i = 0; i < rows; i++) {
     const m = multiplier[i]!;
     const inside = candidates[i]!;
+    const extra = m * rowBound[i]!;
     let count: number;
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
     if (room >= 0) {
       // Every column whose dual fell by at most τ still leaves this row a non-negative
       // slack: only the columns that fell further are checked.
-      count = boundSuspectsAmong(moved, i, bounds, inside, colDual, m, m * rowBound[i]!, rowDual[i]!, buffer, slack);
+      count = boundSuspectsAmong(moved, i, bounds, inside, colDual, m, extra, rowDual[i]!, buffer, slack);
       margin[i] = Math.min(room, slack[0]!);
     } else {
       bounds.fitRow(i, fit);
-      count = boundSuspects(fit, inside, bounds.open, colDual, m, m * rowBound[i]!, rowDual[i]!, buffer, slack);
+      count = boundSuspects(fit, inside, bounds.open, colDual, m, extra, rowDual[i]!, buffer, slack);
       margin[i] = slack[0]!;
     }
     clearedByBound += cols - inside.length - count;
@@ -178,7 +179,7 @@ export function certifyCandidates(
       const excess = new Float64Array(count);
       for (let q = 0; q < count; q++) {
         const j = buffer[q]!;
-        excess[q] = m * bounds.fitAt(i, j) + m * rowBound[i]! - (rowDual[i]! + colDual[j]!);
+        excess[q] = m * bounds.fitAt(i, j) + extra - (rowDual[i]! + colDual[j]!);
       }
       const chosen = Int32Array.from(topByValue(excess, capPerRow), (q) => buffer[q]!).sort();
       buffer.set(chosen);

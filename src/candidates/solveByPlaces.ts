@@ -1,3 +1,4 @@
+import { byColumn } from '../solver/byColumn.js';
 import type { AssignmentResult, CompressedPairs, SolverMethod } from '../solver/types.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
 
@@ -19,20 +20,7 @@ export function solveByPlaces(
   method: SolverMethod,
 ): Extract<AssignmentResult, { status: 'optimal' }> | null {
   // Per coach, its candidate coachees and weights (ascending coachee, as the rows come).
-  const count = new Int32Array(cols + 1);
-  for (let k = 0; k < pairs.colIndex.length; k++) count[pairs.colIndex[k]! + 1]!++;
-  const coachStart = new Int32Array(cols + 1);
-  for (let j = 0; j < cols; j++) coachStart[j + 1] = coachStart[j]! + count[j + 1]!;
-  const fill = coachStart.slice(0, cols);
-  const coachee = new Int32Array(pairs.colIndex.length);
-  const weightOf = new Float64Array(pairs.colIndex.length);
-  for (let i = 0; i < rows; i++) {
-    for (let k = pairs.rowStart[i]!; k < pairs.rowStart[i + 1]!; k++) {
-      const at = fill[pairs.colIndex[k]!]!++;
-      coachee[at] = i;
-      weightOf[at] = pairs.weight[k]!;
-    }
-  }
+  const { colStart: coachStart, row: coachee, value: weightOf } = byColumn(rows, cols, pairs.rowStart, pairs.colIndex, pairs.weight);
   // One row per place.
   const placeCoach: number[] = [];
   for (let j = 0; j < cols; j++) for (let p = 0; p < capacity[j]!; p++) placeCoach.push(j);

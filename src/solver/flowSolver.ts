@@ -49,6 +49,9 @@ export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMin
  * Potentials make all residual reduced costs non-negative; after each search only the
  * finalised nodes' potentials move (by `d(v) - D`), so one augmentation costs what its
  * search explored, as in Jonker–Volgenant.
+ *
+ * `warm`, a previous result of a related problem, only changes where the searches start
+ * (see warmStart.ts); the result is exact whatever it holds.
  */
 export function solveWithFlow(problem: NormalizedProblem, tuning: Partial<FlowTuning> = {}, warm?: WarmStart): AssignmentResult {
   const settings = { ...defaultFlowTuning, ...tuning };
@@ -192,8 +195,8 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
   // of the searches, like a column below its minimum, until taken or settled.
   const vacant = new Int32Array(allCols);
   let openPlaces = 0;
+  const state = { rowCol, rowEdgeCost, members, rowPot, colPot, capacity };
   if (start !== null) {
-    const state = { rowCol, rowEdgeCost, members, rowPot, colPot, capacity };
     const { vacancies, kept } = applyWarmStart(problem, start, state);
     // Given-back places count as taken until settled: the sink expects the rest from rows.
     for (let j = 0; j < cols; j++) openPlaces += vacancies[j]!;
@@ -396,7 +399,6 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
   if (openPlaces > 0) {
     // Places no row took on the way: each is filled from elsewhere or left empty (see VacancySearch).
     const search = new VacancySearch(problem);
-    const state = { rowCol, rowEdgeCost, members, rowPot, colPot, capacity };
     for (let j = 0; j < cols; j++) {
       for (; vacant[j]! > 0; vacant[j]!--) {
         if (search.restore(j, state, sinkPot) === 'empty') {

@@ -1,5 +1,6 @@
 import { CoachmatchError } from '../errors.js';
 import { findPair } from './buildResult.js';
+import { byColumn } from './byColumn.js';
 import type { ColumnMembers } from './columnMembers.js';
 import { MinHeap } from './minHeap.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
@@ -131,19 +132,7 @@ export class VacancySearch {
 
   constructor(private readonly problem: NormalizedProblem) {
     const { rows, cols, rowStart, colIndex, cost } = problem;
-    this.colStart = new Int32Array(cols + 1);
-    for (let k = 0; k < colIndex.length; k++) this.colStart[colIndex[k]! + 1]!++;
-    for (let j = 0; j < cols; j++) this.colStart[j + 1]! += this.colStart[j]!;
-    const fill = this.colStart.slice(0, cols);
-    this.cscRow = new Int32Array(colIndex.length);
-    this.cscCost = new Float64Array(colIndex.length);
-    for (let i = 0; i < rows; i++) {
-      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
-        const at = fill[colIndex[k]!]!++;
-        this.cscRow[at] = i;
-        this.cscCost[at] = cost[k]!;
-      }
-    }
+    ({ colStart: this.colStart, row: this.cscRow, value: this.cscCost } = byColumn(rows, cols, rowStart, colIndex, cost));
     this.colDist = new Float64Array(cols);
     this.colStamp = new Int32Array(cols).fill(-1);
     this.colNext = new Int32Array(cols);

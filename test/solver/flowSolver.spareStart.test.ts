@@ -24,7 +24,7 @@ function anyStart(problem: AssignmentProblem): fc.Arbitrary<WarmStart> {
   });
 }
 
-/** The problem with every weight moved by up to `by`, as the next round of candidate pairs moves them. */
+/** The problem with every allowed weight moved by one of `shifts` in turn: a changed problem to re-solve. */
 function perturbed(problem: AssignmentProblem, shifts: readonly number[]): AssignmentProblem {
   let at = 0;
   const shift = () => shifts[at++ % shifts.length]!;
