@@ -85,8 +85,8 @@ export function certifyCandidates(
   before: CertificateMemory | null = null,
   capPerRow = Infinity,
 ): CertificateOutcome {
-  const { rows, cols, multiplier, rowBound } = bounds;
-  const fit = new Float64Array(cols);
+  const { rows, cols, multiplier } = bounds;
+  const bound = new Float64Array(cols);
   // Per row only the most violating few and the largest violation: a first round at
   // 100,000 × 10,000 can find millions of violators, too many to keep as objects.
   const found = new Map<number, { col: number; by: number }[]>();
@@ -158,17 +158,16 @@ export function certifyCandidates(
   for (let i = 0; i < rows; i++) {
     const m = multiplier[i]!;
     const inside = candidates[i]!;
-    const extra = m * rowBound[i]!;
     let count: number;
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
     if (room >= 0) {
       // Every column whose dual fell by at most τ still leaves this row a non-negative
       // slack: only the columns that fell further are checked.
-      count = boundSuspectsAmong(moved, i, bounds, inside, colDual, m, extra, rowDual[i]!, buffer, slack);
+      count = boundSuspectsAmong(moved, i, bounds, inside, colDual, m, rowDual[i]!, buffer, slack);
       margin[i] = Math.min(room, slack[0]!);
     } else {
-      bounds.fitRow(i, fit);
-      count = boundSuspects(fit, inside, bounds.open, colDual, m, extra, rowDual[i]!, buffer, slack);
+      bounds.boundRow(i, bound);
+      count = boundSuspects(bound, inside, bounds.open, colDual, m, rowDual[i]!, buffer, slack);
       margin[i] = slack[0]!;
     }
     clearedByBound += cols - inside.length - count;
@@ -179,7 +178,7 @@ export function certifyCandidates(
       const excess = new Float64Array(count);
       for (let q = 0; q < count; q++) {
         const j = buffer[q]!;
-        excess[q] = m * bounds.fitAt(i, j) + extra - (rowDual[i]! + colDual[j]!);
+        excess[q] = m * bound[j]! - (rowDual[i]! + colDual[j]!);
       }
       const chosen = Int32Array.from(topByValue(excess, capPerRow), (q) => buffer[q]!).sort();
       buffer.set(chosen);
@@ -233,22 +232,21 @@ function tolerance(covered: number): number {
 
 /**
  * Writes into `out` the columns of one row, outside `inside` and with places, whose bound
- * `m · fit + extra` exceeds the row's plus the column's dual (with a relative tolerance);
+ * `m · bound` exceeds the row's plus the column's dual (with a relative tolerance);
  * returns how many. Every other column outside `inside` is cleared by its bound. A plain
  * loop over typed arrays: it runs rows × cols times per certificate.
  */
 function boundSuspects(
-  fit: Float64Array,
+  bounds: Float64Array,
   inside: Int32Array,
   open: Uint8Array,
   colDual: Float64Array,
   m: number,
-  extra: number,
   rowDual: number,
   out: Int32Array,
   slack: Float64Array,
 ): number {
-  const cols = fit.length;
+  const cols = bounds.length;
   let count = 0;
   let least = Infinity;
   let next = 0;
@@ -261,7 +259,7 @@ function boundSuspects(
     }
     if (open[j] === 0) continue; // no places: the pair can never be chosen
     const covered = rowDual + colDual[j]!;
-    const bound = m * fit[j]! + extra;
+    const bound = m * bounds[j]!;
     if (bound > covered + tolerance(covered)) out[count++] = j;
     else if (covered - bound < least) least = covered - bound;
   }
@@ -277,7 +275,6 @@ function boundSuspectsAmong(
   inside: Int32Array,
   colDual: Float64Array,
   m: number,
-  extra: number,
   rowDual: number,
   out: Int32Array,
   slack: Float64Array,
@@ -289,7 +286,7 @@ function boundSuspectsAmong(
     while (next < inside.length && inside[next]! < j) next++;
     if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
     const covered = rowDual + colDual[j]!;
-    const bound = m * bounds.fitAt(row, j) + extra;
+    const bound = m * bounds.boundAt(row, j);
     if (bound > covered + tolerance(covered)) out[count++] = j;
     else if (covered - bound < least) least = covered - bound;
   }

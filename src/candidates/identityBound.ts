@@ -1,21 +1,27 @@
+import type { IdentityPatterns } from '../features/identityPatterns.js';
 import type { IdentityShapes } from '../features/identityShapes.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import { coacheeType } from '../policies/coacheeType.js';
 
-/** Beyond this many attributes per coachee the exact enumeration gives way to a coarser bound. */
+/** Beyond this many attributes outside the pattern the exact enumeration gives way to a coarser bound. */
 const ENUMERATION_LIMIT = 12;
 
 /**
- * Per coachee, an upper bound on what the identity terms (common ground, difference, the
- * insider's shortfall penalty, scarcity) add to any pair with this coachee. It enumerates
- * which attributes a coach could share, miss or differ on, and takes the best case of each:
- * common ground exact for the shared weight, difference at its largest, rarity at its
- * largest. A pair can only do worse, so the bound is safe for pruning.
+ * Per coachee and per identity pattern (see {@link IdentityPatterns}), an upper bound on what
+ * the identity terms (common ground, difference, the insider's shortfall penalty, scarcity)
+ * add to any pair of that coachee with that pattern: row-major `rows × patterns.count`. The
+ * pattern fixes which of its attributes the pair shares, differs on or skips; the other
+ * attributes are enumerated (shared, different, or missing when a coach may lack them) and
+ * the best case taken, with difference and rarity at their largest. A pair can only do worse,
+ * so the bound is safe for pruning.
  */
-export function identityBound(shapes: IdentityShapes, insiderness: Float64Array, settings: PolicySettings): Float64Array {
+export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns, insiderness: Float64Array, settings: PolicySettings): Float64Array {
   const { rows, attributes: n, weight, sharedDifference, rarity, coachMayMiss } = shapes;
   const { weights, minDifferenceForInsiders: minDiff, minDifferencePenalty } = settings;
-  const out = new Float64Array(rows);
+  const count = patterns.count;
+  const out = new Float64Array(rows * count);
+  const inPattern = new Uint8Array(n);
+  for (const k of patterns.attributes) inPattern[k] = 1;
   const w = new Float64Array(n);
   const delta = new Float64Array(n);
   const rho = new Float64Array(n);
@@ -26,10 +32,11 @@ export function identityBound(shapes: IdentityShapes, insiderness: Float64Array,
     const diffWeight = 2 * s * weights.difference;
     const scarcityWeight = weights.scarcity * (1 - s);
     const penalised = coacheeType(s, settings) === 'insider' && minDiff > 0;
+    // The attributes outside the pattern that this coachee holds.
     let m = 0;
     for (let k = 0; k < n; k++) {
       const wk = weight[i * n + k]!;
-      if (wk === 0) continue;
+      if (wk === 0 || inPattern[k] === 1) continue;
       w[m] = wk;
       delta[m] = sharedDifference[i * n + k]!;
       rho[m] = rarity[i * n + k]!;
@@ -42,30 +49,54 @@ export function identityBound(shapes: IdentityShapes, insiderness: Float64Array,
       const shortfall = penalised ? minDifferencePenalty * Math.max(0, minDiff - diff) : 0;
       return cgWeight * cg + diffWeight * diff + scarcityWeight * rare - shortfall;
     };
-    if (m > ENUMERATION_LIMIT) {
-      let units = 0;
-      let rare = 0;
-      for (let k = 0; k < m; k++) {
-        units += w[k]!;
-        rare = Math.max(rare, rho[k]!);
-      }
-      out[i] = cgWeight * (1 - Math.pow(2, -units)) + diffWeight + scarcityWeight * rare;
-      continue;
-    }
-    let best = value(0, 0, 0, 0);
-    // Depth-first over the attributes: shared, different, or (when a coach may lack it) missing.
-    const visit = (k: number, units: number, diffSum: number, diffTotal: number, rare: number): void => {
+    let best = -Infinity;
+    // Depth-first over the other attributes: shared, different, or (when a coach may lack it) missing.
+    const visit = (k: number, u: number, dSum: number, dTotal: number, r: number): void => {
       if (k === m) {
-        best = Math.max(best, value(units, diffSum, diffTotal, rare));
+        best = Math.max(best, value(u, dSum, dTotal, r));
         return;
       }
       const wk = w[k]!;
-      visit(k + 1, units + wk, diffSum + wk * delta[k]!, diffTotal + wk, Math.max(rare, rho[k]!));
-      visit(k + 1, units, diffSum + wk, diffTotal + wk, rare);
-      if (miss[k]) visit(k + 1, units, diffSum, diffTotal, rare);
+      visit(k + 1, u + wk, dSum + wk * delta[k]!, dTotal + wk, Math.max(r, rho[k]!));
+      visit(k + 1, u, dSum + wk, dTotal + wk, r);
+      if (miss[k]) visit(k + 1, u, dSum, dTotal, r);
     };
-    visit(0, 0, 0, 0, 0);
-    out[i] = best;
+    let restUnits = 0;
+    let restRare = 0;
+    for (let k = 0; k < m; k++) {
+      restUnits += w[k]!;
+      restRare = Math.max(restRare, rho[k]!);
+    }
+    for (let pattern = 0; pattern < count; pattern++) {
+      // What the pattern's attributes add, exactly as to shared or not.
+      let units = 0;
+      let diffSum = 0;
+      let diffTotal = 0;
+      let rare = 0;
+      for (let q = 0; q < patterns.attributes.length; q++) {
+        const k = patterns.attributes[q]!;
+        const wk = weight[i * n + k]!;
+        if (wk === 0) continue;
+        const standing = Math.floor(pattern / patterns.place[q]!) % (coachMayMiss[k] === 1 ? 3 : 2);
+        if (standing === 1) {
+          units += wk;
+          diffSum += wk * sharedDifference[i * n + k]!;
+          diffTotal += wk;
+          rare = Math.max(rare, rarity[i * n + k]!);
+        } else if (standing === 0) {
+          diffSum += wk;
+          diffTotal += wk;
+        }
+      }
+      if (m > ENUMERATION_LIMIT) {
+        // Everything outside the pattern shared, and every difference at its largest.
+        out[i * count + pattern] = cgWeight * (1 - Math.pow(2, -(units + restUnits))) + diffWeight + scarcityWeight * Math.max(rare, restRare);
+        continue;
+      }
+      best = -Infinity;
+      visit(0, units, diffSum, diffTotal, rare);
+      out[i * count + pattern] = best;
+    }
   }
   return out;
 }

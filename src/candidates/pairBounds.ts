@@ -1,6 +1,7 @@
 import { CoachmatchError } from '../errors.js';
 import { fitLookup, type ProfileLookup } from '../features/fitLookup.js';
 import type { FeatureTables } from '../features/featureTables.js';
+import { identityPatterns } from '../features/identityPatterns.js';
 import { identityShapes } from '../features/identityShapes.js';
 import type { Cohort } from '../model/cohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
@@ -10,24 +11,24 @@ import { identityBound } from './identityBound.js';
 
 /**
  * Upper bounds on the solver weight of every pair, cheap enough to scan all rows × cols:
- * `weight(i, j) <= multiplier[i] · (fit(i, j) + rowBound[i])` for every pair that is not
- * favoured (a preferred or current coach: those are always candidates). `fit` is the fit
- * policy's term, exact, from profile tables; `rowBound` bounds the identity terms; the
- * conflict, clan and avoid terms only subtract or ban, so they are bounded by 0.
+ * `weight(i, j) <= multiplier[i] · bound(i, j)` for every pair that is not favoured (a
+ * preferred or current coach: those are always candidates). `bound` is the fit policy's term,
+ * exact, from profile tables, plus a bound on the identity terms looked up by the pair's
+ * identity pattern (which of the heaviest identity attributes the two share); the conflict,
+ * clan and avoid terms only subtract or ban, so they are bounded by 0.
  */
 export interface PairBounds {
   readonly rows: number;
   readonly cols: number;
   readonly multiplier: Float64Array;
-  readonly rowBound: Float64Array;
   /** 1 for a column with places; a column without can take no pair, so it is never a candidate. */
   readonly open: Uint8Array;
   /** Favoured columns of each row (ascending). */
   readonly favoured: readonly (readonly number[])[];
-  /** Fills `out[j]` with the exact fit term of (row, j) for every column j. */
-  fitRow(row: number, out: Float64Array): void;
-  /** The exact fit term of one pair, as {@link fitRow} gives it. */
-  fitAt(row: number, col: number): number;
+  /** Fills `out[j]` with the bound of (row, j), before the row's multiplier, for every column j. */
+  boundRow(row: number, out: Float64Array): void;
+  /** The bound of one pair, as {@link boundRow} gives it. */
+  boundAt(row: number, col: number): number;
 }
 
 const builtIn: ReadonlySet<Policy> = new Set(defaultPolicies);
@@ -57,49 +58,53 @@ export function pairBounds(
   const cols = base.coachIds.length;
   const fit = fitLookup(cohort);
   const { aspiration: wa, support: ws } = settings.weights;
-  const rowBound = identityBound(identityShapes(cohort), base.insiderness, settings);
+  const patterns = identityPatterns(cohort);
+  const identity = identityBound(identityShapes(cohort), patterns, base.insiderness, settings);
+  const stride = patterns.count;
   const colOf = new Map(base.coachIds.map((id, j) => [id, j]));
   const favoured = base.coachees.map((c) => {
     const ids = [...c.preferences, ...(c.currentCoach === undefined ? [] : [c.currentCoach])];
     return [...new Set(ids.map((id) => colOf.get(id)).filter((j): j is number => j !== undefined))].sort((a, b) => a - b);
   });
-  const aspirationRow = weightedRows(fit.aspiration, wa);
-  const supportRow = weightedRows(fit.support, ws);
+  const aspiration = weightedTable(fit.aspiration, wa);
+  const support = weightedTable(fit.support, ws);
   const aspirationCol = fit.aspiration.table === null ? new Int32Array(cols) : fit.aspiration.colProfile;
   const supportCol = fit.support.table === null ? new Int32Array(cols) : fit.support.colProfile;
   const open = capacity === undefined ? new Uint8Array(cols).fill(1) : Uint8Array.from(capacity, (c) => (c > 0 ? 1 : 0));
+  const pattern = new Int32Array(cols);
   return {
     rows,
     cols,
     multiplier,
-    rowBound,
     open,
     favoured,
-    fitRow(row, out) {
-      // One pass over two small per-row tables: it runs rows × cols times per scan.
-      const a = aspirationRow(row);
-      const b = supportRow(row);
-      for (let j = 0; j < out.length; j++) out[j] = a[aspirationCol[j]!]! + b[supportCol[j]!]!;
+    boundRow(row, out) {
+      // Plain passes over small per-row tables: this runs rows × cols times per scan.
+      patterns.patternRow(row, pattern);
+      const a = aspiration.offset(row);
+      const b = support.offset(row);
+      const t = row * stride;
+      const at = aspiration.values;
+      const st = support.values;
+      for (let j = 0; j < out.length; j++) out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + pattern[j]!]!;
     },
-    fitAt(row, col) {
-      return aspirationRow(row)[aspirationCol[col]!]! + supportRow(row)[supportCol[col]!]!;
+    boundAt(row, col) {
+      return (
+        aspiration.values[aspiration.offset(row) + aspirationCol[col]!]! +
+        support.values[support.offset(row) + supportCol[col]!]! +
+        identity[row * stride + patterns.patternAt(row, col)]!
+      );
     },
   };
 }
 
 /**
- * Per row profile, the feature's row of its table times the weight (column profiles index
- * it); a single entry, the weighted bound, when there is no table.
+ * A fit feature's profile table times its weight, with where each row's profile starts (the
+ * column profiles index from there); a single entry, the weighted upper bound, when the
+ * profiles are too many to tabulate.
  */
-function weightedRows(lookup: ProfileLookup, weight: number): (row: number) => Float64Array {
+function weightedTable(lookup: ProfileLookup, weight: number): { values: Float64Array; offset: (row: number) => number } {
   const { table, rowProfile, colProfiles, upper } = lookup;
-  if (table === null) {
-    const bound = Float64Array.of(weight * upper);
-    return () => bound;
-  }
-  const weighted = table.map((v) => weight * v);
-  return (row) => {
-    const base = rowProfile[row]! * colProfiles;
-    return weighted.subarray(base, base + colProfiles);
-  };
+  if (table === null) return { values: Float64Array.of(weight * upper), offset: () => 0 };
+  return { values: table.map((v) => weight * v), offset: (row) => rowProfile[row]! * colProfiles };
 }

@@ -10,7 +10,7 @@ export type ExactWeights = (pairs: PairSet) => Float64Array;
 
 /**
  * Each row's k allowed columns of highest exact solver weight, plus its favoured columns,
- * ascending. Exact without evaluating every pair: the 2k best by fit are evaluated first,
+ * ascending. Exact without evaluating every pair: the 2k best by bound are evaluated first,
  * which sets a bar (the k-th best weight found); then every other column whose bound clears
  * that bar is evaluated too. A column left out is bounded below the bar, so it cannot be
  * among the k best. Ties go to the lower column, so the choice follows the canonical order.
@@ -20,37 +20,36 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
   const first = Math.min(cols, 2 * k);
   const out: Int32Array[] = new Array(rows);
   const chunkRows = Math.max(1, Math.floor(CHUNK_PAIRS / Math.max(1, first)));
-  const fit = new Float64Array(cols);
+  const bound = new Float64Array(cols);
   for (let r0 = 0; r0 < rows; r0 += chunkRows) {
     const r1 = Math.min(rows, r0 + chunkRows);
-    const byFit: Int32Array[] = [];
-    // Per row, the best fit left out of the first batch: when even it cannot beat the bar,
+    const byBound: Int32Array[] = [];
+    // Per row, the best bound left out of the first batch: when even it cannot beat the bar,
     // no column left out can, and the second scan of the row is skipped.
-    const nextFit = new Float64Array(r1 - r0).fill(-Infinity);
+    const nextBound = new Float64Array(r1 - r0).fill(-Infinity);
     for (let i = r0; i < r1; i++) {
-      bounds.fitRow(i, fit);
-      for (let j = 0; j < cols; j++) if (bounds.open[j] === 0) fit[j] = -Infinity;
-      const top = topByValue(fit, first + 1);
-      // The heap's root is the (first + 1)-th best; the rest are topByValue(fit, first).
+      bounds.boundRow(i, bound);
+      for (let j = 0; j < cols; j++) if (bounds.open[j] === 0) bound[j] = -Infinity;
+      const top = topByValue(bound, first + 1);
+      // The heap's root is the (first + 1)-th best; the rest are topByValue(bound, first).
       const rest = top.length > first ? top.subarray(1) : top;
-      if (top.length > first) nextFit[i - r0] = fit[top[0]!]!;
-      // Favoured columns are evaluated up front: their bonus is not in the fit.
+      if (top.length > first) nextBound[i - r0] = bound[top[0]!]!;
+      // Favoured columns are evaluated up front: their bonus is not in the bound.
       const picked = new Set<number>(rest);
       for (const j of bounds.favoured[i]!) picked.add(j);
-      byFit.push(Int32Array.from([...picked].filter((j) => bounds.open[j] === 1)).sort());
+      byBound.push(Int32Array.from([...picked].filter((j) => bounds.open[j] === 1)).sort());
     }
-    const firstWeights = evaluateRows(bounds, r0, byFit, exactWeights);
+    const firstWeights = evaluateRows(bounds, r0, byBound, exactWeights);
     const extras: Int32Array[] = [];
     for (let i = r0; i < r1; i++) {
       const bar = kthBest(firstWeights[i - r0]!, k);
       const m = bounds.multiplier[i]!;
-      const extra = m * bounds.rowBound[i]!;
-      if (m >= 0 && m * nextFit[i - r0]! + extra <= bar) {
+      if (m >= 0 && m * nextBound[i - r0]! <= bar) {
         extras.push(new Int32Array(0));
         continue;
       }
-      bounds.fitRow(i, fit);
-      const seen = byFit[i - r0]!;
+      bounds.boundRow(i, bound);
+      const seen = byBound[i - r0]!;
       const more: number[] = [];
       let next = 0;
       for (let j = 0; j < cols; j++) {
@@ -58,13 +57,13 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
           next++;
           continue;
         }
-        if (bounds.open[j] === 1 && m * fit[j]! + extra > bar) more.push(j);
+        if (bounds.open[j] === 1 && m * bound[j]! > bar) more.push(j);
       }
       extras.push(Int32Array.from(more));
     }
     const extraWeights = evaluateRows(bounds, r0, extras, exactWeights);
     for (let i = r0; i < r1; i++) {
-      const { columns, weights } = mergeByColumn(byFit[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!);
+      const { columns, weights } = mergeByColumn(byBound[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!);
       // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
       for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
       const chosen = new Set<number>();

@@ -8,8 +8,8 @@ const PER_ROW = 4;
 
 /**
  * When the candidates place fewer coachees than the full problem could, joins the unplaced
- * coachees to the coaches with spare places: each spare coach gets its best-fitting unplaced
- * coachees, each unplaced coachee its best-fitting spare coaches. Returns the pairs added
+ * coachees to the coaches with spare places: each spare coach gets its unplaced coachees of
+ * highest bound, each unplaced coachee its spare coaches of highest bound. Returns the pairs added
  * (mutating `candidates`).
  */
 export function widenForCardinality(
@@ -24,9 +24,9 @@ export function widenForCardinality(
   const unplaced: number[] = [];
   for (let i = 0; i < rows; i++) if (result.assignment[i] === null) unplaced.push(i);
   if (spare.length === 0 || unplaced.length === 0) return 0;
-  const fit = new Float64Array(cols);
-  // Per spare coach, its best unplaced coachees so far (kept sorted by fit, then row).
-  const best = spare.map(() => [] as { row: number; fit: number }[]);
+  const bound = new Float64Array(cols);
+  // Per spare coach, its best unplaced coachees so far (kept sorted by bound, then row).
+  const best = spare.map(() => [] as { row: number; bound: number }[]);
   const additions = new Map<number, Set<number>>();
   const add = (i: number, j: number) => {
     const set = additions.get(i);
@@ -34,15 +34,15 @@ export function widenForCardinality(
     else set.add(j);
   };
   for (const i of unplaced) {
-    bounds.fitRow(i, fit);
-    const mine = spare.map((j, s) => ({ s, j, fit: fit[j]! })).sort((a, b) => b.fit - a.fit || a.j - b.j).slice(0, PER_ROW);
+    bounds.boundRow(i, bound);
+    const mine = spare.map((j, s) => ({ s, j, bound: bound[j]! })).sort((a, b) => b.bound - a.bound || a.j - b.j).slice(0, PER_ROW);
     for (const { j } of mine) add(i, j);
     spare.forEach((j, s) => {
       const room = PER_PLACE * (capacity[j]! - result.loads[j]!);
       const list = best[s]!;
-      if (list.length < room || fit[j]! > list[list.length - 1]!.fit) {
-        list.push({ row: i, fit: fit[j]! });
-        list.sort((a, b) => b.fit - a.fit || a.row - b.row);
+      if (list.length < room || bound[j]! > list[list.length - 1]!.bound) {
+        list.push({ row: i, bound: bound[j]! });
+        list.sort((a, b) => b.bound - a.bound || a.row - b.row);
         if (list.length > room) list.pop();
       }
     });

@@ -1,7 +1,8 @@
 /**
- * The candidate bounds against the dense problem: `fitRow` is the fit policy's exact term, and
- * `multiplier · (fit + rowBound)` is never below the solver weight of a pair that is neither
- * favoured nor banned. Pruning with a bound that fails either would lose the optimum silently.
+ * The candidate bounds against the dense problem: `multiplier · bound` is never below the
+ * solver weight of a pair that is neither favoured nor banned (pruning with a bound that fails
+ * this would lose the optimum silently), and where a pair's identity pattern settles every
+ * identity attribute exactly, the bound is the pair's fit and identity terms themselves.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -58,27 +59,45 @@ function boundDefects(doc: CohortInput, policy: PolicyInput | undefined): string
   const bounds = pairBounds(cohort, prepared.features, prepared.settings, defaultPolicies, rowMultiplier);
   const defects: string[] = [];
   if (bounds.rows !== rows || bounds.cols !== cols) defects.push(`bounds are ${bounds.rows} × ${bounds.cols}, the problem ${rows} × ${cols}`);
-  const fitTerms = combined.terms.filter((t) => t.key === 'aspiration' || t.key === 'support');
-  if (fitTerms.length !== 2) defects.push(`expected the aspiration and support terms, found ${fitTerms.map((t) => t.key).join(', ')}`);
-  const fit = new Float64Array(cols);
+  const row = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
-    bounds.fitRow(i, fit);
+    bounds.boundRow(i, row);
     const favoured = new Set(bounds.favoured[i]);
     for (let j = 0; j < cols; j++) {
       const at = i * cols + j;
-      const denseFit = fitTerms.reduce((sum, t) => sum + t.values[at]!, 0);
-      if (!(Math.abs(fit[j]! - denseFit) <= 1e-12)) defects.push(`fitRow(${i})[${j}] = ${fit[j]}, dense fit terms ${denseFit}`);
+      if (bounds.boundAt(i, j) !== row[j]) defects.push(`boundAt(${i}, ${j}) = ${bounds.boundAt(i, j)}, boundRow gives ${row[j]}`);
       if (favoured.has(j) || bans.has(at)) continue;
       const weight = rowMultiplier[i]! * utility[at]!;
-      const bound = bounds.multiplier[i]! * (fit[j]! + bounds.rowBound[i]!);
+      const bound = bounds.multiplier[i]! * row[j]!;
       if (!(weight <= bound + 1e-9)) defects.push(`pair (${i}, ${j}): weight ${weight} above its bound ${bound}`);
     }
   }
   return defects;
 }
 
+/** Terms a pair's bound covers: fit and identity (the rest only subtract, or are favoured bonuses). */
+const BOUNDED_TERMS = ['aspiration', 'support', 'commonGround', 'difference', 'insiderTooSimilar', 'scarcity'];
+
+/** Pairs whose bound differs from their fit and identity terms, for a cohort whose identity attributes all fit one pattern. */
+function exactnessDefects(doc: CohortInput, policy: PolicyInput | undefined): string[] {
+  const cohort = parseCohort(doc);
+  const prepared = prepareMatch(cohort, { policy });
+  const { combined } = prepared;
+  const bounds = pairBounds(cohort, prepared.features, prepared.settings, defaultPolicies, combined.rowMultiplier);
+  const terms = combined.terms.filter((t) => BOUNDED_TERMS.includes(t.key));
+  const defects: string[] = [];
+  for (let i = 0; i < combined.rows; i++) {
+    for (let j = 0; j < combined.cols; j++) {
+      const at = i * combined.cols + j;
+      const exact = terms.reduce((sum, t) => sum + t.values[at]!, 0);
+      if (!(Math.abs(bounds.boundAt(i, j) - exact) <= 1e-9)) defects.push(`pair (${i}, ${j}): bound ${bounds.boundAt(i, j)}, fit and identity terms ${exact}`);
+    }
+  }
+  return defects;
+}
+
 describe('pairBounds', () => {
-  it('gives the exact fit term and a bound above every non-favoured, allowed pair, for random cohorts and policies', () => {
+  it('bounds every non-favoured, allowed pair from above, for random cohorts and policies', () => {
     fc.assert(
       fc.property(docArb, fc.option(policyArb, { nil: undefined }), (doc, policy) => {
         expect(boundDefects(doc, policy)).toEqual([]);
@@ -96,6 +115,22 @@ describe('pairBounds', () => {
     ];
     for (const seed of [1, 2, 3]) {
       for (const policy of policies) expect(boundDefects(syntheticCohort(40, 12, seed) as unknown as CohortInput, policy), JSON.stringify({ seed, policy })).toEqual([]);
+    }
+  });
+
+  it('is exact on the fit and identity terms when every identity attribute is categorical or text', () => {
+    // Categorical and text attributes differ or match outright, and a handful fit one
+    // pattern: the table then leaves nothing to enumerate. A bound built from a row-wide
+    // best case (or a wrong pattern) is above the terms for most pairs and fails this.
+    // Weight 0 takes the numeric and set attributes out of every identity term.
+    const categoricalOnly = (doc: CohortInput): CohortInput => ({
+      ...doc,
+      attributes: (doc.attributes ?? []).map((d) => (d.role !== 'identity' || d.kind === 'categorical' || d.kind === 'text' ? d : { ...d, weight: 0 })),
+    });
+    for (const seed of [1, 2, 3]) {
+      const doc = categoricalOnly(syntheticCohort(30, 12, seed) as unknown as CohortInput);
+      expect(exactnessDefects(doc, { preset: 'default' }), `seed ${seed}`).toEqual([]);
+      expect(exactnessDefects(doc, { preset: 'diversity-first', minDifferenceForInsiders: 0.6, insiderThreshold: 0.5 }), `seed ${seed}`).toEqual([]);
     }
   });
 
