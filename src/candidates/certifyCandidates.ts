@@ -167,7 +167,7 @@ export function certifyCandidates(
       margin[i] = Math.min(room, slack[0]!);
     } else {
       bounds.boundRow(i, bound);
-      count = boundSuspects(bound, inside, bounds.open, colDual, m, rowDual[i]!, buffer, slack);
+      count = boundSuspects(i, bounds, bound, inside, colDual, m, rowDual[i]!, buffer, slack);
       margin[i] = slack[0]!;
     }
     clearedByBound += cols - inside.length - count;
@@ -178,7 +178,7 @@ export function certifyCandidates(
       const excess = new Float64Array(count);
       for (let q = 0; q < count; q++) {
         const j = buffer[q]!;
-        excess[q] = m * bound[j]! - (rowDual[i]! + colDual[j]!);
+        excess[q] = m * bounds.boundAt(i, j) - (rowDual[i]! + colDual[j]!);
       }
       const chosen = Int32Array.from(topByValue(excess, capPerRow), (q) => buffer[q]!).sort();
       buffer.set(chosen);
@@ -232,14 +232,15 @@ function tolerance(covered: number): number {
 
 /**
  * Writes into `out` the columns of one row, outside `inside` and with places, whose bound
- * `m · bound` exceeds the row's plus the column's dual (with a relative tolerance);
+ * `m · bound` (the row's, then the pair's tighter one) exceeds the row's plus the column's dual (with a relative tolerance);
  * returns how many. Every other column outside `inside` is cleared by its bound. A plain
  * loop over typed arrays: it runs rows × cols times per certificate.
  */
 function boundSuspects(
+  row: number,
+  pairBounds: PairBounds,
   bounds: Float64Array,
   inside: Int32Array,
-  open: Uint8Array,
   colDual: Float64Array,
   m: number,
   rowDual: number,
@@ -247,6 +248,7 @@ function boundSuspects(
   slack: Float64Array,
 ): number {
   const cols = bounds.length;
+  const open = pairBounds.open;
   let count = 0;
   let least = Infinity;
   let next = 0;
@@ -259,9 +261,15 @@ function boundSuspects(
     }
     if (open[j] === 0) continue; // no places: the pair can never be chosen
     const covered = rowDual + colDual[j]!;
-    const bound = m * bounds[j]!;
-    if (bound > covered + tolerance(covered)) out[count++] = j;
-    else if (covered - bound < least) least = covered - bound;
+    let bound = m * bounds[j]!;
+    if (bound > covered + tolerance(covered)) {
+      bound = m * pairBounds.boundAt(row, j);
+      if (bound > covered + tolerance(covered)) {
+        out[count++] = j;
+        continue;
+      }
+    }
+    if (covered - bound < least) least = covered - bound;
   }
   slack[0] = least;
   return count;

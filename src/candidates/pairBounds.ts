@@ -14,8 +14,9 @@ import { identityBound } from './identityBound.js';
  * `weight(i, j) <= multiplier[i] · bound(i, j)` for every pair that is not favoured (a
  * preferred or current coach: those are always candidates). `bound` is the fit policy's term,
  * exact, from profile tables, plus a bound on the identity terms looked up by the pair's
- * identity pattern (which of the heaviest identity attributes the two share); the conflict,
- * clan and avoid terms only subtract or ban, so they are bounded by 0.
+ * identity pattern (which of the heaviest identity attributes the two share), or for a whole
+ * row at once by the part of the pattern its coach's class fixes; the conflict, clan and
+ * avoid terms only subtract or ban, so they are bounded by 0.
  */
 export interface PairBounds {
   readonly rows: number;
@@ -25,9 +26,12 @@ export interface PairBounds {
   readonly open: Uint8Array;
   /** Favoured columns of each row (ascending). */
   readonly favoured: readonly (readonly number[])[];
-  /** Fills `out[j]` with the bound of (row, j), before the row's multiplier, for every column j. */
+  /**
+   * Fills `out[j]` with a bound of (row, j), before the row's multiplier, for every column j:
+   * the identity bound of the best pattern the pair's class allows (a few lookups per pair).
+   */
   boundRow(row: number, out: Float64Array): void;
-  /** The bound of one pair, as {@link boundRow} gives it. */
+  /** A tighter bound of one pair, from its whole identity pattern: at most `boundRow`'s. */
   boundAt(row: number, col: number): number;
 }
 
@@ -60,7 +64,7 @@ export function pairBounds(
   const { aspiration: wa, support: ws } = settings.weights;
   const patterns = identityPatterns(cohort);
   const identity = identityBound(identityShapes(cohort), patterns, base.insiderness, settings);
-  const stride = patterns.count;
+  const { count: stride, classedCount, classes, colClass } = patterns;
   const colOf = new Map(base.coachIds.map((id, j) => [id, j]));
   const favoured = base.coachees.map((c) => {
     const ids = [...c.preferences, ...(c.currentCoach === undefined ? [] : [c.currentCoach])];
@@ -71,7 +75,8 @@ export function pairBounds(
   const aspirationCol = fit.aspiration.table === null ? new Int32Array(cols) : fit.aspiration.colProfile;
   const supportCol = fit.support.table === null ? new Int32Array(cols) : fit.support.colProfile;
   const open = capacity === undefined ? new Uint8Array(cols).fill(1) : Uint8Array.from(capacity, (c) => (c > 0 ? 1 : 0));
-  const pattern = new Int32Array(cols);
+  const classed = new Int32Array(classes);
+  const classBound = new Float64Array(classes);
   return {
     rows,
     cols,
@@ -79,20 +84,22 @@ export function pairBounds(
     open,
     favoured,
     boundRow(row, out) {
-      // Plain passes over small per-row tables: this runs rows × cols times per scan.
-      patterns.patternRow(row, pattern);
+      // Per class of coaches (same codes on the classed attributes), the best identity case;
+      // then one pass over small tables: this runs rows × cols times per scan.
+      patterns.classedRow(row, classed);
+      const t = row * classedCount;
+      for (let c = 0; c < classes; c++) classBound[c] = identity.byClassed[t + classed[c]!]!;
       const a = aspiration.offset(row);
       const b = support.offset(row);
-      const t = row * stride;
       const at = aspiration.values;
       const st = support.values;
-      for (let j = 0; j < out.length; j++) out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + pattern[j]!]!;
+      for (let j = 0; j < out.length; j++) out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + classBound[colClass[j]!]!;
     },
     boundAt(row, col) {
       return (
         aspiration.values[aspiration.offset(row) + aspirationCol[col]!]! +
         support.values[support.offset(row) + supportCol[col]!]! +
-        identity[row * stride + patterns.patternAt(row, col)]!
+        identity.byPattern[row * stride + patterns.patternAt(row, col)]!
       );
     },
   };

@@ -57,7 +57,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
           next++;
           continue;
         }
-        if (bounds.open[j] === 1 && m * bound[j]! > bar) more.push(j);
+        if (bounds.open[j] === 1 && m * bound[j]! > bar && m * bounds.boundAt(i, j) > bar) more.push(j);
       }
       extras.push(Int32Array.from(more));
     }

@@ -1,47 +1,53 @@
 /**
  * Indices of the `k` largest values, ties to the lower index (in no particular order): a
- * bounded min-heap, one comparison per value once it is full.
+ * bounded min-heap whose root is the entry to evict (the smallest value, and of equal values
+ * the higher index). Once it is full a value costs one comparison with the root, so the
+ * heap is written out inline: it runs over every column of every row.
  */
 export function topByValue(values: Float64Array, k: number): Int32Array {
   const heapValue = new Float64Array(k);
   const heapIndex = new Int32Array(k);
+  const n = values.length;
   let size = 0;
-  // The root is the entry to evict: the smallest value, and of equal values the higher index.
-  const worse = (a: number, b: number) => heapValue[a]! < heapValue[b]! || (heapValue[a] === heapValue[b] && heapIndex[a]! > heapIndex[b]!);
-  const swap = (a: number, b: number) => {
-    const v = heapValue[a]!;
-    heapValue[a] = heapValue[b]!;
-    heapValue[b] = v;
-    const c = heapIndex[a]!;
-    heapIndex[a] = heapIndex[b]!;
-    heapIndex[b] = c;
-  };
-  for (let j = 0; j < values.length; j++) {
+  let j = 0;
+  for (; j < n && size < k; j++) {
     const v = values[j]!;
-    if (size < k) {
-      heapValue[size] = v;
-      heapIndex[size] = j;
-      for (let at = size++; at > 0; ) {
-        const parent = (at - 1) >> 1;
-        if (!worse(at, parent)) break;
-        swap(at, parent);
-        at = parent;
-      }
-    } else if (k > 0 && v > heapValue[0]!) {
-      // Indices come in ascending order, so an equal value never displaces a lower index.
-      heapValue[0] = v;
-      heapIndex[0] = j;
-      for (let at = 0; ; ) {
-        const l = 2 * at + 1;
-        const r = l + 1;
-        let least = at;
-        if (l < size && worse(l, least)) least = l;
-        if (r < size && worse(r, least)) least = r;
-        if (least === at) break;
-        swap(at, least);
-        at = least;
-      }
+    // Sift up past every parent that is a better entry than (v, j).
+    let at = size++;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      const p = heapValue[parent]!;
+      if (!(v < p || (v === p && j > heapIndex[parent]!))) break;
+      heapValue[at] = p;
+      heapIndex[at] = heapIndex[parent]!;
+      at = parent;
     }
+    heapValue[at] = v;
+    heapIndex[at] = j;
+  }
+  if (size === 0) return heapIndex.subarray(0, 0);
+  let root = heapValue[0]!;
+  for (; j < n; j++) {
+    const v = values[j]!;
+    // Indices come in ascending order, so an equal value never displaces a lower index.
+    if (!(v > root)) continue;
+    // Sift (v, j) down from the root past every child that is a worse entry.
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= size) break;
+      const right = left + 1;
+      let child = left;
+      if (right < size && (heapValue[right]! < heapValue[left]! || (heapValue[right] === heapValue[left] && heapIndex[right]! > heapIndex[left]!))) child = right;
+      const c = heapValue[child]!;
+      if (!(c < v || (c === v && heapIndex[child]! > j))) break;
+      heapValue[at] = c;
+      heapIndex[at] = heapIndex[child]!;
+      at = child;
+    }
+    heapValue[at] = v;
+    heapIndex[at] = j;
+    root = heapValue[0]!;
   }
   return heapIndex.subarray(0, size);
 }

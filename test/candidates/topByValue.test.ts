@@ -1,0 +1,34 @@
+/**
+ * topByValue against a full sort: the k largest values, ties to the lower index. The heap is
+ * written out by hand for speed, so its order rules are checked on values with many ties.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { topByValue } from '../../src/candidates/topByValue.js';
+import { runs } from '../helpers/runs.js';
+
+/** The k largest by a stable sort: value descending, then index ascending. */
+function bySorting(values: readonly number[], k: number): number[] {
+  return values
+    .map((v, j) => ({ v, j }))
+    .sort((a, b) => b.v - a.v || a.j - b.j)
+    .slice(0, k)
+    .map((e) => e.j)
+    .sort((a, b) => a - b);
+}
+
+describe('topByValue', () => {
+  it('picks the k largest values, ties to the lower index, as a full sort does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constant(-Infinity)), { maxLength: 200 }),
+        fc.nat({ max: 220 }),
+        (values, k) => {
+          const picked = [...topByValue(Float64Array.from(values), k)].sort((a, b) => a - b);
+          expect(picked).toEqual(bySorting(values, k));
+        },
+      ),
+      { numRuns: runs(400) },
+    );
+  });
+});
