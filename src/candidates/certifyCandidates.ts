@@ -1,6 +1,7 @@
 import { sparsePairSet } from '../features/pairSet.js';
 import type { Duals } from '../solver/types.js';
 import type { PairBounds } from './pairBounds.js';
+import type { TopBounds } from './topBounds.js';
 import { topByValue } from './topByValue.js';
 
 /** Pairs per exact evaluation of suspects: bounds the memory of one check. */
@@ -43,6 +44,20 @@ export interface CertificateMemory {
 /** Share of columns whose dual fell most that a row cleared by its margin still checks one by one. */
 const MOVED_SHARE = 0.01;
 
+/** What a certificate may reuse from earlier work, and how far it goes. */
+export interface CertifyOptions {
+  /** Exact weights already known (see {@link KnownWeights}). */
+  readonly known?: KnownWeights | null;
+  /** Return the exact weights of this certificate's suspects as `known`. */
+  readonly remember?: boolean;
+  /** The previous certificate's memory, for rows whose slack covers how far the duals moved. */
+  readonly before?: CertificateMemory | null;
+  /** Suspects evaluated per row at most; beyond, the certificate cannot certify (see `unverified`). */
+  readonly capPerRow?: number;
+  /** Each row's columns of highest bound, from the selection: a row whose duals cover the rest is checked on its list alone. */
+  readonly top?: TopBounds | null;
+}
+
 /** The verdict of one certificate over the pairs outside the candidates. */
 export interface CertificateOutcome {
   readonly clearedByBound: number;
@@ -80,11 +95,9 @@ export function certifyCandidates(
   candidates: readonly Int32Array[],
   duals: Duals,
   exactWeights: (pairs: ReturnType<typeof sparsePairSet>) => Float64Array,
-  known: KnownWeights | null = null,
-  remember = false,
-  before: CertificateMemory | null = null,
-  capPerRow = Infinity,
+  options: CertifyOptions = {},
 ): CertificateOutcome {
+  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null } = options;
   const { rows, cols, multiplier } = bounds;
   const bound = new Float64Array(cols);
   // Per row only the most violating few and the largest violation: a first round at
@@ -153,6 +166,8 @@ export function certifyCandidates(
   const colDual = Float64Array.from(duals.col);
   const margin = new Float64Array(rows).fill(Infinity);
   const { moved, tau } = before === null ? { moved: new Int32Array(0), tau: 0 } : movedColumns(before.colDual, colDual);
+  let leastColDual = Infinity;
+  for (let j = 0; j < cols; j++) if (bounds.open[j] === 1 && colDual[j]! < leastColDual) leastColDual = colDual[j]!;
   const buffer = new Int32Array(cols);
   const slack = new Float64Array(1);
   for (let i = 0; i < rows; i++) {
@@ -160,11 +175,18 @@ export function certifyCandidates(
     const inside = candidates[i]!;
     let count: number;
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
+    const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - m * top.rest[i]!;
     if (room >= 0) {
       // Every column whose dual fell by at most τ still leaves this row a non-negative
       // slack: only the columns that fell further are checked.
-      count = boundSuspectsAmong(moved, i, bounds, inside, colDual, m, rowDual[i]!, buffer, slack);
+      count = listSuspects(i, moved, null, bounds, inside, colDual, m, rowDual[i]!, buffer, slack);
       margin[i] = Math.min(room, slack[0]!);
+    } else if (restCovered >= 0) {
+      // No column outside the row's list can beat the row dual plus the least column dual.
+      const from = top!.rowStart[i]!;
+      const to = top!.rowStart[i + 1]!;
+      count = listSuspects(i, top!.colIndex.subarray(from, to), top!.bound.subarray(from, to), bounds, inside, colDual, m, rowDual[i]!, buffer, slack);
+      margin[i] = Math.min(restCovered, slack[0]!);
     } else {
       bounds.boundRow(i, bound);
       count = boundSuspects(i, bounds, bound, inside, colDual, m, rowDual[i]!, buffer, slack);
@@ -275,10 +297,14 @@ function boundSuspects(
   return count;
 }
 
-/** As {@link boundSuspects}, over the given ascending columns only. */
-function boundSuspectsAmong(
-  columns: Int32Array,
+/**
+ * As {@link boundSuspects}, over the given ascending columns only: with their row bounds when
+ * given (then the pair's tighter bound for those that fail), else with the pair's bound.
+ */
+function listSuspects(
   row: number,
+  columns: Int32Array,
+  rowBounds: Float64Array | null,
   bounds: PairBounds,
   inside: Int32Array,
   colDual: Float64Array,
@@ -290,11 +316,13 @@ function boundSuspectsAmong(
   let count = 0;
   let least = Infinity;
   let next = 0;
-  for (const j of columns) {
+  for (let q = 0; q < columns.length; q++) {
+    const j = columns[q]!;
     while (next < inside.length && inside[next]! < j) next++;
     if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
     const covered = rowDual + colDual[j]!;
-    const bound = m * bounds.boundAt(row, j);
+    let bound = rowBounds === null ? m * bounds.boundAt(row, j) : m * rowBounds[q]!;
+    if (rowBounds !== null && bound > covered + tolerance(covered)) bound = m * bounds.boundAt(row, j);
     if (bound > covered + tolerance(covered)) out[count++] = j;
     else if (covered - bound < least) least = covered - bound;
   }

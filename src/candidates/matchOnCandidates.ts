@@ -16,6 +16,7 @@ import { pairBounds, type PairBounds } from './pairBounds.js';
 import { reuseWeights, type WeighedPairs } from './reuseWeights.js';
 import { selectCandidates } from './selectCandidates.js';
 import { solveByPlaces } from './solveByPlaces.js';
+import type { TopBounds } from './topBounds.js';
 import { widenForCardinality } from './widenForCardinality.js';
 
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
@@ -76,7 +77,9 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
   const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
   const everyPair = () => Array.from({ length: rows }, () => allColumns(cols));
-  let candidates = selectCandidates(bounds, Math.min(input.candidates.k, cols), exactWeights);
+  const selection = selectCandidates(bounds, Math.min(input.candidates.k, cols), exactWeights);
+  let candidates = selection.candidates;
+  let top: TopBounds | null = selection.top;
   const addedPerRound: number[] = [];
   // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'
   // tables (or a round's and a certificate chunk's) are never held at once.
@@ -123,7 +126,12 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
         return finish(last, true, solves);
       }
       const before = pairs.size;
-      candidates = smallEnough ? everyPair() : widen(candidates, selectCandidates(bounds, Math.min(cols, 4 * input.candidates.k * solves), exactWeights));
+      if (smallEnough) candidates = everyPair();
+      else {
+        const wider = selectCandidates(bounds, Math.min(cols, 4 * input.candidates.k * solves), exactWeights);
+        candidates = widen(candidates, wider.candidates);
+        top = wider.top;
+      }
       addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
       note = 'the candidate pairs admit no matching that keeps every hard constraint, and the full problem was not searched';
       continue;
@@ -147,10 +155,10 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
     // most SUSPECTS_PER_ROW per row, the likeliest; if those all hold, a full one follows.
     // The last round's is full, so that a result out of rounds still states its gap.
     const cap = solves < input.candidates.maxRounds ? SUSPECTS_PER_ROW : Infinity;
-    let outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, known, known === null, memory, cap);
+    let outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, { known, remember: known === null, before: memory, capPerRow: cap, top });
     known ??= outcome.known;
     if (outcome.violators.size === 0 && outcome.unverified > 0) {
-      outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, known, false, outcome.memory);
+      outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, { known, before: outcome.memory, top });
     }
     memory = outcome.memory;
     cleared = { byBound: outcome.clearedByBound, exactly: outcome.clearedExactly };

@@ -1,5 +1,6 @@
 import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import type { PairBounds } from './pairBounds.js';
+import { TopBoundsBuilder, type TopBounds } from './topBounds.js';
 import { topByValue } from './topByValue.js';
 
 /** Pairs evaluated exactly at once: bounds the memory of one evaluation. */
@@ -8,58 +9,80 @@ const CHUNK_PAIRS = 1_000_000;
 /** Solver weights (NaN when banned) of the pairs of a pair set. */
 export type ExactWeights = (pairs: PairSet) => Float64Array;
 
+/** Columns per row a selection lists by bound, as a multiple of k (see {@link TopBounds}). */
+const LISTED_PER_K = 4;
+
+/** What {@link selectCandidates} finds. */
+export interface Selection {
+  /** Per row, the chosen columns, ascending. */
+  readonly candidates: Int32Array[];
+  /** Per row, the columns of highest bound, for certificates to come. */
+  readonly top: TopBounds;
+}
+
 /**
  * Each row's k allowed columns of highest exact solver weight, plus its favoured columns,
- * ascending. Exact without evaluating every pair: the 2k best by bound are evaluated first,
- * which sets a bar (the k-th best weight found); then every other column whose bound clears
- * that bar is evaluated too. A column left out is bounded below the bar, so it cannot be
- * among the k best. Ties go to the lower column, so the choice follows the canonical order.
+ * ascending. Exact without evaluating every pair: one scan lists each row's 4k columns of
+ * highest bound; the 2k best of them are evaluated first, which sets a bar (the k-th best
+ * weight found); then every other listed column whose bounds clear that bar is evaluated too,
+ * and the rest of the row only when the best bound left out of the list clears it. A column
+ * left out is bounded below the bar, so it cannot be among the k best. Ties go to the lower
+ * column, so the choice follows the canonical order.
  */
-export function selectCandidates(bounds: PairBounds, k: number, exactWeights: ExactWeights): Int32Array[] {
+export function selectCandidates(bounds: PairBounds, k: number, exactWeights: ExactWeights): Selection {
   const { rows, cols } = bounds;
   const first = Math.min(cols, 2 * k);
+  const listed = Math.min(cols, Math.max(first, LISTED_PER_K * k));
   const out: Int32Array[] = new Array(rows);
+  const top = new TopBoundsBuilder(rows, listed);
   const chunkRows = Math.max(1, Math.floor(CHUNK_PAIRS / Math.max(1, first)));
   const bound = new Float64Array(cols);
   for (let r0 = 0; r0 < rows; r0 += chunkRows) {
     const r1 = Math.min(rows, r0 + chunkRows);
     const byBound: Int32Array[] = [];
-    // Per row, the best bound left out of the first batch: when even it cannot beat the bar,
-    // no column left out can, and the second scan of the row is skipped.
-    const nextBound = new Float64Array(r1 - r0).fill(-Infinity);
+    // Per row, its listed columns beyond the first batch, by bound, best first.
+    const later: { columns: Int32Array; bounds: Float64Array }[] = [];
     for (let i = r0; i < r1; i++) {
       bounds.boundRow(i, bound);
       for (let j = 0; j < cols; j++) if (bounds.open[j] === 0) bound[j] = -Infinity;
-      const top = topByValue(bound, first + 1);
-      // The heap's root is the (first + 1)-th best; the rest are topByValue(bound, first).
-      const rest = top.length > first ? top.subarray(1) : top;
-      if (top.length > first) nextBound[i - r0] = bound[top[0]!]!;
+      const heap = topByValue(bound, listed + 1);
+      // The heap's root is the (listed + 1)-th best: the best bound left out of the list.
+      const rest = heap.length > listed ? bound[heap[0]!]! : -Infinity;
+      const list = (heap.length > listed ? heap.subarray(1) : heap).filter((j) => bound[j] !== -Infinity);
+      list.sort();
+      top.add(i, list, Float64Array.from(list, (j) => bound[j]!), rest);
+      const ranked = Array.from(list).sort((a, b) => bound[b]! - bound[a]! || a - b);
       // Favoured columns are evaluated up front: their bonus is not in the bound.
-      const picked = new Set<number>(rest);
-      for (const j of bounds.favoured[i]!) picked.add(j);
-      byBound.push(Int32Array.from([...picked].filter((j) => bounds.open[j] === 1)).sort());
+      const picked = new Set<number>(ranked.slice(0, first));
+      for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) picked.add(j);
+      byBound.push(Int32Array.from(picked).sort());
+      const others = Int32Array.from(ranked.slice(first));
+      later.push({ columns: others, bounds: Float64Array.from(others, (j) => bound[j]!) });
     }
     const firstWeights = evaluateRows(bounds, r0, byBound, exactWeights);
     const extras: Int32Array[] = [];
     for (let i = r0; i < r1; i++) {
       const bar = kthBest(firstWeights[i - r0]!, k);
       const m = bounds.multiplier[i]!;
-      if (m >= 0 && m * nextBound[i - r0]! <= bar) {
-        extras.push(new Int32Array(0));
-        continue;
-      }
-      bounds.boundRow(i, bound);
       const seen = byBound[i - r0]!;
+      const favoured = bounds.favoured[i]!; // evaluated already, whatever their rank
       const more: number[] = [];
-      let next = 0;
-      for (let j = 0; j < cols; j++) {
-        if (next < seen.length && seen[next] === j) {
-          next++;
-          continue;
-        }
-        if (bounds.open[j] === 1 && m * bound[j]! > bar && m * bounds.boundAt(i, j) > bar) more.push(j);
+      const { columns, bounds: listedBounds } = later[i - r0]!;
+      for (let q = 0; q < columns.length; q++) {
+        const j = columns[q]!;
+        if (m * listedBounds[q]! > bar && !favoured.includes(j) && m * bounds.boundAt(i, j) > bar) more.push(j);
       }
-      extras.push(Int32Array.from(more));
+      const rest = top.restOf(i);
+      if (m < 0 || m * rest > bar) {
+        // The list does not settle the row: every column outside it, too.
+        bounds.boundRow(i, bound);
+        for (const j of seen) bound[j] = -Infinity;
+        for (const j of columns) bound[j] = -Infinity;
+        for (let j = 0; j < cols; j++) {
+          if (bounds.open[j] === 1 && m * bound[j]! > bar && m * bounds.boundAt(i, j) > bar) more.push(j);
+        }
+      }
+      extras.push(Int32Array.from(more).sort());
     }
     const extraWeights = evaluateRows(bounds, r0, extras, exactWeights);
     for (let i = r0; i < r1; i++) {
@@ -72,7 +95,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
       out[i] = Int32Array.from(chosen).sort();
     }
   }
-  return out;
+  return { candidates: out, top: top.finish() };
 }
 
 /** The k-th largest non-NaN weight, or −Infinity when there are fewer than k. */

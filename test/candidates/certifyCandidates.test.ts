@@ -1,7 +1,7 @@
 /**
- * The certificate's shortcut: a row cleared by the slack it had under the last duals must
- * never hide a pair that a full scan under the new duals finds violating. Both ways must
- * give the same verdict, whatever the duals did in between.
+ * The certificate's shortcuts: a row cleared by the slack it had under the last duals, or by
+ * its list of highest bounds from the selection, must never hide a pair that a full scan
+ * finds violating. Every way must give the same verdict, whatever the duals are.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -33,11 +33,11 @@ describe('certifyCandidates with the last certificate’s slack', () => {
   it('reaches the same verdict as a full scan', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), dualsArb(rows), dualsArb(cols), moveArb(rows), moveArb(cols), (k, row, col, rowMove, colMove) => {
-        const candidates = selectCandidates(bounds, k, exactWeights);
+        const { candidates } = selectCandidates(bounds, k, exactWeights);
         const first = certifyCandidates(bounds, candidates, { row, col }, exactWeights);
         const next = { row: row.map((u, i) => Math.max(0, u + rowMove[i]!)), col: col.map((v, j) => Math.max(0, v + colMove[j]!)) };
         const full = certifyCandidates(bounds, candidates, next, exactWeights);
-        const short = certifyCandidates(bounds, candidates, next, exactWeights, null, false, first.memory);
+        const short = certifyCandidates(bounds, candidates, next, exactWeights, { before: first.memory });
         expect(short.violations).toBe(full.violations);
         expect([...short.violators.entries()].sort((a, b) => a[0] - b[0])).toEqual([...full.violators.entries()].sort((a, b) => a[0] - b[0]));
         expect(short.gap).toBeCloseTo(full.gap!, 12);
@@ -50,9 +50,9 @@ describe('certifyCandidates with the last certificate’s slack', () => {
   it('with a cap on suspects per row, finds only true violations and says when it left suspects out', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), dualsArb(rows), dualsArb(cols), (k, cap, row, col) => {
-        const candidates = selectCandidates(bounds, k, exactWeights);
+        const { candidates } = selectCandidates(bounds, k, exactWeights);
         const full = certifyCandidates(bounds, candidates, { row, col }, exactWeights);
-        const capped = certifyCandidates(bounds, candidates, { row, col }, exactWeights, null, false, null, cap);
+        const capped = certifyCandidates(bounds, candidates, { row, col }, exactWeights, { capPerRow: cap });
         // A row the capped certificate finds violating, the full scan finds violating too.
         for (const i of capped.violators.keys()) expect(full.violators.has(i)).toBe(true);
         expect(capped.violations).toBeLessThanOrEqual(full.violations);
@@ -65,7 +65,7 @@ describe('certifyCandidates with the last certificate’s slack', () => {
   });
 
   it('skips scans when the duals did not move', () => {
-    const candidates = selectCandidates(bounds, 3, exactWeights);
+    const { candidates } = selectCandidates(bounds, 3, exactWeights);
     const duals = { row: Array.from({ length: rows }, () => 3), col: Array.from({ length: cols }, () => 1) };
     const first = certifyCandidates(bounds, candidates, duals, exactWeights);
     let evaluated = 0;
@@ -73,10 +73,51 @@ describe('certifyCandidates with the last certificate’s slack', () => {
       evaluated += pairs.size;
       return exactWeights(pairs);
     };
-    const again = certifyCandidates(bounds, candidates, duals, counting, null, false, first.memory);
+    const again = certifyCandidates(bounds, candidates, duals, counting, { before: first.memory });
     expect(again.violations).toBe(first.violations);
     // Rows without a violation were cleared by their slack: nothing of theirs was evaluated again.
     const rowsWithViolations = first.violators.size;
     expect(evaluated).toBeLessThanOrEqual(rowsWithViolations * cols);
+  });
+});
+
+describe('certifyCandidates with the selection’s lists of highest bounds', () => {
+  // More coaches than a list holds (4k for k ≤ 4), so the bound of the rest matters.
+  const wide = parseCohort(syntheticCohort(50, 40, 11, { capacity: [1, 3] }));
+  const widePrepared = prepareMatch(wide);
+  const wideRelations = buildRelationIndex(wide);
+  const wideWeights = (pairs: PairSet) => solverWeights(evaluatePairs(wide, widePrepared.settings, defaultPolicies, wideRelations, pairs).combined);
+  const wideBounds = pairBounds(wide, widePrepared.features, widePrepared.settings, defaultPolicies, widePrepared.combined.rowMultiplier, widePrepared.combined.capacity);
+
+  it('reaches the same verdict as a full scan, alone and after an earlier certificate', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), dualsArb(wideBounds.rows), dualsArb(wideBounds.cols), moveArb(wideBounds.rows), moveArb(wideBounds.cols), (k, row, col, rowMove, colMove) => {
+        const { candidates, top } = selectCandidates(wideBounds, k, wideWeights);
+        const first = certifyCandidates(wideBounds, candidates, { row, col }, wideWeights, { top });
+        expect(first.violations).toBe(certifyCandidates(wideBounds, candidates, { row, col }, wideWeights).violations);
+        const next = { row: row.map((u, i) => Math.max(0, u + rowMove[i]!)), col: col.map((v, j) => Math.max(0, v + colMove[j]!)) };
+        const full = certifyCandidates(wideBounds, candidates, next, wideWeights);
+        const listed = certifyCandidates(wideBounds, candidates, next, wideWeights, { top, before: first.memory });
+        expect(listed.violations).toBe(full.violations);
+        expect([...listed.violators.entries()].sort((a, b) => a[0] - b[0])).toEqual([...full.violators.entries()].sort((a, b) => a[0] - b[0]));
+        expect(listed.gap).toBeCloseTo(full.gap!, 12);
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('lists every column outside the list below the rest bound', () => {
+    const { top } = selectCandidates(wideBounds, 2, wideWeights);
+    const row = new Float64Array(wideBounds.cols);
+    let restricted = 0;
+    for (let i = 0; i < wideBounds.rows; i++) {
+      wideBounds.boundRow(i, row);
+      const listed = new Set(top.colIndex.subarray(top.rowStart[i]!, top.rowStart[i + 1]!));
+      if (top.rest[i]! > -Infinity) restricted++;
+      for (let j = 0; j < wideBounds.cols; j++) {
+        if (wideBounds.open[j] === 1 && !listed.has(j)) expect(row[j]!, `row ${i}, column ${j}`).toBeLessThanOrEqual(top.rest[i]!);
+      }
+    }
+    expect(restricted).toBeGreaterThan(0);
   });
 });

@@ -32,7 +32,7 @@ function selectAndReference(doc: CohortInput, policy: PolicyInput | undefined, k
   const evaluate = (pairs: PairSet) => evaluatePairs(cohort, prepared.settings, defaultPolicies, relations, pairs);
   const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
   const bounds = pairBounds(cohort, base.features, prepared.settings, defaultPolicies, base.combined.rowMultiplier);
-  const chosen = selectCandidates(bounds, Math.min(k, cols), (pairs) => solverWeights(evaluate(pairs).combined));
+  const chosen = selectCandidates(bounds, Math.min(k, cols), (pairs) => solverWeights(evaluate(pairs).combined)).candidates;
   return { rows, cols, chosen, favoured: bounds.favoured, dense: solverWeights(prepared.combined), waivedRows: new Set(prepared.combined.waived.map((b) => b.row)) };
 }
 

@@ -1,0 +1,49 @@
+/**
+ * Per row, the columns of highest row bound (`PairBounds.boundRow`, before the multiplier)
+ * with those bounds, and one bound for every other column: the best row bound left out.
+ * Bounds do not move between rounds, so a certificate whose row dual and smallest column
+ * dual cover `rest` needs to look at the listed columns only, not at every column.
+ */
+export interface TopBounds {
+  /** Compressed rows: row i's columns are `colIndex[rowStart[i] .. rowStart[i + 1]]`, ascending. */
+  readonly rowStart: Int32Array;
+  readonly colIndex: Int32Array;
+  /** The row bound of each listed pair. */
+  readonly bound: Float64Array;
+  /** Per row, a bound on every column not listed (−∞ when none is left with places). */
+  readonly rest: Float64Array;
+}
+
+/** Collects {@link TopBounds} row by row, in row order. */
+export class TopBoundsBuilder {
+  private readonly rowStart: Int32Array;
+  private readonly colIndex: Int32Array;
+  private readonly bound: Float64Array;
+  private readonly rest: Float64Array;
+  private size = 0;
+
+  constructor(rows: number, perRow: number) {
+    this.rowStart = new Int32Array(rows + 1);
+    this.colIndex = new Int32Array(rows * perRow);
+    this.bound = new Float64Array(rows * perRow);
+    this.rest = new Float64Array(rows).fill(-Infinity);
+  }
+
+  /** Row `row`'s listed columns (ascending) with their bounds, and the bound of the rest. */
+  add(row: number, columns: Int32Array, bounds: Float64Array, rest: number): void {
+    this.colIndex.set(columns, this.size);
+    this.bound.set(bounds, this.size);
+    this.size += columns.length;
+    this.rowStart[row + 1] = this.size;
+    this.rest[row] = rest;
+  }
+
+  /** The rest bound of a row already added. */
+  restOf(row: number): number {
+    return this.rest[row]!;
+  }
+
+  finish(): TopBounds {
+    return { rowStart: this.rowStart, colIndex: this.colIndex.subarray(0, this.size), bound: this.bound.subarray(0, this.size), rest: this.rest };
+  }
+}
