@@ -170,6 +170,7 @@ export function certifyCandidates(
   for (let j = 0; j < cols; j++) if (bounds.open[j] === 1 && colDual[j]! < leastColDual) leastColDual = colDual[j]!;
   const buffer = new Int32Array(cols);
   const slack = new Float64Array(1);
+  const scratch = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
     const m = multiplier[i]!;
     const inside = candidates[i]!;
@@ -179,17 +180,17 @@ export function certifyCandidates(
     if (room >= 0) {
       // Every column whose dual fell by at most τ still leaves this row a non-negative
       // slack: only the columns that fell further are checked.
-      count = listSuspects(i, moved, null, bounds, inside, colDual, m, rowDual[i]!, buffer, slack);
+      count = listSuspects(i, moved, null, bounds, inside, colDual, m, rowDual[i]!, buffer, slack, scratch);
       margin[i] = Math.min(room, slack[0]!);
     } else if (restCovered >= 0) {
       // No column outside the row's list can beat the row dual plus the least column dual.
       const from = top!.rowStart[i]!;
       const to = top!.rowStart[i + 1]!;
-      count = listSuspects(i, top!.colIndex.subarray(from, to), top!.bound.subarray(from, to), bounds, inside, colDual, m, rowDual[i]!, buffer, slack);
+      count = listSuspects(i, top!.colIndex.subarray(from, to), top!.bound.subarray(from, to), bounds, inside, colDual, m, rowDual[i]!, buffer, slack, scratch);
       margin[i] = Math.min(restCovered, slack[0]!);
     } else {
       bounds.boundRow(i, bound);
-      count = boundSuspects(i, bounds, bound, inside, colDual, m, rowDual[i]!, buffer, slack);
+      count = boundSuspects(i, bounds, bound, inside, colDual, m, rowDual[i]!, buffer, slack, scratch);
       margin[i] = slack[0]!;
     }
     clearedByBound += cols - inside.length - count;
@@ -198,10 +199,8 @@ export function certifyCandidates(
       // Only the suspects most likely to violate are evaluated: this certificate then cannot
       // certify, and the row is scanned in full next time.
       const excess = new Float64Array(count);
-      for (let q = 0; q < count; q++) {
-        const j = buffer[q]!;
-        excess[q] = m * bounds.boundAt(i, j) - (rowDual[i]! + colDual[j]!);
-      }
+      bounds.boundsOf(i, buffer, count, excess);
+      for (let q = 0; q < count; q++) excess[q] = m * excess[q]! - (rowDual[i]! + colDual[buffer[q]!]!);
       const chosen = Int32Array.from(topByValue(excess, capPerRow), (q) => buffer[q]!).sort();
       buffer.set(chosen);
       unverified += count - chosen.length;
@@ -268,10 +267,11 @@ function boundSuspects(
   rowDual: number,
   out: Int32Array,
   slack: Float64Array,
+  own: Float64Array,
 ): number {
   const cols = bounds.length;
   const open = pairBounds.open;
-  let count = 0;
+  let flagged = 0;
   let least = Infinity;
   let next = 0;
   let skip = inside.length > 0 ? inside[0]! : cols;
@@ -283,15 +283,19 @@ function boundSuspects(
     }
     if (open[j] === 0) continue; // no places: the pair can never be chosen
     const covered = rowDual + colDual[j]!;
-    let bound = m * bounds[j]!;
-    if (bound > covered + tolerance(covered)) {
-      bound = m * pairBounds.boundAt(row, j);
-      if (bound > covered + tolerance(covered)) {
-        out[count++] = j;
-        continue;
-      }
-    }
-    if (covered - bound < least) least = covered - bound;
+    const bound = m * bounds[j]!;
+    if (bound > covered + tolerance(covered)) out[flagged++] = j;
+    else if (covered - bound < least) least = covered - bound;
+  }
+  // The row's bound failed these: their own bounds, all at once, decide.
+  pairBounds.boundsOf(row, out, flagged, own);
+  let count = 0;
+  for (let q = 0; q < flagged; q++) {
+    const j = out[q]!;
+    const covered = rowDual + colDual[j]!;
+    const bound = m * own[q]!;
+    if (bound > covered + tolerance(covered)) out[count++] = j;
+    else if (covered - bound < least) least = covered - bound;
   }
   slack[0] = least;
   return count;
@@ -299,7 +303,8 @@ function boundSuspects(
 
 /**
  * As {@link boundSuspects}, over the given ascending columns only: with their row bounds when
- * given (then the pair's tighter bound for those that fail), else with the pair's bound.
+ * given (then the pair's tighter bound for those that fail), else with the pairs' bounds,
+ * computed into `own`.
  */
 function listSuspects(
   row: number,
@@ -312,16 +317,18 @@ function listSuspects(
   rowDual: number,
   out: Int32Array,
   slack: Float64Array,
+  own: Float64Array,
 ): number {
   let count = 0;
   let least = Infinity;
   let next = 0;
+  if (rowBounds === null) bounds.boundsOf(row, columns, columns.length, own);
   for (let q = 0; q < columns.length; q++) {
     const j = columns[q]!;
     while (next < inside.length && inside[next]! < j) next++;
     if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
     const covered = rowDual + colDual[j]!;
-    let bound = rowBounds === null ? m * bounds.boundAt(row, j) : m * rowBounds[q]!;
+    let bound = m * (rowBounds === null ? own[q]! : rowBounds[q]!);
     if (rowBounds !== null && bound > covered + tolerance(covered)) bound = m * bounds.boundAt(row, j);
     if (bound > covered + tolerance(covered)) out[count++] = j;
     else if (covered - bound < least) least = covered - bound;

@@ -6,24 +6,16 @@ import { coacheeType } from '../policies/coacheeType.js';
 /** Beyond this many attributes outside the pattern the exact enumeration gives way to a coarser bound. */
 const ENUMERATION_LIMIT = 12;
 
-/** Identity bounds per coachee: by whole pattern, and by the pattern's classed part alone. */
-export interface IdentityBounds {
-  /** Row-major `rows × patterns.count`. */
-  readonly byPattern: Float64Array;
-  /** Row-major `rows × patterns.classedCount`: the largest `byPattern` entry sharing that classed part. */
-  readonly byClassed: Float64Array;
-}
-
 /**
  * Per coachee and per identity pattern (see {@link IdentityPatterns}), an upper bound on what
  * the identity terms (common ground, difference, the insider's shortfall penalty, scarcity)
- * add to any pair of that coachee with that pattern. The pattern fixes which of its
+ * add to any pair of that coachee with that pattern (row-major `rows × patterns.count`). The pattern fixes which of its
  * attributes the pair shares, differs on or skips; the other attributes are enumerated
  * (shared, different, or missing when a coach may lack them) and the best case taken, with
  * difference and rarity at their largest. A pair can only do worse, so the bound is safe for
  * pruning.
  */
-export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns, insiderness: Float64Array, settings: PolicySettings): IdentityBounds {
+export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns, insiderness: Float64Array, settings: PolicySettings): Float64Array {
   const { rows, attributes: n, weight, sharedDifference, rarity, coachMayMiss } = shapes;
   const { weights, minDifferenceForInsiders: minDiff, minDifferencePenalty } = settings;
   const count = patterns.count;
@@ -106,13 +98,5 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
       out[i * count + pattern] = best;
     }
   }
-  const { classedCount } = patterns;
-  const byClassed = new Float64Array(rows * classedCount).fill(-Infinity);
-  for (let i = 0; i < rows; i++) {
-    for (let pattern = 0; pattern < count; pattern++) {
-      const at = i * classedCount + (pattern % classedCount);
-      byClassed[at] = Math.max(byClassed[at]!, out[i * count + pattern]!);
-    }
-  }
-  return { byPattern: out, byClassed };
+  return out;
 }

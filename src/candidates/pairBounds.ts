@@ -3,8 +3,10 @@ import { fitLookup, type ProfileLookup } from '../features/fitLookup.js';
 import type { FeatureTables } from '../features/featureTables.js';
 import { identityPatterns } from '../features/identityPatterns.js';
 import { identityShapes } from '../features/identityShapes.js';
+import { pairIdentity } from '../features/pairIdentity.js';
 import type { Cohort } from '../model/cohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
+import { coacheeType } from '../policies/coacheeType.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
 import type { Policy } from '../policies/policy.js';
 import { identityBound } from './identityBound.js';
@@ -13,14 +15,15 @@ import { identityBound } from './identityBound.js';
  * Upper bounds on the solver weight of every pair, cheap enough to scan all rows × cols:
  * `weight(i, j) <= multiplier[i] · bound(i, j)` for every pair that is not favoured (a
  * preferred or current coach: those are always candidates). `bound` is the fit policy's term,
- * exact, from profile tables, plus a bound on the identity terms looked up by the pair's
- * identity pattern (which of the heaviest identity attributes the two share), or for a whole
- * row at once by the part of the pattern its coach's class fixes; the conflict, clan and
- * avoid terms only subtract or ban, so they are bounded by 0.
+ * exact, from profile tables, plus the identity terms: for a whole row at once, a bound looked
+ * up by the part of the pair's identity pattern (which of the heaviest identity attributes
+ * the two share) that its coach's class fixes; for a single pair, the terms themselves. The
+ * conflict, clan and avoid terms only subtract or ban, so they are bounded by 0.
  */
 export interface PairBounds {
   readonly rows: number;
   readonly cols: number;
+  /** Per row, what its utilities are multiplied by: never negative. */
   readonly multiplier: Float64Array;
   /** 1 for a column with places; a column without can take no pair, so it is never a candidate. */
   readonly open: Uint8Array;
@@ -31,8 +34,13 @@ export interface PairBounds {
    * the identity bound of the best pattern the pair's class allows (a few lookups per pair).
    */
   boundRow(row: number, out: Float64Array): void;
-  /** A tighter bound of one pair, from its whole identity pattern: at most `boundRow`'s. */
+  /**
+   * A tighter bound of one pair: its fit and identity terms themselves (up to rounding), at
+   * most `boundRow`'s (up to that rounding), for the pairs a row's bound does not clear.
+   */
   boundAt(row: number, col: number): number;
+  /** {@link boundAt} of (row, columns[q]) into out[q] for q < count: cheaper per pair than one at a time. */
+  boundsOf(row: number, columns: Int32Array, count: number, out: Float64Array): void;
 }
 
 const builtIn: ReadonlySet<Policy> = new Set(defaultPolicies);
@@ -58,13 +66,20 @@ export function pairBounds(
       `candidate pairs need a bound for every policy, and ${unknown.map((n) => JSON.stringify(n)).join(', ')} is not built in: match this cohort with candidates: 'never' (dense), or with the built-in policies`,
     );
   }
+  // The built-in multipliers (priority) are never negative; a negative one would turn every
+  // bound into a floor.
+  if (multiplier.some((m) => !(m >= 0))) throw new CoachmatchError('internal', 'candidate bounds need row multipliers of at least 0');
   const rows = base.coacheeIds.length;
   const cols = base.coachIds.length;
   const fit = fitLookup(cohort);
   const { aspiration: wa, support: ws } = settings.weights;
   const patterns = identityPatterns(cohort);
   const identity = identityBound(identityShapes(cohort), patterns, base.insiderness, settings);
-  const { count: stride, classedCount, classes, colClass } = patterns;
+  const { count: stride, classes, colClass } = patterns;
+  const pair = pairIdentity(cohort);
+  const single = new Int32Array(1);
+  const singleOut = new Float64Array(1);
+  const { weights, minDifferenceForInsiders: minDiff } = settings;
   const colOf = new Map(base.coachIds.map((id, j) => [id, j]));
   const favoured = base.coachees.map((c) => {
     const ids = [...c.preferences, ...(c.currentCoach === undefined ? [] : [c.currentCoach])];
@@ -75,7 +90,7 @@ export function pairBounds(
   const aspirationCol = fit.aspiration.table === null ? new Int32Array(cols) : fit.aspiration.colProfile;
   const supportCol = fit.support.table === null ? new Int32Array(cols) : fit.support.colProfile;
   const open = capacity === undefined ? new Uint8Array(cols).fill(1) : Uint8Array.from(capacity, (c) => (c > 0 ? 1 : 0));
-  const classed = new Int32Array(classes);
+  const classPattern = new Int32Array(classes);
   const classBound = new Float64Array(classes);
   return {
     rows,
@@ -86,21 +101,43 @@ export function pairBounds(
     boundRow(row, out) {
       // Per class of coaches (same codes on the classed attributes), the best identity case;
       // then one pass over small tables: this runs rows × cols times per scan.
-      patterns.classedRow(row, classed);
-      const t = row * classedCount;
-      for (let c = 0; c < classes; c++) classBound[c] = identity.byClassed[t + classed[c]!]!;
+      patterns.patternsOfRow(row, classPattern);
+      const t = row * stride;
+      for (let c = 0; c < classes; c++) classBound[c] = identity[t + classPattern[c]!]!;
       const a = aspiration.offset(row);
       const b = support.offset(row);
       const at = aspiration.values;
       const st = support.values;
       for (let j = 0; j < out.length; j++) out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + classBound[colClass[j]!]!;
     },
+    boundsOf(row, columns, count, out) {
+      pair.ofRow(row, columns, count);
+      const s = base.insiderness[row]!;
+      const cgWeight = 2 * (1 - s) * weights.commonGround;
+      const diffWeight = 2 * s * weights.difference;
+      const scarcityWeight = weights.scarcity * (1 - s);
+      const penalty = minDiff > 0 && coacheeType(s, settings) === 'insider' ? settings.minDifferencePenalty : 0;
+      const a = aspiration.offset(row);
+      const b = support.offset(row);
+      const { commonGround, difference, sharedRarity } = pair;
+      for (let q = 0; q < count; q++) {
+        const j = columns[q]!;
+        const diff = difference[q]!;
+        const value =
+          aspiration.values[a + aspirationCol[j]!]! +
+          support.values[b + supportCol[j]!]! +
+          cgWeight * commonGround[q]! +
+          diffWeight * diff +
+          scarcityWeight * sharedRarity[q]! -
+          (penalty > 0 ? penalty * Math.max(0, minDiff - diff) : 0);
+        // The policies add the same terms in another order: allow for the rounding.
+        out[q] = value + 1e-9 * (1 + Math.abs(value));
+      }
+    },
     boundAt(row, col) {
-      return (
-        aspiration.values[aspiration.offset(row) + aspirationCol[col]!]! +
-        support.values[support.offset(row) + supportCol[col]!]! +
-        identity.byPattern[row * stride + patterns.patternAt(row, col)]!
-      );
+      single[0] = col;
+      this.boundsOf(row, single, 1, singleOut);
+      return singleOut[0]!;
     },
   };
 }

@@ -22,71 +22,51 @@ export interface Selection {
 
 /**
  * Each row's k allowed columns of highest exact solver weight, plus its favoured columns,
- * ascending. Exact without evaluating every pair: one scan lists each row's 4k columns of
- * highest bound; the 2k best of them are evaluated first, which sets a bar (the k-th best
- * weight found); then every other listed column whose bounds clear that bar is evaluated too,
- * and the rest of the row only when the best bound left out of the list clears it. A column
- * left out is bounded below the bar, so it cannot be among the k best. Ties go to the lower
- * column, so the choice follows the canonical order.
+ * ascending. Exact without evaluating every pair. One scan per row lists its 4k columns of
+ * highest row bound and takes the pair bounds of those (a pair's fit and identity terms, so
+ * nearly its weight); the k best by pair bound are evaluated first. Their k-th pair bound
+ * predicts the bar (the k-th best weight): every other column whose bounds clear the
+ * prediction is kept aside, and evaluated when its pair bound clears the actual bar. When
+ * penalties or bans put the bar below the prediction, the row is scanned again against the
+ * bar. A column never evaluated is bounded below the bar, so it cannot be among the k best.
+ * Ties go to the lower column, so the choice follows the canonical order. Row multipliers are
+ * never negative (see {@link PairBounds}).
  */
 export function selectCandidates(bounds: PairBounds, k: number, exactWeights: ExactWeights): Selection {
   const { rows, cols } = bounds;
-  const first = Math.min(cols, 2 * k);
-  const listed = Math.min(cols, Math.max(first, LISTED_PER_K * k));
+  const listed = Math.min(cols, LISTED_PER_K * k);
   const out: Int32Array[] = new Array(rows);
   const top = new TopBoundsBuilder(rows, listed);
-  const chunkRows = Math.max(1, Math.floor(CHUNK_PAIRS / Math.max(1, first)));
-  const bound = new Float64Array(cols);
+  const chunkRows = Math.max(1, Math.floor(CHUNK_PAIRS / Math.max(1, 2 * k)));
+  const scan = new RowScan(bounds, listed, k);
   for (let r0 = 0; r0 < rows; r0 += chunkRows) {
     const r1 = Math.min(rows, r0 + chunkRows);
-    const byBound: Int32Array[] = [];
-    // Per row, its listed columns beyond the first batch, by bound, best first.
-    const later: { columns: Int32Array; bounds: Float64Array }[] = [];
+    const firstBatch: Int32Array[] = [];
+    // Per row, the columns kept aside with their pair bounds, and the predicted bar.
+    const aside: { columns: Int32Array; bounds: Float64Array; predicted: number }[] = [];
     for (let i = r0; i < r1; i++) {
-      bounds.boundRow(i, bound);
-      for (let j = 0; j < cols; j++) if (bounds.open[j] === 0) bound[j] = -Infinity;
-      const heap = topByValue(bound, listed + 1);
-      // The heap's root is the (listed + 1)-th best: the best bound left out of the list.
-      const rest = heap.length > listed ? bound[heap[0]!]! : -Infinity;
-      const list = (heap.length > listed ? heap.subarray(1) : heap).filter((j) => bound[j] !== -Infinity);
-      list.sort();
-      top.add(i, list, Float64Array.from(list, (j) => bound[j]!), rest);
-      const ranked = Array.from(list).sort((a, b) => bound[b]! - bound[a]! || a - b);
-      // Favoured columns are evaluated up front: their bonus is not in the bound.
-      const picked = new Set<number>(ranked.slice(0, first));
-      for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) picked.add(j);
-      byBound.push(Int32Array.from(picked).sort());
-      const others = Int32Array.from(ranked.slice(first));
-      later.push({ columns: others, bounds: Float64Array.from(others, (j) => bound[j]!) });
+      const row = scan.scan(i);
+      top.add(i, row.list, row.listBounds, row.rest);
+      firstBatch.push(row.batch);
+      aside.push(row.aside);
     }
-    const firstWeights = evaluateRows(bounds, r0, byBound, exactWeights);
+    const firstWeights = evaluateRows(bounds, r0, firstBatch, exactWeights);
     const extras: Int32Array[] = [];
     for (let i = r0; i < r1; i++) {
       const bar = kthBest(firstWeights[i - r0]!, k);
-      const m = bounds.multiplier[i]!;
-      const seen = byBound[i - r0]!;
-      const favoured = bounds.favoured[i]!; // evaluated already, whatever their rank
+      const { columns, bounds: own, predicted } = aside[i - r0]!;
+      if (bar < predicted) {
+        // The bar fell below its prediction: what was set aside does not cover the row.
+        extras.push(scan.rescan(i, bar, firstBatch[i - r0]!));
+        continue;
+      }
       const more: number[] = [];
-      const { columns, bounds: listedBounds } = later[i - r0]!;
-      for (let q = 0; q < columns.length; q++) {
-        const j = columns[q]!;
-        if (m * listedBounds[q]! > bar && !favoured.includes(j) && m * bounds.boundAt(i, j) > bar) more.push(j);
-      }
-      const rest = top.restOf(i);
-      if (m < 0 || m * rest > bar) {
-        // The list does not settle the row: every column outside it, too.
-        bounds.boundRow(i, bound);
-        for (const j of seen) bound[j] = -Infinity;
-        for (const j of columns) bound[j] = -Infinity;
-        for (let j = 0; j < cols; j++) {
-          if (bounds.open[j] === 1 && m * bound[j]! > bar && m * bounds.boundAt(i, j) > bar) more.push(j);
-        }
-      }
+      for (let q = 0; q < columns.length; q++) if (own[q]! > bar) more.push(columns[q]!);
       extras.push(Int32Array.from(more).sort());
     }
     const extraWeights = evaluateRows(bounds, r0, extras, exactWeights);
     for (let i = r0; i < r1; i++) {
-      const { columns, weights } = mergeByColumn(byBound[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!);
+      const { columns, weights } = mergeByColumn(firstBatch[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!);
       // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
       for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
       const chosen = new Set<number>();
@@ -96,6 +76,103 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
     }
   }
   return { candidates: out, top: top.finish() };
+}
+
+/** What one row's scan finds (see {@link selectCandidates}). */
+interface ScannedRow {
+  /** The listed columns (ascending), their row bounds, and the best row bound left out. */
+  readonly list: Int32Array;
+  readonly listBounds: Float64Array;
+  readonly rest: number;
+  /** Columns to evaluate first (ascending): the k best by pair bound and the favoured. */
+  readonly batch: Int32Array;
+  /** Columns kept aside, with their pair bounds (times the multiplier), and the predicted bar. */
+  readonly aside: { columns: Int32Array; bounds: Float64Array; predicted: number };
+}
+
+/** One row at a time: its row bounds, list, first batch and the columns kept aside. */
+class RowScan {
+  private readonly bound: Float64Array;
+  private readonly own: Float64Array;
+  private readonly found: Int32Array;
+
+  constructor(
+    private readonly bounds: PairBounds,
+    private readonly listed: number,
+    private readonly k: number,
+  ) {
+    this.bound = new Float64Array(bounds.cols);
+    this.own = new Float64Array(bounds.cols);
+    this.found = new Int32Array(bounds.cols);
+  }
+
+  scan(i: number): ScannedRow {
+    const { bounds, bound, own, found, listed, k } = this;
+    const cols = bounds.cols;
+    const m = bounds.multiplier[i]!;
+    this.rowBounds(i);
+    const heap = topByValue(bound, listed + 1);
+    // The heap's root is the (listed + 1)-th best: the best row bound left out of the list.
+    const rest = heap.length > listed ? bound[heap[0]!]! : -Infinity;
+    const list = (heap.length > listed ? heap.subarray(1) : heap).filter((j) => bound[j] !== -Infinity).sort();
+    const listBounds = Float64Array.from(list, (j) => bound[j]!);
+    bounds.boundsOf(i, list, list.length, own);
+    for (let q = 0; q < list.length; q++) own[q] = m * own[q]!;
+    const ownOfList = own.slice(0, list.length);
+    const best = topByValue(ownOfList, k);
+    const picked = new Uint8Array(list.length);
+    let predicted = best.length < k ? -Infinity : Infinity;
+    for (const q of best) {
+      picked[q] = 1;
+      if (best.length === k) predicted = Math.min(predicted, ownOfList[q]!);
+    }
+    // The pair bounds carry a rounding allowance the weights do not: predict a little lower.
+    predicted -= 4e-9 * (1 + Math.abs(predicted));
+    const favoured = bounds.favoured[i]!.filter((j) => bounds.open[j] === 1);
+    const batch = Int32Array.from(new Set([...favoured, ...Array.from(best, (q) => list[q]!)])).sort();
+    // Kept aside: listed columns beyond the batch, then columns outside the list, whose
+    // bounds clear the prediction.
+    let count = 0;
+    const asideOfList: number[] = [];
+    for (let q = 0; q < list.length; q++) {
+      if (picked[q] === 0 && ownOfList[q]! > predicted && !favoured.includes(list[q]!)) {
+        found[count++] = list[q]!;
+        asideOfList.push(ownOfList[q]!);
+      }
+    }
+    const fromList = count;
+    if (m * rest > predicted) {
+      for (const j of list) bound[j] = -Infinity;
+      for (const j of favoured) bound[j] = -Infinity;
+      for (let j = 0; j < cols; j++) if (m * bound[j]! > predicted) found[count++] = j;
+    }
+    const columns = found.slice(0, count);
+    const asideBounds = new Float64Array(count);
+    asideBounds.set(asideOfList);
+    if (count > fromList) {
+      bounds.boundsOf(i, columns.subarray(fromList), count - fromList, own);
+      for (let q = fromList; q < count; q++) asideBounds[q] = m * own[q - fromList]!;
+    }
+    return { list, listBounds, rest, batch, aside: { columns, bounds: asideBounds, predicted } };
+  }
+
+  /** Every column outside `batch` whose bounds clear `bar`, ascending. */
+  rescan(i: number, bar: number, batch: Int32Array): Int32Array {
+    const { bounds, bound } = this;
+    const m = bounds.multiplier[i]!;
+    this.rowBounds(i);
+    for (const j of batch) bound[j] = -Infinity;
+    const more: number[] = [];
+    for (let j = 0; j < bounds.cols; j++) if (m * bound[j]! > bar && m * bounds.boundAt(i, j) > bar) more.push(j);
+    return Int32Array.from(more);
+  }
+
+  /** Row bounds of row i into `bound`, −∞ for columns without places. */
+  private rowBounds(i: number): void {
+    const { bounds, bound } = this;
+    bounds.boundRow(i, bound);
+    for (let j = 0; j < bounds.cols; j++) if (bounds.open[j] === 0) bound[j] = -Infinity;
+  }
 }
 
 /** The k-th largest non-NaN weight, or −Infinity when there are fewer than k. */

@@ -3,11 +3,12 @@ import { CoachmatchError } from '../errors.js';
 import type { Cohort } from '../model/cohort.js';
 import { commonGround } from './commonGround.js';
 import type { FeatureTables, PairTable } from './featureTables.js';
+import { fitLookup, lookupPairs } from './fitLookup.js';
 import { fullPairSet, type PairSet } from './pairSet.js';
 import { supportFit } from './supportFit.js';
 import { aspirationPairs } from './_internals/aspirationPairs.js';
 import { cohortEncoding } from './_internals/cohortEncoding.js';
-import { addIdentityPairs } from './_internals/identityPairs.js';
+import { addIdentityPairs, finishIdentitySums } from './_internals/identityPairs.js';
 
 /**
  * Computes every feature of a parsed cohort at once, on typed arrays: the pairwise values
@@ -38,11 +39,16 @@ export function buildFeatureTables(cohort: Cohort, pairs?: PairSet): FeatureTabl
   const size = set.size;
   const { rowStart, colIndex } = set;
 
-  const aspiration = aspirationPairs(encoding.professions, set);
-  const support = new Float64Array(size);
-  for (let i = 0; i < nR; i++) {
-    const needs = coachees[i]!.needs;
-    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) support[p] = supportFit(needs, coaches[colIndex[p]!]!.support);
+  // The fit features by profile table where one exists (the same kernels filled it), else per pair.
+  const fit = fitLookup(cohort);
+  const aspiration = lookupPairs(fit.aspiration, set) ?? aspirationPairs(encoding.professions, set);
+  let support = lookupPairs(fit.support, set);
+  if (support === null) {
+    support = new Float64Array(size);
+    for (let i = 0; i < nR; i++) {
+      const needs = coachees[i]!.needs;
+      for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) support[p] = supportFit(needs, coaches[colIndex[p]!]!.support);
+    }
   }
   const sums = {
     units: new Float64Array(size),
@@ -52,16 +58,8 @@ export function buildFeatureTables(cohort: Cohort, pairs?: PairSet): FeatureTabl
   };
   for (const e of identity) addIdentityPairs(e, set, e.declaration.weight, e.declaration.weight / scale, sums);
 
-  // In place: units become common ground, weighted sums become the mean difference.
-  const { units, diffSum, diffWeight, sharedRarity } = sums;
-  const cg = units;
-  const diff = diffSum;
-  for (let p = 0; p < size; p++) {
-    const u = units[p]!;
-    if (u > 0) cg[p] = 1 - Math.pow(2, -u);
-    const dw = diffWeight[p]!;
-    diff[p] = dw > 0 ? diffSum[p]! / dw : 0;
-  }
+  finishIdentitySums(sums, 0, size);
+  const { units: cg, diffSum: diff, sharedRarity } = sums;
 
   const table = (values: Float64Array): PairTable => (set.full ? toMatrix(values, nR, nC) : sparseTable(set, values));
   return {

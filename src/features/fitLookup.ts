@@ -1,6 +1,6 @@
 import type { Cohort } from '../model/cohort.js';
 import { supportKinds } from '../model/supportKinds.js';
-import { sparsePairSet } from './pairSet.js';
+import { sparsePairSet, type PairSet } from './pairSet.js';
 import { supportFit } from './supportFit.js';
 import { aspirationPairs } from './_internals/aspirationPairs.js';
 import { cohortEncoding } from './_internals/cohortEncoding.js';
@@ -29,8 +29,33 @@ export interface FitLookup {
   readonly support: ProfileLookup;
 }
 
-/** Builds the {@link FitLookup} of a cohort (active coaches as columns, as in the feature tables). */
+/** Cached per cohort (parsed cohorts are immutable): every chunk of a large cohort's pairs reads it. */
+const lookups = new WeakMap<Cohort, FitLookup>();
+
+/** The {@link FitLookup} of a cohort (active coaches as columns, as in the feature tables). */
 export function fitLookup(cohort: Cohort): FitLookup {
+  let known = lookups.get(cohort);
+  if (known === undefined) {
+    known = buildFitLookup(cohort);
+    lookups.set(cohort, known);
+  }
+  return known;
+}
+
+/** The fit feature of every pair of `pairs` from its table, or null when there is none. */
+export function lookupPairs(lookup: ProfileLookup, pairs: PairSet): Float64Array | null {
+  const { table, rowProfile, colProfile, colProfiles } = lookup;
+  if (table === null) return null;
+  const out = new Float64Array(pairs.size);
+  const { rows, rowStart, colIndex } = pairs;
+  for (let i = 0; i < rows; i++) {
+    const base = rowProfile[i]! * colProfiles;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) out[p] = table[base + colProfile[colIndex[p]!]!]!;
+  }
+  return out;
+}
+
+function buildFitLookup(cohort: Cohort): FitLookup {
   // The encodings the feature tables use, built once per cohort.
   const { coachees, coaches, professions: encoded } = cohortEncoding(cohort);
   const rows = profiles(coachees.length, (i) => encoded.map((e) => (e.kind === 'numeric' ? e.rows[i] : slice(e.rows, i))).join('|'));

@@ -12,79 +12,108 @@ export interface IdentitySums {
 
 /** Adds one identity attribute of weight `w` (`scaled` = w over the largest weight) to the sums of every pair. */
 export function addIdentityPairs(e: EncodedIdentity, pairs: PairSet, w: number, scaled: number, sums: IdentitySums): void {
-  const { units, diffSum, diffWeight, sharedRarity } = sums;
   const { rows: nR, cols: nC, rowStart, colIndex } = pairs;
+  for (let i = 0; i < nR; i++) {
+    if (rowStart[i] !== rowStart[i + 1]) addIdentityRow(e, nC, i, colIndex, rowStart[i]!, rowStart[i + 1]!, w, scaled, sums);
+  }
+}
+
+/**
+ * Adds one identity attribute to the sums of row i's pairs with columns `colIndex[p]`, for p
+ * in [from, to): the sums are indexed by p. One row at a time serves both the feature tables
+ * and a bound that needs a few pairs of one row.
+ */
+export function addIdentityRow(
+  e: EncodedIdentity,
+  nC: number,
+  i: number,
+  colIndex: Int32Array,
+  from: number,
+  to: number,
+  w: number,
+  scaled: number,
+  sums: IdentitySums,
+): void {
+  const { units, diffSum, diffWeight, sharedRarity } = sums;
   if (e.kind === 'codes') {
     const { rows, cols, colCount } = e;
-    for (let i = 0; i < nR; i++) {
-      const a = rows[i]!;
-      if (a < 0) continue;
-      const rare = scaled * (1 - colCount[a]! / nC);
-      for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
-        const b = cols[colIndex[p]!]!;
-        if (b < 0) continue;
-        diffWeight[p]! += w;
-        if (a === b) {
-          units[p]! += w;
-          if (rare > sharedRarity[p]!) sharedRarity[p] = rare;
-        } else {
-          diffSum[p]! += w;
-        }
+    const a = rows[i]!;
+    if (a < 0) return;
+    const rare = scaled * (1 - colCount[a]! / nC);
+    for (let p = from; p < to; p++) {
+      const b = cols[colIndex[p]!]!;
+      if (b < 0) continue;
+      diffWeight[p]! += w;
+      if (a === b) {
+        units[p]! += w;
+        if (rare > sharedRarity[p]!) sharedRarity[p] = rare;
+      } else {
+        diffSum[p]! += w;
       }
     }
   } else if (e.kind === 'numeric') {
     const { rows, cols, colShare } = e;
     const { scale, sharedWithin } = e.declaration;
     const span = scale.max - scale.min;
-    for (let i = 0; i < nR; i++) {
-      const a = rows[i]!;
-      if (Number.isNaN(a)) continue;
-      for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
-        const j = colIndex[p]!;
-        const b = cols[j]!;
-        if (Number.isNaN(b)) continue;
-        const d = Math.abs(a - b);
-        const closeness = span > 0 ? Math.min(1, Math.max(0, 1 - d / span)) : a === b ? 1 : 0;
-        diffWeight[p]! += w;
-        diffSum[p]! += w * (1 - closeness);
-        if (d <= sharedWithin) {
-          units[p]! += w;
-          const rare = scaled * (1 - colShare[j]!);
-          if (rare > sharedRarity[p]!) sharedRarity[p] = rare;
-        }
+    const a = rows[i]!;
+    if (Number.isNaN(a)) return;
+    for (let p = from; p < to; p++) {
+      const j = colIndex[p]!;
+      const b = cols[j]!;
+      if (Number.isNaN(b)) continue;
+      const d = Math.abs(a - b);
+      const closeness = span > 0 ? Math.min(1, Math.max(0, 1 - d / span)) : a === b ? 1 : 0;
+      diffWeight[p]! += w;
+      diffSum[p]! += w * (1 - closeness);
+      if (d <= sharedWithin) {
+        units[p]! += w;
+        const rare = scaled * (1 - colShare[j]!);
+        if (rare > sharedRarity[p]!) sharedRarity[p] = rare;
       }
     }
   } else {
     const { rows, cols, rowHas, colHas, colCount, words } = e;
-    for (let i = 0; i < nR; i++) {
-      if (rowHas[i] === 0) continue;
-      for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
-        const j = colIndex[p]!;
-        if (colHas[j] === 0) continue;
-        let inter = 0;
-        let union = 0;
-        let rarest = 0;
-        for (let k = 0; k < words; k++) {
-          const x = rows[i * words + k]!;
-          const y = cols[j * words + k]!;
-          let both = x & y;
-          inter += popcount(both);
-          union += popcount(x | y);
-          while (both !== 0) {
-            const low = both & -both;
-            const r = 1 - colCount[k * 32 + (31 - Math.clz32(low))]! / nC;
-            if (r > rarest) rarest = r;
-            both ^= low;
-          }
-        }
-        diffWeight[p]! += w;
-        diffSum[p]! += w * (1 - inter / union);
-        if (inter > 0) {
-          units[p]! += w;
-          const rare = scaled * rarest;
-          if (rare > sharedRarity[p]!) sharedRarity[p] = rare;
+    if (rowHas[i] === 0) return;
+    for (let p = from; p < to; p++) {
+      const j = colIndex[p]!;
+      if (colHas[j] === 0) continue;
+      let inter = 0;
+      let union = 0;
+      let rarest = 0;
+      for (let k = 0; k < words; k++) {
+        const x = rows[i * words + k]!;
+        const y = cols[j * words + k]!;
+        let both = x & y;
+        inter += popcount(both);
+        union += popcount(x | y);
+        while (both !== 0) {
+          const low = both & -both;
+          const r = 1 - colCount[k * 32 + (31 - Math.clz32(low))]! / nC;
+          if (r > rarest) rarest = r;
+          both ^= low;
         }
       }
+      diffWeight[p]! += w;
+      diffSum[p]! += w * (1 - inter / union);
+      if (inter > 0) {
+        units[p]! += w;
+        const rare = scaled * rarest;
+        if (rare > sharedRarity[p]!) sharedRarity[p] = rare;
+      }
     }
+  }
+}
+
+/**
+ * In place, for p in [from, to): units become common ground (`1 − 2^−units`) and the weighted
+ * difference sum becomes the mean difference (`units` and `diffSum` then hold the features).
+ */
+export function finishIdentitySums(sums: IdentitySums, from: number, to: number): void {
+  const { units, diffSum, diffWeight } = sums;
+  for (let p = from; p < to; p++) {
+    const u = units[p]!;
+    if (u > 0) units[p] = 1 - Math.pow(2, -u);
+    const dw = diffWeight[p]!;
+    diffSum[p] = dw > 0 ? diffSum[p]! / dw : 0;
   }
 }
