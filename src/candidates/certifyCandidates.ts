@@ -1,6 +1,7 @@
 import { sparsePairSet } from '../features/pairSet.js';
 import type { Duals } from '../solver/types.js';
 import type { PairBounds } from './pairBounds.js';
+import { NearestColumns } from './nearestColumns.js';
 import type { TopBounds } from './topBounds.js';
 import { topByValue } from './topByValue.js';
 
@@ -30,16 +31,26 @@ export interface KnownWeights {
 }
 
 /**
- * What one certificate leaves for the next: its duals and, per row, a slack that no pair then
- * left out undercut (`row dual + column dual − bound or exact weight`; −∞ for a row with a
- * violation). Under new duals a row keeps that slack less its own dual's fall and any
- * column dual's fall, so a row with room to spare needs no scan.
+ * What one certificate leaves for the next: its duals and, per row, its few nearest columns
+ * (least slack, `row dual + column dual − bound or exact weight`) and a slack that no other
+ * pair then left out undercut (−∞ for a row with a violation). Under new duals the other
+ * pairs keep that slack less the row dual's fall and their column dual's fall, so a row
+ * with room to spare needs a look at its nearest columns only.
  */
 export interface CertificateMemory {
   readonly rowDual: Float64Array;
   readonly colDual: Float64Array;
   readonly margin: Float64Array;
+  /** Row i's nearest columns: `near[i · NEAREST_KEPT ..]`, `nearCount[i]` of them, ascending. */
+  readonly near: Int32Array;
+  readonly nearCount: Uint8Array;
 }
+
+/** Nearest columns a certificate remembers per row. */
+const NEAREST_KEPT = 16;
+
+/** Under a cap, suspects per allowed one whose own bound is computed (the rest stay unverified). */
+const SUSPECTS_REFINED = 2;
 
 /** Share of columns whose dual fell most that a row cleared by its margin still checks one by one. */
 const MOVED_SHARE = 0.01;
@@ -169,30 +180,45 @@ export function certifyCandidates(
   let leastColDual = Infinity;
   for (let j = 0; j < cols; j++) if (bounds.open[j] === 1 && colDual[j]! < leastColDual) leastColDual = colDual[j]!;
   const buffer = new Int32Array(cols);
-  const slack = new Float64Array(1);
+  const slack = new Float64Array(2);
   const scratch = new Float64Array(cols);
+  const nearest = new NearestColumns(NEAREST_KEPT);
+  const near = new Int32Array(rows * NEAREST_KEPT);
+  const nearCount = new Uint8Array(rows);
+  const recheck = new Int32Array(moved.length + NEAREST_KEPT);
   for (let i = 0; i < rows; i++) {
     const m = multiplier[i]!;
     const inside = candidates[i]!;
     let count: number;
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
     const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - m * top.rest[i]!;
+    nearest.reset();
     if (room >= 0) {
-      // Every column whose dual fell by at most τ still leaves this row a non-negative
-      // slack: only the columns that fell further are checked.
-      count = listSuspects(i, moved, null, bounds, inside, colDual, m, rowDual[i]!, buffer, slack, scratch);
-      margin[i] = Math.min(room, slack[0]!);
+      // Every column whose dual fell by at most τ, other than the row's nearest, still
+      // leaves this row a non-negative slack: only the nearest and the columns whose dual
+      // fell further are checked.
+      const from = i * NEAREST_KEPT;
+      const columns = mergeAscending(moved, before!.near.subarray(from, from + before!.nearCount[i]!), recheck);
+      count = listSuspects(i, columns, null, bounds, inside, colDual, m, rowDual[i]!, buffer, slack, scratch, nearest);
+      margin[i] = Math.min(room, slack[0]!, nearest.leastOut);
     } else if (restCovered >= 0) {
       // No column outside the row's list can beat the row dual plus the least column dual.
       const from = top!.rowStart[i]!;
       const to = top!.rowStart[i + 1]!;
-      count = listSuspects(i, top!.colIndex.subarray(from, to), top!.bound.subarray(from, to), bounds, inside, colDual, m, rowDual[i]!, buffer, slack, scratch);
-      margin[i] = Math.min(restCovered, slack[0]!);
+      count = listSuspects(i, top!.colIndex.subarray(from, to), top!.bound.subarray(from, to), bounds, inside, colDual, m, rowDual[i]!, buffer, slack, scratch, nearest);
+      margin[i] = Math.min(restCovered, slack[0]!, nearest.leastOut);
     } else {
       bounds.boundRow(i, bound);
-      count = boundSuspects(i, bounds, bound, inside, colDual, m, rowDual[i]!, buffer, slack, scratch);
-      margin[i] = slack[0]!;
+      count = boundSuspects(i, bounds, bound, inside, colDual, m, rowDual[i]!, buffer, slack, scratch, SUSPECTS_REFINED * capPerRow, nearest);
+      margin[i] = Math.min(slack[0]!, nearest.leastOut);
+      if (slack[1]! > 0) {
+        unverified += slack[1]!;
+        margin[i] = -Infinity;
+      }
     }
+    const kept = nearest.columns();
+    near.set(kept, i * NEAREST_KEPT);
+    nearCount[i] = kept.length;
     clearedByBound += cols - inside.length - count;
     if (count === 0) continue;
     if (count > capPerRow) {
@@ -242,7 +268,7 @@ export function certifyCandidates(
     unverified,
     gap: unverified > 0 ? null : gap,
     known: memory?.finish() ?? null,
-    memory: { rowDual, colDual, margin },
+    memory: { rowDual, colDual, margin, near, nearCount },
   };
 }
 
@@ -253,7 +279,8 @@ function tolerance(covered: number): number {
 
 /**
  * Writes into `out` the columns of one row, outside `inside` and with places, whose bound
- * `m · bound` (the row's, then the pair's tighter one) exceeds the row's plus the column's dual (with a relative tolerance);
+ * `m · bound` (the row's, then the pair's tighter one for at most `keep` of them, the rest
+ * counted in `slack[1]`) exceeds the row's plus the column's dual (with a relative tolerance);
  * returns how many. Every other column outside `inside` is cleared by its bound. A plain
  * loop over typed arrays: it runs rows × cols times per certificate.
  */
@@ -268,6 +295,8 @@ function boundSuspects(
   out: Int32Array,
   slack: Float64Array,
   own: Float64Array,
+  keep: number,
+  nearest: NearestColumns,
 ): number {
   const cols = bounds.length;
   const open = pairBounds.open;
@@ -285,7 +314,18 @@ function boundSuspects(
     const covered = rowDual + colDual[j]!;
     const bound = m * bounds[j]!;
     if (bound > covered + tolerance(covered)) out[flagged++] = j;
+    else if (covered - bound < nearest.limit) nearest.offer(j, covered - bound);
     else if (covered - bound < least) least = covered - bound;
+  }
+  slack[1] = 0;
+  if (flagged > keep) {
+    // More than a capped certificate will evaluate: refine only those the row's bound
+    // finds most violating, and report the rest as left out.
+    for (let q = 0; q < flagged; q++) own[q] = m * bounds[out[q]!]! - colDual[out[q]!]!;
+    const chosen = Int32Array.from(topByValue(own.subarray(0, flagged), keep), (q) => out[q]!).sort();
+    out.set(chosen);
+    slack[1] = flagged - keep;
+    flagged = keep;
   }
   // The row's bound failed these: their own bounds, all at once, decide.
   pairBounds.boundsOf(row, out, flagged, own);
@@ -295,7 +335,7 @@ function boundSuspects(
     const covered = rowDual + colDual[j]!;
     const bound = m * own[q]!;
     if (bound > covered + tolerance(covered)) out[count++] = j;
-    else if (covered - bound < least) least = covered - bound;
+    else nearest.offer(j, covered - bound);
   }
   slack[0] = least;
   return count;
@@ -318,9 +358,9 @@ function listSuspects(
   out: Int32Array,
   slack: Float64Array,
   own: Float64Array,
+  nearest: NearestColumns,
 ): number {
   let count = 0;
-  let least = Infinity;
   let next = 0;
   if (rowBounds === null) bounds.boundsOf(row, columns, columns.length, own);
   for (let q = 0; q < columns.length; q++) {
@@ -331,10 +371,22 @@ function listSuspects(
     let bound = m * (rowBounds === null ? own[q]! : rowBounds[q]!);
     if (rowBounds !== null && bound > covered + tolerance(covered)) bound = m * bounds.boundAt(row, j);
     if (bound > covered + tolerance(covered)) out[count++] = j;
-    else if (covered - bound < least) least = covered - bound;
+    else nearest.offer(j, covered - bound);
   }
-  slack[0] = least;
+  slack[0] = Infinity;
   return count;
+}
+
+/** The union of two ascending column lists, ascending, written into `out`. */
+function mergeAscending(a: Int32Array, b: Int32Array, out: Int32Array): Int32Array {
+  let x = 0;
+  let y = 0;
+  let n = 0;
+  while (x < a.length || y < b.length) {
+    const next = y >= b.length || (x < a.length && a[x]! <= b[y]!) ? a[x++]! : b[y++]!;
+    if (n === 0 || out[n - 1] !== next) out[n++] = next;
+  }
+  return out.subarray(0, n);
 }
 
 /**
