@@ -67,6 +67,12 @@ export interface CertifyOptions {
   readonly capPerRow?: number;
   /** Each row's columns of highest bound, from the selection: a row whose duals cover the rest is checked on its list alone. */
   readonly top?: TopBounds | null;
+  /**
+   * Check every row on its list (and remembered nearest columns) alone, scanning none in
+   * full: partial pricing, for rounds that are sure to find violations. What it skips counts
+   * as unverified, so such a certificate never certifies.
+   */
+  readonly listsOnly?: boolean;
 }
 
 /** The verdict of one certificate over the pairs outside the candidates. */
@@ -108,7 +114,7 @@ export function certifyCandidates(
   exactWeights: (pairs: ReturnType<typeof sparsePairSet>) => Float64Array,
   options: CertifyOptions = {},
 ): CertificateOutcome {
-  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null } = options;
+  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false } = options;
   const { rows, cols, multiplier } = bounds;
   const bound = new Float64Array(cols);
   // Per row only the most violating few and the largest violation: a first round at
@@ -201,12 +207,13 @@ export function certifyCandidates(
       const columns = mergeAscending(moved, before!.near.subarray(from, from + before!.nearCount[i]!), recheck);
       count = listSuspects(i, columns, null, bounds, inside, colDual, m, rowDual[i]!, buffer, slack, scratch, nearest);
       margin[i] = Math.min(room, slack[0]!, nearest.leastOut);
-    } else if (restCovered >= 0) {
+    } else if (restCovered >= 0 || (listsOnly && top !== null)) {
       // No column outside the row's list can beat the row dual plus the least column dual.
       const from = top!.rowStart[i]!;
       const to = top!.rowStart[i + 1]!;
       count = listSuspects(i, top!.colIndex.subarray(from, to), top!.bound.subarray(from, to), bounds, inside, colDual, m, rowDual[i]!, buffer, slack, scratch, nearest);
       margin[i] = Math.min(restCovered, slack[0]!, nearest.leastOut);
+      if (restCovered < 0) unverified += cols - inside.length - (to - from); // the rest of the row, unscanned
     } else {
       bounds.boundRow(i, bound);
       count = boundSuspects(i, bounds, bound, inside, colDual, m, rowDual[i]!, buffer, slack, scratch, SUSPECTS_REFINED * capPerRow, nearest);

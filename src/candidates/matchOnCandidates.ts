@@ -155,7 +155,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
     // most SUSPECTS_PER_ROW per row, the likeliest; if those all hold, a full one follows.
     // The last round's is full, so that a result out of rounds still states its gap.
     const cap = solves < input.candidates.maxRounds ? SUSPECTS_PER_ROW : Infinity;
-    let outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, { known, remember: known === null, before: memory, capPerRow: cap, top });
+    let outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, { known, remember: known === null, before: memory, capPerRow: cap, top, listsOnly: cap < Infinity });
     known ??= outcome.known;
     if (outcome.violators.size === 0 && outcome.unverified > 0) {
       outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, { known, before: outcome.memory, top });

@@ -111,7 +111,7 @@ class RowScan {
     const cols = bounds.cols;
     const m = bounds.multiplier[i]!;
     this.rowBounds(i);
-    const heap = topByValue(bound, listed + 1);
+    const heap = this.best(listed + 1);
     // The heap's root is the (listed + 1)-th best: the best row bound left out of the list.
     const rest = heap.length > listed ? bound[heap[0]!]! : -Infinity;
     const list = (heap.length > listed ? heap.subarray(1) : heap).filter((j) => bound[j] !== -Infinity).sort();
@@ -165,6 +165,38 @@ class RowScan {
     const more: number[] = [];
     for (let j = 0; j < bounds.cols; j++) if (m * bound[j]! > bar && m * bounds.boundAt(i, j) > bar) more.push(j);
     return Int32Array.from(more);
+  }
+
+  /** A guess of the row bound that a few more than `want` columns of the next row reach. */
+  private guess = NaN;
+  private step = 0;
+
+  /**
+   * {@link topByValue} of the row bounds for `want`: over the columns that reach the guess
+   * when at least `want` do (rows are alike, so most do, and the heap then sees a few
+   * hundred columns instead of all), else over all of them. The answer never depends on the
+   * guess: every column among the `want` best reaches it.
+   */
+  private best(want: number): Int32Array {
+    const { bound, found } = this;
+    const cols = bound.length;
+    let heap: Int32Array | null = null;
+    if (Number.isFinite(this.guess) && want < cols) {
+      const guess = this.guess;
+      let n = 0;
+      for (let j = 0; j < cols; j++) if (bound[j]! >= guess) found[n++] = j;
+      if (n >= want) {
+        const subset = new Float64Array(n);
+        for (let q = 0; q < n; q++) subset[q] = bound[found[q]!]!;
+        // Gathered columns ascend, so the heap's tie rule (lower position) stays the lower column.
+        heap = Int32Array.from(topByValue(subset, want), (q) => found[q]!);
+        if (n > 4 * want) this.step /= 2;
+      } else this.step = this.step === 0 ? 1e-6 : 2 * this.step;
+    }
+    heap ??= topByValue(bound, want);
+    const kth = heap.length === want ? bound[heap[0]!]! : -Infinity;
+    this.guess = Number.isFinite(kth) ? kth - this.step * (1 + Math.abs(kth)) : NaN;
+    return heap;
   }
 
   /** Row bounds of row i into `bound`, −∞ for columns without places. */
