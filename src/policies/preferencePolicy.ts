@@ -1,5 +1,9 @@
+import { perMatchCache } from './perMatchCache.js';
 import { positions } from './positions.js';
 import type { PairBan, Policy } from './policy.js';
+
+/** Each coachee's wishes as (row, column, bonus) and bans: the same for every chunk of pairs. */
+const wishes = perMatchCache<{ bonuses: { row: number; col: number; value: number }[]; bans: PairBan[] }>();
 
 /**
  * The coachee's own wishes: the 1st, 2nd, … preferred coach earn `preferenceBonus[rank]`;
@@ -7,23 +11,31 @@ import type { PairBan, Policy } from './policy.js';
  */
 export const preferencePolicy: Policy = {
   name: 'preferences',
-  apply: ({ features, settings }) => {
+  apply: ({ features, settings, relations }) => {
     const { pairs } = features;
-    const { col: colOf } = positions(features);
-    const bonus = new Float64Array(pairs.size);
-    const bans: PairBan[] = [];
-    features.coachees.forEach((coachee, row) => {
-      coachee.preferences.forEach((coachId, rank) => {
-        const col = colOf.get(coachId);
-        const value = settings.preferenceBonus[rank] ?? 0;
-        const at = col === undefined ? -1 : pairs.indexOf(row, col);
-        if (at >= 0 && bonus[at] === 0) bonus[at] = value;
+    const found = wishes(relations, settings, [features.coacheeIds, features.coachIds], () => {
+      const { col: colOf } = positions(features);
+      const bonuses: { row: number; col: number; value: number }[] = [];
+      const bans: PairBan[] = [];
+      features.coachees.forEach((coachee, row) => {
+        coachee.preferences.forEach((coachId, rank) => {
+          const col = colOf.get(coachId);
+          if (col !== undefined) bonuses.push({ row, col, value: settings.preferenceBonus[rank] ?? 0 });
+        });
+        for (const coachId of coachee.avoid) {
+          const col = colOf.get(coachId);
+          if (col !== undefined) bans.push({ row, col, code: 'avoided', reason: `${coachee.name} asked not to be matched with this coach` });
+        }
       });
-      for (const coachId of coachee.avoid) {
-        const col = colOf.get(coachId);
-        if (col !== undefined) bans.push({ row, col, code: 'avoided', reason: `${coachee.name} asked not to be matched with this coach` });
-      }
+      return { bonuses, bans };
     });
+    const bonus = new Float64Array(pairs.size);
+    // The first rank of a coach listed twice counts.
+    for (const { row, col, value } of found.bonuses) {
+      const at = pairs.indexOf(row, col);
+      if (at >= 0 && bonus[at] === 0) bonus[at] = value;
+    }
+    const bans = found.bans;
     return { terms: [{ key: 'preference', label: 'ranked preference', values: bonus }], bans };
   },
 };

@@ -1,4 +1,8 @@
+import { perMatchCache } from './perMatchCache.js';
 import type { Policy } from './policy.js';
+
+/** The row multipliers: the same for every chunk of pairs. */
+const multipliers = perMatchCache<Float64Array>();
 
 /**
  * Priority: when coaches are scarce, coachees who stand to gain most are served first. The
@@ -7,7 +11,9 @@ import type { Policy } from './policy.js';
  */
 export const priorityPolicy: Policy = {
   name: 'priority',
-  apply: ({ features, settings }) => ({
-    rowMultiplier: Float64Array.from(features.coachees, (c) => Math.max(0, 1 + settings.weights.priority * (c.priority - 1))),
+  apply: ({ features, settings, relations }) => ({
+    rowMultiplier: multipliers(relations, settings, [features.coacheeIds, features.coachIds], () =>
+      Float64Array.from(features.coachees, (c) => Math.max(0, 1 + settings.weights.priority * (c.priority - 1))),
+    ),
   }),
 };
