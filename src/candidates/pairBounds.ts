@@ -91,7 +91,9 @@ export function pairBounds(
   const supportCol = fit.support.table === null ? new Int32Array(cols) : fit.support.colProfile;
   const open = capacity === undefined ? new Uint8Array(cols).fill(1) : Uint8Array.from(capacity, (c) => (c > 0 ? 1 : 0));
   const classPattern = new Int32Array(classes);
-  const classBound = new Float64Array(classes);
+  // Without an attribute read by value, every column reads value 0, whose pattern part is 0.
+  const colValue = patterns.colValue ?? new Int32Array(cols);
+  const valuePattern = new Int32Array(patterns.colValue === null ? 1 : cols);
   return {
     rows,
     cols,
@@ -102,13 +104,15 @@ export function pairBounds(
       // Per class of coaches (same codes on the classed attributes), the best identity case;
       // then one pass over small tables: this runs rows × cols times per scan.
       patterns.patternsOfRow(row, classPattern);
+      patterns.valuePatterns(row, valuePattern);
       const t = row * stride;
-      for (let c = 0; c < classes; c++) classBound[c] = identity[t + classPattern[c]!]!;
       const a = aspiration.offset(row);
       const b = support.offset(row);
       const at = aspiration.values;
       const st = support.values;
-      for (let j = 0; j < out.length; j++) out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + classBound[colClass[j]!]!;
+      for (let j = 0; j < out.length; j++) {
+        out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
+      }
     },
     boundsOf(row, columns, count, out) {
       pair.ofRow(row, columns, count);

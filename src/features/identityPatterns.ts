@@ -3,7 +3,7 @@ import { cohortEncoding } from './_internals/cohortEncoding.js';
 import type { EncodedIdentity } from './_internals/encodeIdentity.js';
 
 /** Most patterns per coachee: a bound table keeps this many numbers per coachee (8 bytes each). */
-const MAX_PATTERNS = 64;
+const MAX_PATTERNS = 128;
 
 /** Most column classes: a scan derives one number per class and row before it reads the row's pairs. */
 const MAX_CLASSES = 1024;
@@ -15,9 +15,10 @@ const MAX_CLASSES = 1024;
  * coachee has no value: the attribute then adds nothing), 1 when they share the code, 2 when
  * the coach has no value (the pair skips the attribute).
  *
- * The attributes are chosen so that their codes sort the coaches into few classes: every
- * coach of a class has the same codes, so a row works its patterns out once per class, not
- * once per pair.
+ * Categorical and text attributes come first, as far as their codes sort the coaches into
+ * few classes: every coach of a class has the same codes, so a row works that part of its
+ * patterns out once per class. Then one more attribute, of any kind, whose coaches hold few
+ * distinct values (ages, hobby sets), a row works out once per value.
  */
 export interface IdentityPatterns {
   /** Distinct patterns: the product of the chosen attributes' radices (1 when none is chosen). */
@@ -29,8 +30,14 @@ export interface IdentityPatterns {
   /** Column classes, and each column's class. */
   readonly classes: number;
   readonly colClass: Int32Array;
-  /** Writes into `out[c]` the pattern of `row` with any coach of class c. */
+  /** Writes into `out[c]` the pattern of `row` with any coach of class c (the classed attributes' part). */
   patternsOfRow(row: number, out: Int32Array): void;
+  /**
+   * The attribute read pair by pair, if any: per column a code for its value (`colValue`);
+   * `valuePatterns(row, out)` writes the pattern part of each value code.
+   */
+  readonly colValue: Int32Array | null;
+  valuePatterns(row: number, out: Int32Array): void;
 }
 
 /**
@@ -43,7 +50,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
   const nC = coaches.length;
   const order = identity.map((e, k) => k).sort((a, b) => identity[b]!.declaration.weight - identity[a]!.declaration.weight || a - b);
   const classLimit = Math.min(MAX_CLASSES, Math.max(16, Math.floor(nC / 8)));
-  const chosen: { codes: Extract<EncodedIdentity, { kind: 'codes' }>; radix: number; digitCode: Int32Array }[] = [];
+  const classed: { codes: Extract<EncodedIdentity, { kind: 'codes' }>; radix: number; digitCode: Int32Array }[] = [];
   const attributes: number[] = [];
   const place: number[] = [];
   let count = 1;
@@ -55,17 +62,32 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     const held = [...new Set(e.cols)].sort((a, b) => a - b);
     const radix = held[0]! < 0 ? 3 : 2;
     if (count * radix > MAX_PATTERNS || classes * held.length > classLimit) continue;
-    chosen.push({ codes: e, radix, digitCode: Int32Array.from(held) });
+    classed.push({ codes: e, radix, digitCode: Int32Array.from(held) });
     attributes.push(k);
     place.push(count);
     count *= radix;
     classes *= held.length;
   }
+  // Then the heaviest attribute left whose coaches hold few distinct values, read by value.
+  let byValue: { e: EncodedIdentity; place: number; colValue: Int32Array; firstOf: number[] } | null = null;
+  for (const k of order) {
+    if (attributes.includes(k)) continue;
+    const e = identity[k]!;
+    const radix = coachMayMiss(e, nC) ? 3 : 2;
+    if (count * radix > MAX_PATTERNS) continue;
+    const codes = valueCodes(e);
+    if (codes === null) continue;
+    byValue = { e, place: count, ...codes };
+    attributes.push(k);
+    place.push(count);
+    count *= radix;
+    break;
+  }
   // A column's class: its codes on the chosen attributes as digits, in mixed radix.
   const colClass = new Int32Array(nC);
   const classPlace: number[] = [];
   let unit = 1;
-  for (const { codes, digitCode } of chosen) {
+  for (const { codes, digitCode } of classed) {
     const digitOf = new Map(Array.from(digitCode, (code, d) => [code, d]));
     for (let j = 0; j < nC; j++) colClass[j]! += digitOf.get(codes.cols[j]!)! * unit;
     classPlace.push(unit);
@@ -79,7 +101,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     colClass,
     patternsOfRow(row, out) {
       out.fill(0, 0, classes);
-      chosen.forEach(({ codes, digitCode }, q) => {
+      classed.forEach(({ codes, digitCode }, q) => {
         const a = codes.rows[row]!;
         if (a < 0) return; // no value: the attribute adds nothing, any standing will do
         const unitOf = classPlace[q]!;
@@ -91,5 +113,67 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
         }
       });
     },
+    colValue: byValue === null ? null : byValue.colValue,
+    valuePatterns(row, out) {
+      if (byValue === null) return;
+      const { e, place: at, firstOf } = byValue;
+      for (let v = 0; v < firstOf.length; v++) out[v] = at * standingOf(e, row, firstOf[v]!);
+    },
   };
+}
+
+/** Whether some pool coach has no value for the attribute. */
+function coachMayMiss(e: EncodedIdentity, nC: number): boolean {
+  if (e.kind === 'codes') return e.cols.some((c) => c < 0);
+  if (e.kind === 'numeric') return e.cols.some((v) => Number.isNaN(v));
+  for (let j = 0; j < nC; j++) if (e.colHas[j] === 0) return true;
+  return false;
+}
+
+/** Most distinct coach values for which a row's standings are tabulated per value. */
+const MAX_VALUES = 1024;
+
+/**
+ * The standing of one pair on one attribute, by the rules of `addIdentityPairs`: 0 differ (or
+ * the coachee has no value), 1 share, 2 the coach has no value.
+ */
+function standingOf(e: EncodedIdentity, row: number, col: number): number {
+  if (e.kind === 'codes') {
+    const a = e.rows[row]!;
+    const b = e.cols[col]!;
+    return a < 0 ? 0 : b < 0 ? 2 : a === b ? 1 : 0;
+  }
+  if (e.kind === 'numeric') {
+    const a = e.rows[row]!;
+    const b = e.cols[col]!;
+    return Number.isNaN(a) ? 0 : Number.isNaN(b) ? 2 : Math.abs(a - b) <= e.declaration.sharedWithin ? 1 : 0;
+  }
+  if (e.rowHas[row] === 0) return 0;
+  if (e.colHas[col] === 0) return 2;
+  for (let w = 0; w < e.words; w++) if ((e.rows[row * e.words + w]! & e.cols[col * e.words + w]!) !== 0) return 1;
+  return 0;
+}
+
+/** Per column, a code for its value (equal values, equal codes) and the first column of each; null when there are too many. */
+function valueCodes(e: EncodedIdentity): { colValue: Int32Array; firstOf: number[] } | null {
+  const nC = e.kind === 'set' ? e.colHas.length : e.cols.length;
+  const keyOf = (j: number): number | string => {
+    if (e.kind !== 'set') return Number.isNaN(e.cols[j]!) ? 'none' : e.cols[j]!;
+    return e.words === 1 ? e.cols[j]! : Array.from(e.cols.subarray(j * e.words, (j + 1) * e.words)).join(',');
+  };
+  const codeOf = new Map<number | string, number>();
+  const colValue = new Int32Array(nC);
+  const firstOf: number[] = [];
+  for (let j = 0; j < nC; j++) {
+    const key = keyOf(j);
+    let code = codeOf.get(key);
+    if (code === undefined) {
+      if (firstOf.length === MAX_VALUES) return null;
+      code = firstOf.length;
+      codeOf.set(key, code);
+      firstOf.push(j);
+    }
+    colValue[j] = code;
+  }
+  return { colValue, firstOf };
 }
