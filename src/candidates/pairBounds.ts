@@ -34,6 +34,8 @@ export interface PairBounds {
    * the identity bound of the best pattern the pair's class allows (a few lookups per pair).
    */
   boundRow(row: number, out: Float64Array): void;
+  /** {@link boundRow}'s bounds of (row, columns[q]) into out[q] for q < count (every column in order when `columns` is null). */
+  rowBoundsOf(row: number, columns: Int32Array | null, count: number, out: Float64Array): void;
   /**
    * A tighter bound of one pair: its fit and identity terms themselves (up to rounding), at
    * most `boundRow`'s (up to that rounding), for the pairs a row's bound does not clear.
@@ -101,8 +103,12 @@ export function pairBounds(
     open,
     favoured,
     boundRow(row, out) {
-      // Per class of coaches (same codes on the classed attributes), the best identity case;
-      // then one pass over small tables: this runs rows × cols times per scan.
+      this.rowBoundsOf(row, null, out.length, out);
+    },
+    rowBoundsOf(row, columns, count, out) {
+      // Per class of coaches (same codes on the classed attributes) and per value of the
+      // attribute read by value, the pattern part; then one pass over small tables: this
+      // runs rows × cols times per scan.
       patterns.patternsOfRow(row, classPattern);
       patterns.valuePatterns(row, valuePattern);
       const t = row * stride;
@@ -110,8 +116,15 @@ export function pairBounds(
       const b = support.offset(row);
       const at = aspiration.values;
       const st = support.values;
-      for (let j = 0; j < out.length; j++) {
-        out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
+      if (columns === null) {
+        for (let j = 0; j < count; j++) {
+          out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
+        }
+        return;
+      }
+      for (let q = 0; q < count; q++) {
+        const j = columns[q]!;
+        out[q] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
       }
     },
     boundsOf(row, columns, count, out) {

@@ -64,6 +64,12 @@ function boundDefects(doc: CohortInput, policy: PolicyInput | undefined): string
   const every = Int32Array.from({ length: cols }, (_, j) => j);
   for (let i = 0; i < rows; i++) {
     bounds.boundRow(i, row);
+    const picked = every.filter((j) => j % 2 === i % 2);
+    const someRow = new Float64Array(picked.length);
+    bounds.rowBoundsOf(i, picked, picked.length, someRow);
+    picked.forEach((j, q) => {
+      if (someRow[q] !== row[j]) defects.push(`rowBoundsOf(${i})[${j}] = ${someRow[q]}, boundRow gives ${row[j]}`);
+    });
     bounds.boundsOf(i, every, cols, batch);
     for (let j = 0; j < cols; j++) if (batch[j] !== bounds.boundAt(i, j)) defects.push(`boundsOf(${i})[${j}] = ${batch[j]}, boundAt gives ${bounds.boundAt(i, j)}`);
     const favoured = new Set(bounds.favoured[i]);
