@@ -93,6 +93,9 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     classPlace.push(unit);
     unit *= digitCode.length;
   }
+  // Each class's digit per classed attribute, and room for a row's standing per digit.
+  const classDigits = classed.map(({ digitCode }, q) => Int32Array.from({ length: classes }, (_, c) => Math.floor(c / classPlace[q]!) % digitCode.length));
+  const standingOfDigit = classed.map(({ digitCode }) => new Int32Array(digitCode.length));
   return {
     count,
     attributes,
@@ -104,13 +107,12 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
       classed.forEach(({ codes, digitCode }, q) => {
         const a = codes.rows[row]!;
         if (a < 0) return; // no value: the attribute adds nothing, any standing will do
-        const unitOf = classPlace[q]!;
+        // The standing of each digit (held code) of the attribute, then one lookup per class.
         const standingPlace = place[q]!;
-        const values = digitCode.length;
-        for (let c = 0; c < classes; c++) {
-          const code = digitCode[Math.floor(c / unitOf) % values]!;
-          out[c]! += code === a ? standingPlace : code < 0 ? 2 * standingPlace : 0;
-        }
+        const byDigit = standingOfDigit[q]!;
+        for (let d = 0; d < digitCode.length; d++) byDigit[d] = digitCode[d] === a ? standingPlace : digitCode[d]! < 0 ? 2 * standingPlace : 0;
+        const digits = classDigits[q]!;
+        for (let c = 0; c < classes; c++) out[c]! += byDigit[digits[c]!]!;
       });
     },
     colValue: byValue === null ? null : byValue.colValue,
