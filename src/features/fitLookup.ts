@@ -4,6 +4,7 @@ import { sparsePairSet, type PairSet } from './pairSet.js';
 import { supportFit } from './supportFit.js';
 import { aspirationPairs } from './_internals/aspirationPairs.js';
 import { cohortEncoding } from './_internals/cohortEncoding.js';
+import { profiles, type Profiles } from './_internals/profiles.js';
 
 /** Largest profile table built (8 bytes an entry); beyond it the fit falls back to its upper bound. */
 const TABLE_LIMIT = 4_000_000;
@@ -99,29 +100,6 @@ function lookup(rows: Profiles, cols: Profiles, table: Float64Array | null, boun
   let upper = table === null ? bound : 0;
   if (table !== null) for (const v of table) upper = Math.max(upper, v);
   return { rowProfile: rows.profile, colProfile: cols.profile, colProfiles: cols.firstOf.length, table, upper };
-}
-
-interface Profiles {
-  readonly profile: Int32Array;
-  /** The first person of each profile, in profile order. */
-  readonly firstOf: number[];
-}
-
-function profiles(count: number, keyOf: (i: number) => string): Profiles {
-  const ids = new Map<string, number>();
-  const profile = new Int32Array(count);
-  const firstOf: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const key = keyOf(i);
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = firstOf.length;
-      ids.set(key, id);
-      firstOf.push(i);
-    }
-    profile[i] = id;
-  }
-  return { profile, firstOf };
 }
 
 function slice(lists: { readonly offsets: Int32Array; readonly codes: Int32Array }, i: number): string {

@@ -1,6 +1,7 @@
 import type { Cohort } from '../model/cohort.js';
 import { cohortEncoding } from './_internals/cohortEncoding.js';
 import type { EncodedIdentity } from './_internals/encodeIdentity.js';
+import { profiles } from './_internals/profiles.js';
 
 /** Most patterns per coachee: a bound table keeps this many numbers per coachee (8 bytes each). */
 const MAX_PATTERNS = 128;
@@ -163,19 +164,6 @@ function valueCodes(e: EncodedIdentity): { colValue: Int32Array; firstOf: number
     if (e.kind !== 'set') return Number.isNaN(e.cols[j]!) ? 'none' : e.cols[j]!;
     return e.words === 1 ? e.cols[j]! : Array.from(e.cols.subarray(j * e.words, (j + 1) * e.words)).join(',');
   };
-  const codeOf = new Map<number | string, number>();
-  const colValue = new Int32Array(nC);
-  const firstOf: number[] = [];
-  for (let j = 0; j < nC; j++) {
-    const key = keyOf(j);
-    let code = codeOf.get(key);
-    if (code === undefined) {
-      if (firstOf.length === MAX_VALUES) return null;
-      code = firstOf.length;
-      codeOf.set(key, code);
-      firstOf.push(j);
-    }
-    colValue[j] = code;
-  }
-  return { colValue, firstOf };
+  const grouped = profiles(nC, keyOf, MAX_VALUES);
+  return grouped === null ? null : { colValue: grouped.profile, firstOf: grouped.firstOf };
 }
