@@ -10,7 +10,7 @@ const CHUNK_PAIRS = 1_000_000;
 export type ExactWeights = (pairs: PairSet) => Float64Array;
 
 /** Columns per row a selection lists by bound, as a multiple of k (see {@link TopBounds}). */
-const LISTED_PER_K = 4;
+const LISTED_PER_K = 6;
 
 /** What {@link selectCandidates} finds. */
 export interface Selection {
