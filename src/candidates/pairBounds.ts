@@ -96,64 +96,64 @@ export function pairBounds(
   // Without an attribute read by value, every column reads value 0, whose pattern part is 0.
   const colValue = patterns.colValue ?? new Int32Array(cols);
   const valuePattern = new Int32Array(patterns.colValue === null ? 1 : cols);
+  const rowBoundsOf: PairBounds['rowBoundsOf'] = (row, columns, count, out) => {
+    // Per class of coaches (same codes on the classed attributes) and per value of the
+    // attribute read by value, the pattern part; then one pass over small tables: this
+    // runs rows × cols times per scan.
+    patterns.patternsOfRow(row, classPattern);
+    patterns.valuePatterns(row, valuePattern);
+    const t = row * stride;
+    const a = aspiration.offset(row);
+    const b = support.offset(row);
+    const at = aspiration.values;
+    const st = support.values;
+    if (columns === null) {
+      for (let j = 0; j < count; j++) {
+        out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
+      }
+      return;
+    }
+    for (let q = 0; q < count; q++) {
+      const j = columns[q]!;
+      out[q] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
+    }
+  };
+  const boundsOf: PairBounds['boundsOf'] = (row, columns, count, out) => {
+    pair.ofRow(row, columns, count);
+    const s = base.insiderness[row]!;
+    const cgWeight = 2 * (1 - s) * weights.commonGround;
+    const diffWeight = 2 * s * weights.difference;
+    const scarcityWeight = weights.scarcity * (1 - s);
+    const penalty = minDiff > 0 && coacheeType(s, settings) === 'insider' ? settings.minDifferencePenalty : 0;
+    const a = aspiration.offset(row);
+    const b = support.offset(row);
+    const { commonGround, difference, sharedRarity } = pair;
+    for (let q = 0; q < count; q++) {
+      const j = columns[q]!;
+      const diff = difference[q]!;
+      const value =
+        aspiration.values[a + aspirationCol[j]!]! +
+        support.values[b + supportCol[j]!]! +
+        cgWeight * commonGround[q]! +
+        diffWeight * diff +
+        scarcityWeight * sharedRarity[q]! -
+        (penalty > 0 ? penalty * Math.max(0, minDiff - diff) : 0);
+      // The policies add the same terms in another order: allow for the rounding.
+      out[q] = value + 1e-9 * (1 + Math.abs(value));
+    }
+  };
   return {
     rows,
     cols,
     multiplier,
     open,
     favoured,
-    boundRow(row, out) {
-      this.rowBoundsOf(row, null, out.length, out);
-    },
-    rowBoundsOf(row, columns, count, out) {
-      // Per class of coaches (same codes on the classed attributes) and per value of the
-      // attribute read by value, the pattern part; then one pass over small tables: this
-      // runs rows × cols times per scan.
-      patterns.patternsOfRow(row, classPattern);
-      patterns.valuePatterns(row, valuePattern);
-      const t = row * stride;
-      const a = aspiration.offset(row);
-      const b = support.offset(row);
-      const at = aspiration.values;
-      const st = support.values;
-      if (columns === null) {
-        for (let j = 0; j < count; j++) {
-          out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
-        }
-        return;
-      }
-      for (let q = 0; q < count; q++) {
-        const j = columns[q]!;
-        out[q] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
-      }
-    },
-    boundsOf(row, columns, count, out) {
-      pair.ofRow(row, columns, count);
-      const s = base.insiderness[row]!;
-      const cgWeight = 2 * (1 - s) * weights.commonGround;
-      const diffWeight = 2 * s * weights.difference;
-      const scarcityWeight = weights.scarcity * (1 - s);
-      const penalty = minDiff > 0 && coacheeType(s, settings) === 'insider' ? settings.minDifferencePenalty : 0;
-      const a = aspiration.offset(row);
-      const b = support.offset(row);
-      const { commonGround, difference, sharedRarity } = pair;
-      for (let q = 0; q < count; q++) {
-        const j = columns[q]!;
-        const diff = difference[q]!;
-        const value =
-          aspiration.values[a + aspirationCol[j]!]! +
-          support.values[b + supportCol[j]!]! +
-          cgWeight * commonGround[q]! +
-          diffWeight * diff +
-          scarcityWeight * sharedRarity[q]! -
-          (penalty > 0 ? penalty * Math.max(0, minDiff - diff) : 0);
-        // The policies add the same terms in another order: allow for the rounding.
-        out[q] = value + 1e-9 * (1 + Math.abs(value));
-      }
-    },
+    boundRow: (row, out) => rowBoundsOf(row, null, out.length, out),
+    rowBoundsOf,
+    boundsOf,
     boundAt(row, col) {
       single[0] = col;
-      this.boundsOf(row, single, 1, singleOut);
+      boundsOf(row, single, 1, singleOut);
       return singleOut[0]!;
     },
   };
