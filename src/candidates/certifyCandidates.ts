@@ -199,24 +199,25 @@ export function certifyCandidates(
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
     const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - m * top.rest[i]!;
     nearest.reset();
+    const check: RowCheck = { row: i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, nearest };
     if (room >= 0) {
       // Every column whose dual fell by at most τ, other than the row's nearest, still
       // leaves this row a non-negative slack: only the nearest and the columns whose dual
       // fell further are checked.
       const from = i * NEAREST_KEPT;
       const columns = mergeAscending(moved, before!.near.subarray(from, from + before!.nearCount[i]!), recheck);
-      count = listSuspects(i, columns, null, bounds, inside, colDual, m, rowDual[i]!, buffer, slack, scratch, nearest);
+      count = listSuspects(check, columns, null);
       margin[i] = Math.min(room, slack[0]!, nearest.leastOut);
     } else if (restCovered >= 0 || (listsOnly && top !== null)) {
       // No column outside the row's list can beat the row dual plus the least column dual.
       const from = top!.rowStart[i]!;
       const to = top!.rowStart[i + 1]!;
-      count = listSuspects(i, top!.colIndex.subarray(from, to), top!.bound.subarray(from, to), bounds, inside, colDual, m, rowDual[i]!, buffer, slack, scratch, nearest);
+      count = listSuspects(check, top!.colIndex.subarray(from, to), top!.bound.subarray(from, to));
       margin[i] = Math.min(restCovered, slack[0]!, nearest.leastOut);
       if (restCovered < 0) unverified += cols - inside.length - (to - from); // the rest of the row, unscanned
     } else {
       bounds.boundRow(i, bound);
-      count = boundSuspects(i, bounds, bound, inside, colDual, m, rowDual[i]!, buffer, slack, scratch, SUSPECTS_REFINED * capPerRow, nearest);
+      count = boundSuspects(check, bound, SUSPECTS_REFINED * capPerRow);
       margin[i] = Math.min(slack[0]!, nearest.leastOut);
       if (slack[1]! > 0) {
         unverified += slack[1]!;
@@ -285,26 +286,32 @@ function tolerance(covered: number): number {
 }
 
 /**
- * Writes into `out` the columns of one row, outside `inside` and with places, whose bound
+ * One row's check: the row, its multiplier and dual, its candidates (`inside`), the column
+ * duals, and where suspects (`out`), slack (`slack[0]`, and `slack[1]` for suspects left
+ * out), pair bounds (`own`, scratch) and the nearest columns go.
+ */
+interface RowCheck {
+  readonly row: number;
+  readonly m: number;
+  readonly rowDual: number;
+  readonly inside: Int32Array;
+  readonly colDual: Float64Array;
+  readonly pairBounds: PairBounds;
+  readonly out: Int32Array;
+  readonly slack: Float64Array;
+  readonly own: Float64Array;
+  readonly nearest: NearestColumns;
+}
+
+/**
+ * Writes into `check.out` the columns of one row, outside `inside` and with places, whose bound
  * `m · bound` (the row's, then the pair's tighter one for at most `keep` of them, the rest
  * counted in `slack[1]`) exceeds the row's plus the column's dual (with a relative tolerance);
  * returns how many. Every other column outside `inside` is cleared by its bound. A plain
  * loop over typed arrays: it runs rows × cols times per certificate.
  */
-function boundSuspects(
-  row: number,
-  pairBounds: PairBounds,
-  bounds: Float64Array,
-  inside: Int32Array,
-  colDual: Float64Array,
-  m: number,
-  rowDual: number,
-  out: Int32Array,
-  slack: Float64Array,
-  own: Float64Array,
-  keep: number,
-  nearest: NearestColumns,
-): number {
+function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): number {
+  const { row, m, rowDual, inside, colDual, pairBounds, out, slack, own, nearest } = check;
   const cols = bounds.length;
   const open = pairBounds.open;
   let flagged = 0;
@@ -352,20 +359,8 @@ function boundSuspects(
  * As {@link boundSuspects}, over the given ascending columns only: with their row bounds (given,
  * or computed into `own`), then the pair's tighter bound for those that fail.
  */
-function listSuspects(
-  row: number,
-  columns: Int32Array,
-  rowBounds: Float64Array | null,
-  bounds: PairBounds,
-  inside: Int32Array,
-  colDual: Float64Array,
-  m: number,
-  rowDual: number,
-  out: Int32Array,
-  slack: Float64Array,
-  own: Float64Array,
-  nearest: NearestColumns,
-): number {
+function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Array | null): number {
+  const { row, m, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, nearest } = check;
   let count = 0;
   let next = 0;
   // Without row bounds given, the row's bounds of these columns first (a few lookups each).
