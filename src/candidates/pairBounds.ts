@@ -31,7 +31,7 @@ export interface PairBounds {
   readonly favoured: readonly (readonly number[])[];
   /**
    * Fills `out[j]` with a bound of (row, j), before the row's multiplier, for every column j:
-   * the identity bound of the best pattern the pair's class allows (a few lookups per pair).
+   * the identity bound of the best pattern the pair's class and value allow (a few lookups per pair).
    */
   boundRow(row: number, out: Float64Array): void;
   /** {@link boundRow}'s bounds of (row, columns[q]) into out[q] for q < count (every column in order when `columns` is null). */
