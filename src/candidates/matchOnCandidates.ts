@@ -107,8 +107,20 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
     }
     solves++;
     const compressed = compress(pairs, weights);
+    const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method) : null;
+    if (byPlace?.status === 'unfilled' && solves < input.candidates.maxRounds) {
+      // The candidates cannot fill every place: join the coachees left out to the coaches
+      // with places left and try again, rather than solve in the coachee orientation, whose
+      // searches rescan every unplaced coachee (measured at 10,000 × 1,000: 15 s).
+      const added = widenForCardinality(bounds, candidates, byPlace, capacity);
+      if (added > 0) {
+        addedPerRound.push(added);
+        note = `${byPlace.loads.reduce((a, b) => a + b, 0)} of ${capacityTotal} places filled on the candidates`;
+        continue;
+      }
+    }
     const result: AssignmentResult =
-      (byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method) : null) ??
+      (byPlace?.status === 'optimal' ? byPlace : null) ??
       solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, ...(warmStart !== undefined && (addedPerRound.at(-1) ?? Infinity) <= rows * WARM_START_SHARE ? { warmStart } : {}) });
     last = { pairs, result };
     // The next round's problem differs from this one only by the pairs added: when they are

@@ -2,6 +2,14 @@ import { byColumn } from '../solver/byColumn.js';
 import type { AssignmentResult, CompressedPairs, SolverMethod } from '../solver/types.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
 
+/** What {@link solveByPlaces} filled when the candidates cannot fill every place (coachee orientation). */
+export interface UnfilledPlaces {
+  readonly status: 'unfilled';
+  /** Coach of each coachee, or null. */
+  readonly assignment: readonly (number | null)[];
+  readonly loads: readonly number[];
+}
+
 /**
  * Solves a programme with fewer places than coachees "by places": each coach's places become
  * rows that must all be filled, each coachee a column of capacity 1. The same problem when the
@@ -10,7 +18,9 @@ import { solveAssignment } from '../solver/solveAssignment.js';
  * what makes scarce programmes slow in the coachee orientation.
  *
  * Returns the result in the coachee orientation, with duals for the certificate (row + col
- * sums equal the places' solve's), or null when the candidates cannot fill every place.
+ * sums equal the places' solve's); when the candidates cannot fill every place, the places
+ * the solver did fill, in the coachee orientation (`unfilled`), so that the caller can join
+ * the coachees left out to the coaches with places left.
  */
 export function solveByPlaces(
   rows: number,
@@ -18,7 +28,7 @@ export function solveByPlaces(
   pairs: CompressedPairs,
   capacity: Int32Array,
   method: SolverMethod,
-): Extract<AssignmentResult, { status: 'optimal' }> | null {
+): Extract<AssignmentResult, { status: 'optimal' }> | UnfilledPlaces {
   // Per coach, its candidate coachees and weights (ascending coachee, as the rows come).
   const { colStart: coachStart, row: coachee, value: weightOf } = byColumn(rows, cols, pairs.rowStart, pairs.colIndex, pairs.weight);
   // One row per place.
@@ -38,7 +48,16 @@ export function solveByPlaces(
     weight.set(weightOf.subarray(coachStart[j]!, coachStart[j + 1]!), rowStart[p]!);
   }
   const solved = solveAssignment({ rows: places, cols: rows, compressed: { rowStart, colIndex, weight }, sense: 'max', allowUnmatched: false }, { method });
-  if (solved.status !== 'optimal') return null;
+  if (solved.status !== 'optimal') {
+    const assignment = new Array<number | null>(rows).fill(null);
+    const loads = new Array<number>(cols).fill(0);
+    solved.assignment.forEach((i, p) => {
+      if (i === null) return;
+      assignment[i] = placeCoach[p]!;
+      loads[placeCoach[p]!]!++;
+    });
+    return { status: 'unfilled', assignment, loads };
+  }
 
   const assignment = new Array<number | null>(rows).fill(null);
   const loads = new Array<number>(cols).fill(0);

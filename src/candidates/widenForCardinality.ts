@@ -15,7 +15,7 @@ const PER_ROW = 4;
 export function widenForCardinality(
   bounds: PairBounds,
   candidates: Int32Array[],
-  result: Extract<AssignmentResult, { status: 'optimal' }>,
+  result: Pick<AssignmentResult, 'assignment' | 'loads'>,
   capacity: Int32Array,
 ): number {
   const { rows, cols } = bounds;
