@@ -38,16 +38,6 @@ export class TopBoundsBuilder {
     this.rest[row] = rest;
   }
 
-  /** The listed columns of a row already added. */
-  listOf(row: number): Int32Array {
-    return this.colIndex.subarray(this.rowStart[row]!, this.rowStart[row + 1]!);
-  }
-
-  /** The rest bound of a row already added. */
-  restOf(row: number): number {
-    return this.rest[row]!;
-  }
-
   finish(): TopBounds {
     return { rowStart: this.rowStart, colIndex: this.colIndex.subarray(0, this.size), bound: this.bound.subarray(0, this.size), rest: this.rest };
   }
