@@ -196,6 +196,8 @@ export function certifyCandidates(
     const m = multiplier[i]!;
     const inside = candidates[i]!;
     let count: number;
+    // Columns of this row neither cleared nor suspected: left for a later, fuller certificate.
+    let skipped = 0;
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
     const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - m * top.rest[i]!;
     nearest.reset();
@@ -214,20 +216,21 @@ export function certifyCandidates(
       const to = top!.rowStart[i + 1]!;
       count = listSuspects(check, top!.colIndex.subarray(from, to), top!.bound.subarray(from, to));
       margin[i] = Math.min(restCovered, slack[0]!, nearest.leastOut);
-      if (restCovered < 0) unverified += cols - inside.length - (to - from); // the rest of the row, unscanned
+      // The rest of the row goes unscanned. Listed columns may be candidates too, so this
+      // count can miss some; at least one keeps the certificate from certifying.
+      if (restCovered < 0) skipped = Math.max(1, cols - inside.length - (to - from));
     } else {
       bounds.boundRow(i, bound);
       count = boundSuspects(check, bound, SUSPECTS_REFINED * capPerRow);
       margin[i] = Math.min(slack[0]!, nearest.leastOut);
-      if (slack[1]! > 0) {
-        unverified += slack[1]!;
-        margin[i] = -Infinity;
-      }
+      skipped = slack[1]!;
+      if (skipped > 0) margin[i] = -Infinity;
     }
     const kept = nearest.columns();
     near.set(kept, i * NEAREST_KEPT);
     nearCount[i] = kept.length;
-    clearedByBound += cols - inside.length - count;
+    unverified += skipped;
+    clearedByBound += Math.max(0, cols - inside.length - count - skipped);
     if (count === 0) continue;
     if (count > capPerRow) {
       // Only the suspects most likely to violate are evaluated: this certificate then cannot
