@@ -7,17 +7,44 @@ import { coacheeType } from '../policies/coacheeType.js';
 const ENUMERATION_LIMIT = 12;
 
 /**
+ * How a coachee of insiderness `s` weighs the identity features: the similarity-diversity and
+ * scarcity policies' per-row weights, and the insider's shortfall penalty (0 when none applies).
+ */
+export interface IdentityWeights {
+  readonly commonGround: number;
+  readonly difference: number;
+  readonly scarcity: number;
+  readonly shortfallPenalty: number;
+}
+
+export function identityWeights(s: number, settings: PolicySettings): IdentityWeights {
+  const { weights, minDifferenceForInsiders: minDiff } = settings;
+  return {
+    commonGround: 2 * (1 - s) * weights.commonGround,
+    difference: 2 * s * weights.difference,
+    scarcity: weights.scarcity * (1 - s),
+    shortfallPenalty: minDiff > 0 && coacheeType(s, settings) === 'insider' ? settings.minDifferencePenalty : 0,
+  };
+}
+
+/** The identity terms of a pair from its features, as the policies add them up (in another order). */
+export function identityTerms(w: IdentityWeights, commonGround: number, difference: number, sharedRarity: number, minDifference: number): number {
+  const shortfall = w.shortfallPenalty > 0 ? w.shortfallPenalty * Math.max(0, minDifference - difference) : 0;
+  return w.commonGround * commonGround + w.difference * difference + w.scarcity * sharedRarity - shortfall;
+}
+
+/**
  * Per coachee and per identity pattern (see {@link IdentityPatterns}), an upper bound on what
  * the identity terms (common ground, difference, the insider's shortfall penalty, scarcity)
- * add to any pair of that coachee with that pattern (row-major `rows × patterns.count`). The pattern fixes which of its
- * attributes the pair shares, differs on or skips; the other attributes are enumerated
- * (shared, different, or missing when a coach may lack them) and the best case taken, with
- * difference and rarity at their largest. A pair can only do worse, so the bound is safe for
- * pruning.
+ * add to any pair of that coachee with that pattern (row-major `rows × patterns.count`). The
+ * pattern fixes which of its attributes the pair shares, differs on or skips; the other
+ * attributes are enumerated (shared, different, or missing when a coach may lack them) and
+ * the best case taken, with difference and rarity at their largest. A pair can only do
+ * worse, so the bound is safe for pruning.
  */
 export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns, insiderness: Float64Array, settings: PolicySettings): Float64Array {
   const { rows, attributes: n, weight, sharedDifference, rarity, coachMayMiss } = shapes;
-  const { weights, minDifferenceForInsiders: minDiff, minDifferencePenalty } = settings;
+  const minDiff = settings.minDifferenceForInsiders;
   const count = patterns.count;
   const out = new Float64Array(rows * count);
   const inPattern = new Uint8Array(n);
@@ -27,11 +54,7 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
   const rho = new Float64Array(n);
   const miss = new Uint8Array(n);
   for (let i = 0; i < rows; i++) {
-    const s = insiderness[i]!;
-    const cgWeight = 2 * (1 - s) * weights.commonGround;
-    const diffWeight = 2 * s * weights.difference;
-    const scarcityWeight = weights.scarcity * (1 - s);
-    const penalised = coacheeType(s, settings) === 'insider' && minDiff > 0;
+    const rowWeights = identityWeights(insiderness[i]!, settings);
     // The attributes outside the pattern that this coachee holds.
     let m = 0;
     for (let k = 0; k < n; k++) {
@@ -43,12 +66,8 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
       miss[m] = coachMayMiss[k]!;
       m++;
     }
-    const value = (units: number, diffSum: number, diffTotal: number, rare: number) => {
-      const diff = diffTotal > 0 ? diffSum / diffTotal : 0;
-      const cg = units > 0 ? 1 - Math.pow(2, -units) : 0;
-      const shortfall = penalised ? minDifferencePenalty * Math.max(0, minDiff - diff) : 0;
-      return cgWeight * cg + diffWeight * diff + scarcityWeight * rare - shortfall;
-    };
+    const value = (units: number, diffSum: number, diffTotal: number, rare: number) =>
+      identityTerms(rowWeights, units > 0 ? 1 - Math.pow(2, -units) : 0, diffTotal > 0 ? diffSum / diffTotal : 0, rare, minDiff);
     let best = -Infinity;
     // Depth-first over the other attributes: shared, different, or (when a coach may lack it) missing.
     const visit = (k: number, u: number, dSum: number, dTotal: number, r: number): void => {
@@ -77,7 +96,7 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
         const k = patterns.attributes[q]!;
         const wk = weight[i * n + k]!;
         if (wk === 0) continue;
-        const standing = Math.floor(pattern / patterns.place[q]!) % (coachMayMiss[k] === 1 ? 3 : 2);
+        const standing = Math.floor(pattern / patterns.place[q]!) % patterns.radix[q]!;
         if (standing === 1) {
           units += wk;
           diffSum += wk * sharedDifference[i * n + k]!;
@@ -90,7 +109,7 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
       }
       if (m > ENUMERATION_LIMIT) {
         // Everything outside the pattern shared, and every difference at its largest.
-        out[i * count + pattern] = cgWeight * (1 - Math.pow(2, -(units + restUnits))) + diffWeight + scarcityWeight * Math.max(rare, restRare);
+        out[i * count + pattern] = rowWeights.commonGround * (1 - Math.pow(2, -(units + restUnits))) + rowWeights.difference + rowWeights.scarcity * Math.max(rare, restRare);
         continue;
       }
       best = -Infinity;

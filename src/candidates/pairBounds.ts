@@ -6,10 +6,9 @@ import { identityShapes } from '../features/identityShapes.js';
 import { pairIdentity } from '../features/pairIdentity.js';
 import type { Cohort } from '../model/cohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
-import { coacheeType } from '../policies/coacheeType.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
 import type { Policy } from '../policies/policy.js';
-import { identityBound } from './identityBound.js';
+import { identityBound, identityTerms, identityWeights } from './identityBound.js';
 
 /**
  * Upper bounds on the solver weight of every pair, cheap enough to scan all rows × cols:
@@ -81,7 +80,7 @@ export function pairBounds(
   const pair = pairIdentity(cohort);
   const single = new Int32Array(1);
   const singleOut = new Float64Array(1);
-  const { weights, minDifferenceForInsiders: minDiff } = settings;
+  const minDiff = settings.minDifferenceForInsiders;
   const colOf = new Map(base.coachIds.map((id, j) => [id, j]));
   const favoured = base.coachees.map((c) => {
     const ids = [...c.preferences, ...(c.currentCoach === undefined ? [] : [c.currentCoach])];
@@ -120,24 +119,16 @@ export function pairBounds(
   };
   const boundsOf: PairBounds['boundsOf'] = (row, columns, count, out) => {
     pair.ofRow(row, columns, count);
-    const s = base.insiderness[row]!;
-    const cgWeight = 2 * (1 - s) * weights.commonGround;
-    const diffWeight = 2 * s * weights.difference;
-    const scarcityWeight = weights.scarcity * (1 - s);
-    const penalty = minDiff > 0 && coacheeType(s, settings) === 'insider' ? settings.minDifferencePenalty : 0;
+    const rowWeights = identityWeights(base.insiderness[row]!, settings);
     const a = aspiration.offset(row);
     const b = support.offset(row);
     const { commonGround, difference, sharedRarity } = pair;
     for (let q = 0; q < count; q++) {
       const j = columns[q]!;
-      const diff = difference[q]!;
       const value =
         aspiration.values[a + aspirationCol[j]!]! +
         support.values[b + supportCol[j]!]! +
-        cgWeight * commonGround[q]! +
-        diffWeight * diff +
-        scarcityWeight * sharedRarity[q]! -
-        (penalty > 0 ? penalty * Math.max(0, minDiff - diff) : 0);
+        identityTerms(rowWeights, commonGround[q]!, difference[q]!, sharedRarity[q]!, minDiff);
       // The policies add the same terms in another order: allow for the rounding.
       out[q] = value + 1e-9 * (1 + Math.abs(value));
     }

@@ -22,7 +22,7 @@ export interface Selection {
 
 /**
  * Each row's k allowed columns of highest exact solver weight, plus its favoured columns,
- * ascending. Exact without evaluating every pair. One scan per row lists its 4k columns of
+ * ascending. Exact without evaluating every pair. One scan per row lists its 6k columns of
  * highest row bound and takes the pair bounds of those (a pair's fit and identity terms, so
  * nearly its weight); the k best by pair bound are evaluated first. Their k-th pair bound
  * predicts the bar (the k-th best weight): every other column whose bounds clear the

@@ -26,8 +26,9 @@ export interface IdentityPatterns {
   readonly count: number;
   /** Positions, in `identityShapes` order, of the attributes a pattern reads. */
   readonly attributes: readonly number[];
-  /** Each chosen attribute's place value in a pattern. */
+  /** Each chosen attribute's place value in a pattern, and its radix (2, or 3 when some coach has no value). */
   readonly place: readonly number[];
+  readonly radix: readonly number[];
   /** Column classes, and each column's class. */
   readonly classes: number;
   readonly colClass: Int32Array;
@@ -54,6 +55,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
   const classed: { codes: Extract<EncodedIdentity, { kind: 'codes' }>; radix: number; digitCode: Int32Array }[] = [];
   const attributes: number[] = [];
   const place: number[] = [];
+  const radixes: number[] = [];
   let count = 1;
   let classes = 1;
   for (const k of order) {
@@ -66,6 +68,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     classed.push({ codes: e, radix, digitCode: Int32Array.from(held) });
     attributes.push(k);
     place.push(count);
+    radixes.push(radix);
     count *= radix;
     classes *= held.length;
   }
@@ -81,6 +84,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     byValue = { e, place: count, ...codes };
     attributes.push(k);
     place.push(count);
+    radixes.push(radix);
     count *= radix;
     break;
   }
@@ -101,6 +105,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     count,
     attributes,
     place,
+    radix: radixes,
     classes,
     colClass,
     patternsOfRow(row, out) {
