@@ -200,6 +200,8 @@ export class VacancySearch {
           if (rowCol[r] === c || this.rowStamp[r] === doneMark) continue;
           const reduced = this.cscCost[q]! + rowPot[r]! - colPot[c]!;
           const at = key + (reduced > 0 ? reduced : 0);
+          // Nothing reached at or beyond the best target found so far can lead to a better one.
+          if (at >= sinkDist) continue;
           if (this.rowStamp[r] !== stamp || at < this.rowDist[r]!) {
             this.rowStamp[r] = stamp;
             this.rowDist[r] = at;
@@ -224,6 +226,7 @@ export class VacancySearch {
       if (this.colStamp[k] === doneMark) continue;
       const back = colPot[k]! - rowPot[r]! - state.rowEdgeCost[r]!;
       const at = key + (back > 0 ? back : 0);
+      if (at >= sinkDist) continue;
       if (this.colStamp[k] !== stamp || at < this.colDist[k]!) {
         this.colStamp[k] = stamp;
         this.colDist[k] = at;
