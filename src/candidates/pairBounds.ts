@@ -33,6 +33,12 @@ export interface PairBounds {
    * the identity bound of the best pattern the pair's class and value allow (a few lookups per pair).
    */
   boundRow(row: number, out: Float64Array): void;
+  /**
+   * {@link boundRow}, with −∞ for columns without places, that also writes into `found` the
+   * columns (ascending) whose bound is at least `threshold` and returns how many: one pass
+   * where a scan would otherwise make two.
+   */
+  boundRowAbove(row: number, out: Float64Array, threshold: number, found: Int32Array): number;
   /** {@link boundRow}'s bounds of (row, columns[q]) into out[q] for q < count (every column in order when `columns` is null). */
   rowBoundsOf(row: number, columns: Int32Array | null, count: number, out: Float64Array): void;
   /**
@@ -95,6 +101,14 @@ export function pairBounds(
   // Without an attribute read by value, every column reads value 0, whose pattern part is 0.
   const colValue = patterns.colValue ?? new Int32Array(cols);
   const valuePattern = new Int32Array(patterns.colValue === null ? 1 : cols);
+  // A column's four table keys side by side: the scan reads one place per column, not four.
+  const colKeys = new Int32Array(4 * cols);
+  for (let j = 0; j < cols; j++) {
+    colKeys[4 * j] = aspirationCol[j]!;
+    colKeys[4 * j + 1] = supportCol[j]!;
+    colKeys[4 * j + 2] = colClass[j]!;
+    colKeys[4 * j + 3] = colValue[j]!;
+  }
   const rowBoundsOf: PairBounds['rowBoundsOf'] = (row, columns, count, out) => {
     // Per class of coaches (same codes on the classed attributes) and per value of the
     // attribute read by value, the pattern part; then one pass over small tables: this
@@ -107,15 +121,36 @@ export function pairBounds(
     const at = aspiration.values;
     const st = support.values;
     if (columns === null) {
-      for (let j = 0; j < count; j++) {
-        out[j] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
+      for (let j = 0, k = 0; j < count; j++, k += 4) {
+        out[j] = at[a + colKeys[k]!]! + st[b + colKeys[k + 1]!]! + identity[t + classPattern[colKeys[k + 2]!]! + valuePattern[colKeys[k + 3]!]!]!;
       }
       return;
     }
     for (let q = 0; q < count; q++) {
-      const j = columns[q]!;
-      out[q] = at[a + aspirationCol[j]!]! + st[b + supportCol[j]!]! + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
+      const k = 4 * columns[q]!;
+      out[q] = at[a + colKeys[k]!]! + st[b + colKeys[k + 1]!]! + identity[t + classPattern[colKeys[k + 2]!]! + valuePattern[colKeys[k + 3]!]!]!;
     }
+  };
+  const closed = Int32Array.from(open.keys()).filter((j) => open[j] === 0);
+  const boundRowAbove: PairBounds['boundRowAbove'] = (row, out, threshold, found) => {
+    patterns.patternsOfRow(row, classPattern);
+    patterns.valuePatterns(row, valuePattern);
+    const t = row * stride;
+    const a = aspiration.offset(row);
+    const b = support.offset(row);
+    const at = aspiration.values;
+    const st = support.values;
+    let n = 0;
+    for (let j = 0, k = 0; j < cols; j++, k += 4) {
+      const v = at[a + colKeys[k]!]! + st[b + colKeys[k + 1]!]! + identity[t + classPattern[colKeys[k + 2]!]! + valuePattern[colKeys[k + 3]!]!]!;
+      out[j] = v;
+      if (v >= threshold) found[n++] = j;
+    }
+    if (closed.length === 0) return n;
+    for (const j of closed) out[j] = -Infinity;
+    let kept = 0;
+    for (let q = 0; q < n; q++) if (open[found[q]!] === 1) found[kept++] = found[q]!;
+    return kept;
   };
   const boundsOf: PairBounds['boundsOf'] = (row, columns, count, out) => {
     pair.ofRow(row, columns, count);
@@ -140,6 +175,7 @@ export function pairBounds(
     open,
     favoured,
     boundRow: (row, out) => rowBoundsOf(row, null, out.length, out),
+    boundRowAbove,
     rowBoundsOf,
     boundsOf,
     boundAt(row, col) {

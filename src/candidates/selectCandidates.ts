@@ -12,6 +12,9 @@ export type ExactWeights = (pairs: PairSet) => Float64Array;
 /** Columns per row a selection lists by bound, as a multiple of k (see {@link TopBounds}). */
 const LISTED_PER_K = 6;
 
+/** Every how many columns a row's sample takes one, to set the threshold of its scan. */
+const SAMPLE_STRIDE = 16;
+
 /** What {@link selectCandidates} finds. */
 export interface Selection {
   /** Per row, the chosen columns, ascending. */
@@ -95,6 +98,9 @@ class RowScan {
   private readonly bound: Float64Array;
   private readonly own: Float64Array;
   private readonly found: Int32Array;
+  /** Every SAMPLE_STRIDE-th column, and their row bounds (see {@link RowScan.threshold}). */
+  private readonly sample: Int32Array;
+  private readonly sampled: Float64Array;
 
   constructor(
     private readonly bounds: PairBounds,
@@ -104,32 +110,48 @@ class RowScan {
     this.bound = new Float64Array(bounds.cols);
     this.own = new Float64Array(bounds.cols);
     this.found = new Int32Array(bounds.cols);
+    this.sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
+    this.sampled = new Float64Array(this.sample.length);
   }
 
   scan(i: number): ScannedRow {
     const { bounds, bound, own, found, listed, k } = this;
     const cols = bounds.cols;
     const m = bounds.multiplier[i]!;
-    this.rowBounds(i);
-    const heap = this.best(listed + 1);
+    const heap = this.best(i, listed + 1);
     // The heap's root is the (listed + 1)-th best: the best row bound left out of the list.
     const rest = heap.length > listed ? bound[heap[0]!]! : -Infinity;
-    const list = (heap.length > listed ? heap.subarray(1) : heap).filter((j) => bound[j] !== -Infinity).sort();
-    const listBounds = Float64Array.from(list, (j) => bound[j]!);
-    bounds.boundsOf(i, list, list.length, own);
-    for (let q = 0; q < list.length; q++) own[q] = m * own[q]!;
-    const ownOfList = own.slice(0, list.length);
-    const best = topByValue(ownOfList, k);
-    const picked = new Uint8Array(list.length);
-    let predicted = best.length < k ? -Infinity : Infinity;
-    for (const q of best) {
-      picked[q] = 1;
-      if (best.length === k) predicted = Math.min(predicted, ownOfList[q]!);
+    // Plain loops, not typed arrays' filter/from with a callback: those cost ~100 ns an element.
+    let size = 0;
+    for (let q = heap.length > listed ? 1 : 0; q < heap.length; q++) if (bound[heap[q]!] !== -Infinity) heap[size++] = heap[q]!;
+    const list = heap.slice(0, size).sort();
+    const listBounds = new Float64Array(size);
+    for (let q = 0; q < size; q++) listBounds[q] = bound[list[q]!]!;
+    // Pair bounds (−∞ while not computed) of the 2k listed columns of highest row bound; then
+    // of the other listed columns whose row bound clears the bar those predict. A column
+    // left out has a pair bound at most its row bound, below the prediction: it could
+    // neither be among the k best nor be kept aside.
+    const ownOfList = new Float64Array(list.length).fill(-Infinity);
+    this.pairBoundsOf(i, list, topByValue(listBounds, Math.min(list.length, 2 * k)), ownOfList);
+    let predicted = this.predictBar(ownOfList);
+    const more: number[] = [];
+    for (let q = 0; q < list.length; q++) {
+      if (ownOfList[q] === -Infinity && m * (listBounds[q]! + 1e-8 * (1 + Math.abs(listBounds[q]!))) > predicted) more.push(q);
     }
-    // The pair bounds carry a rounding allowance the weights do not: predict a little lower.
-    predicted -= 4e-9 * (1 + Math.abs(predicted));
-    const favoured = bounds.favoured[i]!.filter((j) => bounds.open[j] === 1);
-    const batch = Int32Array.from(new Set([...favoured, ...Array.from(best, (q) => list[q]!)])).sort();
+    if (more.length > 0) {
+      this.pairBoundsOf(i, list, Int32Array.from(more), ownOfList);
+      predicted = this.predictBar(ownOfList);
+    }
+    const picked = new Uint8Array(list.length);
+    const favoured: number[] = [];
+    for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) favoured.push(j);
+    const chosen = favoured.slice();
+    for (const q of topByValue(ownOfList, k)) {
+      if (ownOfList[q] === -Infinity) continue;
+      picked[q] = 1;
+      if (!favoured.includes(list[q]!)) chosen.push(list[q]!);
+    }
+    const batch = Int32Array.from(chosen).sort();
     // Kept aside: listed columns beyond the batch, then columns outside the list, whose
     // bounds clear the prediction.
     let count = 0;
@@ -160,57 +182,77 @@ class RowScan {
   rescan(i: number, bar: number, batch: Int32Array): Int32Array {
     const { bounds, bound } = this;
     const m = bounds.multiplier[i]!;
-    this.rowBounds(i);
+    bounds.boundRowAbove(i, bound, Infinity, this.found);
     for (const j of batch) bound[j] = -Infinity;
     const more: number[] = [];
     for (let j = 0; j < bounds.cols; j++) if (m * bound[j]! > bar && m * bounds.boundAt(i, j) > bar) more.push(j);
     return Int32Array.from(more);
   }
 
-  /** A guess of the row bound that a few more than `want` columns of the next row reach. */
-  private guess = NaN;
-  private step = 0;
+  /** Row i's pair bounds, times its multiplier, of the listed columns at `positions` into `into`. */
+  private pairBoundsOf(i: number, list: Int32Array, positions: Int32Array, into: Float64Array): void {
+    const { own, found } = this;
+    const m = this.bounds.multiplier[i]!;
+    const sorted = Int32Array.from(positions).sort();
+    for (let q = 0; q < sorted.length; q++) found[q] = list[sorted[q]!]!;
+    this.bounds.boundsOf(i, found, sorted.length, own);
+    for (let q = 0; q < sorted.length; q++) into[sorted[q]!] = m * own[q]!;
+  }
 
   /**
-   * {@link topByValue} of the row bounds for `want`: over the columns that reach the guess
-   * when at least `want` do (rows are alike, so most do, and the heap then sees a few
-   * hundred columns instead of all), else over all of them. The answer never depends on the
-   * guess: every column among the `want` best reaches it.
+   * The k-th best pair bound so far, a little lower (the pair bounds carry a rounding
+   * allowance the weights do not): what the k-th best weight is predicted to reach; −∞ when
+   * fewer than k are known.
    */
-  private best(want: number): Int32Array {
-    const { bound, found } = this;
+  private predictBar(own: Float64Array): number {
+    const best = topByValue(own, this.k);
+    let kth = best.length < this.k ? -Infinity : Infinity;
+    for (const q of best) kth = Math.min(kth, own[q]!);
+    return kth - 4e-9 * (1 + Math.abs(kth));
+  }
+
+  /**
+   * {@link topByValue} of row i's row bounds for `want`, which also fills `bound` (−∞ for
+   * columns without places). The scan gathers the columns that reach a threshold read off a
+   * sample of the row, so the heap sees a few hundred columns instead of all; when fewer
+   * than `want` reach it, the heap takes all. The answer never depends on the threshold:
+   * gathered columns ascend, so ties still go to the lower column.
+   */
+  private best(i: number, want: number): Int32Array {
+    const { bounds, bound, found } = this;
     const cols = bound.length;
-    let heap: Int32Array | null = null;
-    if (Number.isFinite(this.guess) && want < cols) {
-      const guess = this.guess;
-      let n = 0;
-      for (let j = 0; j < cols; j++) if (bound[j]! >= guess) found[n++] = j;
-      if (n >= want) {
-        const subset = new Float64Array(n);
-        for (let q = 0; q < n; q++) subset[q] = bound[found[q]!]!;
-        // Gathered columns ascend, so the heap's tie rule (lower position) stays the lower column.
-        heap = Int32Array.from(topByValue(subset, want), (q) => found[q]!);
-        if (n > 4 * want) this.step /= 2;
-      } else this.step = this.step === 0 ? 1e-6 : 2 * this.step;
-    }
-    heap ??= topByValue(bound, want);
-    const kth = heap.length === want ? bound[heap[0]!]! : -Infinity;
-    this.guess = Number.isFinite(kth) ? kth - this.step * (1 + Math.abs(kth)) : NaN;
+    const n = bounds.boundRowAbove(i, bound, this.threshold(i, want), found);
+    if (n < want) return topByValue(bound, want);
+    const subset = new Float64Array(n);
+    for (let q = 0; q < n; q++) subset[q] = bound[found[q]!]!;
+    const heap = topByValue(subset, want);
+    for (let q = 0; q < heap.length; q++) heap[q] = found[heap[q]!]!;
     return heap;
   }
 
-  /** Row bounds of row i into `bound`, −∞ for columns without places. */
-  private rowBounds(i: number): void {
-    const { bounds, bound } = this;
-    bounds.boundRow(i, bound);
-    for (let j = 0; j < bounds.cols; j++) if (bounds.open[j] === 0) bound[j] = -Infinity;
+  /**
+   * A row bound that about twice `want` of row i's columns reach: the matching rank among
+   * every SAMPLE_STRIDE-th column. −∞ (gather everything) when the row is too short to sample.
+   */
+  private threshold(i: number, want: number): number {
+    const { cols } = this.bounds;
+    const size = Math.floor(cols / SAMPLE_STRIDE);
+    if (want * 4 > cols || size < 16) return -Infinity;
+    const rank = Math.min(size, Math.ceil((2 * want * size) / cols) + 4);
+    this.bounds.rowBoundsOf(i, this.sample, size, this.sampled);
+    let least = Infinity;
+    for (const q of topByValue(this.sampled.subarray(0, size), rank)) least = Math.min(least, this.sampled[q]!);
+    return least;
   }
 }
 
 /** The k-th largest non-NaN weight, or −Infinity when there are fewer than k. */
 function kthBest(weights: Float64Array, k: number): number {
-  const allowed = weights.filter((w) => !Number.isNaN(w)).sort();
-  return allowed.length >= k ? allowed[allowed.length - k]! : -Infinity;
+  const allowed = new Float64Array(weights.length);
+  let n = 0;
+  for (const w of weights) if (!Number.isNaN(w)) allowed[n++] = w;
+  allowed.subarray(0, n).sort();
+  return n >= k ? allowed[n - k]! : -Infinity;
 }
 
 /** Two column-sorted lists with their weights, merged into one column-sorted list. */

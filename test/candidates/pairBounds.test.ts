@@ -62,6 +62,7 @@ function boundDefects(doc: CohortInput, policy: PolicyInput | undefined): string
   const row = new Float64Array(cols);
   const batch = new Float64Array(cols);
   const every = Int32Array.from({ length: cols }, (_, j) => j);
+  const someClosed = pairBounds(cohort, prepared.features, prepared.settings, defaultPolicies, rowMultiplier, Int32Array.from({ length: cols }, (_, j) => (j % 3 === 1 ? 0 : 1)));
   for (let i = 0; i < rows; i++) {
     bounds.boundRow(i, row);
     const picked = every.filter((j) => j % 2 === i % 2);
@@ -70,6 +71,14 @@ function boundDefects(doc: CohortInput, policy: PolicyInput | undefined): string
     picked.forEach((j, q) => {
       if (someRow[q] !== row[j]) defects.push(`rowBoundsOf(${i})[${j}] = ${someRow[q]}, boundRow gives ${row[j]}`);
     });
+    // One pass's bounds and gathered columns: boundRow's, −∞ on columns without places.
+    const threshold = row[i % cols]!;
+    const found = new Int32Array(cols);
+    const fused = new Float64Array(cols);
+    const gathered = Array.from(found.subarray(0, someClosed.boundRowAbove(i, fused, threshold, found)));
+    const expected = every.filter((j) => j % 3 !== 1 && row[j]! >= threshold);
+    if (JSON.stringify(gathered) !== JSON.stringify(Array.from(expected))) defects.push(`boundRowAbove(${i}, ${threshold}) gathers ${JSON.stringify(gathered)}, not ${JSON.stringify(Array.from(expected))}`);
+    for (let j = 0; j < cols; j++) if (fused[j] !== (j % 3 === 1 ? -Infinity : row[j])) defects.push(`boundRowAbove(${i})[${j}] = ${fused[j]}, boundRow gives ${row[j]}`);
     bounds.boundsOf(i, every, cols, batch);
     for (let j = 0; j < cols; j++) if (batch[j] !== bounds.boundAt(i, j)) defects.push(`boundsOf(${i})[${j}] = ${batch[j]}, boundAt gives ${bounds.boundAt(i, j)}`);
     const favoured = new Set(bounds.favoured[i]);

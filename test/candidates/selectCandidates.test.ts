@@ -119,4 +119,12 @@ describe('selectCandidates', () => {
       }
     }
   });
+
+  it('does both when rows are long enough to be scanned from a sample and listed pairs are bounded lazily', () => {
+    // 400 coaches: the scan sets its threshold from every 16th column, and with k ≤ 4 only
+    // some of the 6k listed columns get a pair bound.
+    for (const policy of syntheticPolicies) {
+      for (const k of [1, 4]) expect(candidateDefects(syntheticCohort(12, 400, 3) as unknown as CohortInput, policy, k, true), JSON.stringify({ policy, k })).toEqual([]);
+    }
+  });
 });
