@@ -109,12 +109,20 @@ export function pairBounds(
     colKeys[4 * j + 2] = colClass[j]!;
     colKeys[4 * j + 3] = colValue[j]!;
   }
+  // A row's pattern parts per class and per value, kept for the row's next call: a scan
+  // takes a sample of a row and then the whole row.
+  let patternsOf = -1;
+  const patternsFor = (row: number): void => {
+    if (row === patternsOf) return;
+    patterns.patternsOfRow(row, classPattern);
+    patterns.valuePatterns(row, valuePattern);
+    patternsOf = row;
+  };
   const rowBoundsOf: PairBounds['rowBoundsOf'] = (row, columns, count, out) => {
     // Per class of coaches (same codes on the classed attributes) and per value of the
     // attribute read by value, the pattern part; then one pass over small tables: this
     // runs rows × cols times per scan.
-    patterns.patternsOfRow(row, classPattern);
-    patterns.valuePatterns(row, valuePattern);
+    patternsFor(row);
     const t = row * stride;
     const a = aspiration.offset(row);
     const b = support.offset(row);
@@ -133,8 +141,7 @@ export function pairBounds(
   };
   const closed = Int32Array.from(open.keys()).filter((j) => open[j] === 0);
   const boundRowAbove: PairBounds['boundRowAbove'] = (row, out, threshold, found) => {
-    patterns.patternsOfRow(row, classPattern);
-    patterns.valuePatterns(row, valuePattern);
+    patternsFor(row);
     const t = row * stride;
     const a = aspiration.offset(row);
     const b = support.offset(row);

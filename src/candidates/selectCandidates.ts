@@ -1,7 +1,7 @@
 import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import type { PairBounds } from './pairBounds.js';
 import { TopBoundsBuilder, type TopBounds } from './topBounds.js';
-import { topByValue } from './topByValue.js';
+import { TopScratch, topByValue } from './topByValue.js';
 
 /** Pairs evaluated exactly at once: bounds the memory of one evaluation. */
 const CHUNK_PAIRS = 1_000_000;
@@ -98,6 +98,8 @@ class RowScan {
   private readonly bound: Float64Array;
   private readonly own: Float64Array;
   private readonly found: Int32Array;
+  /** Heap space for {@link topByValue}: each answer is used up before the next call. */
+  private readonly scratch: TopScratch;
   /** Every SAMPLE_STRIDE-th column, and their row bounds (see {@link RowScan.threshold}). */
   private readonly sample: Int32Array;
   private readonly sampled: Float64Array;
@@ -110,6 +112,7 @@ class RowScan {
     this.bound = new Float64Array(bounds.cols);
     this.own = new Float64Array(bounds.cols);
     this.found = new Int32Array(bounds.cols);
+    this.scratch = new TopScratch(listed + 1);
     this.sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
     this.sampled = new Float64Array(this.sample.length);
   }
@@ -132,7 +135,7 @@ class RowScan {
     // left out has a pair bound at most its row bound, below the prediction: it could
     // neither be among the k best nor be kept aside.
     const ownOfList = new Float64Array(list.length).fill(-Infinity);
-    this.pairBoundsOf(i, list, topByValue(listBounds, Math.min(list.length, 2 * k)), ownOfList);
+    this.pairBoundsOf(i, list, topByValue(listBounds, Math.min(list.length, 2 * k), this.scratch), ownOfList);
     let predicted = this.predictBar(ownOfList);
     const more: number[] = [];
     for (let q = 0; q < list.length; q++) {
@@ -146,7 +149,7 @@ class RowScan {
     const favoured: number[] = [];
     for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) favoured.push(j);
     const chosen = favoured.slice();
-    for (const q of topByValue(ownOfList, k)) {
+    for (const q of topByValue(ownOfList, k, this.scratch)) {
       if (ownOfList[q] === -Infinity) continue;
       picked[q] = 1;
       if (!favoured.includes(list[q]!)) chosen.push(list[q]!);
@@ -205,7 +208,7 @@ class RowScan {
    * fewer than k are known.
    */
   private predictBar(own: Float64Array): number {
-    const best = topByValue(own, this.k);
+    const best = topByValue(own, this.k, this.scratch);
     let kth = best.length < this.k ? -Infinity : Infinity;
     for (const q of best) kth = Math.min(kth, own[q]!);
     return kth - 4e-9 * (1 + Math.abs(kth));
@@ -222,10 +225,10 @@ class RowScan {
     const { bounds, bound, found } = this;
     const cols = bound.length;
     const n = bounds.boundRowAbove(i, bound, this.threshold(i, want), found);
-    if (n < want) return topByValue(bound, want);
+    if (n < want) return topByValue(bound, want, this.scratch);
     const subset = new Float64Array(n);
     for (let q = 0; q < n; q++) subset[q] = bound[found[q]!]!;
-    const heap = topByValue(subset, want);
+    const heap = topByValue(subset, want, this.scratch);
     for (let q = 0; q < heap.length; q++) heap[q] = found[heap[q]!]!;
     return heap;
   }
@@ -241,7 +244,7 @@ class RowScan {
     const rank = Math.min(size, Math.ceil((2 * want * size) / cols) + 4);
     this.bounds.rowBoundsOf(i, this.sample, size, this.sampled);
     let least = Infinity;
-    for (const q of topByValue(this.sampled.subarray(0, size), rank)) least = Math.min(least, this.sampled[q]!);
+    for (const q of topByValue(this.sampled.subarray(0, size), rank, this.scratch)) least = Math.min(least, this.sampled[q]!);
     return least;
   }
 }

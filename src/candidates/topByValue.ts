@@ -1,12 +1,27 @@
 /**
+ * Buffers {@link topByValue} may work in instead of allocating its own: its answer is then a
+ * view of `index`, valid until the next call with the same buffers.
+ */
+export class TopScratch {
+  readonly value: Float64Array;
+  readonly index: Int32Array;
+  constructor(capacity: number) {
+    this.value = new Float64Array(capacity);
+    this.index = new Int32Array(capacity);
+  }
+}
+
+/**
  * Indices of the `k` largest values, ties to the lower index (in no particular order): a
  * bounded min-heap whose root is the entry to evict (the smallest value, and of equal values
  * the higher index). Once it is full a value costs one comparison with the root, so the
  * heap is written out inline: it runs over every column of every row.
  */
-export function topByValue(values: Float64Array, k: number): Int32Array {
-  const heapValue = new Float64Array(k);
-  const heapIndex = new Int32Array(k);
+export function topByValue(values: Float64Array, k: number, scratch?: TopScratch): Int32Array {
+  // Typed arrays cost about a microsecond to allocate: a scan calls this several times a row.
+  const reuse = scratch !== undefined && scratch.index.length >= k;
+  const heapValue = reuse ? scratch.value : new Float64Array(k);
+  const heapIndex = reuse ? scratch.index : new Int32Array(k);
   const n = values.length;
   let size = 0;
   let j = 0;
