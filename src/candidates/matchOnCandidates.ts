@@ -194,7 +194,9 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   return finish(last, false, solves);
 
   function finish(done: NonNullable<typeof last>, certified: boolean, rounds: number): Matching {
-    const evaluated = evaluate(done.pairs);
+    // The matching describes assigned pairs only (bans and flags come from the relations):
+    // evaluating those, not every candidate, saves a pass over millions of pairs.
+    const evaluated = evaluate(assignedPairs(done.result, rows, cols));
     const matching = assembleMatching({ features: evaluated.features, combined: evaluated.combined, result: done.result, settings, preset });
     const report: CandidateReport = {
       k: input.candidates.k,
@@ -219,6 +221,18 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
 
 function widen(now: readonly Int32Array[], more: readonly Int32Array[]): Int32Array[] {
   return now.map((list, i) => mergeColumns(list, more[i]!));
+}
+
+/** The pairs an optimal result assigns (none for any other status: nothing is assigned then). */
+function assignedPairs(result: AssignmentResult, rows: number, cols: number): PairSet {
+  const rowStart = new Int32Array(rows + 1);
+  const assigned: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    const j = result.status === 'optimal' ? result.assignment[i] : null;
+    if (j !== null && j !== undefined) assigned.push(j);
+    rowStart[i + 1] = assigned.length;
+  }
+  return sparsePairSet(rows, cols, rowStart, Int32Array.from(assigned));
 }
 
 function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number): PairSet {

@@ -85,6 +85,13 @@ function expectSameAsDense(doc: CohortInput, options: Partial<MatchOptions>, k: 
   if (dense.status !== 'optimal') return;
   expect(sameValue(sparse.objective, dense.objective), `objective ${sparse.objective} vs dense ${dense.objective}`).toBe(true);
   expect(sparse.kpis.matched).toBe(dense.kpis.matched);
+  expect(sparse.kpis.conflictPairs, 'conflict pairs counted').toBe(dense.kpis.conflictPairs);
+  // A coachee given the same coach both ways is described the same way: terms, flags, common ground.
+  const denseEntry = new Map(dense.coachees.map((c) => [c.coacheeId, c]));
+  for (const entry of sparse.coachees) {
+    const other = denseEntry.get(entry.coacheeId);
+    if (entry.status === 'matched' && other?.status === 'matched' && other.coachId === entry.coachId) expect(entry).toEqual(other);
+  }
   expect(matchingDefects(cohort, sparse, options)).toEqual([]);
   expect(report!.pairs).toBeLessThanOrEqual(report!.allPairs);
 }
