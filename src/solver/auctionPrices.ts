@@ -12,47 +12,80 @@ export const tightSchedule: EpsilonSchedule = { firstDivisor: 8, divisor: 6, fin
 
 /**
  * For problems with places to spare, whose end state is kept (measured on the 100,000 ×
- * 10,000 candidate problem of bench/LARGE.md): a finer start and a coarser end, since the
- * flow solver settles the last rows and places more cheaply than ever smaller bids would.
+ * 10,000 candidate problem of bench/LARGE.md): a coarser end than {@link tightSchedule},
+ * since the flow solver settles the last rows more cheaply than ever smaller bids would.
  */
-export const spareSchedule: EpsilonSchedule = { firstDivisor: 500, divisor: 6, finalFactor: 0.25 };
+export const spareSchedule: EpsilonSchedule = { firstDivisor: 16, divisor: 4, finalFactor: 0.05 };
 
 /**
  * Approximate column prices from a forward auction with ε-scaling (Bertsekas), where each
- * column's places are separate objects with their own price. Rows bid for the cheapest place
- * of their best column; the price rises by the bid increment and the place's holder is
- * evicted. The result is only a warm start: the price a newcomer would pay per column (its
- * cheapest place), which the exact flow solver turns into potentials. Stops after
- * `maxBidsPerRow × rows` bids whatever ε has reached. Also returns where each row ended.
+ * column's places are separate objects with their own price. A bidder takes the cheapest
+ * place of its best column and raises it to where the bidder would be indifferent to its
+ * best *other* column, plus ε: so a column's cheapest place is priced at what its most
+ * marginal holder would still pay, and a contested column rises by its holders'
+ * willingness, not ε per place per bid (measured on the 100,000 × 10,000 candidate
+ * problem: a third of the bids). A column's price is its cheapest place's.
+ *
+ * Places beyond the rows go to stand-ins, bidders to whom every place is worth the same;
+ * they hold the cheapest places not held by other stand-ins (between identical bidders an
+ * exchange changes nothing), so the columns that do not fill end priced alike at the
+ * lowest price, as the asymmetric problem's optimum needs. Without them a price raised in
+ * an early phase stays on a column that no longer fills, and the flow solver has to lower
+ * it place by place (see VacancySearch).
+ *
+ * The result is only a start: prices relative to the lowest, for the exact flow solver to
+ * turn into potentials, and where each row ended (−1 when the bid budget of
+ * `maxBidsPerRow × rows` ran out first).
  */
+/** Bids per bidder a phase may spend on top of one per bidder before it counts as a runaway (measured: phases that pay off spend under 60). */
+const runawayBidsPerBidder = 100;
+
 export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number, schedule: EpsilonSchedule = tightSchedule): { prices: Float64Array; rowCol: Int32Array } {
   const { rows, cols, rowStart, colIndex, cost, capacity } = problem;
   const slotStart = new Int32Array(cols + 1);
   for (let j = 0; j < cols; j++) slotStart[j + 1] = slotStart[j]! + capacity[j]!;
   const slots = slotStart[cols]!;
+  const slotCol = new Int32Array(slots);
+  for (let j = 0; j < cols; j++) slotCol.fill(j, slotStart[j]!, slotStart[j + 1]!);
+  let bidding = 0;
+  for (let i = 0; i < rows; i++) if (rowStart[i + 1]! > rowStart[i]!) bidding++;
+  const standIns = Math.max(0, slots - bidding);
+  const bidders = rows + standIns;
   const slotPrice = new Float64Array(slots);
   const slotHolder = new Int32Array(slots).fill(-1);
-  const rowSlot = new Int32Array(rows).fill(-1);
-  // Per column, the cheapest place, its price and the runner-up price, kept current so a
-  // bid costs its row's degree, not degree × capacity.
+  const bidderSlot = new Int32Array(bidders).fill(-1);
+  // Per column, the cheapest place (for rows) and the cheapest one not held by a stand-in
+  // (for stand-ins), kept current so a bid costs its row's degree, not degree × capacity.
   const cheapSlot = new Int32Array(cols).fill(-1);
   const cheapPrice = new Float64Array(cols).fill(Infinity);
-  const nextPrice = new Float64Array(cols).fill(Infinity);
+  const openSlot = new Int32Array(cols).fill(-1);
+  // A tournament tree over the columns' cheapest places not held by stand-ins: a stand-in's best and second best.
+  let leaves = 1;
+  while (leaves < cols) leaves *= 2;
+  const tree = new Float64Array(2 * leaves).fill(Infinity);
   const refresh = (j: number): void => {
     let p1 = Infinity;
-    let p2 = Infinity;
     let s1 = -1;
+    let q1 = Infinity;
+    let t1 = -1;
     for (let s = slotStart[j]!; s < slotStart[j + 1]!; s++) {
       const p = slotPrice[s]!;
       if (p < p1) {
-        p2 = p1;
         p1 = p;
         s1 = s;
-      } else if (p < p2) p2 = p;
+      }
+      if (p < q1 && slotHolder[s]! < rows) {
+        q1 = p;
+        t1 = s;
+      }
     }
     cheapSlot[j] = s1;
     cheapPrice[j] = p1;
-    nextPrice[j] = p2;
+    openSlot[j] = t1;
+    if (standIns === 0) return;
+    let at = leaves + j;
+    tree[at] = q1;
+    for (at >>= 1; at >= 1; at >>= 1) tree[at] = Math.min(tree[2 * at]!, tree[2 * at + 1]!);
   };
   for (let j = 0; j < cols; j++) refresh(j);
   let low = Infinity;
@@ -62,67 +95,112 @@ export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number,
     if (cost[k]! > high) high = cost[k]!;
   }
   const range = high > low ? high - low : 1;
-  const queue = new Int32Array(rows);
+  const queue = new Int32Array(bidders);
+  const rowCost = new Float64Array(rows);
   let budget = maxBidsPerRow * rows;
+  // The end of the last finished phase, to go back to when a phase runs away (below).
+  const saved = { slotPrice: new Float64Array(slots), slotHolder: new Int32Array(slots), bidderSlot: new Int32Array(bidders), rowCost: new Float64Array(rows) };
+  let savedAny = false;
   for (let epsilon = range / schedule.firstDivisor; budget > 0; epsilon /= schedule.divisor) {
     const finalPhase = epsilon < range / (schedule.finalFactor * rows);
-    // Each phase starts with every row free and the prices of the previous phase.
-    slotHolder.fill(-1);
-    rowSlot.fill(-1);
+    // Each phase starts with the prices of the previous one; a bidder keeps its place while
+    // that is within the new ε of its best (prices only rise, so it stays so).
     let head = 0;
     let tail = 0;
-    for (let i = 0; i < rows; i++) if (rowStart[i + 1]! > rowStart[i]!) queue[tail++ % rows] = i;
+    const floor = tree[1]!;
+    for (let i = 0; i < bidders; i++) {
+      if (i < rows && rowStart[i + 1] === rowStart[i]) continue;
+      const s = bidderSlot[i]!;
+      if (s >= 0) {
+        let best = floor;
+        let held = slotPrice[s]!;
+        if (i < rows) {
+          best = Infinity;
+          for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) best = Math.min(best, cost[k]! + cheapPrice[colIndex[k]!]!);
+          held = rowCost[i]! + cheapPrice[slotCol[s]!]!;
+        }
+        if (held <= best + epsilon) continue;
+        slotHolder[s] = -1;
+        bidderSlot[i] = -1;
+        refresh(slotCol[s]!);
+      }
+      queue[tail++] = i;
+    }
     let pending = tail;
-    while (pending > 0 && budget-- > 0) {
-      const i = queue[head++ % rows]!;
+    // A phase that costs far more bids than it has bidders to settle is a price war over
+    // near-ties (seen at small ε: 2,000 bids per freed bidder): its finer prices are not
+    // worth that, so the previous phase's end is the result.
+    let phaseBids = bidders + runawayBidsPerBidder * tail;
+    while (pending > 0 && budget-- > 0 && phaseBids-- > 0) {
+      const i = queue[head++ % bidders]!;
       pending--;
       let best = Infinity;
       let second = Infinity;
       let bestSlot = -1;
       let bestCol = -1;
-      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
-        const j = colIndex[k]!;
-        const s1 = cheapSlot[j]!;
-        if (s1 < 0) continue;
-        const v1 = cost[k]! + cheapPrice[j]!;
-        const v2 = cost[k]! + nextPrice[j]!;
-        if (v1 < best) {
-          second = Math.min(best, v2);
-          best = v1;
-          bestSlot = s1;
-          bestCol = j;
-        } else {
-          second = Math.min(second, v1);
+      let bestCost = 0;
+      if (i >= rows) {
+        let at = 1;
+        while (at < leaves) at = tree[2 * at] === tree[at] ? 2 * at : 2 * at + 1;
+        bestCol = at - leaves;
+        bestSlot = openSlot[bestCol]!;
+        best = tree[1]!;
+        for (; at > 1; at >>= 1) second = Math.min(second, tree[at ^ 1]!);
+      } else {
+        for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+          const j = colIndex[k]!;
+          const v = cost[k]! + cheapPrice[j]!;
+          if (v < best) {
+            second = best;
+            best = v;
+            bestCol = j;
+            bestCost = cost[k]!;
+          } else if (v < second) second = v;
         }
+        if (bestCol >= 0) bestSlot = cheapSlot[bestCol]!;
       }
       if (bestSlot < 0) continue;
       const increment = (second === Infinity ? 0 : second - best) + epsilon;
       slotPrice[bestSlot] = slotPrice[bestSlot]! + increment;
       const evicted = slotHolder[bestSlot]!;
       if (evicted >= 0) {
-        rowSlot[evicted] = -1;
-        queue[tail++ % rows] = evicted;
+        bidderSlot[evicted] = -1;
+        queue[tail++ % bidders] = evicted;
         pending++;
       }
       slotHolder[bestSlot] = i;
-      rowSlot[i] = bestSlot;
+      bidderSlot[i] = bestSlot;
+      if (i < rows) rowCost[i] = bestCost;
       refresh(bestCol);
     }
-    if (finalPhase) break;
-  }
-  const prices = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) {
-    let min = 0;
-    if (slotStart[j + 1]! > slotStart[j]!) {
-      min = Infinity;
-      for (let s = slotStart[j]!; s < slotStart[j + 1]!; s++) min = Math.min(min, slotPrice[s]!);
+    if (pending > 0 && savedAny) {
+      slotPrice.set(saved.slotPrice);
+      slotHolder.set(saved.slotHolder);
+      bidderSlot.set(saved.bidderSlot);
+      rowCost.set(saved.rowCost);
+      for (let j = 0; j < cols; j++) refresh(j);
+      break;
     }
-    prices[j] = min;
+    if (finalPhase || pending > 0) break;
+    saved.slotPrice.set(slotPrice);
+    saved.slotHolder.set(slotHolder);
+    saved.bidderSlot.set(bidderSlot);
+    saved.rowCost.set(rowCost);
+    savedAny = true;
   }
-  // Where each row ended (−1 when the bid budget ran out first): a start the flow solver can check.
+  // Columns that keep a place empty (a stand-in's, or one nobody took) are priced at the
+  // lowest price a non-stand-in place has; the rows' places all cost at least that.
+  const lowest = standIns > 0 && tree[1]! < Infinity ? tree[1]! : 0;
+  const prices = new Float64Array(cols);
   const rowCol = new Int32Array(rows).fill(-1);
   for (let j = 0; j < cols; j++) {
-    for (let s = slotStart[j]!; s < slotStart[j + 1]!; s++) if (slotHolder[s]! >= 0) rowCol[slotHolder[s]!] = j;
+    let price = slotStart[j + 1]! > slotStart[j]! ? Infinity : lowest;
+    for (let s = slotStart[j]!; s < slotStart[j + 1]!; s++) {
+      const holder = slotHolder[s]!;
+      if (holder >= 0 && holder < rows) rowCol[holder] = j;
+      price = Math.min(price, holder >= rows ? lowest : slotPrice[s]!);
+    }
+    prices[j] = Math.max(0, price - lowest);
   }
   return { prices, rowCol };
 }
