@@ -188,6 +188,7 @@ export function certifyCandidates(
   const buffer = new Int32Array(cols);
   const slack = new Float64Array(2);
   const scratch = new Float64Array(cols);
+  const pairScratch = new Float64Array(cols);
   const nearest = new NearestColumns(NEAREST_KEPT);
   const near = new Int32Array(rows * NEAREST_KEPT);
   const nearCount = new Uint8Array(rows);
@@ -201,7 +202,7 @@ export function certifyCandidates(
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
     const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - m * top.rest[i]!;
     nearest.reset();
-    const check: RowCheck = { row: i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, nearest };
+    const check: RowCheck = { row: i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, nearest };
     if (room >= 0) {
       // Every column whose dual fell by at most τ, other than the row's nearest, still
       // leaves this row a non-negative slack: only the nearest and the columns whose dual
@@ -303,6 +304,8 @@ interface RowCheck {
   readonly out: Int32Array;
   readonly slack: Float64Array;
   readonly own: Float64Array;
+  /** Scratch for pair bounds, beside `own`. */
+  readonly pair: Float64Array;
   readonly nearest: NearestColumns;
 }
 
@@ -363,8 +366,8 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
  * or computed into `own`), then the pair's tighter bound for those that fail.
  */
 function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Array | null): number {
-  const { row, m, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, nearest } = check;
-  let count = 0;
+  const { row, m, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, pair, nearest } = check;
+  let flagged = 0;
   let next = 0;
   // Without row bounds given, the row's bounds of these columns first (a few lookups each).
   const rowLevel = rowBounds ?? own;
@@ -374,8 +377,17 @@ function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Ar
     while (next < inside.length && inside[next]! < j) next++;
     if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
     const covered = rowDual + colDual[j]!;
-    let bound = m * rowLevel[q]!;
-    if (bound > covered + tolerance(covered)) bound = m * bounds.boundAt(row, j);
+    const bound = m * rowLevel[q]!;
+    if (bound > covered + tolerance(covered)) out[flagged++] = j;
+    else nearest.offer(j, covered - bound);
+  }
+  // The row's bound failed these: their own bounds, all at once (one at a time costs 4× more).
+  bounds.boundsOf(row, out, flagged, pair);
+  let count = 0;
+  for (let q = 0; q < flagged; q++) {
+    const j = out[q]!;
+    const covered = rowDual + colDual[j]!;
+    const bound = m * pair[q]!;
     if (bound > covered + tolerance(covered)) out[count++] = j;
     else nearest.offer(j, covered - bound);
   }
