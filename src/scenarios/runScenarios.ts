@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CoachmatchError, type CoachmatchErrorKind, type InputIssue } from '../errors.js';
 import { defaultRunScenarioOptions, runScenario, type RunScenarioOptions } from './runScenario.js';
 import type { ResolvedScenario, ScenarioRun } from './scenario.js';
+import { spawnWorker } from '../workers/spawnWorker.js';
 
 /** Options of {@link runScenarios}; defaults in {@link defaultRunScenariosOptions}. */
 export interface RunScenariosOptions extends RunScenarioOptions {
@@ -82,15 +80,7 @@ interface Reply {
 }
 
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./scenarioWorker.js', import.meta.url));
-  // Running from source (tests, tsx): the worker is TypeScript and a new thread has no loader
-  // for it, so it imports itself through tsx's tsImport. tsx is a dev dependency; the built
-  // package never takes this path.
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  const worker = new URL('./scenarioWorker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(worker)}, ${JSON.stringify(worker)}));`;
-  return new Worker(code, { eval: true });
+  return spawnWorker(import.meta.url, 'scenarioWorker');
 }
 
 async function runInWorkers(
