@@ -3,7 +3,6 @@ import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import type { Cohort } from '../model/cohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import type { Policy } from '../policies/policy.js';
-import { buildRelationIndex } from '../policies/relationIndex.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
 import type { AssignmentResult, SolverMethod, WarmStart } from '../solver/types.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
@@ -11,10 +10,12 @@ import type { Matching } from '../engine/matching.js';
 import type { CandidateReport } from './candidateReport.js';
 import { certifyCandidates, type CertificateMemory, type KnownWeights } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
-import { evaluatePairs, solverWeights } from './evaluatePairs.js';
-import { pairBounds, type PairBounds } from './pairBounds.js';
+import type { PairBounds } from './pairBounds.js';
 import { reuseWeights, type WeighedPairs } from './reuseWeights.js';
-import { selectCandidates } from './selectCandidates.js';
+import { candidateContext, type CandidateContext } from './candidateContext.js';
+import { joinSelections, packSelection } from './packedSelection.js';
+import { selectCandidates, type Selection } from './selectCandidates.js';
+import { SelectionHelper } from './selectionHelper.js';
 import { solveByPlaces } from './solveByPlaces.js';
 import type { TopBounds } from './topBounds.js';
 import { widenForCardinality } from './widenForCardinality.js';
@@ -28,12 +29,17 @@ const SUSPECTS_PER_ROW = 32;
 /** Added pairs per row up to which a round starts from the previous round's solution. */
 const WARM_START_SHARE = 0.1;
 
+/** Pairs (rows × cols) from which a helper thread shares the scans (measured: see bench/LARGE.md). */
+export const PARALLEL_PAIRS = 100_000_000;
+
 /** Candidate generation settings. */
 export interface CandidateSettings {
   /** Coaches per coachee chosen by fit before the certificate adds any (default 32). */
   readonly k: number;
   /** Solves at most; a matching not certified by then is returned with status `feasible`. */
   readonly maxRounds: number;
+  /** Pairs from which a second thread shares the scans (default {@link PARALLEL_PAIRS}; Infinity: never). */
+  readonly parallelPairs?: number;
 }
 
 /** What {@link matchOnCandidates} needs besides the cohort. */
@@ -55,17 +61,25 @@ export interface CandidateMatchInput {
  * matching whose optimality is not proven, said in `candidates.note`).
  */
 export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): Matching {
-  const { settings, policies, allowUnmatched, preset } = input;
+  const { settings, policies } = input;
   if (!Number.isInteger(input.candidates.k) || input.candidates.k < 1 || !Number.isInteger(input.candidates.maxRounds) || input.candidates.maxRounds < 1) {
     throw new CoachmatchError('invalidArgument', `candidate settings need whole numbers k >= 1 and maxRounds >= 1, got ${JSON.stringify(input.candidates)}`);
   }
-  const relations = buildRelationIndex(cohort);
   const rows = cohort.coachees.length;
   const cols = cohort.coaches.filter((c) => c.active).length;
-  const evaluate = (pairs: PairSet) => evaluatePairs(cohort, settings, policies, relations, pairs);
-  // Per-person values, capacities and relation bans need no pairs at all.
-  const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
-  const bounds = pairBounds(cohort, base.features, settings, policies, base.combined.rowMultiplier, base.combined.capacity);
+  // Started first: the helper builds its own bounds while this thread builds these.
+  const helper = rows * cols >= (input.candidates.parallelPairs ?? PARALLEL_PAIRS) && rows >= 2 ? SelectionHelper.start(cohort, settings, policies) : null;
+  try {
+    return matchWith(input, candidateContext(cohort, settings, policies), helper);
+  } finally {
+    helper?.close();
+  }
+}
+
+/** {@link matchOnCandidates} once the cohort's context is built. */
+function matchWith(input: CandidateMatchInput, context: CandidateContext, helper: SelectionHelper | null): Matching {
+  const { settings, allowUnmatched, preset } = input;
+  const { rows, cols, evaluate, exactWeights, base, bounds } = context;
   const { capacity, minLoad } = base.combined;
   const placeable = placeableRows(base.combined.bans, rows, cols, capacity);
   const capacityTotal = capacity.reduce((a, b) => a + b, 0);
@@ -73,11 +87,10 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   // Fewer places than coachees, every place fillable: solve with places as rows (see solveByPlaces).
   const byPlaces = allowUnmatched && mostPlaced === capacityTotal && capacityTotal < rows && minLoad.every((m) => m === 0);
 
-  const exactWeights = (pairs: PairSet) => solverWeights(evaluate(pairs).combined);
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
   const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
   const everyPair = () => Array.from({ length: rows }, () => allColumns(cols));
-  const selection = selectCandidates(bounds, Math.min(input.candidates.k, cols), exactWeights);
+  const selection = firstSelection(context, Math.min(input.candidates.k, cols), helper);
   let candidates = selection.candidates;
   let top: TopBounds | null = selection.top;
   const addedPerRound: number[] = [];
@@ -221,6 +234,20 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
 
 function widen(now: readonly Int32Array[], more: readonly Int32Array[]): Int32Array[] {
   return now.map((list, i) => mergeColumns(list, more[i]!));
+}
+
+/**
+ * The first selection, rows shared with the helper when there is one: this thread takes the
+ * first half, the helper the second (or this thread all, should the helper stall).
+ */
+function firstSelection(context: CandidateContext, k: number, helper: SelectionHelper | null): Selection {
+  const { rows, bounds, exactWeights } = context;
+  if (helper === null) return selectCandidates(bounds, k, exactWeights);
+  const half = Math.ceil(rows / 2);
+  helper.requestSelection(half, rows, k);
+  const mine = selectCandidates(bounds, k, exactWeights, 0, half);
+  const theirs = helper.selection() ?? packSelection(selectCandidates(bounds, k, exactWeights, half, rows));
+  return joinSelections(mine, theirs);
 }
 
 /** The pairs an optimal result assigns (none for any other status: nothing is assigned then). */

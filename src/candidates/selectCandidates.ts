@@ -33,23 +33,24 @@ export interface Selection {
  * penalties or bans put the bar below the prediction, the row is scanned again against the
  * bar. A column never evaluated is bounded below the bar, so it cannot be among the k best.
  * Ties go to the lower column, so the choice follows the canonical order. Row multipliers are
- * never negative (see {@link PairBounds}).
+ * never negative (see {@link PairBounds}). Rows `from` up to `to` only, when given (for a
+ * helper thread); `onChunk` hears of each chunk of rows done.
  */
-export function selectCandidates(bounds: PairBounds, k: number, exactWeights: ExactWeights): Selection {
-  const { rows, cols } = bounds;
+export function selectCandidates(bounds: PairBounds, k: number, exactWeights: ExactWeights, from = 0, to = bounds.rows, onChunk?: () => void): Selection {
+  const { cols } = bounds;
   const listed = Math.min(cols, LISTED_PER_K * k);
-  const out: Int32Array[] = new Array(rows);
-  const top = new TopBoundsBuilder(rows, listed);
+  const out: Int32Array[] = new Array(to - from);
+  const top = new TopBoundsBuilder(to - from, listed);
   const chunkRows = Math.max(1, Math.floor(CHUNK_PAIRS / Math.max(1, 2 * k)));
   const scan = new RowScan(bounds, listed, k);
-  for (let r0 = 0; r0 < rows; r0 += chunkRows) {
-    const r1 = Math.min(rows, r0 + chunkRows);
+  for (let r0 = from; r0 < to; r0 += chunkRows) {
+    const r1 = Math.min(to, r0 + chunkRows);
     const firstBatch: Int32Array[] = [];
     // Per row, the columns kept aside with their pair bounds, and the predicted bar.
     const aside: { columns: Int32Array; bounds: Float64Array; predicted: number }[] = [];
     for (let i = r0; i < r1; i++) {
       const row = scan.scan(i);
-      top.add(i, row.list, row.listBounds, row.rest);
+      top.add(i - from, row.list, row.listBounds, row.rest);
       firstBatch.push(row.batch);
       aside.push(row.aside);
     }
@@ -75,8 +76,9 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
       const chosen = new Set<number>();
       for (const q of topByValue(weights, k)) if (weights[q] !== -Infinity) chosen.add(columns[q]!);
       for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) chosen.add(j);
-      out[i] = Int32Array.from(chosen).sort();
+      out[i - from] = Int32Array.from(chosen).sort();
     }
+    onChunk?.();
   }
   return { candidates: out, top: top.finish() };
 }
@@ -223,7 +225,6 @@ class RowScan {
    */
   private best(i: number, want: number): Int32Array {
     const { bounds, bound, found } = this;
-    const cols = bound.length;
     const n = bounds.boundRowAbove(i, bound, this.threshold(i, want), found);
     if (n < want) return topByValue(bound, want, this.scratch);
     const subset = new Float64Array(n);

@@ -1,0 +1,86 @@
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { CoachmatchError } from '../errors.js';
+import type { Cohort } from '../model/cohort.js';
+import type { PolicySettings } from '../model/policySettings.js';
+import { defaultPolicies } from '../policies/defaultPolicies.js';
+import type { Policy } from '../policies/policy.js';
+import { spawnWorker } from '../workers/spawnWorker.js';
+import type { PackedSelection } from './packedSelection.js';
+import type { HelperRequest } from './selectionWorker.js';
+
+/** Seconds without a heartbeat after which the helper is given up and its rows done here. */
+const STALL_SECONDS = 60;
+
+/**
+ * A second thread for candidate matching's row scans, so a 2-core machine uses both cores.
+ * It builds its own bounds from a copy of the cohort (started first, so that work overlaps the
+ * main thread's own), and answers one request at a time. `match` is synchronous, so the main
+ * thread waits on a shared flag and reads the reply with `receiveMessageOnPort` rather than
+ * through an event loop. Each row's answer depends on that row alone, so rows done here or
+ * there give the same selection.
+ */
+export class SelectionHelper {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly port: MessagePort,
+    private readonly signal: Int32Array,
+  ) {}
+
+  /** Starts a helper; null when the policies are not all built in (the helper knows those alone). */
+  static start(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[]): SelectionHelper | null {
+    if (!policies.every((p) => defaultPolicies.includes(p))) return null;
+    const worker = spawnWorker(import.meta.url, 'selectionWorker');
+    // The helper must never keep the process alive, nor take it down.
+    worker.unref();
+    worker.on('error', () => {});
+    const { port1, port2 } = new MessageChannel();
+    const signal = new SharedArrayBuffer(8);
+    const init: HelperRequest = { kind: 'init', cohort, settings, policies: policies.map((p) => p.name), port: port2, signal };
+    worker.postMessage(init, [port2]);
+    return new SelectionHelper(worker, port1, new Int32Array(signal));
+  }
+
+  /** Asks for the selection of rows `from` up to `to`; {@link selection} waits for it. */
+  requestSelection(from: number, to: number, k: number): void {
+    const request: HelperRequest = { kind: 'select', from, to, k };
+    this.worker.postMessage(request);
+  }
+
+  /** The selection asked for; null when the helper stalled (it is then stopped, and the caller does the rows). */
+  selection(): PackedSelection | null {
+    const reply = this.await();
+    if (reply === null) return null;
+    if (reply.kind === 'error') throw new CoachmatchError('internal', `candidate helper thread failed: ${reply.message}`);
+    return reply.packed;
+  }
+
+  /** Stops the helper. */
+  close(): void {
+    this.port.close();
+    void this.worker.terminate();
+  }
+
+  private await(): { kind: 'selected'; packed: PackedSelection } | { kind: 'error'; message: string } | null {
+    let heartbeat = Atomics.load(this.signal, 1);
+    let quiet = 0;
+    for (;;) {
+      Atomics.wait(this.signal, 0, 0, 1000);
+      if (Atomics.load(this.signal, 0) === 1) {
+        const received = receiveMessageOnPort(this.port);
+        if (received !== undefined) {
+          Atomics.store(this.signal, 0, 0);
+          return received.message as { kind: 'selected'; packed: PackedSelection } | { kind: 'error'; message: string };
+        }
+        continue; // flagged before the message is visible here: look again
+      }
+      const now = Atomics.load(this.signal, 1);
+      if (now !== heartbeat) {
+        heartbeat = now;
+        quiet = 0;
+      } else if (++quiet >= STALL_SECONDS) {
+        this.close();
+        return null;
+      }
+    }
+  }
+}
