@@ -43,6 +43,8 @@ export interface CertificateMemory {
   readonly margin: Float64Array;
   /** Row i's nearest columns: `near[i · NEAREST_KEPT ..]`, `nearCount[i]` of them, ascending. */
   readonly near: Int32Array;
+  /** Their slacks (at most their true slacks), in the same places. */
+  readonly nearSlack: Float64Array;
   readonly nearCount: Uint8Array;
 }
 
@@ -182,7 +184,7 @@ export function certifyCandidates(
   const rowDual = Float64Array.from(duals.row);
   const colDual = Float64Array.from(duals.col);
   const margin = new Float64Array(rows).fill(Infinity);
-  const { moved, tau } = before === null ? { moved: new Int32Array(0), tau: 0 } : movedColumns(before.colDual, colDual);
+  const { moved, tau, fall } = before === null ? { moved: new Int32Array(0), tau: 0, fall: new Float64Array(cols) } : movedColumns(before.colDual, colDual);
   let leastColDual = Infinity;
   for (let j = 0; j < cols; j++) if (bounds.open[j] === 1 && colDual[j]! < leastColDual) leastColDual = colDual[j]!;
   const buffer = new Int32Array(cols);
@@ -191,8 +193,11 @@ export function certifyCandidates(
   const pairScratch = new Float64Array(cols);
   const nearest = new NearestColumns(NEAREST_KEPT);
   const near = new Int32Array(rows * NEAREST_KEPT);
+  const nearSlack = new Float64Array(rows * NEAREST_KEPT);
   const nearCount = new Uint8Array(rows);
   const recheck = new Int32Array(moved.length + NEAREST_KEPT);
+  // Which row's nearest column a column is (row + 1), to tell them from the moved ones.
+  const nearOf = new Int32Array(cols);
   for (let i = 0; i < rows; i++) {
     const m = multiplier[i]!;
     const inside = candidates[i]!;
@@ -204,13 +209,36 @@ export function certifyCandidates(
     nearest.reset();
     const check: RowCheck = { row: i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, nearest };
     if (room >= 0) {
-      // Every column whose dual fell by at most τ, other than the row's nearest, still
-      // leaves this row a non-negative slack: only the nearest and the columns whose dual
-      // fell further are checked.
+      // Every column whose dual fell by at most τ, other than the row's nearest, still leaves
+      // this row a non-negative slack. Of the columns whose dual fell further, only those
+      // that fell by more than the row's old margin (less its own dual's fall) need a look;
+      // of the nearest, those whose kept slack the falls may have used up. A row with none
+      // such is cleared without computing a single bound.
       const from = i * NEAREST_KEPT;
-      const columns = mergeAscending(moved, before!.near.subarray(from, from + before!.nearCount[i]!), recheck);
-      count = listSuspects(check, columns, null);
-      margin[i] = Math.min(room, slack[0]!, nearest.leastOut);
+      const base = before!.margin[i]! - Math.max(0, before!.rowDual[i]! - rowDual[i]!);
+      const nearTo = from + before!.nearCount[i]!;
+      for (let q = from; q < nearTo; q++) nearOf[before!.near[q]!] = i + 1;
+      let need = 0;
+      let restLeast = room;
+      for (const j of moved) {
+        if (nearOf[j] === i + 1) continue;
+        if (fall[j]! > base) recheck[need++] = j;
+        else restLeast = Math.min(restLeast, base - fall[j]!);
+      }
+      const safe: number[] = [];
+      for (let q = from; q < nearTo; q++) {
+        const j = before!.near[q]!;
+        const left = before!.nearSlack[q]! - (before!.margin[i]! - base) - fall[j]!;
+        if (left >= 0) safe.push(j, left);
+        else recheck[need++] = j;
+      }
+      if (need > 0) count = listSuspects(check, recheck.subarray(0, need).sort(), null);
+      else {
+        count = 0;
+        slack[0] = Infinity;
+      }
+      for (let q = 0; q < safe.length; q += 2) nearest.offer(safe[q]!, safe[q + 1]!);
+      margin[i] = Math.min(restLeast, slack[0]!, nearest.leastOut);
     } else if (restCovered >= 0 || (listsOnly && top !== null)) {
       // No column outside the row's list can beat the row dual plus the least column dual.
       const from = top!.rowStart[i]!;
@@ -227,9 +255,7 @@ export function certifyCandidates(
       skipped = slack[1]!;
       if (skipped > 0) margin[i] = -Infinity;
     }
-    const kept = nearest.columns();
-    near.set(kept, i * NEAREST_KEPT);
-    nearCount[i] = kept.length;
+    nearCount[i] = nearest.writeKept(near, nearSlack, i * NEAREST_KEPT);
     unverified += skipped;
     clearedByBound += Math.max(0, cols - inside.length - count - skipped);
     if (count === 0) continue;
@@ -280,7 +306,7 @@ export function certifyCandidates(
     unverified,
     gap: unverified > 0 ? null : gap,
     known: memory?.finish() ?? null,
-    memory: { rowDual, colDual, margin, near, nearCount },
+    memory: { rowDual, colDual, margin, near, nearSlack, nearCount },
   };
 }
 
@@ -409,16 +435,16 @@ function mergeAscending(a: Int32Array, b: Int32Array, out: Int32Array): Int32Arr
 
 /**
  * The columns whose dual fell the most since `before` (at most {@link MOVED_SHARE} of them,
- * ascending) and τ, the largest fall among the others.
+ * ascending), τ, the largest fall among the others, and every column's fall.
  */
-function movedColumns(before: Float64Array, now: Float64Array): { moved: Int32Array; tau: number } {
+function movedColumns(before: Float64Array, now: Float64Array): { moved: Int32Array; tau: number; fall: Float64Array } {
   const fall = Float64Array.from(now, (v, j) => Math.max(0, before[j]! - v));
   const sorted = Float64Array.from(fall).sort();
   const allowed = Math.ceil(MOVED_SHARE * fall.length);
   const tau = sorted.length > allowed ? sorted[sorted.length - 1 - allowed]! : 0;
   const moved: number[] = [];
   for (let j = 0; j < fall.length; j++) if (fall[j]! > tau) moved.push(j);
-  return { moved: Int32Array.from(moved), tau };
+  return { moved: Int32Array.from(moved), tau, fall };
 }
 
 /** Appends (row, col, weight) in row order, columns ascending within a row; grows by half again. */

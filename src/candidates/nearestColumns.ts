@@ -63,8 +63,25 @@ export class NearestColumns {
     if (this.size === this.capacity) this.limit = slack[0]!;
   }
 
-  /** The kept columns, ascending. */
-  columns(): Int32Array {
-    return this.col.slice(0, this.size).sort();
+  /** Writes the kept columns, ascending, and their slacks from `at` on; returns how many. */
+  writeKept(cols: Int32Array, slacks: Float64Array, at: number): number {
+    const { col, slack, size } = this;
+    // At most a few dozen entries: insertion sort by column, in place.
+    for (let q = 1; q < size; q++) {
+      const c = col[q]!;
+      const s = slack[q]!;
+      let p = q - 1;
+      for (; p >= 0 && col[p]! > c; p--) {
+        col[p + 1] = col[p]!;
+        slack[p + 1] = slack[p]!;
+      }
+      col[p + 1] = c;
+      slack[p + 1] = s;
+    }
+    cols.set(col.subarray(0, size), at);
+    slacks.set(slack.subarray(0, size), at);
+    // The heap order is gone: nothing may be offered until the next reset.
+    this.limit = -Infinity;
+    return size;
   }
 }

@@ -11,7 +11,7 @@ import { evaluatePairs, solverWeights } from '../../src/candidates/evaluatePairs
 import { pairBounds } from '../../src/candidates/pairBounds.js';
 import { selectCandidates } from '../../src/candidates/selectCandidates.js';
 import { prepareMatch } from '../../src/engine/match.js';
-import type { PairSet } from '../../src/features/pairSet.js';
+import { sparsePairSet, type PairSet } from '../../src/features/pairSet.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import { buildRelationIndex } from '../../src/policies/relationIndex.js';
@@ -79,6 +79,44 @@ describe('certifyCandidates with the last certificate’s slack', () => {
     // Rows without a violation were cleared by their slack: nothing of theirs was evaluated again.
     const rowsWithViolations = first.violators.size;
     expect(evaluated).toBeLessThanOrEqual(rowsWithViolations * cols);
+  });
+});
+
+describe('certifyCandidates after a certificate without violations', () => {
+  // Wide rows (several moved columns a certificate, more columns than a row remembers).
+  const wide = parseCohort(syntheticCohort(30, 300, 11, { capacity: [1, 4] }));
+  const widePrepared = prepareMatch(wide);
+  const wideRelations = buildRelationIndex(wide);
+  const wideWeights = (pairs: PairSet) => solverWeights(evaluatePairs(wide, widePrepared.settings, defaultPolicies, wideRelations, pairs).combined);
+  const wideBounds = pairBounds(wide, widePrepared.features, widePrepared.settings, defaultPolicies, widePrepared.combined.rowMultiplier, widePrepared.combined.capacity);
+  const { rows: wideRows, cols: wideCols } = wideBounds;
+  const dense = wideWeights(sparsePairSet(wideRows, wideCols, Int32Array.from({ length: wideRows + 1 }, (_, i) => i * wideCols), Int32Array.from({ length: wideRows * wideCols }, (_, p) => p % wideCols)));
+  const bestOfRow = Array.from({ length: wideRows }, (_, i) => Math.max(0, ...Array.from(dense.subarray(i * wideCols, (i + 1) * wideCols)).filter((w) => !Number.isNaN(w))));
+  const fractions = (length: number, max: number) => fc.array(fc.double({ min: 0, max, noNaN: true }), { minLength: length, maxLength: length });
+
+  it('finds every pair that columns falling further than a row’s slack, or its own dual falling, make violating', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(0.4, 3), fractions(wideRows, 0.5), fractions(wideCols, 1), fractions(wideRows, 0.3), fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: wideCols, maxLength: wideCols }), (scale, headroom, colUnit, rowFall, fallUnit) => {
+        // Small moves test the rows' remembered nearest columns; large ones, the moved columns.
+        const colStart = colUnit.map((v) => scale * v);
+        const colFall = fallUnit.map((f) => scale * f);
+        const { candidates } = selectCandidates(wideBounds, 2, wideWeights);
+        // Row duals above every pair's weight: the first certificate finds nothing and
+        // remembers each row's slack.
+        const first = certifyCandidates(wideBounds, candidates, { row: bestOfRow.map((b, i) => b + headroom[i]!), col: colStart }, wideWeights);
+        expect(first.violations).toBe(0);
+        const next = { row: bestOfRow.map((b, i) => b + headroom[i]! - rowFall[i]!), col: colStart.map((v, j) => Math.max(0, v - colFall[j]!)) };
+        const full = certifyCandidates(wideBounds, candidates, next, wideWeights);
+        const short = certifyCandidates(wideBounds, candidates, next, wideWeights, { before: first.memory });
+        expect(short.violations).toBe(full.violations);
+        expect([...short.violators.entries()].sort((a, b) => a[0] - b[0])).toEqual([...full.violators.entries()].sort((a, b) => a[0] - b[0]));
+        // And once more from the second's memory, with the duals back where they started.
+        const back = { row: bestOfRow.map((b, i) => b + headroom[i]! - 2 * rowFall[i]!), col: colStart.map((v, j) => Math.max(0, v - 2 * colFall[j]!)) };
+        const third = certifyCandidates(wideBounds, candidates, back, wideWeights, { before: short.memory });
+        expect(third.violations).toBe(certifyCandidates(wideBounds, candidates, back, wideWeights).violations);
+      }),
+      { numRuns: runs(60) },
+    );
   });
 });
 

@@ -26,7 +26,12 @@ describe('NearestColumns', () => {
             });
           }
           const sorted = [...slacks].sort((a, b) => a - b);
-          const kept = Array.from(nearest.columns());
+          const keptCols = new Int32Array(capacity + 2);
+          const keptSlacks = new Float64Array(capacity + 2);
+          const size = nearest.writeKept(keptCols, keptSlacks, 1);
+          const kept = Array.from(keptCols.subarray(1, 1 + size));
+          // Each kept column comes with its own slack.
+          kept.forEach((j, q) => expect(keptSlacks[1 + q]).toBe(slacks[j]));
           expect(kept).toEqual([...kept].sort((a, b) => a - b));
           expect(new Set(kept).size).toBe(kept.length);
           expect(kept.map((j) => slacks[j]!).sort((a, b) => a - b)).toEqual(sorted.slice(0, capacity));
