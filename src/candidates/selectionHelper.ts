@@ -54,8 +54,12 @@ export class SelectionHelper {
     return reply.packed;
   }
 
-  /** Stops the helper. */
+  private closed = false;
+
+  /** Stops the helper (again: nothing). */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.port.close();
     void this.worker.terminate();
   }
