@@ -246,7 +246,10 @@ function firstSelection(context: CandidateContext, k: number, helper: SelectionH
   const half = Math.ceil(rows / 2);
   helper.requestSelection(half, rows, k);
   const mine = selectCandidates(bounds, k, exactWeights, 0, half);
-  const theirs = helper.selection() ?? packSelection(selectCandidates(bounds, k, exactWeights, half, rows));
+  const answer = helper.selection();
+  // Nothing more is asked of it: its copy of the cohort should not outlive the selection.
+  helper.close();
+  const theirs = answer ?? packSelection(selectCandidates(bounds, k, exactWeights, half, rows));
   return joinSelections(mine, theirs);
 }
 
