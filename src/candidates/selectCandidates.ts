@@ -85,7 +85,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
 
 /** What one row's scan finds (see {@link selectCandidates}). */
 interface ScannedRow {
-  /** The listed columns (ascending), their row bounds, and the best row bound left out. */
+  /** The listed columns (ascending), their row bounds (views, valid until the next scan), and the best row bound left out. */
   readonly list: Int32Array;
   readonly listBounds: Float64Array;
   readonly rest: number;
@@ -102,6 +102,14 @@ class RowScan {
   private readonly found: Int32Array;
   /** Heap space for {@link topByValue}: each answer is used up before the next call. */
   private readonly scratch: TopScratch;
+  /** Room for one row's list, its row and pair bounds and picks, and the gathered row bounds. */
+  private readonly listBuffer: Int32Array;
+  private readonly listBoundBuffer: Float64Array;
+  private readonly ownBuffer: Float64Array;
+  private readonly pickedBuffer: Uint8Array;
+  private readonly subsetBuffer: Float64Array;
+  private readonly positionBuffer: Int32Array;
+  private readonly moreBuffer: Int32Array;
   /** Every SAMPLE_STRIDE-th column, and their row bounds (see {@link RowScan.threshold}). */
   private readonly sample: Int32Array;
   private readonly sampled: Float64Array;
@@ -115,6 +123,13 @@ class RowScan {
     this.own = new Float64Array(bounds.cols);
     this.found = new Int32Array(bounds.cols);
     this.scratch = new TopScratch(listed + 1);
+    this.listBuffer = new Int32Array(listed + 1);
+    this.listBoundBuffer = new Float64Array(listed + 1);
+    this.ownBuffer = new Float64Array(listed + 1);
+    this.pickedBuffer = new Uint8Array(listed + 1);
+    this.subsetBuffer = new Float64Array(bounds.cols);
+    this.positionBuffer = new Int32Array(listed + 1);
+    this.moreBuffer = new Int32Array(listed + 1);
     this.sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
     this.sampled = new Float64Array(this.sample.length);
   }
@@ -129,25 +144,30 @@ class RowScan {
     // Plain loops, not typed arrays' filter/from with a callback: those cost ~100 ns an element.
     let size = 0;
     for (let q = heap.length > listed ? 1 : 0; q < heap.length; q++) if (bound[heap[q]!] !== -Infinity) heap[size++] = heap[q]!;
-    const list = heap.slice(0, size).sort();
-    const listBounds = new Float64Array(size);
+    // Views of this scan's buffers: per-row typed arrays of this size are allocated outside
+    // the heap, at about a microsecond each.
+    const list = this.listBuffer.subarray(0, size);
+    list.set(heap.subarray(0, size));
+    list.sort();
+    const listBounds = this.listBoundBuffer.subarray(0, size);
     for (let q = 0; q < size; q++) listBounds[q] = bound[list[q]!]!;
     // Pair bounds (−∞ while not computed) of the 2k listed columns of highest row bound; then
     // of the other listed columns whose row bound clears the bar those predict. A column
     // left out has a pair bound at most its row bound, below the prediction: it could
     // neither be among the k best nor be kept aside.
-    const ownOfList = new Float64Array(list.length).fill(-Infinity);
+    const ownOfList = this.ownBuffer.subarray(0, size).fill(-Infinity);
     this.pairBoundsOf(i, list, topByValue(listBounds, Math.min(list.length, 2 * k), this.scratch), ownOfList);
     let predicted = this.predictBar(ownOfList);
-    const more: number[] = [];
+    const more = this.moreBuffer;
+    let moreCount = 0;
     for (let q = 0; q < list.length; q++) {
-      if (ownOfList[q] === -Infinity && m * (listBounds[q]! + 1e-8 * (1 + Math.abs(listBounds[q]!))) > predicted) more.push(q);
+      if (ownOfList[q] === -Infinity && m * (listBounds[q]! + 1e-8 * (1 + Math.abs(listBounds[q]!))) > predicted) more[moreCount++] = q;
     }
-    if (more.length > 0) {
-      this.pairBoundsOf(i, list, Int32Array.from(more), ownOfList);
+    if (moreCount > 0) {
+      this.pairBoundsOf(i, list, more.subarray(0, moreCount), ownOfList);
       predicted = this.predictBar(ownOfList);
     }
-    const picked = new Uint8Array(list.length);
+    const picked = this.pickedBuffer.subarray(0, size).fill(0);
     const favoured: number[] = [];
     for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) favoured.push(j);
     const chosen = favoured.slice();
@@ -198,7 +218,9 @@ class RowScan {
   private pairBoundsOf(i: number, list: Int32Array, positions: Int32Array, into: Float64Array): void {
     const { own, found } = this;
     const m = this.bounds.multiplier[i]!;
-    const sorted = Int32Array.from(positions).sort();
+    const sorted = this.positionBuffer.subarray(0, positions.length);
+    sorted.set(positions);
+    sorted.sort();
     for (let q = 0; q < sorted.length; q++) found[q] = list[sorted[q]!]!;
     this.bounds.boundsOf(i, found, sorted.length, own);
     for (let q = 0; q < sorted.length; q++) into[sorted[q]!] = m * own[q]!;
@@ -227,7 +249,7 @@ class RowScan {
     const { bounds, bound, found } = this;
     const n = bounds.boundRowAbove(i, bound, this.threshold(i, want), found);
     if (n < want) return topByValue(bound, want, this.scratch);
-    const subset = new Float64Array(n);
+    const subset = this.subsetBuffer.subarray(0, n);
     for (let q = 0; q < n; q++) subset[q] = bound[found[q]!]!;
     const heap = topByValue(subset, want, this.scratch);
     for (let q = 0; q < heap.length; q++) heap[q] = found[heap[q]!]!;
