@@ -1,9 +1,14 @@
 import { sparsePairSet } from '../features/pairSet.js';
-import type { Duals } from '../solver/types.js';
 import type { PairBounds } from './pairBounds.js';
 import { NearestColumns } from './nearestColumns.js';
 import type { TopBounds } from './topBounds.js';
 import { topByValue } from './topByValue.js';
+
+/** Row and column duals, as the solver gives them or as typed arrays. */
+export interface DualValues {
+  readonly row: ArrayLike<number>;
+  readonly col: ArrayLike<number>;
+}
 
 /** Pairs per exact evaluation of suspects: bounds the memory of one check. */
 const CHUNK_PAIRS = 1_000_000;
@@ -69,6 +74,8 @@ export interface CertifyOptions {
   readonly capPerRow?: number;
   /** Each row's columns of highest bound, from the selection: a row whose duals cover the rest is checked on its list alone. */
   readonly top?: TopBounds | null;
+  /** The problem row of `candidates[0]` (and of every other per-row input): a helper thread checks a range of rows. */
+  readonly offset?: number;
   /**
    * Check every row on its list (and remembered nearest columns) alone, scanning none in
    * full: partial pricing, for rounds that are sure to find violations. What it skips counts
@@ -112,12 +119,16 @@ export interface CertificateOutcome {
 export function certifyCandidates(
   bounds: PairBounds,
   candidates: readonly Int32Array[],
-  duals: Duals,
+  duals: DualValues,
   exactWeights: (pairs: ReturnType<typeof sparsePairSet>) => Float64Array,
   options: CertifyOptions = {},
 ): CertificateOutcome {
-  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false } = options;
-  const { rows, cols, multiplier } = bounds;
+  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false, offset = 0 } = options;
+  const { cols, multiplier } = bounds;
+  // Rows offset, offset + 1, …: everything per row here (candidates, row duals, known
+  // weights, memory, lists) counts from the first of them; the bounds and the exact weights
+  // count from the problem's first row.
+  const rows = candidates.length;
   const bound = new Float64Array(cols);
   // Per row only the most violating few and the largest violation: a first round at
   // 100,000 × 10,000 can find millions of violators, too many to keep as objects.
@@ -154,14 +165,14 @@ export function certifyCandidates(
   const memory = remember ? new WeightLog(rows) : null;
   const flush = () => {
     if (pending.length === 0) return;
-    const rowStart = new Int32Array(rows + 1);
-    const unknownOf = new Map(pending.map((p) => [p.row, p.cols.filter((_, k) => !p.isKnown[k])]));
-    for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + (unknownOf.get(i)?.length ?? 0);
+    const rowStart = new Int32Array(bounds.rows + 1);
+    const unknownOf = new Map(pending.map((p) => [p.row + offset, p.cols.filter((_, k) => !p.isKnown[k])]));
+    for (let i = 0; i < bounds.rows; i++) rowStart[i + 1] = rowStart[i]! + (unknownOf.get(i)?.length ?? 0);
     const colIndex = new Int32Array(pendingPairs);
     for (const [row, list] of unknownOf) colIndex.set(list, rowStart[row]!);
-    const fresh = pendingPairs > 0 ? exactWeights(sparsePairSet(rows, cols, rowStart, colIndex)) : new Float64Array(0);
+    const fresh = pendingPairs > 0 ? exactWeights(sparsePairSet(bounds.rows, cols, rowStart, colIndex)) : new Float64Array(0);
     for (const p of pending) {
-      let next = rowStart[p.row]!;
+      let next = rowStart[p.row + offset]!;
       for (let k = 0; k < p.cols.length; k++) {
         const j = p.cols[k]!;
         const w = p.isKnown[k] ? p.weights[k]! : fresh[next++]!;
@@ -199,7 +210,7 @@ export function certifyCandidates(
   // Which row's nearest column a column is (row + 1), to tell them from the moved ones.
   const nearOf = new Int32Array(cols);
   for (let i = 0; i < rows; i++) {
-    const m = multiplier[i]!;
+    const m = multiplier[offset + i]!;
     const inside = candidates[i]!;
     let count: number;
     // Columns of this row neither cleared nor suspected: left for a later, fuller certificate.
@@ -207,7 +218,7 @@ export function certifyCandidates(
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
     const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - m * top.rest[i]!;
     nearest.reset();
-    const check: RowCheck = { row: i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, nearest };
+    const check: RowCheck = { row: offset + i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, nearest };
     if (room >= 0) {
       // Every column whose dual fell by at most τ, other than the row's nearest, still leaves
       // this row a non-negative slack. Of the columns whose dual fell further, only those
@@ -249,7 +260,7 @@ export function certifyCandidates(
       // count can miss some; at least one keeps the certificate from certifying.
       if (restCovered < 0) skipped = Math.max(1, cols - inside.length - (to - from));
     } else {
-      bounds.boundRow(i, bound);
+      bounds.boundRow(offset + i, bound);
       count = boundSuspects(check, bound, SUSPECTS_REFINED * capPerRow);
       margin[i] = Math.min(slack[0]!, nearest.leastOut);
       skipped = slack[1]!;
@@ -263,7 +274,7 @@ export function certifyCandidates(
       // Only the suspects most likely to violate are evaluated: this certificate then cannot
       // certify, and the row is scanned in full next time.
       const excess = new Float64Array(count);
-      bounds.boundsOf(i, buffer, count, excess);
+      bounds.boundsOf(offset + i, buffer, count, excess);
       for (let q = 0; q < count; q++) excess[q] = m * excess[q]! - (rowDual[i]! + colDual[buffer[q]!]!);
       const chosen = Int32Array.from(topByValue(excess, capPerRow), (q) => buffer[q]!).sort();
       buffer.set(chosen);
@@ -419,18 +430,6 @@ function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Ar
   }
   slack[0] = Infinity;
   return count;
-}
-
-/** The union of two ascending column lists, ascending, written into `out`. */
-function mergeAscending(a: Int32Array, b: Int32Array, out: Int32Array): Int32Array {
-  let x = 0;
-  let y = 0;
-  let n = 0;
-  while (x < a.length || y < b.length) {
-    const next = y >= b.length || (x < a.length && a[x]! <= b[y]!) ? a[x++]! : b[y++]!;
-    if (n === 0 || out[n - 1] !== next) out[n++] = next;
-  }
-  return out.subarray(0, n);
 }
 
 /**

@@ -8,16 +8,16 @@ import type { AssignmentResult, SolverMethod, WarmStart } from '../solver/types.
 import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
 import type { CandidateReport } from './candidateReport.js';
-import { certifyCandidates, type CertificateMemory, type KnownWeights } from './certifyCandidates.js';
+import { RangeCertifier, type Certifier } from './certifier.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
 import { reuseWeights, type WeighedPairs } from './reuseWeights.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
-import { joinSelections, packSelection } from './packedSelection.js';
-import { selectCandidates, type Selection } from './selectCandidates.js';
-import { SelectionHelper } from './selectionHelper.js';
+import { CandidateHelper } from './candidateHelper.js';
+import { unpackCandidates } from './packedSelection.js';
+import { selectCandidates } from './selectCandidates.js';
+import { SharedCertifier } from './sharedCertifier.js';
 import { solveByPlaces } from './solveByPlaces.js';
-import type { TopBounds } from './topBounds.js';
 import { widenForCardinality } from './widenForCardinality.js';
 
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
@@ -68,7 +68,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   const rows = cohort.coachees.length;
   const cols = cohort.coaches.filter((c) => c.active).length;
   // Started first: the helper builds its own bounds while this thread builds these.
-  const helper = rows * cols >= (input.candidates.parallelPairs ?? PARALLEL_PAIRS) && rows >= 2 ? SelectionHelper.start(cohort, settings, policies) : null;
+  const helper = rows * cols >= (input.candidates.parallelPairs ?? PARALLEL_PAIRS) && rows >= 2 ? CandidateHelper.start(cohort, settings, policies) : null;
   try {
     return matchWith(input, candidateContext(cohort, settings, policies), helper);
   } finally {
@@ -77,7 +77,7 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
 }
 
 /** {@link matchOnCandidates} once the cohort's context is built. */
-function matchWith(input: CandidateMatchInput, context: CandidateContext, helper: SelectionHelper | null): Matching {
+function matchWith(input: CandidateMatchInput, context: CandidateContext, helper: CandidateHelper | null): Matching {
   const { settings, allowUnmatched, preset } = input;
   const { rows, cols, evaluate, exactWeights, base, bounds } = context;
   const { capacity, minLoad } = base.combined;
@@ -90,9 +90,8 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
   const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
   const everyPair = () => Array.from({ length: rows }, () => allColumns(cols));
-  const selection = firstSelection(context, Math.min(input.candidates.k, cols), helper);
-  let candidates = selection.candidates;
-  let top: TopBounds | null = selection.top;
+  const { candidates: selected, certifier } = firstSelection(context, Math.min(input.candidates.k, cols), helper);
+  let candidates = selected;
   const addedPerRound: number[] = [];
   // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'
   // tables (or a round's and a certificate chunk's) are never held at once.
@@ -102,9 +101,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   let gap: number | null = null;
   let solves = 0;
   let warmStart: WarmStart | undefined;
-  let known: KnownWeights | null = null;
   let weighed: WeighedPairs | null = null;
-  let memory: CertificateMemory | null = null;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
     // Rounds add pairs to a few rows: the others keep last round's weights.
@@ -155,7 +152,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
       else {
         const wider = selectCandidates(bounds, Math.min(cols, 4 * input.candidates.k * solves), exactWeights);
         candidates = widen(candidates, wider.candidates);
-        top = wider.top;
+        certifier.replaceTop(wider.top);
       }
       addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
       note = 'the candidate pairs admit no matching that keeps every hard constraint, and the full problem was not searched';
@@ -180,12 +177,8 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
     // most SUSPECTS_PER_ROW per row, the likeliest; if those all hold, a full one follows.
     // The last round's is full, so that a result out of rounds still states its gap.
     const cap = solves < input.candidates.maxRounds ? SUSPECTS_PER_ROW : Infinity;
-    let outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, { known, remember: known === null, before: memory, capPerRow: cap, top, listsOnly: cap < Infinity });
-    known ??= outcome.known;
-    if (outcome.violators.size === 0 && outcome.unverified > 0) {
-      outcome = certifyCandidates(bounds, candidates, result.duals, exactWeights, { known, before: outcome.memory, top });
-    }
-    memory = outcome.memory;
+    let outcome = certifier.check(candidates, result.duals, cap);
+    if (outcome.violators.size === 0 && outcome.unverified > 0) outcome = certifier.check(candidates, result.duals, Infinity);
     cleared = { byBound: outcome.clearedByBound, exactly: outcome.clearedExactly };
     gap = outcome.gap;
     if (outcome.violators.size === 0) {
@@ -238,19 +231,22 @@ function widen(now: readonly Int32Array[], more: readonly Int32Array[]): Int32Ar
 
 /**
  * The first selection, rows shared with the helper when there is one: this thread takes the
- * first half, the helper the second (or this thread all, should the helper stall).
+ * first half, the helper the second (or this thread all, should the helper stall); and who
+ * certifies which rows from then on.
  */
-function firstSelection(context: CandidateContext, k: number, helper: SelectionHelper | null): Selection {
+function firstSelection(context: CandidateContext, k: number, helper: CandidateHelper | null): { candidates: Int32Array[]; certifier: Certifier } {
   const { rows, bounds, exactWeights } = context;
-  if (helper === null) return selectCandidates(bounds, k, exactWeights);
+  if (helper === null) {
+    const { candidates, top } = selectCandidates(bounds, k, exactWeights);
+    return { candidates, certifier: new RangeCertifier(bounds, exactWeights, top) };
+  }
   const half = Math.ceil(rows / 2);
   helper.requestSelection(half, rows, k);
   const mine = selectCandidates(bounds, k, exactWeights, 0, half);
   const answer = helper.selection();
-  // Nothing more is asked of it: its copy of the cohort should not outlive the selection.
-  helper.close();
-  const theirs = answer ?? packSelection(selectCandidates(bounds, k, exactWeights, half, rows));
-  return joinSelections(mine, theirs);
+  // Stalled (and stopped): its rows are selected here; their lists are not kept.
+  const theirs = answer === null ? selectCandidates(bounds, k, exactWeights, half, rows).candidates : unpackCandidates(answer);
+  return { candidates: [...mine.candidates, ...theirs], certifier: new SharedCertifier(bounds, exactWeights, helper, mine.top, half) };
 }
 
 /** The pairs an optimal result assigns (none for any other status: nothing is assigned then). */

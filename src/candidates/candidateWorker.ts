@@ -3,10 +3,11 @@ import type { Cohort } from '../model/cohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
-import { packedBuffers, packSelection } from './packedSelection.js';
+import { RangeCertifier } from './certifier.js';
+import { packCandidates, packVerdict, unpackCandidates, type PackedCandidates } from './packedSelection.js';
 import { selectCandidates } from './selectCandidates.js';
 
-/** What the main thread sends (see selectionHelper.ts). */
+/** What the main thread sends (see candidateHelper.ts). */
 export type HelperRequest =
   | {
       readonly kind: 'init';
@@ -18,11 +19,15 @@ export type HelperRequest =
       /** [0]: 1 when a reply is waiting; [1]: a heartbeat, raised as work goes on. */
       readonly signal: SharedArrayBuffer;
     }
-  | { readonly kind: 'select'; readonly from: number; readonly to: number; readonly k: number };
+  /** Select rows `from` up to `to`; later certificates check those rows. */
+  | { readonly kind: 'select'; readonly from: number; readonly to: number; readonly k: number }
+  /** Certify those rows: their candidates and row duals, every column dual. */
+  | { readonly kind: 'certify'; readonly candidates: PackedCandidates; readonly rowDual: Float64Array; readonly colDual: Float64Array; readonly capPerRow: number };
 
 let port: MessagePort | null = null;
 let signal: Int32Array | null = null;
 let context: CandidateContext | null = null;
+let certifier: RangeCertifier | null = null;
 
 const beat = () => Atomics.add(signal!, 1, 1);
 
@@ -44,8 +49,19 @@ parentPort?.on('message', (request: HelperRequest) => {
       beat();
       return;
     }
-    const packed = packSelection(selectCandidates(context!.bounds, request.k, context!.exactWeights, request.from, request.to, beat));
-    reply({ kind: 'selected', packed }, packedBuffers(packed));
+    const { bounds, exactWeights } = context!;
+    if (request.kind === 'select') {
+      const selection = selectCandidates(bounds, request.k, exactWeights, request.from, request.to, beat);
+      // The lists stay here, for this thread's certificates of the same rows.
+      certifier = new RangeCertifier(bounds, exactWeights, selection.top, request.from);
+      const packed = packCandidates(selection.candidates);
+      reply({ kind: 'selected', packed }, [packed.rowStart.buffer as ArrayBuffer, packed.colIndex.buffer as ArrayBuffer]);
+      return;
+    }
+    const verdict = certifier!.check(unpackCandidates(request.candidates), { row: request.rowDual, col: request.colDual }, request.capPerRow);
+    beat();
+    const packed = packVerdict(verdict);
+    reply({ kind: 'certified', packed }, [packed.rows.buffer as ArrayBuffer, packed.rowStart.buffer as ArrayBuffer, packed.cols.buffer as ArrayBuffer]);
   } catch (error) {
     // Personal data stays out: only the error's own message travels.
     if (port !== null && signal !== null) reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -5,8 +5,11 @@ import type { PolicySettings } from '../model/policySettings.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
 import type { Policy } from '../policies/policy.js';
 import { spawnWorker } from '../workers/spawnWorker.js';
-import type { PackedSelection } from './packedSelection.js';
-import type { HelperRequest } from './selectionWorker.js';
+import type { CertificateVerdict } from './certifier.js';
+import type { HelperRequest } from './candidateWorker.js';
+import { packCandidates, unpackVerdict, type PackedCandidates, type PackedVerdict } from './packedSelection.js';
+
+type Reply = { kind: 'selected'; packed: PackedCandidates } | { kind: 'certified'; packed: PackedVerdict } | { kind: 'error'; message: string };
 
 /** Seconds without a heartbeat after which the helper is given up and its rows done here. */
 const STALL_SECONDS = 60;
@@ -14,12 +17,13 @@ const STALL_SECONDS = 60;
 /**
  * A second thread for candidate matching's row scans, so a 2-core machine uses both cores.
  * It builds its own bounds from a copy of the cohort (started first, so that work overlaps the
- * main thread's own), and answers one request at a time. `match` is synchronous, so the main
+ * main thread's own), selects a range of rows, then certifies those rows round after round,
+ * keeping their lists and memory; it answers one request at a time. `match` is synchronous, so the main
  * thread waits on a shared flag and reads the reply with `receiveMessageOnPort` rather than
  * through an event loop. Each row's answer depends on that row alone, so rows done here or
  * there give the same selection.
  */
-export class SelectionHelper {
+export class CandidateHelper {
   private constructor(
     private readonly worker: Worker,
     private readonly port: MessagePort,
@@ -27,9 +31,9 @@ export class SelectionHelper {
   ) {}
 
   /** Starts a helper; null when the policies are not all built in (the helper knows those alone). */
-  static start(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[]): SelectionHelper | null {
+  static start(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[]): CandidateHelper | null {
     if (!policies.every((p) => defaultPolicies.includes(p))) return null;
-    const worker = spawnWorker(import.meta.url, 'selectionWorker');
+    const worker = spawnWorker(import.meta.url, 'candidateWorker');
     // The helper must never keep the process alive, nor take it down.
     worker.unref();
     worker.on('error', () => {});
@@ -37,7 +41,7 @@ export class SelectionHelper {
     const signal = new SharedArrayBuffer(8);
     const init: HelperRequest = { kind: 'init', cohort, settings, policies: policies.map((p) => p.name), port: port2, signal };
     worker.postMessage(init, [port2]);
-    return new SelectionHelper(worker, port1, new Int32Array(signal));
+    return new CandidateHelper(worker, port1, new Int32Array(signal));
   }
 
   /** Asks for the selection of rows `from` up to `to`; {@link selection} waits for it. */
@@ -47,11 +51,22 @@ export class SelectionHelper {
   }
 
   /** The selection asked for; null when the helper stalled (it is then stopped, and the caller does the rows). */
-  selection(): PackedSelection | null {
+  selection(): PackedCandidates | null {
     const reply = this.await();
-    if (reply === null) return null;
-    if (reply.kind === 'error') throw new CoachmatchError('internal', `candidate helper thread failed: ${reply.message}`);
-    return reply.packed;
+    return reply === null ? null : expect(reply, 'selected').packed;
+  }
+
+  /** Asks for the certificate of the rows it selected: their candidates and row duals, every column dual. */
+  requestCertificate(candidates: readonly Int32Array[], rowDual: Float64Array, colDual: Float64Array, capPerRow: number): void {
+    const packed = packCandidates(candidates);
+    const request: HelperRequest = { kind: 'certify', candidates: packed, rowDual, colDual, capPerRow };
+    this.worker.postMessage(request, [packed.rowStart.buffer as ArrayBuffer, packed.colIndex.buffer as ArrayBuffer, rowDual.buffer as ArrayBuffer, colDual.buffer as ArrayBuffer]);
+  }
+
+  /** The certificate asked for, its rows counted from the helper's first; null when the helper stalled (as {@link selection}). */
+  certificate(): CertificateVerdict | null {
+    const reply = this.await();
+    return reply === null ? null : unpackVerdict(expect(reply, 'certified').packed);
   }
 
   private closed = false;
@@ -64,7 +79,7 @@ export class SelectionHelper {
     void this.worker.terminate();
   }
 
-  private await(): { kind: 'selected'; packed: PackedSelection } | { kind: 'error'; message: string } | null {
+  private await(): Reply | null {
     let heartbeat = Atomics.load(this.signal, 1);
     let quiet = 0;
     for (;;) {
@@ -73,7 +88,7 @@ export class SelectionHelper {
         const received = receiveMessageOnPort(this.port);
         if (received !== undefined) {
           Atomics.store(this.signal, 0, 0);
-          return received.message as { kind: 'selected'; packed: PackedSelection } | { kind: 'error'; message: string };
+          return received.message as Reply;
         }
         continue; // flagged before the message is visible here: look again
       }
@@ -87,4 +102,11 @@ export class SelectionHelper {
       }
     }
   }
+}
+
+/** The reply of the kind asked for, or the helper's error as an exception. */
+function expect<K extends Reply['kind']>(reply: Reply, kind: K): Extract<Reply, { kind: K }> {
+  if (reply.kind === 'error') throw new CoachmatchError('internal', `candidate helper thread failed: ${reply.message}`);
+  if (reply.kind !== kind) throw new CoachmatchError('internal', `candidate helper answered ${reply.kind}, not ${kind}`);
+  return reply as Extract<Reply, { kind: K }>;
 }

@@ -1,0 +1,62 @@
+import { certifyCandidates, type CertificateMemory, type CertificateOutcome, type DualValues, type KnownWeights } from './certifyCandidates.js';
+import type { PairBounds } from './pairBounds.js';
+import type { ExactWeights } from './selectCandidates.js';
+import type { TopBounds } from './topBounds.js';
+
+/** What the candidate loop needs of a certificate (see {@link CertificateOutcome}). */
+export type CertificateVerdict = Pick<CertificateOutcome, 'violators' | 'violations' | 'unverified' | 'clearedByBound' | 'clearedExactly' | 'gap'>;
+
+/** Certificates of one candidate matching, round after round, each reusing what the last learnt. */
+export interface Certifier {
+  /**
+   * Checks every pair outside `candidates` against the duals. Under a finite `capPerRow`,
+   * rows are checked on their lists alone and at most that many suspects a row are evaluated
+   * (partial pricing: the verdict then cannot certify).
+   */
+  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number): CertificateVerdict;
+  /** New lists of highest bounds (after a wider selection), for the rows this certifier checks. */
+  replaceTop(top: TopBounds | null): void;
+}
+
+/**
+ * The certificates of rows `offset` … `offset + rows − 1`: its candidates and row duals are
+ * given for those rows alone; the exact weights of the first certificate's suspects and the
+ * last certificate's memory are kept here.
+ */
+export class RangeCertifier implements Certifier {
+  private known: KnownWeights | null = null;
+  private memory: CertificateMemory | null = null;
+
+  constructor(
+    private readonly bounds: PairBounds,
+    private readonly exactWeights: ExactWeights,
+    private top: TopBounds | null,
+    private readonly offset = 0,
+  ) {}
+
+  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number): CertificateVerdict {
+    const { known, memory, top, offset } = this;
+    const outcome = certifyCandidates(this.bounds, candidates, duals, this.exactWeights, { known, remember: known === null, before: memory, capPerRow, top, listsOnly: capPerRow < Infinity, offset });
+    this.known ??= outcome.known;
+    this.memory = outcome.memory;
+    return outcome;
+  }
+
+  replaceTop(top: TopBounds | null): void {
+    this.top = top;
+  }
+}
+
+/** Two verdicts of consecutive row ranges as one; `later`'s rows move down by `shift`. */
+export function joinVerdicts(first: CertificateVerdict, later: CertificateVerdict, shift: number): CertificateVerdict {
+  const violators = new Map(first.violators);
+  for (const [row, cols] of later.violators) violators.set(row + shift, cols);
+  return {
+    violators,
+    violations: first.violations + later.violations,
+    unverified: first.unverified + later.unverified,
+    clearedByBound: first.clearedByBound + later.clearedByBound,
+    clearedExactly: first.clearedExactly + later.clearedExactly,
+    gap: first.gap === null || later.gap === null ? null : first.gap + later.gap,
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The helper thread's share of the scans: rows selected or certified there give what rows done
+ * here give, so a match with the helper is byte-identical to one without.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { candidateContext } from '../../src/candidates/candidateContext.js';
+import { joinVerdicts, RangeCertifier } from '../../src/candidates/certifier.js';
+import { packVerdict, unpackVerdict } from '../../src/candidates/packedSelection.js';
+import { selectCandidates } from '../../src/candidates/selectCandidates.js';
+import { match } from '../../src/engine/match.js';
+import { resolvePolicy } from '../../src/model/resolvePolicy.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
+import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { runs } from '../helpers/runs.js';
+
+const cohort = parseCohort(syntheticCohort(40, 300, 5));
+const { bounds, exactWeights } = candidateContext(cohort, resolvePolicy(cohort.policy, undefined), defaultPolicies);
+const rows = bounds.rows;
+const cols = bounds.cols;
+
+describe('candidate work shared with a helper thread', () => {
+  it('selects a range of rows as the whole selection does', () => {
+    const whole = selectCandidates(bounds, 3, exactWeights);
+    for (const split of [0, 1, 17, rows]) {
+      const first = selectCandidates(bounds, 3, exactWeights, 0, split);
+      const later = selectCandidates(bounds, 3, exactWeights, split, rows);
+      expect([...first.candidates, ...later.candidates], `split at ${split}`).toEqual(whole.candidates);
+      expect(Array.from(later.top.rest)).toEqual(Array.from(whole.top.rest.subarray(split)));
+    }
+  });
+
+  it('certifies two row ranges, round after round, as one certifier of every row', () => {
+    const duals = (length: number, max: number) => fc.array(fc.double({ min: 0, max, noNaN: true }), { minLength: length, maxLength: length });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: rows - 1 }), fc.array(fc.tuple(duals(rows, 4), duals(cols, 2), fc.constantFrom(4, Infinity)), { minLength: 1, maxLength: 3 }), (split, rounds) => {
+        const { candidates, top } = selectCandidates(bounds, 2, exactWeights);
+        const whole = new RangeCertifier(bounds, exactWeights, top);
+        const first = new RangeCertifier(bounds, exactWeights, selectCandidates(bounds, 2, exactWeights, 0, split).top);
+        const later = new RangeCertifier(bounds, exactWeights, selectCandidates(bounds, 2, exactWeights, split, rows).top, split);
+        for (const [row, col, cap] of rounds) {
+          const expected = whole.check(candidates, { row, col }, cap);
+          // The later range's verdict travels packed, as from the helper.
+          const laterVerdict = unpackVerdict(packVerdict(later.check(candidates.slice(split), { row: row.slice(split), col }, cap)));
+          const joined = joinVerdicts(first.check(candidates.slice(0, split), { row: row.slice(0, split), col }, cap), laterVerdict, split);
+          const plain = ({ violators, violations, unverified, clearedByBound, clearedExactly }: typeof joined) => ({ violators: [...violators].sort((a, b) => a[0] - b[0]), violations, unverified, clearedByBound, clearedExactly });
+          expect(plain(joined)).toEqual(plain(expected));
+          // The gap is summed in two parts: equal up to rounding (the split is fixed by the cohort's size, so a given cohort always sums it the same way).
+          if (expected.gap === null) expect(joined.gap).toBeNull();
+          else expect(joined.gap).toBeCloseTo(expected.gap, 9);
+        }
+      }),
+      { numRuns: runs(25) },
+    );
+  });
+
+  it('gives the same matching, byte for byte, with the helper as without', () => {
+    for (const [coachees, coaches, seed] of [
+      [120, 300, 1],
+      [61, 40, 2],
+    ] as const) {
+      const synthetic = parseCohort(syntheticCohort(coachees, coaches, seed));
+      const alone = match(synthetic, { candidates: 'always', candidateSettings: { k: 4, maxRounds: 16, parallelPairs: Infinity } });
+      const shared = match(synthetic, { candidates: 'always', candidateSettings: { k: 4, maxRounds: 16, parallelPairs: 0 } });
+      expect(alone.candidates?.certified).toBe(true);
+      expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
+    }
+  });
+});
