@@ -28,10 +28,11 @@ export class CandidateHelper {
     private readonly worker: Worker,
     private readonly port: MessagePort,
     private readonly signal: Int32Array,
+    private readonly stallSeconds: number,
   ) {}
 
   /** Starts a helper; null when the policies are not all built in (the helper knows those alone). */
-  static start(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[]): CandidateHelper | null {
+  static start(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[], stallSeconds = STALL_SECONDS): CandidateHelper | null {
     if (!policies.every((p) => defaultPolicies.includes(p))) return null;
     const worker = spawnWorker(import.meta.url, 'candidateWorker');
     // The helper must never keep the process alive, nor take it down.
@@ -41,7 +42,7 @@ export class CandidateHelper {
     const signal = new SharedArrayBuffer(8);
     const init: HelperRequest = { kind: 'init', cohort, settings, policies: policies.map((p) => p.name), port: port2, signal };
     worker.postMessage(init, [port2]);
-    return new CandidateHelper(worker, port1, new Int32Array(signal));
+    return new CandidateHelper(worker, port1, new Int32Array(signal), stallSeconds);
   }
 
   /** Asks for the selection of rows `from` up to `to`; {@link selection} waits for it. */
@@ -71,6 +72,11 @@ export class CandidateHelper {
 
   private closed = false;
 
+  /** Whether it still takes requests (it is stopped after a stall, or when closed). */
+  get alive(): boolean {
+    return !this.closed;
+  }
+
   /** Stops the helper (again: nothing). */
   close(): void {
     if (this.closed) return;
@@ -96,7 +102,7 @@ export class CandidateHelper {
       if (now !== heartbeat) {
         heartbeat = now;
         quiet = 0;
-      } else if (++quiet >= STALL_SECONDS) {
+      } else if (++quiet >= this.stallSeconds) {
         this.close();
         return null;
       }

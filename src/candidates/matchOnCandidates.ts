@@ -15,6 +15,7 @@ import { reuseWeights, type WeighedPairs } from './reuseWeights.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { CandidateHelper } from './candidateHelper.js';
 import { unpackCandidates } from './packedSelection.js';
+import { joinTopBounds } from './topBounds.js';
 import { selectCandidates } from './selectCandidates.js';
 import { SharedCertifier } from './sharedCertifier.js';
 import { solveByPlaces } from './solveByPlaces.js';
@@ -244,9 +245,13 @@ function firstSelection(context: CandidateContext, k: number, helper: CandidateH
   helper.requestSelection(half, rows, k);
   const mine = selectCandidates(bounds, k, exactWeights, 0, half);
   const answer = helper.selection();
-  // Stalled (and stopped): its rows are selected here; their lists are not kept.
-  const theirs = answer === null ? selectCandidates(bounds, k, exactWeights, half, rows).candidates : unpackCandidates(answer);
-  return { candidates: [...mine.candidates, ...theirs], certifier: new SharedCertifier(bounds, exactWeights, helper, mine.top, half) };
+  if (answer === null) {
+    // Stalled (and stopped): its rows are selected here, and every row is certified here.
+    const theirs = selectCandidates(bounds, k, exactWeights, half, rows);
+    const certifier = new RangeCertifier(bounds, exactWeights, joinTopBounds(mine.top, theirs.top));
+    return { candidates: [...mine.candidates, ...theirs.candidates], certifier };
+  }
+  return { candidates: [...mine.candidates, ...unpackCandidates(answer)], certifier: new SharedCertifier(bounds, exactWeights, helper, mine.top, half) };
 }
 
 /** The pairs an optimal result assigns (none for any other status: nothing is assigned then). */

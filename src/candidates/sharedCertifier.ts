@@ -35,6 +35,7 @@ export class SharedCertifier implements Certifier {
     const rows = candidates.length;
     const later = candidates.slice(split);
     const laterDuals = { row: Float64Array.from({ length: rows - split }, (_, i) => duals.row[split + i]!), col: Float64Array.from(duals.col) };
+    if (this.helper !== null && !this.helper.alive) this.helper = null;
     if (this.helper !== null) this.helper.requestCertificate(later, laterDuals.row, laterDuals.col, capPerRow);
     const first = this.own.check(candidates.slice(0, split), { row: Array.prototype.slice.call(duals.row, 0, split) as number[], col: duals.col }, capPerRow);
     let verdict = this.helper?.certificate() ?? null;

@@ -42,3 +42,22 @@ export class TopBoundsBuilder {
     return { rowStart: this.rowStart, colIndex: this.colIndex.subarray(0, this.size), bound: this.bound.subarray(0, this.size), rest: this.rest };
   }
 }
+
+/** The lists of rows before, then of the rows after: one {@link TopBounds} of both. */
+export function joinTopBounds(a: TopBounds, b: TopBounds): TopBounds {
+  const firstRows = a.rest.length;
+  const size = a.colIndex.length;
+  const rowStart = new Int32Array(firstRows + b.rest.length + 1);
+  rowStart.set(a.rowStart);
+  for (let i = 1; i <= b.rest.length; i++) rowStart[firstRows + i] = size + b.rowStart[i]!;
+  const colIndex = new Int32Array(size + b.colIndex.length);
+  colIndex.set(a.colIndex);
+  colIndex.set(b.colIndex, size);
+  const bound = new Float64Array(size + b.bound.length);
+  bound.set(a.bound);
+  bound.set(b.bound, size);
+  const rest = new Float64Array(firstRows + b.rest.length);
+  rest.set(a.rest);
+  rest.set(b.rest, firstRows);
+  return { rowStart, colIndex, bound, rest };
+}

@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateContext } from '../../src/candidates/candidateContext.js';
+import type { Worker } from 'node:worker_threads';
+import { CandidateHelper } from '../../src/candidates/candidateHelper.js';
 import { joinVerdicts, RangeCertifier } from '../../src/candidates/certifier.js';
+import { SharedCertifier } from '../../src/candidates/sharedCertifier.js';
 import { packVerdict, unpackVerdict } from '../../src/candidates/packedSelection.js';
 import { selectCandidates } from '../../src/candidates/selectCandidates.js';
 import { match } from '../../src/engine/match.js';
@@ -16,7 +19,8 @@ import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 import { runs } from '../helpers/runs.js';
 
 const cohort = parseCohort(syntheticCohort(40, 300, 5));
-const { bounds, exactWeights } = candidateContext(cohort, resolvePolicy(cohort.policy, undefined), defaultPolicies);
+const settings = resolvePolicy(cohort.policy, undefined);
+const { bounds, exactWeights } = candidateContext(cohort, settings, defaultPolicies);
 const rows = bounds.rows;
 const cols = bounds.cols;
 
@@ -53,6 +57,22 @@ describe('candidate work shared with a helper thread', () => {
       }),
       { numRuns: runs(25) },
     );
+  });
+
+  it('gives up on a helper that stops answering, and certifies its rows here', async () => {
+    const helper = CandidateHelper.start(cohort, settings, defaultPolicies, 1)!;
+    await (helper as unknown as { worker: Worker }).worker.terminate();
+    helper.requestSelection(20, rows, 3);
+    expect(helper.selection()).toBeNull();
+    expect(helper.alive).toBe(false);
+    const { candidates, top } = selectCandidates(bounds, 3, exactWeights);
+    const shared = new SharedCertifier(bounds, exactWeights, helper, selectCandidates(bounds, 3, exactWeights, 0, 20).top, 20);
+    const whole = new RangeCertifier(bounds, exactWeights, top);
+    const duals = { row: Array.from({ length: rows }, (_, i) => (i % 7) / 3), col: Array.from({ length: cols }, (_, j) => (j % 5) / 4) };
+    const plain = ({ violators, violations, unverified, clearedByBound, clearedExactly }: ReturnType<typeof whole.check>) => ({ violators: [...violators].sort((a, b) => a[0] - b[0]), violations, unverified, clearedByBound, clearedExactly });
+    const expected = plain(whole.check(candidates, duals, Infinity));
+    expect(expected.violations).toBeGreaterThan(0);
+    expect(plain(shared.check(candidates, duals, Infinity))).toEqual(expected);
   });
 
   it('gives the same matching, byte for byte, with the helper as without', () => {
