@@ -109,6 +109,10 @@ class RowScan {
   private readonly pickedBuffer: Uint8Array;
   private readonly subsetBuffer: Float64Array;
   private readonly positionBuffer: Int32Array;
+  /** The columns the last scan gathered (ascending; −1: it took every column) and the bound they reach. */
+  private readonly gathered: Int32Array;
+  private gatheredCount = -1;
+  private gatheredAbove = Infinity;
   private readonly moreBuffer: Int32Array;
   /** Every SAMPLE_STRIDE-th column, and their row bounds (see {@link RowScan.threshold}). */
   private readonly sample: Int32Array;
@@ -129,6 +133,7 @@ class RowScan {
     this.pickedBuffer = new Uint8Array(listed + 1);
     this.subsetBuffer = new Float64Array(bounds.cols);
     this.positionBuffer = new Int32Array(listed + 1);
+    this.gathered = new Int32Array(bounds.cols);
     this.moreBuffer = new Int32Array(listed + 1);
     this.sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
     this.sampled = new Float64Array(this.sample.length);
@@ -157,21 +162,20 @@ class RowScan {
     // neither be among the k best nor be kept aside.
     const ownOfList = this.ownBuffer.subarray(0, size).fill(-Infinity);
     this.pairBoundsOf(i, list, topByValue(listBounds, Math.min(list.length, 2 * k), this.scratch), ownOfList);
-    let predicted = this.predictBar(ownOfList);
+    let predicted = this.barOf(ownOfList, topByValue(ownOfList, k, this.scratch));
     const more = this.moreBuffer;
     let moreCount = 0;
     for (let q = 0; q < list.length; q++) {
       if (ownOfList[q] === -Infinity && m * (listBounds[q]! + 1e-8 * (1 + Math.abs(listBounds[q]!))) > predicted) more[moreCount++] = q;
     }
-    if (moreCount > 0) {
-      this.pairBoundsOf(i, list, more.subarray(0, moreCount), ownOfList);
-      predicted = this.predictBar(ownOfList);
-    }
+    if (moreCount > 0) this.pairBoundsOf(i, list, more.subarray(0, moreCount), ownOfList);
+    const bestOfList = topByValue(ownOfList, k, this.scratch);
+    if (moreCount > 0) predicted = this.barOf(ownOfList, bestOfList);
     const picked = this.pickedBuffer.subarray(0, size).fill(0);
     const favoured: number[] = [];
     for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) favoured.push(j);
     const chosen = favoured.slice();
-    for (const q of topByValue(ownOfList, k, this.scratch)) {
+    for (const q of bestOfList) {
       if (ownOfList[q] === -Infinity) continue;
       picked[q] = 1;
       if (!favoured.includes(list[q]!)) chosen.push(list[q]!);
@@ -191,7 +195,14 @@ class RowScan {
     if (m * rest > predicted) {
       for (const j of list) bound[j] = -Infinity;
       for (const j of favoured) bound[j] = -Infinity;
-      for (let j = 0; j < cols; j++) if (m * bound[j]! > predicted) found[count++] = j;
+      // Every column whose bound clears the prediction was gathered, when the prediction is at
+      // or above the gathering threshold: only those need a look.
+      if (this.gatheredCount >= 0 && m > 0 && predicted >= m * this.gatheredAbove) {
+        for (let q = 0; q < this.gatheredCount; q++) {
+          const j = this.gathered[q]!;
+          if (m * bound[j]! > predicted) found[count++] = j;
+        }
+      } else for (let j = 0; j < cols; j++) if (m * bound[j]! > predicted) found[count++] = j;
     }
     const columns = found.slice(0, count);
     const asideBounds = new Float64Array(count);
@@ -227,12 +238,11 @@ class RowScan {
   }
 
   /**
-   * The k-th best pair bound so far, a little lower (the pair bounds carry a rounding
-   * allowance the weights do not): what the k-th best weight is predicted to reach; −∞ when
-   * fewer than k are known.
+   * The k-th best pair bound so far (`best`: the positions of the k best), a little lower (the
+   * pair bounds carry a rounding allowance the weights do not): what the k-th best weight is
+   * predicted to reach; −∞ when fewer than k are known.
    */
-  private predictBar(own: Float64Array): number {
-    const best = topByValue(own, this.k, this.scratch);
+  private barOf(own: Float64Array, best: Int32Array): number {
     let kth = best.length < this.k ? -Infinity : Infinity;
     for (const q of best) kth = Math.min(kth, own[q]!);
     return kth - 4e-9 * (1 + Math.abs(kth));
@@ -247,8 +257,12 @@ class RowScan {
    */
   private best(i: number, want: number): Int32Array {
     const { bounds, bound, found } = this;
-    const n = bounds.boundRowAbove(i, bound, this.threshold(i, want), found);
+    const threshold = this.threshold(i, want);
+    const n = bounds.boundRowAbove(i, bound, threshold, found);
+    this.gatheredCount = n < want ? -1 : n;
     if (n < want) return topByValue(bound, want, this.scratch);
+    this.gathered.set(found.subarray(0, n));
+    this.gatheredAbove = threshold;
     const subset = this.subsetBuffer.subarray(0, n);
     for (let q = 0; q < n; q++) subset[q] = bound[found[q]!]!;
     const heap = topByValue(subset, want, this.scratch);

@@ -76,14 +76,17 @@ describe('candidate work shared with a helper thread', () => {
   });
 
   it('gives the same matching, byte for byte, with the helper as without', () => {
-    for (const [coachees, coaches, seed] of [
-      [120, 300, 1],
-      [61, 40, 2],
+    // Several rounds each: the helper's memory, lists and weights carry from one to the next.
+    for (const [coachees, coaches, seed, k] of [
+      [120, 300, 1, 1],
+      [200, 50, 4, 2],
+      [61, 40, 2, 4],
     ] as const) {
       const synthetic = parseCohort(syntheticCohort(coachees, coaches, seed));
-      const alone = match(synthetic, { candidates: 'always', candidateSettings: { k: 4, maxRounds: 16, parallelPairs: Infinity } });
-      const shared = match(synthetic, { candidates: 'always', candidateSettings: { k: 4, maxRounds: 16, parallelPairs: 0 } });
+      const alone = match(synthetic, { candidates: 'always', candidateSettings: { k, maxRounds: 16, parallelPairs: Infinity } });
+      const shared = match(synthetic, { candidates: 'always', candidateSettings: { k, maxRounds: 16, parallelPairs: 0 } });
       expect(alone.candidates?.certified).toBe(true);
+      if (k < 4) expect(alone.candidates?.rounds).toBeGreaterThan(3);
       expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
     }
   });
