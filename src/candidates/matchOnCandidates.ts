@@ -27,6 +27,9 @@ export const EVERY_PAIR_FALLBACK = 4_000_000;
 /** Suspects per row a certificate evaluates before it knows whether any violates (4 × the violators kept per row). */
 const SUSPECTS_PER_ROW = 32;
 
+/** Violations a row, on average, below which a partial certificate is followed by a full one (see matchWith). */
+const FEW_VIOLATIONS_PER_ROW = 0.001;
+
 /** Added pairs per row up to which a round starts from the previous round's solution. */
 const WARM_START_SHARE = 0.1;
 
@@ -102,6 +105,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   let gap: number | null = null;
   let solves = 0;
   let warmStart: WarmStart | undefined;
+  let fullSince = false;
   let weighed: WeighedPairs | null = null;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
@@ -176,10 +180,14 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
     // and a row whose slack last time covers how far the duals fell needs no scan.
     // A certificate that will surely find violations need not evaluate every suspect: at
     // most SUSPECTS_PER_ROW per row, the likeliest; if those all hold, a full one follows.
-    // The last round's is full, so that a result out of rounds still states its gap.
-    const cap = solves < input.candidates.maxRounds ? SUSPECTS_PER_ROW : Infinity;
+    // The last round's is full, so that a result out of rounds still states its gap. Once a
+    // certificate finds few violations, the others may lie off the rows' lists: a full one
+    // follows at once, and every later one is full (with the rows' slack remembered, it costs
+    // about what a partial one does).
+    const cap = solves < input.candidates.maxRounds && !fullSince ? SUSPECTS_PER_ROW : Infinity;
     let outcome = certifier.check(candidates, result.duals, cap);
-    if (outcome.violators.size === 0 && outcome.unverified > 0) outcome = certifier.check(candidates, result.duals, Infinity);
+    if (outcome.unverified > 0 && outcome.violations < FEW_VIOLATIONS_PER_ROW * rows) outcome = certifier.check(candidates, result.duals, Infinity);
+    fullSince ||= outcome.unverified === 0;
     cleared = { byBound: outcome.clearedByBound, exactly: outcome.clearedExactly };
     gap = outcome.gap;
     if (outcome.violators.size === 0) {
