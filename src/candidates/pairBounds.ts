@@ -112,22 +112,22 @@ export function pairBounds(
   // A row's pattern parts per class and per value, kept for the row's next call: a scan
   // takes a sample of a row and then the whole row.
   let patternsOf = -1;
-  const patternsFor = (row: number): void => {
-    if (row === patternsOf) return;
-    patterns.patternsOfRow(row, classPattern);
-    patterns.valuePatterns(row, valuePattern);
-    patternsOf = row;
+  const at = aspiration.values;
+  const st = support.values;
+  /** Readies row's pattern parts; returns where its identity, aspiration and support tables start. */
+  const startRow = (row: number): { t: number; a: number; b: number } => {
+    if (row !== patternsOf) {
+      patterns.patternsOfRow(row, classPattern);
+      patterns.valuePatterns(row, valuePattern);
+      patternsOf = row;
+    }
+    return { t: row * stride, a: aspiration.offset(row), b: support.offset(row) };
   };
   const rowBoundsOf: PairBounds['rowBoundsOf'] = (row, columns, count, out) => {
     // Per class of coaches (same codes on the classed attributes) and per value of the
     // attribute read by value, the pattern part; then one pass over small tables: this
     // runs rows × cols times per scan.
-    patternsFor(row);
-    const t = row * stride;
-    const a = aspiration.offset(row);
-    const b = support.offset(row);
-    const at = aspiration.values;
-    const st = support.values;
+    const { t, a, b } = startRow(row);
     if (columns === null) {
       for (let j = 0, k = 0; j < count; j++, k += 4) {
         out[j] = at[a + colKeys[k]!]! + st[b + colKeys[k + 1]!]! + identity[t + classPattern[colKeys[k + 2]!]! + valuePattern[colKeys[k + 3]!]!]!;
@@ -141,12 +141,7 @@ export function pairBounds(
   };
   const closed = Int32Array.from(open.keys()).filter((j) => open[j] === 0);
   const boundRowAbove: PairBounds['boundRowAbove'] = (row, out, threshold, found) => {
-    patternsFor(row);
-    const t = row * stride;
-    const a = aspiration.offset(row);
-    const b = support.offset(row);
-    const at = aspiration.values;
-    const st = support.values;
+    const { t, a, b } = startRow(row);
     let n = 0;
     for (let j = 0, k = 0; j < cols; j++, k += 4) {
       const v = at[a + colKeys[k]!]! + st[b + colKeys[k + 1]!]! + identity[t + classPattern[colKeys[k + 2]!]! + valuePattern[colKeys[k + 3]!]!]!;
