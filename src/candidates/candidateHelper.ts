@@ -34,15 +34,22 @@ export class CandidateHelper {
   /** Starts a helper; null when the policies are not all built in (the helper knows those alone). */
   static start(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[], stallSeconds = STALL_SECONDS): CandidateHelper | null {
     if (!policies.every((p) => defaultPolicies.includes(p))) return null;
-    const worker = spawnWorker(import.meta.url, 'candidateWorker');
-    // The helper must never keep the process alive, nor take it down.
-    worker.unref();
-    worker.on('error', () => {});
-    const { port1, port2 } = new MessageChannel();
-    const signal = new SharedArrayBuffer(8);
-    const init: HelperRequest = { kind: 'init', cohort, settings, policies: policies.map((p) => p.name), port: port2, signal };
-    worker.postMessage(init, [port2]);
-    return new CandidateHelper(worker, port1, new Int32Array(signal), stallSeconds);
+    let worker: Worker | null = null;
+    try {
+      worker = spawnWorker(import.meta.url, 'candidateWorker');
+      // The helper must never keep the process alive, nor take it down.
+      worker.unref();
+      worker.on('error', () => {});
+      const { port1, port2 } = new MessageChannel();
+      const signal = new SharedArrayBuffer(8);
+      const init: HelperRequest = { kind: 'init', cohort, settings, policies: policies.map((p) => p.name), port: port2, signal };
+      worker.postMessage(init, [port2]);
+      return new CandidateHelper(worker, port1, new Int32Array(signal), stallSeconds);
+    } catch {
+      // No thread to be had (or the cohort would not travel): this thread does every row.
+      void worker?.terminate();
+      return null;
+    }
   }
 
   /** Asks for the selection of rows `from` up to `to`; {@link selection} waits for it. */
