@@ -354,7 +354,7 @@ interface RowCheck {
  * loop over typed arrays: it runs rows × cols times per certificate.
  */
 function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): number {
-  const { row, m, rowDual, inside, colDual, pairBounds, out, slack, own, nearest } = check;
+  const { m, rowDual, inside, colDual, pairBounds, out, slack, own, nearest } = check;
   const cols = bounds.length;
   const open = pairBounds.open;
   let flagged = 0;
@@ -384,16 +384,7 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
     slack[1] = flagged - keep;
     flagged = keep;
   }
-  // The row's bound failed these: their own bounds, all at once, decide.
-  pairBounds.boundsOf(row, out, flagged, own);
-  let count = 0;
-  for (let q = 0; q < flagged; q++) {
-    const j = out[q]!;
-    const covered = rowDual + colDual[j]!;
-    const bound = m * own[q]!;
-    if (bound > covered + tolerance(covered)) out[count++] = j;
-    else nearest.offer(j, covered - bound);
-  }
+  const count = refineSuspects(check, flagged);
   slack[0] = least;
   return count;
 }
@@ -403,7 +394,7 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
  * or computed into `own`), then the pair's tighter bound for those that fail.
  */
 function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Array | null): number {
-  const { row, m, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, pair, nearest } = check;
+  const { row, m, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, nearest } = check;
   let flagged = 0;
   let next = 0;
   // Without row bounds given, the row's bounds of these columns first (a few lookups each).
@@ -418,7 +409,18 @@ function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Ar
     if (bound > covered + tolerance(covered)) out[flagged++] = j;
     else nearest.offer(j, covered - bound);
   }
-  // The row's bound failed these: their own bounds, all at once (one at a time costs 4× more).
+  const count = refineSuspects(check, flagged);
+  slack[0] = Infinity;
+  return count;
+}
+
+/**
+ * The first `flagged` columns of `check.out` failed the row's bound: their pair bounds, all at
+ * once (one at a time costs 4× more), decide. Those that fail again stay in `out`, first;
+ * the others go to the nearest columns. Returns how many stay.
+ */
+function refineSuspects(check: RowCheck, flagged: number): number {
+  const { row, m, rowDual, colDual, pairBounds: bounds, out, pair, nearest } = check;
   bounds.boundsOf(row, out, flagged, pair);
   let count = 0;
   for (let q = 0; q < flagged; q++) {
@@ -428,7 +430,6 @@ function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Ar
     if (bound > covered + tolerance(covered)) out[count++] = j;
     else nearest.offer(j, covered - bound);
   }
-  slack[0] = Infinity;
   return count;
 }
 

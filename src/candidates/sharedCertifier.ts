@@ -32,18 +32,18 @@ export class SharedCertifier implements Certifier {
   check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number): CertificateVerdict {
     if (this.whole !== null) return this.whole.check(candidates, duals, capPerRow);
     const { split } = this;
-    const rows = candidates.length;
+    const rowDual = Float64Array.from(duals.row);
     const later = candidates.slice(split);
-    const laterDuals = { row: Float64Array.from({ length: rows - split }, (_, i) => duals.row[split + i]!), col: Float64Array.from(duals.col) };
     if (this.helper !== null && !this.helper.alive) this.helper = null;
-    if (this.helper !== null) this.helper.requestCertificate(later, laterDuals.row, laterDuals.col, capPerRow);
-    const first = this.own.check(candidates.slice(0, split), { row: Array.prototype.slice.call(duals.row, 0, split) as number[], col: duals.col }, capPerRow);
+    // Copies travel (their buffers move to the helper); views serve this thread.
+    if (this.helper !== null) this.helper.requestCertificate(later, rowDual.slice(split), Float64Array.from(duals.col), capPerRow);
+    const first = this.own.check(candidates.slice(0, split), { row: rowDual.subarray(0, split), col: duals.col }, capPerRow);
     let verdict = this.helper?.certificate() ?? null;
     if (verdict === null) {
       // No helper, or it stalled (it is stopped then): its rows are certified here.
       this.helper = null;
       this.theirs ??= new RangeCertifier(this.bounds, this.exactWeights, null, split);
-      verdict = this.theirs.check(later, { row: Array.from({ length: rows - split }, (_, i) => duals.row[split + i]!), col: duals.col }, capPerRow);
+      verdict = this.theirs.check(later, { row: rowDual.subarray(split), col: duals.col }, capPerRow);
     }
     return joinVerdicts(first, verdict, split);
   }

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { candidateContext } from '../../src/candidates/candidateContext.js';
 import { certifyCandidates } from '../../src/candidates/certifyCandidates.js';
 import { mergeColumns } from '../../src/candidates/columnLists.js';
 import { evaluatePairs, solverWeights } from '../../src/candidates/evaluatePairs.js';
@@ -13,6 +14,7 @@ import { selectCandidates } from '../../src/candidates/selectCandidates.js';
 import { prepareMatch } from '../../src/engine/match.js';
 import { sparsePairSet, type PairSet } from '../../src/features/pairSet.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
+import { resolvePolicy } from '../../src/model/resolvePolicy.js';
 import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import { buildRelationIndex } from '../../src/policies/relationIndex.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
@@ -25,6 +27,12 @@ const exactWeights = (pairs: PairSet) => solverWeights(evaluatePairs(cohort, pre
 const bounds = pairBounds(cohort, prepared.features, prepared.settings, defaultPolicies, prepared.combined.rowMultiplier, prepared.combined.capacity);
 const rows = bounds.rows;
 const cols = bounds.cols;
+
+/** A synthetic cohort's bounds and exact weights, as candidate matching builds them. */
+function contextOf(doc: ReturnType<typeof syntheticCohort>) {
+  const parsed = parseCohort(doc);
+  return candidateContext(parsed, resolvePolicy(parsed.policy, undefined), defaultPolicies);
+}
 
 const dualsArb = (length: number) => fc.array(fc.double({ min: 0, max: 4, noNaN: true, noDefaultInfinity: true }), { minLength: length, maxLength: length });
 /** How each dual moves between two certificates: most a little, some a lot, either way. */
@@ -84,11 +92,7 @@ describe('certifyCandidates with the last certificate’s slack', () => {
 
 describe('certifyCandidates after a certificate without violations', () => {
   // Wide rows (several moved columns a certificate, more columns than a row remembers).
-  const wide = parseCohort(syntheticCohort(30, 300, 11, { capacity: [1, 4] }));
-  const widePrepared = prepareMatch(wide);
-  const wideRelations = buildRelationIndex(wide);
-  const wideWeights = (pairs: PairSet) => solverWeights(evaluatePairs(wide, widePrepared.settings, defaultPolicies, wideRelations, pairs).combined);
-  const wideBounds = pairBounds(wide, widePrepared.features, widePrepared.settings, defaultPolicies, widePrepared.combined.rowMultiplier, widePrepared.combined.capacity);
+  const { bounds: wideBounds, exactWeights: wideWeights } = contextOf(syntheticCohort(30, 300, 11, { capacity: [1, 4] }));
   const { rows: wideRows, cols: wideCols } = wideBounds;
   const dense = wideWeights(sparsePairSet(wideRows, wideCols, Int32Array.from({ length: wideRows + 1 }, (_, i) => i * wideCols), Int32Array.from({ length: wideRows * wideCols }, (_, p) => p % wideCols)));
   const bestOfRow = Array.from({ length: wideRows }, (_, i) => Math.max(0, ...Array.from(dense.subarray(i * wideCols, (i + 1) * wideCols)).filter((w) => !Number.isNaN(w))));
@@ -122,11 +126,7 @@ describe('certifyCandidates after a certificate without violations', () => {
 
 describe('certifyCandidates with the selection’s lists of highest bounds', () => {
   // More coaches than a list holds (4k for k ≤ 4), so the bound of the rest matters.
-  const wide = parseCohort(syntheticCohort(50, 40, 11, { capacity: [1, 3] }));
-  const widePrepared = prepareMatch(wide);
-  const wideRelations = buildRelationIndex(wide);
-  const wideWeights = (pairs: PairSet) => solverWeights(evaluatePairs(wide, widePrepared.settings, defaultPolicies, wideRelations, pairs).combined);
-  const wideBounds = pairBounds(wide, widePrepared.features, widePrepared.settings, defaultPolicies, widePrepared.combined.rowMultiplier, widePrepared.combined.capacity);
+  const { bounds: wideBounds, exactWeights: wideWeights } = contextOf(syntheticCohort(50, 40, 11, { capacity: [1, 3] }));
 
   it('reaches the same verdict as a full scan, alone and after an earlier certificate', () => {
     fc.assert(
