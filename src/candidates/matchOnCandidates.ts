@@ -17,6 +17,7 @@ import { CandidateHelper } from './candidateHelper.js';
 import { unpackCandidates } from './packedSelection.js';
 import { joinTopBounds } from './topBounds.js';
 import { selectCandidates } from './selectCandidates.js';
+import { shortPlacement } from './shortPlacement.js';
 import { SharedCertifier } from './sharedCertifier.js';
 import { solveByPlaces } from './solveByPlaces.js';
 import { widenForCardinality } from './widenForCardinality.js';
@@ -110,6 +111,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   let warmStart: WarmStart | undefined;
   let fullSince = false;
   let weighed: WeighedPairs | null = null;
+  let placementWidenings = 0;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
     // Rounds add pairs to a few rows: the others keep last round's weights.
@@ -123,8 +125,20 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
       for (const i of starved) candidates[i] = allColumns(cols);
       continue;
     }
-    solves++;
     const compressed = compress(pairs, weights);
+    // Candidates that cannot place as many coachees as the full problem can are widened
+    // before any solve: a solve would only confirm it, at the price of its slowest path.
+    const short = byPlaces || placementWidenings >= input.candidates.maxRounds ? null : shortPlacement(compressed, rows, cols, capacity, mostPlaced);
+    if (short !== null) {
+      const added = widenForCardinality(bounds, candidates, short, capacity);
+      if (added > 0) {
+        placementWidenings++;
+        addedPerRound.push(added);
+        note = `${short.assignment.filter((j) => j !== null).length} of at most ${mostPlaced} coachees placeable on the candidates`;
+        continue;
+      }
+    }
+    solves++;
     const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method) : null;
     if (byPlace?.status === 'unfilled' && solves < input.candidates.maxRounds) {
       // The candidates cannot fill every place: join the coachees left out to the coaches

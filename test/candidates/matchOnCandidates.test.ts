@@ -128,6 +128,17 @@ describe('match on candidate pairs, certified', () => {
     );
   });
 
+  it('widens candidates that cannot place every coachee before solving them, and still finds the dense optimum', () => {
+    // One candidate each: the coachees crowd onto the coaches they fit best, and fewer can be
+    // placed on the candidates than on the full problem.
+    const doc = syntheticCases[2]!.doc;
+    expectSameAsDense(doc, {}, 1);
+    const report = match(parseCohort(doc), { candidates: 'always', candidateSettings: { k: 1, maxRounds: 20 } }).candidates!;
+    // Each solve but the last is followed by the pairs its certificate added: a longer list
+    // means pairs were added with no solve before them.
+    expect(report.addedPerRound.length).toBeGreaterThanOrEqual(report.rounds);
+  });
+
   it('certifies a synthetic cohort short of places as infeasible when every coachee must be placed', () => {
     expectSameAsDense(syntheticCases[0]!.doc, { allowUnmatched: false }, 2);
   });
