@@ -2,6 +2,7 @@ import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import type { PairBounds } from './pairBounds.js';
 import { TopBoundsBuilder, type TopBounds } from './topBounds.js';
 import { TopScratch, topByValue } from './topByValue.js';
+import { topInOrder } from './topInOrder.js';
 
 /** Pairs evaluated exactly at once: bounds the memory of one evaluation. */
 const CHUNK_PAIRS = 1_000_000;
@@ -108,14 +109,17 @@ class RowScan {
   private readonly ownBuffer: Float64Array;
   private readonly pickedBuffer: Uint8Array;
   private readonly subsetBuffer: Float64Array;
+  private readonly workBuffer: Float64Array;
+  /** The columns {@link RowScan.best} chose, ascending. */
+  private readonly topBuffer: Int32Array;
   private readonly positionBuffer: Int32Array;
   /** The columns the last scan gathered (ascending; −1: it took every column) and the bound they reach. */
   private readonly gathered: Int32Array;
   private gatheredCount = -1;
   private gatheredAbove = Infinity;
   private readonly moreBuffer: Int32Array;
-  /** Every SAMPLE_STRIDE-th column, and their row bounds (see {@link RowScan.threshold}). */
-  private readonly sample: Int32Array;
+  /** Row bounds of every SAMPLE_STRIDE-th column (see {@link RowScan.threshold}). */
+  private readonly boundSample: (row: number, out: Float64Array) => void;
   private readonly sampled: Float64Array;
 
   constructor(
@@ -132,28 +136,36 @@ class RowScan {
     this.ownBuffer = new Float64Array(listed + 1);
     this.pickedBuffer = new Uint8Array(listed + 1);
     this.subsetBuffer = new Float64Array(bounds.cols);
+    this.workBuffer = new Float64Array(bounds.cols);
+    this.topBuffer = new Int32Array(listed + 1);
     this.positionBuffer = new Int32Array(listed + 1);
     this.gathered = new Int32Array(bounds.cols);
     this.moreBuffer = new Int32Array(listed + 1);
-    this.sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
-    this.sampled = new Float64Array(this.sample.length);
+    const sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
+    this.boundSample = bounds.rowBoundsOfFixed(sample);
+    this.sampled = new Float64Array(sample.length);
   }
 
   scan(i: number): ScannedRow {
     const { bounds, bound, own, found, listed, k } = this;
     const cols = bounds.cols;
     const m = bounds.multiplier[i]!;
-    const heap = this.best(i, listed + 1);
-    // The heap's root is the (listed + 1)-th best: the best row bound left out of the list.
-    const rest = heap.length > listed ? bound[heap[0]!]! : -Infinity;
+    const top = this.topBuffer;
+    const topCount = this.best(i, listed + 1);
+    // The last of the best by bound (the lowest, of equal ones the highest column) is the
+    // (listed + 1)-th: the best row bound left out of the list.
+    let worst = -1;
+    if (topCount > listed) {
+      worst = 0;
+      for (let q = 1; q < topCount; q++) if (bound[top[q]!]! <= bound[top[worst]!]!) worst = q;
+    }
+    const rest = worst >= 0 ? bound[top[worst]!]! : -Infinity;
     // Plain loops, not typed arrays' filter/from with a callback: those cost ~100 ns an element.
-    let size = 0;
-    for (let q = heap.length > listed ? 1 : 0; q < heap.length; q++) if (bound[heap[q]!] !== -Infinity) heap[size++] = heap[q]!;
     // Views of this scan's buffers: per-row typed arrays of this size are allocated outside
     // the heap, at about a microsecond each.
+    let size = 0;
+    for (let q = 0; q < topCount; q++) if (q !== worst && bound[top[q]!] !== -Infinity) this.listBuffer[size++] = top[q]!;
     const list = this.listBuffer.subarray(0, size);
-    list.set(heap.subarray(0, size));
-    list.sort();
     const listBounds = this.listBoundBuffer.subarray(0, size);
     for (let q = 0; q < size; q++) listBounds[q] = bound[list[q]!]!;
     // Pair bounds (−∞ while not computed) of the 2k listed columns of highest row bound; then
@@ -249,25 +261,27 @@ class RowScan {
   }
 
   /**
-   * {@link topByValue} of row i's row bounds for `want`, which also fills `bound` (−∞ for
-   * columns without places). The scan gathers the columns that reach a threshold read off a
-   * sample of the row, so the heap sees a few hundred columns instead of all; when fewer
-   * than `want` reach it, the heap takes all. The answer never depends on the threshold:
-   * gathered columns ascend, so ties still go to the lower column.
+   * Row i's `want` columns of highest row bound (ties to the lower column), ascending, into
+   * `topBuffer`; returns how many. Also fills `bound` (−∞ for columns without places). The
+   * scan gathers the columns that reach a threshold read off a sample of the row, so the
+   * choice sees a few hundred columns instead of all; when fewer than `want` reach it, it
+   * takes all. The answer never depends on the threshold: gathered columns ascend, so ties
+   * still go to the lower column.
    */
-  private best(i: number, want: number): Int32Array {
+  private best(i: number, want: number): number {
     const { bounds, bound, found } = this;
     const threshold = this.threshold(i, want);
     const n = bounds.boundRowAbove(i, bound, threshold, found);
     this.gatheredCount = n < want ? -1 : n;
-    if (n < want) return topByValue(bound, want, this.scratch);
+    if (n < want) return topInOrder(bound, bounds.cols, want, this.subsetBuffer, this.topBuffer);
     this.gathered.set(found.subarray(0, n));
     this.gatheredAbove = threshold;
     const subset = this.subsetBuffer.subarray(0, n);
     for (let q = 0; q < n; q++) subset[q] = bound[found[q]!]!;
-    const heap = topByValue(subset, want, this.scratch);
-    for (let q = 0; q < heap.length; q++) heap[q] = found[heap[q]!]!;
-    return heap;
+    const top = this.topBuffer;
+    const count = topInOrder(subset, n, want, this.workBuffer, top);
+    for (let q = 0; q < count; q++) top[q] = found[top[q]!]!;
+    return count;
   }
 
   /**
@@ -279,7 +293,7 @@ class RowScan {
     const size = Math.floor(cols / SAMPLE_STRIDE);
     if (want * 4 > cols || size < 16) return -Infinity;
     const rank = Math.min(size, Math.ceil((2 * want * size) / cols) + 4);
-    this.bounds.rowBoundsOf(i, this.sample, size, this.sampled);
+    this.boundSample(i, this.sampled);
     let least = Infinity;
     for (const q of topByValue(this.sampled.subarray(0, size), rank, this.scratch)) least = Math.min(least, this.sampled[q]!);
     return least;

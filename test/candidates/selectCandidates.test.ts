@@ -127,4 +127,31 @@ describe('selectCandidates', () => {
       for (const k of [1, 4]) expect(candidateDefects(syntheticCohort(12, 400, 3) as unknown as CohortInput, policy, k, true), JSON.stringify({ policy, k })).toEqual([]);
     }
   });
+
+  it('lists each row’s 6k columns of highest row bound, ties to the lower column, and bounds the rest by the next', () => {
+    // Row bounds take few distinct values here, so ties decide which columns are listed.
+    for (const [coachees, coaches, k] of [
+      [12, 400, 2],
+      [30, 40, 3],
+    ] as const) {
+      const cohort = parseCohort(syntheticCohort(coachees, coaches, 5) as unknown as CohortInput);
+      const prepared = prepareMatch(cohort, {});
+      const { rows, cols } = prepared.combined;
+      const relations = buildRelationIndex(cohort);
+      const evaluate = (pairs: PairSet) => evaluatePairs(cohort, prepared.settings, defaultPolicies, relations, pairs);
+      const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
+      const bounds = pairBounds(cohort, base.features, prepared.settings, defaultPolicies, base.combined.rowMultiplier);
+      const { top } = selectCandidates(bounds, k, (pairs) => solverWeights(evaluate(pairs).combined));
+      const row = new Float64Array(cols);
+      for (let i = 0; i < rows; i++) {
+        bounds.boundRow(i, row);
+        const ranked = Array.from(row, (v, j) => ({ v, j })).sort((a, b) => b.v - a.v || a.j - b.j);
+        const listed = Math.min(cols, 6 * k);
+        const expected = ranked.slice(0, listed).map((e) => e.j).sort((a, b) => a - b);
+        expect(Array.from(top.colIndex.subarray(top.rowStart[i]!, top.rowStart[i + 1]!)), `row ${i}`).toEqual(expected);
+        expect(Array.from(top.bound.subarray(top.rowStart[i]!, top.rowStart[i + 1]!))).toEqual(expected.map((j) => row[j]!));
+        expect(top.rest[i]).toBe(ranked[listed]?.v ?? -Infinity);
+      }
+    }
+  });
 });

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { topByValue } from '../../src/candidates/topByValue.js';
+import { topInOrder } from '../../src/candidates/topInOrder.js';
 import { runs } from '../helpers/runs.js';
 
 /** The k largest by a stable sort: value descending, then index ascending. */
@@ -29,6 +30,25 @@ describe('topByValue', () => {
         },
       ),
       { numRuns: runs(400) },
+    );
+  });
+});
+
+describe('topInOrder', () => {
+  it('picks what topByValue picks, in ascending order, from any prefix of the values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constant(-Infinity)), { maxLength: 200 }),
+        fc.nat({ max: 220 }),
+        fc.nat({ max: 10 }),
+        (values, want, cut) => {
+          const n = Math.max(0, values.length - cut);
+          const out = new Int32Array(values.length + 1);
+          const count = topInOrder(Float64Array.from(values), n, want, new Float64Array(values.length), out);
+          expect(Array.from(out.subarray(0, count))).toEqual(bySorting(values.slice(0, n), want));
+        },
+      ),
+      { numRuns: runs(600) },
     );
   });
 });
