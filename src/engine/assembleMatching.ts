@@ -22,16 +22,23 @@ export function assembleMatching({ features, combined, result, settings, preset 
   const { cols, terms, flags } = combined;
   const chosen = result.status === 'optimal' ? result.assignment : result.assignment.map(() => null);
   const bansOfRow = bansByRow(combined);
+  // Entries are written out whole, not spread from a shared base: a large cohort has 100,000.
   const coachees: CoacheeEntry[] = features.coachees.map((coachee, row) => {
     const insiderness = features.insiderness[row]!;
-    const base = { coacheeId: coachee.id, coacheeName: coachee.name, coacheeType: coacheeType(insiderness, settings), insiderness };
+    const type = coacheeType(insiderness, settings);
     const col = chosen[row] ?? null;
-    if (col === null) return { ...base, status: 'unmatched', reason: unmatchedReason(row, bansOfRow.get(row) ?? [], combined.cols, features, result) };
+    if (col === null) {
+      const reason = unmatchedReason(row, bansOfRow.get(row) ?? [], combined.cols, features, result);
+      return { coacheeId: coachee.id, coacheeName: coachee.name, coacheeType: type, insiderness, status: 'unmatched', reason };
+    }
     const at = combined.pairs.indexOf(row, col);
     const flagKey = row * cols + col;
     const coach = features.coaches[col]!;
     return {
-      ...base,
+      coacheeId: coachee.id,
+      coacheeName: coachee.name,
+      coacheeType: type,
+      insiderness,
       status: 'matched',
       coachId: coach.id,
       coachName: coach.name,
@@ -60,7 +67,7 @@ export function assembleMatching({ features, combined, result, settings, preset 
     objective: result.objective,
     coachees,
     coaches,
-    kpis: computeKpis({ features, combined, settings, coachees, coaches }),
+    kpis: computeKpis({ features, combined, settings, coachees, coaches, chosen }),
     diagnosis: result.status === 'infeasible' ? result.diagnosis.map((d) => describeDiagnosis(d, features)) : [],
   };
 }

@@ -1,7 +1,7 @@
 import type { FeatureTables } from '../features/featureTables.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import type { CombinedProblem } from './combinePolicies.js';
-import type { CoacheeEntry, CoachLoad, MatchedCoachee, MatchingKpis } from './matching.js';
+import type { CoacheeEntry, CoachLoad, MatchingKpis } from './matching.js';
 
 /** Flag and ban codes that mark a role conflict. */
 const conflictCodes: ReadonlySet<string> = new Set(['discloseDualRole', 'dualRole', 'closeToEvaluator', 'clan', 'previouslyCoached']);
@@ -11,47 +11,76 @@ export interface KpiParts {
   readonly features: FeatureTables;
   readonly combined: CombinedProblem;
   readonly settings: PolicySettings;
+  /** One entry per coachee, in row order. */
   readonly coachees: readonly CoacheeEntry[];
   readonly coaches: readonly CoachLoad[];
+  /** The column of each row's coach, or null: what the matched entries name by id. */
+  readonly chosen: readonly (number | null)[];
 }
 
-/** The figures a coordinator checks first; see {@link MatchingKpis}. */
-export function computeKpis({ features, combined, settings, coachees, coaches }: KpiParts): MatchingKpis {
-  const matched = coachees.filter((c): c is MatchedCoachee => c.status === 'matched');
-  const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
-  const col = new Map(features.coachIds.map((id, j) => [id, j]));
-  const row = new Map(features.coacheeIds.map((id, i) => [id, i]));
-  const insiders = matched.filter((c) => c.coacheeType === 'insider');
-  const pioneers = matched.filter((c) => c.coacheeType === 'pioneer');
-  const sufficientlyDifferent = insiders.filter((c) => c.difference >= settings.minDifferenceForInsiders).length;
-  const withCommonGround = pioneers.filter((c) => features.commonGround.get(row.get(c.coacheeId)!, col.get(c.coachId)!) > 0).length;
-
+/** The figures a coordinator checks first; see {@link MatchingKpis}. One pass over the rows: a large cohort has 100,000. */
+export function computeKpis({ features, combined, settings, coachees, coaches, chosen }: KpiParts): MatchingKpis {
+  let matched = 0;
+  let scoreSum = 0;
+  let worstScore = Infinity;
+  let aspirationSum = 0;
+  let supportSum = 0;
+  let insiders = 0;
+  let matchedInsiders = 0;
+  let sufficientlyDifferent = 0;
+  let pioneers = 0;
+  let matchedPioneers = 0;
+  let withCommonGround = 0;
+  let chosenConflicts = 0;
+  let dualRolesDisclosed = 0;
+  let preferenceHonoured = 0;
+  let firstChoice = 0;
+  coachees.forEach((entry, row) => {
+    if (entry.coacheeType === 'insider') insiders++;
+    else pioneers++;
+    const col = chosen[row] ?? null;
+    if (entry.status !== 'matched' || col === null) return;
+    matched++;
+    scoreSum += entry.score;
+    worstScore = Math.min(worstScore, entry.score);
+    aspirationSum += features.aspiration.get(row, col);
+    supportSum += features.support.get(row, col);
+    if (entry.coacheeType === 'insider') {
+      matchedInsiders++;
+      if (entry.difference >= settings.minDifferenceForInsiders) sufficientlyDifferent++;
+    } else {
+      matchedPioneers++;
+      if (features.commonGround.get(row, col) > 0) withCommonGround++;
+    }
+    if (entry.flags.some((f) => conflictCodes.has(f.code))) chosenConflicts++;
+    if (entry.flags.some((f) => f.code === 'discloseDualRole')) dualRolesDisclosed++;
+    const preferences = features.coachees[row]!.preferences;
+    if (preferences.includes(entry.coachId)) preferenceHonoured++;
+    if (preferences[0] === entry.coachId) firstChoice++;
+  });
+  const mean = (sum: number) => (matched === 0 ? null : sum / matched);
   const conflictPairs = new Set<number>();
   for (const [at, list] of combined.bans) if (list.some((b) => conflictCodes.has(b.code))) conflictPairs.add(at);
   for (const [at, list] of combined.flags) if (list.some((f) => conflictCodes.has(f.code))) conflictPairs.add(at);
-  const chosenConflicts = matched.filter((c) => c.flags.some((f) => conflictCodes.has(f.code))).length;
-  const preferenceHonoured = matched.filter((c) => features.coachees[row.get(c.coacheeId)!]!.preferences.includes(c.coachId));
-  const firstChoice = matched.filter((c) => features.coachees[row.get(c.coacheeId)!]!.preferences[0] === c.coachId);
-  const scores = matched.map((c) => c.score);
   return {
     coachees: coachees.length,
-    matched: matched.length,
-    unmatched: coachees.length - matched.length,
-    meanScore: mean(scores),
-    worstScore: scores.length === 0 ? null : scores.reduce((a, b) => Math.min(a, b), Infinity),
-    meanAspirationFit: mean(matched.map((c) => features.aspiration.get(row.get(c.coacheeId)!, col.get(c.coachId)!))),
-    meanSupportFit: mean(matched.map((c) => features.support.get(row.get(c.coacheeId)!, col.get(c.coachId)!))),
-    insiders: coachees.filter((c) => c.coacheeType === 'insider').length,
+    matched,
+    unmatched: coachees.length - matched,
+    meanScore: mean(scoreSum),
+    worstScore: matched === 0 ? null : worstScore,
+    meanAspirationFit: mean(aspirationSum),
+    meanSupportFit: mean(supportSum),
+    insiders,
     insidersSufficientlyDifferent: sufficientlyDifferent,
-    insiderShareSufficientlyDifferent: insiders.length === 0 ? null : sufficientlyDifferent / insiders.length,
-    pioneers: coachees.filter((c) => c.coacheeType === 'pioneer').length,
+    insiderShareSufficientlyDifferent: matchedInsiders === 0 ? null : sufficientlyDifferent / matchedInsiders,
+    pioneers,
     pioneersWithCommonGround: withCommonGround,
-    pioneerShareWithCommonGround: pioneers.length === 0 ? null : withCommonGround / pioneers.length,
+    pioneerShareWithCommonGround: matchedPioneers === 0 ? null : withCommonGround / matchedPioneers,
     conflictPairs: conflictPairs.size,
     conflictsAvoided: conflictPairs.size - chosenConflicts,
-    dualRolesDisclosed: matched.filter((c) => c.flags.some((f) => f.code === 'discloseDualRole')).length,
-    preferenceHonoured: preferenceHonoured.length,
-    firstChoiceHonoured: firstChoice.length,
+    dualRolesDisclosed,
+    preferenceHonoured,
+    firstChoiceHonoured: firstChoice,
     coachesUsed: coaches.filter((c) => c.load > 0).length,
     coachesAvailable: coaches.length,
   };
