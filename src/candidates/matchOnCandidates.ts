@@ -11,7 +11,7 @@ import type { CandidateReport } from './candidateReport.js';
 import { RangeCertifier, type Certifier } from './certifier.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
-import { reuseWeights, type WeighedPairs } from './reuseWeights.js';
+import { reuseWeights, waiverRisk, type WeighedPairs } from './reuseWeights.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { CandidateHelper } from './candidateHelper.js';
 import { unpackCandidates } from './packedSelection.js';
@@ -90,6 +90,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   const { rows, cols, evaluate, exactWeights, base, bounds } = context;
   const { capacity, minLoad } = base.combined;
   const placeable = placeableRows(base.combined.bans, rows, cols, capacity);
+  const mayWaive = waiverRisk(base.combined.bans, rows, cols, capacity);
   const capacityTotal = capacity.reduce((a, b) => a + b, 0);
   const mostPlaced = Math.min(placeable, capacityTotal);
   // Fewer places than coachees, every place fillable: solve with places as rows (see solveByPlaces).
@@ -114,8 +115,8 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   let placementWidenings = 0;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
-    // Rounds add pairs to a few rows: the others keep last round's weights.
-    const weights = reuseWeights(pairs, weighed, exactWeights);
+    // Rounds add pairs to some rows: the others keep last round's weights, and so do the old pairs of a row that cannot be waived.
+    const weights = reuseWeights(pairs, weighed, exactWeights, mayWaive);
     weighed = { pairs, weights };
     const starved = starvedRows(pairs, weights, capacity).filter((i) => candidates[i]!.length < cols);
     if (starved.length > 0) {

@@ -8,31 +8,87 @@ export interface WeighedPairs {
 }
 
 /**
- * Exact weights of `pairs`, copied from `before` for every row whose pair list is the same
- * as there and evaluated for the other rows only. A row is reused whole or not at all: its
- * evaluation may depend on which of its pairs are present (a coachee whose every listed
- * coach is banned may be waived), never on other rows.
+ * Whether row i, evaluated with `length` pairs, could be waived (see `combinePolicies`): only
+ * then may a pair's weight depend on which other pairs of its row are evaluated with it.
  */
-export function reuseWeights(pairs: PairSet, before: WeighedPairs | null, exactWeights: ExactWeights): Float64Array {
+export type MayWaive = (row: number, length: number) => boolean;
+
+/**
+ * {@link MayWaive} from the bans an evaluation makes whatever pairs it is given (relations,
+ * avoided coaches: the bans of the evaluation of no pairs). A row is waived only when every
+ * coach with places is banned, and an evaluation of `length` of its pairs bans at most those
+ * and its fixed ones.
+ */
+export function waiverRisk(fixedBans: ReadonlyMap<number, unknown>, rows: number, cols: number, capacity: Int32Array): MayWaive {
+  let open = 0;
+  for (let j = 0; j < cols; j++) if (capacity[j]! > 0) open++;
+  const fixed = new Int32Array(rows);
+  for (const at of fixedBans.keys()) if (capacity[at % cols]! > 0) fixed[Math.floor(at / cols)]!++;
+  return (row, length) => length + fixed[row]! >= open;
+}
+
+/**
+ * Exact weights of `pairs`, copied from `before` wherever that is safe: a row whose pair list
+ * is the same as there is copied whole; a row that only gained pairs, and cannot be waived,
+ * has just its new pairs evaluated; any other row is evaluated whole. A row's evaluation
+ * depends on no other row, and on its own other pairs only through a waiver (a coachee whose
+ * every coach is banned), hence `mayWaive` (by default every row may).
+ */
+export function reuseWeights(pairs: PairSet, before: WeighedPairs | null, exactWeights: ExactWeights, mayWaive: MayWaive = () => true): Float64Array {
   if (before === null) return exactWeights(pairs);
   const { rows, cols, rowStart, colIndex } = pairs;
   const old = before.pairs;
-  const same = new Uint8Array(rows);
+  // Per row: 0 copied whole, 1 only its new pairs evaluated, 2 evaluated whole.
+  const plan = new Uint8Array(rows);
   const freshStart = new Int32Array(rows + 1);
   for (let i = 0; i < rows; i++) {
-    const length = rowStart[i + 1]! - rowStart[i]!;
-    let equal = length === old.rowStart[i + 1]! - old.rowStart[i]!;
-    for (let q = 0; equal && q < length; q++) equal = colIndex[rowStart[i]! + q] === old.colIndex[old.rowStart[i]! + q];
-    same[i] = equal ? 1 : 0;
-    freshStart[i + 1] = freshStart[i]! + (equal ? 0 : length);
+    const from = rowStart[i]!;
+    const length = rowStart[i + 1]! - from;
+    const oldFrom = old.rowStart[i]!;
+    const oldLength = old.rowStart[i + 1]! - oldFrom;
+    // Both lists ascend: count the old columns found in the new list.
+    let kept = 0;
+    for (let q = 0, o = 0; q < length && o < oldLength; q++) {
+      const j = colIndex[from + q]!;
+      while (o < oldLength && old.colIndex[oldFrom + o]! < j) o++;
+      if (o < oldLength && old.colIndex[oldFrom + o] === j) kept++;
+    }
+    if (kept === oldLength && length === oldLength) plan[i] = 0;
+    else plan[i] = kept === oldLength && !mayWaive(i, length) ? 1 : 2;
+    freshStart[i + 1] = freshStart[i]! + (plan[i] === 0 ? 0 : plan[i] === 1 ? length - oldLength : length);
   }
   const freshCols = new Int32Array(freshStart[rows]!);
-  for (let i = 0; i < rows; i++) if (!same[i]) freshCols.set(colIndex.subarray(rowStart[i]!, rowStart[i + 1]!), freshStart[i]!);
+  for (let i = 0; i < rows; i++) {
+    if (plan[i] === 0) continue;
+    let at = freshStart[i]!;
+    for (let p = rowStart[i]!, o = old.rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const j = colIndex[p]!;
+      if (plan[i] === 1) {
+        while (o < old.rowStart[i + 1]! && old.colIndex[o]! < j) o++;
+        if (o < old.rowStart[i + 1]! && old.colIndex[o] === j) continue;
+      }
+      freshCols[at++] = j;
+    }
+  }
   const fresh = freshCols.length > 0 ? exactWeights(sparsePairSet(rows, cols, freshStart, freshCols)) : new Float64Array(0);
   const weights = new Float64Array(pairs.size);
   for (let i = 0; i < rows; i++) {
-    const from = same[i] ? before.weights.subarray(old.rowStart[i]!, old.rowStart[i + 1]!) : fresh.subarray(freshStart[i]!, freshStart[i + 1]!);
-    weights.set(from, rowStart[i]!);
+    if (plan[i] === 0) {
+      weights.set(before.weights.subarray(old.rowStart[i]!, old.rowStart[i + 1]!), rowStart[i]!);
+      continue;
+    }
+    let f = freshStart[i]!;
+    for (let p = rowStart[i]!, o = old.rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const j = colIndex[p]!;
+      if (plan[i] === 1) {
+        while (o < old.rowStart[i + 1]! && old.colIndex[o]! < j) o++;
+        if (o < old.rowStart[i + 1]! && old.colIndex[o] === j) {
+          weights[p] = before.weights[o]!;
+          continue;
+        }
+      }
+      weights[p] = fresh[f++]!;
+    }
   }
   return weights;
 }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reuseWeights } from '../../src/candidates/reuseWeights.js';
+import { candidateContext } from '../../src/candidates/candidateContext.js';
+import { reuseWeights, waiverRisk } from '../../src/candidates/reuseWeights.js';
 import { sparsePairSet, type PairSet } from '../../src/features/pairSet.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { resolvePolicy } from '../../src/model/resolvePolicy.js';
+import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
+import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
 
 const COLS = 6;
@@ -60,5 +65,64 @@ describe('reuseWeights', () => {
     const pairs = toPairs([[0, 2], [1]]);
     expect(Array.from(reuseWeights(pairs, null, evaluate))).toEqual(Array.from(counting().evaluate(pairs)));
     expect(evaluated()).toBe(3);
+  });
+
+  it('equals a fresh evaluation of real cohorts when rows gain pairs, some up to every coach (where waivers apply)', () => {
+    const growth = fc.record({
+      doc: cohortArbitrary({ maxCoaches: 8, maxCoachees: 10 }),
+      policy: policyOverridesArbitrary,
+      seed: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { minLength: 10, maxLength: 10 }),
+    });
+    fc.assert(
+      fc.property(growth, ({ doc, policy, seed }) => {
+        const cohort = parseCohort(doc);
+        const context = candidateContext(cohort, resolvePolicy(cohort.policy, policy), defaultPolicies);
+        const { rows, cols, exactWeights, base } = context;
+        // Row i starts with a subset of the columns and gains more; some rows gain every column.
+        const before: number[][] = [];
+        const after: number[][] = [];
+        for (let i = 0; i < rows; i++) {
+          const [a, b, everything] = seed[i % seed.length]!;
+          const start = Array.from({ length: cols }, (_, j) => j).filter((j) => ((a >> j) & 1) === 1);
+          before.push(start);
+          after.push(everything ? Array.from({ length: cols }, (_, j) => j) : [...new Set([...start, ...Array.from({ length: cols }, (_, j) => j).filter((j) => ((b >> j) & 1) === 1)])].sort((x, y) => x - y));
+        }
+        const pairsOf = (lists: number[][]) => {
+          const rowStart = new Int32Array(rows + 1);
+          lists.forEach((l, i) => (rowStart[i + 1] = rowStart[i]! + l.length));
+          return sparsePairSet(rows, cols, rowStart, Int32Array.from(lists.flat()));
+        };
+        const oldPairs = pairsOf(before);
+        const newPairs = pairsOf(after);
+        const mayWaive = waiverRisk(base.combined.bans, rows, cols, base.combined.capacity);
+        const reused = reuseWeights(newPairs, { pairs: oldPairs, weights: exactWeights(oldPairs) }, exactWeights, mayWaive);
+        const fresh = exactWeights(newPairs);
+        for (let p = 0; p < fresh.length; p++) expect(Object.is(reused[p], fresh[p]) || reused[p] === fresh[p], `pair ${p}: ${reused[p]} vs ${fresh[p]}`).toBe(true);
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+
+  it('evaluates a row whole when its new pairs and its avoided coaches together ban every coach (the row is then waived)', () => {
+    // x, an insider too similar to a, c and d, avoids d: once x's candidates are a and c,
+    // every coach with places is banned and the minimum-difference bans are waived.
+    const coach = (id: string, attributes: Record<string, string | number>) => ({ id, name: id, capacity: 1, attributes, support: { socioEmotional: 1, network: 1, autonomy: 1, career: 1 } });
+    const cohort = parseCohort({
+      attributes: [
+        { key: 'gender', kind: 'categorical', role: 'identity' },
+        { key: 'nationality', kind: 'categorical', role: 'identity', weight: 0.75 },
+        { key: 'age', kind: 'numeric', role: 'identity', scale: { min: 18, max: 70 }, sharedWithin: 5 },
+      ],
+      coaches: [coach('a', { gender: 'm', nationality: 'NL' }), coach('c', { gender: 'm', nationality: 'DE', age: 20 }), coach('d', { gender: 'm', nationality: 'NL' })],
+      coachees: [{ id: 'x', name: 'x', attributes: { gender: 'm', nationality: 'NL', age: 20 }, needs: { socioEmotional: 1, network: 1, autonomy: 1, career: 1 }, avoid: ['d'] }],
+    });
+    const { exactWeights, base, cols } = candidateContext(cohort, resolvePolicy(cohort.policy, { hardMinDifference: true }), defaultPolicies);
+    const oldPairs = sparsePairSet(1, cols, Int32Array.of(0, 1), Int32Array.of(0));
+    const newPairs = sparsePairSet(1, cols, Int32Array.of(0, 2), Int32Array.of(0, 1));
+    const fresh = exactWeights(newPairs);
+    expect(Number.isNaN(exactWeights(oldPairs)[0]!), 'a alone: banned, no waiver').toBe(true);
+    expect(Array.from(fresh).every(Number.isFinite), 'a and c: waived').toBe(true);
+    const mayWaive = waiverRisk(base.combined.bans, 1, cols, base.combined.capacity);
+    expect(Array.from(reuseWeights(newPairs, { pairs: oldPairs, weights: exactWeights(oldPairs) }, exactWeights, mayWaive))).toEqual(Array.from(fresh));
   });
 });
