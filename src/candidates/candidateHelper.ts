@@ -7,9 +7,9 @@ import type { Policy } from '../policies/policy.js';
 import { spawnWorker } from '../workers/spawnWorker.js';
 import type { CertificateVerdict } from './certifier.js';
 import type { HelperRequest } from './candidateWorker.js';
-import { packCandidates, unpackVerdict, type PackedCandidates, type PackedVerdict } from './packedSelection.js';
+import { packCandidates, unpackVerdict, type PackedSelection, type PackedVerdict } from './packedSelection.js';
 
-type Reply = { kind: 'selected'; packed: PackedCandidates } | { kind: 'certified'; packed: PackedVerdict } | { kind: 'error'; message: string };
+type Reply = { kind: 'selected'; packed: PackedSelection } | { kind: 'certified'; packed: PackedVerdict } | { kind: 'error'; message: string };
 
 /** Seconds without a heartbeat after which the helper is given up and its rows done here. */
 const STALL_SECONDS = 60;
@@ -59,7 +59,7 @@ export class CandidateHelper {
   }
 
   /** The selection asked for; null when the helper stalled (it is then stopped, and the caller does the rows). */
-  selection(): PackedCandidates | null {
+  selection(): PackedSelection | null {
     const reply = this.await();
     return reply === null ? null : expect(reply, 'selected').packed;
   }

@@ -4,7 +4,7 @@ import type { PolicySettings } from '../model/policySettings.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { RangeCertifier } from './certifier.js';
-import { packCandidates, packVerdict, unpackCandidates, type PackedCandidates } from './packedSelection.js';
+import { packSelection, packVerdict, unpackCandidates, type PackedCandidates } from './packedSelection.js';
 import { selectCandidates } from './selectCandidates.js';
 
 /** What the main thread sends (see candidateHelper.ts). */
@@ -54,8 +54,9 @@ parentPort?.on('message', (request: HelperRequest) => {
       const selection = selectCandidates(bounds, request.k, exactWeights, request.from, request.to, beat);
       // The lists stay here, for this thread's certificates of the same rows.
       certifier = new RangeCertifier(bounds, exactWeights, selection.top, request.from);
-      const packed = packCandidates(selection.candidates);
-      reply({ kind: 'selected', packed }, [packed.rowStart.buffer as ArrayBuffer, packed.colIndex.buffer as ArrayBuffer]);
+      const packed = packSelection(selection.candidates, selection.weights, selection.evaluated);
+      const buffers = [packed.rowStart, packed.colIndex, packed.weights, packed.evaluated].map((a) => a.buffer as ArrayBuffer);
+      reply({ kind: 'selected', packed }, buffers);
       return;
     }
     const verdict = certifier!.check(unpackCandidates(request.candidates), { row: request.rowDual, col: request.colDual }, request.capPerRow);

@@ -11,7 +11,7 @@ import type { CandidateReport } from './candidateReport.js';
 import { RangeCertifier, type Certifier } from './certifier.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
-import { reuseWeights, waiverRisk, type WeighedPairs } from './reuseWeights.js';
+import { reuseWeights, waiverRisk, weighedBySelection, type WeighedPairs } from './reuseWeights.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { CandidateHelper } from './candidateHelper.js';
 import { unpackCandidates } from './packedSelection.js';
@@ -99,7 +99,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
   const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
   const everyPair = () => Array.from({ length: rows }, () => allColumns(cols));
-  const { candidates: selected, certifier } = firstSelection(context, Math.min(input.candidates.k, cols), helper);
+  const { candidates: selected, certifier, weights: selectedWeights, evaluated } = firstSelection(context, Math.min(input.candidates.k, cols), helper);
   let candidates = selected;
   const addedPerRound: number[] = [];
   // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'
@@ -111,7 +111,8 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   let solves = 0;
   let warmStart: WarmStart | undefined;
   let fullSince = false;
-  let weighed: WeighedPairs | null = null;
+  // The selection weighed every pair it chose: the first round takes those weights over.
+  let weighed: WeighedPairs | null = weighedBySelection(selected, selectedWeights, evaluated, cols, mayWaive);
   let placementWidenings = 0;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
@@ -261,11 +262,15 @@ function widen(now: readonly Int32Array[], more: readonly Int32Array[]): Int32Ar
  * first half, the helper the second (or this thread all, should the helper stall); and who
  * certifies which rows from then on.
  */
-function firstSelection(context: CandidateContext, k: number, helper: CandidateHelper | null): { candidates: Int32Array[]; certifier: Certifier } {
+function firstSelection(
+  context: CandidateContext,
+  k: number,
+  helper: CandidateHelper | null,
+): { candidates: Int32Array[]; certifier: Certifier; weights: Float64Array[]; evaluated: Int32Array } {
   const { rows, bounds, exactWeights } = context;
   if (helper === null) {
-    const { candidates, top } = selectCandidates(bounds, k, exactWeights);
-    return { candidates, certifier: new RangeCertifier(bounds, exactWeights, top) };
+    const { candidates, top, weights, evaluated } = selectCandidates(bounds, k, exactWeights);
+    return { candidates, certifier: new RangeCertifier(bounds, exactWeights, top), weights, evaluated };
   }
   const half = Math.ceil(rows / 2);
   helper.requestSelection(half, rows, k);
@@ -275,9 +280,23 @@ function firstSelection(context: CandidateContext, k: number, helper: CandidateH
     // Stalled (and stopped): its rows are selected here, and every row is certified here.
     const theirs = selectCandidates(bounds, k, exactWeights, half, rows);
     const certifier = new RangeCertifier(bounds, exactWeights, joinTopBounds(mine.top, theirs.top));
-    return { candidates: [...mine.candidates, ...theirs.candidates], certifier };
+    return { candidates: [...mine.candidates, ...theirs.candidates], certifier, weights: [...mine.weights, ...theirs.weights], evaluated: joinCounts(mine.evaluated, theirs.evaluated) };
   }
-  return { candidates: [...mine.candidates, ...unpackCandidates(answer)], certifier: new SharedCertifier(bounds, exactWeights, helper, mine.top, half) };
+  const theirs = unpackCandidates(answer);
+  const theirWeights = theirs.map((_, q) => answer.weights.subarray(answer.rowStart[q]!, answer.rowStart[q + 1]!));
+  return {
+    candidates: [...mine.candidates, ...theirs],
+    certifier: new SharedCertifier(bounds, exactWeights, helper, mine.top, half),
+    weights: [...mine.weights, ...theirWeights],
+    evaluated: joinCounts(mine.evaluated, answer.evaluated),
+  };
+}
+
+function joinCounts(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** The pairs an optimal result assigns (none for any other status: nothing is assigned then). */

@@ -15,6 +15,20 @@ export function packCandidates(candidates: readonly Int32Array[]): PackedCandida
   return { rowStart, colIndex };
 }
 
+/** A helper's selection of its rows: the chosen columns, their exact weights alongside, and each row's evaluated count (see `Selection`). */
+export interface PackedSelection extends PackedCandidates {
+  readonly weights: Float64Array;
+  readonly evaluated: Int32Array;
+}
+
+/** Packs what a selection chose and weighed (see {@link PackedSelection}). */
+export function packSelection(candidates: readonly Int32Array[], weights: readonly Float64Array[], evaluated: Int32Array): PackedSelection {
+  const packed = packCandidates(candidates);
+  const flat = new Float64Array(packed.colIndex.length);
+  weights.forEach((row, i) => flat.set(row, packed.rowStart[i]!));
+  return { ...packed, weights: flat, evaluated };
+}
+
 /** The per-row lists of a {@link PackedCandidates}, as views. */
 export function unpackCandidates({ rowStart, colIndex }: PackedCandidates): Int32Array[] {
   return Array.from({ length: rowStart.length - 1 }, (_, i) => colIndex.subarray(rowStart[i]!, rowStart[i + 1]!));

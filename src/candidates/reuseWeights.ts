@@ -28,6 +28,27 @@ export function waiverRisk(fixedBans: ReadonlyMap<number, unknown>, rows: number
 }
 
 /**
+ * The first round's {@link WeighedPairs}, from the selection's own evaluations: each row with
+ * the weights its chosen columns were given there, when no waiver can have touched them (no
+ * evaluation of as many pairs as the row had evaluated could be waived); any other row
+ * without pairs, so that the first round evaluates it whole.
+ */
+export function weighedBySelection(candidates: readonly Int32Array[], weights: readonly Float64Array[], evaluated: Int32Array, cols: number, mayWaive: MayWaive): WeighedPairs {
+  const rows = candidates.length;
+  const rowStart = new Int32Array(rows + 1);
+  const kept = Uint8Array.from({ length: rows }, (_, i) => (mayWaive(i, evaluated[i]!) ? 0 : 1));
+  for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + (kept[i] === 1 ? candidates[i]!.length : 0);
+  const colIndex = new Int32Array(rowStart[rows]!);
+  const flat = new Float64Array(rowStart[rows]!);
+  for (let i = 0; i < rows; i++) {
+    if (kept[i] === 0) continue;
+    colIndex.set(candidates[i]!, rowStart[i]!);
+    flat.set(weights[i]!, rowStart[i]!);
+  }
+  return { pairs: sparsePairSet(rows, cols, rowStart, colIndex), weights: flat };
+}
+
+/**
  * Exact weights of `pairs`, copied from `before` wherever that is safe: a row whose pair list
  * is the same as there is copied whole; a row that only gained pairs, and cannot be waived,
  * has just its new pairs evaluated; any other row is evaluated whole. A row's evaluation

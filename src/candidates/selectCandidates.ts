@@ -22,6 +22,10 @@ export interface Selection {
   readonly candidates: Int32Array[];
   /** Per row, the columns of highest bound, for certificates to come. */
   readonly top: TopBounds;
+  /** Per row, the exact weights of the chosen columns (NaN when banned), as evaluated here. */
+  readonly weights: Float64Array[];
+  /** Per row, how many of its pairs were evaluated here, in calls of at most that many: whether a waiver could have touched them. */
+  readonly evaluated: Int32Array;
 }
 
 /**
@@ -41,6 +45,8 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
   const { cols } = bounds;
   const listed = Math.min(cols, LISTED_PER_K * k);
   const out: Int32Array[] = new Array(to - from);
+  const outWeights: Float64Array[] = new Array(to - from);
+  const evaluated = new Int32Array(to - from);
   const top = new TopBoundsBuilder(to - from, listed);
   const chunkRows = Math.max(1, Math.floor(CHUNK_PAIRS / Math.max(1, 2 * k)));
   const scan = new RowScan(bounds, listed, k);
@@ -77,11 +83,21 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
       const chosen = new Set<number>();
       for (const q of topByValue(weights, k)) if (weights[q] !== -Infinity) chosen.add(columns[q]!);
       for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) chosen.add(j);
-      out[i - from] = Int32Array.from(chosen).sort();
+      const list = Int32Array.from(chosen).sort();
+      // Every chosen column was evaluated (the favoured with the first batch): its weight is
+      // kept for the first round, −∞ back to NaN (no allowed pair weighs −∞).
+      const own = new Float64Array(list.length);
+      for (let q = 0, at = 0; q < list.length; q++) {
+        while (columns[at]! < list[q]!) at++;
+        own[q] = weights[at] === -Infinity ? Number.NaN : weights[at]!;
+      }
+      out[i - from] = list;
+      outWeights[i - from] = own;
+      evaluated[i - from] = columns.length;
     }
     onChunk?.();
   }
-  return { candidates: out, top: top.finish() };
+  return { candidates: out, top: top.finish(), weights: outWeights, evaluated };
 }
 
 /** What one row's scan finds (see {@link selectCandidates}). */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateContext } from '../../src/candidates/candidateContext.js';
-import { reuseWeights, waiverRisk } from '../../src/candidates/reuseWeights.js';
+import { reuseWeights, waiverRisk, weighedBySelection } from '../../src/candidates/reuseWeights.js';
+import { selectCandidates } from '../../src/candidates/selectCandidates.js';
 import { sparsePairSet, type PairSet } from '../../src/features/pairSet.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { resolvePolicy } from '../../src/model/resolvePolicy.js';
@@ -124,5 +125,24 @@ describe('reuseWeights', () => {
     expect(Array.from(fresh).every(Number.isFinite), 'a and c: waived').toBe(true);
     const mayWaive = waiverRisk(base.combined.bans, 1, cols, base.combined.capacity);
     expect(Array.from(reuseWeights(newPairs, { pairs: oldPairs, weights: exactWeights(oldPairs) }, exactWeights, mayWaive))).toEqual(Array.from(fresh));
+  });
+
+  it('takes over the selection’s weights for the first round exactly as a fresh evaluation gives them', () => {
+    fc.assert(
+      fc.property(cohortArbitrary({ maxCoaches: 8, maxCoachees: 10 }), policyOverridesArbitrary, fc.integer({ min: 1, max: 4 }), (doc, policy, k) => {
+        const cohort = parseCohort(doc);
+        const { rows, cols, bounds, exactWeights, base } = candidateContext(cohort, resolvePolicy(cohort.policy, policy), defaultPolicies);
+        const selection = selectCandidates(bounds, Math.min(k, cols), exactWeights);
+        const mayWaive = waiverRisk(base.combined.bans, rows, cols, base.combined.capacity);
+        const before = weighedBySelection(selection.candidates, selection.weights, selection.evaluated, cols, mayWaive);
+        const rowStart = new Int32Array(rows + 1);
+        selection.candidates.forEach((list, i) => (rowStart[i + 1] = rowStart[i]! + list.length));
+        const pairs = sparsePairSet(rows, cols, rowStart, Int32Array.from(selection.candidates.flatMap((list) => Array.from(list))));
+        const fresh = exactWeights(pairs);
+        const taken = reuseWeights(pairs, before, exactWeights, mayWaive);
+        for (let p = 0; p < fresh.length; p++) expect(Object.is(taken[p], fresh[p]) || taken[p] === fresh[p], `pair ${p}: ${taken[p]} vs ${fresh[p]}`).toBe(true);
+      }),
+      { numRuns: runs(200) },
+    );
   });
 });
