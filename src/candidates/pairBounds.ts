@@ -86,7 +86,8 @@ export function pairBounds(
   const fit = fitLookup(cohort);
   const { aspiration: wa, support: ws } = settings.weights;
   const patterns = identityPatterns(cohort);
-  const identity = identityBound(identityShapes(cohort), patterns, base.insiderness, settings);
+  const identityTable = identityBound(identityShapes(cohort), patterns, base.insiderness, settings);
+  const identity = identityTable.values;
   const { count: stride, classes, colClass } = patterns;
   const pair = pairIdentity(cohort);
   const single = new Int32Array(1);
@@ -122,6 +123,7 @@ export function pairBounds(
   /** Readies row's pattern parts; returns where its identity, aspiration and support tables start. */
   const startRow = (row: number): { t: number; a: number; b: number } => {
     if (row !== patternsOf) {
+      identityTable.fill(row);
       patterns.patternsOfRow(row, classPattern);
       patterns.valuePatterns(row, valuePattern);
       patternsOf = row;
