@@ -50,6 +50,8 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
   const top = new TopBoundsBuilder(to - from, listed);
   const chunkRows = Math.max(1, Math.floor(CHUNK_PAIRS / Math.max(1, 2 * k)));
   const scan = new RowScan(bounds, listed, k);
+  const scratch = new MergeScratch();
+  const best = new TopScratch(k);
   for (let r0 = from; r0 < to; r0 += chunkRows) {
     const r1 = Math.min(to, r0 + chunkRows);
     const firstBatch: Int32Array[] = [];
@@ -64,7 +66,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
     const firstWeights = evaluateRows(bounds, r0, firstBatch, exactWeights);
     const extras: Int32Array[] = [];
     for (let i = r0; i < r1; i++) {
-      const bar = kthBest(firstWeights[i - r0]!, k);
+      const bar = kthBest(firstWeights[i - r0]!, k, scratch);
       const { columns, bounds: own, predicted } = aside[i - r0]!;
       if (bar < predicted) {
         // The bar fell below its prediction: what was set aside does not cover the row.
@@ -77,11 +79,11 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
     }
     const extraWeights = evaluateRows(bounds, r0, extras, exactWeights);
     for (let i = r0; i < r1; i++) {
-      const { columns, weights } = mergeByColumn(firstBatch[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!);
+      const { columns, weights } = mergeByColumn(firstBatch[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!, scratch);
       // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
       for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
       const chosen = new Set<number>();
-      for (const q of topByValue(weights, k)) if (weights[q] !== -Infinity) chosen.add(columns[q]!);
+      for (const q of topByValue(weights, k, best)) if (weights[q] !== -Infinity) chosen.add(columns[q]!);
       for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) chosen.add(j);
       const list = Int32Array.from(chosen).sort();
       // Every chosen column was evaluated (the favoured with the first batch): its weight is
@@ -316,19 +318,34 @@ class RowScan {
   }
 }
 
-/** The k-th largest non-NaN weight, or −Infinity when there are fewer than k. */
-function kthBest(weights: Float64Array, k: number): number {
-  const allowed = new Float64Array(weights.length);
+/** Room for a row's merged columns and weights, reused row after row: per-row typed arrays cost an allocation outside the heap each. */
+class MergeScratch {
+  columns = new Int32Array(256);
+  weights = new Float64Array(256);
+  /** Makes room for n entries. */
+  reserve(n: number): void {
+    if (n <= this.columns.length) return;
+    const size = Math.max(n, 2 * this.columns.length);
+    this.columns = new Int32Array(size);
+    this.weights = new Float64Array(size);
+  }
+}
+
+/** The k-th largest non-NaN weight, or −Infinity when there are fewer than k (sorts in `scratch`). */
+function kthBest(weights: Float64Array, k: number, scratch: MergeScratch): number {
+  scratch.reserve(weights.length);
+  const allowed = scratch.weights;
   let n = 0;
   for (const w of weights) if (!Number.isNaN(w)) allowed[n++] = w;
   allowed.subarray(0, n).sort();
   return n >= k ? allowed[n - k]! : -Infinity;
 }
 
-/** Two column-sorted lists with their weights, merged into one column-sorted list. */
-function mergeByColumn(a: Int32Array, aw: Float64Array, b: Int32Array, bw: Float64Array): { columns: Int32Array; weights: Float64Array } {
-  const columns = new Int32Array(a.length + b.length);
-  const weights = new Float64Array(a.length + b.length);
+/** Two column-sorted lists with their weights, merged into one column-sorted list (views of `scratch`, valid until its next use). */
+function mergeByColumn(a: Int32Array, aw: Float64Array, b: Int32Array, bw: Float64Array, scratch: MergeScratch): { columns: Int32Array; weights: Float64Array } {
+  scratch.reserve(a.length + b.length);
+  const columns = scratch.columns.subarray(0, a.length + b.length);
+  const weights = scratch.weights.subarray(0, a.length + b.length);
   let x = 0;
   let y = 0;
   for (let q = 0; q < columns.length; q++) {
@@ -358,7 +375,8 @@ function evaluateRows(bounds: PairBounds, r0: number, columns: readonly Int32Arr
     const weights = exactWeights(sparsePairSet(bounds.rows, bounds.cols, rowStart, colIndex));
     for (let local = from; local < to; local++) {
       const start = rowStart[r0 + local]!;
-      out.push(weights.slice(start, start + columns[local]!.length));
+      // Views of the chunk's weights: the rows are done with them before the next chunk.
+      out.push(weights.subarray(start, start + columns[local]!.length));
     }
     from = to;
   }
