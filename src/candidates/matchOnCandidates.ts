@@ -114,6 +114,9 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   // The selection weighed every pair it chose: the first round takes those weights over.
   let weighed: WeighedPairs | null = weighedBySelection(selected, selectedWeights, evaluated, cols, mayWaive);
   let placementWidenings = 0;
+  // Once a solve has placed as many coachees as the full problem can, so can every later
+  // round's candidates (they only grow): no more placement checks.
+  let placedMost = false;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
     // Rounds add pairs to some rows: the others keep last round's weights, and so do the old pairs of a row that cannot be waived.
@@ -130,7 +133,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
     const compressed = compress(pairs, weights);
     // Candidates that cannot place as many coachees as the full problem can are widened
     // before any solve: a solve would only confirm it, at the price of its slowest path.
-    const short = byPlaces || placementWidenings >= input.candidates.maxRounds ? null : shortPlacement(compressed, rows, cols, capacity, mostPlaced);
+    const short = byPlaces || placedMost || placementWidenings >= input.candidates.maxRounds ? null : shortPlacement(compressed, rows, cols, capacity, mostPlaced);
     if (short !== null) {
       const added = widenForCardinality(bounds, candidates, short, capacity);
       if (added > 0) {
@@ -182,6 +185,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
       note = 'the candidate pairs admit no matching that keeps every hard constraint, and the full problem was not searched';
       continue;
     }
+    placedMost ||= result.status === 'optimal' && result.matched >= mostPlaced;
     if (result.matched < mostPlaced && !complete) {
       const before = pairs.size;
       const added = widenForCardinality(bounds, candidates, result, capacity);
