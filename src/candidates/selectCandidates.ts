@@ -119,8 +119,6 @@ class RowScan {
   private readonly bound: Float64Array;
   private readonly own: Float64Array;
   private readonly found: Int32Array;
-  /** Heap space for {@link topByValue}: each answer is used up before the next call. */
-  private readonly scratch: TopScratch;
   /** Room for one row's list, its row and pair bounds and picks, and the gathered row bounds. */
   private readonly listBuffer: Int32Array;
   private readonly listBoundBuffer: Float64Array;
@@ -130,6 +128,7 @@ class RowScan {
   private readonly workBuffer: Float64Array;
   /** The columns {@link RowScan.best} chose, ascending. */
   private readonly topBuffer: Int32Array;
+  /** Positions {@link RowScan.topOf} hands out. */
   private readonly positionBuffer: Int32Array;
   /** The columns the last scan gathered (ascending; −1: it took every column) and the bound they reach. */
   private readonly gathered: Int32Array;
@@ -148,7 +147,6 @@ class RowScan {
     this.bound = new Float64Array(bounds.cols);
     this.own = new Float64Array(bounds.cols);
     this.found = new Int32Array(bounds.cols);
-    this.scratch = new TopScratch(listed + 1);
     this.listBuffer = new Int32Array(listed + 1);
     this.listBoundBuffer = new Float64Array(listed + 1);
     this.ownBuffer = new Float64Array(listed + 1);
@@ -156,7 +154,7 @@ class RowScan {
     this.subsetBuffer = new Float64Array(bounds.cols);
     this.workBuffer = new Float64Array(bounds.cols);
     this.topBuffer = new Int32Array(listed + 1);
-    this.positionBuffer = new Int32Array(listed + 1);
+    this.positionBuffer = new Int32Array(Math.max(listed + 1, Math.floor(bounds.cols / SAMPLE_STRIDE)));
     this.gathered = new Int32Array(bounds.cols);
     this.moreBuffer = new Int32Array(listed + 1);
     const sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
@@ -191,15 +189,15 @@ class RowScan {
     // left out has a pair bound at most its row bound, below the prediction: it could
     // neither be among the k best nor be kept aside.
     const ownOfList = this.ownBuffer.subarray(0, size).fill(-Infinity);
-    this.pairBoundsOf(i, list, topByValue(listBounds, Math.min(list.length, 2 * k), this.scratch), ownOfList);
-    let predicted = this.barOf(ownOfList, topByValue(ownOfList, k, this.scratch));
+    this.pairBoundsOf(i, list, this.topOf(listBounds, Math.min(list.length, 2 * k)), ownOfList);
+    let predicted = this.barOf(ownOfList, this.topOf(ownOfList, k));
     const more = this.moreBuffer;
     let moreCount = 0;
     for (let q = 0; q < list.length; q++) {
       if (ownOfList[q] === -Infinity && m * (listBounds[q]! + 1e-8 * (1 + Math.abs(listBounds[q]!))) > predicted) more[moreCount++] = q;
     }
     if (moreCount > 0) this.pairBoundsOf(i, list, more.subarray(0, moreCount), ownOfList);
-    const bestOfList = topByValue(ownOfList, k, this.scratch);
+    const bestOfList = this.topOf(ownOfList, k);
     if (moreCount > 0) predicted = this.barOf(ownOfList, bestOfList);
     const picked = this.pickedBuffer.subarray(0, size).fill(0);
     const favoured: number[] = [];
@@ -255,13 +253,16 @@ class RowScan {
     return Int32Array.from(more);
   }
 
-  /** Row i's pair bounds, times its multiplier, of the listed columns at `positions` into `into`. */
-  private pairBoundsOf(i: number, list: Int32Array, positions: Int32Array, into: Float64Array): void {
+  /** The positions of the `want` largest of `values` (ties to the lower position), ascending: a view, valid until the next call. */
+  private topOf(values: Float64Array, want: number): Int32Array {
+    const count = topInOrder(values, values.length, want, this.workBuffer, this.positionBuffer);
+    return this.positionBuffer.subarray(0, count);
+  }
+
+  /** Row i's pair bounds, times its multiplier, of the listed columns at positions `sorted` (ascending) into `into`. */
+  private pairBoundsOf(i: number, list: Int32Array, sorted: Int32Array, into: Float64Array): void {
     const { own, found } = this;
     const m = this.bounds.multiplier[i]!;
-    const sorted = this.positionBuffer.subarray(0, positions.length);
-    sorted.set(positions);
-    sorted.sort();
     for (let q = 0; q < sorted.length; q++) found[q] = list[sorted[q]!]!;
     this.bounds.boundsOf(i, found, sorted.length, own);
     for (let q = 0; q < sorted.length; q++) into[sorted[q]!] = m * own[q]!;
@@ -313,7 +314,7 @@ class RowScan {
     const rank = Math.min(size, Math.ceil((2 * want * size) / cols) + 4);
     this.boundSample(i, this.sampled);
     let least = Infinity;
-    for (const q of topByValue(this.sampled.subarray(0, size), rank, this.scratch)) least = Math.min(least, this.sampled[q]!);
+    for (const q of this.topOf(this.sampled.subarray(0, size), rank)) least = Math.min(least, this.sampled[q]!);
     return least;
   }
 }
