@@ -1,0 +1,51 @@
+/** The `size` best (value, row) offers, higher value first and of equal values the earlier row. */
+export class BoundedBest {
+  private readonly value: Float64Array;
+  private readonly row: Int32Array;
+  private count = 0;
+
+  constructor(private readonly size: number) {
+    this.value = new Float64Array(size);
+    this.row = new Int32Array(size);
+  }
+
+  /** Rows must be offered in ascending order. */
+  offer(v: number, r: number): void {
+    const { value, row } = this;
+    if (this.count < this.size) {
+      // Sift up past every parent that is a better entry: a value at least as high (every
+      // row so far is earlier, so an equal value is better too).
+      let at = this.count++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (value[parent]! < v) break;
+        value[at] = value[parent]!;
+        row[at] = row[parent]!;
+        at = parent;
+      }
+      value[at] = v;
+      row[at] = r;
+      return;
+    }
+    if (this.size === 0 || !(v > value[0]!)) return;
+    // Sift (v, r) down from the root past every child that is a worse entry.
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= this.count) break;
+      const right = left + 1;
+      let child = left;
+      if (right < this.count && (value[right]! < value[left]! || (value[right] === value[left] && row[right]! > row[left]!))) child = right;
+      if (!(value[child]! < v || (value[child] === v && row[child]! > r))) break;
+      value[at] = value[child]!;
+      row[at] = row[child]!;
+      at = child;
+    }
+    value[at] = v;
+    row[at] = r;
+  }
+
+  rows(): Int32Array {
+    return this.row.subarray(0, this.count);
+  }
+}
