@@ -110,6 +110,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   let gap: number | null = null;
   let solves = 0;
   let warmStart: WarmStart | undefined;
+  let placesStart: WarmStart | undefined;
   let fullSince = false;
   // The selection weighed every pair it chose: the first round takes those weights over.
   let weighed: WeighedPairs | null = weighedBySelection(selected, selectedWeights, evaluated, cols, mayWaive);
@@ -144,7 +145,11 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
       }
     }
     solves++;
-    const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method) : null;
+    // Few pairs added since the last solve: mend its solution (see warmStart below), for the
+    // places' solve as for the coachees'.
+    const warm = (addedPerRound.at(-1) ?? Infinity) <= rows * WARM_START_SHARE;
+    const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method, warm ? placesStart : undefined) : null;
+    if (byPlace?.status === 'optimal') placesStart = byPlace.placesStart;
     if (byPlace?.status === 'unfilled' && solves < input.candidates.maxRounds) {
       // The candidates cannot fill every place: join the coachees left out to the coaches
       // with places left and try again, rather than solve in the coachee orientation, whose
@@ -158,7 +163,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
     }
     const result: AssignmentResult =
       (byPlace?.status === 'optimal' ? byPlace : null) ??
-      solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, ...(warmStart !== undefined && (addedPerRound.at(-1) ?? Infinity) <= rows * WARM_START_SHARE ? { warmStart } : {}) });
+      solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, ...(warmStart !== undefined && warm ? { warmStart } : {}) });
     last = { pairs, result };
     // The next round's problem differs from this one only by the pairs added: when they are
     // few, this solution is a start the solver only has to mend (measured at 40,000 × 4,000:

@@ -1,5 +1,5 @@
 import { byColumn } from '../solver/byColumn.js';
-import type { AssignmentResult, CompressedPairs, SolverMethod } from '../solver/types.js';
+import type { AssignmentResult, CompressedPairs, SolverMethod, WarmStart } from '../solver/types.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
 
 /** What {@link solveByPlaces} filled when the candidates cannot fill every place (coachee orientation). */
@@ -20,7 +20,8 @@ export interface UnfilledPlaces {
  * Returns the result in the coachee orientation, with duals for the certificate (row + col
  * sums equal the places' solve's); when the candidates cannot fill every place, the places
  * the solver did fill, in the coachee orientation (`unfilled`), so that the caller can join
- * the coachees left out to the coaches with places left.
+ * the coachees left out to the coaches with places left. `warm`, the `placesStart` of an
+ * earlier solve of these places, lets the solver mend that solution instead of starting over.
  */
 export function solveByPlaces(
   rows: number,
@@ -28,7 +29,8 @@ export function solveByPlaces(
   pairs: CompressedPairs,
   capacity: Int32Array,
   method: SolverMethod,
-): Extract<AssignmentResult, { status: 'optimal' }> | UnfilledPlaces {
+  warm?: WarmStart,
+): (Extract<AssignmentResult, { status: 'optimal' }> & { readonly placesStart: WarmStart }) | UnfilledPlaces {
   // Per coach, its candidate coachees and weights (ascending coachee, as the rows come).
   const { colStart: coachStart, row: coachee, value: weightOf } = byColumn(rows, cols, pairs.rowStart, pairs.colIndex, pairs.weight);
   // One row per place.
@@ -47,7 +49,7 @@ export function solveByPlaces(
     colIndex.set(coachee.subarray(coachStart[j]!, coachStart[j + 1]!), rowStart[p]!);
     weight.set(weightOf.subarray(coachStart[j]!, coachStart[j + 1]!), rowStart[p]!);
   }
-  const solved = solveAssignment({ rows: places, cols: rows, compressed: { rowStart, colIndex, weight }, sense: 'max', allowUnmatched: false }, { method });
+  const solved = solveAssignment({ rows: places, cols: rows, compressed: { rowStart, colIndex, weight }, sense: 'max', allowUnmatched: false }, { method, ...(warm === undefined ? {} : { warmStart: warm }) });
   if (solved.status !== 'optimal') {
     const assignment = new Array<number | null>(rows).fill(null);
     const loads = new Array<number>(cols).fill(0);
@@ -83,5 +85,6 @@ export function solveByPlaces(
     loads,
     matched: places,
     duals: { row: solved.duals.col.map((y) => y + shift), col: coachDual.map((v) => v - shift) },
+    placesStart: { assignment: solved.assignment, colDual: solved.duals.col },
   };
 }
