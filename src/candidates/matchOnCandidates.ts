@@ -99,8 +99,13 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
   const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
   const everyPair = () => Array.from({ length: rows }, () => allColumns(cols));
-  const { candidates: selected, certifier, weights: selectedWeights, evaluated } = firstSelection(context, Math.min(input.candidates.k, cols), helper);
-  let candidates = selected;
+  // The selection weighed every pair it chose: the first round takes those weights over. Its
+  // per-row weight arrays are dropped here, not held (and marked by every collection) to the end.
+  const first = firstSelection(context, Math.min(input.candidates.k, cols), helper);
+  const certifier = first.certifier;
+  let candidates = first.candidates;
+  let weighed: WeighedPairs | null = weighedBySelection(first.candidates, first.weights, first.evaluated, cols, mayWaive);
+  first.weights.length = 0;
   const addedPerRound: number[] = [];
   // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'
   // tables (or a round's and a certificate chunk's) are never held at once.
@@ -112,8 +117,6 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   let warmStart: WarmStart | undefined;
   let placesStart: WarmStart | undefined;
   let fullSince = false;
-  // The selection weighed every pair it chose: the first round takes those weights over.
-  let weighed: WeighedPairs | null = weighedBySelection(selected, selectedWeights, evaluated, cols, mayWaive);
   let placementWidenings = 0;
   // Once a solve has placed as many coachees as the full problem can, so can every later
   // round's candidates (they only grow): no more placement checks.
