@@ -119,30 +119,33 @@ interface FlowRun {
  */
 function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings: FlowTuning, warm?: WarmStart, stopAtFailure = false): FlowRun {
   const { rows, cols, rowStart, colIndex, cost } = problem;
-  const dummy = unmatchedCapacity > 0 ? cols : NONE;
+  // Rows without any allowed pair can only stay unmatched: leave them out of the flow rather
+  // than park them on the "unmatched" column, whose member list every later search would scan.
+  // When they are the only rows left unmatched, no such column is needed at all, and the
+  // auction start applies as if every row had pairs (measured on a 100,000 × 10,000 problem
+  // with one row without pairs: 172.6 s with an empty "unmatched" column, against 2.3 s).
+  const hopeless = new Uint8Array(rows);
+  let hopelessCount = 0;
+  if (unmatchedCapacity > 0) {
+    for (let i = 0; i < rows; i++) {
+      if (rowStart[i] !== rowStart[i + 1]) continue;
+      hopeless[i] = 1;
+      hopelessCount++;
+    }
+  }
+  const dummy = unmatchedCapacity > hopelessCount ? cols : NONE;
   const allCols = cols + (dummy >= 0 ? 1 : 0);
   const sink = allCols;
   const capacity = new Int32Array(allCols);
   const minLoad = new Int32Array(allCols);
   capacity.set(problem.capacity);
   minLoad.set(problem.minLoad);
-  if (dummy >= 0) capacity[dummy] = unmatchedCapacity;
+  if (dummy >= 0) capacity[dummy] = unmatchedCapacity - hopelessCount;
 
   let requiredTotal = 0;
   for (let j = 0; j < cols; j++) requiredTotal += minLoad[j]!;
-  let sinkDeficit = rows - requiredTotal;
+  let sinkDeficit = rows - hopelessCount - requiredTotal;
   let columnDeficit = requiredTotal;
-  // Rows without any allowed pair can only stay unmatched: leave them out of the flow rather
-  // than park them on the "unmatched" column, whose member list every later search would scan.
-  const hopeless = new Uint8Array(rows);
-  if (dummy >= 0) {
-    for (let i = 0; i < rows; i++) {
-      if (rowStart[i] !== rowStart[i + 1]) continue;
-      hopeless[i] = 1;
-      capacity[dummy]!--;
-      sinkDeficit--;
-    }
-  }
 
   const rowCol = new Int32Array(rows).fill(NONE);
   const rowEdgeCost = new Float64Array(rows);
@@ -159,7 +162,7 @@ function runFlow(problem: NormalizedProblem, unmatchedCapacity: number, settings
   let totalCapacity = 0;
   for (let j = 0; j < allCols; j++) totalCapacity += capacity[j]!;
   const sinkCost = new Float64Array(allCols);
-  const fillsEveryPlace = dummy < 0 && requiredTotal === 0 && totalCapacity === rows;
+  const fillsEveryPlace = dummy < 0 && requiredTotal === 0 && totalCapacity === rows - hopelessCount;
   // A previous solution is used when the network is the plain one it came from: no
   // "unmatched" column and no minimum loads.
   const fromPrevious = warm !== undefined && dummy < 0 && requiredTotal === 0;
