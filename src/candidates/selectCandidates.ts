@@ -51,7 +51,8 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
   const chunkRows = Math.max(1, Math.floor(CHUNK_PAIRS / Math.max(1, 2 * k)));
   const scan = new RowScan(bounds, listed, k);
   const scratch = new MergeScratch();
-  const best = new TopScratch(k);
+  // Heap space for each row's final choice of k.
+  const choice = new TopScratch(k);
   for (let r0 = from; r0 < to; r0 += chunkRows) {
     const r1 = Math.min(to, r0 + chunkRows);
     const firstBatch: Int32Array[] = [];
@@ -83,7 +84,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
       // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
       for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
       const chosen = new Set<number>();
-      for (const q of topByValue(weights, k, best)) if (weights[q] !== -Infinity) chosen.add(columns[q]!);
+      for (const q of topByValue(weights, k, choice)) if (weights[q] !== -Infinity) chosen.add(columns[q]!);
       for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) chosen.add(j);
       const list = Int32Array.from(chosen).sort();
       // Every chosen column was evaluated (the favoured with the first batch): its weight is
