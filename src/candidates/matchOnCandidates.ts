@@ -11,7 +11,7 @@ import type { CandidateReport } from './candidateReport.js';
 import { RangeCertifier, type Certifier } from './certifier.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
-import { reuseWeights, waiverRisk, weighedBySelection, type WeighedPairs } from './reuseWeights.js';
+import { reuseWeights, waiverRisk, weighedBySelection, type MayWaive, type WeighedPairs } from './reuseWeights.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { CandidateHelper } from './candidateHelper.js';
 import { unpackCandidates } from './packedSelection.js';
@@ -99,13 +99,11 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
   const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
   const everyPair = () => Array.from({ length: rows }, () => allColumns(cols));
-  // The selection weighed every pair it chose: the first round takes those weights over. Its
-  // per-row weight arrays are dropped here, not held (and marked by every collection) to the end.
-  const first = firstSelection(context, Math.min(input.candidates.k, cols), helper);
-  const certifier = first.certifier;
-  let candidates = first.candidates;
-  let weighed: WeighedPairs | null = weighedBySelection(first.candidates, first.weights, first.evaluated, cols, mayWaive);
-  first.weights.length = 0;
+  // The selection weighed every pair it chose: the first round takes those weights over.
+  let candidates: Int32Array[];
+  let weighed: WeighedPairs | null;
+  let certifier: Certifier;
+  ({ candidates, weighed, certifier } = firstSelection(context, Math.min(input.candidates.k, cols), helper, mayWaive));
   const addedPerRound: number[] = [];
   // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'
   // tables (or a round's and a certificate chunk's) are never held at once.
@@ -271,10 +269,24 @@ function widen(now: readonly Int32Array[], more: readonly Int32Array[]): Int32Ar
 
 /**
  * The first selection, rows shared with the helper when there is one: this thread takes the
- * first half, the helper the second (or this thread all, should the helper stall); and who
- * certifies which rows from then on.
+ * first half, the helper the second (or this thread all, should the helper stall); the
+ * weights it gave its choices (see {@link weighedBySelection}); and who certifies which rows
+ * from then on.
  */
 function firstSelection(
+  context: CandidateContext,
+  k: number,
+  helper: CandidateHelper | null,
+  mayWaive: MayWaive,
+): { candidates: Int32Array[]; certifier: Certifier; weighed: WeighedPairs } {
+  const { cols } = context;
+  const { candidates, certifier, weights, evaluated } = selectRows(context, k, helper);
+  // The per-row weight arrays go out of scope here, not held (and marked by every collection) to the end.
+  return { candidates, certifier, weighed: weighedBySelection(candidates, weights, evaluated, cols, mayWaive) };
+}
+
+/** {@link firstSelection}'s rows, certifier, and per-row weights and evaluated counts. */
+function selectRows(
   context: CandidateContext,
   k: number,
   helper: CandidateHelper | null,

@@ -42,11 +42,6 @@ export interface PairBounds {
   /** {@link boundRow}'s bounds of (row, columns[q]) into out[q] for q < count (every column in order when `columns` is null). */
   rowBoundsOf(row: number, columns: Int32Array | null, count: number, out: Float64Array): void;
   /**
-   * {@link rowBoundsOf} for one set of columns, asked row after row: the columns' keys are
-   * gathered side by side once, so each row reads a few cache lines instead of one per column.
-   */
-  rowBoundsOfFixed(columns: Int32Array): (row: number, out: Float64Array) => void;
-  /**
    * A tighter bound of one pair: its fit and identity terms themselves (up to rounding), at
    * most `boundRow`'s (up to that rounding), for the pairs a row's bound does not clear.
    */
@@ -146,16 +141,6 @@ export function pairBounds(
       out[q] = at[a + colKeys[k]!]! + st[b + colKeys[k + 1]!]! + identity[t + classPattern[colKeys[k + 2]!]! + valuePattern[colKeys[k + 3]!]!]!;
     }
   };
-  const rowBoundsOfFixed: PairBounds['rowBoundsOfFixed'] = (columns) => {
-    const keys = new Int32Array(4 * columns.length);
-    for (let q = 0; q < columns.length; q++) keys.set(colKeys.subarray(4 * columns[q]!, 4 * columns[q]! + 4), 4 * q);
-    return (row, out) => {
-      const { t, a, b } = startRow(row);
-      for (let q = 0, k = 0; q < columns.length; q++, k += 4) {
-        out[q] = at[a + keys[k]!]! + st[b + keys[k + 1]!]! + identity[t + classPattern[keys[k + 2]!]! + valuePattern[keys[k + 3]!]!]!;
-      }
-    };
-  };
   const closed = Int32Array.from(open.keys()).filter((j) => open[j] === 0);
   const boundRowAbove: PairBounds['boundRowAbove'] = (row, out, threshold, found) => {
     const { t, a, b } = startRow(row);
@@ -196,7 +181,6 @@ export function pairBounds(
     boundRow: (row, out) => rowBoundsOf(row, null, out.length, out),
     boundRowAbove,
     rowBoundsOf,
-    rowBoundsOfFixed,
     boundsOf,
     boundAt(row, col) {
       single[0] = col;

@@ -59,57 +59,36 @@ export function reuseWeights(pairs: PairSet, before: WeighedPairs | null, exactW
   if (before === null) return exactWeights(pairs);
   const { rows, cols, rowStart, colIndex } = pairs;
   const old = before.pairs;
+  // Where each pair stood in `before` (−1: new), from one walk of both ascending lists.
+  const oldAt = new Int32Array(pairs.size).fill(-1);
   // Per row: 0 copied whole, 1 only its new pairs evaluated, 2 evaluated whole.
   const plan = new Uint8Array(rows);
   const freshStart = new Int32Array(rows + 1);
   for (let i = 0; i < rows; i++) {
-    const from = rowStart[i]!;
-    const length = rowStart[i + 1]! - from;
-    const oldFrom = old.rowStart[i]!;
-    const oldLength = old.rowStart[i + 1]! - oldFrom;
-    // Both lists ascend: count the old columns found in the new list.
+    const length = rowStart[i + 1]! - rowStart[i]!;
+    const oldLength = old.rowStart[i + 1]! - old.rowStart[i]!;
     let kept = 0;
-    for (let q = 0, o = 0; q < length && o < oldLength; q++) {
-      const j = colIndex[from + q]!;
-      while (o < oldLength && old.colIndex[oldFrom + o]! < j) o++;
-      if (o < oldLength && old.colIndex[oldFrom + o] === j) kept++;
+    for (let p = rowStart[i]!, o = old.rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      while (o < old.rowStart[i + 1]! && old.colIndex[o]! < colIndex[p]!) o++;
+      if (o < old.rowStart[i + 1]! && old.colIndex[o] === colIndex[p]) {
+        oldAt[p] = o;
+        kept++;
+      }
     }
     if (kept === oldLength && length === oldLength) plan[i] = 0;
     else plan[i] = kept === oldLength && !mayWaive(i, length) ? 1 : 2;
     freshStart[i + 1] = freshStart[i]! + (plan[i] === 0 ? 0 : plan[i] === 1 ? length - oldLength : length);
   }
+  // A pair is taken from `before` when its row is copied or only gains pairs, and it stood there.
+  const reused = (i: number, p: number) => plan[i] !== 2 && oldAt[p]! >= 0;
   const freshCols = new Int32Array(freshStart[rows]!);
-  for (let i = 0; i < rows; i++) {
-    if (plan[i] === 0) continue;
-    let at = freshStart[i]!;
-    for (let p = rowStart[i]!, o = old.rowStart[i]!; p < rowStart[i + 1]!; p++) {
-      const j = colIndex[p]!;
-      if (plan[i] === 1) {
-        while (o < old.rowStart[i + 1]! && old.colIndex[o]! < j) o++;
-        if (o < old.rowStart[i + 1]! && old.colIndex[o] === j) continue;
-      }
-      freshCols[at++] = j;
-    }
+  for (let i = 0, at = 0; i < rows; i++) {
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) if (!reused(i, p)) freshCols[at++] = colIndex[p]!;
   }
   const fresh = freshCols.length > 0 ? exactWeights(sparsePairSet(rows, cols, freshStart, freshCols)) : new Float64Array(0);
   const weights = new Float64Array(pairs.size);
-  for (let i = 0; i < rows; i++) {
-    if (plan[i] === 0) {
-      weights.set(before.weights.subarray(old.rowStart[i]!, old.rowStart[i + 1]!), rowStart[i]!);
-      continue;
-    }
-    let f = freshStart[i]!;
-    for (let p = rowStart[i]!, o = old.rowStart[i]!; p < rowStart[i + 1]!; p++) {
-      const j = colIndex[p]!;
-      if (plan[i] === 1) {
-        while (o < old.rowStart[i + 1]! && old.colIndex[o]! < j) o++;
-        if (o < old.rowStart[i + 1]! && old.colIndex[o] === j) {
-          weights[p] = before.weights[o]!;
-          continue;
-        }
-      }
-      weights[p] = fresh[f++]!;
-    }
+  for (let i = 0, f = 0; i < rows; i++) {
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) weights[p] = reused(i, p) ? before.weights[oldAt[p]!]! : fresh[f++]!;
   }
   return weights;
 }

@@ -136,8 +136,8 @@ class RowScan {
   private gatheredCount = -1;
   private gatheredAbove = Infinity;
   private readonly moreBuffer: Int32Array;
-  /** Row bounds of every SAMPLE_STRIDE-th column (see {@link RowScan.threshold}). */
-  private readonly boundSample: (row: number, out: Float64Array) => void;
+  /** Every SAMPLE_STRIDE-th column, and their row bounds (see {@link RowScan.threshold}). */
+  private readonly sample: Int32Array;
   private readonly sampled: Float64Array;
 
   constructor(
@@ -158,9 +158,8 @@ class RowScan {
     this.positionBuffer = new Int32Array(Math.max(listed + 1, Math.floor(bounds.cols / SAMPLE_STRIDE)));
     this.gathered = new Int32Array(bounds.cols);
     this.moreBuffer = new Int32Array(listed + 1);
-    const sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
-    this.boundSample = bounds.rowBoundsOfFixed(sample);
-    this.sampled = new Float64Array(sample.length);
+    this.sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
+    this.sampled = new Float64Array(this.sample.length);
   }
 
   scan(i: number): ScannedRow {
@@ -313,7 +312,7 @@ class RowScan {
     const size = Math.floor(cols / SAMPLE_STRIDE);
     if (want * 4 > cols || size < 16) return -Infinity;
     const rank = Math.min(size, Math.ceil((2 * want * size) / cols) + 4);
-    this.boundSample(i, this.sampled);
+    this.bounds.rowBoundsOf(i, this.sample, size, this.sampled);
     let least = Infinity;
     for (const q of this.topOf(this.sampled.subarray(0, size), rank)) least = Math.min(least, this.sampled[q]!);
     return least;

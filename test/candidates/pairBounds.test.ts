@@ -63,10 +63,6 @@ function boundDefects(doc: CohortInput, policy: PolicyInput | undefined): string
   const batch = new Float64Array(cols);
   const every = Int32Array.from({ length: cols }, (_, j) => j);
   const someClosed = pairBounds(cohort, prepared.features, prepared.settings, defaultPolicies, rowMultiplier, Int32Array.from({ length: cols }, (_, j) => (j % 3 === 1 ? 0 : 1)));
-  // Every third column from the last, backwards: a fixed set asked row after row.
-  const fixedColumns = every.filter((j) => (cols - 1 - j) % 3 === 0).reverse();
-  const boundFixed = bounds.rowBoundsOfFixed(fixedColumns);
-  const fixedRow = new Float64Array(fixedColumns.length);
   for (let i = 0; i < rows; i++) {
     bounds.boundRow(i, row);
     const picked = every.filter((j) => j % 2 === i % 2);
@@ -74,10 +70,6 @@ function boundDefects(doc: CohortInput, policy: PolicyInput | undefined): string
     bounds.rowBoundsOf(i, picked, picked.length, someRow);
     picked.forEach((j, q) => {
       if (someRow[q] !== row[j]) defects.push(`rowBoundsOf(${i})[${j}] = ${someRow[q]}, boundRow gives ${row[j]}`);
-    });
-    boundFixed(i, fixedRow);
-    fixedColumns.forEach((j, q) => {
-      if (fixedRow[q] !== row[j]) defects.push(`rowBoundsOfFixed(${i})[${j}] = ${fixedRow[q]}, boundRow gives ${row[j]}`);
     });
     // One pass's bounds and gathered columns: boundRow's, −∞ on columns without places.
     const threshold = row[i % cols]!;
