@@ -88,19 +88,14 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     count *= radix;
     break;
   }
-  // A column's class: its codes on the chosen attributes as digits, in mixed radix.
+  // A column's class: its codes on the chosen attributes as digits, in mixed radix, the first attribute least significant.
   const colClass = new Int32Array(nC);
-  const classPlace: number[] = [];
   let unit = 1;
   for (const { codes, digitCode } of classed) {
     const digitOf = new Map(Array.from(digitCode, (code, d) => [code, d]));
     for (let j = 0; j < nC; j++) colClass[j]! += digitOf.get(codes.cols[j]!)! * unit;
-    classPlace.push(unit);
     unit *= digitCode.length;
   }
-  // Each class's digit per classed attribute, and room for a row's standing per digit.
-  const classDigits = classed.map(({ digitCode }, q) => Int32Array.from({ length: classes }, (_, c) => Math.floor(c / classPlace[q]!) % digitCode.length));
-  const standingOfDigit = classed.map(({ digitCode }) => new Int32Array(digitCode.length));
   return {
     count,
     attributes,
@@ -109,17 +104,26 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     classes,
     colClass,
     patternsOfRow(row, out) {
-      out.fill(0, 0, classes);
-      classed.forEach(({ codes, digitCode }, q) => {
+      // Classes are every combination of the classed attributes' digits, the first attribute
+      // least significant: the row's parts are built up one attribute at a time, the
+      // combinations so far copied once per digit with that digit's part added. About
+      // `classes` additions in all, where one pass per attribute over every class costs
+      // `classes` each (measured at 504 classes of 4 attributes: 9.5 µs a row against 2 µs).
+      out[0] = 0;
+      let size = 1;
+      for (let q = 0; q < classed.length; q++) {
+        const { codes, digitCode } = classed[q]!;
         const a = codes.rows[row]!;
-        if (a < 0) return; // no value: the attribute adds nothing, any standing will do
-        // The standing of each digit (held code) of the attribute, then one lookup per class.
         const standingPlace = place[q]!;
-        const byDigit = standingOfDigit[q]!;
-        for (let d = 0; d < digitCode.length; d++) byDigit[d] = digitCode[d] === a ? standingPlace : digitCode[d]! < 0 ? 2 * standingPlace : 0;
-        const digits = classDigits[q]!;
-        for (let c = 0; c < classes; c++) out[c]! += byDigit[digits[c]!]!;
-      });
+        // Digits above 0 write past the combinations so far; digit 0 then adds in place.
+        for (let d = digitCode.length - 1; d >= 0; d--) {
+          // No value: the attribute adds nothing, any standing will do.
+          const part = a < 0 ? 0 : digitCode[d] === a ? standingPlace : digitCode[d]! < 0 ? 2 * standingPlace : 0;
+          if (d > 0) for (let l = 0, at = d * size; l < size; l++, at++) out[at] = out[l]! + part;
+          else if (part !== 0) for (let l = 0; l < size; l++) out[l]! += part;
+        }
+        size *= digitCode.length;
+      }
     },
     colValue: byValue === null ? null : byValue.colValue,
     valuePatterns(row, out) {
