@@ -1,4 +1,5 @@
 import type { IdentityPatterns } from '../features/identityPatterns.js';
+import { commonGroundScore } from '../features/commonGroundScore.js';
 import type { IdentityShapes } from '../features/identityShapes.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import { coacheeType } from '../policies/coacheeType.js';
@@ -80,7 +81,7 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
       m++;
     }
     const value = (units: number, diffSum: number, diffTotal: number, rare: number) =>
-      identityTerms(rowWeights, units > 0 ? 1 - Math.pow(2, -units) : 0, diffTotal > 0 ? diffSum / diffTotal : 0, rare, minDiff);
+      identityTerms(rowWeights, commonGroundScore(units), diffTotal > 0 ? diffSum / diffTotal : 0, rare, minDiff);
     let best = -Infinity;
     // Depth-first over the other attributes: shared, different, or (when a coach may lack it) missing.
     const visit = (k: number, u: number, dSum: number, dTotal: number, r: number): void => {
@@ -122,7 +123,7 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
       }
       if (m > ENUMERATION_LIMIT) {
         // Everything outside the pattern shared, and every difference at its largest.
-        out[i * count + pattern] = rowWeights.commonGround * (1 - Math.pow(2, -(units + restUnits))) + rowWeights.difference + rowWeights.scarcity * Math.max(rare, restRare);
+        out[i * count + pattern] = rowWeights.commonGround * commonGroundScore(units + restUnits) + rowWeights.difference + rowWeights.scarcity * Math.max(rare, restRare);
         continue;
       }
       best = -Infinity;

@@ -1,4 +1,5 @@
 import type { PairSet } from '../pairSet.js';
+import { commonGroundScore } from '../commonGroundScore.js';
 import { popcount, type EncodedIdentity } from './encodeIdentity.js';
 
 /** Per-pair running sums of the identity attributes, filled attribute by attribute. */
@@ -105,14 +106,14 @@ export function addIdentityRow(
 }
 
 /**
- * In place, for p in [from, to): units become common ground (`1 − 2^−units`) and the weighted
+ * In place, for p in [from, to): units become common ground ({@link commonGroundScore}) and the weighted
  * difference sum becomes the mean difference (`units` and `diffSum` then hold the features).
  */
 export function finishIdentitySums(sums: IdentitySums, from: number, to: number): void {
   const { units, diffSum, diffWeight } = sums;
   for (let p = from; p < to; p++) {
     const u = units[p]!;
-    if (u > 0) units[p] = 1 - Math.pow(2, -u);
+    if (u > 0) units[p] = commonGroundScore(u);
     const dw = diffWeight[p]!;
     diffSum[p] = dw > 0 ? diffSum[p]! / dw : 0;
   }
