@@ -40,10 +40,28 @@ const WARM_START_SHARE = 0.1;
  */
 export const PARALLEL_PAIRS = 100_000_000;
 
+/**
+ * Pairs (rows × cols) from which a coachee starts from {@link LARGE_K} candidates rather than
+ * {@link SMALL_K}. Measured on bench/LARGE.md's synthetic cohorts: at 40,000 × 4,000 and
+ * 100,000 × 10,000, 48 candidates leave the first certificate few violations (10,117 against
+ * 305,535 at 100k), so 3 solves do instead of 5, of which the second is warm rather than cold
+ * (100k: 32.8–35.2 s against 38.6–42.3 s, peak RSS 1.48–1.54 GB against 1.30–1.43 GB; 40k:
+ * 12.2 s against 13.5 s); at 10,000 × 1,000 the two took about as long, and with fewer places
+ * than coachees 48 took longer (7.3 s against 4.9 s).
+ */
+export const LARGE_K_PAIRS = 100_000_000;
+const SMALL_K = 32;
+const LARGE_K = 48;
+
+/** The number of candidates per coachee to start from when none is set: see {@link LARGE_K_PAIRS}. */
+export function defaultCandidateK(rows: number, cols: number): number {
+  return rows * cols >= LARGE_K_PAIRS ? LARGE_K : SMALL_K;
+}
+
 /** Candidate generation settings. */
 export interface CandidateSettings {
-  /** Coaches per coachee chosen by fit before the certificate adds any (default 32). */
-  readonly k: number;
+  /** Coaches per coachee chosen by fit before the certificate adds any (default {@link defaultCandidateK}: 32, or 48 from 10^8 pairs). */
+  readonly k?: number;
   /** Solves at most; a matching not certified by then is returned with status `feasible`. */
   readonly maxRounds: number;
   /** Pairs from which a second thread shares the scans (default {@link PARALLEL_PAIRS}; Infinity: never). */
@@ -70,22 +88,23 @@ export interface CandidateMatchInput {
  */
 export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): Matching {
   const { settings, policies } = input;
-  if (!Number.isInteger(input.candidates.k) || input.candidates.k < 1 || !Number.isInteger(input.candidates.maxRounds) || input.candidates.maxRounds < 1) {
-    throw new CoachmatchError('invalidArgument', `candidate settings need whole numbers k >= 1 and maxRounds >= 1, got ${JSON.stringify(input.candidates)}`);
-  }
   const rows = cohort.coachees.length;
   const cols = cohort.coaches.filter((c) => c.active).length;
+  const { k = defaultCandidateK(rows, cols), maxRounds } = input.candidates;
+  if (!Number.isInteger(k) || k < 1 || !Number.isInteger(maxRounds) || maxRounds < 1) {
+    throw new CoachmatchError('invalidArgument', `candidate settings need whole numbers k >= 1 and maxRounds >= 1, got ${JSON.stringify(input.candidates)}`);
+  }
   // Started first: the helper builds its own bounds while this thread builds these.
   const helper = rows * cols >= (input.candidates.parallelPairs ?? PARALLEL_PAIRS) && rows >= 2 ? CandidateHelper.start(cohort, settings, policies) : null;
   try {
-    return matchWith(input, candidateContext(cohort, settings, policies), helper);
+    return matchWith(input, k, candidateContext(cohort, settings, policies), helper);
   } finally {
     helper?.close();
   }
 }
 
-/** {@link matchOnCandidates} once the cohort's context is built. */
-function matchWith(input: CandidateMatchInput, context: CandidateContext, helper: CandidateHelper | null): Matching {
+/** {@link matchOnCandidates} once the cohort's context is built and k is settled. */
+function matchWith(input: CandidateMatchInput, k: number, context: CandidateContext, helper: CandidateHelper | null): Matching {
   const { settings, allowUnmatched, preset } = input;
   const { rows, cols, evaluate, exactWeights, base, bounds } = context;
   const { capacity, minLoad } = base.combined;
@@ -103,7 +122,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
   let candidates: Int32Array[];
   let weighed: WeighedPairs | null;
   let certifier: Certifier;
-  ({ candidates, weighed, certifier } = firstSelection(context, Math.min(input.candidates.k, cols), helper, mayWaive));
+  ({ candidates, weighed, certifier } = firstSelection(context, Math.min(k, cols), helper, mayWaive));
   const addedPerRound: number[] = [];
   // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'
   // tables (or a round's and a certificate chunk's) are never held at once.
@@ -183,7 +202,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
       const before = pairs.size;
       if (smallEnough) candidates = everyPair();
       else {
-        const wider = selectCandidates(bounds, Math.min(cols, 4 * input.candidates.k * solves), exactWeights);
+        const wider = selectCandidates(bounds, Math.min(cols, 4 * k * solves), exactWeights);
         candidates = widen(candidates, wider.candidates);
         certifier.replaceTop(wider.top);
       }
@@ -243,7 +262,7 @@ function matchWith(input: CandidateMatchInput, context: CandidateContext, helper
     const evaluated = evaluate(assignedPairs(done.result, rows, cols));
     const matching = assembleMatching({ features: evaluated.features, combined: evaluated.combined, result: done.result, settings, preset });
     const report: CandidateReport = {
-      k: input.candidates.k,
+      k,
       rounds,
       pairs: done.pairs.size,
       allPairs: rows * cols,

@@ -30,7 +30,7 @@ self-contained HTML report, or CSV (one row per coachee).
 --candidates    auto (default): beyond 4,000,000 coachee × coach pairs, match on each
                 coachee's best candidate coaches and prove the result optimal for all pairs
                 from the duals (matching.candidates says how); always; never (every pair)
---candidate-k   candidates per coachee to start from (default 32)
+--candidate-k   candidates per coachee to start from (default 32, or 48 from 10^8 coachee × coach pairs)
 Exit code 0: matched, proven optimal; 1: infeasible, or not proven optimal (status feasible or
 unknown on candidate pairs); 2: bad input.`;
 
@@ -51,7 +51,7 @@ export async function matchCommand(args: string[]): Promise<number> {
       objective: { type: 'string', default: 'total' },
       alternatives: { type: 'string', default: '0' },
       candidates: { type: 'string', default: 'auto' },
-      'candidate-k': { type: 'string', default: '32' },
+      'candidate-k': { type: 'string' },
     },
   });
   const csv = hasCsvInputs(values);
@@ -73,8 +73,8 @@ export async function matchCommand(args: string[]): Promise<number> {
   if (!['auto', 'always', 'never'].includes(candidates)) {
     throw new CoachmatchError('invalidArgument', `--candidates must be auto, always or never, got ${JSON.stringify(values.candidates)}`);
   }
-  const candidateK = Number(values['candidate-k']);
-  if (!Number.isInteger(candidateK) || candidateK < 1) {
+  const candidateK = values['candidate-k'] === undefined ? undefined : Number(values['candidate-k']);
+  if (candidateK !== undefined && (!Number.isInteger(candidateK) || candidateK < 1)) {
     throw new CoachmatchError('invalidArgument', `--candidate-k must be a whole number ≥ 1, got ${JSON.stringify(values['candidate-k'])}`);
   }
   const cohort = csv ? loadCohortFromCsv(values) : parseCohort(readJsonFile(positionals[0]!));
@@ -87,7 +87,7 @@ export async function matchCommand(args: string[]): Promise<number> {
     allowUnmatched,
     objective,
     candidates,
-    candidateSettings: { ...defaultMatchOptions.candidateSettings, k: candidateK },
+    candidateSettings: { ...defaultMatchOptions.candidateSettings, ...(candidateK === undefined ? {} : { k: candidateK }) },
     ...(quotaBackend === undefined ? {} : { quotaBackend }) });
   const title = cohort.name ?? 'Coach matching';
   const text = k > 0 ? renderHtml(matching, { title, alternatives: alternativesFor(cohort, policy, allowUnmatched, k) }) : renderMatchingAs(format, matching, title);

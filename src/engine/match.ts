@@ -72,7 +72,7 @@ export const defaultMatchOptions: MatchOptions = {
   quotaBackend: lpSolverBackend,
   candidates: 'auto',
   // Rounds are cheap once warm (the last solution and certificate carry over): 100k × 10k took 10.
-  candidateSettings: { k: 32, maxRounds: 16 },
+  candidateSettings: { maxRounds: 16 },
 };
 
 /**

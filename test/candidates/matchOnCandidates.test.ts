@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultCandidateK, LARGE_K_PAIRS } from '../../src/candidates/matchOnCandidates.js';
 import { match, prepareMatch, toAssignmentProblem, type MatchOptions } from '../../src/engine/match.js';
 import type { Matching } from '../../src/engine/matching.js';
 import { isErrorOfKind } from '../../src/errors.js';
@@ -331,5 +332,15 @@ describe('match on candidate pairs, refusals and defaults', () => {
     expect(match(cohort, { candidates: 'auto' }).candidates).toBeUndefined();
     expect(match(cohort, { candidates: 'never' }).candidates).toBeUndefined();
     expect(match(cohort, { candidates: 'always' }).candidates).toBeDefined();
+  });
+
+  it('starts from the default k unless one is set, 48 rather than 32 from 10^8 pairs', () => {
+    const cols = cohort.coaches.filter((c) => c.active).length;
+    expect(match(cohort, { candidates: 'always' }).candidates!.k).toBe(defaultCandidateK(cohort.coachees.length, cols));
+    expect(match(cohort, { candidates: 'always', candidateSettings: { k: 3, maxRounds: 5 } }).candidates!.k).toBe(3);
+    expect(defaultCandidateK(1_000, 1_000)).toBe(32);
+    expect(defaultCandidateK(10_000, LARGE_K_PAIRS / 10_000 - 1)).toBe(32);
+    expect(defaultCandidateK(10_000, LARGE_K_PAIRS / 10_000)).toBe(48);
+    expect(defaultCandidateK(100_000, 10_000)).toBe(48);
   });
 });

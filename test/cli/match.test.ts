@@ -37,6 +37,10 @@ describe('coachmatch match', () => {
     expect(matching.candidates?.certified).toBe(true);
     expect(matching.candidates!.pairs).toBeLessThan(matching.candidates!.allPairs);
     expect(Math.abs(matching.objective! - dense.objective!)).toBeLessThan(1e-9 * Math.abs(dense.objective!));
+    expect(matching.candidates!.k).toBe(2);
+    // Without --candidate-k the engine's default applies.
+    const byDefault = JSON.parse((await runInProcess(['match', alumniFixture, '--candidates', 'always'])).stdout) as Matching;
+    expect(byDefault.candidates!.k).toBe(32);
     const markdown = await runInProcess(['match', alumniFixture, '--candidates', 'always', '--format', 'md']);
     expect(markdown.stdout).toContain('Matched on candidate pairs');
   });
