@@ -373,11 +373,12 @@ function starvedRows(pairs: PairSet, weights: Float64Array, capacity: Int32Array
   return out;
 }
 
-/** The allowed pairs as the solver's compressed rows. */
+/** The allowed pairs as the solver's compressed rows: the pair set's own arrays when every pair is allowed (the usual case). */
 function compress(pairs: PairSet, weights: Float64Array) {
-  const rowStart = new Int32Array(pairs.rows + 1);
   let allowed = 0;
   for (let p = 0; p < weights.length; p++) if (!Number.isNaN(weights[p]!)) allowed++;
+  if (allowed === weights.length) return { rowStart: pairs.rowStart, colIndex: pairs.colIndex, weight: weights };
+  const rowStart = new Int32Array(pairs.rows + 1);
   const colIndex = new Int32Array(allowed);
   const weight = new Float64Array(allowed);
   let k = 0;

@@ -59,36 +59,46 @@ export function reuseWeights(pairs: PairSet, before: WeighedPairs | null, exactW
   if (before === null) return exactWeights(pairs);
   const { rows, cols, rowStart, colIndex } = pairs;
   const old = before.pairs;
-  // Where each pair stood in `before` (−1: new), from one walk of both ascending lists.
-  const oldAt = new Int32Array(pairs.size).fill(-1);
+  // Where each pair of a row that gained pairs stood in `before` (−1: new).
+  const oldAt = new Int32Array(pairs.size);
   // Per row: 0 copied whole, 1 only its new pairs evaluated, 2 evaluated whole.
   const plan = new Uint8Array(rows);
   const freshStart = new Int32Array(rows + 1);
   for (let i = 0; i < rows; i++) {
-    const length = rowStart[i + 1]! - rowStart[i]!;
-    const oldLength = old.rowStart[i + 1]! - old.rowStart[i]!;
-    let kept = 0;
-    for (let p = rowStart[i]!, o = old.rowStart[i]!; p < rowStart[i + 1]!; p++) {
-      while (o < old.rowStart[i + 1]! && old.colIndex[o]! < colIndex[p]!) o++;
-      if (o < old.rowStart[i + 1]! && old.colIndex[o] === colIndex[p]) {
-        oldAt[p] = o;
-        kept++;
-      }
+    const from = rowStart[i]!;
+    const length = rowStart[i + 1]! - from;
+    const oldFrom = old.rowStart[i]!;
+    const oldLength = old.rowStart[i + 1]! - oldFrom;
+    // Most rows are as they were: one comparison of the two lists, then a block copy below.
+    let same = length === oldLength;
+    for (let q = 0; q < length && same; q++) same = colIndex[from + q] === old.colIndex[oldFrom + q];
+    if (same) {
+      freshStart[i + 1] = freshStart[i]!;
+      continue;
     }
-    if (kept === oldLength && length === oldLength) plan[i] = 0;
-    else plan[i] = kept === oldLength && !mayWaive(i, length) ? 1 : 2;
-    freshStart[i + 1] = freshStart[i]! + (plan[i] === 0 ? 0 : plan[i] === 1 ? length - oldLength : length);
+    let kept = 0;
+    for (let p = from, o = oldFrom; p < from + length; p++) {
+      while (o < oldFrom + oldLength && old.colIndex[o]! < colIndex[p]!) o++;
+      const stood = o < oldFrom + oldLength && old.colIndex[o] === colIndex[p];
+      oldAt[p] = stood ? o : -1;
+      if (stood) kept++;
+    }
+    plan[i] = kept === oldLength && !mayWaive(i, length) ? 1 : 2;
+    freshStart[i + 1] = freshStart[i]! + (plan[i] === 1 ? length - oldLength : length);
   }
-  // A pair is taken from `before` when its row is copied or only gains pairs, and it stood there.
-  const reused = (i: number, p: number) => plan[i] !== 2 && oldAt[p]! >= 0;
   const freshCols = new Int32Array(freshStart[rows]!);
   for (let i = 0, at = 0; i < rows; i++) {
-    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) if (!reused(i, p)) freshCols[at++] = colIndex[p]!;
+    if (plan[i] === 0) continue;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) if (plan[i] === 2 || oldAt[p]! < 0) freshCols[at++] = colIndex[p]!;
   }
   const fresh = freshCols.length > 0 ? exactWeights(sparsePairSet(rows, cols, freshStart, freshCols)) : new Float64Array(0);
   const weights = new Float64Array(pairs.size);
-  for (let i = 0, f = 0; i < rows; i++) {
-    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) weights[p] = reused(i, p) ? before.weights[oldAt[p]!]! : fresh[f++]!;
+  for (let i = 0; i < rows; i++) {
+    const from = rowStart[i]!;
+    const to = rowStart[i + 1]!;
+    if (plan[i] === 0) weights.set(before.weights.subarray(old.rowStart[i]!, old.rowStart[i + 1]!), from);
+    else if (plan[i] === 2) weights.set(fresh.subarray(freshStart[i]!, freshStart[i + 1]!), from);
+    else for (let p = from, f = freshStart[i]!; p < to; p++) weights[p] = oldAt[p]! >= 0 ? before.weights[oldAt[p]!]! : fresh[f++]!;
   }
   return weights;
 }
