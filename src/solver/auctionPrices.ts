@@ -14,13 +14,8 @@ export const tightSchedule: EpsilonSchedule = { firstDivisor: 8, divisor: 6, fin
  * For problems with places to spare, whose end state is kept (measured on the 100,000 ×
  * 10,000 candidate problem of bench/LARGE.md): a coarser end than {@link tightSchedule},
  * since the flow solver settles the last rows more cheaply than ever smaller bids would.
- * The first ε is small: whole solves, alternated in one process, of the first candidate
- * problems of bench/LARGE.md took 2.4–3.0 s at 100k with k = 48 (3.4–3.7 s from range / 16),
- * 0.84–1.02 s at 40k (1.23–1.35 s), and as long at 100k with k = 32 (4.3–4.7 s against
- * 4.1–5.0 s), whose crowded coaches a coarser start suits: range / 512 took 5.5–5.8 s there,
- * range / 1024 6.3–8.8 s. sparse-100kx10k-cap12: 0.81–1.26 s against 1.21–1.67 s.
  */
-export const spareSchedule: EpsilonSchedule = { firstDivisor: 256, divisor: 4, finalFactor: 0.05 };
+export const spareSchedule: EpsilonSchedule = { firstDivisor: 16, divisor: 4, finalFactor: 0.05 };
 
 /**
  * Approximate column prices from a forward auction with ε-scaling (Bertsekas), where each
