@@ -44,8 +44,9 @@ export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMin
  * receive `minLoad[j]` (a demand at j) and may pass up to `capacity[j] - minLoad[j]` more
  * to the sink, whose demand is `rows - Σ minLoad`. With `allowUnmatched`, when not every row
  * can be placed, the maximum number ν of placeable rows is found first and a zero-cost
- * "unmatched" column of capacity `rows - ν`, open to every row, is added to the problem,
- * which makes "most rows, then best total" exact without a big-M.
+ * "unmatched" column, open to every row with a pair, is added to the problem with a place for
+ * each such row beyond ν, which makes "most rows, then best total" exact without a big-M.
+ * Rows without a pair stay out of the flow.
  *
  * Potentials make all residual reduced costs non-negative; after each search only the
  * finalised nodes' potentials move (by `d(v) - D`), so one augmentation costs what its
@@ -89,7 +90,7 @@ function solveAllowingUnmatched(problem: NormalizedProblem, settings: FlowTuning
     // handled apart from the problem's, searches started cold: measured on a 20,000 × 2,000
     // problem with 9 unplaceable rows, 88 s against 1.2 s with every row placeable).
     const placeable = maxBMatching(problem).size;
-    run = runFlow(withUnmatchedColumn(problem, problem.rows - placeable), settings, undefined, false, problem.cols);
+    run = runFlow(withUnmatchedColumn(problem, placeable), settings, undefined, false, problem.cols);
   }
   if (run.failedRows > 0 || run.unmetMinLoad > 0) {
     return infeasibleResult(problem, 'flow', diagnoseMinLoads(problem, run.deficit), run.rowCol);
@@ -98,30 +99,34 @@ function solveAllowingUnmatched(problem: NormalizedProblem, settings: FlowTuning
 }
 
 /**
- * The problem with one more column (index `cols`): `places` places, a pair of weight 0 with
- * every row. A row there is a row left unmatched.
+ * The problem with one more column (index `cols`): a pair of weight 0 with every row that has
+ * a pair, and a place for each of those rows beyond the `placeable`. A row there is a row left
+ * unmatched. Rows without a pair get none: they stay out of the flow (see {@link runFlow}), not
+ * on this column, whose members every search that reaches it rescans.
  */
-function withUnmatchedColumn(problem: NormalizedProblem, places: number): NormalizedProblem {
+function withUnmatchedColumn(problem: NormalizedProblem, placeable: number): NormalizedProblem {
   const { rows, cols, rowStart, colIndex, cost, weight } = problem;
-  const pairs = colIndex.length + rows;
+  let open = 0;
+  for (let i = 0; i < rows; i++) if (rowStart[i + 1]! > rowStart[i]!) open++;
+  const pairs = colIndex.length + open;
   const start = new Int32Array(rows + 1);
   const index = new Int32Array(pairs);
   const costs = new Float64Array(pairs);
   const weights = new Float64Array(pairs);
-  for (let i = 0; i < rows; i++) {
+  for (let i = 0, at = 0; i < rows; i++) {
     const from = rowStart[i]!;
     const to = rowStart[i + 1]!;
-    const at = from + i;
     index.set(colIndex.subarray(from, to), at);
     costs.set(cost.subarray(from, to), at);
     weights.set(weight.subarray(from, to), at);
+    at += to - from;
     // The highest column: the row's columns still ascend. Its cost and weight stay 0.
-    index[to + i] = cols;
-    start[i + 1] = to + i + 1;
+    if (to > from) index[at++] = cols;
+    start[i + 1] = at;
   }
   const capacity = new Int32Array(cols + 1);
   capacity.set(problem.capacity);
-  capacity[cols] = places;
+  capacity[cols] = open - placeable;
   const minLoad = new Int32Array(cols + 1);
   minLoad.set(problem.minLoad);
   return { rows, cols: cols + 1, sense: problem.sense, rowStart: start, colIndex: index, weight: weights, cost: costs, denseCost: null, capacity, minLoad, allowUnmatched: false };
@@ -150,7 +155,8 @@ interface FlowRun {
 
 /**
  * The SSP core. `unmatchedColumn`, when given, is the column of {@link withUnmatchedColumn}:
- * its rows come back unplaced and its dual is left out.
+ * its rows come back unplaced and its dual is left out, and rows without a pair are left
+ * unplaced rather than failed.
  */
 function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: WarmStart, stopAtFailure = false, unmatchedColumn = NONE): FlowRun {
   const { rows, cols, rowStart, colIndex, cost } = problem;
@@ -160,7 +166,18 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: WarmSt
 
   let requiredTotal = 0;
   for (let j = 0; j < cols; j++) requiredTotal += minLoad[j]!;
-  let sinkDeficit = rows - requiredTotal;
+  // Rows that stay out of the flow (see withUnmatchedColumn).
+  const idle = new Uint8Array(rows);
+  let idleCount = 0;
+  if (unmatchedColumn >= 0) {
+    for (let i = 0; i < rows; i++) {
+      if (rowStart[i] !== rowStart[i + 1]) continue;
+      idle[i] = 1;
+      idleCount++;
+    }
+  }
+  const flowRows = rows - idleCount;
+  let sinkDeficit = flowRows - requiredTotal;
   let columnDeficit = requiredTotal;
 
   const rowCol = new Int32Array(rows).fill(NONE);
@@ -178,7 +195,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: WarmSt
   let totalCapacity = 0;
   for (let j = 0; j < cols; j++) totalCapacity += capacity[j]!;
   const sinkCost = new Float64Array(cols);
-  const fillsEveryPlace = requiredTotal === 0 && totalCapacity === rows;
+  const fillsEveryPlace = requiredTotal === 0 && totalCapacity === flowRows;
   // A previous solution is used when the network is the plain one it came from: no minimum
   // loads (and no "unmatched" column: that run is given none).
   const fromPrevious = warm !== undefined && requiredTotal === 0;
@@ -396,7 +413,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: WarmSt
 
   const deferred: number[] = [];
   for (let source = 0; source < rows; source++) {
-    if (rowCol[source] !== NONE) continue;
+    if (rowCol[source] !== NONE || idle[source] === 1) continue;
     const outcome = searchFrom(source);
     if (outcome === 'failed') {
       if (stopAtFailure) return abandoned();
@@ -429,7 +446,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: WarmSt
   if (deferred.length > 0) {
     let placed = 0;
     for (let i = 0; i < rows; i++) if (rowCol[i] !== NONE) placed++;
-    sinkDeficit = rows - requiredTotal - placed;
+    sinkDeficit = flowRows - requiredTotal - placed;
     for (const source of deferred) {
       if (rowCol[source] !== NONE || searchFrom(source) === 'placed') continue;
       if (stopAtFailure) return abandoned();
