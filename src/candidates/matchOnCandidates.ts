@@ -51,8 +51,8 @@ export const PARALLEL_PAIRS = 100_000_000;
  * Pairs (rows × cols) from which a coachee starts from {@link LARGE_K} candidates rather than
  * {@link SMALL_K}. Measured on bench/LARGE.md's synthetic cohorts: at 40,000 × 4,000 and
  * 100,000 × 10,000, 48 candidates leave the first certificate few violations (10,117 against
- * 305,535 at 100k), so 3 solves do instead of 5, of which the second is warm rather than cold
- * (100k: 32.8–35.2 s against 38.6–42.3 s, peak RSS 1.48–1.54 GB against 1.30–1.43 GB; 40k:
+ * 305,535 at 100k), so 3 solves do instead of 5 (100k: 32.8–35.2 s against 38.6–42.3 s in
+ * alternating runs, peak RSS 1.48–1.54 GB against 1.30–1.43 GB; 40k:
  * 12.2 s against 13.5 s); at 10,000 × 1,000 the two took about as long, and with fewer places
  * than coachees 48 took longer (7.3 s against 4.9 s).
  */
