@@ -1,6 +1,6 @@
 /**
- * Large cohorts on candidate pairs (`npm run bench:large`): 1k, 10k and 100k coachees with
- * ten times fewer coaches, each matched once in a fresh process (bench/largeOnce.ts) for its
+ * Large cohorts on candidate pairs (`npm run bench:large`): 1k, 10k, 40k and 100k coachees with
+ * ten times fewer coaches (at 10k and 40k also with about half as many places as coachees), each matched once in a fresh process (bench/largeOnce.ts) for its
  * own wall time and peak memory. The 1k case is checked against the dense match first; every
  * case must come back certified, with no coach over capacity, or its figures are not written.
  * Writes bench/LARGE.md. Pass case names to run only those (e.g. `large-100k`).
@@ -26,6 +26,8 @@ const cases: readonly LargeCase[] = [
   { name: 'large-10k', coachees: 10_000, coaches: 1_000, seed: 1, capacity: [10, 14] },
   { name: 'large-10k-scarce', coachees: 10_000, coaches: 1_000, seed: 1, capacity: [3, 7] },
   { name: 'large-40k', coachees: 40_000, coaches: 4_000, seed: 1, capacity: [10, 14] },
+  // Scarce at scale: about half as many places as coachees, the case whose places' solves dominate.
+  { name: 'large-40k-scarce', coachees: 40_000, coaches: 4_000, seed: 1, capacity: [3, 7] },
   { name: 'large-100k', coachees: 100_000, coaches: 10_000, seed: 1, capacity: [10, 14] },
 ];
 
