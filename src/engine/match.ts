@@ -71,7 +71,7 @@ export const defaultMatchOptions: MatchOptions = {
   objective: 'total',
   quotaBackend: lpSolverBackend,
   candidates: 'auto',
-  // Rounds are cheap once warm (the last solution and certificate carry over): 100k × 10k took 10.
+  // Rounds are cheap once warm (the last solution and certificate carry over); bench/LARGE.md's cases take 1–6 solves.
   candidateSettings: { maxRounds: 16 },
 };
 
