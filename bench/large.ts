@@ -1,7 +1,8 @@
 /**
- * Large cohorts on candidate pairs (`npm run bench:large`): 1k, 10k, 40k and 100k coachees with
- * ten times fewer coaches (at 10k and 40k also with about half as many places as coachees), each matched once in a fresh process (bench/largeOnce.ts) for its
- * own wall time and peak memory. The 1k case is checked against the dense match first; every
+ * Large cohorts on candidate pairs (`npm run bench:large`): 1k, 10k, 40k and 100k coachees
+ * with ten times fewer coaches (at 10k and 40k also with about half as many places as
+ * coachees), each matched once in a fresh process (bench/largeOnce.ts) for its own wall time
+ * and peak memory. The 1k case is checked against the dense match first; every
  * case must come back certified, with no coach over capacity, or its figures are not written.
  * Writes bench/LARGE.md. Pass case names to run only those (e.g. `large-100k`).
  */
