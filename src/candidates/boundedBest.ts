@@ -4,7 +4,7 @@ export class BoundedBest {
   private readonly row: Int32Array;
   private count = 0;
 
-  constructor(private readonly size: number) {
+  constructor(readonly size: number) {
     this.value = new Float64Array(size);
     this.row = new Int32Array(size);
   }
@@ -45,7 +45,13 @@ export class BoundedBest {
     row[at] = r;
   }
 
+  /** The rows kept (in no particular order): a view, valid until the next offer. */
   rows(): Int32Array {
     return this.row.subarray(0, this.count);
+  }
+
+  /** Forgets every offer, for the next set. */
+  clear(): void {
+    this.count = 0;
   }
 }

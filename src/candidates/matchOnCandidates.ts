@@ -17,6 +17,7 @@ import { CandidateHelper } from './candidateHelper.js';
 import { unpackCandidates } from './packedSelection.js';
 import { joinTopBounds } from './topBounds.js';
 import { selectCandidates } from './selectCandidates.js';
+import { openBans } from './openBans.js';
 import { shortPlacement } from './shortPlacement.js';
 import { SharedCertifier } from './sharedCertifier.js';
 import { solveByPlaces } from './solveByPlaces.js';
@@ -405,17 +406,10 @@ function compress(pairs: PairSet, weights: Float64Array) {
  * unwaivable ban excludes (relation and avoid bans exist for every pair, evaluated or not).
  */
 function placeableRows(bans: ReadonlyMap<number, readonly { waivable?: boolean }[]>, rows: number, cols: number, capacity: Int32Array): number {
-  let open = 0;
-  for (let j = 0; j < cols; j++) if (capacity[j]! > 0) open++;
-  const banned = new Map<number, number>();
-  for (const [at, list] of bans) {
-    const j = at % cols;
-    if (capacity[j]! <= 0 || list.every((b) => b.waivable)) continue;
-    const i = Math.floor(at / cols);
-    banned.set(i, (banned.get(i) ?? 0) + 1);
-  }
-  let placeable = open === 0 ? 0 : rows;
-  if (open > 0) for (const count of banned.values()) if (count >= open) placeable--;
+  const { open, bannedOpen } = openBans(bans, rows, cols, capacity, (list) => !list.every((b) => b.waivable));
+  if (open === 0) return 0;
+  let placeable = rows;
+  for (let i = 0; i < rows; i++) if (bannedOpen[i]! >= open) placeable--;
   return placeable;
 }
 

@@ -1,4 +1,5 @@
 import { sparsePairSet, type PairSet } from '../features/pairSet.js';
+import { openBans } from './openBans.js';
 import type { ExactWeights } from './selectCandidates.js';
 
 /** A pair set and the exact solver weights of its pairs. */
@@ -20,10 +21,7 @@ export type MayWaive = (row: number, length: number) => boolean;
  * and its fixed ones.
  */
 export function waiverRisk(fixedBans: ReadonlyMap<number, unknown>, rows: number, cols: number, capacity: Int32Array): MayWaive {
-  let open = 0;
-  for (let j = 0; j < cols; j++) if (capacity[j]! > 0) open++;
-  const fixed = new Int32Array(rows);
-  for (const at of fixedBans.keys()) if (capacity[at % cols]! > 0) fixed[Math.floor(at / cols)]!++;
+  const { open, bannedOpen: fixed } = openBans(fixedBans, rows, cols, capacity, () => true);
   return (row, length) => length + fixed[row]! >= open;
 }
 

@@ -1,8 +1,9 @@
 import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import type { PairBounds } from './pairBounds.js';
 import { TopBoundsBuilder, type TopBounds } from './topBounds.js';
-import { TopScratch, topByValue } from './topByValue.js';
-import { topInOrder } from './topInOrder.js';
+import { BoundedBest } from './boundedBest.js';
+import { topByValue } from './topByValue.js';
+import { kthLargest, topInOrder } from './topInOrder.js';
 
 /** Pairs evaluated exactly at once: bounds the memory of one evaluation. */
 const CHUNK_PAIRS = 1_000_000;
@@ -52,7 +53,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
   const scan = new RowScan(bounds, listed, k);
   const scratch = new MergeScratch();
   // Heap space for each row's final choice of k.
-  const choice = new TopScratch(k);
+  const choice = new BoundedBest(k);
   for (let r0 = from; r0 < to; r0 += chunkRows) {
     const r1 = Math.min(to, r0 + chunkRows);
     const firstBatch: Int32Array[] = [];
@@ -332,14 +333,13 @@ class MergeScratch {
   }
 }
 
-/** The k-th largest non-NaN weight, or −Infinity when there are fewer than k (sorts in `scratch`). */
+/** The k-th largest non-NaN weight, or −Infinity when there are fewer than k (selects in `scratch`). */
 function kthBest(weights: Float64Array, k: number, scratch: MergeScratch): number {
   scratch.reserve(weights.length);
   const allowed = scratch.weights;
   let n = 0;
   for (const w of weights) if (!Number.isNaN(w)) allowed[n++] = w;
-  allowed.subarray(0, n).sort();
-  return n >= k ? allowed[n - k]! : -Infinity;
+  return n >= k ? kthLargest(allowed, n, k) : -Infinity;
 }
 
 /** Two column-sorted lists with their weights, merged into one column-sorted list (views of `scratch`, valid until its next use). */

@@ -24,7 +24,7 @@ export function topInOrder(values: Float64Array, n: number, want: number, work: 
 }
 
 /** The k-th largest of a[0..n) (1 ≤ k ≤ n), reordering a: Hoare's quickselect, median-of-three pivots. */
-function kthLargest(a: Float64Array, n: number, k: number): number {
+export function kthLargest(a: Float64Array, n: number, k: number): number {
   const target = k - 1;
   let lo = 0;
   let hi = n - 1;

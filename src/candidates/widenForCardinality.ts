@@ -2,7 +2,7 @@ import type { AssignmentResult } from '../solver/types.js';
 import { mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
 import { BoundedBest } from './boundedBest.js';
-import { TopScratch, topByValue } from './topByValue.js';
+import { topByValue } from './topByValue.js';
 
 /** Pairs added per spare place, and per unplaced coachee. */
 const PER_PLACE = 4;
@@ -28,7 +28,7 @@ export function widenForCardinality(
   if (spare.length === 0 || unplaced.length === 0) return 0;
   const bound = new Float64Array(cols);
   const spareBound = new Float64Array(spare.length);
-  const mine = new TopScratch(PER_ROW);
+  const mine = new BoundedBest(PER_ROW);
   // Per spare coach, its best unplaced coachees so far: a bounded heap whose root is the one
   // to evict (lowest bound, of equal ones the later row). Rows come in ascending order, so an
   // equal bound never displaces an earlier row. A sorted list per coach, re-sorted on every
