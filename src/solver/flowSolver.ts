@@ -6,6 +6,7 @@ import type { NormalizedProblem } from './normalizedProblem.js';
 import { auctionPrices, spareSchedule } from './auctionPrices.js';
 import { buildResult, infeasibleResult } from './buildResult.js';
 import type { AssignmentResult, WarmStart } from './types.js';
+import { twinRows } from './twinRows.js';
 import { applyWarmStart, internalStart, type InternalStart, VacancySearch } from './warmStart.js';
 
 const NONE = -1;
@@ -286,6 +287,14 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: WarmSt
   const doneCols = new Int32Array(cols);
   const heap = new MinHeap(1024);
   let failedRows = 0;
+  // Runs of identical rows (a coach's places, see solveByPlaces): per run, the least
+  // `dist + rowPot` a search scanned one at. A twin reached no lower offers every column at
+  // that key or above, so it is not scanned. Held twins have equal potentials (each is tight
+  // on its own pair and no pair of the other's is negative), so after the first a search
+  // scans none of them; only the source, held nowhere, can start above a twin reached later.
+  const twin = twinRows(problem);
+  const twinStamp = twin === null ? null : new Int32Array(rows).fill(-1);
+  const twinBase = twin === null ? null : new Float64Array(rows);
 
   let searches = 0;
   /** One augmentation from an unplaced row; `deferred` when it met a full sink in the warm phase. */
@@ -306,6 +315,12 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: WarmSt
       rowDist[r] = dist;
       doneRows[doneRowCount++] = r;
       const base = dist + rowPot[r]!;
+      if (twin !== null) {
+        const first = twin[r]!;
+        if (twinStamp![first] === stamp && base >= twinBase![first]!) return;
+        twinStamp![first] = stamp;
+        twinBase![first] = base;
+      }
       for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++) {
         const j = colIndex[k]!;
         if (colDone[j] === stamp) continue;

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { solveWithFlow } from '../../src/solver/flowSolver.js';
+import { solveWithLp } from '../../src/solver/lpBackend.js';
+import { normalizeProblem } from '../../src/solver/normalizeProblem.js';
+import { solveAssignment } from '../../src/solver/solveAssignment.js';
+import { twinRows } from '../../src/solver/twinRows.js';
+import type { AssignmentProblem } from '../../src/solver/types.js';
+import { bruteForce } from '../helpers/bruteForce.js';
+import { expectCertifyingDuals, expectKeepsConstraints, sameObjective } from '../helpers/checkResult.js';
+import { problemArbitrary, shapeOf } from '../helpers/problemArbitrary.js';
+import { runs } from '../helpers/runs.js';
+
+/** Searches only: no auction start, so every row is placed by the searches that skip twins. */
+const searchesOnly = { spareBidsPerRow: 0, auctionBidsPerRow: 0 };
+
+/** The problem with row i written `copies[i]` times in a row (at least once), as a coach's places are. */
+function withTwins(problem: AssignmentProblem, copies: readonly number[]): AssignmentProblem {
+  const { rows } = shapeOf(problem);
+  const firstCopy: number[] = [];
+  let next = 0;
+  for (let i = 0; i < rows; i++) {
+    firstCopy.push(next);
+    next += Math.max(1, copies[i % copies.length] ?? 1);
+  }
+  const times = (i: number) => Math.max(1, copies[i % copies.length] ?? 1);
+  if (problem.weights !== undefined) {
+    return { ...problem, weights: problem.weights.flatMap((row, i) => Array.from({ length: times(i) }, () => row)) };
+  }
+  const edges = (problem.edges ?? []).flatMap(([i, j, w]) => Array.from({ length: times(i) }, (_, c): [number, number, number] => [firstCopy[i]! + c, j, w]));
+  return { ...problem, rows: next, edges };
+}
+
+const twinProblem = (shape: Parameters<typeof problemArbitrary>[0], most: number) =>
+  fc
+    .tuple(problemArbitrary(shape), fc.array(fc.integer({ min: 1, max: most }), { minLength: 1, maxLength: 8 }))
+    .map(([problem, copies]) => withTwins(problem, copies));
+
+describe('twinRows', () => {
+  it('marks each run of identical rows by its first row, and nothing else', () => {
+    const problem = normalizeProblem({
+      weights: [
+        [1, 2, null],
+        [1, 2, null],
+        [1, 2, null],
+        [1, 3, null],
+        [null, null, null],
+        [null, null, null],
+        [1, 3, null],
+      ],
+      capacity: [7, 7, 7],
+      allowUnmatched: true,
+    });
+    // Rows 4 and 5 have no pair: never twins. Row 6 equals row 3, but not the row before it.
+    expect(Array.from(twinRows(problem)!)).toEqual([0, 0, 0, 3, 4, 5, 6]);
+  });
+
+  it('is null when no row repeats the one before it', () => {
+    expect(twinRows(normalizeProblem({ weights: [[1, 2], [2, 1], [1, 2]], capacity: [2, 2] }))).toBeNull();
+  });
+});
+
+describe('solveWithFlow on problems with runs of identical rows', () => {
+  it('finds the brute-force optimum, or infeasibility, on tiny problems', () => {
+    fc.assert(
+      fc.property(twinProblem({ maxRows: 4, maxCols: 4 }, 3), (problem) => {
+        fc.pre(shapeOf(problem).rows <= 7);
+        const oracle = bruteForce(problem);
+        const result = solveWithFlow(normalizeProblem(problem), searchesOnly);
+        expect(result.status).toBe(oracle.feasible ? 'optimal' : 'infeasible');
+        if (result.status !== 'optimal') return;
+        expect(sameObjective(result.objective, oracle.objective!)).toBe(true);
+        expect(result.matched).toBe(oracle.matched);
+        expectKeepsConstraints(problem, result);
+        expectCertifyingDuals(problem, result);
+      }),
+      { numRuns: runs(400) },
+    );
+  });
+
+  it('agrees with the LP backend on places-like problems up to 40 rows', () => {
+    fc.assert(
+      fc.property(twinProblem({ maxRows: 12, maxCols: 14, maxCapacity: 2 }, 4), (problem) => {
+        const normalized = normalizeProblem(problem);
+        const result = solveWithFlow(normalized, searchesOnly);
+        const oracle = solveWithLp(normalized);
+        expect(result.status).toBe(oracle.status);
+        if (result.status === 'optimal' && oracle.status === 'optimal') {
+          expect(sameObjective(result.objective, oracle.objective)).toBe(true);
+          expectCertifyingDuals(problem, result);
+        }
+      }),
+      { numRuns: runs(120) },
+    );
+  });
+
+  it('is exact from a previous solution of the same twins with changed weights', () => {
+    fc.assert(
+      fc.property(twinProblem({ maxRows: 4, maxCols: 4 }, 3), fc.integer({ min: -5, max: 5 }), (problem, shift) => {
+        fc.pre(shapeOf(problem).rows <= 7);
+        const first = solveAssignment(problem, { method: 'flow' });
+        fc.pre(first.status === 'optimal');
+        const changed: AssignmentProblem =
+          problem.weights !== undefined
+            ? { ...problem, weights: problem.weights.map((row, i) => row.map((w, j) => (w === null ? null : w + (i === 0 && j === 0 ? shift : 0)))) }
+            : { ...problem, edges: problem.edges!.map(([i, j, w], q): [number, number, number] => [i, j, q === 0 ? w + shift : w]) };
+        const oracle = bruteForce(changed);
+        const result = solveAssignment(changed, { method: 'flow', warmStart: { assignment: first.assignment, colDual: first.duals.col } });
+        expect(result.status).toBe(oracle.feasible ? 'optimal' : 'infeasible');
+        if (result.status !== 'optimal') return;
+        expect(sameObjective(result.objective, oracle.objective!)).toBe(true);
+        expectKeepsConstraints(changed, result);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
