@@ -45,6 +45,16 @@ export class BoundedBest {
     row[at] = r;
   }
 
+  /** Whether `size` offers are kept: a later one must then beat {@link worst}. */
+  get full(): boolean {
+    return this.count === this.size;
+  }
+
+  /** The worst value kept (the next to go); −∞ while nothing is. */
+  get worst(): number {
+    return this.count === 0 ? -Infinity : this.value[0]!;
+  }
+
   /** The rows kept (in no particular order): a view, valid until the next offer. */
   rows(): Int32Array {
     return this.row.subarray(0, this.count);

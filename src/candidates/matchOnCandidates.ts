@@ -22,6 +22,7 @@ import { shortPlacement } from './shortPlacement.js';
 import { SharedCertifier } from './sharedCertifier.js';
 import { solveByPlaces } from './solveByPlaces.js';
 import { widenForCardinality } from './widenForCardinality.js';
+import { widenForPlaces } from './widenForPlaces.js';
 
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
 export const EVERY_PAIR_FALLBACK = 4_000_000;
@@ -131,6 +132,9 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   let weighed: WeighedPairs | null;
   let certifier: Certifier;
   ({ candidates, weighed, certifier } = firstSelection(context, Math.min(k, cols), helper, mayWaive));
+  // Solving by places needs every place fillable: each coach joins its best coachees now,
+  // before a solve would fail on the coaches the coachees' choices left short.
+  if (byPlaces) widenForPlaces(bounds, candidates, capacity);
   const addedPerRound: number[] = [];
   // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'
   // tables (or a round's and a certificate chunk's) are never held at once.
