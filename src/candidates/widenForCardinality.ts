@@ -40,12 +40,20 @@ export function widenForCardinality(
     if (set === undefined) additions.set(i, new Set([j]));
     else set.add(j);
   };
+  // Per spare coach, the bound an offer must beat: −∞ until its heap is full, then its worst
+  // kept. With every coach spare (a first solve that placed no one) most offers stop here.
+  const floor = new Float64Array(spare.length).fill(-Infinity);
   for (const i of unplaced) {
     bounds.boundRow(i, bound);
     for (let s = 0; s < spare.length; s++) spareBound[s] = bound[spare[s]!]!;
     // Its spare coaches of highest bound, ties to the lower coach (spare ascends).
     for (const s of topByValue(spareBound, PER_ROW, mine)) add(i, spare[s]!);
-    for (let s = 0; s < spare.length; s++) best[s]!.offer(spareBound[s]!, i);
+    for (let s = 0; s < spare.length; s++) {
+      if (!(spareBound[s]! > floor[s]!)) continue;
+      const heap = best[s]!;
+      heap.offer(spareBound[s]!, i);
+      if (heap.full) floor[s] = heap.worst;
+    }
   }
   spare.forEach((j, s) => {
     for (const row of best[s]!.rows()) add(row, j);
