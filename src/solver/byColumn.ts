@@ -5,15 +5,25 @@ export interface ColumnPairs {
   readonly value: Float64Array;
 }
 
-/** The pairs of compressed rows, with one value each, regrouped by column (a counting sort). */
-export function byColumn(rows: number, cols: number, rowStart: Int32Array, colIndex: Int32Array, values: Float64Array): ColumnPairs {
+/**
+ * The pairs of compressed rows, with one value each, regrouped by column (a counting sort);
+ * of the rows in `only` (ascending) alone, when given.
+ */
+export function byColumn(rows: number, cols: number, rowStart: Int32Array, colIndex: Int32Array, values: Float64Array, only: Int32Array | null = null): ColumnPairs {
+  const count = only === null ? rows : only.length;
   const colStart = new Int32Array(cols + 1);
-  for (let k = 0; k < colIndex.length; k++) colStart[colIndex[k]! + 1]!++;
+  let pairs = 0;
+  for (let q = 0; q < count; q++) {
+    const i = only === null ? q : only[q]!;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) colStart[colIndex[k]! + 1]!++;
+    pairs += rowStart[i + 1]! - rowStart[i]!;
+  }
   for (let j = 0; j < cols; j++) colStart[j + 1]! += colStart[j]!;
   const fill = colStart.slice(0, cols);
-  const row = new Int32Array(colIndex.length);
-  const value = new Float64Array(colIndex.length);
-  for (let i = 0; i < rows; i++) {
+  const row = new Int32Array(pairs);
+  const value = new Float64Array(pairs);
+  for (let q = 0; q < count; q++) {
+    const i = only === null ? q : only[q]!;
     for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
       const at = fill[colIndex[k]!]!++;
       row[at] = i;

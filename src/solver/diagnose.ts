@@ -131,6 +131,8 @@ export function diagnoseMinLoads(problem: NormalizedProblem, deficit: Int32Array
       message: `minimum loads add up to ${required} but there are only ${rows} rows`,
     }];
   }
+  // Nothing required: nothing to explain (and no pass over every pair).
+  if (required === 0) return [];
   const candidates = new Int32Array(cols);
   for (let k = 0; k < rowStart[rows]!; k++) candidates[colIndex[k]!]!++;
   const starved: number[] = [];

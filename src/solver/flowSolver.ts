@@ -438,7 +438,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: WarmSt
   }
   if (openPlaces > 0) {
     // Places no row took on the way: each is filled from elsewhere or left empty (see VacancySearch).
-    const search = new VacancySearch(problem);
+    const search = new VacancySearch(problem, twin);
     for (let j = 0; j < cols; j++) {
       for (; vacant[j]! > 0; vacant[j]!--) {
         if (search.restore(j, state, sinkPot) === 'empty') {

@@ -127,12 +127,34 @@ export class VacancySearch {
   private readonly rowNextCost: Float64Array;
   private readonly doneCols: Int32Array;
   private readonly doneRows: Int32Array;
+  /** Past the last row of each run of identical rows, at its first row (see twinRows). */
+  private readonly runEnd: Int32Array;
   private readonly heap = new MinHeap(1024);
   private searches = 0;
 
-  constructor(private readonly problem: NormalizedProblem) {
+  /**
+   * @param twin the first row of each row's run of identical rows (see twinRows), or null:
+   *   the columns then list each run once, by its first row (a coach's places, solved as
+   *   rows, would list every coachee's coach as often as it has places).
+   */
+  constructor(
+    private readonly problem: NormalizedProblem,
+    twin: Int32Array | null = null,
+  ) {
     const { rows, cols, rowStart, colIndex, cost } = problem;
-    ({ colStart: this.colStart, row: this.cscRow, value: this.cscCost } = byColumn(rows, cols, rowStart, colIndex, cost));
+    this.runEnd = new Int32Array(rows);
+    for (let r = rows - 1; r >= 0; r--) {
+      const first = twin === null ? r : twin[r]!;
+      if (this.runEnd[first] === 0) this.runEnd[first] = r + 1;
+    }
+    let heads: Int32Array | null = null;
+    if (twin !== null) {
+      let count = 0;
+      for (let r = 0; r < rows; r++) if (twin[r] === r) count++;
+      heads = new Int32Array(count);
+      for (let r = 0, q = 0; r < rows; r++) if (twin[r] === r) heads[q++] = r;
+    }
+    ({ colStart: this.colStart, row: this.cscRow, value: this.cscCost } = byColumn(rows, cols, rowStart, colIndex, cost, heads));
     this.colDist = new Float64Array(cols);
     this.colStamp = new Int32Array(cols).fill(-1);
     this.colNext = new Int32Array(cols);
@@ -196,18 +218,21 @@ export class VacancySearch {
           }
         }
         for (let q = this.colStart[c]!; q < this.colStart[c + 1]!; q++) {
-          const r = this.cscRow[q]!;
-          if (rowCol[r] === c || this.rowStamp[r] === doneMark) continue;
-          const reduced = this.cscCost[q]! + rowPot[r]! - colPot[c]!;
-          const at = key + (reduced > 0 ? reduced : 0);
-          // Nothing reached at or beyond the best target found so far can lead to a better one.
-          if (at >= sinkDist) continue;
-          if (this.rowStamp[r] !== stamp || at < this.rowDist[r]!) {
-            this.rowStamp[r] = stamp;
-            this.rowDist[r] = at;
-            this.rowNext[r] = c;
-            this.rowNextCost[r] = this.cscCost[q]!;
-            heap.push(at, cols + 1 + r);
+          const pairCost = this.cscCost[q]!;
+          // A run's rows share the pair but not their potentials or places: each is relaxed.
+          for (let r = this.cscRow[q]!, end = this.runEnd[r]!; r < end; r++) {
+            if (rowCol[r] === c || this.rowStamp[r] === doneMark) continue;
+            const reduced = pairCost + rowPot[r]! - colPot[c]!;
+            const at = key + (reduced > 0 ? reduced : 0);
+            // Nothing reached at or beyond the best target found so far can lead to a better one.
+            if (at >= sinkDist) continue;
+            if (this.rowStamp[r] !== stamp || at < this.rowDist[r]!) {
+              this.rowStamp[r] = stamp;
+              this.rowDist[r] = at;
+              this.rowNext[r] = c;
+              this.rowNextCost[r] = pairCost;
+              heap.push(at, cols + 1 + r);
+            }
           }
         }
         continue;
