@@ -44,6 +44,14 @@ const FEW_VIOLATIONS_PER_ROW = 0.001;
 const WARM_START_SHARE = 0.01;
 
 /**
+ * {@link WARM_START_SHARE} for the places' solve (see solveByPlaces), whose vacancies are
+ * coachees and cheap to settle: mending the last round's solution against a cold solve, at
+ * 40,000 × 4,000 with 3–7 places 1.3 / 3.8 s with 11,142 added pairs (0.28 a coachee) and
+ * 1.4–1.6 / 4.0–4.3 s with 10,388; at 10,000 × 1,000 0.2 / 0.6 s with 389. Not measured beyond.
+ */
+const WARM_PLACES_SHARE = 0.5;
+
+/**
  * Pairs (rows × cols) from which a helper thread shares the scans: the 40k bench case (1.6 × 10^8)
  * and up, not the 10k ones (10^7). Not tuned: the crossover was not measured.
  */
@@ -179,7 +187,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     solves++;
     // Few pairs added since the last solve: mend its solution (see warmStart below), for the
     // places' solve as for the coachees'.
-    const warm = (addedPerRound.at(-1) ?? Infinity) <= rows * WARM_START_SHARE;
+    const warm = (addedPerRound.at(-1) ?? Infinity) <= rows * (byPlaces ? WARM_PLACES_SHARE : WARM_START_SHARE);
     const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method, warm ? placesStart : undefined) : null;
     if (byPlace?.status === 'optimal') placesStart = byPlace.placesStart;
     if (byPlace?.status === 'unfilled' && solves < input.candidates.maxRounds) {
