@@ -9,6 +9,7 @@ import type { PolicySettings } from '../model/policySettings.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
 import type { Policy } from '../policies/policy.js';
 import { identityBound, identityTerms, identityWeights } from './identityBound.js';
+import { fitCells, type FitCells } from './fitCells.js';
 
 /**
  * Upper bounds on the solver weight of every pair, cheap enough to scan all rows × cols:
@@ -39,6 +40,13 @@ export interface PairBounds {
    * where a scan would otherwise make two.
    */
   boundRowAbove(row: number, out: Float64Array, threshold: number, found: Int32Array): number;
+  /**
+   * The columns with places whose bound is at least `threshold`, ascending, into `found`
+   * (returns how many), and their bounds into `out` at their columns: {@link boundRowAbove}'s
+   * answer, but `out` is left as it was at every other column. Reads only the columns whose
+   * fit could reach the threshold with the row's best identity bound (see {@link FitCells}).
+   */
+  gatherAbove(row: number, out: Float64Array, threshold: number, found: Int32Array): number;
   /** {@link boundRow}'s bounds of (row, columns[q]) into out[q] for q < count (every column in order when `columns` is null). */
   rowBoundsOf(row: number, columns: Int32Array | null, count: number, out: Float64Array): void;
   /**
@@ -113,6 +121,8 @@ export function pairBounds(
   // A row's pattern parts per class and per value, kept for the row's next call: a scan
   // takes a sample of a row and then the whole row.
   let patternsOf = -1;
+  // The row's best identity bound over every pattern.
+  let identityBest = -Infinity;
   const at = aspiration.values;
   const st = support.values;
   /** Readies row's pattern parts; returns where its identity, aspiration and support tables start. */
@@ -122,6 +132,8 @@ export function pairBounds(
       patterns.patternsOfRow(row, classPattern);
       patterns.valuePatterns(row, valuePattern);
       patternsOf = row;
+      identityBest = -Infinity;
+      for (let q = row * stride; q < (row + 1) * stride; q++) if (identity[q]! > identityBest) identityBest = identity[q]!;
     }
     return { t: row * stride, a: aspiration.offset(row), b: support.offset(row) };
   };
@@ -156,6 +168,56 @@ export function pairBounds(
     for (let q = 0; q < n; q++) if (open[found[q]!] === 1) found[kept++] = found[q]!;
     return kept;
   };
+  const aspirationProfiles = fit.aspiration.table === null ? 1 : fit.aspiration.colProfiles;
+  const supportProfiles = fit.support.table === null ? 1 : fit.support.colProfiles;
+  const cells: FitCells | null = fitCells(aspirationCol, aspirationProfiles, supportCol, supportProfiles, open);
+  const marked = new Uint32Array((cols + 31) >> 5);
+  const gatherAbove: PairBounds['gatherAbove'] = (row, out, threshold, found) => {
+    if (cells === null || !Number.isFinite(threshold)) {
+      // Every column's bound: written to a scratch row, copied where they reach the threshold.
+      const n = boundRowAbove(row, gatherScratch, threshold, found);
+      for (let q = 0; q < n; q++) out[found[q]!] = gatherScratch[found[q]!]!;
+      return n;
+    }
+    const { t, a, b } = startRow(row);
+    const aspirationOrder = cells.order(at, a, aspirationProfiles);
+    const supportOrder = cells.order(st, b, supportProfiles);
+    const bestSupport = st[b + supportOrder[0]!]!;
+    // Fit below this cannot reach the threshold; the allowance keeps rounding from losing a
+    // column that reaches it exactly (each column let through is tested exactly).
+    const floor = threshold - identityBest - 1e-9 * (1 + Math.abs(threshold) + Math.abs(identityBest));
+    const { cellStart, columns } = cells;
+    for (const g of aspirationOrder) {
+      const aspirationFit = at[a + g]!;
+      if (aspirationFit + bestSupport < floor) break;
+      const base = g * supportProfiles;
+      for (const s of supportOrder) {
+        const fitOf = aspirationFit + st[b + s]!;
+        if (fitOf < floor) break;
+        for (let q = cellStart[base + s]!; q < cellStart[base + s + 1]!; q++) {
+          const j = columns[q]!;
+          const v = fitOf + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
+          if (v < threshold) continue;
+          out[j] = v;
+          marked[j >> 5]! |= 1 << (j & 31);
+        }
+      }
+    }
+    // Ascending, from the marks (cleared on the way).
+    let n = 0;
+    for (let w = 0; w < marked.length; w++) {
+      let bits = marked[w]!;
+      if (bits === 0) continue;
+      marked[w] = 0;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        found[n++] = (w << 5) + (31 - Math.clz32(low));
+        bits ^= low;
+      }
+    }
+    return n;
+  };
+  const gatherScratch = new Float64Array(cols);
   const boundsOf: PairBounds['boundsOf'] = (row, columns, count, out) => {
     pair.ofRow(row, columns, count);
     const rowWeights = identityWeights(base.insiderness[row]!, settings);
@@ -180,6 +242,7 @@ export function pairBounds(
     favoured,
     boundRow: (row, out) => rowBoundsOf(row, null, out.length, out),
     boundRowAbove,
+    gatherAbove,
     rowBoundsOf,
     boundsOf,
     boundAt(row, col) {

@@ -136,6 +136,10 @@ class RowScan {
   private readonly gathered: Int32Array;
   private gatheredCount = -1;
   private gatheredAbove = Infinity;
+  /** Whether `bound` holds every column's bound for the row scanned (else the gathered ones' only). */
+  private complete = false;
+  /** Scratch for a pass over a whole row whose gathered columns are not wanted. */
+  private readonly everyColumn: Int32Array;
   private readonly moreBuffer: Int32Array;
   /** Every SAMPLE_STRIDE-th column, and their row bounds (see {@link RowScan.threshold}). */
   private readonly sample: Int32Array;
@@ -158,6 +162,7 @@ class RowScan {
     this.topBuffer = new Int32Array(listed + 1);
     this.positionBuffer = new Int32Array(Math.max(listed + 1, Math.floor(bounds.cols / SAMPLE_STRIDE)));
     this.gathered = new Int32Array(bounds.cols);
+    this.everyColumn = new Int32Array(bounds.cols);
     this.moreBuffer = new Int32Array(listed + 1);
     this.sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
     this.sampled = new Float64Array(this.sample.length);
@@ -222,11 +227,17 @@ class RowScan {
     }
     const fromList = count;
     if (m * rest > predicted) {
+      // Every column whose bound clears the prediction was gathered, when the prediction is at
+      // or above the gathering threshold: only those need a look. Otherwise every column does,
+      // with its bound.
+      const onlyGathered = this.gatheredCount >= 0 && m > 0 && predicted >= m * this.gatheredAbove;
+      if (!onlyGathered && !this.complete) {
+        bounds.boundRowAbove(i, bound, Infinity, this.everyColumn);
+        this.complete = true;
+      }
       for (const j of list) bound[j] = -Infinity;
       for (const j of favoured) bound[j] = -Infinity;
-      // Every column whose bound clears the prediction was gathered, when the prediction is at
-      // or above the gathering threshold: only those need a look.
-      if (this.gatheredCount >= 0 && m > 0 && predicted >= m * this.gatheredAbove) {
+      if (onlyGathered) {
         for (let q = 0; q < this.gatheredCount; q++) {
           const j = this.gathered[q]!;
           if (m * bound[j]! > predicted) found[count++] = j;
@@ -282,18 +293,25 @@ class RowScan {
 
   /**
    * Row i's `want` columns of highest row bound (ties to the lower column), ascending, into
-   * `topBuffer`; returns how many. Also fills `bound` (−∞ for columns without places). The
-   * scan gathers the columns that reach a threshold read off a sample of the row, so the
-   * choice sees a few hundred columns instead of all; when fewer than `want` reach it, it
-   * takes all. The answer never depends on the threshold: gathered columns ascend, so ties
-   * still go to the lower column.
+   * `topBuffer`; returns how many. Also fills `bound` (−∞ for columns without places) at the
+   * gathered columns, or everywhere when it took all (`complete`). The scan gathers the
+   * columns that reach a threshold read off a sample of the row, reading only those whose fit
+   * could (see gatherAbove), so the choice sees a few hundred columns instead of all; when
+   * fewer than `want` reach it, it takes all. The answer never depends on the threshold:
+   * gathered columns ascend, so ties still go to the lower column.
    */
   private best(i: number, want: number): number {
     const { bounds, bound, found } = this;
     const threshold = this.threshold(i, want);
-    const n = bounds.boundRowAbove(i, bound, threshold, found);
+    // Below a finite threshold only the gathered columns' bounds are written (see gatherAbove).
+    this.complete = threshold === -Infinity;
+    const n = this.complete ? bounds.boundRowAbove(i, bound, threshold, found) : bounds.gatherAbove(i, bound, threshold, found);
     this.gatheredCount = n < want ? -1 : n;
-    if (n < want) return topInOrder(bound, bounds.cols, want, this.subsetBuffer, this.topBuffer);
+    if (n < want) {
+      if (!this.complete) bounds.boundRowAbove(i, bound, Infinity, this.everyColumn);
+      this.complete = true;
+      return topInOrder(bound, bounds.cols, want, this.subsetBuffer, this.topBuffer);
+    }
     this.gathered.set(found.subarray(0, n));
     this.gatheredAbove = threshold;
     const subset = this.subsetBuffer.subarray(0, n);

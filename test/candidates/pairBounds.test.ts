@@ -154,6 +154,39 @@ describe('pairBounds', () => {
     }
   });
 
+  it('gathers from the fit cells exactly the columns with places a full row pass finds at or above a threshold', () => {
+    // Thresholds at row bounds themselves (ties at the threshold), between them and beyond
+    // every one; some coaches without places; other entries of the output left alone.
+    for (const [coachees, coaches, seed] of [
+      [8, 400, 3],
+      [6, 120, 9],
+    ] as const) {
+      const cohort = parseCohort(syntheticCohort(coachees, coaches, seed, { capacity: [0, 3] }));
+      const prepared = prepareMatch(cohort);
+      const { rows, cols, capacity, rowMultiplier } = prepared.combined;
+      const bounds = pairBounds(cohort, prepared.features, prepared.settings, defaultPolicies, rowMultiplier, Int32Array.from(capacity));
+      const full = new Float64Array(cols);
+      const every = new Int32Array(cols);
+      const found = new Int32Array(cols);
+      const out = new Float64Array(cols);
+      for (let i = 0; i < rows; i++) {
+        bounds.boundRowAbove(i, full, -Infinity, every);
+        const ranked = Array.from(full).filter((v) => v > -Infinity).sort((a, b) => b - a);
+        const thresholds = [ranked[0]!, ranked[5]!, ranked[40]!, (ranked[10]! + ranked[11]!) / 2, ranked.at(-1)!, ranked[0]! + 1];
+        for (const threshold of thresholds) {
+          out.fill(Number.NaN);
+          const n = bounds.gatherAbove(i, out, threshold, found);
+          const expected = Array.from(full.keys()).filter((j) => capacity[j]! > 0 && full[j]! >= threshold);
+          expect(Array.from(found.subarray(0, n)), `row ${i}, threshold ${threshold}`).toEqual(expected);
+          for (let j = 0; j < cols; j++) {
+            if (expected.includes(j)) expect(out[j], `row ${i}, column ${j}`).toBe(full[j]);
+            else expect(out[j], `row ${i}, column ${j} left alone`).toBeNaN();
+          }
+        }
+      }
+    }
+  });
+
   it('refuses a custom policy, whose terms it cannot bound', () => {
     const cohort = parseCohort(syntheticCohort(4, 3, 1));
     const prepared = prepareMatch(cohort);

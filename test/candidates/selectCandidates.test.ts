@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePairs, solverWeights } from '../../src/candidates/evaluatePairs.js';
-import { pairBounds } from '../../src/candidates/pairBounds.js';
+import { pairBounds, type PairBounds } from '../../src/candidates/pairBounds.js';
 import { selectCandidates } from '../../src/candidates/selectCandidates.js';
 import { prepareMatch } from '../../src/engine/match.js';
 import { sparsePairSet, type PairSet } from '../../src/features/pairSet.js';
@@ -23,7 +23,7 @@ import { runs } from '../helpers/runs.js';
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** The candidates of a cohort for k, with the dense problem they are judged against. */
-function selectAndReference(doc: CohortInput, policy: PolicyInput | undefined, k: number) {
+function selectAndReference(doc: CohortInput, policy: PolicyInput | undefined, k: number, wrap: (bounds: PairBounds) => PairBounds = (bounds) => bounds) {
   const cohort = parseCohort(doc);
   const prepared = prepareMatch(cohort, { policy });
   const { rows, cols } = prepared.combined;
@@ -32,7 +32,7 @@ function selectAndReference(doc: CohortInput, policy: PolicyInput | undefined, k
   const evaluate = (pairs: PairSet) => evaluatePairs(cohort, prepared.settings, defaultPolicies, relations, pairs);
   const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
   const bounds = pairBounds(cohort, base.features, prepared.settings, defaultPolicies, base.combined.rowMultiplier);
-  const chosen = selectCandidates(bounds, Math.min(k, cols), (pairs) => solverWeights(evaluate(pairs).combined)).candidates;
+  const chosen = selectCandidates(wrap(bounds), Math.min(k, cols), (pairs) => solverWeights(evaluate(pairs).combined)).candidates;
   return { rows, cols, chosen, favoured: bounds.favoured, dense: solverWeights(prepared.combined), waivedRows: new Set(prepared.combined.waived.map((b) => b.row)) };
 }
 
@@ -43,8 +43,8 @@ function selectAndReference(doc: CohortInput, policy: PolicyInput | undefined, k
  * are skipped: no subset of pairs shows that every coach is banned, and matchOnCandidates
  * handles such rows itself (it adds all their coaches).
  */
-function candidateDefects(doc: CohortInput, policy: PolicyInput | undefined, k: number, exact: boolean): string[] {
-  const { rows, cols, chosen, favoured: favouredOf, dense, waivedRows } = selectAndReference(doc, policy, k);
+function candidateDefects(doc: CohortInput, policy: PolicyInput | undefined, k: number, exact: boolean, wrap?: (bounds: PairBounds) => PairBounds): string[] {
+  const { rows, cols, chosen, favoured: favouredOf, dense, waivedRows } = selectAndReference(doc, policy, k, wrap);
   const defects: string[] = [];
   if (chosen.length !== rows) defects.push(`${chosen.length} candidate lists for ${rows} rows`);
   for (let i = 0; i < rows; i++) {
@@ -125,6 +125,30 @@ describe('selectCandidates', () => {
     // some of the 6k listed columns get a pair bound.
     for (const policy of syntheticPolicies) {
       for (const k of [1, 4]) expect(candidateDefects(syntheticCohort(12, 400, 3) as unknown as CohortInput, policy, k, true), JSON.stringify({ policy, k })).toEqual([]);
+    }
+  });
+
+  it('does both when the row bounds tie across many coaches, alike but for their hobbies', () => {
+    // Row bounds then take a few values, so a row's gathered columns end at a tie and its
+    // pair bounds fall below the gathering threshold: the scan must read the whole row. The
+    // gathering leaves other columns' entries as they were: here they are made −∞ first, so a
+    // scan that read them instead of the row's bounds would miss columns.
+    const poisoned = (bounds: PairBounds): PairBounds => ({
+      ...bounds,
+      gatherAbove: (row, out, threshold, found) => {
+        out.fill(-Infinity);
+        return bounds.gatherAbove(row, out, threshold, found);
+      },
+    });
+    for (const seed of [7, 8]) {
+      for (const groups of [1, 3]) {
+        const doc = syntheticCohort(10, 300, seed) as unknown as { coaches: { attributes: Record<string, unknown>; support: unknown }[] };
+        doc.coaches.forEach((coach, j) => {
+          Object.assign(coach.attributes, { gender: 'female', nationality: 'Dutch', background: 'migration', age: 40, hometown: ['Venlo', 'Aachen', 'Liège'][j % groups], sector: 'HR', role: 'teacher' });
+          coach.support = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+        });
+        for (const k of [1, 2, 4]) expect(candidateDefects(doc as unknown as CohortInput, undefined, k, true, poisoned), JSON.stringify({ seed, groups, k })).toEqual([]);
+      }
     }
   });
 

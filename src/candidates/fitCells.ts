@@ -1,0 +1,53 @@
+/** Cells (aspiration profile × support profile) beyond which the columns are not grouped: 4 bytes each. */
+const MAX_CELLS = 1_000_000;
+
+/**
+ * The open columns grouped by their pair of fit profiles (aspiration, support): a row's fit
+ * with every column of a cell is the same, so a scan that only wants the columns of high
+ * bound can walk the cells from the best fit down and stop where fit plus the row's best
+ * identity bound falls short, without reading the other columns at all.
+ */
+export interface FitCells {
+  readonly aspirationProfiles: number;
+  readonly supportProfiles: number;
+  /** Cell `a · supportProfiles + s` holds `columns[cellStart[cell] .. cellStart[cell + 1]]`, ascending. */
+  readonly cellStart: Int32Array;
+  readonly columns: Int32Array;
+  /**
+   * Positions 0 … n − 1 of `values[offset .. offset + n)`, highest value first (ties to the
+   * lower position), remembered per offset: a profile's order serves every row of it.
+   */
+  order(values: Float64Array, offset: number, n: number): Int32Array;
+}
+
+/** Groups the open columns into {@link FitCells}; null when the profiles make too many cells. */
+export function fitCells(aspirationCol: Int32Array, aspirationProfiles: number, supportCol: Int32Array, supportProfiles: number, open: Uint8Array): FitCells | null {
+  const cells = aspirationProfiles * supportProfiles;
+  if (cells > MAX_CELLS) return null;
+  const cols = open.length;
+  const cellStart = new Int32Array(cells + 1);
+  for (let j = 0; j < cols; j++) if (open[j] === 1) cellStart[aspirationCol[j]! * supportProfiles + supportCol[j]! + 1]!++;
+  for (let c = 0; c < cells; c++) cellStart[c + 1]! += cellStart[c]!;
+  const fill = cellStart.slice(0, cells);
+  const columns = new Int32Array(cellStart[cells]!);
+  for (let j = 0; j < cols; j++) if (open[j] === 1) columns[fill[aspirationCol[j]! * supportProfiles + supportCol[j]!]!++] = j;
+  const orders = new Map<Float64Array, Map<number, Int32Array>>();
+  return {
+    aspirationProfiles,
+    supportProfiles,
+    cellStart,
+    columns,
+    order(values, offset, n) {
+      let byOffset = orders.get(values);
+      if (byOffset === undefined) orders.set(values, (byOffset = new Map()));
+      let known = byOffset.get(offset);
+      if (known === undefined) {
+        const positions = Array.from({ length: n }, (_, q) => q);
+        positions.sort((p, q) => values[offset + q]! - values[offset + p]! || p - q);
+        known = Int32Array.from(positions);
+        byOffset.set(offset, known);
+      }
+      return known;
+    },
+  };
+}
