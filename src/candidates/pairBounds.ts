@@ -186,20 +186,33 @@ export function pairBounds(
     // Fit below this cannot reach the threshold; the allowance keeps rounding from losing a
     // column that reaches it exactly (each column let through is tested exactly).
     const floor = threshold - identityBest - 1e-9 * (1 + Math.abs(threshold) + Math.abs(identityBest));
+    // Locals, not the closure's: these loops run a few thousand times a row.
     const { cellStart, columns } = cells;
-    for (const g of aspirationOrder) {
-      const aspirationFit = at[a + g]!;
+    const aspirationValues = at;
+    const supportValues = st;
+    const identityValues = identity;
+    const classes = colClass;
+    const values = colValue;
+    const classParts = classPattern;
+    const valueParts = valuePattern;
+    const marks = marked;
+    const supportCount = supportOrder.length;
+    for (let x = 0; x < aspirationOrder.length; x++) {
+      const g = aspirationOrder[x]!;
+      const aspirationFit = aspirationValues[a + g]!;
       if (aspirationFit + bestSupport < floor) break;
       const base = g * supportProfiles;
-      for (const s of supportOrder) {
-        const fitOf = aspirationFit + st[b + s]!;
+      for (let y = 0; y < supportCount; y++) {
+        const s = supportOrder[y]!;
+        const fitOf = aspirationFit + supportValues[b + s]!;
         if (fitOf < floor) break;
-        for (let q = cellStart[base + s]!; q < cellStart[base + s + 1]!; q++) {
+        const end = cellStart[base + s + 1]!;
+        for (let q = cellStart[base + s]!; q < end; q++) {
           const j = columns[q]!;
-          const v = fitOf + identity[t + classPattern[colClass[j]!]! + valuePattern[colValue[j]!]!]!;
+          const v = fitOf + identityValues[t + classParts[classes[j]!]! + valueParts[values[j]!]!]!;
           if (v < threshold) continue;
           out[j] = v;
-          marked[j >> 5]! |= 1 << (j & 31);
+          marks[j >> 5]! |= 1 << (j & 31);
         }
       }
     }
