@@ -47,6 +47,11 @@ export interface PairBounds {
    * fit could reach the threshold with the row's best identity bound (see {@link FitCells}).
    */
   gatherAbove(row: number, out: Float64Array, threshold: number, found: Int32Array): number;
+  /**
+   * {@link gatherAbove} with a floor per column: the columns with places whose bound is above
+   * `floors[j]` (strictly), where every floor is at least `least`.
+   */
+  gatherAboveFloors(row: number, out: Float64Array, floors: Float64Array, least: number, found: Int32Array): number;
   /** {@link boundRow}'s bounds of (row, columns[q]) into out[q] for q < count (every column in order when `columns` is null). */
   rowBoundsOf(row: number, columns: Int32Array | null, count: number, out: Float64Array): void;
   /**
@@ -172,11 +177,21 @@ export function pairBounds(
   const supportProfiles = fit.support.table === null ? 1 : fit.support.colProfiles;
   const cells: FitCells | null = fitCells(aspirationCol, aspirationProfiles, supportCol, supportProfiles, open);
   const marked = new Uint32Array((cols + 31) >> 5);
-  const gatherAbove: PairBounds['gatherAbove'] = (row, out, threshold, found) => {
+  /**
+   * The columns with places whose bound reaches `threshold` (`floors` null) or is above their
+   * floor, every floor at least `threshold`; see gatherAbove.
+   */
+  const gather = (row: number, out: Float64Array, threshold: number, floors: Float64Array | null, found: Int32Array): number => {
     if (cells === null || !Number.isFinite(threshold)) {
-      // Every column's bound: written to a scratch row, copied where they reach the threshold.
-      const n = boundRowAbove(row, gatherScratch, threshold, found);
-      for (let q = 0; q < n; q++) out[found[q]!] = gatherScratch[found[q]!]!;
+      // Every column's bound: written to a scratch row, copied where they pass.
+      const all = boundRowAbove(row, gatherScratch, floors === null ? threshold : -Infinity, found);
+      let n = 0;
+      for (let q = 0; q < all; q++) {
+        const j = found[q]!;
+        if (floors !== null && !(gatherScratch[j]! > floors[j]!)) continue;
+        out[j] = gatherScratch[j]!;
+        found[n++] = j;
+      }
       return n;
     }
     const { t, a, b } = startRow(row);
@@ -210,7 +225,7 @@ export function pairBounds(
         for (let q = cellStart[base + s]!; q < end; q++) {
           const j = columns[q]!;
           const v = fitOf + identityValues[t + classParts[classes[j]!]! + valueParts[values[j]!]!]!;
-          if (v < threshold) continue;
+          if (floors === null ? v < threshold : !(v > floors[j]!)) continue;
           out[j] = v;
           marks[j >> 5]! |= 1 << (j & 31);
         }
@@ -231,6 +246,8 @@ export function pairBounds(
     return n;
   };
   const gatherScratch = new Float64Array(cols);
+  const gatherAbove: PairBounds['gatherAbove'] = (row, out, threshold, found) => gather(row, out, threshold, null, found);
+  const gatherAboveFloors: PairBounds['gatherAboveFloors'] = (row, out, floors, least, found) => gather(row, out, least, floors, found);
   const boundsOf: PairBounds['boundsOf'] = (row, columns, count, out) => {
     pair.ofRow(row, columns, count);
     const rowWeights = identityWeights(base.insiderness[row]!, settings);
@@ -256,6 +273,7 @@ export function pairBounds(
     boundRow: (row, out) => rowBoundsOf(row, null, out.length, out),
     boundRowAbove,
     gatherAbove,
+    gatherAboveFloors,
     rowBoundsOf,
     boundsOf,
     boundAt(row, col) {

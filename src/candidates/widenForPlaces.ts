@@ -5,38 +5,49 @@ import { BoundedBest } from './boundedBest.js';
 /** Rows a column is joined to per place. */
 const PER_PLACE = 4;
 
+/** Rows between refreshes of the least floor. */
+const LEAST_EVERY = 64;
+
 /**
  * Joins every column with places to its PER_PLACE × capacity rows of highest row bound (ties
  * to the earlier row): the coaches' side of the candidates, for programmes solved by places.
  * There every place must be filled, and coachees' top k leave some coaches with fewer
  * coachees than places (at 40,000 × 4,000 with 3–7 places, 126 coaches, 7 with none): a
- * first solve would fail on them. One pass over the rows; a column's current worst kept
- * bound turns most offers away before they reach its heap. Returns the pairs added
- * (mutating `candidates`).
+ * first solve would fail on them. One pass over the rows; a column's worst kept bound, once
+ * its heap is full, is the floor a row's bound must beat, and a row reads only the columns
+ * whose fit could (see PairBounds.gatherAboveFloors). Returns the pairs added (mutating
+ * `candidates`).
  */
 export function widenForPlaces(bounds: PairBounds, candidates: Int32Array[], capacity: Int32Array): number {
   const { rows, cols } = bounds;
   const open: number[] = [];
   for (let j = 0; j < cols; j++) if (capacity[j]! > 0) open.push(j);
   if (open.length === 0 || rows === 0) return 0;
-  const best = open.map((j) => new BoundedBest(Math.min(rows, PER_PLACE * capacity[j]!)));
-  // Per open column, the bound an offer must beat: −∞ until its heap is full, then its worst kept.
-  const floor = new Float64Array(open.length).fill(-Infinity);
+  const best: (BoundedBest | null)[] = new Array<BoundedBest | null>(cols).fill(null);
+  for (const j of open) best[j] = new BoundedBest(Math.min(rows, PER_PLACE * capacity[j]!));
+  // Per column, the bound an offer must beat: −∞ until its heap is full, then its worst kept
+  // (equal bounds never displace an earlier row: rows come in ascending order). Floors only
+  // rise, so their least, refreshed now and then, stays below every one of them.
+  const floor = new Float64Array(cols).fill(-Infinity);
+  let least = -Infinity;
   const bound = new Float64Array(cols);
+  const found = new Int32Array(cols);
   for (let i = 0; i < rows; i++) {
-    bounds.boundRow(i, bound);
-    for (let t = 0; t < open.length; t++) {
-      const v = bound[open[t]!]!;
-      // Equal bounds never displace an earlier row: rows come in ascending order.
-      if (!(v > floor[t]!)) continue;
-      const heap = best[t]!;
-      heap.offer(v, i);
-      if (heap.full) floor[t] = heap.worst;
+    const n = bounds.gatherAboveFloors(i, bound, floor, least, found);
+    for (let q = 0; q < n; q++) {
+      const j = found[q]!;
+      const heap = best[j]!;
+      heap.offer(bound[j]!, i);
+      if (heap.full) floor[j] = heap.worst;
+    }
+    if (i % LEAST_EVERY === LEAST_EVERY - 1) {
+      least = Infinity;
+      for (const j of open) least = Math.min(least, floor[j]!);
     }
   }
   const additions = new Map<number, number[]>();
-  open.forEach((j, t) => {
-    for (const i of best[t]!.rows()) {
+  open.forEach((j) => {
+    for (const i of best[j]!.rows()) {
       const list = additions.get(i);
       if (list === undefined) additions.set(i, [j]);
       else list.push(j);
