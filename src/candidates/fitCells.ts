@@ -18,6 +18,14 @@ export interface FitCells {
    * lower position), remembered per offset: a profile's order serves every row of it.
    */
   order(values: Float64Array, offset: number, n: number): Int32Array;
+  /**
+   * Per aspiration profile g, the support profiles of its non-empty cells, best support fit
+   * first (`supportValues[offset + s]`, support profiles in `order`'s order):
+   * `support[groupStart[g] .. groupStart[g + 1]]`. A walk then never visits an empty cell,
+   * which matters where profiles make many more cells than there are columns (at 10,000 × 1,000:
+   * about 18 cells a column). Remembered per offset.
+   */
+  walk(supportValues: Float64Array, offset: number): { readonly groupStart: Int32Array; readonly support: Int32Array };
 }
 
 /** Groups the open columns into {@link FitCells}; null when the profiles make too many cells. */
@@ -32,11 +40,33 @@ export function fitCells(aspirationCol: Int32Array, aspirationProfiles: number, 
   const columns = new Int32Array(cellStart[cells]!);
   for (let j = 0; j < cols; j++) if (open[j] === 1) columns[fill[aspirationCol[j]! * supportProfiles + supportCol[j]!]!++] = j;
   const orders = new Map<Float64Array, Map<number, Int32Array>>();
-  return {
+  const walks = new Map<Float64Array, Map<number, { groupStart: Int32Array; support: Int32Array }>>();
+  let filled = 0;
+  for (let c = 0; c < cells; c++) if (cellStart[c + 1]! > cellStart[c]!) filled++;
+  const cellsOf: FitCells = {
     aspirationProfiles,
     supportProfiles,
     cellStart,
     columns,
+    walk(supportValues, offset) {
+      let byOffset = walks.get(supportValues);
+      if (byOffset === undefined) walks.set(supportValues, (byOffset = new Map()));
+      let known = byOffset.get(offset);
+      if (known === undefined) {
+        const order = cellsOf.order(supportValues, offset, supportProfiles);
+        const groupStart = new Int32Array(aspirationProfiles + 1);
+        const support = new Int32Array(filled);
+        let at = 0;
+        for (let g = 0; g < aspirationProfiles; g++) {
+          const base = g * supportProfiles;
+          for (const s of order) if (cellStart[base + s + 1]! > cellStart[base + s]!) support[at++] = s;
+          groupStart[g + 1] = at;
+        }
+        known = { groupStart, support };
+        byOffset.set(offset, known);
+      }
+      return known;
+    },
     order(values, offset, n) {
       let byOffset = orders.get(values);
       if (byOffset === undefined) orders.set(values, (byOffset = new Map()));
@@ -50,4 +80,5 @@ export function fitCells(aspirationCol: Int32Array, aspirationProfiles: number, 
       return known;
     },
   };
+  return cellsOf;
 }

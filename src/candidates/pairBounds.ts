@@ -195,9 +195,7 @@ export function pairBounds(
       return n;
     }
     const { t, a, b } = startRow(row);
-    const aspirationOrder = cells.order(at, a, aspirationProfiles);
-    const supportOrder = cells.order(st, b, supportProfiles);
-    const bestSupport = st[b + supportOrder[0]!]!;
+    const { groupStart, support: supportOrder } = cells.walk(st, b);
     // Fit below this cannot reach the threshold; the allowance keeps rounding from losing a
     // column that reaches it exactly (each column let through is tested exactly).
     const floor = threshold - identityBest - 1e-9 * (1 + Math.abs(threshold) + Math.abs(identityBest));
@@ -211,13 +209,11 @@ export function pairBounds(
     const classParts = classPattern;
     const valueParts = valuePattern;
     const marks = marked;
-    const supportCount = supportOrder.length;
-    for (let x = 0; x < aspirationOrder.length; x++) {
-      const g = aspirationOrder[x]!;
+    // Each aspiration profile's cells, best support first, down to where fit falls short.
+    for (let g = 0; g < aspirationProfiles; g++) {
       const aspirationFit = aspirationValues[a + g]!;
-      if (aspirationFit + bestSupport < floor) break;
       const base = g * supportProfiles;
-      for (let y = 0; y < supportCount; y++) {
+      for (let y = groupStart[g]!, last = groupStart[g + 1]!; y < last; y++) {
         const s = supportOrder[y]!;
         const fitOf = aspirationFit + supportValues[b + s]!;
         if (fitOf < floor) break;
