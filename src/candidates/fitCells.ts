@@ -1,6 +1,9 @@
 /** Cells (aspiration profile × support profile) beyond which the columns are not grouped: 4 bytes each. */
 const MAX_CELLS = 1_000_000;
 
+/** Walk entries remembered at most (4 bytes each); beyond, a walk is built for each row that needs it. */
+const MAX_REMEMBERED = 8_000_000;
+
 /**
  * The open columns grouped by their pair of fit profiles (aspiration, support): a row's fit
  * with every column of a cell is the same, so a scan that only wants the columns of high
@@ -23,7 +26,7 @@ export interface FitCells {
    * first (`supportValues[offset + s]`, support profiles in `order`'s order):
    * `support[groupStart[g] .. groupStart[g + 1]]`. A walk then never visits an empty cell,
    * which matters where profiles make many more cells than there are columns (at 10,000 × 1,000:
-   * about 18 cells a column). Remembered per offset.
+   * about 18 cells a column). Remembered per offset, up to MAX_REMEMBERED entries in all.
    */
   walk(supportValues: Float64Array, offset: number): { readonly groupStart: Int32Array; readonly support: Int32Array };
 }
@@ -42,6 +45,7 @@ export function fitCells(aspirationCol: Int32Array, aspirationProfiles: number, 
   const orders = new Map<Float64Array, Map<number, Int32Array>>();
   const walks = new Map<Float64Array, Map<number, { groupStart: Int32Array; support: Int32Array }>>();
   let filled = 0;
+  let remembered = 0;
   for (let c = 0; c < cells; c++) if (cellStart[c + 1]! > cellStart[c]!) filled++;
   const cellsOf: FitCells = {
     aspirationProfiles,
@@ -63,7 +67,7 @@ export function fitCells(aspirationCol: Int32Array, aspirationProfiles: number, 
           groupStart[g + 1] = at;
         }
         known = { groupStart, support };
-        byOffset.set(offset, known);
+        if ((remembered += filled) <= MAX_REMEMBERED) byOffset.set(offset, known);
       }
       return known;
     },
