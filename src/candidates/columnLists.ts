@@ -9,3 +9,14 @@ export function mergeColumns(list: Int32Array, extra: Iterable<number>): Int32Ar
 export function allColumns(cols: number): Int32Array {
   return Int32Array.from({ length: cols }, (_, j) => j);
 }
+
+/** Merges each row's extra columns into its list (mutating `candidates`); returns how many pairs are new. */
+export function addColumns(candidates: Int32Array[], additions: ReadonlyMap<number, Iterable<number>>): number {
+  let added = 0;
+  for (const [i, extra] of additions) {
+    const before = candidates[i]!.length;
+    candidates[i] = mergeColumns(candidates[i]!, extra);
+    added += candidates[i]!.length - before;
+  }
+  return added;
+}

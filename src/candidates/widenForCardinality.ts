@@ -1,5 +1,5 @@
 import type { AssignmentResult } from '../solver/types.js';
-import { mergeColumns } from './columnLists.js';
+import { addColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
 import { BoundedBest } from './boundedBest.js';
 import { topByValue } from './topByValue.js';
@@ -58,11 +58,5 @@ export function widenForCardinality(
   spare.forEach((j, s) => {
     for (const row of best[s]!.rows()) add(row, j);
   });
-  let added = 0;
-  for (const [i, extra] of additions) {
-    const before = candidates[i]!.length;
-    candidates[i] = mergeColumns(candidates[i]!, extra);
-    added += candidates[i]!.length - before;
-  }
-  return added;
+  return addColumns(candidates, additions);
 }

@@ -1,4 +1,4 @@
-import { mergeColumns } from './columnLists.js';
+import { addColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
 import { BoundedBest } from './boundedBest.js';
 
@@ -53,11 +53,5 @@ export function widenForPlaces(bounds: PairBounds, candidates: Int32Array[], cap
       else list.push(j);
     }
   });
-  let added = 0;
-  for (const [i, extra] of additions) {
-    const before = candidates[i]!.length;
-    candidates[i] = mergeColumns(candidates[i]!, extra);
-    added += candidates[i]!.length - before;
-  }
-  return added;
+  return addColumns(candidates, additions);
 }
