@@ -45,14 +45,9 @@ export class BoundedBest {
     row[at] = r;
   }
 
-  /** Whether `size` offers are kept: a later one must then beat {@link worst}. */
-  get full(): boolean {
-    return this.count === this.size;
-  }
-
-  /** The worst value kept (the next to go); −∞ while nothing is. */
-  get worst(): number {
-    return this.count === 0 ? -Infinity : this.value[0]!;
+  /** What an offer must beat to be kept: −∞ until `size` offers are kept, then the worst of them. */
+  get bar(): number {
+    return this.count < this.size || this.size === 0 ? -Infinity : this.value[0]!;
   }
 
   /** The rows kept (in no particular order): a view, valid until the next offer. */

@@ -11,28 +11,32 @@ const MAX_REMEMBERED = 8_000_000;
  * identity bound falls short, without reading the other columns at all.
  */
 export interface FitCells {
-  readonly aspirationProfiles: number;
-  readonly supportProfiles: number;
   /** Cell `a · supportProfiles + s` holds `columns[cellStart[cell] .. cellStart[cell + 1]]`, ascending. */
   readonly cellStart: Int32Array;
   readonly columns: Int32Array;
   /**
-   * Positions 0 … n − 1 of `values[offset .. offset + n)`, highest value first (ties to the
-   * lower position), remembered per offset: a profile's order serves every row of it.
+   * For the rows whose support fits start at `offset` in the support table: per aspiration
+   * profile g, the support profiles of its non-empty cells, best support fit first (ties to
+   * the lower profile), `support[groupStart[g] .. groupStart[g + 1]]`. A walk then never
+   * visits an empty cell, which matters where profiles make many more cells than there are
+   * columns (at 10,000 × 1,000: about 18 cells a column). Remembered per offset, up to
+   * MAX_REMEMBERED entries in all.
    */
-  order(values: Float64Array, offset: number, n: number): Int32Array;
-  /**
-   * Per aspiration profile g, the support profiles of its non-empty cells, best support fit
-   * first (`supportValues[offset + s]`, support profiles in `order`'s order):
-   * `support[groupStart[g] .. groupStart[g + 1]]`. A walk then never visits an empty cell,
-   * which matters where profiles make many more cells than there are columns (at 10,000 × 1,000:
-   * about 18 cells a column). Remembered per offset, up to MAX_REMEMBERED entries in all.
-   */
-  walk(supportValues: Float64Array, offset: number): { readonly groupStart: Int32Array; readonly support: Int32Array };
+  walk(offset: number): { readonly groupStart: Int32Array; readonly support: Int32Array };
 }
 
-/** Groups the open columns into {@link FitCells}; null when the profiles make too many cells. */
-export function fitCells(aspirationCol: Int32Array, aspirationProfiles: number, supportCol: Int32Array, supportProfiles: number, open: Uint8Array): FitCells | null {
+/**
+ * Groups the open columns into {@link FitCells}, walked by `supportValues` (row-major support
+ * fits, `supportProfiles` a row profile); null when the profiles make too many cells.
+ */
+export function fitCells(
+  aspirationCol: Int32Array,
+  aspirationProfiles: number,
+  supportCol: Int32Array,
+  supportProfiles: number,
+  supportValues: Float64Array,
+  open: Uint8Array,
+): FitCells | null {
   const cells = aspirationProfiles * supportProfiles;
   if (cells > MAX_CELLS) return null;
   const cols = open.length;
@@ -42,47 +46,29 @@ export function fitCells(aspirationCol: Int32Array, aspirationProfiles: number, 
   const fill = cellStart.slice(0, cells);
   const columns = new Int32Array(cellStart[cells]!);
   for (let j = 0; j < cols; j++) if (open[j] === 1) columns[fill[aspirationCol[j]! * supportProfiles + supportCol[j]!]!++] = j;
-  const orders = new Map<Float64Array, Map<number, Int32Array>>();
-  const walks = new Map<Float64Array, Map<number, { groupStart: Int32Array; support: Int32Array }>>();
   let filled = 0;
-  let remembered = 0;
   for (let c = 0; c < cells; c++) if (cellStart[c + 1]! > cellStart[c]!) filled++;
-  const cellsOf: FitCells = {
-    aspirationProfiles,
-    supportProfiles,
+  const walks = new Map<number, { groupStart: Int32Array; support: Int32Array }>();
+  let remembered = 0;
+  return {
     cellStart,
     columns,
-    walk(supportValues, offset) {
-      let byOffset = walks.get(supportValues);
-      if (byOffset === undefined) walks.set(supportValues, (byOffset = new Map()));
-      let known = byOffset.get(offset);
-      if (known === undefined) {
-        const order = cellsOf.order(supportValues, offset, supportProfiles);
-        const groupStart = new Int32Array(aspirationProfiles + 1);
-        const support = new Int32Array(filled);
-        let at = 0;
-        for (let g = 0; g < aspirationProfiles; g++) {
-          const base = g * supportProfiles;
-          for (const s of order) if (cellStart[base + s + 1]! > cellStart[base + s]!) support[at++] = s;
-          groupStart[g + 1] = at;
-        }
-        known = { groupStart, support };
-        if ((remembered += filled) <= MAX_REMEMBERED) byOffset.set(offset, known);
+    walk(offset) {
+      let known = walks.get(offset);
+      if (known !== undefined) return known;
+      const order = Array.from({ length: supportProfiles }, (_, s) => s);
+      order.sort((p, q) => supportValues[offset + q]! - supportValues[offset + p]! || p - q);
+      const groupStart = new Int32Array(aspirationProfiles + 1);
+      const support = new Int32Array(filled);
+      let at = 0;
+      for (let g = 0; g < aspirationProfiles; g++) {
+        const base = g * supportProfiles;
+        for (const s of order) if (cellStart[base + s + 1]! > cellStart[base + s]!) support[at++] = s;
+        groupStart[g + 1] = at;
       }
-      return known;
-    },
-    order(values, offset, n) {
-      let byOffset = orders.get(values);
-      if (byOffset === undefined) orders.set(values, (byOffset = new Map()));
-      let known = byOffset.get(offset);
-      if (known === undefined) {
-        const positions = Array.from({ length: n }, (_, q) => q);
-        positions.sort((p, q) => values[offset + q]! - values[offset + p]! || p - q);
-        known = Int32Array.from(positions);
-        byOffset.set(offset, known);
-      }
+      known = { groupStart, support };
+      if ((remembered += filled) <= MAX_REMEMBERED) walks.set(offset, known);
       return known;
     },
   };
-  return cellsOf;
 }

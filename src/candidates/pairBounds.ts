@@ -175,7 +175,7 @@ export function pairBounds(
   };
   const aspirationProfiles = fit.aspiration.table === null ? 1 : fit.aspiration.colProfiles;
   const supportProfiles = fit.support.table === null ? 1 : fit.support.colProfiles;
-  const cells: FitCells | null = fitCells(aspirationCol, aspirationProfiles, supportCol, supportProfiles, open);
+  const cells: FitCells | null = fitCells(aspirationCol, aspirationProfiles, supportCol, supportProfiles, st, open);
   const marked = new Uint32Array((cols + 31) >> 5);
   /**
    * The columns with places whose bound reaches `threshold` (`floors` null) or is above their
@@ -195,7 +195,7 @@ export function pairBounds(
       return n;
     }
     const { t, a, b } = startRow(row);
-    const { groupStart, support: supportOrder } = cells.walk(st, b);
+    const { groupStart, support: supportOrder } = cells.walk(b);
     // Fit below this cannot reach the threshold; the allowance keeps rounding from losing a
     // column that reaches it exactly (each column let through is tested exactly).
     const floor = threshold - identityBest - 1e-9 * (1 + Math.abs(threshold) + Math.abs(identityBest));

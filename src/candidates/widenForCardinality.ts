@@ -52,7 +52,7 @@ export function widenForCardinality(
       if (!(spareBound[s]! > floor[s]!)) continue;
       const heap = best[s]!;
       heap.offer(spareBound[s]!, i);
-      if (heap.full) floor[s] = heap.worst;
+      floor[s] = heap.bar;
     }
   }
   spare.forEach((j, s) => {

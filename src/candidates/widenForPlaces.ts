@@ -38,7 +38,7 @@ export function widenForPlaces(bounds: PairBounds, candidates: Int32Array[], cap
       const j = found[q]!;
       const heap = best[j]!;
       heap.offer(bound[j]!, i);
-      if (heap.full) floor[j] = heap.worst;
+      floor[j] = heap.bar;
     }
     if (i % LEAST_EVERY === LEAST_EVERY - 1) {
       least = Infinity;

@@ -133,9 +133,10 @@ export class VacancySearch {
   private searches = 0;
 
   /**
-   * @param twin the first row of each row's run of identical rows (see twinRows), or null:
-   *   the columns then list each run once, by its first row (a coach's places, solved as
-   *   rows, would list every coachee's coach as often as it has places).
+   * @param twin the first row of each row's run of identical rows (see twinRows), or null
+   *   when every row is a run of its own. The columns list each run once, by its first row:
+   *   a coach's places, solved as rows, would otherwise list every coachee's coach as often
+   *   as it has places.
    */
   constructor(
     private readonly problem: NormalizedProblem,
