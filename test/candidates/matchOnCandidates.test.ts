@@ -162,6 +162,19 @@ describe('match on candidate pairs, certified', () => {
     expectSameAsDense(doc, {}, 1);
   });
 
+  it('leaves coachees no coach can take as they are, rather than weighing all their pairs', () => {
+    // No coach has a place: every coachee's candidates are closed, and looking at all its
+    // coaches would change nothing (it had weighed every pair of the cohort).
+    const closed = synthetic(60, 10, 11, [0, 0]);
+    expectSameAsDense(closed, {}, 2);
+    expectSameAsDense(closed, { allowUnmatched: false }, 2);
+    const report = match(parseCohort(closed), { candidates: 'always', candidateSettings: { k: 2, maxRounds: 20 } }).candidates!;
+    expect(report.pairs).toBeLessThan(report.allPairs);
+    // x avoids both coaches with places: only b, without places, is left to it.
+    const doc: CohortInput = { coaches: [coach('a', 1), coach('b', 0), coach('c', 2)], coachees: [coachee('x', { avoid: ['a', 'c'] }), coachee('y'), coachee('z')] };
+    expectSameAsDense(doc, {}, 1);
+  });
+
   it('finds the dense optimum when the dense problem waives an insider’s minimum-difference bans', () => {
     // x is an insider too similar to both coaches with places (a, c): the dense problem waives
     // those bans and places x on c; b has no places.
