@@ -28,7 +28,7 @@ export function assembleMatching({ features, combined, result, settings, preset 
     const type = coacheeType(insiderness, settings);
     const col = chosen[row] ?? null;
     if (col === null) {
-      const reason = unmatchedReason(row, bansOfRow.get(row) ?? [], combined.cols, features, result);
+      const reason = unmatchedReason(row, bansOfRow.get(row) ?? [], combined.capacity, features, result);
       return { coacheeId: coachee.id, coacheeName: coachee.name, coacheeType: type, insiderness, status: 'unmatched', reason };
     }
     const at = combined.pairs.indexOf(row, col);
@@ -87,21 +87,29 @@ function bansByRow({ bans, cols }: CombinedProblem): Map<number, (readonly PairB
 function unmatchedReason(
   row: number,
   banLists: readonly (readonly PairBan[])[],
-  cols: number,
+  capacity: Int32Array,
   features: FeatureTables,
   result: AssignmentResult,
 ): string {
   if (result.status === 'infeasible') return 'no matching satisfies every hard constraint (see the diagnosis)';
+  const cols = capacity.length;
+  const name = features.coachees[row]!.name;
   const reasons = new Map<string, number>();
   // Each list holds the bans of one pair, so the banned coaches are the lists.
   const allowed = cols - banLists.length;
-  for (const list of banLists) for (const ban of list) reasons.set(ban.code, (reasons.get(ban.code) ?? 0) + 1);
+  let withPlaces = 0;
+  for (const places of capacity) if (places > 0) withPlaces++;
+  for (const list of banLists) {
+    if (capacity[list[0]!.col]! > 0) withPlaces--;
+    for (const ban of list) reasons.set(ban.code, (reasons.get(ban.code) ?? 0) + 1);
+  }
   if (cols === 0) return 'no coach is available';
   if (allowed === 0) {
     const why = [...reasons].map(([code, count]) => `${code} ×${count}`).join(', ');
-    return `every coach is excluded for ${features.coachees[row]!.name} (${why})`;
+    return `every coach is excluded for ${name} (${why})`;
   }
-  return `no place left: the ${allowed} coach(es) allowed for ${features.coachees[row]!.name} are full, and no reshuffle frees a place`;
+  if (withPlaces === 0) return `no place at all: none of the ${allowed} coach(es) allowed for ${name} has a place (capacity 0)`;
+  return `no place left: the ${withPlaces} coach(es) with places allowed for ${name} are full, and no reshuffle frees a place`;
 }
 
 function describeDiagnosis(diagnosis: Diagnosis, features: FeatureTables): string {
