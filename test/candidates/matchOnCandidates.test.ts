@@ -175,6 +175,28 @@ describe('match on candidate pairs, certified', () => {
     expectSameAsDense(doc, {}, 1);
   });
 
+  it('places every coachee it can within a few rounds when coachees (or coaches) are all alike', () => {
+    // Bounds tie across whole rows or columns: every best-of list names the same few, and
+    // only the claimed places spread the coachees (this took 16 rounds for a fraction).
+    const doc = synthetic(80, 20, 21, [1, 3]) as unknown as { coachees: Record<string, unknown>[]; coaches: Record<string, unknown>[]; relations?: unknown[] };
+    const bare = doc.coachees.map((c) => ({ ...c, preferences: [], avoid: [] }));
+    const [first] = bare;
+    const coacheesAlike = { ...doc, relations: [], coachees: bare.map((c) => ({ ...c, attributes: first!.attributes, aspiration: first!.aspiration, needs: first!.needs })) };
+    const [model] = doc.coaches;
+    const coachesAlike = { ...doc, relations: [], coachees: bare, coaches: doc.coaches.map((c) => ({ ...c, attributes: model!.attributes, support: model!.support })) };
+    for (const alike of [coacheesAlike, coachesAlike] as unknown as CohortInput[]) {
+      for (const allowUnmatched of [true, false]) {
+        const cohort = parseCohort(alike);
+        const dense = match(cohort, { allowUnmatched, candidates: 'never' });
+        const sparse = match(cohort, { allowUnmatched, candidates: 'always', candidateSettings: { k: 1, maxRounds: 3 } });
+        expect(sparse.candidates?.certified, sparse.candidates?.note).toBe(true);
+        expect(sparse.status).toBe(dense.status);
+        expect(sparse.kpis.matched).toBe(dense.kpis.matched);
+        if (dense.status === 'optimal') expect(sameValue(sparse.objective, dense.objective)).toBe(true);
+      }
+    }
+  });
+
   it('finds the dense optimum when the dense problem waives an insider’s minimum-difference bans', () => {
     // x is an insider too similar to both coaches with places (a, c): the dense problem waives
     // those bans and places x on c; b has no places.

@@ -1,8 +1,9 @@
 /**
  * widenForCardinality against a plain reference: every spare coach joined to its
  * PER_PLACE × spare-places unplaced coachees of highest row bound (ties to the earlier
- * coachee), and every unplaced coachee to its PER_ROW spare coaches of highest bound (ties to
- * the lower coach), found by sorting.
+ * coachee), every unplaced coachee to its PER_ROW spare coaches of highest bound (ties to
+ * the lower coach), found by sorting; and each unplaced coachee, in order, to the spare coach
+ * of highest bound not among its candidates whose places earlier coachees have not claimed.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,15 +22,38 @@ function reference(rowBound: (i: number) => Float64Array, rows: number, cols: nu
   const out = candidates.map((list) => new Set(list));
   if (spare.length === 0 || unplaced.length === 0) return out.map((set) => [...set].sort((a, b) => a - b));
   const bounds = new Map(unplaced.map((i) => [i, rowBound(i)]));
+  const unclaimed = new Map(spare.map((j) => [j, capacity[j]! - loads[j]!]));
   for (const i of unplaced) {
     const ranked = spare.map((j) => ({ j, v: bounds.get(i)![j]! })).sort((a, b) => b.v - a.v || a.j - b.j);
     for (const { j } of ranked.slice(0, 4)) out[i]!.add(j);
+    const claim = ranked.find(({ j }) => unclaimed.get(j)! > 0 && !candidates[i]!.includes(j));
+    if (claim !== undefined) {
+      unclaimed.set(claim.j, unclaimed.get(claim.j)! - 1);
+      out[i]!.add(claim.j);
+    }
   }
   for (const j of spare) {
     const ranked = unplaced.map((i) => ({ i, v: bounds.get(i)![j]! })).sort((a, b) => b.v - a.v || a.i - b.i);
     for (const { i } of ranked.slice(0, 4 * (capacity[j]! - loads[j]!))) out[i]!.add(j);
   }
   return out.map((set) => [...set].sort((a, b) => a - b));
+}
+
+/**
+ * The cohort with every coachee (or every coach) made a copy of the first, relations and
+ * preferences dropped: bounds then tie across a whole row (or column).
+ */
+function alikeCohort(doc: Record<string, unknown>, alike: 'none' | 'coachees' | 'coaches'): Record<string, unknown> {
+  if (alike === 'none') return doc;
+  type Person = Record<string, unknown>;
+  const coachees = (doc.coachees as Person[]).map((c) => ({ ...c, preferences: [], avoid: [] }));
+  const coaches = doc.coaches as Person[];
+  if (alike === 'coachees') {
+    const [first] = coachees;
+    return { ...doc, relations: [], coachees: coachees.map((c) => ({ ...c, attributes: first!.attributes, aspiration: first!.aspiration, needs: first!.needs })) };
+  }
+  const [first] = coaches;
+  return { ...doc, relations: [], coachees, coaches: coaches.map((c) => ({ ...c, attributes: first!.attributes, support: first!.support })) };
 }
 
 describe('widenForCardinality', () => {
@@ -40,10 +64,11 @@ describe('widenForCardinality', () => {
       seed: fc.integer({ min: 1, max: 1_000_000 }),
       placedShare: fc.double({ min: 0, max: 1, noNaN: true }),
       roll: fc.integer({ min: 0, max: 1_000_000 }),
+      alike: fc.constantFrom('none', 'coachees', 'coaches'),
     });
     fc.assert(
-      fc.property(shape, ({ coachees, coaches, seed, placedShare, roll }) => {
-        const cohort = parseCohort(syntheticCohort(coachees, coaches, seed, { capacity: [0, 4] }));
+      fc.property(shape, ({ coachees, coaches, seed, placedShare, roll, alike }) => {
+        const cohort = parseCohort(alikeCohort(syntheticCohort(coachees, coaches, seed, { capacity: [0, 4] }), alike));
         const { rows, cols, bounds, base } = candidateContext(cohort, resolvePolicy(cohort.policy, undefined), defaultPolicies);
         const capacity = base.combined.capacity;
         // Some coachees placed where there is room; the rest unplaced.
