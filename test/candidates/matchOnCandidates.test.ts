@@ -179,7 +179,7 @@ describe('match on candidate pairs, certified', () => {
     // Bounds tie across whole rows or columns: every best-of list names the same few, and
     // only the claimed places spread the coachees (this took 16 rounds for a fraction).
     const doc = synthetic(80, 20, 21, [1, 3]) as unknown as { coachees: Record<string, unknown>[]; coaches: Record<string, unknown>[]; relations?: unknown[] };
-    const bare = doc.coachees.map((c) => ({ ...c, preferences: [], avoid: [] }));
+    const bare: Record<string, unknown>[] = doc.coachees.map((c) => ({ ...c, preferences: [], avoid: [] }));
     const [first] = bare;
     const coacheesAlike = { ...doc, relations: [], coachees: bare.map((c) => ({ ...c, attributes: first!.attributes, aspiration: first!.aspiration, needs: first!.needs })) };
     const [model] = doc.coaches;

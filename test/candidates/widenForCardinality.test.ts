@@ -46,7 +46,7 @@ function reference(rowBound: (i: number) => Float64Array, rows: number, cols: nu
 function alikeCohort(doc: Record<string, unknown>, alike: 'none' | 'coachees' | 'coaches'): Record<string, unknown> {
   if (alike === 'none') return doc;
   type Person = Record<string, unknown>;
-  const coachees = (doc.coachees as Person[]).map((c) => ({ ...c, preferences: [], avoid: [] }));
+  const coachees: Person[] = (doc.coachees as Person[]).map((c) => ({ ...c, preferences: [], avoid: [] }));
   const coaches = doc.coaches as Person[];
   if (alike === 'coachees') {
     const [first] = coachees;
