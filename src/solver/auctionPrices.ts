@@ -42,8 +42,13 @@ const runawayBidsPerBidder = 100;
 
 export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number, schedule: EpsilonSchedule = tightSchedule): { prices: Float64Array; rowCol: Int32Array } {
   const { rows, cols, rowStart, colIndex, cost, capacity } = problem;
+  // A column's places beyond the rows that can bid for it are never contested: it gets one
+  // place per such row at most. Places are objects here, and a coach with 1,000,000 places
+  // (one bid refreshes every place of its column) had made a 10,000-row auction hang.
+  const degree = new Int32Array(cols);
+  for (let k = 0; k < colIndex.length; k++) degree[colIndex[k]!]!++;
   const slotStart = new Int32Array(cols + 1);
-  for (let j = 0; j < cols; j++) slotStart[j + 1] = slotStart[j]! + capacity[j]!;
+  for (let j = 0; j < cols; j++) slotStart[j + 1] = slotStart[j]! + Math.min(capacity[j]!, degree[j]!);
   const slots = slotStart[cols]!;
   const slotCol = new Int32Array(slots);
   for (let j = 0; j < cols; j++) slotCol.fill(j, slotStart[j]!, slotStart[j + 1]!);

@@ -66,6 +66,33 @@ describe('solveWithFlow started from an auction on problems with places to spare
   });
 });
 
+describe('solveWithFlow with columns of far more places than rows', () => {
+  // The auction makes each place an object; past the rows that can bid for a column its
+  // places are never contested. Two columns of 2^31 − 1 places had overflowed its count.
+  it('agrees with the LP backend whatever the capacities, from the auction or not', () => {
+    const huge = fc.constantFrom(1_000, 1_000_000, 0x7fffffff);
+    fc.assert(
+      fc.property(problemArbitrary({ maxRows: 30, maxCols: 6, maxCapacity: 4 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), huge, fc.integer({ min: 1, max: 60 }), (problem, enlarge, places, bids) => {
+        const { cols } = shapeOf(problem);
+        const capacity = Array.from({ length: cols }, (_, j) => (enlarge[j] ? places : (problem.capacity?.[j] ?? 1)));
+        const minLoad = problem.minLoad?.map((m, j) => Math.min(m, capacity[j]!));
+        const wide: AssignmentProblem = { ...problem, capacity, ...(minLoad === undefined ? {} : { minLoad }) };
+        const normalized = normalizeProblem(wide);
+        const oracle = solveWithLp(normalized);
+        for (const settings of [spareAuction(bids), cold]) {
+          const result = solveWithFlow(normalized, settings);
+          expect(result.status).toBe(oracle.status);
+          if (result.status !== 'optimal' || oracle.status !== 'optimal') continue;
+          expect(sameObjective(result.objective, oracle.objective)).toBe(true);
+          expectKeepsConstraints(wide, result);
+          expectCertifyingDuals(wide, result);
+        }
+      }),
+      { numRuns: runs(80) },
+    );
+  });
+});
+
 describe('solveAssignment with a warm start', () => {
   it('is exact whatever start it is given', () => {
     fc.assert(
