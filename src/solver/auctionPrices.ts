@@ -43,12 +43,13 @@ const runawayBidsPerBidder = 100;
 export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number, schedule: EpsilonSchedule = tightSchedule): { prices: Float64Array; rowCol: Int32Array } {
   const { rows, cols, rowStart, colIndex, cost, capacity } = problem;
   // A column's places beyond the rows that can bid for it are never contested: it gets one
-  // place per such row at most. Places are objects here, and a coach with 1,000,000 places
-  // (one bid refreshes every place of its column) had made a 10,000-row auction hang.
+  // place per such row and one more (which keeps it priced as a column with a place to
+  // spare), at most. Places are objects here, and a coach with 1,000,000 places (one bid
+  // refreshes every place of its column) had made a 10,000-row auction hang.
   const degree = new Int32Array(cols);
   for (let k = 0; k < colIndex.length; k++) degree[colIndex[k]!]!++;
   const slotStart = new Int32Array(cols + 1);
-  for (let j = 0; j < cols; j++) slotStart[j + 1] = slotStart[j]! + Math.min(capacity[j]!, degree[j]!);
+  for (let j = 0; j < cols; j++) slotStart[j + 1] = slotStart[j]! + Math.min(capacity[j]!, degree[j]! + 1);
   const slots = slotStart[cols]!;
   const slotCol = new Int32Array(slots);
   for (let j = 0; j < cols; j++) slotCol.fill(j, slotStart[j]!, slotStart[j + 1]!);
@@ -107,7 +108,9 @@ export function auctionPrices(problem: NormalizedProblem, maxBidsPerRow: number,
   const saved = { slotPrice: new Float64Array(slots), slotHolder: new Int32Array(slots), bidderSlot: new Int32Array(bidders), rowCost: new Float64Array(rows) };
   let savedAny = false;
   for (let epsilon = range / schedule.firstDivisor; budget > 0; epsilon /= schedule.divisor) {
-    const finalPhase = epsilon < range / (schedule.finalFactor * rows);
+    // Also final when the next ε would be 0: with weights as small as 1e-323 the end ε can
+    // underflow to 0, and a phase without bids spends no budget, so the phases never ended.
+    const finalPhase = epsilon < range / (schedule.finalFactor * rows) || epsilon / schedule.divisor === 0;
     // Each phase starts with the prices of the previous one; a bidder keeps its place while
     // that is within the new ε of its best (prices only rise, so it stays so).
     let head = 0;
