@@ -22,13 +22,16 @@ export function assembleMatching({ features, combined, result, settings, preset 
   const { cols, terms, flags } = combined;
   const chosen = result.status === 'optimal' ? result.assignment : result.assignment.map(() => null);
   const bansOfRow = bansByRow(combined);
+  // Coaches with places: counted once, not per unmatched coachee (a large scarce cohort has tens of thousands).
+  let open = 0;
+  for (const places of combined.capacity) if (places > 0) open++;
   // Entries are written out whole, not spread from a shared base: a large cohort has 100,000.
   const coachees: CoacheeEntry[] = features.coachees.map((coachee, row) => {
     const insiderness = features.insiderness[row]!;
     const type = coacheeType(insiderness, settings);
     const col = chosen[row] ?? null;
     if (col === null) {
-      const reason = unmatchedReason(row, bansOfRow.get(row) ?? [], combined.capacity, features, result);
+      const reason = unmatchedReason(row, bansOfRow.get(row) ?? [], combined.capacity, open, features, result);
       return { coacheeId: coachee.id, coacheeName: coachee.name, coacheeType: type, insiderness, status: 'unmatched', reason };
     }
     const at = combined.pairs.indexOf(row, col);
@@ -88,6 +91,7 @@ function unmatchedReason(
   row: number,
   banLists: readonly (readonly PairBan[])[],
   capacity: Int32Array,
+  open: number,
   features: FeatureTables,
   result: AssignmentResult,
 ): string {
@@ -97,8 +101,7 @@ function unmatchedReason(
   const reasons = new Map<string, number>();
   // Each list holds the bans of one pair, so the banned coaches are the lists.
   const allowed = cols - banLists.length;
-  let withPlaces = 0;
-  for (const places of capacity) if (places > 0) withPlaces++;
+  let withPlaces = open;
   for (const list of banLists) {
     if (capacity[list[0]!.col]! > 0) withPlaces--;
     for (const ban of list) reasons.set(ban.code, (reasons.get(ban.code) ?? 0) + 1);
