@@ -19,6 +19,7 @@ import type { Policy } from '../../src/policies/policy.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 import { assignmentOf, sameValue } from '../engine/support.js';
+import { alikeCohort } from '../helpers/alikeCohort.js';
 import { reordered } from '../features/support.js';
 import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
 import { resultDefects } from '../helpers/resultDefects.js';
@@ -178,13 +179,8 @@ describe('match on candidate pairs, certified', () => {
   it('places every coachee it can within a few rounds when coachees (or coaches) are all alike', () => {
     // Bounds tie across whole rows or columns: every best-of list names the same few, and
     // only the claimed places spread the coachees (this took 16 rounds for a fraction).
-    const doc = synthetic(80, 20, 21, [1, 3]) as unknown as { coachees: Record<string, unknown>[]; coaches: Record<string, unknown>[]; relations?: unknown[] };
-    const bare: Record<string, unknown>[] = doc.coachees.map((c) => ({ ...c, preferences: [], avoid: [] }));
-    const [first] = bare;
-    const coacheesAlike = { ...doc, relations: [], coachees: bare.map((c) => ({ ...c, attributes: first!.attributes, aspiration: first!.aspiration, needs: first!.needs })) };
-    const [model] = doc.coaches;
-    const coachesAlike = { ...doc, relations: [], coachees: bare, coaches: doc.coaches.map((c) => ({ ...c, attributes: model!.attributes, support: model!.support })) };
-    for (const alike of [coacheesAlike, coachesAlike] as unknown as CohortInput[]) {
+    const doc = syntheticCohort(80, 20, 21, { capacity: [1, 3] });
+    for (const alike of [alikeCohort(doc, 'coachees'), alikeCohort(doc, 'coaches')] as unknown as CohortInput[]) {
       for (const allowUnmatched of [true, false]) {
         const cohort = parseCohort(alike);
         const dense = match(cohort, { allowUnmatched, candidates: 'never' });

@@ -14,6 +14,7 @@ import { parseCohort } from '../../src/model/parseCohort.js';
 import { resolvePolicy } from '../../src/model/resolvePolicy.js';
 import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { alikeCohort } from '../helpers/alikeCohort.js';
 import { runs } from '../helpers/runs.js';
 
 function reference(rowBound: (i: number) => Float64Array, rows: number, cols: number, candidates: Int32Array[], assignment: (number | null)[], loads: number[], capacity: Int32Array): number[][] {
@@ -37,23 +38,6 @@ function reference(rowBound: (i: number) => Float64Array, rows: number, cols: nu
     for (const { i } of ranked.slice(0, 4 * (capacity[j]! - loads[j]!))) out[i]!.add(j);
   }
   return out.map((set) => [...set].sort((a, b) => a - b));
-}
-
-/**
- * The cohort with every coachee (or every coach) made a copy of the first, relations and
- * preferences dropped: bounds then tie across a whole row (or column).
- */
-function alikeCohort(doc: Record<string, unknown>, alike: 'none' | 'coachees' | 'coaches'): Record<string, unknown> {
-  if (alike === 'none') return doc;
-  type Person = Record<string, unknown>;
-  const coachees: Person[] = (doc.coachees as Person[]).map((c) => ({ ...c, preferences: [], avoid: [] }));
-  const coaches = doc.coaches as Person[];
-  if (alike === 'coachees') {
-    const [first] = coachees;
-    return { ...doc, relations: [], coachees: coachees.map((c) => ({ ...c, attributes: first!.attributes, aspiration: first!.aspiration, needs: first!.needs })) };
-  }
-  const [first] = coaches;
-  return { ...doc, relations: [], coachees, coaches: coaches.map((c) => ({ ...c, attributes: first!.attributes, support: first!.support })) };
 }
 
 describe('widenForCardinality', () => {
