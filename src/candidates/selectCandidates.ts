@@ -38,8 +38,9 @@ export interface Selection {
  * prediction is kept aside, and evaluated when its pair bound clears the actual bar. When
  * penalties or bans put the bar below the prediction, the row is scanned again against the
  * bar. A column never evaluated is bounded below the bar, so it cannot be among the k best.
- * Ties go to the lower column, so the choice follows the canonical order. Row multipliers are
- * never negative (see {@link PairBounds}). Rows `from` up to `to` only, when given (for a
+ * Ties go to the lower column, so the choice follows the canonical order; a row whose
+ * multiplier is 0, on which every allowed pair ties, takes its own stretch of the columns
+ * instead (see RowScan.indifferent). Row multipliers are never negative (see {@link PairBounds}). Rows `from` up to `to` only, when given (for a
  * helper thread); `onChunk` hears of each chunk of rows done.
  */
 export function selectCandidates(bounds: PairBounds, k: number, exactWeights: ExactWeights, from = 0, to = bounds.rows, onChunk?: () => void): Selection {
@@ -85,7 +86,9 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
       // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
       for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
       const chosen = new Set<number>();
-      for (const q of topByValue(weights, k, choice)) if (weights[q] !== -Infinity) chosen.add(columns[q]!);
+      // A row that weighs every allowed pair 0 takes them in its own order (see RowScan.indifferent).
+      const keys = bounds.multiplier[i] === 0 ? scan.indifferentKeys(i, columns, weights) : weights;
+      for (const q of topByValue(keys, k, choice)) if (keys[q] !== -Infinity) chosen.add(columns[q]!);
       for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) chosen.add(j);
       const list = Int32Array.from(chosen).sort();
       // Every chosen column was evaluated (the favoured with the first batch): its weight is
@@ -144,6 +147,11 @@ class RowScan {
   /** Every SAMPLE_STRIDE-th column, and their row bounds (see {@link RowScan.threshold}). */
   private readonly sample: Int32Array;
   private readonly sampled: Float64Array;
+  /** The columns with places, ascending, each column's place among them, and per row how many rows before it weigh every pair 0 (see {@link RowScan.indifferent}). */
+  private readonly openColumns: Int32Array;
+  private readonly openPosition: Int32Array;
+  private readonly indifferentBefore: Int32Array;
+  private keyBuffer = new Float64Array(0);
 
   constructor(
     private readonly bounds: PairBounds,
@@ -166,12 +174,18 @@ class RowScan {
     this.moreBuffer = new Int32Array(listed + 1);
     this.sample = Int32Array.from({ length: Math.floor(bounds.cols / SAMPLE_STRIDE) }, (_, q) => q * SAMPLE_STRIDE);
     this.sampled = new Float64Array(this.sample.length);
+    this.openColumns = Int32Array.from(bounds.open.keys()).filter((j) => bounds.open[j] === 1);
+    this.openPosition = new Int32Array(bounds.cols).fill(-1);
+    this.openColumns.forEach((j, q) => (this.openPosition[j] = q));
+    this.indifferentBefore = new Int32Array(bounds.rows);
+    for (let i = 1; i < bounds.rows; i++) this.indifferentBefore[i] = this.indifferentBefore[i - 1]! + (bounds.multiplier[i - 1] === 0 ? 1 : 0);
   }
 
   scan(i: number): ScannedRow {
     const { bounds, bound, own, found, listed, k } = this;
     const cols = bounds.cols;
     const m = bounds.multiplier[i]!;
+    if (m === 0) return this.indifferent(i);
     const top = this.topBuffer;
     const topCount = this.best(i, listed + 1);
     // The last of the best by bound (the lowest, of equal ones the highest column) is the
@@ -254,10 +268,69 @@ class RowScan {
     return { list, listBounds, rest, batch, aside: { columns, bounds: asideBounds, predicted } };
   }
 
+  /**
+   * A row whose multiplier is 0 (priority 0) weighs every allowed pair 0: its k best are any k
+   * allowed columns. Ties going to the lower column would give every such row the same few
+   * coaches, though such rows are the fillers of whatever places the others leave, wherever
+   * those are (a scarce 10,000 × 1,500 cohort with a fifth of its coachees at priority 0 took
+   * 13 rounds). So the n-th such row takes the columns with places in order from position
+   * n · k on, wrapping (see {@link RowScan.indifferentKeys}), and such rows together list every
+   * coach. The first k of that order are evaluated; the bar is predicted at 0, so when bans
+   * leave fewer than k, a rescan evaluates every other column with places. Nothing is listed:
+   * the bound of the rest is the row's best bound, times 0 anyway.
+   */
+  private indifferent(i: number): ScannedRow {
+    const { bounds, bound, k, openColumns } = this;
+    const open = openColumns.length;
+    bounds.boundRowAbove(i, bound, Infinity, this.everyColumn);
+    this.complete = true;
+    let rest = -Infinity;
+    for (let j = 0; j < bounds.cols; j++) if (bound[j]! > rest) rest = bound[j]!;
+    const favoured: number[] = [];
+    for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) favoured.push(j);
+    const start = this.indifferentStart(i);
+    const batch = new Set(favoured);
+    for (let q = 0; q < Math.min(open, k); q++) batch.add(openColumns[(start + q) % open]!);
+    return {
+      list: this.listBuffer.subarray(0, 0),
+      listBounds: this.listBoundBuffer.subarray(0, 0),
+      rest,
+      batch: Int32Array.from(batch).sort(),
+      aside: { columns: new Int32Array(0), bounds: new Float64Array(0), predicted: 0 },
+    };
+  }
+
+  /** Where row i's order of the columns with places starts (see {@link RowScan.indifferent}). */
+  private indifferentStart(i: number): number {
+    const open = this.openColumns.length;
+    return open === 0 ? 0 : (this.indifferentBefore[i]! * this.k) % open;
+  }
+
+  /**
+   * Keys that rank an indifferent row's evaluated columns (ascending, with their weights, −∞
+   * when banned) by its own order: minus the column's place in it, −∞ when banned. A view,
+   * valid until the next call.
+   */
+  indifferentKeys(i: number, columns: Int32Array, weights: Float64Array): Float64Array {
+    const open = this.openColumns.length;
+    const start = this.indifferentStart(i);
+    if (this.keyBuffer.length < columns.length) this.keyBuffer = new Float64Array(Math.max(columns.length, 2 * this.keyBuffer.length));
+    const keys = this.keyBuffer.subarray(0, columns.length);
+    for (let q = 0; q < columns.length; q++) {
+      keys[q] = weights[q] === -Infinity ? -Infinity : -((this.openPosition[columns[q]!]! - start + open) % open);
+    }
+    return keys;
+  }
+
   /** Every column outside `batch` whose bounds clear `bar`, ascending. */
   rescan(i: number, bar: number, batch: Int32Array): Int32Array {
     const { bounds, bound } = this;
     const m = bounds.multiplier[i]!;
+    // Every bound times 0 clears a bar below 0: every column with places.
+    if (m === 0) {
+      const inBatch = new Set(batch);
+      return this.openColumns.filter((j) => !inBatch.has(j));
+    }
     bounds.boundRowAbove(i, bound, Infinity, this.found);
     for (const j of batch) bound[j] = -Infinity;
     const more: number[] = [];

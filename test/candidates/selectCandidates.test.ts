@@ -152,6 +152,56 @@ describe('selectCandidates', () => {
     }
   });
 
+  it('does both with coachees at priority 0, whose allowed pairs all weigh 0, bans or none', () => {
+    for (const seed of [1, 2]) {
+      const doc = syntheticCohort(40, 30, seed) as unknown as { coachees: { priority?: number }[] };
+      doc.coachees.forEach((c, i) => (c.priority = i % 2 === 0 ? 0 : 1));
+      for (const k of [1, 4, 12]) expect(candidateDefects(doc as unknown as CohortInput, undefined, k, true), JSON.stringify({ seed, k })).toEqual([]);
+    }
+  });
+
+  it('spreads the coachees at priority 0 over every coach: the n-th takes its k from the n · k-th coach with places on', () => {
+    // Their allowed pairs all tie at 0; ties to the lower column would give each the same few.
+    // Without relations no pair is banned but one: the second such coachee avoids the first
+    // coach of its stretch, and takes the one after its stretch instead.
+    for (const [coachees, coaches, k] of [
+      [60, 25, 3],
+      [30, 200, 4],
+    ] as const) {
+      const doc = syntheticCohort(coachees, coaches, 4) as unknown as { relations: unknown[]; coaches: { capacity: number }[]; coachees: { priority?: number; avoid: unknown[]; preferences: unknown[] }[] };
+      doc.relations = [];
+      doc.coaches.forEach((c, j) => (c.capacity = j % 5 === 0 ? 0 : c.capacity));
+      doc.coachees.forEach((c, i) => Object.assign(c, { priority: i % 3 === 0 ? 0 : 1, avoid: [], preferences: [] }));
+      const unbanned = parseCohort(doc as unknown as CohortInput);
+      const avoided = unbanned.coaches.filter((c) => c.active && c.capacity > 0)[k]!.id;
+      const secondIndifferent = unbanned.coachees.filter((c) => c.priority === 0)[1]!.id;
+      (doc.coachees as unknown as { id: string; avoid: string[] }[]).find((c) => c.id === secondIndifferent)!.avoid = [avoided];
+      const cohort = parseCohort(doc as unknown as CohortInput);
+      const prepared = prepareMatch(cohort, {});
+      const { rows, cols } = prepared.combined;
+      const relations = buildRelationIndex(cohort);
+      const evaluate = (pairs: PairSet) => evaluatePairs(cohort, prepared.settings, defaultPolicies, relations, pairs);
+      const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
+      // With capacities, as matchOnCandidates builds them: coaches without places are never candidates.
+      const bounds = pairBounds(cohort, base.features, prepared.settings, defaultPolicies, base.combined.rowMultiplier, base.combined.capacity);
+      const chosen = selectCandidates(bounds, k, (pairs) => solverWeights(evaluate(pairs).combined)).candidates;
+      const open = Array.from(base.combined.capacity.keys()).filter((j) => base.combined.capacity[j]! > 0);
+      expect(open.length).toBeLessThan(cols);
+      let n = 0;
+      const listed = new Set<number>();
+      for (let i = 0; i < rows; i++) {
+        if (cohort.coachees[i]!.priority !== 0) continue;
+        const from = n === 1 ? k + 1 : n * k;
+        const stretch = Array.from({ length: k }, (_, q) => open[(from + q) % open.length]!).sort((a, b) => a - b);
+        expect(Array.from(chosen[i]!), `row ${i}, the ${n}-th at priority 0`).toEqual(stretch);
+        for (const j of stretch) listed.add(j);
+        n++;
+      }
+      // Enough of them to go round: together they list every coach with places.
+      if (n * k > open.length) expect(listed.size).toBe(open.length);
+    }
+  });
+
   it('lists each row’s 6k columns of highest row bound, ties to the lower column, and bounds the rest by the next', () => {
     // Row bounds take few distinct values here, so ties decide which columns are listed.
     for (const [coachees, coaches, k] of [

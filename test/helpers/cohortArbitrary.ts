@@ -98,7 +98,7 @@ export function cohortArbitrary(shape: CohortShape = {}): fc.Arbitrary<CohortInp
         aspiration: professionArb,
         needs: supportArb,
         wishes: fc.oneof({ weight: 2, arbitrary: fc.constant({ preferences: [] as string[], avoid: [] as string[] }) }, { weight: 1, arbitrary: wishes }),
-        priority: fc.option(fc.constantFrom(0.5, 1, 2, 3), { nil: undefined }),
+        priority: fc.option(fc.constantFrom(0, 0.5, 1, 2, 3), { nil: undefined }),
         currentCoach: fc.option(fc.constantFrom(...coachIds), { nil: undefined, freq: 4 }),
       });
       const relation = fc
