@@ -1,6 +1,6 @@
 /**
- * Child-process entry: `node --import tsx bench/largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k]`
- * generates a synthetic cohort, parses it, matches it on candidate pairs once and prints one
+ * Child-process entry: `node --import tsx bench/largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<n>]`
+ * generates a synthetic cohort (with every n-th coachee at priority 0 when asked), parses it, matches it on candidate pairs once and prints one
  * JSON line: phase times, the certificate, and the process's peak RSS (so the peak belongs to
  * that case alone). Only counts and figures are printed, never a person's data.
  */
@@ -9,14 +9,25 @@ import { match } from '../src/engine/match.js';
 import { parseCohort } from '../src/model/parseCohort.js';
 import { peakRss } from './peakRss.js';
 
-const [coachees, coaches, seed, minCapacity, maxCapacity, k] = process.argv.slice(2).map(Number);
-if ([coachees, coaches, seed, minCapacity, maxCapacity].some((n) => n === undefined || !Number.isInteger(n))) {
-  process.stderr.write('usage: largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k]\n');
+const args = process.argv.slice(2);
+const [coachees, coaches, seed, minCapacity, maxCapacity] = args.slice(0, 5).map(Number);
+const option = (name: string): number | undefined => {
+  const given = args.slice(5).find((a) => a.startsWith(`${name}=`));
+  return given === undefined ? undefined : Number(given.slice(name.length + 1));
+};
+const k = option('k');
+const priority0 = option('priority0');
+const unknown = args.slice(5).filter((a) => !/^(k|priority0)=/.test(a));
+if ([coachees, coaches, seed, minCapacity, maxCapacity].some((n) => n === undefined || !Number.isInteger(n)) || [k, priority0].some((n) => n !== undefined && !(Number.isInteger(n) && n > 0)) || unknown.length > 0) {
+  process.stderr.write('usage: largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<every n-th coachee>]\n');
   process.exit(2);
 }
 // The document lives only inside this function: as in the CLI, it is garbage once parsed.
 const { cohort, parseMs } = (() => {
   const doc = syntheticCohort(coachees!, coaches!, seed!, { capacity: [minCapacity!, maxCapacity!] });
+  if (priority0 !== undefined) (doc.coachees as { priority?: number }[]).forEach((c, i) => {
+    if (i % priority0 === 0) c.priority = 0;
+  });
   const begin = performance.now();
   const parsed = parseCohort(doc);
   return { cohort: parsed, parseMs: performance.now() - begin };
@@ -36,6 +47,7 @@ process.stdout.write(
     coaches,
     seed,
     capacity: [minCapacity, maxCapacity],
+    priority0: priority0 ?? null,
     places: matching.coaches.reduce((n, c) => n + c.capacity, 0),
     parseMs,
     matchMs,
