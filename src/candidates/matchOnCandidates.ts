@@ -52,6 +52,17 @@ const WARM_START_SHARE = 0.01;
 const WARM_PLACES_SHARE = 0.5;
 
 /**
+ * Share of the coachees that must stay unplaced for the places' solve (see solveByPlaces) to
+ * pay. Its rows are places, each holding its coach's whole candidate list, and with few
+ * coachees to spare its searches run long; the coachees' solve then does better, its
+ * "unmatched" column holding few. Match time by places / by coachees, synthetic cohorts
+ * (capacities 1–12, scaled to the share of places per coachee): 10,000 × 1,500 at 0.7 places
+ * per coachee 6.5 / 9.2 s, 0.8 8.2 / 5.6 s, 0.9 9.6 / 6.0 s, 0.976 13.9 / 9.1 s; 40,000 × 4,000
+ * at 0.75 55 / 114 s, 0.9 115 / 71 s, 0.976 over 240 / 39 s.
+ */
+const PLACES_SOLVE_UNPLACED = 0.25;
+
+/**
  * Pairs (rows × cols) from which a helper thread shares the scans: the 40k bench case (1.6 × 10^8)
  * and up, not the 10k ones (10^7). Not tuned: the crossover was not measured.
  */
@@ -131,8 +142,9 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   const mayWaive = waiverRisk(base.combined.bans, rows, cols, capacity);
   const capacityTotal = capacity.reduce((a, b) => a + b, 0);
   const mostPlaced = Math.min(placeable, capacityTotal);
-  // Fewer places than coachees, every place fillable: solve with places as rows (see solveByPlaces).
-  const byPlaces = allowUnmatched && mostPlaced === capacityTotal && capacityTotal < rows && minLoad.every((m) => m === 0);
+  // A quarter or more of the coachees left over, every place fillable: solve with places as
+  // rows (see solveByPlaces and PLACES_SOLVE_UNPLACED).
+  const byPlaces = allowUnmatched && mostPlaced === capacityTotal && capacityTotal <= (1 - PLACES_SOLVE_UNPLACED) * rows && minLoad.every((m) => m === 0);
 
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
   const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
