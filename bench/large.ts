@@ -1,8 +1,9 @@
 /**
  * Large cohorts on candidate pairs (`npm run bench:large`): 1k, 10k, 40k and 100k coachees
  * with ten times fewer coaches (at 10k and 40k also with about half as many places as
- * coachees, and at 100k with every fifth coachee at priority 0), each matched once in a fresh process (bench/largeOnce.ts) for its own wall time
- * and peak memory. The 1k case is checked against the dense match first; every
+ * coachees, at 40k with a few places short, and at 100k with every fifth coachee at
+ * priority 0), each matched once in a fresh process (bench/largeOnce.ts) for its own wall
+ * time and peak memory. The 1k case is checked against the dense match first; every
  * case must come back certified, with no coach over capacity, or its figures are not written.
  * Writes bench/LARGE.md. Pass case names to run only those (e.g. `large-100k`).
  */
@@ -31,6 +32,8 @@ const cases: readonly LargeCase[] = [
   { name: 'large-40k', coachees: 40_000, coaches: 4_000, seed: 1, capacity: [10, 14] },
   // Scarce at scale: about half as many places as coachees, the case whose places' solves dominate.
   { name: 'large-40k-scarce', coachees: 40_000, coaches: 4_000, seed: 1, capacity: [3, 7] },
+  // Tight: a few places short of the coachees (about 0.95 a coachee), the commonest programme and the most rounds.
+  { name: 'large-40k-tight', coachees: 40_000, coaches: 4_000, seed: 1, capacity: [7, 12] },
   { name: 'large-100k', coachees: 100_000, coaches: 10_000, seed: 1, capacity: [10, 14] },
   { name: 'large-100k-priority0', coachees: 100_000, coaches: 10_000, seed: 1, capacity: [10, 14], priority0: 5 },
 ];
