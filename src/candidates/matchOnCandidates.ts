@@ -63,6 +63,15 @@ const WARM_PLACES_SHARE = 0.5;
 const PLACES_SOLVE_UNPLACED = 0.25;
 
 /**
+ * Spread of the row multipliers (priorities: the largest over the least above 0) beyond which
+ * the places' solve is kept with fewer coachees to spare: the coachees' solve slows down with
+ * weights of very different scales. By places / by coachees, 10,000 × 1,500 at 0.976 places per
+ * coachee: priorities 1–3 20.8 / 6.2 s, 1–10 20.3 / 10.1 s, 1–100 21.5 / 40.0 s, 1 and 10^6
+ * 15.6 / 71.0 s, 0, 1 and 10^6 12.1 / 95.6 s.
+ */
+const PLACES_SOLVE_SPREAD = 30;
+
+/**
  * Pairs (rows × cols) from which a helper thread shares the scans: the 40k bench case (1.6 × 10^8)
  * and up, not the 10k ones (10^7). Not tuned: the crossover was not measured.
  */
@@ -142,9 +151,15 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   const mayWaive = waiverRisk(base.combined.bans, rows, cols, capacity);
   const capacityTotal = capacity.reduce((a, b) => a + b, 0);
   const mostPlaced = Math.min(placeable, capacityTotal);
-  // A quarter or more of the coachees left over, every place fillable: solve with places as
-  // rows (see solveByPlaces and PLACES_SOLVE_UNPLACED).
-  const byPlaces = allowUnmatched && mostPlaced === capacityTotal && capacityTotal <= (1 - PLACES_SOLVE_UNPLACED) * rows && minLoad.every((m) => m === 0);
+  // Fewer places than coachees, every place fillable, and a quarter or more of the coachees
+  // left over or priorities far apart: solve with places as rows (see solveByPlaces,
+  // PLACES_SOLVE_UNPLACED and PLACES_SOLVE_SPREAD).
+  const byPlaces =
+    allowUnmatched &&
+    mostPlaced === capacityTotal &&
+    capacityTotal < rows &&
+    minLoad.every((m) => m === 0) &&
+    (capacityTotal <= (1 - PLACES_SOLVE_UNPLACED) * rows || multiplierSpread(bounds.multiplier) > PLACES_SOLVE_SPREAD);
 
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
   const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
@@ -428,6 +443,17 @@ function compress(pairs: PairSet, weights: Float64Array) {
     rowStart[i + 1] = k;
   }
   return { rowStart, colIndex, weight };
+}
+
+/** The largest row multiplier over the least above 0 (1 when none is). */
+function multiplierSpread(multiplier: Float64Array): number {
+  let least = Infinity;
+  let most = 0;
+  for (const m of multiplier) {
+    if (m > 0 && m < least) least = m;
+    if (m > most) most = m;
+  }
+  return least === Infinity ? 1 : most / least;
 }
 
 /**

@@ -117,6 +117,15 @@ describe('match on candidate pairs, certified', () => {
     expectSameAsDense(doc, {}, 2);
   });
 
+  it('finds the dense optimum a few places short, with priorities close together (solved by coachees) or far apart (by places)', () => {
+    for (const priorities of [[1, 2, 3], [1, 1, 100], [0, 1, 1000]]) {
+      // 12 coaches with 6 places each: 72 places for 76 coachees.
+      const doc = synthetic(76, 12, 21, [6, 6]) as unknown as { coachees: { priority?: number }[] };
+      doc.coachees.forEach((c, i) => (c.priority = priorities[i % priorities.length]));
+      expectSameAsDense(doc as unknown as CohortInput, {}, 2);
+    }
+  });
+
   it('finds the dense optimum for synthetic cohorts of random size, seed and capacities', () => {
     const shape = fc.record({
       coachees: fc.integer({ min: 60, max: 150 }),
