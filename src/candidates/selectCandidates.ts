@@ -40,8 +40,9 @@ export interface Selection {
  * bar. A column never evaluated is bounded below the bar, so it cannot be among the k best.
  * Ties go to the lower column, so the choice follows the canonical order; a row whose
  * multiplier is 0, on which every allowed pair ties, takes its own stretch of the columns
- * instead (see RowScan.indifferent). Row multipliers are never negative (see {@link PairBounds}). Rows `from` up to `to` only, when given (for a
- * helper thread); `onChunk` hears of each chunk of rows done.
+ * instead (see RowScan.indifferent). Row multipliers are never negative (see
+ * {@link PairBounds}). Rows `from` up to `to` only, when given (for a helper thread);
+ * `onChunk` hears of each chunk of rows done.
  */
 export function selectCandidates(bounds: PairBounds, k: number, exactWeights: ExactWeights, from = 0, to = bounds.rows, onChunk?: () => void): Selection {
   const { cols } = bounds;
@@ -147,7 +148,10 @@ class RowScan {
   /** Every SAMPLE_STRIDE-th column, and their row bounds (see {@link RowScan.threshold}). */
   private readonly sample: Int32Array;
   private readonly sampled: Float64Array;
-  /** The columns with places, ascending, each column's place among them, and per row how many rows before it weigh every pair 0 (see {@link RowScan.indifferent}). */
+  /**
+   * The columns with places (ascending), each column's place among them, and per row how many
+   * rows before it weigh every pair 0 (see {@link RowScan.indifferent}).
+   */
   private readonly openColumns: Int32Array;
   private readonly openPosition: Int32Array;
   private readonly indifferentBefore: Int32Array;
