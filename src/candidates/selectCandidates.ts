@@ -87,8 +87,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
       // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
       for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
       const chosen = new Set<number>();
-      // A row that weighs every allowed pair 0 takes them in its own order (see RowScan.indifferent).
-      const keys = bounds.multiplier[i] === 0 ? scan.indifferentKeys(i, columns, weights) : weights;
+      const keys = scan.choiceKeys(i, columns, weights);
       for (const q of topByValue(keys, k, choice)) if (keys[q] !== -Infinity) chosen.add(columns[q]!);
       for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) chosen.add(j);
       const list = Int32Array.from(chosen).sort();
@@ -278,7 +277,7 @@ class RowScan {
    * coaches, though such rows are the fillers of whatever places the others leave, wherever
    * those are (a scarce 10,000 × 1,500 cohort with a fifth of its coachees at priority 0 took
    * 13 rounds). So the n-th such row takes the columns with places in order from position
-   * n · k on, wrapping (see {@link RowScan.indifferentKeys}), and such rows together list every
+   * n · k on, wrapping (see {@link RowScan.choiceKeys}), and such rows together list every
    * coach. The first k of that order are evaluated; the bar is predicted at 0, so when bans
    * leave fewer than k, a rescan evaluates every other column with places. Nothing is listed:
    * the bound of the rest is the row's best bound, times 0 anyway.
@@ -311,11 +310,13 @@ class RowScan {
   }
 
   /**
-   * Keys that rank an indifferent row's evaluated columns (ascending, with their weights, −∞
-   * when banned) by its own order: minus the column's place in it, −∞ when banned. A view,
+   * What row i's final choice ranks its evaluated columns (ascending) by: their weights (−∞
+   * when banned); for a row that weighs every allowed pair 0, its own order instead (see
+   * {@link RowScan.indifferent}): minus the column's place in it, −∞ when banned, in a view
    * valid until the next call.
    */
-  indifferentKeys(i: number, columns: Int32Array, weights: Float64Array): Float64Array {
+  choiceKeys(i: number, columns: Int32Array, weights: Float64Array): Float64Array {
+    if (this.bounds.multiplier[i] !== 0) return weights;
     const open = this.openColumns.length;
     const start = this.indifferentStart(i);
     if (this.keyBuffer.length < columns.length) this.keyBuffer = new Float64Array(Math.max(columns.length, 2 * this.keyBuffer.length));

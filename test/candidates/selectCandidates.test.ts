@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { candidateContext } from '../../src/candidates/candidateContext.js';
 import { evaluatePairs, solverWeights } from '../../src/candidates/evaluatePairs.js';
 import { pairBounds, type PairBounds } from '../../src/candidates/pairBounds.js';
 import { selectCandidates } from '../../src/candidates/selectCandidates.js';
@@ -177,14 +178,9 @@ describe('selectCandidates', () => {
       const secondIndifferent = unbanned.coachees.filter((c) => c.priority === 0)[1]!.id;
       (doc.coachees as unknown as { id: string; avoid: string[] }[]).find((c) => c.id === secondIndifferent)!.avoid = [avoided];
       const cohort = parseCohort(doc as unknown as CohortInput);
-      const prepared = prepareMatch(cohort, {});
-      const { rows, cols } = prepared.combined;
-      const relations = buildRelationIndex(cohort);
-      const evaluate = (pairs: PairSet) => evaluatePairs(cohort, prepared.settings, defaultPolicies, relations, pairs);
-      const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
-      // With capacities, as matchOnCandidates builds them: coaches without places are never candidates.
-      const bounds = pairBounds(cohort, base.features, prepared.settings, defaultPolicies, base.combined.rowMultiplier, base.combined.capacity);
-      const chosen = selectCandidates(bounds, k, (pairs) => solverWeights(evaluate(pairs).combined)).candidates;
+      // Bounds with capacities, as matchOnCandidates builds them: coaches without places are never candidates.
+      const { rows, cols, base, bounds, exactWeights } = candidateContext(cohort, prepareMatch(cohort, {}).settings, defaultPolicies);
+      const chosen = selectCandidates(bounds, k, exactWeights).candidates;
       const open = Array.from(base.combined.capacity.keys()).filter((j) => base.combined.capacity[j]! > 0);
       expect(open.length).toBeLessThan(cols);
       let n = 0;
