@@ -7,6 +7,7 @@ import { auctionPrices, spareSchedule } from './auctionPrices.js';
 import { buildResult, infeasibleResult } from './buildResult.js';
 import type { AssignmentResult, WarmStart } from './types.js';
 import { twinRows } from './twinRows.js';
+import { unmatchedStart, withUnmatchedColumn } from './unmatchedColumn.js';
 import { applyWarmStart, internalStart, type InternalStart, VacancySearch } from './warmStart.js';
 
 const NONE = -1;
@@ -61,7 +62,7 @@ export function solveWithFlow(problem: NormalizedProblem, tuning: Partial<FlowTu
   if (problem.allowUnmatched) return solveAllowingUnmatched(problem, settings, warm);
   const quick = quickInfeasibility(problem);
   if (quick !== null) return infeasibleResult(problem, 'flow', quick);
-  const run = runFlow(problem, settings, warm);
+  const run = runFlow(problem, settings, warm === undefined ? undefined : internalStart(problem, warm));
   if (run.failedRows > 0 || run.unmetMinLoad > 0) {
     const diagnosis = diagnosePlacement(problem);
     if (run.unmetMinLoad > 0 || diagnosis.length === 0) diagnosis.push(...diagnoseMinLoads(problem, run.deficit));
@@ -84,53 +85,22 @@ function solveAllowingUnmatched(problem: NormalizedProblem, settings: FlowTuning
   if (simple.length > 0) return infeasibleResult(problem, 'flow', simple);
   // Usually every row can be placed: try that first, and count the placeable rows (a
   // matching of its own, which can cost more than the solve) only when a row is not.
-  let run = couldPlaceAll(problem) ? runFlow(problem, settings, warm, true) : null;
+  const start = warm === undefined ? undefined : internalStart(problem, warm);
+  let run = couldPlaceAll(problem) ? runFlow(problem, settings, start, true) : null;
   if (run === null || run.abandoned) {
     // Some row cannot be placed: the rest are solved with an "unmatched" column as one more
     // column of the problem, so every start the solver has still applies (with the column
     // handled apart from the problem's, searches started cold: measured on a 20,000 × 2,000
-    // problem with 9 unplaceable rows, 88 s against 1.2 s with every row placeable).
+    // problem with 9 unplaceable rows, 88 s against 1.2 s with every row placeable), the
+    // previous solution included (see unmatchedStart).
     const placeable = maxBMatching(problem).size;
-    run = runFlow(withUnmatchedColumn(problem, placeable), settings, undefined, false, problem.cols);
+    const extended = withUnmatchedColumn(problem, placeable);
+    run = runFlow(extended, settings, start === undefined ? undefined : unmatchedStart(extended, start), false, problem.cols);
   }
   if (run.failedRows > 0 || run.unmetMinLoad > 0) {
     return infeasibleResult(problem, 'flow', diagnoseMinLoads(problem, run.deficit), run.rowCol);
   }
   return buildResult(problem, 'flow', run.rowCol, run.rowDual, run.colDual);
-}
-
-/**
- * The problem with one more column (index `cols`): a pair of weight 0 with every row that has
- * a pair, and a place for each of those rows beyond the `placeable`. A row there is a row left
- * unmatched. Rows without a pair get none: they stay out of the flow (see {@link runFlow}), not
- * on this column, whose members every search that reaches it rescans.
- */
-function withUnmatchedColumn(problem: NormalizedProblem, placeable: number): NormalizedProblem {
-  const { rows, cols, rowStart, colIndex, cost, weight } = problem;
-  let open = 0;
-  for (let i = 0; i < rows; i++) if (rowStart[i + 1]! > rowStart[i]!) open++;
-  const pairs = colIndex.length + open;
-  const start = new Int32Array(rows + 1);
-  const index = new Int32Array(pairs);
-  const costs = new Float64Array(pairs);
-  const weights = new Float64Array(pairs);
-  for (let i = 0, at = 0; i < rows; i++) {
-    const from = rowStart[i]!;
-    const to = rowStart[i + 1]!;
-    index.set(colIndex.subarray(from, to), at);
-    costs.set(cost.subarray(from, to), at);
-    weights.set(weight.subarray(from, to), at);
-    at += to - from;
-    // The highest column: the row's columns still ascend. Its cost and weight stay 0.
-    if (to > from) index[at++] = cols;
-    start[i + 1] = at;
-  }
-  const capacity = new Int32Array(cols + 1);
-  capacity.set(problem.capacity);
-  capacity[cols] = open - placeable;
-  const minLoad = new Int32Array(cols + 1);
-  minLoad.set(problem.minLoad);
-  return { rows, cols: cols + 1, sense: problem.sense, rowStart: start, colIndex: index, weight: weights, cost: costs, denseCost: null, capacity, minLoad, allowUnmatched: false };
 }
 
 /** Enough places in total and a pair for every row: nothing rules out placing every row. */
@@ -159,7 +129,7 @@ interface FlowRun {
  * its rows come back unplaced and its dual is left out, and rows without a pair are left
  * unplaced rather than failed.
  */
-function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: WarmStart, stopAtFailure = false, unmatchedColumn = NONE): FlowRun {
+function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: InternalStart, stopAtFailure = false, unmatchedColumn = NONE): FlowRun {
   const { rows, cols, rowStart, colIndex, cost } = problem;
   const sink = cols;
   const capacity = Int32Array.from(problem.capacity);
@@ -216,7 +186,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: WarmSt
     settings.spareBidsPerRow > 0 &&
     rows >= settings.auctionMinRows &&
     rowStart[rows]! <= settings.auctionMaxDegree * rows;
-  let start: InternalStart | null = fromPrevious && warm !== undefined ? internalStart(problem, warm) : null;
+  let start: InternalStart | null = fromPrevious && warm !== undefined ? warm : null;
   if (warmStart) {
     const { prices } = auctionPrices(problem, settings.auctionBidsPerRow);
     for (let j = 0; j < cols; j++) {
