@@ -14,6 +14,7 @@ import { solveAssignment } from '../solver/solveAssignment.js';
 import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../solver/types.js';
 import { assembleMatching } from './assembleMatching.js';
 import { combinePolicies, type CombinedProblem } from './combinePolicies.js';
+import { holdWhile } from './holdWhile.js';
 import type { Matching } from './matching.js';
 import type { MatchObjective } from './objective.js';
 import { objectiveSolve } from './objectiveSolve.js';
@@ -87,6 +88,11 @@ export const defaultMatchOptions: MatchOptions = {
  * ```
  */
 export function match(cohort: Cohort, options: Partial<MatchOptions> = {}): Matching {
+  return holdWhile(cohort, () => matchHeld(cohort, options));
+}
+
+/** {@link match}, with the cohort held for the garbage collector's sake (see holdWhile). */
+function matchHeld(cohort: Cohort, options: Partial<MatchOptions>): Matching {
   const settings = { ...defaultMatchOptions, ...options };
   if (usesCandidates(cohort, settings)) return matchLarge(cohort, settings);
   const prepared = prepareMatch(cohort, settings);
