@@ -1,13 +1,15 @@
 /**
- * Child-process entry: `node --import tsx bench/largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<n>]`
+ * Child-process entry (after `npm run build`): `node --import tsx bench/largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<n>]`
  * generates a synthetic cohort (with every n-th coachee at priority 0 when asked), parses it, matches it on candidate pairs once and prints one
  * JSON line: phase times, the certificate, and the process's peak RSS (so the peak belongs to
  * that case alone). Only counts and figures are printed, never a person's data.
  */
 import { syntheticCohort } from '../fixtures/synthetic/syntheticCohort.js';
-import { match } from '../src/engine/match.js';
-import { parseCohort } from '../src/model/parseCohort.js';
 import { peakRss } from './peakRss.js';
+
+// What is timed is the built package (`npm run build`), as users run it, not the sources.
+const built = new URL('../dist/index.js', import.meta.url);
+const { match, parseCohort } = (await import(built.href)) as typeof import('../src/index.js');
 
 const args = process.argv.slice(2);
 const [coachees, coaches, seed, minCapacity, maxCapacity] = args.slice(0, 5).map(Number);
