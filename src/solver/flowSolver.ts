@@ -257,7 +257,8 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   const doneCols = new Int32Array(cols);
   const heap = new MinHeap(1024);
   let failedRows = 0;
-  // Runs of identical rows (a coach's places, see solveByPlaces): per run, the least
+  // Sets of identical rows (a coach's places, see solveByPlaces, or coachees alike; see
+  // twinRows): per set, the least
   // `dist + rowPot` a search scanned one at. A twin reached no lower offers every column at
   // that key or above, so it is not scanned. Held twins have equal potentials (each is tight
   // on its own pair and no pair of the other's is negative), so after the first a search

@@ -127,14 +127,14 @@ export class VacancySearch {
   private readonly rowNextCost: Float64Array;
   private readonly doneCols: Int32Array;
   private readonly doneRows: Int32Array;
-  /** Past the last row of each run of identical rows, at its first row (see twinRows). */
-  private readonly runEnd: Int32Array;
+  /** The next row identical to each row (see twinRows), ascending; −1 after the last. */
+  private readonly nextTwin: Int32Array;
   private readonly heap = new MinHeap(1024);
   private searches = 0;
 
   /**
-   * @param twin the first row of each row's run of identical rows (see twinRows), or null
-   *   when every row is a run of its own. The columns list each run once, by its first row:
+   * @param twin the first row identical to each row (see twinRows), or null when no two rows
+   *   are identical. The columns list each set of identical rows once, by its first row:
    *   a coach's places, solved as rows, would otherwise list every coachee's coach as often
    *   as it has places.
    */
@@ -143,10 +143,14 @@ export class VacancySearch {
     twin: Int32Array | null = null,
   ) {
     const { rows, cols, rowStart, colIndex, cost } = problem;
-    this.runEnd = new Int32Array(rows);
-    for (let r = rows - 1; r >= 0; r--) {
-      const first = twin === null ? r : twin[r]!;
-      if (this.runEnd[first] === 0) this.runEnd[first] = r + 1;
+    this.nextTwin = new Int32Array(rows).fill(-1);
+    if (twin !== null) {
+      const lastSeen = new Int32Array(rows).fill(-1);
+      for (let r = 0; r < rows; r++) {
+        const first = twin[r]!;
+        if (lastSeen[first]! >= 0) this.nextTwin[lastSeen[first]!] = r;
+        lastSeen[first] = r;
+      }
     }
     let heads: Int32Array | null = null;
     if (twin !== null) {
@@ -220,8 +224,8 @@ export class VacancySearch {
         }
         for (let q = this.colStart[c]!; q < this.colStart[c + 1]!; q++) {
           const pairCost = this.cscCost[q]!;
-          // A run's rows share the pair but not their potentials or places: each is relaxed.
-          for (let r = this.cscRow[q]!, end = this.runEnd[r]!; r < end; r++) {
+          // Identical rows share the pair but not their potentials or places: each is relaxed.
+          for (let r = this.cscRow[q]!; r >= 0; r = this.nextTwin[r]!) {
             if (rowCol[r] === c || this.rowStamp[r] === doneMark) continue;
             const reduced = pairCost + rowPot[r]! - colPot[c]!;
             const at = key + (reduced > 0 ? reduced : 0);

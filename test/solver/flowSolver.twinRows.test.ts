@@ -31,13 +31,28 @@ function withTwins(problem: AssignmentProblem, copies: readonly number[]): Assig
   return { ...problem, rows: next, edges };
 }
 
+/** The problem's rows in the order of their `keys` (ties by row): copies of a row end up apart. */
+function shuffleRows(problem: AssignmentProblem, keys: readonly number[]): AssignmentProblem {
+  const { rows } = shapeOf(problem);
+  const order = Array.from({ length: rows }, (_, i) => i).sort((a, b) => (keys[a % keys.length] ?? 0) - (keys[b % keys.length] ?? 0) || a - b);
+  const position = new Array<number>(rows);
+  order.forEach((row, at) => (position[row] = at));
+  if (problem.weights !== undefined) return { ...problem, weights: order.map((row) => problem.weights![row]!) };
+  return { ...problem, edges: (problem.edges ?? []).map(([i, j, w]): [number, number, number] => [position[i]!, j, w]) };
+}
+
+/** Problems with repeated rows, next to each other or (with `keys`) scattered. */
 const twinProblem = (shape: Parameters<typeof problemArbitrary>[0], most: number) =>
   fc
-    .tuple(problemArbitrary(shape), fc.array(fc.integer({ min: 1, max: most }), { minLength: 1, maxLength: 8 }))
-    .map(([problem, copies]) => withTwins(problem, copies));
+    .tuple(
+      problemArbitrary(shape),
+      fc.array(fc.integer({ min: 1, max: most }), { minLength: 1, maxLength: 8 }),
+      fc.option(fc.array(fc.nat({ max: 20 }), { minLength: 1, maxLength: 12 }), { nil: undefined }),
+    )
+    .map(([problem, copies, keys]) => (keys === undefined ? withTwins(problem, copies) : shuffleRows(withTwins(problem, copies), keys)));
 
 describe('twinRows', () => {
-  it('marks each run of identical rows by its first row, and nothing else', () => {
+  it('marks each row by the first row identical to it, adjacent or not, and nothing else', () => {
     const problem = normalizeProblem({
       weights: [
         [1, 2, null],
@@ -51,16 +66,16 @@ describe('twinRows', () => {
       capacity: [7, 7, 7],
       allowUnmatched: true,
     });
-    // Rows 4 and 5 have no pair: never twins. Row 6 equals row 3, but not the row before it.
-    expect(Array.from(twinRows(problem)!)).toEqual([0, 0, 0, 3, 4, 5, 6]);
+    // Rows 4 and 5 have no pair: never twins. Row 6 equals row 3, three rows apart.
+    expect(Array.from(twinRows(problem)!)).toEqual([0, 0, 0, 3, 4, 5, 3]);
   });
 
-  it('is null when no row repeats the one before it', () => {
-    expect(twinRows(normalizeProblem({ weights: [[1, 2], [2, 1], [1, 2]], capacity: [2, 2] }))).toBeNull();
+  it('is null when no two rows are identical, however alike', () => {
+    expect(twinRows(normalizeProblem({ weights: [[1, 2], [2, 1], [1, 2.5], [null, 2]], capacity: [2, 2] }))).toBeNull();
   });
 });
 
-describe('solveWithFlow on problems with runs of identical rows', () => {
+describe('solveWithFlow on problems with identical rows, adjacent or apart', () => {
   it('finds the brute-force optimum, or infeasibility, on tiny problems', () => {
     fc.assert(
       fc.property(twinProblem({ maxRows: 4, maxCols: 4 }, 3), (problem) => {
