@@ -223,8 +223,7 @@ class RowScan {
     const bestOfList = this.topOf(ownOfList, k);
     if (moreCount > 0) predicted = this.barOf(ownOfList, bestOfList);
     const picked = this.pickedBuffer.subarray(0, size).fill(0);
-    const favoured: number[] = [];
-    for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) favoured.push(j);
+    const favoured = this.openFavoured(i);
     const chosen = favoured.slice();
     for (const q of bestOfList) {
       if (ownOfList[q] === -Infinity) continue;
@@ -289,10 +288,8 @@ class RowScan {
     this.complete = true;
     let rest = -Infinity;
     for (let j = 0; j < bounds.cols; j++) if (bound[j]! > rest) rest = bound[j]!;
-    const favoured: number[] = [];
-    for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) favoured.push(j);
     const start = this.indifferentStart(i);
-    const batch = new Set(favoured);
+    const batch = new Set(this.openFavoured(i));
     for (let q = 0; q < Math.min(open, k); q++) batch.add(openColumns[(start + q) % open]!);
     return {
       list: this.listBuffer.subarray(0, 0),
@@ -301,6 +298,14 @@ class RowScan {
       batch: Int32Array.from(batch).sort(),
       aside: { columns: new Int32Array(0), bounds: new Float64Array(0), predicted: 0 },
     };
+  }
+
+  /** Row i's favoured columns (preferred and current coaches) that have places. */
+  private openFavoured(i: number): number[] {
+    const { bounds } = this;
+    const favoured: number[] = [];
+    for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) favoured.push(j);
+    return favoured;
   }
 
   /** Where row i's order of the columns with places starts (see {@link RowScan.indifferent}). */
