@@ -302,13 +302,35 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
           predRow[j] = r;
           predCost[j] = cost[k]!;
           heap.push(key, j);
+          // A column with room offers the sink at once (as when settled, below): the search
+          // ends as soon as no key left is below that, not after every column tied with it.
+          // Only over a sink arc that is not negative: then a sink reached through a column
+          // not yet settled is reached at that column's own key (see the loop), which needs
+          // no potential update; settling handles any other, as before.
+          if (sinkDeficit > 0 && load[j]! < capacity[j]! && load[j]! >= minLoad[j]! && vacant[j] === 0) {
+            const arc = colPot[j]! + sinkCost[j]! - sinkPot;
+            if (arc >= 0 && key + arc < sinkDist) {
+              sinkDist = key + arc;
+              sinkPred = j;
+            }
+          }
         }
       }
     };
 
     scanRow(source, 0);
-    while (heap.size > 0) {
-      const key = heap.peekKey();
+    for (;;) {
+      const key = heap.size > 0 ? heap.peekKey() : Infinity;
+      if (sinkDeficit > 0 && sinkPred !== NONE && sinkDist <= key) {
+        // Nothing left can reach the sink cheaper: its distance is final. A column it came
+        // through unsettled was offered over an arc of 0 at this very key (its key is at least
+        // the least left), so the update would not move its potential.
+        sinkDone = true;
+        target = sink;
+        targetDist = sinkDist;
+        break;
+      }
+      if (heap.size === 0) break;
       const node = heap.pop();
       if (node === sink) {
         if (sinkDone) continue;
