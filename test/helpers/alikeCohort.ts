@@ -1,5 +1,5 @@
-/** Which people {@link alikeCohort} makes copies of the first. */
-export type Alike = 'none' | 'coachees' | 'coaches';
+/** Which people {@link alikeCohort} makes copies of the first; `fewKinds`: coachees told apart by a gender and a sector alone. */
+export type Alike = 'none' | 'coachees' | 'coaches' | 'fewKinds';
 
 /**
  * The cohort document with every coachee (or every coach) made a copy of the first, relations
@@ -9,6 +9,16 @@ export type Alike = 'none' | 'coachees' | 'coaches';
 export function alikeCohort(doc: Record<string, unknown>, alike: Alike): Record<string, unknown> {
   if (alike === 'none') return doc;
   type Person = Record<string, unknown>;
+  if (alike === 'fewKinds') {
+    // As a programme that records little of its coachees: every kind of coachee is many.
+    const people = doc.coachees as Person[];
+    const needs = people[0]!.needs;
+    const kept = (c: Person, group: string, key: string) => {
+      const value = (c[group] as Record<string, unknown> | undefined)?.[key];
+      return value === undefined ? {} : { [key]: value };
+    };
+    return { ...doc, coachees: people.map((c) => ({ ...c, attributes: kept(c, 'attributes', 'gender'), aspiration: kept(c, 'aspiration', 'sector'), needs })) };
+  }
   const coachees: Person[] = (doc.coachees as Person[]).map((c) => ({ ...c, preferences: [], avoid: [] }));
   const coaches = doc.coaches as Person[];
   if (alike === 'coachees') {
