@@ -65,9 +65,9 @@ export class CandidateHelper {
   }
 
   /** Asks for the certificate of the rows it selected: their candidates and row duals, every column dual. */
-  requestCertificate(candidates: readonly Int32Array[], rowDual: Float64Array, colDual: Float64Array, capPerRow: number): void {
+  requestCertificate(candidates: readonly Int32Array[], rowDual: Float64Array, colDual: Float64Array, capPerRow: number, keptPerRow: number): void {
     const packed = packCandidates(candidates);
-    const request: HelperRequest = { kind: 'certify', candidates: packed, rowDual, colDual, capPerRow };
+    const request: HelperRequest = { kind: 'certify', candidates: packed, rowDual, colDual, capPerRow, keptPerRow };
     this.worker.postMessage(request, [packed.rowStart.buffer as ArrayBuffer, packed.colIndex.buffer as ArrayBuffer, rowDual.buffer as ArrayBuffer, colDual.buffer as ArrayBuffer]);
   }
 

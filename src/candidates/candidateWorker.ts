@@ -22,7 +22,14 @@ export type HelperRequest =
   /** Select rows `from` up to `to`; later certificates check those rows. */
   | { readonly kind: 'select'; readonly from: number; readonly to: number; readonly k: number }
   /** Certify those rows: their candidates and row duals, every column dual. */
-  | { readonly kind: 'certify'; readonly candidates: PackedCandidates; readonly rowDual: Float64Array; readonly colDual: Float64Array; readonly capPerRow: number };
+  | {
+      readonly kind: 'certify';
+      readonly candidates: PackedCandidates;
+      readonly rowDual: Float64Array;
+      readonly colDual: Float64Array;
+      readonly capPerRow: number;
+      readonly keptPerRow: number;
+    };
 
 let port: MessagePort | null = null;
 let signal: Int32Array | null = null;
@@ -59,7 +66,7 @@ parentPort?.on('message', (request: HelperRequest) => {
       reply({ kind: 'selected', packed }, buffers);
       return;
     }
-    const verdict = certifier!.check(unpackCandidates(request.candidates), { row: request.rowDual, col: request.colDual }, request.capPerRow);
+    const verdict = certifier!.check(unpackCandidates(request.candidates), { row: request.rowDual, col: request.colDual }, request.capPerRow, request.keptPerRow);
     beat();
     const packed = packVerdict(verdict);
     reply({ kind: 'certified', packed }, [packed.rows.buffer as ArrayBuffer, packed.rowStart.buffer as ArrayBuffer, packed.cols.buffer as ArrayBuffer]);

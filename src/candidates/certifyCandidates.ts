@@ -18,11 +18,11 @@ const MAX_REMEMBERED = 8_000_000;
 const CHUNK_ROWS = 20_000;
 
 /**
- * Violating pairs kept per row, the most violating first. Adding every violator after a first
- * solve whose prices are far from the full problem's would swell the next solve with pairs
- * the new prices make useless; a few per row is column generation's usual pace.
+ * Violating pairs kept per row by default, the most violating first. Adding every violator
+ * after a first solve whose prices are far from the full problem's would swell the next solve
+ * with pairs the new prices make useless; a few per row is column generation's usual pace.
  */
-const KEPT_PER_ROW = 8;
+export const KEPT_PER_ROW = 8;
 
 /**
  * Exact solver weights of pairs, in compressed rows (columns ascending per row): the suspects
@@ -82,6 +82,8 @@ export interface CertifyOptions {
    * as unverified, so such a certificate never certifies.
    */
   readonly listsOnly?: boolean;
+  /** Violating pairs kept per row (default {@link KEPT_PER_ROW}). */
+  readonly keptPerRow?: number;
 }
 
 /** The verdict of one certificate over the pairs outside the candidates. */
@@ -123,7 +125,7 @@ export function certifyCandidates(
   exactWeights: (pairs: ReturnType<typeof sparsePairSet>) => Float64Array,
   options: CertifyOptions = {},
 ): CertificateOutcome {
-  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false, offset = 0 } = options;
+  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false, offset = 0, keptPerRow = KEPT_PER_ROW } = options;
   const { cols, multiplier } = bounds;
   // Rows offset, offset + 1, …: everything per row here (candidates, row duals, known
   // weights, memory, lists) counts from the first of them; the bounds and the exact weights
@@ -141,7 +143,7 @@ export function certifyCandidates(
       found.set(row, [{ col, by }]);
       return;
     }
-    if (list.length < KEPT_PER_ROW) {
+    if (list.length < keptPerRow) {
       list.push({ col, by });
       return;
     }

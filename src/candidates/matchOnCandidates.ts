@@ -9,6 +9,7 @@ import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
 import type { CandidateReport } from './candidateReport.js';
 import { RangeCertifier, type Certifier } from './certifier.js';
+import { KEPT_PER_ROW } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
 import { reuseWeights, waiverRisk, weighedBySelection, type MayWaive, type WeighedPairs } from './reuseWeights.js';
@@ -27,8 +28,22 @@ import { widenForPlaces } from './widenForPlaces.js';
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
 export const EVERY_PAIR_FALLBACK = 4_000_000;
 
-/** Suspects per row a certificate evaluates before it knows whether any violates (4 × the violators kept per row). */
-const SUSPECTS_PER_ROW = 32;
+/** Suspects per row a certificate evaluates before it knows whether any violates, per violator kept per row. */
+const SUSPECTS_PER_KEPT = 4;
+
+/**
+ * Violators kept per row double, up to this many, after each round whose certificate found more
+ * than {@link STALLED_SHARE} of the violations of the round before. Coachees the features cannot
+ * tell apart (a cohort that records little more than a gender and a sector) share their
+ * candidates and violators, so each round gave a whole kind of coachee the same 8 coaches,
+ * though it needs as many as hold its members. 20,000 × 3,000 cohorts of 15 kinds, short of
+ * places or with places to spare, took 16 rounds without a certificate (60 and 46 s); with
+ * this rule they are certified in 10 and 8 rounds (64 and 34 s), and a cohort of identical
+ * coachees in 6 rounds instead of 9 (31 s, was 39 s). Cohorts whose violations fall fast keep
+ * 8 (bench/LARGE.md's 40k-tight and 100k: the same rounds and pairs as before).
+ */
+const MOST_KEPT_PER_ROW = 64;
+const STALLED_SHARE = 0.5;
 
 /** Violations a row, on average, below which a partial certificate is followed by a full one (see matchWith). */
 const FEW_VIOLATIONS_PER_ROW = 0.001;
@@ -188,6 +203,9 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   // Once a solve has placed as many coachees as the full problem can, so can every later
   // round's candidates (they only grow): no more placement checks.
   let placedMost = false;
+  // How many violators each row keeps, and how many the last certificate found (see MOST_KEPT_PER_ROW).
+  let keptPerRow = KEPT_PER_ROW;
+  let lastViolations = Infinity;
   while (solves < input.candidates.maxRounds) {
     const pairs = toPairSet(candidates, rows, cols);
     // Rounds add pairs to some rows: the others keep last round's weights, and so do the old pairs of a row that cannot be waived.
@@ -280,14 +298,16 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // duals that moved a little, mostly suspect the same pairs;
     // and a row whose slack last time covers how far the duals fell needs no scan.
     // A certificate that will surely find violations need not evaluate every suspect: at
-    // most SUSPECTS_PER_ROW per row, the likeliest; if those all hold, a full one follows.
+    // most SUSPECTS_PER_KEPT per row for each violator it keeps, the likeliest; if those all hold, a full one follows.
     // The last round's is full, so that a result out of rounds still states its gap. Once a
     // certificate finds few violations, the others may lie off the rows' lists: a full one
     // follows at once, and every later one is full (with the rows' slack remembered, it costs
     // about what a partial one does).
-    const cap = solves < input.candidates.maxRounds && !fullSince ? SUSPECTS_PER_ROW : Infinity;
-    let outcome = certifier.check(candidates, result.duals, cap);
-    if (outcome.unverified > 0 && outcome.violations < FEW_VIOLATIONS_PER_ROW * rows) outcome = certifier.check(candidates, result.duals, Infinity);
+    const cap = solves < input.candidates.maxRounds && !fullSince ? SUSPECTS_PER_KEPT * keptPerRow : Infinity;
+    let outcome = certifier.check(candidates, result.duals, cap, keptPerRow);
+    if (outcome.unverified > 0 && outcome.violations < FEW_VIOLATIONS_PER_ROW * rows) outcome = certifier.check(candidates, result.duals, Infinity, keptPerRow);
+    if (outcome.violations > STALLED_SHARE * lastViolations) keptPerRow = Math.min(MOST_KEPT_PER_ROW, 2 * keptPerRow);
+    lastViolations = outcome.violations;
     fullSince ||= outcome.unverified === 0;
     cleared = { byBound: outcome.clearedByBound, exactly: outcome.clearedExactly };
     gap = outcome.gap;

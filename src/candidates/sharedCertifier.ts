@@ -1,6 +1,6 @@
 import type { CandidateHelper } from './candidateHelper.js';
 import { joinVerdicts, RangeCertifier, type Certifier, type CertificateVerdict } from './certifier.js';
-import type { DualValues } from './certifyCandidates.js';
+import { KEPT_PER_ROW, type DualValues } from './certifyCandidates.js';
 import type { PairBounds } from './pairBounds.js';
 import type { ExactWeights } from './selectCandidates.js';
 import type { TopBounds } from './topBounds.js';
@@ -29,21 +29,21 @@ export class SharedCertifier implements Certifier {
     this.own = new RangeCertifier(bounds, exactWeights, ownTop);
   }
 
-  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number): CertificateVerdict {
-    if (this.whole !== null) return this.whole.check(candidates, duals, capPerRow);
+  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow = KEPT_PER_ROW): CertificateVerdict {
+    if (this.whole !== null) return this.whole.check(candidates, duals, capPerRow, keptPerRow);
     const { split } = this;
     const rowDual = Float64Array.from(duals.row);
     const later = candidates.slice(split);
     if (this.helper !== null && !this.helper.alive) this.helper = null;
     // Copies travel (their buffers move to the helper); views serve this thread.
-    if (this.helper !== null) this.helper.requestCertificate(later, rowDual.slice(split), Float64Array.from(duals.col), capPerRow);
-    const first = this.own.check(candidates.slice(0, split), { row: rowDual.subarray(0, split), col: duals.col }, capPerRow);
+    if (this.helper !== null) this.helper.requestCertificate(later, rowDual.slice(split), Float64Array.from(duals.col), capPerRow, keptPerRow);
+    const first = this.own.check(candidates.slice(0, split), { row: rowDual.subarray(0, split), col: duals.col }, capPerRow, keptPerRow);
     let verdict = this.helper?.certificate() ?? null;
     if (verdict === null) {
       // No helper, or it stalled (it is stopped then): its rows are certified here.
       this.helper = null;
       this.theirs ??= new RangeCertifier(this.bounds, this.exactWeights, null, split);
-      verdict = this.theirs.check(later, { row: rowDual.subarray(split), col: duals.col }, capPerRow);
+      verdict = this.theirs.check(later, { row: rowDual.subarray(split), col: duals.col }, capPerRow, keptPerRow);
     }
     return joinVerdicts(first, verdict, split);
   }

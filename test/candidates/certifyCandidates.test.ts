@@ -181,3 +181,36 @@ describe('certifyCandidates with the selection’s lists of highest bounds', () 
     expect(restricted).toBeGreaterThan(0);
   });
 });
+
+describe('certifyCandidates keeping a number of violators per row', () => {
+  it('keeps each row’s most violating pairs, as many as asked for, whatever the duals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), dualsArb(rows), dualsArb(cols), (keptPerRow, row, col) => {
+        const { candidates } = selectCandidates(bounds, 1, exactWeights);
+        const outcome = certifyCandidates(bounds, candidates, { row, col }, exactWeights, { keptPerRow });
+        // Every pair left out, weighed exactly: the violators a row should keep are its first
+        // keptPerRow by violation (ties to the lower column).
+        const rowStart = Int32Array.from({ length: rows + 1 }, (_, i) => i * cols);
+        const colIndex = Int32Array.from({ length: rows * cols }, (_, p) => p % cols);
+        const weights = exactWeights(sparsePairSet(rows, cols, rowStart, colIndex));
+        let violations = 0;
+        for (let i = 0; i < rows; i++) {
+          const inside = new Set(candidates[i]);
+          const violating: { col: number; by: number }[] = [];
+          for (let j = 0; j < cols; j++) {
+            const w = weights[i * cols + j]!;
+            const covered = row[i]! + col[j]!;
+            if (inside.has(j) || bounds.open[j] === 0 || Number.isNaN(w) || w <= covered + 1e-9 * (1 + Math.abs(covered))) continue;
+            violating.push({ col: j, by: w - covered });
+          }
+          violations += violating.length;
+          violating.sort((a, b) => b.by - a.by || a.col - b.col);
+          const expected = violating.slice(0, keptPerRow).map((v) => v.col);
+          expect(outcome.violators.get(i) ?? []).toEqual(expected);
+        }
+        expect(outcome.violations).toBe(violations);
+      }),
+      { numRuns: runs(40) },
+    );
+  });
+});
