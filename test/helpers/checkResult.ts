@@ -72,3 +72,15 @@ export function expectCertifyingDuals(problem: AssignmentProblem, result: Assign
     expect(sameObjective(dualObjective, result.objective), `dual ${dualObjective} vs primal ${result.objective}`).toBe(true);
   }
 }
+
+/**
+ * `result` agrees with an oracle's result of the same problem: the same status and, when both
+ * are optimal, the same objective, with every constraint kept and duals that certify it.
+ */
+export function expectAgreesWith(problem: AssignmentProblem, result: AssignmentResult, oracle: AssignmentResult): void {
+  expect(result.status).toBe(oracle.status);
+  if (result.status !== 'optimal' || oracle.status !== 'optimal') return;
+  expect(sameObjective(result.objective, oracle.objective)).toBe(true);
+  expectKeepsConstraints(problem, result);
+  expectCertifyingDuals(problem, result);
+}
