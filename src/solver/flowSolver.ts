@@ -333,13 +333,9 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
       if (heap.size === 0) break;
       const node = heap.pop();
       if (node === sink) {
+        // Only a full sink is pushed (below): one with room ends the search at the loop's top.
         if (sinkDone) continue;
         sinkDone = true;
-        if (sinkDeficit > 0) {
-          target = sink;
-          targetDist = key;
-          break;
-        }
         // While places are being given back, a full sink waits for that to finish.
         if (openPlaces > 0) return 'deferred';
         // The sink is full: it passes flow back to columns holding more than their minimum.
@@ -368,7 +364,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
         if (toSink < sinkDist) {
           sinkDist = toSink;
           sinkPred = node;
-          heap.push(toSink, sink);
+          if (sinkDeficit <= 0) heap.push(toSink, sink);
         }
       }
       for (let m = members.head[node]!; m >= 0; m = members.next[m]!) {
