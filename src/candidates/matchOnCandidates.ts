@@ -49,19 +49,10 @@ const STALLED_SHARE = 0.5;
 const FEW_VIOLATIONS_PER_ROW = 0.001;
 
 /**
- * Added pairs per row up to which a round starts from the previous round's solution. Each
- * added pair can leave a place to be given back, one search apiece: the first round's
- * solution mending the second round's problem with some of its added pairs took, against a
- * cold solve, at 100,000 × 10,000 (k = 48) 2.2 / 2.9 s with 500 pairs, 3.1 / 2.9 s with 1,000,
- * 9.1 / 2.7 s with 10,000; at 40,000 × 4,000 0.3 / 0.9 s with 100, 0.7 / 0.9 s with 400,
- * 0.8 / 0.7 s with 800. Measured again on the whole 100k match with the second round warm
- * (9,959 pairs added; share 0.2): 45.1 and 46.4 s against 39.5 and 35.2 s.
- */
-const WARM_START_SHARE = 0.01;
-
-/**
- * {@link WARM_START_SHARE} for the places' solve (see solveByPlaces), whose vacancies are
- * coachees and cheap to settle: mending the last round's solution against a cold solve, at
+ * Added pairs per row up to which the places' solve (see solveByPlaces) starts from the
+ * previous round's solution; its vacancies are coachees and cheap to settle. (The coachees'
+ * solve is always handed the previous solution: the flow solver decides how to use it, see
+ * its REBID_SHARE.) Mending the last round's solution against a cold solve, at
  * 40,000 × 4,000 with 3–7 places 1.3 / 3.8 s with 11,142 added pairs (0.28 a coachee) and
  * 1.4–1.6 / 4.0–4.3 s with 10,388; at 10,000 × 1,000 0.2 / 0.6 s with 389. Not measured beyond.
  */
@@ -238,8 +229,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     solves++;
     // Few pairs added since the last solve: mend its solution (see warmStart below), for the
     // places' solve as for the coachees'.
-    const warm = (addedPerRound.at(-1) ?? Infinity) <= rows * (byPlaces ? WARM_PLACES_SHARE : WARM_START_SHARE);
-    const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method, warm ? placesStart : undefined) : null;
+    const warmPlaces = (addedPerRound.at(-1) ?? Infinity) <= rows * WARM_PLACES_SHARE;
+    const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method, warmPlaces ? placesStart : undefined) : null;
     if (byPlace?.status === 'optimal') placesStart = byPlace.placesStart;
     if (byPlace?.status === 'unfilled' && solves < input.candidates.maxRounds) {
       // The candidates cannot fill every place: join the coachees left out to the coaches
@@ -254,11 +245,10 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     }
     const result: AssignmentResult =
       (byPlace?.status === 'optimal' ? byPlace : null) ??
-      solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, ...(warmStart !== undefined && warm ? { warmStart } : {}) });
+      solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, ...(warmStart !== undefined ? { warmStart } : {}) });
     last = { pairs, result };
-    // The next round's problem differs from this one only by the pairs added: when they are
-    // few, this solution is a start the solver only has to mend (see WARM_START_SHARE); when
-    // many rows gain pairs, its own start does better.
+    // The next round's problem differs from this one only by the pairs added: this solution is
+    // a start the solver has to mend (see the flow solver's REBID_SHARE for how).
     warmStart = result.status === 'optimal' ? { assignment: result.assignment, colDual: result.duals.col } : undefined;
     gap = null; // a certificate of an earlier solve says nothing about this one
     // With every pair a candidate the candidate problem is the full problem.

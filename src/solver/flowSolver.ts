@@ -33,10 +33,31 @@ export interface FlowTuning {
    * 0 turns it off.
    */
   readonly spareBidsPerRow: number;
+  /**
+   * Share of the rows that a warm start must have off their best pair (see displacedRows) to
+   * go through the spare auction (or, where none applies, to be dropped for a cold start);
+   * Infinity: a warm start is always used as it is. See {@link REBID_SHARE}.
+   */
+  readonly rebidShare: number;
 }
 
+/**
+ * Share of the rows that a previous solution must have off their best pair (see
+ * displacedRows) for it to go through the auction (see auctionPrices) rather than straight
+ * to the searches, or, where no auction applies, to be dropped for a cold start. Each such
+ * row leaves a place whose column is priced, and giving that place back is a backward search
+ * as wide as the price (see VacancySearch). On the second round of the 100,000 × 10,000
+ * candidate problem (9,959 pairs added, 5,825 rows off their best): 11.2 s straight, 2.1–2.3 s
+ * through the auction, 2.9–3.4 s cold. The auction's phases cost about a second whatever the
+ * start, where the previous solution with a handful of rows off took 0.3 s. Earlier, by pairs
+ * added to a candidate round, straight against cold: at 100,000 × 10,000 2.2 / 2.9 s with
+ * 500 pairs, 3.1 / 2.9 s with 1,000; at 40,000 × 4,000 0.3 / 0.9 s with 100, 0.7 / 0.9 s
+ * with 400, 0.8 / 0.7 s with 800.
+ */
+const REBID_SHARE = 0.01;
+
 /** Defaults for {@link FlowTuning}, measured on bench/RESULTS.md's cases (capacitated 1000 × 100 × 10, sparse 100k × 10k, OR-Library sparse). */
-export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200 };
+export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200, rebidShare: REBID_SHARE };
 
 /**
  * Exact min-cost flow by successive shortest paths (Dijkstra on reduced costs), one
@@ -167,25 +188,19 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   for (let j = 0; j < cols; j++) totalCapacity += capacity[j]!;
   const sinkCost = new Float64Array(cols);
   const fillsEveryPlace = requiredTotal === 0 && totalCapacity === flowRows;
-  // A previous solution is used when the network is the plain one it came from: no minimum
-  // loads (and no "unmatched" column: that run is given none).
-  const fromPrevious = warm !== undefined && requiredTotal === 0;
-  const warmStart =
-    !fromPrevious &&
-    fillsEveryPlace &&
-    settings.auctionBidsPerRow > 0 &&
-    rows >= settings.auctionMinRows &&
-    rowStart[rows]! <= settings.auctionMaxDegree * rows;
+  const auctionSized = rows >= settings.auctionMinRows && rowStart[rows]! <= settings.auctionMaxDegree * rows;
   // With places to spare, the auction's end state itself is the start: prices as potentials
   // and its assignment, each kept row checked and each place its rows left re-settled
   // (see applyWarmStart). Sink costs stay 0, so the objective is the caller's.
-  const spareStart =
-    !fromPrevious &&
-    !fillsEveryPlace &&
-    requiredTotal === 0 &&
-    settings.spareBidsPerRow > 0 &&
-    rows >= settings.auctionMinRows &&
-    rowStart[rows]! <= settings.auctionMaxDegree * rows;
+  const spareAuction = !fillsEveryPlace && requiredTotal === 0 && settings.spareBidsPerRow > 0 && auctionSized;
+  // A previous solution is used when the network is the plain one it came from: no minimum
+  // loads (and no "unmatched" column: that run is given none). With many rows off their best
+  // pair it goes through the spare auction's last phases first, or is not used when that
+  // auction does not apply (see FlowTuning.rebidShare).
+  const manyDisplaced = warm !== undefined && requiredTotal === 0 && settings.rebidShare < Infinity && displacedRows(problem, warm) > settings.rebidShare * rows;
+  const fromPrevious = warm !== undefined && requiredTotal === 0 && (!manyDisplaced || spareAuction);
+  const warmStart = !fromPrevious && fillsEveryPlace && settings.auctionBidsPerRow > 0 && auctionSized;
+  const spareStart = spareAuction && (!fromPrevious || manyDisplaced);
   let start: InternalStart | null = fromPrevious && warm !== undefined ? warm : null;
   if (warmStart) {
     const { prices } = auctionPrices(problem, settings.auctionBidsPerRow);
@@ -194,7 +209,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
       sinkCost[j] = prices[j]!;
     }
   } else if (spareStart) {
-    const { prices, rowCol: ended } = auctionPrices(problem, settings.spareBidsPerRow, spareSchedule);
+    const { prices, rowCol: ended } = auctionPrices(problem, settings.spareBidsPerRow, spareSchedule, start ?? undefined);
     start = { rowCol: ended, colPot: Float64Array.from(prices, (p) => -p) };
   }
   // Places of columns that a warm start had to close (see applyWarmStart): each is a target
@@ -514,4 +529,26 @@ function lpDuals(
     colDual[j] = v > 0 && !minLoadBinds ? 0 : v;
   }
   return { rowDual, colDual };
+}
+
+/**
+ * Rows of a previous solution that sit on a pair which the problem no longer has, or which is
+ * not (up to rounding) their best at its prices: the rows a warm start has to move.
+ */
+function displacedRows(problem: NormalizedProblem, start: InternalStart): number {
+  const { rows, rowStart, colIndex, cost } = problem;
+  let displaced = 0;
+  for (let i = 0; i < rows; i++) {
+    const j = start.rowCol[i]!;
+    if (j < 0) continue;
+    let best = Infinity;
+    let own = Infinity;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+      const reduced = cost[k]! - start.colPot[colIndex[k]!]!;
+      if (reduced < best) best = reduced;
+      if (colIndex[k] === j) own = reduced;
+    }
+    if (own > best + 1e-12 * (1 + Math.abs(best))) displaced++;
+  }
+  return displaced;
 }

@@ -1,4 +1,4 @@
-import { solveWithFlow } from './flowSolver.js';
+import { solveWithFlow, type FlowTuning } from './flowSolver.js';
 import { densified, fitsJv, isSquareOneToOne, solveWithJv } from './jvSolver.js';
 import { solveWithLp } from './lpBackend.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
@@ -36,21 +36,21 @@ export function solveAssignment(problem: AssignmentProblem, options: Partial<Sol
   return solveNormalized(normalized, method, warmStart);
 }
 
-/** As {@link solveAssignment}, for a problem already in the solver's internal form. */
-export function solveNormalized(problem: NormalizedProblem, method: SolveOptions['method'] = 'auto', warmStart?: WarmStart): AssignmentResult {
+/** As {@link solveAssignment}, for a problem already in the solver's internal form; `tuning` for the flow solver, if it runs. */
+export function solveNormalized(problem: NormalizedProblem, method: SolveOptions['method'] = 'auto', warmStart?: WarmStart, tuning: Partial<FlowTuning> = {}): AssignmentResult {
   switch (method) {
     case 'auto':
       if (fitsJv(problem)) return solveWithJv(problem);
       // A sparse square one-to-one problem that fits densely: JV's linear scans beat the heap.
       if (isSquareOneToOne(problem) && problem.rows * problem.cols <= DENSE_JV_LIMIT) return solveWithJv(densified(problem));
-      return solveWithFlow(problem, {}, warmStart);
+      return solveWithFlow(problem, tuning, warmStart);
     case 'jv':
       if (!isSquareOneToOne(problem)) {
         throw new CoachmatchError('invalidArgument', 'method "jv" needs a square problem with capacity 1 per column, no minimum loads and allowUnmatched false');
       }
       return solveWithJv(fitsJv(problem) ? problem : densified(problem));
     case 'flow':
-      return solveWithFlow(problem, {}, warmStart);
+      return solveWithFlow(problem, tuning, warmStart);
     case 'lp':
       return solveWithLp(problem);
     default:
