@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { byColumn } from '../../src/solver/byColumn.js';
+import { runs } from '../helpers/runs.js';
+
+/** Compressed rows, each row's columns ascending, and maybe a subset of the rows. */
+const compressedRows = fc
+  .record({ rows: fc.integer({ min: 0, max: 40 }), cols: fc.integer({ min: 1, max: 60 }) })
+  .chain(({ rows, cols }) =>
+    fc.record({
+      rows: fc.constant(rows),
+      cols: fc.constant(cols),
+      lists: fc.array(fc.uniqueArray(fc.nat({ max: cols - 1 }), { maxLength: 30 }), { minLength: rows, maxLength: rows }),
+      only: fc.option(fc.uniqueArray(fc.nat({ max: Math.max(0, rows - 1) }), { maxLength: rows }), { nil: null }),
+    }),
+  );
+
+describe('byColumn', () => {
+  it('lists each column’s pairs with their values, rows ascending', () => {
+    fc.assert(
+      fc.property(compressedRows, ({ rows, cols, lists, only }) => {
+        const sorted = lists.map((l) => [...l].sort((a, b) => a - b));
+        const rowStart = new Int32Array(rows + 1);
+        sorted.forEach((l, i) => (rowStart[i + 1] = rowStart[i]! + l.length));
+        const colIndex = Int32Array.from(sorted.flat());
+        // A value that names its pair, so a pair moved without its value shows.
+        const values = Float64Array.from(sorted.flatMap((l, i) => l.map((j) => i * 1000 + j)));
+        const chosen = only === null || rows === 0 ? null : Int32Array.from([...only].filter((i) => i < rows).sort((a, b) => a - b));
+        const { colStart, row, value } = byColumn(rows, cols, rowStart, colIndex, values, chosen);
+        const included = (i: number) => chosen === null || chosen.includes(i);
+        for (let j = 0; j < cols; j++) {
+          const expected = sorted.flatMap((l, i) => (included(i) && l.includes(j) ? [i] : []));
+          const got = Array.from(row.subarray(colStart[j]!, colStart[j + 1]!));
+          expect(got).toEqual(expected);
+          expect(Array.from(value.subarray(colStart[j]!, colStart[j + 1]!))).toEqual(expected.map((i) => i * 1000 + j));
+        }
+        expect(colStart[cols]).toBe(row.length);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
