@@ -39,6 +39,8 @@ export interface FlowTuning {
    * Infinity: a warm start is always used as it is. See {@link REBID_SHARE}.
    */
   readonly rebidShare: number;
+  /** Share of the rows off their best pair beyond which a warm start is dropped for a cold start (see {@link COLD_SHARE}). */
+  readonly coldShare: number;
 }
 
 /**
@@ -56,8 +58,19 @@ export interface FlowTuning {
  */
 const REBID_SHARE = 0.01;
 
+/**
+ * Share of the rows off their best pair (see displacedRows) beyond which a warm start is not
+ * worth mending. The auction's last phases settle a few displaced rows cheaply, but many at a
+ * fine ε turn into a price war: the second round of the 100,000 × 10,000 candidate problem
+ * with k = 32 (246,701 pairs added, 56,761 rows off their best) took 25.8 s through the
+ * auction's last 3 phases, 4.4 s through all 6, against 2.9 s cold. Where the auction paid,
+ * 5.8% of the rows were off (k = 48, above); at 10,000 × 1,000 with 11% off it took 0.36–0.40 s
+ * against 0.33–0.35 s cold.
+ */
+const COLD_SHARE = 0.1;
+
 /** Defaults for {@link FlowTuning}, measured on bench/RESULTS.md's cases (capacitated 1000 × 100 × 10, sparse 100k × 10k, OR-Library sparse). */
-export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200, rebidShare: REBID_SHARE };
+export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200, rebidShare: REBID_SHARE, coldShare: COLD_SHARE };
 
 /**
  * Exact min-cost flow by successive shortest paths (Dijkstra on reduced costs), one
@@ -195,10 +208,11 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   const spareAuction = !fillsEveryPlace && requiredTotal === 0 && settings.spareBidsPerRow > 0 && auctionSized;
   // A previous solution is used when the network is the plain one it came from: no minimum
   // loads (and no "unmatched" column: that run is given none). With many rows off their best
-  // pair it goes through the spare auction's last phases first, or is not used when that
-  // auction does not apply (see FlowTuning.rebidShare).
-  const manyDisplaced = warm !== undefined && requiredTotal === 0 && settings.rebidShare < Infinity && displacedRows(problem, warm) > settings.rebidShare * rows;
-  const fromPrevious = warm !== undefined && requiredTotal === 0 && (!manyDisplaced || spareAuction);
+  // pair it goes through the spare auction's last phases first; it is not used when that
+  // auction does not apply, or when too many rows are off (see FlowTuning).
+  const displaced = warm !== undefined && requiredTotal === 0 && settings.rebidShare < Infinity ? displacedRows(problem, warm) : 0;
+  const manyDisplaced = displaced > settings.rebidShare * rows;
+  const fromPrevious = warm !== undefined && requiredTotal === 0 && (!manyDisplaced || (spareAuction && displaced <= settings.coldShare * rows));
   const warmStart = !fromPrevious && fillsEveryPlace && settings.auctionBidsPerRow > 0 && auctionSized;
   const spareStart = spareAuction && (!fromPrevious || manyDisplaced);
   let start: InternalStart | null = fromPrevious && warm !== undefined ? warm : null;
