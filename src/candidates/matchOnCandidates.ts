@@ -52,7 +52,7 @@ const FEW_VIOLATIONS_PER_ROW = 0.001;
  * Added pairs per row up to which the places' solve (see solveByPlaces) starts from the
  * previous round's solution; its vacancies are coachees and cheap to settle. (The coachees'
  * solve is always handed the previous solution: the flow solver decides how to use it, see
- * its REBID_SHARE.) Mending the last round's solution against a cold solve, at
+ * FlowTuning.rebidShare.) Mending the last round's solution against a cold solve, at
  * 40,000 × 4,000 with 3–7 places 1.3 / 3.8 s with 11,142 added pairs (0.28 a coachee) and
  * 1.4–1.6 / 4.0–4.3 s with 10,388; at 10,000 × 1,000 0.2 / 0.6 s with 389. Not measured beyond.
  */
@@ -227,8 +227,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       }
     }
     solves++;
-    // Few pairs added since the last solve: mend its solution (see warmStart below), for the
-    // places' solve as for the coachees'.
+    // Few pairs added since the last solve: the places' solve mends its last solution (see
+    // WARM_PLACES_SHARE); the coachees' solve is always given its own (see warmStart below).
     const warmPlaces = (addedPerRound.at(-1) ?? Infinity) <= rows * WARM_PLACES_SHARE;
     const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method, warmPlaces ? placesStart : undefined) : null;
     if (byPlace?.status === 'optimal') placesStart = byPlace.placesStart;
@@ -248,7 +248,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, ...(warmStart !== undefined ? { warmStart } : {}) });
     last = { pairs, result };
     // The next round's problem differs from this one only by the pairs added: this solution is
-    // a start the solver has to mend (see the flow solver's REBID_SHARE for how).
+    // a start the solver has to mend (see FlowTuning.rebidShare for how).
     warmStart = result.status === 'optimal' ? { assignment: result.assignment, colDual: result.duals.col } : undefined;
     gap = null; // a certificate of an earlier solve says nothing about this one
     // With every pair a candidate the candidate problem is the full problem.

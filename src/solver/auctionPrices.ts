@@ -20,6 +20,18 @@ export const tightSchedule: EpsilonSchedule = { firstDivisor: 8, divisor: 6, fin
 export const spareSchedule: EpsilonSchedule = { firstDivisor: 16, divisor: 4, finalFactor: 0.05 };
 
 /**
+ * Phases an auction from a previous solution runs (see {@link auctionPrices}). Started in the
+ * last phase, the exact prices of the last round left every near-tie to a price war of tiny
+ * bids: on the second round of the 100,000 × 10,000 candidate problem (9,959 pairs added)
+ * 2.1 million bids, and the auction ended by its runaway rule; with the last 2, 3 or 4 phases
+ * the solve took 2.2, 2.1 and 2.6 s (3.0–3.4 s cold).
+ */
+const WARM_PHASES = 3;
+
+/** Bids per bidder a phase may spend on top of one per bidder before it counts as a runaway (measured: phases that pay off spend under 60). */
+const runawayBidsPerBidder = 100;
+
+/**
  * Approximate column prices from a forward auction with ε-scaling (Bertsekas), where each
  * column's places are separate objects with their own price. A bidder takes the cheapest
  * place of its best column and raises it to where the bidder would be indifferent to its
@@ -44,18 +56,6 @@ export const spareSchedule: EpsilonSchedule = { firstDivisor: 16, divisor: 4, fi
  * schedule's last {@link WARM_PHASES} phases only: at first only the rows whose pair is no
  * longer within ε of their best bid, with the stand-ins.
  */
-/**
- * Phases an auction from a previous solution runs (see {@link auctionPrices}). Started in the
- * last phase, the exact prices of the last round left every near-tie to a price war of tiny
- * bids: on the second round of the 100,000 × 10,000 candidate problem (9,959 pairs added)
- * 2.1 million bids, and the auction ended by its runaway rule; with the last 2, 3 or 4 phases
- * the solve took 2.2, 2.1 and 2.6 s (3.0–3.4 s cold).
- */
-const WARM_PHASES = 3;
-
-/** Bids per bidder a phase may spend on top of one per bidder before it counts as a runaway (measured: phases that pay off spend under 60). */
-const runawayBidsPerBidder = 100;
-
 export function auctionPrices(
   problem: NormalizedProblem,
   maxBidsPerRow: number,
@@ -114,7 +114,8 @@ export function auctionPrices(
     tree[at] = q1;
     for (at >>= 1; at >= 1; at >>= 1) tree[at] = Math.min(tree[2 * at]!, tree[2 * at + 1]!);
   };
-  if (from !== undefined) startFrom(problem, from, slotStart, slotPrice, slotHolder, bidderSlot);
+  const rowCost = new Float64Array(rows);
+  if (from !== undefined) startFrom(problem, from, slotStart, { slotPrice, slotHolder, bidderSlot, rowCost });
   for (let j = 0; j < cols; j++) refresh(j);
   let low = Infinity;
   let high = -Infinity;
@@ -124,8 +125,6 @@ export function auctionPrices(
   }
   const range = high > low ? high - low : 1;
   const queue = new Int32Array(bidders);
-  const rowCost = new Float64Array(rows);
-  if (from !== undefined) for (let i = 0; i < rows; i++) if (bidderSlot[i]! >= 0) rowCost[i] = cost[findPair(problem, i, slotCol[bidderSlot[i]!]!)]!;
   let budget = maxBidsPerRow * rows;
   // The end of the last finished phase, to go back to when a phase runs away (below).
   const saved = { slotPrice: new Float64Array(slots), slotHolder: new Int32Array(slots), bidderSlot: new Int32Array(bidders), rowCost: new Float64Array(rows) };
@@ -247,18 +246,26 @@ function finalEpsilon(range: number, rows: number, schedule: EpsilonSchedule): n
 
 /**
  * Places every slot of a column at the start's price for it (minus its potential, at least 0)
- * and each row of the start on a slot of its column, while the pair exists and the column
- * has a slot free.
+ * and each row of the start on a slot of its column, with the pair's cost, while the pair
+ * exists and the column has a slot free.
  */
-function startFrom(problem: NormalizedProblem, from: InternalStart, slotStart: Int32Array, slotPrice: Float64Array, slotHolder: Int32Array, bidderSlot: Int32Array): void {
-  const { rows, cols } = problem;
+function startFrom(
+  problem: NormalizedProblem,
+  from: InternalStart,
+  slotStart: Int32Array,
+  state: { slotPrice: Float64Array; slotHolder: Int32Array; bidderSlot: Int32Array; rowCost: Float64Array },
+): void {
+  const { rows, cols, cost } = problem;
   const nextSlot = slotStart.slice(0, cols);
-  for (let j = 0; j < cols; j++) slotPrice.fill(Math.max(0, -from.colPot[j]!), slotStart[j]!, slotStart[j + 1]!);
+  for (let j = 0; j < cols; j++) state.slotPrice.fill(Math.max(0, -from.colPot[j]!), slotStart[j]!, slotStart[j + 1]!);
   for (let i = 0; i < rows; i++) {
     const j = from.rowCol[i]!;
-    if (j < 0 || j >= cols || nextSlot[j]! >= slotStart[j + 1]! || findPair(problem, i, j) < 0) continue;
+    if (j < 0 || j >= cols || nextSlot[j]! >= slotStart[j + 1]!) continue;
+    const at = findPair(problem, i, j);
+    if (at < 0) continue;
     const s = nextSlot[j]!++;
-    slotHolder[s] = i;
-    bidderSlot[i] = s;
+    state.slotHolder[s] = i;
+    state.bidderSlot[i] = s;
+    state.rowCost[i] = cost[at]!;
   }
 }
