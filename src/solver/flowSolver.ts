@@ -8,7 +8,7 @@ import { buildResult, infeasibleResult } from './buildResult.js';
 import type { AssignmentResult, WarmStart } from './types.js';
 import { twinRows } from './twinRows.js';
 import { unmatchedStart, withUnmatchedColumn } from './unmatchedColumn.js';
-import { applyWarmStart, internalStart, type InternalStart, VacancySearch } from './warmStart.js';
+import { applyWarmStart, internalStart, isBestPair, type InternalStart, VacancySearch } from './warmStart.js';
 
 const NONE = -1;
 /** `predRow[j]` value for a column reached backwards from the sink. */
@@ -206,16 +206,10 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   // and its assignment, each kept row checked and each place its rows left re-settled
   // (see applyWarmStart). Sink costs stay 0, so the objective is the caller's.
   const spareAuction = !fillsEveryPlace && requiredTotal === 0 && settings.spareBidsPerRow > 0 && auctionSized;
-  // A previous solution is used when the network is the plain one it came from: no minimum
-  // loads (and no "unmatched" column: that run is given none). With many rows off their best
-  // pair it goes through the spare auction's last phases first; it is not used when that
-  // auction does not apply, or when too many rows are off (see FlowTuning).
-  const displaced = warm !== undefined && requiredTotal === 0 && settings.rebidShare < Infinity ? displacedRows(problem, warm) : 0;
-  const manyDisplaced = displaced > settings.rebidShare * rows;
-  const fromPrevious = warm !== undefined && requiredTotal === 0 && (!manyDisplaced || (spareAuction && displaced <= settings.coldShare * rows));
-  const warmStart = !fromPrevious && fillsEveryPlace && settings.auctionBidsPerRow > 0 && auctionSized;
-  const spareStart = spareAuction && (!fromPrevious || manyDisplaced);
-  let start: InternalStart | null = fromPrevious && warm !== undefined ? warm : null;
+  const previous = previousStartUse(problem, settings, warm, requiredTotal === 0, spareAuction);
+  const warmStart = previous === 'none' && fillsEveryPlace && settings.auctionBidsPerRow > 0 && auctionSized;
+  const spareStart = spareAuction && previous !== 'asIs';
+  let start: InternalStart | null = previous === 'asIs' ? (warm ?? null) : null;
   if (warmStart) {
     const { prices } = auctionPrices(problem, settings.auctionBidsPerRow);
     for (let j = 0; j < cols; j++) {
@@ -223,7 +217,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
       sinkCost[j] = prices[j]!;
     }
   } else if (spareStart) {
-    const { prices, rowCol: ended } = auctionPrices(problem, settings.spareBidsPerRow, spareSchedule, start ?? undefined);
+    const { prices, rowCol: ended } = auctionPrices(problem, settings.spareBidsPerRow, spareSchedule, previous === 'rebid' ? warm : undefined);
     start = { rowCol: ended, colPot: Float64Array.from(prices, (p) => -p) };
   }
   // Places of columns that a warm start had to close (see applyWarmStart): each is a target
@@ -546,6 +540,19 @@ function lpDuals(
 }
 
 /**
+ * How a run uses a previous solution (see FlowTuning): as it is (`asIs`), through the spare
+ * auction's last phases (`rebid`), or not at all. It is used only on the plain network it came
+ * from (`plain`: no minimum loads; an "unmatched" column's run is given none).
+ */
+function previousStartUse(problem: NormalizedProblem, settings: FlowTuning, warm: InternalStart | undefined, plain: boolean, spareAuction: boolean): 'asIs' | 'rebid' | 'none' {
+  if (warm === undefined || !plain) return 'none';
+  if (settings.rebidShare === Infinity) return 'asIs';
+  const displaced = displacedRows(problem, warm);
+  if (displaced <= settings.rebidShare * problem.rows) return 'asIs';
+  return spareAuction && displaced <= settings.coldShare * problem.rows ? 'rebid' : 'none';
+}
+
+/**
  * Rows of a previous solution that sit on a pair which the problem no longer has, or which is
  * not (up to rounding) their best at its prices: the rows a warm start has to move.
  */
@@ -562,7 +569,7 @@ function displacedRows(problem: NormalizedProblem, start: InternalStart): number
       if (reduced < best) best = reduced;
       if (colIndex[k] === j) own = reduced;
     }
-    if (own > best + 1e-12 * (1 + Math.abs(best))) displaced++;
+    if (!isBestPair(own, best)) displaced++;
   }
   return displaced;
 }

@@ -85,7 +85,7 @@ export function applyWarmStart(problem: NormalizedProblem, start: InternalStart,
     if (j >= 0) {
       const onPair = rowEdgeCost[i]! - colPot[j]!;
       // Kept only when its pair is (up to rounding) a best one at these prices.
-      if (onPair <= best + 1e-12 * (1 + Math.abs(best))) {
+      if (isBestPair(onPair, best)) {
         rowPot[i] = -onPair;
         kept++;
         continue;
@@ -103,6 +103,11 @@ export function applyWarmStart(problem: NormalizedProblem, start: InternalStart,
     }
   }
   return { vacancies, kept };
+}
+
+/** Whether a row's reduced cost on its pair is, up to rounding, its best one: a warm start keeps such a row where it is. */
+export function isBestPair(onPair: number, best: number): boolean {
+  return onPair <= best + 1e-12 * (1 + Math.abs(best));
 }
 
 /**
