@@ -1,4 +1,4 @@
-import { certifyCandidates, KEPT_PER_ROW, type CertificateMemory, type CertificateOutcome, type DualValues, type KnownWeights } from './certifyCandidates.js';
+import { certifyCandidates, type CertificateMemory, type CertificateOutcome, type DualValues, type KnownWeights } from './certifyCandidates.js';
 import type { PairBounds } from './pairBounds.js';
 import type { ExactWeights } from './selectCandidates.js';
 import type { TopBounds } from './topBounds.js';
@@ -14,7 +14,7 @@ export interface Certifier {
    * (partial pricing: the verdict then cannot certify). Each row keeps its `keptPerRow` most
    * violating pairs.
    */
-  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow?: number): CertificateVerdict;
+  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow: number): CertificateVerdict;
   /** New lists of highest bounds (after a wider selection), for the rows this certifier checks. */
   replaceTop(top: TopBounds | null): void;
 }
@@ -35,7 +35,7 @@ export class RangeCertifier implements Certifier {
     private readonly offset = 0,
   ) {}
 
-  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow = KEPT_PER_ROW): CertificateVerdict {
+  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow: number): CertificateVerdict {
     const { known, memory, top, offset } = this;
     const outcome = certifyCandidates(this.bounds, candidates, duals, this.exactWeights, { known, remember: known === null, before: memory, capPerRow, top, listsOnly: capPerRow < Infinity, offset, keptPerRow });
     this.known ??= outcome.known;

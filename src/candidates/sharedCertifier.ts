@@ -1,6 +1,6 @@
 import type { CandidateHelper } from './candidateHelper.js';
 import { joinVerdicts, RangeCertifier, type Certifier, type CertificateVerdict } from './certifier.js';
-import { KEPT_PER_ROW, type DualValues } from './certifyCandidates.js';
+import type { DualValues } from './certifyCandidates.js';
 import type { PairBounds } from './pairBounds.js';
 import type { ExactWeights } from './selectCandidates.js';
 import type { TopBounds } from './topBounds.js';
@@ -29,7 +29,7 @@ export class SharedCertifier implements Certifier {
     this.own = new RangeCertifier(bounds, exactWeights, ownTop);
   }
 
-  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow = KEPT_PER_ROW): CertificateVerdict {
+  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow: number): CertificateVerdict {
     if (this.whole !== null) return this.whole.check(candidates, duals, capPerRow, keptPerRow);
     const { split } = this;
     const rowDual = Float64Array.from(duals.row);

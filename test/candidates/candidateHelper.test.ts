@@ -8,6 +8,7 @@ import { candidateContext } from '../../src/candidates/candidateContext.js';
 import type { Worker } from 'node:worker_threads';
 import { CandidateHelper } from '../../src/candidates/candidateHelper.js';
 import { joinVerdicts, RangeCertifier } from '../../src/candidates/certifier.js';
+import { KEPT_PER_ROW } from '../../src/candidates/certifyCandidates.js';
 import { SharedCertifier } from '../../src/candidates/sharedCertifier.js';
 import { packVerdict, unpackVerdict } from '../../src/candidates/packedSelection.js';
 import { selectCandidates } from '../../src/candidates/selectCandidates.js';
@@ -44,10 +45,10 @@ describe('candidate work shared with a helper thread', () => {
         const first = new RangeCertifier(bounds, exactWeights, selectCandidates(bounds, 2, exactWeights, 0, split).top);
         const later = new RangeCertifier(bounds, exactWeights, selectCandidates(bounds, 2, exactWeights, split, rows).top, split);
         for (const [row, col, cap] of rounds) {
-          const expected = whole.check(candidates, { row, col }, cap);
+          const expected = whole.check(candidates, { row, col }, cap, KEPT_PER_ROW);
           // The later range's verdict travels packed, as from the helper.
-          const laterVerdict = unpackVerdict(packVerdict(later.check(candidates.slice(split), { row: row.slice(split), col }, cap)));
-          const joined = joinVerdicts(first.check(candidates.slice(0, split), { row: row.slice(0, split), col }, cap), laterVerdict, split);
+          const laterVerdict = unpackVerdict(packVerdict(later.check(candidates.slice(split), { row: row.slice(split), col }, cap, KEPT_PER_ROW)));
+          const joined = joinVerdicts(first.check(candidates.slice(0, split), { row: row.slice(0, split), col }, cap, KEPT_PER_ROW), laterVerdict, split);
           const plain = ({ violators, violations, unverified, clearedByBound, clearedExactly }: typeof joined) => ({ violators: [...violators].sort((a, b) => a[0] - b[0]), violations, unverified, clearedByBound, clearedExactly });
           expect(plain(joined)).toEqual(plain(expected));
           // The gap is summed in two parts: equal up to rounding (the split is fixed by the cohort's size, so a given cohort always sums it the same way).
@@ -70,9 +71,9 @@ describe('candidate work shared with a helper thread', () => {
     const whole = new RangeCertifier(bounds, exactWeights, top);
     const duals = { row: Array.from({ length: rows }, (_, i) => (i % 7) / 3), col: Array.from({ length: cols }, (_, j) => (j % 5) / 4) };
     const plain = ({ violators, violations, unverified, clearedByBound, clearedExactly }: ReturnType<typeof whole.check>) => ({ violators: [...violators].sort((a, b) => a[0] - b[0]), violations, unverified, clearedByBound, clearedExactly });
-    const expected = plain(whole.check(candidates, duals, Infinity));
+    const expected = plain(whole.check(candidates, duals, Infinity, KEPT_PER_ROW));
     expect(expected.violations).toBeGreaterThan(0);
-    expect(plain(shared.check(candidates, duals, Infinity))).toEqual(expected);
+    expect(plain(shared.check(candidates, duals, Infinity, KEPT_PER_ROW))).toEqual(expected);
   });
 
   it('gives the same matching, byte for byte, with the helper as without', () => {
