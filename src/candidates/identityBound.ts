@@ -50,8 +50,7 @@ export interface IdentityBoundTable {
  * attributes are enumerated (shared, different, or missing when a coach may lack them) and
  * the best case taken, with difference and rarity at their largest. A pair can only do
  * worse, so the bound is safe for pruning. Rows are computed when first asked for: a helper
- * thread that scans half the rows pays for that half (at 100,000 coachees, 1.6 s a thread
- * for every row).
+ * thread that scans half the rows pays for that half (see {@link Leaves} for the cost).
  */
 export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns, insiderness: Float64Array, settings: PolicySettings): IdentityBoundTable {
   const { rows, attributes: n, weight, sharedDifference, rarity, coachMayMiss } = shapes;
@@ -65,6 +64,8 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
   const rho = new Float64Array(n);
   const miss = new Uint8Array(n);
   const done = new Uint8Array(rows);
+  const leaves = new Leaves();
+  const parts = { units: new Float64Array(count), diffSum: new Float64Array(count), diffTotal: new Float64Array(count), rare: new Float64Array(count) };
   const fill = (i: number): void => {
     if (done[i] === 1) return;
     done[i] = 1;
@@ -80,13 +81,12 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
       miss[m] = coachMayMiss[k]!;
       m++;
     }
-    const value = (units: number, diffSum: number, diffTotal: number, rare: number) =>
-      identityTerms(rowWeights, commonGroundScore(units), diffTotal > 0 ? diffSum / diffTotal : 0, rare, minDiff);
-    let best = -Infinity;
-    // Depth-first over the other attributes: shared, different, or (when a coach may lack it) missing.
+    // The other attributes' cases, depth-first, once for the row (each pattern then takes the
+    // best of them): shared, different, or (when a coach may lack it) missing.
+    leaves.clear();
     const visit = (k: number, u: number, dSum: number, dTotal: number, r: number): void => {
       if (k === m) {
-        best = Math.max(best, value(u, dSum, dTotal, r));
+        leaves.add(u, dSum, dTotal, r);
         return;
       }
       const wk = w[k]!;
@@ -94,42 +94,100 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
       visit(k + 1, u, dSum + wk, dTotal + wk, r);
       if (miss[k]) visit(k + 1, u, dSum, dTotal, r);
     };
+    if (m <= ENUMERATION_LIMIT) visit(0, 0, 0, 0, 0);
     let restUnits = 0;
     let restRare = 0;
     for (let k = 0; k < m; k++) {
       restUnits += w[k]!;
       restRare = Math.max(restRare, rho[k]!);
     }
-    for (let pattern = 0; pattern < count; pattern++) {
-      // What the pattern's attributes add, exactly as to shared or not.
-      let units = 0;
-      let diffSum = 0;
-      let diffTotal = 0;
-      let rare = 0;
-      for (let q = 0; q < patterns.attributes.length; q++) {
-        const k = patterns.attributes[q]!;
-        const wk = weight[i * n + k]!;
-        if (wk === 0) continue;
-        const standing = Math.floor(pattern / patterns.place[q]!) % patterns.radix[q]!;
-        if (standing === 1) {
-          units += wk;
-          diffSum += wk * sharedDifference[i * n + k]!;
-          diffTotal += wk;
-          rare = Math.max(rare, rarity[i * n + k]!);
-        } else if (standing === 0) {
-          diffSum += wk;
-          diffTotal += wk;
+    // What each pattern's attributes add, exactly as to shared or not: built up one attribute
+    // at a time (the first least significant), each standing's block a copy of the patterns
+    // so far plus that standing's part.
+    parts.units[0] = 0;
+    parts.diffSum[0] = 0;
+    parts.diffTotal[0] = 0;
+    parts.rare[0] = 0;
+    for (let q = 0, size = 1; q < patterns.attributes.length; q++) {
+      const k = patterns.attributes[q]!;
+      const wk = weight[i * n + k]!;
+      const radix = patterns.radix[q]!;
+      // Standings from here on differ by at most a level's share (see IdentityPatterns.levels).
+      const firstLevel = radix - patterns.levels[q]! + 1;
+      for (let standing = radix - 1; standing >= 0; standing--) {
+        // A coachee without a value: the attribute adds nothing, whatever the standing.
+        const shared = wk > 0 && standing === 1;
+        const differs = wk > 0 && (standing === 0 || standing >= firstLevel);
+        const addUnits = shared ? wk : 0;
+        const addDiffSum = shared ? wk * sharedDifference[i * n + k]! : differs ? wk * (standing === 0 ? 1 : (standing - firstLevel + 1) / patterns.levels[q]!) : 0;
+        const addDiffTotal = shared || differs ? wk : 0;
+        const addRare = shared ? rarity[i * n + k]! : 0;
+        // Standing 0 last, in place: the blocks above read the patterns so far first.
+        for (let at = 0, to = standing * size; at < size; at++, to++) {
+          parts.units[to] = parts.units[at]! + addUnits;
+          parts.diffSum[to] = parts.diffSum[at]! + addDiffSum;
+          parts.diffTotal[to] = parts.diffTotal[at]! + addDiffTotal;
+          parts.rare[to] = Math.max(parts.rare[at]!, addRare);
         }
       }
+      size *= radix;
+    }
+    for (let pattern = 0; pattern < count; pattern++) {
+      const units = parts.units[pattern]!;
+      const diffSum = parts.diffSum[pattern]!;
+      const diffTotal = parts.diffTotal[pattern]!;
+      const rare = parts.rare[pattern]!;
       if (m > ENUMERATION_LIMIT) {
         // Everything outside the pattern shared, and every difference at its largest.
         out[i * count + pattern] = rowWeights.commonGround * commonGroundScore(units + restUnits) + rowWeights.difference + rowWeights.scarcity * Math.max(rare, restRare);
         continue;
       }
-      best = -Infinity;
-      visit(0, units, diffSum, diffTotal, rare);
+      let best = -Infinity;
+      const { units: leafUnits, diffSum: leafDiffSum, diffTotal: leafDiffTotal, rare: leafRare } = leaves;
+      for (let l = 0; l < leaves.size; l++) {
+        const total = diffTotal + leafDiffTotal[l]!;
+        const value = identityTerms(rowWeights, commonGroundScore(units + leafUnits[l]!), total > 0 ? (diffSum + leafDiffSum[l]!) / total : 0, Math.max(rare, leafRare[l]!), minDiff);
+        if (value > best) best = value;
+      }
       out[i * count + pattern] = best;
     }
   };
   return { values: out, fill };
+}
+
+/**
+ * The cases of a row's attributes outside the pattern (their units, difference sum and
+ * weight, and rarity), enumerated once and read by every pattern. With a walk of the cases
+ * per pattern and each pattern's part summed attribute by attribute, 50,000 coachees of the
+ * 100,000 × 10,000 bench cohort (80 patterns) took 1.27–1.38 s; with both built once per
+ * row, 0.57–0.84 s.
+ */
+class Leaves {
+  units = new Float64Array(16);
+  diffSum = new Float64Array(16);
+  diffTotal = new Float64Array(16);
+  rare = new Float64Array(16);
+  size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  add(units: number, diffSum: number, diffTotal: number, rare: number): void {
+    if (this.size === this.units.length) {
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(2 * a.length);
+        b.set(a);
+        return b;
+      };
+      this.units = grow(this.units);
+      this.diffSum = grow(this.diffSum);
+      this.diffTotal = grow(this.diffTotal);
+      this.rare = grow(this.rare);
+    }
+    this.units[this.size] = units;
+    this.diffSum[this.size] = diffSum;
+    this.diffTotal[this.size] = diffTotal;
+    this.rare[this.size++] = rare;
+  }
 }

@@ -1,6 +1,6 @@
 import type { Cohort } from '../model/cohort.js';
 import { cohortEncoding } from './_internals/cohortEncoding.js';
-import type { EncodedIdentity } from './_internals/encodeIdentity.js';
+import { popcount, type EncodedIdentity } from './_internals/encodeIdentity.js';
 import { profiles } from './_internals/profiles.js';
 
 /** Most patterns per coachee: a bound table keeps this many numbers per coachee (8 bytes each). */
@@ -8,6 +8,14 @@ const MAX_PATTERNS = 128;
 
 /** Most column classes: a scan derives one number per class and row before it reads the row's pairs. */
 const MAX_CLASSES = 1024;
+
+/**
+ * Levels the "differ" standing of a numeric or set attribute read by value is split into.
+ * Without them a bound counts every such difference as total (an age 5 years off as much as
+ * one 50 years off), which at 100,000 × 10,000 left twice the columns above a row's k-th pair
+ * bound that the pair bounds then clear (196 against 105 a row with 4 levels).
+ */
+const DIFFERENCE_LEVELS = 4;
 
 /**
  * A pair's standings on a few categorical or text identity attributes as one small integer,
@@ -19,7 +27,8 @@ const MAX_CLASSES = 1024;
  * Categorical and text attributes come first, as far as their codes sort the coaches into
  * few classes: every coach of a class has the same codes, so a row works that part of its
  * patterns out once per class. Then one more attribute, of any kind, whose coaches hold few
- * distinct values (ages, hobby sets), a row works out once per value.
+ * distinct values (ages, hobby sets), a row works out once per value; for a numeric or set
+ * attribute, how far the two differ is read too, in levels (see {@link IdentityPatterns.levels}).
  */
 export interface IdentityPatterns {
   /** Distinct patterns: the product of the chosen attributes' radices (1 when none is chosen). */
@@ -29,6 +38,13 @@ export interface IdentityPatterns {
   /** Each chosen attribute's place value in a pattern, and its radix (2, or 3 when some coach has no value). */
   readonly place: readonly number[];
   readonly radix: readonly number[];
+  /**
+   * Per chosen attribute, how many levels its "differ" standing is split into (1: none). With
+   * L > 1, the standings `radix − L + 1 + (l − 1)` for l = 1 … L − 1 mean "differ, by a
+   * difference (the share of the attribute's weight that counts as difference) of at most
+   * l / L"; standing 0 then means differ by more than (L − 1) / L, at most 1.
+   */
+  readonly levels: readonly number[];
   /** Column classes, and each column's class. */
   readonly classes: number;
   readonly colClass: Int32Array;
@@ -56,6 +72,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
   const attributes: number[] = [];
   const place: number[] = [];
   const radixes: number[] = [];
+  const levels: number[] = [];
   let count = 1;
   let classes = 1;
   for (const k of order) {
@@ -69,22 +86,27 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     attributes.push(k);
     place.push(count);
     radixes.push(radix);
+    levels.push(1);
     count *= radix;
     classes *= held.length;
   }
   // Then the heaviest attribute left whose coaches hold few distinct values, read by value.
-  let byValue: { e: EncodedIdentity; place: number; colValue: Int32Array; firstOf: number[] } | null = null;
+  let byValue: { e: EncodedIdentity; place: number; levels: number; colValue: Int32Array; firstOf: number[] } | null = null;
   for (const k of order) {
     if (attributes.includes(k)) continue;
     const e = identity[k]!;
-    const radix = coachMayMiss(e, nC) ? 3 : 2;
-    if (count * radix > MAX_PATTERNS) continue;
+    const base = coachMayMiss(e, nC) ? 3 : 2;
+    if (count * base > MAX_PATTERNS) continue;
     const codes = valueCodes(e);
     if (codes === null) continue;
-    byValue = { e, place: count, ...codes };
+    // As many difference levels as the patterns have room for; codes differ all or nothing.
+    const split = e.kind === 'codes' ? 1 : Math.min(DIFFERENCE_LEVELS, Math.floor(MAX_PATTERNS / count) - base + 1);
+    const radix = base + split - 1;
+    byValue = { e, place: count, levels: split, ...codes };
     attributes.push(k);
     place.push(count);
     radixes.push(radix);
+    levels.push(split);
     count *= radix;
     break;
   }
@@ -101,6 +123,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     attributes,
     place,
     radix: radixes,
+    levels,
     classes,
     colClass,
     patternsOfRow(row, out) {
@@ -128,8 +151,13 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     colValue: byValue === null ? null : byValue.colValue,
     valuePatterns(row, out) {
       if (byValue === null) return;
-      const { e, place: at, firstOf } = byValue;
-      for (let v = 0; v < firstOf.length; v++) out[v] = at * standingOf(e, row, firstOf[v]!);
+      const { e, place: at, levels: split, firstOf } = byValue;
+      const firstLevel = radixes[radixes.length - 1]! - split + 1;
+      for (let v = 0; v < firstOf.length; v++) {
+        const standing = standingOf(e, row, firstOf[v]!);
+        const level = standing === 0 && split > 1 ? differenceLevel(e, row, firstOf[v]!, split) : split;
+        out[v] = at * (level < split ? firstLevel + level - 1 : standing);
+      }
     },
   };
 }
@@ -140,6 +168,36 @@ function coachMayMiss(e: EncodedIdentity, nC: number): boolean {
   if (e.kind === 'numeric') return e.cols.some((v) => Number.isNaN(v));
   for (let j = 0; j < nC; j++) if (e.colHas[j] === 0) return true;
   return false;
+}
+
+/**
+ * The least level l (1 … levels) with l / levels at least the difference of a pair that differs
+ * on a numeric or set attribute, by the rules of `addIdentityRow`; a level more when the
+ * difference comes within rounding of l / levels, since the features sum it in another order.
+ */
+function differenceLevel(e: EncodedIdentity, row: number, col: number, levels: number): number {
+  let difference = 1;
+  if (e.kind === 'numeric') {
+    const a = e.rows[row]!;
+    const b = e.cols[col]!;
+    if (Number.isNaN(a) || Number.isNaN(b)) return levels;
+    const span = e.declaration.scale.max - e.declaration.scale.min;
+    difference = 1 - (span > 0 ? Math.min(1, Math.max(0, 1 - Math.abs(a - b) / span)) : a === b ? 1 : 0);
+  } else if (e.kind === 'set') {
+    if (e.rowHas[row] === 0 || e.colHas[col] === 0) return levels;
+    let inter = 0;
+    let union = 0;
+    for (let w = 0; w < e.words; w++) {
+      const x = e.rows[row * e.words + w]!;
+      const y = e.cols[col * e.words + w]!;
+      inter += popcount(x & y);
+      union += popcount(x | y);
+    }
+    difference = union > 0 ? 1 - inter / union : 0;
+  }
+  let level = Math.floor(difference * levels) + 1;
+  if (level - difference * levels < 1e-9) level++;
+  return Math.min(levels, level);
 }
 
 /** Most distinct coach values for which a row's standings are tabulated per value. */

@@ -266,7 +266,8 @@ describe('match on candidate pairs, out of rounds', () => {
 
   it('says feasible, not optimal, and keeps every hard constraint, for congested synthetic cohorts', () => {
     let uncertified = 0;
-    for (const seed of [1, 2]) {
+    // Seeds whose one round leaves the default policy's optimum unproven.
+    for (const seed of [5, 6]) {
       const doc = synthetic(200, 20, seed, [1, 3]);
       if (!expectHonest(doc, {})) uncertified++;
       if (!expectHonest(doc, { policy: { preset: 'diversity-first', dualRole: 'ban' } })) uncertified++;
