@@ -1,3 +1,4 @@
+import { CoachmatchError } from '../errors.js';
 import { sparsePairSet } from '../features/pairSet.js';
 import type { PairBounds } from './pairBounds.js';
 import { NearestColumns } from './nearestColumns.js';
@@ -214,6 +215,7 @@ export function certifyCandidates(
   for (let i = 0; i < rows; i++) {
     const m = multiplier[offset + i]!;
     const inside = candidates[i]!;
+    requireFavoured(bounds, offset + i, inside);
     let count: number;
     // Columns of this row neither cleared nor suspected: left for a later, fuller certificate.
     let skipped = 0;
@@ -321,6 +323,32 @@ export function certifyCandidates(
     known: memory?.finish() ?? null,
     memory: { rowDual, colDual, margin, near, nearSlack, nearCount },
   };
+}
+
+/**
+ * Throws unless row's favoured columns with places are all among its candidates (ascending):
+ * the bounds leave out a favoured pair's bonus, so one left out could be cleared by a bound
+ * below its weight, and a suboptimal matching certified.
+ */
+function requireFavoured(bounds: PairBounds, row: number, inside: Int32Array): void {
+  for (const j of bounds.favoured[row]!) {
+    if (bounds.open[j] === 1 && !sortedHas(inside, j)) {
+      throw new CoachmatchError('internal', `candidate row ${row} lacks its favoured column ${j}, which the bounds do not cover: no certificate can be given`);
+    }
+  }
+}
+
+/** Whether ascending `list` holds `value` (binary search). */
+function sortedHas(list: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! === value) return true;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Rounding allowance when a pair's weight or bound is compared with its covering duals. */

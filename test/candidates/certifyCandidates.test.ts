@@ -38,6 +38,19 @@ const dualsArb = (length: number) => fc.array(fc.double({ min: 0, max: 4, noNaN:
 /** How each dual moves between two certificates: most a little, some a lot, either way. */
 const moveArb = (length: number) => fc.array(fc.oneof(fc.constant(0), fc.double({ min: -0.05, max: 0.05, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true })), { minLength: length, maxLength: length });
 
+describe('certifyCandidates’ premise', () => {
+  it('refuses candidates that leave out a row’s favoured coach, whose bonus no bound covers', () => {
+    const rowWith = bounds.favoured.findIndex((list) => list.some((j) => bounds.open[j] === 1));
+    expect(rowWith).toBeGreaterThanOrEqual(0);
+    const { candidates } = selectCandidates(bounds, 2, exactWeights);
+    const duals = { row: Array.from({ length: rows }, () => 0), col: Array.from({ length: cols }, () => 0) };
+    expect(() => certifyCandidates(bounds, candidates, duals, exactWeights)).not.toThrow();
+    const dropped = bounds.favoured[rowWith]!.find((j) => bounds.open[j] === 1)!;
+    const without = candidates.map((list, i) => (i === rowWith ? list.filter((j) => j !== dropped) : list));
+    expect(() => certifyCandidates(bounds, without, duals, exactWeights)).toThrow(/favoured column/);
+  });
+});
+
 describe('certifyCandidates with the last certificate’s slack', () => {
   it('reaches the same verdict as a full scan', () => {
     fc.assert(
