@@ -2,6 +2,7 @@ import type { Cohort } from '../model/cohort.js';
 import { cohortEncoding } from './_internals/cohortEncoding.js';
 import { popcount, type EncodedIdentity } from './_internals/encodeIdentity.js';
 import { profiles } from './_internals/profiles.js';
+import { numericCloseness } from './numericCloseness.js';
 
 /** Most patterns per coachee: a bound table keeps this many numbers per coachee (8 bytes each). */
 const MAX_PATTERNS = 128;
@@ -178,11 +179,8 @@ function coachMayMiss(e: EncodedIdentity, nC: number): boolean {
 function differenceLevel(e: EncodedIdentity, row: number, col: number, levels: number): number {
   let difference = 1;
   if (e.kind === 'numeric') {
-    const a = e.rows[row]!;
-    const b = e.cols[col]!;
-    if (Number.isNaN(a) || Number.isNaN(b)) return levels;
-    const span = e.declaration.scale.max - e.declaration.scale.min;
-    difference = 1 - (span > 0 ? Math.min(1, Math.max(0, 1 - Math.abs(a - b) / span)) : a === b ? 1 : 0);
+    // A missing value has closeness 0: difference 1, the top level.
+    difference = 1 - numericCloseness(e.rows[row]!, e.cols[col]!, e.declaration.scale);
   } else if (e.kind === 'set') {
     if (e.rowHas[row] === 0 || e.colHas[col] === 0) return levels;
     let inter = 0;
