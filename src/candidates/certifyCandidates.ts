@@ -1,5 +1,5 @@
 import { CoachmatchError } from '../errors.js';
-import { sparsePairSet } from '../features/pairSet.js';
+import { findColumn, sparsePairSet } from '../features/pairSet.js';
 import type { PairBounds } from './pairBounds.js';
 import { NearestColumns } from './nearestColumns.js';
 import type { TopBounds } from './topBounds.js';
@@ -332,23 +332,10 @@ export function certifyCandidates(
  */
 function requireFavoured(bounds: PairBounds, row: number, inside: Int32Array): void {
   for (const j of bounds.favoured[row]!) {
-    if (bounds.open[j] === 1 && !sortedHas(inside, j)) {
+    if (bounds.open[j] === 1 && findColumn(inside, 0, inside.length, j) < 0) {
       throw new CoachmatchError('internal', `candidate row ${row} lacks its favoured column ${j}, which the bounds do not cover: no certificate can be given`);
     }
   }
-}
-
-/** Whether ascending `list` holds `value` (binary search). */
-function sortedHas(list: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! === value) return true;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /** Rounding allowance when a pair's weight or bound is compared with its covering duals. */

@@ -112,14 +112,13 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
       const k = patterns.attributes[q]!;
       const wk = weight[i * n + k]!;
       const radix = patterns.radix[q]!;
-      // Standings from here on differ by at most a level's share (see IdentityPatterns.levels).
-      const firstLevel = radix - patterns.levels[q]! + 1;
       for (let standing = radix - 1; standing >= 0; standing--) {
         // A coachee without a value: the attribute adds nothing, whatever the standing.
         const shared = wk > 0 && standing === 1;
-        const differs = wk > 0 && (standing === 0 || standing >= firstLevel);
+        const differenceShare = patterns.differenceBound(q, standing);
+        const differs = wk > 0 && !shared && !Number.isNaN(differenceShare);
         const addUnits = shared ? wk : 0;
-        const addDiffSum = shared ? wk * sharedDifference[i * n + k]! : differs ? wk * (standing === 0 ? 1 : (standing - firstLevel + 1) / patterns.levels[q]!) : 0;
+        const addDiffSum = shared ? wk * sharedDifference[i * n + k]! : differs ? wk * differenceShare : 0;
         const addDiffTotal = shared || differs ? wk : 0;
         const addRare = shared ? rarity[i * n + k]! : 0;
         // Standing 0 last, in place: the blocks above read the patterns so far first.

@@ -46,6 +46,12 @@ export interface IdentityPatterns {
    * l / L"; standing 0 then means differ by more than (L − 1) / L, at most 1.
    */
   readonly levels: readonly number[];
+  /**
+   * For the q-th chosen attribute and a standing, the most of the attribute's weight a pair
+   * with that standing counts as difference when the two differ: 1 for standing 0, l / L for
+   * the l-th level; NaN when the standing is no difference (shared, or the coach has no value).
+   */
+  differenceBound(q: number, standing: number): number;
   /** Column classes, and each column's class. */
   readonly classes: number;
   readonly colClass: Int32Array;
@@ -92,7 +98,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     classes *= held.length;
   }
   // Then the heaviest attribute left whose coaches hold few distinct values, read by value.
-  let byValue: { e: EncodedIdentity; place: number; levels: number; colValue: Int32Array; firstOf: number[] } | null = null;
+  let byValue: { e: EncodedIdentity; place: number; levels: number; firstLevel: number; colValue: Int32Array; firstOf: number[] } | null = null;
   for (const k of order) {
     if (attributes.includes(k)) continue;
     const e = identity[k]!;
@@ -103,7 +109,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     // As many difference levels as the patterns have room for; codes differ all or nothing.
     const split = e.kind === 'codes' ? 1 : Math.min(DIFFERENCE_LEVELS, Math.floor(MAX_PATTERNS / count) - base + 1);
     const radix = base + split - 1;
-    byValue = { e, place: count, levels: split, ...codes };
+    byValue = { e, place: count, levels: split, firstLevel: firstLevelOf(radix, split), ...codes };
     attributes.push(k);
     place.push(count);
     radixes.push(radix);
@@ -125,6 +131,11 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     place,
     radix: radixes,
     levels,
+    differenceBound(q, standing) {
+      if (standing === 0) return 1;
+      const firstLevel = firstLevelOf(radixes[q]!, levels[q]!);
+      return standing >= firstLevel ? (standing - firstLevel + 1) / levels[q]! : Number.NaN;
+    },
     classes,
     colClass,
     patternsOfRow(row, out) {
@@ -152,8 +163,7 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
     colValue: byValue === null ? null : byValue.colValue,
     valuePatterns(row, out) {
       if (byValue === null) return;
-      const { e, place: at, levels: split, firstOf } = byValue;
-      const firstLevel = radixes[radixes.length - 1]! - split + 1;
+      const { e, place: at, levels: split, firstLevel, firstOf } = byValue;
       for (let v = 0; v < firstOf.length; v++) {
         const standing = standingOf(e, row, firstOf[v]!);
         const level = standing === 0 && split > 1 ? differenceLevel(e, row, firstOf[v]!, split) : split;
@@ -161,6 +171,11 @@ export function identityPatterns(cohort: Cohort): IdentityPatterns {
       }
     },
   };
+}
+
+/** The first standing that is a difference level (see {@link IdentityPatterns.levels}): beyond the radix when there are none. */
+function firstLevelOf(radix: number, levels: number): number {
+  return radix - levels + 1;
 }
 
 /** Whether some pool coach has no value for the attribute. */

@@ -74,7 +74,8 @@ export function sparsePairSet(rows: number, cols: number, rowStart: Int32Array, 
   };
 }
 
-function findColumn(colIndex: Int32Array, from: number, to: number, col: number): number {
+/** Where `col` sits in the ascending `colIndex[from .. to)`, or −1 (binary search). */
+export function findColumn(colIndex: Int32Array, from: number, to: number, col: number): number {
   let lo = from;
   let hi = to - 1;
   while (lo <= hi) {
