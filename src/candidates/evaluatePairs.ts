@@ -36,9 +36,20 @@ export function solverWeights(combined: CombinedProblem): Float64Array {
   const out = new Float64Array(pairs.size);
   for (let i = 0; i < pairs.rows; i++) {
     const factor = rowMultiplier[i]!;
-    for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) {
-      out[p] = bans.has(i * cols + pairs.colIndex[p]!) ? NaN : factor * utility[p]!;
+    for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) out[p] = factor * utility[p]!;
+  }
+  if (bans.size <= pairs.size) {
+    // Bans are few next to a chunk's pairs (4,034 against ~500,000 at 100,000 × 10,000): each
+    // is looked up among its row's pairs, rather than every pair in the bans (~40 ns a pair).
+    for (const key of bans.keys()) {
+      const i = Math.floor(key / cols);
+      const at = pairs.indexOf(i, key - i * cols);
+      if (at >= 0) out[at] = Number.NaN;
     }
+    return out;
+  }
+  for (let i = 0; i < pairs.rows; i++) {
+    for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) if (bans.has(i * cols + pairs.colIndex[p]!)) out[p] = Number.NaN;
   }
   return out;
 }
