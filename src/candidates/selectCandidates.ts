@@ -423,9 +423,8 @@ class RowScan {
     if (want * 4 > cols || size < 16) return -Infinity;
     const rank = Math.min(size, Math.ceil((GATHER_FACTOR * want * size) / cols) + 4);
     this.bounds.rowBoundsOf(i, this.sample, size, this.sampled);
-    let least = Infinity;
-    for (const q of this.topOf(this.sampled.subarray(0, size), rank)) least = Math.min(least, this.sampled[q]!);
-    return least;
+    // The sampled bounds are scratch: selected in place, no positions needed.
+    return kthLargest(this.sampled, size, rank);
   }
 }
 
