@@ -24,7 +24,7 @@ export const similarityDiversityPolicy: Policy = {
     const shortfall = new Float64Array(pairs.size);
     const bans: PairBan[] = [];
     for (let i = 0; i < pairs.rows; i++) {
-      if (coacheeType(s[i]!, settings) !== 'insider' || minDifference <= 0) continue;
+      if (pairs.rowStart[i] === pairs.rowStart[i + 1] || coacheeType(s[i]!, settings) !== 'insider' || minDifference <= 0) continue;
       for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) {
         const short = minDifference - diff[p]!;
         if (short <= 0) continue;
