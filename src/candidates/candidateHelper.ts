@@ -42,7 +42,7 @@ export class CandidateHelper {
       worker.on('error', () => {});
       const { port1, port2 } = new MessageChannel();
       const signal = new SharedArrayBuffer(8);
-      const init: HelperRequest = { kind: 'init', cohort, settings, policies: policies.map((p) => p.name), port: port2, signal };
+      const init: HelperRequest = { kind: 'init', cohortJson: JSON.stringify(cohort), settings, policies: policies.map((p) => p.name), port: port2, signal };
       worker.postMessage(init, [port2]);
       return new CandidateHelper(worker, port1, new Int32Array(signal), stallSeconds);
     } catch {

@@ -17,6 +17,7 @@ import { resolvePolicy } from '../../src/model/resolvePolicy.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
 
 const cohort = parseCohort(syntheticCohort(40, 300, 5));
@@ -26,6 +27,19 @@ const rows = bounds.rows;
 const cols = bounds.cols;
 
 describe('candidate work shared with a helper thread', () => {
+  it('hands the helper the cohort as JSON, which gives back the parsed cohort value for value', () => {
+    // A parsed cohort must stay plain data (no Map, Date, NaN or undefined in a list) for
+    // the helper's copy to be the same cohort.
+    fc.assert(
+      fc.property(cohortArbitrary({ maxCoaches: 6, maxCoachees: 6 }), (doc) => {
+        const parsed = parseCohort(doc);
+        expect(JSON.parse(JSON.stringify(parsed))).toStrictEqual(structuredClone(parsed));
+      }),
+      { numRuns: runs(40), seed: 3 },
+    );
+    expect(JSON.parse(JSON.stringify(cohort))).toStrictEqual(structuredClone(cohort));
+  });
+
   it('selects a range of rows as the whole selection does', () => {
     const whole = selectCandidates(bounds, 3, exactWeights);
     for (const split of [0, 1, 17, rows]) {
