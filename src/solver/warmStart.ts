@@ -1,6 +1,6 @@
 import { CoachmatchError } from '../errors.js';
 import { findPair } from './buildResult.js';
-import { byColumn } from './byColumn.js';
+import { ColumnIndex } from './columnIndex.js';
 import type { ColumnMembers } from './columnMembers.js';
 import { MinHeap } from './minHeap.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
@@ -120,9 +120,8 @@ export function isBestPair(onPair: number, best: number): boolean {
  * Potentials then move by the backward distances, keeping every reduced cost non-negative.
  */
 export class VacancySearch {
-  private readonly colStart: Int32Array;
-  private readonly cscRow: Int32Array;
-  private readonly cscCost: Float64Array;
+  /** Each column's rows (see ColumnIndex): built as the searches need them. */
+  private readonly byColumn: ColumnIndex;
   private readonly colDist: Float64Array;
   private readonly colStamp: Int32Array;
   private readonly colNext: Int32Array;
@@ -147,7 +146,7 @@ export class VacancySearch {
     private readonly problem: NormalizedProblem,
     twin: Int32Array | null = null,
   ) {
-    const { rows, cols, rowStart, colIndex, cost } = problem;
+    const { rows, cols } = problem;
     this.nextTwin = new Int32Array(rows).fill(-1);
     if (twin !== null) {
       const lastSeen = new Int32Array(rows).fill(-1);
@@ -164,7 +163,7 @@ export class VacancySearch {
       heads = new Int32Array(count);
       for (let r = 0, q = 0; r < rows; r++) if (twin[r] === r) heads[q++] = r;
     }
-    ({ colStart: this.colStart, row: this.cscRow, value: this.cscCost } = byColumn(rows, cols, rowStart, colIndex, cost, heads));
+    this.byColumn = new ColumnIndex(problem, heads);
     this.colDist = new Float64Array(cols);
     this.colStamp = new Int32Array(cols).fill(-1);
     this.colNext = new Int32Array(cols);
@@ -227,10 +226,11 @@ export class VacancySearch {
             heap.push(viaSink, sink);
           }
         }
-        for (let q = this.colStart[c]!; q < this.colStart[c + 1]!; q++) {
-          const pairCost = this.cscCost[q]!;
+        const { rows: inColumn, costs, from, to } = this.byColumn.of(c);
+        for (let q = from; q < to; q++) {
+          const pairCost = costs[q]!;
           // Identical rows share the pair but not their potentials or places: each is relaxed.
-          for (let r = this.cscRow[q]!; r >= 0; r = this.nextTwin[r]!) {
+          for (let r = inColumn[q]!; r >= 0; r = this.nextTwin[r]!) {
             if (rowCol[r] === c || this.rowStamp[r] === doneMark) continue;
             const reduced = pairCost + rowPot[r]! - colPot[c]!;
             const at = key + (reduced > 0 ? reduced : 0);

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ColumnIndex } from '../../src/solver/columnIndex.js';
+import type { NormalizedProblem } from '../../src/solver/normalizedProblem.js';
+import { runs } from '../helpers/runs.js';
+
+/** Compressed rows (columns ascending), a subset of rows to index, and the order columns are asked for. */
+const askedColumns = fc
+  .record({ rows: fc.integer({ min: 0, max: 30 }), cols: fc.integer({ min: 1, max: 40 }) })
+  .chain(({ rows, cols }) =>
+    fc.record({
+      rows: fc.constant(rows),
+      cols: fc.constant(cols),
+      lists: fc.array(fc.uniqueArray(fc.nat({ max: cols - 1 }), { maxLength: 20 }), { minLength: rows, maxLength: rows }),
+      only: fc.option(fc.uniqueArray(fc.nat({ max: Math.max(0, rows - 1) }), { maxLength: rows }), { nil: null }),
+      // Repeats included: a column asked for again is answered from what was found.
+      asked: fc.array(fc.nat({ max: cols - 1 }), { maxLength: 3 * cols }),
+    }),
+  );
+
+describe('ColumnIndex', () => {
+  it('gives each column its indexed rows ascending with their costs, asked one by one or after the whole index is built', () => {
+    let lazyAnswers = 0;
+    let wholeAnswers = 0;
+    fc.assert(
+      fc.property(askedColumns, ({ rows, cols, lists, only, asked }) => {
+        const sorted = lists.map((l) => [...l].sort((a, b) => a - b));
+        const rowStart = new Int32Array(rows + 1);
+        sorted.forEach((l, i) => (rowStart[i + 1] = rowStart[i]! + l.length));
+        const colIndex = Int32Array.from(sorted.flat());
+        // A cost that names its pair, so a row given another row's cost shows.
+        const cost = Float64Array.from(sorted.flatMap((l, i) => l.map((j) => i * 1000 + j)));
+        const problem = { rows, cols, rowStart, colIndex, cost } as unknown as NormalizedProblem;
+        const heads = only === null || rows === 0 ? null : Int32Array.from([...only].sort((a, b) => a - b));
+        const index = new ColumnIndex(problem, heads);
+        const distinct = new Set<number>();
+        for (const j of asked) {
+          distinct.add(j);
+          const { rows: inColumn, costs, from, to } = index.of(j);
+          if (from === 0 && to === inColumn.length && distinct.size <= 4) lazyAnswers++;
+          else wholeAnswers++;
+          const expected = sorted.flatMap((l, i) => ((heads === null || heads.includes(i)) && l.includes(j) ? [i] : []));
+          expect(Array.from(inColumn.subarray(from, to)), `column ${j}`).toEqual(expected);
+          expect(Array.from(costs.subarray(from, to)), `column ${j}`).toEqual(expected.map((i) => i * 1000 + j));
+        }
+      }),
+      { numRuns: runs(200), seed: 5 },
+    );
+    // Both ways of answering ran.
+    expect(lazyAnswers).toBeGreaterThan(50);
+    expect(wholeAnswers).toBeGreaterThan(50);
+  });
+});
