@@ -69,8 +69,19 @@ const REBID_SHARE = 0.01;
  */
 const COLD_SHARE = 0.1;
 
-/** Defaults for {@link FlowTuning}, measured on bench/RESULTS.md's cases (capacitated 1000 × 100 × 10, sparse 100k × 10k, OR-Library sparse). */
-export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: 20, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200, rebidShare: REBID_SHARE, coldShare: COLD_SHARE };
+/**
+ * Bids per row of the auction start when every place will be filled (see FlowTuning). A
+ * candidate round of a cohort a few places short of its coachees (bench/LARGE.md's 40k-tight:
+ * 1.95 million pairs, 1,826 coachees left over, an "unmatched" column filling the rest) took
+ * 6.0–7.0 s with 20 bids, most of it in searches the auction left; 1.8–2.3 s with 30, 1.9–2.4 s
+ * with 50, 2.1–2.4 s with 75 to 200; its later cold rounds 1.7–1.9 s with 20 and 1.0–1.4 s with
+ * 50. bench/RESULTS.md's filled cases (sparse 100k × 10k cap 10, capacitated 1000 × 100 × 10,
+ * OR-Library assignp1500–5000) took the same with 20, 30, 50 or 100, within noise.
+ */
+const AUCTION_BIDS_PER_ROW = 50;
+
+/** Defaults for {@link FlowTuning}, measured on bench/RESULTS.md's cases (capacitated 1000 × 100 × 10, sparse 100k × 10k, OR-Library sparse) and bench/LARGE.md's candidate rounds. */
+export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: AUCTION_BIDS_PER_ROW, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200, rebidShare: REBID_SHARE, coldShare: COLD_SHARE };
 
 /**
  * Exact min-cost flow by successive shortest paths (Dijkstra on reduced costs), one
