@@ -1,3 +1,4 @@
+import { findPair } from './buildResult.js';
 import { byColumn, type ColumnPairs } from './byColumn.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 
@@ -44,19 +45,10 @@ export class ColumnIndex {
     const count = this.heads === null ? rows : this.heads.length;
     for (let q = 0; q < count; q++) {
       const r = this.heads === null ? q : this.heads[q]!;
-      let lo = rowStart[r]!;
-      let hi = rowStart[r + 1]! - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const c = colIndex[mid]!;
-        if (c === col) {
-          inRows.push(r);
-          costs.push(cost[mid]!);
-          break;
-        }
-        if (c < col) lo = mid + 1;
-        else hi = mid - 1;
-      }
+      const at = findPair(this.problem, r, col);
+      if (at < 0) continue;
+      inRows.push(r);
+      costs.push(cost[at]!);
     }
     const slice = { rows: Int32Array.from(inRows), costs: Float64Array.from(costs), from: 0, to: inRows.length };
     this.found.set(col, slice);

@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byColumn } from '../../src/solver/byColumn.js';
+import { rowListsArbitrary } from '../helpers/compressedRows.js';
 import { runs } from '../helpers/runs.js';
 
 /** Compressed rows, each row's columns ascending, and maybe a subset of the rows. */
-const compressedRows = fc
-  .record({ rows: fc.integer({ min: 0, max: 40 }), cols: fc.integer({ min: 1, max: 60 }) })
-  .chain(({ rows, cols }) =>
-    fc.record({
-      rows: fc.constant(rows),
-      cols: fc.constant(cols),
-      lists: fc.array(fc.uniqueArray(fc.nat({ max: cols - 1 }), { maxLength: 30 }), { minLength: rows, maxLength: rows }),
-      only: fc.option(fc.uniqueArray(fc.nat({ max: Math.max(0, rows - 1) }), { maxLength: rows }), { nil: null }),
-    }),
-  );
+const compressedRows = rowListsArbitrary(40, 60, 30);
 
 describe('byColumn', () => {
   it('lists each column’s pairs with their values, rows ascending', () => {

@@ -2,28 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ColumnIndex } from '../../src/solver/columnIndex.js';
 import type { NormalizedProblem } from '../../src/solver/normalizedProblem.js';
+import { rowListsArbitrary } from '../helpers/compressedRows.js';
 import { runs } from '../helpers/runs.js';
 
 /** Compressed rows (columns ascending), a subset of rows to index, and the order columns are asked for. */
-const askedColumns = fc
-  .record({ rows: fc.integer({ min: 0, max: 30 }), cols: fc.integer({ min: 1, max: 40 }) })
-  .chain(({ rows, cols }) =>
-    fc.record({
-      rows: fc.constant(rows),
-      cols: fc.constant(cols),
-      lists: fc.array(fc.uniqueArray(fc.nat({ max: cols - 1 }), { maxLength: 20 }), { minLength: rows, maxLength: rows }),
-      only: fc.option(fc.uniqueArray(fc.nat({ max: Math.max(0, rows - 1) }), { maxLength: rows }), { nil: null }),
-      // Repeats included: a column asked for again is answered from what was found.
-      asked: fc.array(fc.nat({ max: cols - 1 }), { maxLength: 3 * cols }),
-    }),
-  );
+const askedColumns = rowListsArbitrary(30, 40, 20).chain((shape) =>
+  // Repeats included: a column asked for again is answered from what was found.
+  fc.record({ shape: fc.constant(shape), asked: fc.array(fc.nat({ max: shape.cols - 1 }), { maxLength: 3 * shape.cols }) }),
+);
 
 describe('ColumnIndex', () => {
   it('gives each column its indexed rows ascending with their costs, asked one by one or after the whole index is built', () => {
     let lazyAnswers = 0;
     let wholeAnswers = 0;
     fc.assert(
-      fc.property(askedColumns, ({ rows, cols, lists, only, asked }) => {
+      fc.property(askedColumns, ({ shape: { rows, cols, lists, only }, asked }) => {
         const sorted = lists.map((l) => [...l].sort((a, b) => a - b));
         const rowStart = new Int32Array(rows + 1);
         sorted.forEach((l, i) => (rowStart[i + 1] = rowStart[i]! + l.length));
