@@ -41,6 +41,8 @@ export interface FlowTuning {
   readonly rebidShare: number;
   /** Share of the rows off their best pair beyond which a warm start is dropped for a cold start (see {@link COLD_SHARE}). */
   readonly coldShare: number;
+  /** Rows a search may scan, while places are being given back, before it is deferred (see {@link DEFER_AFTER_ROWS}). */
+  readonly deferAfterRows: number;
 }
 
 /**
@@ -80,8 +82,20 @@ const COLD_SHARE = 0.1;
  */
 const AUCTION_BIDS_PER_ROW = 50;
 
+/**
+ * While a warm start's places are being given back, a search that can reach the sink only
+ * while it is full is deferred once the sink comes up: the row is searched again after the
+ * places are settled. Coachees at priority 0 weigh every coach alike, and on such plateaus
+ * those searches ran through thousands of rows first: the first candidate round of
+ * bench/LARGE.md's 100k-priority0 spent 4.0–4.4 s in 702 of them (3.8 million rows), 0.2 s in
+ * its 3,855 others (82,000 rows). Past this many rows such a search is deferred at once:
+ * that round took 3.9 s with 200, 4.2 s with 2,000, against 8.0–8.4 s; the 100k case's
+ * rounds, 40k-tight's second and 100k-priority0's second took the same within noise.
+ */
+const DEFER_AFTER_ROWS = 500;
+
 /** Defaults for {@link FlowTuning}, measured on bench/RESULTS.md's cases (capacitated 1000 × 100 × 10, sparse 100k × 10k, OR-Library sparse) and bench/LARGE.md's candidate rounds. */
-export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: AUCTION_BIDS_PER_ROW, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200, rebidShare: REBID_SHARE, coldShare: COLD_SHARE };
+export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: AUCTION_BIDS_PER_ROW, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200, rebidShare: REBID_SHARE, coldShare: COLD_SHARE, deferAfterRows: DEFER_AFTER_ROWS };
 
 /**
  * Exact min-cost flow by successive shortest paths (Dijkstra on reduced costs), one
@@ -365,6 +379,8 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
         break;
       }
       if (heap.size === 0) break;
+      // It would be deferred when the full sink comes up (below): past the budget, it is now.
+      if (openPlaces > 0 && sinkDeficit <= 0 && sinkDist < Infinity && doneRowCount > settings.deferAfterRows) return 'deferred';
       const node = heap.pop();
       if (node === sink) {
         // Only a full sink is pushed (below): one with room ends the search at the loop's top.

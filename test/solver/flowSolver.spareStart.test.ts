@@ -126,7 +126,14 @@ describe('solveAssignment with a warm start', () => {
         ([problem, warmStart, bids]) => {
           const oracle = bruteForce(problem);
           const normalized = normalizeProblem(problem);
-          const results = [solveAssignment(problem, { method: 'flow', warmStart }), solveWithFlow(normalized, { rebidShare: Infinity }, warmStart), solveWithFlow(normalized, spareAuction(bids), warmStart)];
+          // deferAfterRows 0: a search that can reach the full sink while places are open is deferred at once.
+          const results = [
+            solveAssignment(problem, { method: 'flow', warmStart }),
+            solveWithFlow(normalized, { rebidShare: Infinity }, warmStart),
+            solveWithFlow(normalized, { rebidShare: Infinity, deferAfterRows: 0 }, warmStart),
+            solveWithFlow(normalized, spareAuction(bids), warmStart),
+            solveWithFlow(normalized, { ...spareAuction(bids), deferAfterRows: 0 }, warmStart),
+          ];
           for (const result of results) {
             expect(result.status).toBe(oracle.feasible ? 'optimal' : 'infeasible');
             if (result.status !== 'optimal') continue;
@@ -154,7 +161,13 @@ describe('solveAssignment with a warm start', () => {
           const normalized = normalizeProblem(changed);
           const start = { assignment: before.assignment, colDual: before.duals.col };
           const coldResult = solveWithFlow(normalized, cold);
-          const warmResults = [solveAssignment(changed, { method: 'flow', warmStart: start }), solveWithFlow(normalized, { rebidShare: Infinity }, start), solveWithFlow(normalized, spareAuction(bids), start)];
+          const warmResults = [
+            solveAssignment(changed, { method: 'flow', warmStart: start }),
+            solveWithFlow(normalized, { rebidShare: Infinity }, start),
+            solveWithFlow(normalized, { rebidShare: Infinity, deferAfterRows: 0 }, start),
+            solveWithFlow(normalized, spareAuction(bids), start),
+            solveWithFlow(normalized, { ...spareAuction(bids), deferAfterRows: 0 }, start),
+          ];
           for (const warm of warmResults) {
             expect(warm.status).toBe(coldResult.status);
             if (warm.status !== 'optimal' || coldResult.status !== 'optimal') continue;
