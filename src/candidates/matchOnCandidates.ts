@@ -50,8 +50,8 @@ const STALLED_SHARE = 0.5;
  * (see matchWith): the violators off the rows' lists show up a round sooner. bench/LARGE.md's
  * 40k-tight, whose third partial certificate found 93 violations, then a round later its full
  * one 14,602: with 0.01 it takes 6 solves instead of 7 (17.9 / 18.4 / 18.8 s against
- * 19.0 / 19.0 / 20.8 s, alternated); 40k, 40k-scarce and 10k-scarce take the same rounds as
- * with 0.001 (their partial certificates find thousands of violations, or a handful).
+ * 19.0 / 19.0 / 20.8 s, alternated); 40k, 40k-scarce and 10k-scarce take the same rounds and
+ * add the same pairs as with 0.001.
  */
 const FEW_VIOLATIONS_PER_ROW = 0.01;
 

@@ -89,8 +89,10 @@ const AUCTION_BIDS_PER_ROW = 50;
  * those searches ran through thousands of rows first: the first candidate round of
  * bench/LARGE.md's 100k-priority0 spent 4.0–4.4 s in 702 of them (3.8 million rows), 0.2 s in
  * its 3,855 others (82,000 rows). Past this many rows such a search is deferred at once:
- * that round took 3.9 s with 200, 4.2 s with 2,000, against 8.0–8.4 s; the 100k case's
- * rounds, 40k-tight's second and 100k-priority0's second took the same within noise.
+ * that round, solved alone, took 3.8–4.4 s with 500 (3.9 s with 200, 4.2 s with 2,000)
+ * against 7.2–8.4 s. Rounds 1–3 of the 100k case, 40k-tight's second and 100k-priority0's
+ * second took the same within noise with 200 and 1,000; whole matches of 100k and 40k-tight
+ * with 500 kept their pairs, rounds and objectives.
  */
 const DEFER_AFTER_ROWS = 500;
 
