@@ -20,6 +20,18 @@ export interface Certifier {
 }
 
 /**
+ * The candidate loop's CertifyOptions.nearShare. A solve's duals move when violators join, and
+ * pairs that were just short of violating then often violate: the 100,000 × 10,000 bench
+ * cohort's fourth solve followed one such pair (slack 2e-4 under the second solve's duals).
+ * Joined with the violators, they save that round: bench/LARGE.md's 100k takes 3 solves
+ * instead of 4 (13,746 and 27 pairs added, against 10,369, 60 and 1), 40k-tight 5 instead of
+ * 6, 40k-scarce 3 instead of 4 (with 3e-4); whole matches, alternated, 100k 26.5 / 28.8 s
+ * against 27.1 s, 40k-tight 16.9 / 17.3 s against 18.3 / 19.5 s (3e-4: 100k 3 solves,
+ * 40k-tight still 6). Same optimum in each.
+ */
+export const NEAR_SHARE = 1e-3;
+
+/**
  * The certificates of rows `offset` … `offset + rows − 1`: its candidates and row duals are
  * given for those rows alone; the exact weights of the first certificate's suspects and the
  * last certificate's memory are kept here.
@@ -37,7 +49,7 @@ export class RangeCertifier implements Certifier {
 
   check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow: number): CertificateVerdict {
     const { known, memory, top, offset } = this;
-    const outcome = certifyCandidates(this.bounds, candidates, duals, this.exactWeights, { known, remember: known === null, before: memory, capPerRow, top, listsOnly: capPerRow < Infinity, offset, keptPerRow });
+    const outcome = certifyCandidates(this.bounds, candidates, duals, this.exactWeights, { known, remember: known === null, before: memory, capPerRow, top, listsOnly: capPerRow < Infinity, offset, keptPerRow, nearShare: NEAR_SHARE });
     this.known ??= outcome.known;
     this.memory = outcome.memory;
     return outcome;

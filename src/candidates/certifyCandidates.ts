@@ -85,6 +85,13 @@ export interface CertifyOptions {
   readonly listsOnly?: boolean;
   /** Violating pairs kept per row (default {@link KEPT_PER_ROW}). */
   readonly keptPerRow?: number;
+  /**
+   * Also keep, after a row's violators and within the same `keptPerRow`, pairs of rows with a
+   * multiplier above 0 that fall short of violating by less than this share of
+   * `1 + |row dual + column dual|` (default 0: none). They are not violations: they change
+   * neither `violations` nor `gap` nor what is unverified, only which pairs `violators` lists.
+   */
+  readonly nearShare?: number;
 }
 
 /** The verdict of one certificate over the pairs outside the candidates. */
@@ -93,7 +100,8 @@ export interface CertificateOutcome {
   readonly clearedExactly: number;
   /**
    * Per row, pairs whose exact weight exceeds `row dual + column dual` (they could improve
-   * the total): the most violating few of them.
+   * the total): the most violating few of them; then, with `nearShare`, the nearest to
+   * violating of the others, up to the same number in all.
    */
   readonly violators: Map<number, number[]>;
   /** All violating pairs found, kept or not. */
@@ -126,7 +134,7 @@ export function certifyCandidates(
   exactWeights: (pairs: ReturnType<typeof sparsePairSet>) => Float64Array,
   options: CertifyOptions = {},
 ): CertificateOutcome {
-  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false, offset = 0, keptPerRow = KEPT_PER_ROW } = options;
+  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false, offset = 0, keptPerRow = KEPT_PER_ROW, nearShare = 0 } = options;
   const { cols, multiplier } = bounds;
   // Rows offset, offset + 1, …: everything per row here (candidates, row duals, known
   // weights, memory, lists) counts from the first of them; the bounds and the exact weights
@@ -137,8 +145,9 @@ export function certifyCandidates(
   // 100,000 × 10,000 can find millions of violators, too many to keep as objects.
   const found = new Map<number, { col: number; by: number }[]>();
   const largest = new Map<number, number>();
-  const keep = (row: number, col: number, by: number) => {
-    largest.set(row, Math.max(largest.get(row) ?? -Infinity, by));
+  // A near pair (`by` at most the rounding allowance) ranks below every violator of its row.
+  const keep = (row: number, col: number, by: number, violates: boolean) => {
+    if (violates) largest.set(row, Math.max(largest.get(row) ?? -Infinity, by));
     const list = found.get(row);
     if (list === undefined) {
       found.set(row, [{ col, by }]);
@@ -185,16 +194,18 @@ export function certifyCandidates(
         else if (w <= covered + tolerance(covered)) {
           clearedExactly++;
           margin[p.row] = Math.min(margin[p.row]!, covered - w);
+          if (covered - w < nearOfRow(p.row) * (1 + Math.abs(covered))) keep(p.row, j, w - covered, false);
         } else {
           violations++;
           margin[p.row] = -Infinity;
-          keep(p.row, j, w - covered);
+          keep(p.row, j, w - covered, true);
         }
       }
     }
     pending = [];
     pendingPairs = 0;
   };
+  const nearOfRow = (row: number) => (multiplier[offset + row]! > 0 ? nearShare : 0);
   const rowDual = Float64Array.from(duals.row);
   const colDual = Float64Array.from(duals.col);
   const margin = new Float64Array(rows).fill(Infinity);
@@ -222,7 +233,7 @@ export function certifyCandidates(
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
     const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - m * top.rest[i]!;
     nearest.reset();
-    const check: RowCheck = { row: offset + i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, nearest };
+    const check: RowCheck = { row: offset + i, m, allowance: TOLERANCE - nearOfRow(i), rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, nearest };
     if (room >= 0) {
       // Every column whose dual fell by at most τ, other than the row's nearest, still leaves
       // this row a non-negative slack. Of the columns whose dual fell further, only those
@@ -280,9 +291,14 @@ export function certifyCandidates(
       const excess = new Float64Array(count);
       bounds.boundsOf(offset + i, buffer, count, excess);
       for (let q = 0; q < count; q++) excess[q] = m * excess[q]! - (rowDual[i]! + colDual[buffer[q]!]!);
-      const chosen = Int32Array.from(topByValue(excess, capPerRow), (q) => buffer[q]!).sort();
+      const best = topByValue(excess, capPerRow);
+      const chosen = Int32Array.from(best, (q) => buffer[q]!).sort();
+      // Near pairs left out are no violations: only the violating ones go unverified, the
+      // others are cleared by their bound.
+      const leftViolating = violatingOutside(excess, best, (q) => tolerance(rowDual[i]! + colDual[buffer[q]!]!));
+      unverified += leftViolating;
+      clearedByBound += count - chosen.length - leftViolating;
       buffer.set(chosen);
-      unverified += count - chosen.length;
       count = chosen.length;
       margin[i] = -Infinity;
     }
@@ -310,9 +326,9 @@ export function certifyCandidates(
   let gap = 0;
   for (const [row, list] of found) {
     list.sort((a, b) => b.by - a.by || a.col - b.col);
-    gap += largest.get(row)!;
     violators.set(row, list.map((v) => v.col));
   }
+  for (const most of largest.values()) gap += most;
   return {
     clearedByBound,
     clearedExactly,
@@ -338,9 +354,22 @@ function requireFavoured(bounds: PairBounds, row: number, inside: Int32Array): v
   }
 }
 
-/** Rounding allowance when a pair's weight or bound is compared with its covering duals. */
+/** Rounding allowance, per unit of `1 + |covered|`, when a pair's weight or bound is compared with its covering duals. */
+const TOLERANCE = 1e-9;
+
 function tolerance(covered: number): number {
-  return 1e-9 * (1 + Math.abs(covered));
+  return TOLERANCE * (1 + Math.abs(covered));
+}
+
+/**
+ * How many of `excess` (a suspect's bound less its covering duals) outside the positions
+ * `chosen` exceed their rounding allowance, that is, could violate: near suspects are not counted.
+ */
+function violatingOutside(excess: Float64Array, chosen: Iterable<number>, allowance: (q: number) => number): number {
+  const taken = new Set(chosen);
+  let count = 0;
+  for (let q = 0; q < excess.length; q++) if (!taken.has(q) && excess[q]! > allowance(q)) count++;
+  return count;
 }
 
 /**
@@ -351,6 +380,11 @@ function tolerance(covered: number): number {
 interface RowCheck {
   readonly row: number;
   readonly m: number;
+  /**
+   * What a bound may exceed its covering duals by, per unit of `1 + |covered|`, and still
+   * clear the pair: the rounding allowance, less the near share when near pairs are wanted.
+   */
+  readonly allowance: number;
   readonly rowDual: number;
   readonly inside: Int32Array;
   readonly colDual: Float64Array;
@@ -371,7 +405,7 @@ interface RowCheck {
  * loop over typed arrays: it runs rows × cols times per certificate.
  */
 function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): number {
-  const { m, rowDual, inside, colDual, pairBounds, out, slack, own, nearest } = check;
+  const { m, allowance, rowDual, inside, colDual, pairBounds, out, slack, own, nearest } = check;
   const cols = bounds.length;
   const open = pairBounds.open;
   let flagged = 0;
@@ -387,7 +421,7 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
     if (open[j] === 0) continue; // no places: the pair can never be chosen
     const covered = rowDual + colDual[j]!;
     const bound = m * bounds[j]!;
-    if (bound > covered + tolerance(covered)) out[flagged++] = j;
+    if (bound > covered + allowance * (1 + Math.abs(covered))) out[flagged++] = j;
     else if (covered - bound < nearest.limit) nearest.offer(j, covered - bound);
     else if (covered - bound < least) least = covered - bound;
   }
@@ -395,10 +429,12 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
   if (flagged > keep) {
     // More than a capped certificate will evaluate: refine only those the row's bound
     // finds most violating, and report the rest as left out.
-    for (let q = 0; q < flagged; q++) own[q] = m * bounds[out[q]!]! - colDual[out[q]!]!;
-    const chosen = Int32Array.from(topByValue(own.subarray(0, flagged), keep), (q) => out[q]!).sort();
-    out.set(chosen);
-    slack[1] = flagged - keep;
+    for (let q = 0; q < flagged; q++) own[q] = m * bounds[out[q]!]! - (rowDual + colDual[out[q]!]!);
+    const excess = own.subarray(0, flagged);
+    const best = topByValue(excess, keep);
+    // Near suspects left out are no violations: only the violating ones count as left out.
+    slack[1] = violatingOutside(excess, best, (q) => tolerance(rowDual + colDual[out[q]!]!));
+    out.set(Int32Array.from(best, (q) => out[q]!).sort());
     flagged = keep;
   }
   const count = refineSuspects(check, flagged);
@@ -411,7 +447,7 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
  * or computed into `own`), then the pair's tighter bound for those that fail.
  */
 function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Array | null): number {
-  const { row, m, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, nearest } = check;
+  const { row, m, allowance, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, nearest } = check;
   let flagged = 0;
   let next = 0;
   // Without row bounds given, the row's bounds of these columns first (a few lookups each).
@@ -423,7 +459,7 @@ function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Ar
     if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
     const covered = rowDual + colDual[j]!;
     const bound = m * rowLevel[q]!;
-    if (bound > covered + tolerance(covered)) out[flagged++] = j;
+    if (bound > covered + allowance * (1 + Math.abs(covered))) out[flagged++] = j;
     else nearest.offer(j, covered - bound);
   }
   const count = refineSuspects(check, flagged);
@@ -437,14 +473,14 @@ function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Ar
  * the others go to the nearest columns. Returns how many stay.
  */
 function refineSuspects(check: RowCheck, flagged: number): number {
-  const { row, m, rowDual, colDual, pairBounds: bounds, out, pair, nearest } = check;
+  const { row, m, allowance, rowDual, colDual, pairBounds: bounds, out, pair, nearest } = check;
   bounds.boundsOf(row, out, flagged, pair);
   let count = 0;
   for (let q = 0; q < flagged; q++) {
     const j = out[q]!;
     const covered = rowDual + colDual[j]!;
     const bound = m * pair[q]!;
-    if (bound > covered + tolerance(covered)) out[count++] = j;
+    if (bound > covered + allowance * (1 + Math.abs(covered))) out[count++] = j;
     else nearest.offer(j, covered - bound);
   }
   return count;

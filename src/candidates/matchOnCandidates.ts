@@ -308,7 +308,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     fullSince ||= outcome.unverified === 0;
     cleared = { byBound: outcome.clearedByBound, exactly: outcome.clearedExactly };
     gap = outcome.gap;
-    if (outcome.violators.size === 0) {
+    // Violations, not violators: those also list near pairs (see NEAR_SHARE), which are none.
+    if (outcome.violations === 0) {
       gap = 0;
       note = `certified: ${mostPlaced} coachee(s) placed, the most the full problem allows, and every one of the ${rows * cols - pairs.size} pairs left out is covered by the duals (${cleared.byBound} by bound, ${cleared.exactly} exactly)`;
       return finish(last, true, solves);

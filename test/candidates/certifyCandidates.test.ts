@@ -227,3 +227,68 @@ describe('certifyCandidates keeping a number of violators per row', () => {
     );
   });
 });
+
+describe('certifyCandidates with a near share', () => {
+  // Every fourth coachee at priority 0: its pairs all weigh 0, and it keeps no near pairs.
+  const doc = syntheticCohort(60, 12, 9, { capacity: [1, 4] });
+  (doc.coachees as { priority?: number }[]).forEach((c, i) => {
+    if (i % 4 === 0) c.priority = 0;
+  });
+  const near = contextOf(doc);
+  const nearRows = near.rows;
+  const nearCols = near.cols;
+  const allWeights = near.exactWeights(sparsePairSet(nearRows, nearCols, Int32Array.from({ length: nearRows + 1 }, (_, i) => i * nearCols), Int32Array.from({ length: nearRows * nearCols }, (_, p) => p % nearCols)));
+
+  it('keeps each row’s violators first, then its pairs nearest to violating, and counts only the violations', () => {
+    expect(near.bounds.multiplier.some((m) => m === 0) && near.bounds.multiplier.some((m) => m > 0)).toBe(true);
+    let nearKept = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.constantFrom(0.01, 0.05, 0.3), dualsArb(nearRows), dualsArb(nearCols), (keptPerRow, nearShare, row, col) => {
+        const { candidates } = selectCandidates(near.bounds, 1, near.exactWeights);
+        const outcome = certifyCandidates(near.bounds, candidates, { row, col }, near.exactWeights, { keptPerRow, nearShare });
+        let violations = 0;
+        for (let i = 0; i < nearRows; i++) {
+          const inside = new Set(candidates[i]);
+          const violating: { col: number; by: number }[] = [];
+          const close: { col: number; by: number }[] = [];
+          for (let j = 0; j < nearCols; j++) {
+            const w = allWeights[i * nearCols + j]!;
+            const covered = row[i]! + col[j]!;
+            if (inside.has(j) || near.bounds.open[j] === 0 || Number.isNaN(w)) continue;
+            if (w > covered + 1e-9 * (1 + Math.abs(covered))) violating.push({ col: j, by: w - covered });
+            else if (near.bounds.multiplier[i]! > 0 && covered - w < nearShare * (1 + Math.abs(covered))) close.push({ col: j, by: w - covered });
+          }
+          violations += violating.length;
+          const order = (a: { col: number; by: number }, b: { col: number; by: number }) => b.by - a.by || a.col - b.col;
+          const expected = [...violating.sort(order), ...close.sort(order)].slice(0, keptPerRow).map((v) => v.col);
+          expect(outcome.violators.get(i) ?? []).toEqual(expected);
+          nearKept += expected.length - Math.min(keptPerRow, violating.length);
+        }
+        expect(outcome.violations).toBe(violations);
+        const plain = certifyCandidates(near.bounds, candidates, { row, col }, near.exactWeights, { keptPerRow });
+        expect(outcome.gap).toBe(plain.gap);
+      }),
+      { numRuns: runs(30) },
+    );
+    // The near pairs were there to be kept.
+    expect(nearKept).toBeGreaterThan(0);
+  });
+
+  it('under a cap, leaves the same violations unverified as without near pairs', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.constantFrom(0.01, 0.3), dualsArb(nearRows), dualsArb(nearCols), (capPerRow, nearShare, row, col) => {
+        const { candidates, top } = selectCandidates(near.bounds, 1, near.exactWeights);
+        // Every row scanned in full, or on its list alone.
+        for (const listsOnly of [false, true]) {
+          const plain = certifyCandidates(near.bounds, candidates, { row, col }, near.exactWeights, { capPerRow, listsOnly, top });
+          const withNear = certifyCandidates(near.bounds, candidates, { row, col }, near.exactWeights, { capPerRow, listsOnly, nearShare, top });
+          expect(withNear.unverified).toBe(plain.unverified);
+          expect(withNear.violations).toBe(plain.violations);
+          expect(withNear.clearedByBound + withNear.clearedExactly).toBe(plain.clearedByBound + plain.clearedExactly);
+          for (const [i, list] of plain.violators) expect(withNear.violators.get(i)!.slice(0, list.length)).toEqual(list);
+        }
+      }),
+      { numRuns: runs(30) },
+    );
+  });
+});
