@@ -258,7 +258,7 @@ export function certifyCandidates(
         if (left >= 0) safe.push(j, left);
         else recheck[need++] = j;
       }
-      if (need > 0) count = listSuspects(check, recheck.subarray(0, need).sort(), null);
+      if (need > 0) count = listSuspects(check, recheck.subarray(0, need).sort());
       else {
         count = 0;
         slack[0] = Infinity;
@@ -269,7 +269,7 @@ export function certifyCandidates(
       // No column outside the row's list can beat the row dual plus the least column dual.
       const from = top!.rowStart[i]!;
       const to = top!.rowStart[i + 1]!;
-      count = listSuspects(check, top!.colIndex.subarray(from, to), top!.bound.subarray(from, to));
+      count = listSuspects(check, top!.colIndex.subarray(from, to));
       margin[i] = Math.min(restCovered, slack[0]!, nearest.leastOut);
       // The rest of the row goes unscanned. Listed columns may be candidates too, so this
       // count can miss some; at least one keeps the certificate from certifying.
@@ -443,22 +443,20 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
 }
 
 /**
- * As {@link boundSuspects}, over the given ascending columns only: with their row bounds (given,
- * or computed into `own`), then the pair's tighter bound for those that fail.
+ * As {@link boundSuspects}, over the given ascending columns only: with their row bounds (a
+ * few lookups each), then the pair's tighter bound for those that fail.
  */
-function listSuspects(check: RowCheck, columns: Int32Array, rowBounds: Float64Array | null): number {
+function listSuspects(check: RowCheck, columns: Int32Array): number {
   const { row, m, allowance, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, nearest } = check;
   let flagged = 0;
   let next = 0;
-  // Without row bounds given, the row's bounds of these columns first (a few lookups each).
-  const rowLevel = rowBounds ?? own;
-  if (rowBounds === null) bounds.rowBoundsOf(row, columns, columns.length, own);
+  bounds.rowBoundsOf(row, columns, columns.length, own);
   for (let q = 0; q < columns.length; q++) {
     const j = columns[q]!;
     while (next < inside.length && inside[next]! < j) next++;
     if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
     const covered = rowDual + colDual[j]!;
-    const bound = m * rowLevel[q]!;
+    const bound = m * own[q]!;
     if (bound > covered + allowance * (1 + Math.abs(covered))) out[flagged++] = j;
     else nearest.offer(j, covered - bound);
   }

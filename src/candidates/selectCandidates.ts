@@ -71,7 +71,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
     const aside: { columns: Int32Array; bounds: Float64Array; predicted: number }[] = [];
     for (let i = r0; i < r1; i++) {
       const row = scan.scan(i);
-      top.add(i - from, row.list, row.listBounds, row.rest);
+      top.add(i - from, row.list, row.rest);
       firstBatch.push(row.batch);
       aside.push(row.aside);
     }
@@ -117,9 +117,8 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
 
 /** What one row's scan finds (see {@link selectCandidates}). */
 interface ScannedRow {
-  /** The listed columns (ascending), their row bounds (views, valid until the next scan), and the best row bound left out. */
+  /** The listed columns (ascending; a view, valid until the next scan), and the best row bound left out. */
   readonly list: Int32Array;
-  readonly listBounds: Float64Array;
   readonly rest: number;
   /** Columns to evaluate first (ascending): the k best by pair bound and the favoured. */
   readonly batch: Int32Array;
@@ -279,7 +278,7 @@ class RowScan {
       bounds.boundsOf(i, columns.subarray(fromList), count - fromList, own);
       for (let q = fromList; q < count; q++) asideBounds[q] = m * own[q - fromList]!;
     }
-    return { list, listBounds, rest, batch, aside: { columns, bounds: asideBounds, predicted } };
+    return { list, rest, batch, aside: { columns, bounds: asideBounds, predicted } };
   }
 
   /**
@@ -305,7 +304,6 @@ class RowScan {
     for (let q = 0; q < Math.min(open, k); q++) batch.add(openColumns[(start + q) % open]!);
     return {
       list: this.listBuffer.subarray(0, 0),
-      listBounds: this.listBoundBuffer.subarray(0, 0),
       rest,
       batch: Int32Array.from(batch).sort(),
       aside: { columns: new Int32Array(0), bounds: new Float64Array(0), predicted: 0 },
