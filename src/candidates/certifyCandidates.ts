@@ -4,6 +4,7 @@ import type { PairBounds } from './pairBounds.js';
 import { NearestColumns } from './nearestColumns.js';
 import type { TopBounds } from './topBounds.js';
 import { topByValue } from './topByValue.js';
+import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
 
 /** Row and column duals, as the solver gives them or as typed arrays. */
 export interface DualValues {
@@ -11,8 +12,6 @@ export interface DualValues {
   readonly col: ArrayLike<number>;
 }
 
-/** Pairs per exact evaluation of suspects: bounds the memory of one check. */
-const CHUNK_PAIRS = 1_000_000;
 /** Exact weights remembered at most (12 bytes each): beyond, later rows are evaluated again when suspected. */
 const MAX_REMEMBERED = 8_000_000;
 /** Rows of suspects held at once when their weights are mostly known (bounds the pending lists). */
@@ -319,7 +318,7 @@ export function certifyCandidates(
     }
     pending.push({ row: i, cols: suspects, weights, isKnown });
     pendingPairs += unknown;
-    if (pendingPairs >= CHUNK_PAIRS || pending.length >= CHUNK_ROWS) flush();
+    if (pendingPairs >= EVALUATION_CHUNK_PAIRS || pending.length >= CHUNK_ROWS) flush();
   }
   flush();
   const violators = new Map<number, number[]>();

@@ -4,9 +4,8 @@ import { TopBoundsBuilder, type TopBounds } from './topBounds.js';
 import { BoundedBest } from './boundedBest.js';
 import { topByValue } from './topByValue.js';
 import { kthLargest, topInOrder } from './topInOrder.js';
+import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
 
-/** Pairs evaluated exactly at once: bounds the memory of one evaluation. */
-const CHUNK_PAIRS = 1_000_000;
 
 /** Solver weights (NaN when banned) of the pairs of a pair set. */
 export type ExactWeights = (pairs: PairSet) => Float64Array;
@@ -59,7 +58,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
   const outWeights: Float64Array[] = new Array(to - from);
   const evaluated = new Int32Array(to - from);
   const top = new TopBoundsBuilder(to - from, listed);
-  const chunkRows = Math.max(1, Math.floor(CHUNK_PAIRS / Math.max(1, 2 * k)));
+  const chunkRows = Math.max(1, Math.floor(EVALUATION_CHUNK_PAIRS / Math.max(1, 2 * k)));
   const scan = new RowScan(bounds, listed, k);
   const scratch = new MergeScratch();
   // Heap space for each row's final choice of k.
@@ -475,7 +474,7 @@ function evaluateRows(bounds: PairBounds, r0: number, columns: readonly Int32Arr
     let to = from;
     let pairs = 0;
     do pairs += columns[to++]!.length;
-    while (to < columns.length && pairs + columns[to]!.length <= CHUNK_PAIRS);
+    while (to < columns.length && pairs + columns[to]!.length <= EVALUATION_CHUNK_PAIRS);
     const rowStart = new Int32Array(bounds.rows + 1);
     for (let i = 0; i < bounds.rows; i++) {
       const local = i - r0;
