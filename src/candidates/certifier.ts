@@ -23,11 +23,13 @@ export interface Certifier {
  * The candidate loop's CertifyOptions.nearShare. A solve's duals move when violators join, and
  * pairs that were just short of violating then often violate: the 100,000 × 10,000 bench
  * cohort's fourth solve followed one such pair (slack 2e-4 under the second solve's duals).
- * Joined with the violators, they save that round: bench/LARGE.md's 100k takes 3 solves
- * instead of 4 (13,746 and 27 pairs added, against 10,369, 60 and 1), 40k-tight 5 instead of
- * 6, 40k-scarce 3 instead of 4 (with 3e-4); whole matches, alternated, 100k 26.5 / 28.8 s
- * against 27.1 s, 40k-tight 16.9 / 17.3 s against 18.3 / 19.5 s (3e-4: 100k 3 solves,
- * 40k-tight still 6). Same optimum in each.
+ * Joined with the violators, they save that round: 3 solves instead of 4 (13,743 and 186
+ * pairs added, against 10,369, 60 and 1). A first version also weighed every pair whose bound
+ * came within the share, and took 40k-tight's 6 solves down to 5 and 40k-scarce's 4 to 3, but
+ * cohorts recording only a gender and a sector (20,000 × 3,000, 15 kinds of coachee) paid for
+ * it: 11.5–13.1 s against 7.2–8.0 s with places to spare, 20.0–25.8 s against 18.6–24.1 s
+ * short of them, the same pairs added. Weighing only the nearest columns and skipping ties,
+ * those took 19.2 / 20.6 s against 19.4 / 19.9 s.
  */
 export const NEAR_SHARE = 1e-3;
 

@@ -85,10 +85,14 @@ export interface CertifyOptions {
   /** Violating pairs kept per row (default {@link KEPT_PER_ROW}). */
   readonly keptPerRow?: number;
   /**
-   * Also keep, after a row's violators and within the same `keptPerRow`, pairs of rows with a
-   * multiplier above 0 that fall short of violating by less than this share of
-   * `1 + |row dual + column dual|` (default 0: none). They are not violations: they change
-   * neither `violations` nor `gap` nor what is unverified, only which pairs `violators` lists.
+   * Also keep, after a row's violators and within the same `keptPerRow`, near pairs of rows
+   * with a multiplier above 0: short of violating by more than rounding (a tie is no near
+   * pair) and by less than this share of `1 + |row dual + column dual|` (default 0: none).
+   * They are sought among the suspects weighed anyway and among the row's nearest columns by
+   * bound (at most `keptPerRow` of these weighed more, so a cohort whose bounds put many
+   * columns near, as one of few kinds of coachee does, pays little), and they are not
+   * violations: `violations`, `gap`, the cleared counts and what is unverified stay as without
+   * them; only which pairs `violators` lists changes.
    */
   readonly nearShare?: number;
 }
@@ -171,7 +175,7 @@ export function certifyCandidates(
   let clearedByBound = 0;
   let clearedExactly = 0;
   // Suspects in row order; a weight already known is carried, NaN-free, with its flag set.
-  let pending: { row: number; cols: number[]; weights: number[]; isKnown: boolean[] }[] = [];
+  let pending: { row: number; cols: number[]; weights: number[]; isKnown: boolean[]; isNear: boolean[] }[] = [];
   let pendingPairs = 0;
   const memory = remember ? new WeightLog(rows) : null;
   const flush = () => {
@@ -189,11 +193,17 @@ export function certifyCandidates(
         const w = p.isKnown[k] ? p.weights[k]! : fresh[next++]!;
         memory?.add(p.row, j, w);
         const covered = duals.row[p.row]! + duals.col[j]!;
+        const isNear = !Number.isNaN(w) && covered - w > tolerance(covered) && covered - w < nearOfRow(p.row) * (1 + Math.abs(covered));
+        // A near column was cleared by its bound already: it is kept or not, and counts nowhere.
+        if (p.isNear[k]) {
+          if (isNear) keep(p.row, j, w - covered, false);
+          continue;
+        }
         if (Number.isNaN(w)) clearedExactly++;
         else if (w <= covered + tolerance(covered)) {
           clearedExactly++;
           margin[p.row] = Math.min(margin[p.row]!, covered - w);
-          if (covered - w < nearOfRow(p.row) * (1 + Math.abs(covered))) keep(p.row, j, w - covered, false);
+          if (isNear) keep(p.row, j, w - covered, false);
         } else {
           violations++;
           margin[p.row] = -Infinity;
@@ -232,7 +242,7 @@ export function certifyCandidates(
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
     const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - m * top.rest[i]!;
     nearest.reset();
-    const check: RowCheck = { row: offset + i, m, allowance: TOLERANCE - nearOfRow(i), rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, nearest };
+    const check: RowCheck = { row: offset + i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, nearest };
     if (room >= 0) {
       // Every column whose dual fell by at most τ, other than the row's nearest, still leaves
       // this row a non-negative slack. Of the columns whose dual fell further, only those
@@ -283,32 +293,29 @@ export function certifyCandidates(
     nearCount[i] = nearest.writeKept(near, nearSlack, i * NEAREST_KEPT);
     unverified += skipped;
     clearedByBound += Math.max(0, cols - inside.length - count - skipped);
-    if (count === 0) continue;
+    const close = nearOfRow(i) > 0 ? closeColumns(near, nearSlack, i * NEAREST_KEPT, nearCount[i]!, rowDual[i]!, colDual, nearOfRow(i), keptPerRow) : [];
+    if (count === 0 && close.length === 0) continue;
     if (count > capPerRow) {
       // Only the suspects most likely to violate are evaluated: this certificate then cannot
       // certify, and the row is scanned in full next time.
       const excess = new Float64Array(count);
       bounds.boundsOf(offset + i, buffer, count, excess);
       for (let q = 0; q < count; q++) excess[q] = m * excess[q]! - (rowDual[i]! + colDual[buffer[q]!]!);
-      const best = topByValue(excess, capPerRow);
-      const chosen = Int32Array.from(best, (q) => buffer[q]!).sort();
-      // Near pairs left out are no violations: only the violating ones go unverified, the
-      // others are cleared by their bound.
-      const leftViolating = violatingOutside(excess, best, (q) => tolerance(rowDual[i]! + colDual[buffer[q]!]!));
-      unverified += leftViolating;
-      clearedByBound += count - chosen.length - leftViolating;
+      const chosen = Int32Array.from(topByValue(excess, capPerRow), (q) => buffer[q]!).sort();
       buffer.set(chosen);
+      unverified += count - chosen.length;
       count = chosen.length;
       margin[i] = -Infinity;
     }
-    const suspects = Array.from(buffer.subarray(0, count));
-    const weights: number[] = new Array(count);
-    const isKnown: boolean[] = new Array(count);
+    // The suspects and the close columns (disjoint: these were cleared by their bounds), ascending.
+    const { columns: suspects, second: isNear } = mergeAscending(buffer.subarray(0, count), close);
+    const weights: number[] = new Array(suspects.length);
+    const isKnown: boolean[] = new Array(suspects.length);
     let unknown = 0;
     // Walks row i of the known weights alongside the suspects (both ascending).
     let at = known === null ? 0 : known.rowStart[i]!;
     const end = known === null ? 0 : known.rowStart[i + 1]!;
-    for (let q = 0; q < count; q++) {
+    for (let q = 0; q < suspects.length; q++) {
       const j = suspects[q]!;
       while (at < end && known!.colIndex[at]! < j) at++;
       const hit = at < end && known!.colIndex[at] === j;
@@ -316,7 +323,7 @@ export function certifyCandidates(
       isKnown[q] = hit;
       if (!hit) unknown++;
     }
-    pending.push({ row: i, cols: suspects, weights, isKnown });
+    pending.push({ row: i, cols: suspects, weights, isKnown, isNear });
     pendingPairs += unknown;
     if (pendingPairs >= EVALUATION_CHUNK_PAIRS || pending.length >= CHUNK_ROWS) flush();
   }
@@ -353,22 +360,39 @@ function requireFavoured(bounds: PairBounds, row: number, inside: Int32Array): v
   }
 }
 
-/** Rounding allowance, per unit of `1 + |covered|`, when a pair's weight or bound is compared with its covering duals. */
-const TOLERANCE = 1e-9;
-
-function tolerance(covered: number): number {
-  return TOLERANCE * (1 + Math.abs(covered));
+/**
+ * Of a row's nearest columns (ascending, with slacks at most their true ones), those whose
+ * slack is above rounding and below `share` of `1 + |row dual + column dual|`, at most `most` of them, the least
+ * slack first (ties to the lower column), ascending: the ones worth weighing exactly to find
+ * near pairs (see CertifyOptions.nearShare).
+ */
+function closeColumns(near: Int32Array, nearSlack: Float64Array, from: number, count: number, rowDual: number, colDual: Float64Array, share: number, most: number): number[] {
+  const close: { col: number; slack: number }[] = [];
+  for (let q = from; q < from + count; q++) {
+    const j = near[q]!;
+    const covered = rowDual + colDual[j]!;
+    // A slack within rounding is a tie, which the exact weight cannot make near.
+    if (nearSlack[q]! > tolerance(covered) && nearSlack[q]! < share * (1 + Math.abs(covered))) close.push({ col: j, slack: nearSlack[q]! });
+  }
+  if (close.length > most) close.sort((a, b) => a.slack - b.slack || a.col - b.col).length = most;
+  return close.map((c) => c.col).sort((a, b) => a - b);
 }
 
-/**
- * How many of `excess` (a suspect's bound less its covering duals) outside the positions
- * `chosen` exceed their rounding allowance, that is, could violate: near suspects are not counted.
- */
-function violatingOutside(excess: Float64Array, chosen: Iterable<number>, allowance: (q: number) => number): number {
-  const taken = new Set(chosen);
-  let count = 0;
-  for (let q = 0; q < excess.length; q++) if (!taken.has(q) && excess[q]! > allowance(q)) count++;
-  return count;
+/** Two disjoint ascending lists as one, with whether each entry came from the second. */
+function mergeAscending(first: Int32Array, second: readonly number[]): { columns: number[]; second: boolean[] } {
+  const columns: number[] = [];
+  const fromSecond: boolean[] = [];
+  for (let a = 0, b = 0; a < first.length || b < second.length; ) {
+    const takeSecond = a >= first.length || (b < second.length && second[b]! < first[a]!);
+    columns.push(takeSecond ? second[b++]! : first[a++]!);
+    fromSecond.push(takeSecond);
+  }
+  return { columns, second: fromSecond };
+}
+
+/** Rounding allowance when a pair's weight or bound is compared with its covering duals. */
+function tolerance(covered: number): number {
+  return 1e-9 * (1 + Math.abs(covered));
 }
 
 /**
@@ -379,11 +403,6 @@ function violatingOutside(excess: Float64Array, chosen: Iterable<number>, allowa
 interface RowCheck {
   readonly row: number;
   readonly m: number;
-  /**
-   * What a bound may exceed its covering duals by, per unit of `1 + |covered|`, and still
-   * clear the pair: the rounding allowance, less the near share when near pairs are wanted.
-   */
-  readonly allowance: number;
   readonly rowDual: number;
   readonly inside: Int32Array;
   readonly colDual: Float64Array;
@@ -404,7 +423,7 @@ interface RowCheck {
  * loop over typed arrays: it runs rows × cols times per certificate.
  */
 function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): number {
-  const { m, allowance, rowDual, inside, colDual, pairBounds, out, slack, own, nearest } = check;
+  const { m, rowDual, inside, colDual, pairBounds, out, slack, own, nearest } = check;
   const cols = bounds.length;
   const open = pairBounds.open;
   let flagged = 0;
@@ -420,7 +439,7 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
     if (open[j] === 0) continue; // no places: the pair can never be chosen
     const covered = rowDual + colDual[j]!;
     const bound = m * bounds[j]!;
-    if (bound > covered + allowance * (1 + Math.abs(covered))) out[flagged++] = j;
+    if (bound > covered + tolerance(covered)) out[flagged++] = j;
     else if (covered - bound < nearest.limit) nearest.offer(j, covered - bound);
     else if (covered - bound < least) least = covered - bound;
   }
@@ -428,12 +447,10 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
   if (flagged > keep) {
     // More than a capped certificate will evaluate: refine only those the row's bound
     // finds most violating, and report the rest as left out.
-    for (let q = 0; q < flagged; q++) own[q] = m * bounds[out[q]!]! - (rowDual + colDual[out[q]!]!);
-    const excess = own.subarray(0, flagged);
-    const best = topByValue(excess, keep);
-    // Near suspects left out are no violations: only the violating ones count as left out.
-    slack[1] = violatingOutside(excess, best, (q) => tolerance(rowDual + colDual[out[q]!]!));
-    out.set(Int32Array.from(best, (q) => out[q]!).sort());
+    for (let q = 0; q < flagged; q++) own[q] = m * bounds[out[q]!]! - colDual[out[q]!]!;
+    const chosen = Int32Array.from(topByValue(own.subarray(0, flagged), keep), (q) => out[q]!).sort();
+    out.set(chosen);
+    slack[1] = flagged - keep;
     flagged = keep;
   }
   const count = refineSuspects(check, flagged);
@@ -446,7 +463,7 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
  * few lookups each), then the pair's tighter bound for those that fail.
  */
 function listSuspects(check: RowCheck, columns: Int32Array): number {
-  const { row, m, allowance, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, nearest } = check;
+  const { row, m, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, nearest } = check;
   let flagged = 0;
   let next = 0;
   bounds.rowBoundsOf(row, columns, columns.length, own);
@@ -456,7 +473,7 @@ function listSuspects(check: RowCheck, columns: Int32Array): number {
     if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
     const covered = rowDual + colDual[j]!;
     const bound = m * own[q]!;
-    if (bound > covered + allowance * (1 + Math.abs(covered))) out[flagged++] = j;
+    if (bound > covered + tolerance(covered)) out[flagged++] = j;
     else nearest.offer(j, covered - bound);
   }
   const count = refineSuspects(check, flagged);
@@ -470,14 +487,14 @@ function listSuspects(check: RowCheck, columns: Int32Array): number {
  * the others go to the nearest columns. Returns how many stay.
  */
 function refineSuspects(check: RowCheck, flagged: number): number {
-  const { row, m, allowance, rowDual, colDual, pairBounds: bounds, out, pair, nearest } = check;
+  const { row, m, rowDual, colDual, pairBounds: bounds, out, pair, nearest } = check;
   bounds.boundsOf(row, out, flagged, pair);
   let count = 0;
   for (let q = 0; q < flagged; q++) {
     const j = out[q]!;
     const covered = rowDual + colDual[j]!;
     const bound = m * pair[q]!;
-    if (bound > covered + allowance * (1 + Math.abs(covered))) out[count++] = j;
+    if (bound > covered + tolerance(covered)) out[count++] = j;
     else nearest.offer(j, covered - bound);
   }
   return count;
