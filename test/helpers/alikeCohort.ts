@@ -1,3 +1,5 @@
+import { fewKinds } from '../../fixtures/synthetic/fewKinds.js';
+
 /** Which people {@link alikeCohort} makes copies of the first; `fewKinds`: coachees told apart by a gender and a sector alone. */
 export type Alike = 'none' | 'coachees' | 'coaches' | 'fewKinds';
 
@@ -9,16 +11,7 @@ export type Alike = 'none' | 'coachees' | 'coaches' | 'fewKinds';
 export function alikeCohort(doc: Record<string, unknown>, alike: Alike): Record<string, unknown> {
   if (alike === 'none') return doc;
   type Person = Record<string, unknown>;
-  if (alike === 'fewKinds') {
-    // As a programme that records little of its coachees: every kind of coachee is many.
-    const people = doc.coachees as Person[];
-    const needs = people[0]!.needs;
-    const kept = (c: Person, group: string, key: string) => {
-      const value = (c[group] as Record<string, unknown> | undefined)?.[key];
-      return value === undefined ? {} : { [key]: value };
-    };
-    return { ...doc, coachees: people.map((c) => ({ ...c, attributes: kept(c, 'attributes', 'gender'), aspiration: kept(c, 'aspiration', 'sector'), needs })) };
-  }
+  if (alike === 'fewKinds') return fewKinds(doc);
   const coachees: Person[] = (doc.coachees as Person[]).map((c) => ({ ...c, preferences: [], avoid: [] }));
   const coaches = doc.coaches as Person[];
   if (alike === 'coachees') {
