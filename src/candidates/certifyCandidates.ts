@@ -89,8 +89,8 @@ export interface CertifyOptions {
    * with a multiplier above 0: short of violating by more than rounding (a tie is no near
    * pair) and by less than this share of `1 + |row dual + column dual|` (default 0: none).
    * They are sought among the suspects weighed anyway and among the row's nearest columns by
-   * bound (at most `keptPerRow` of these weighed more, so a cohort whose bounds put many
-   * columns near, as one of few kinds of coachee does, pays little), and they are not
+   * bound (at most `keptPerRow` of these weighed more a row, so a cohort whose bounds put many
+   * columns near, as one of few kinds of coachee does, does not weigh them all), and they are not
    * violations: `violations`, `gap`, the cleared counts and what is unverified stay as without
    * them; only which pairs `violators` lists changes.
    */
@@ -148,7 +148,7 @@ export function certifyCandidates(
   // 100,000 × 10,000 can find millions of violators, too many to keep as objects.
   const found = new Map<number, { col: number; by: number }[]>();
   const largest = new Map<number, number>();
-  // A near pair (`by` at most the rounding allowance) ranks below every violator of its row.
+  // A near pair (`by` below 0) ranks below every violator of its row, and adds nothing to the gap.
   const keep = (row: number, col: number, by: number, violates: boolean) => {
     if (violates) largest.set(row, Math.max(largest.get(row) ?? -Infinity, by));
     const list = found.get(row);
@@ -362,9 +362,9 @@ function requireFavoured(bounds: PairBounds, row: number, inside: Int32Array): v
 
 /**
  * Of a row's nearest columns (ascending, with slacks at most their true ones), those whose
- * slack is above rounding and below `share` of `1 + |row dual + column dual|`, at most `most` of them, the least
- * slack first (ties to the lower column), ascending: the ones worth weighing exactly to find
- * near pairs (see CertifyOptions.nearShare).
+ * slack is above rounding and below `share` of `1 + |row dual + column dual|`: at most `most`,
+ * the least slack first (ties to the lower column), returned ascending. These are weighed
+ * exactly to find near pairs (see CertifyOptions.nearShare).
  */
 function closeColumns(near: Int32Array, nearSlack: Float64Array, from: number, count: number, rowDual: number, colDual: Float64Array, share: number, most: number): number[] {
   const close: { col: number; slack: number }[] = [];

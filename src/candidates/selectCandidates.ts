@@ -6,7 +6,6 @@ import { topByValue } from './topByValue.js';
 import { kthLargest, topInOrder } from './topInOrder.js';
 import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
 
-
 /** Solver weights (NaN when banned) of the pairs of a pair set. */
 export type ExactWeights = (pairs: PairSet) => Float64Array;
 
