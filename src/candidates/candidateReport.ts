@@ -17,7 +17,7 @@ export interface CandidateReport {
   readonly clearedByBound: number;
   /** Pairs outside the candidates whose exact weight was computed to clear them. */
   readonly clearedExactly: number;
-  /** Pairs added after each round: those its certificate found able to improve the total, or those joined to place more coachees. */
+  /** Pairs added after each round: those its certificate found able to improve the total with the near pairs kept beside them (see NEAR_SHARE), or those joined to place more coachees. */
   readonly addedPerRound: readonly number[];
   /**
    * When not certified but as many coachees are placed as the full problem allows: how much

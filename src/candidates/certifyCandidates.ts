@@ -293,7 +293,8 @@ export function certifyCandidates(
     nearCount[i] = nearest.writeKept(near, nearSlack, i * NEAREST_KEPT);
     unverified += skipped;
     clearedByBound += Math.max(0, cols - inside.length - count - skipped);
-    const close = nearOfRow(i) > 0 ? closeColumns(near, nearSlack, i * NEAREST_KEPT, nearCount[i]!, rowDual[i]!, colDual, nearOfRow(i), keptPerRow) : [];
+    const share = nearOfRow(i);
+    const close = share > 0 ? closeColumns(near, nearSlack, i * NEAREST_KEPT, nearCount[i]!, rowDual[i]!, colDual, share, keptPerRow) : [];
     if (count === 0 && close.length === 0) continue;
     if (count > capPerRow) {
       // Only the suspects most likely to violate are evaluated: this certificate then cannot

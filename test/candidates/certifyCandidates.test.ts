@@ -253,11 +253,17 @@ describe('certifyCandidates with a near share', () => {
         dualsArb(nearCols),
         (keptPerRow, nearShare, capPerRow, listsOnly, withLists, row, col) => {
           const { candidates, top } = selectCandidates(near.bounds, 1, near.exactWeights);
-          // Every third row tight on a pair outside its candidates: a tie, which is no near pair.
+          // Every third row tight on its pair outside the candidates of most weight over the
+          // column dual: a tie, which is no near pair, and no other pair of the row violates,
+          // so the tie is not crowded out of the row's list by violators.
           for (let i = 0; i < nearRows; i += 3) {
             const inside = new Set(candidates[i]);
-            const j = Array.from({ length: nearCols }, (_, c) => c).find((c) => !inside.has(c) && near.bounds.open[c] === 1 && !Number.isNaN(allWeights[i * nearCols + c]!));
-            if (j !== undefined) row[i] = allWeights[i * nearCols + j]! - col[j]!;
+            let tight = -Infinity;
+            for (let c = 0; c < nearCols; c++) {
+              const w = allWeights[i * nearCols + c]!;
+              if (!inside.has(c) && near.bounds.open[c] === 1 && !Number.isNaN(w)) tight = Math.max(tight, w - col[c]!);
+            }
+            if (tight > -Infinity) row[i] = tight;
           }
           // With the selection's lists, or every row scanned in full.
           const options = { keptPerRow, capPerRow, listsOnly, top: withLists ? top : null };
