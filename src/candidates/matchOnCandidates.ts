@@ -14,6 +14,7 @@ import { allColumns, mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
 import { reuseWeights, waiverRisk, weighedBySelection, type MayWaive, type WeighedPairs } from './reuseWeights.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
+import { certificateCap } from './certificateCap.js';
 import { CandidateHelper } from './candidateHelper.js';
 import { unpackCandidates } from './packedSelection.js';
 import { joinTopBounds } from './topBounds.js';
@@ -27,9 +28,6 @@ import { widenForPlaces } from './widenForPlaces.js';
 
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
 export const EVERY_PAIR_FALLBACK = 4_000_000;
-
-/** Suspects per row a certificate evaluates before it knows whether any violates, per violator kept per row. */
-const SUSPECTS_PER_KEPT = 4;
 
 /**
  * Violators kept per row double, up to this many, after each round whose certificate found more
@@ -294,13 +292,9 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // The first certificate remembers the exact weights of its suspects: later ones, under
     // duals that moved a little, mostly suspect the same pairs;
     // and a row whose slack last time covers how far the duals fell needs no scan.
-    // A certificate that will surely find violations need not evaluate every suspect: at
-    // most SUSPECTS_PER_KEPT per row for each violator it keeps, the likeliest; if those all hold, a full one follows.
-    // The last round's is full, so that a result out of rounds still states its gap. Once a
-    // certificate finds few violations, the others may lie off the rows' lists: a full one
-    // follows at once, and every later one is full (with the rows' slack remembered, it costs
-    // about what a partial one does).
-    const cap = solves < input.candidates.maxRounds && !fullSince ? SUSPECTS_PER_KEPT * keptPerRow : Infinity;
+    // Partial or full (see certificateCap). Once a partial certificate finds few violations,
+    // the others may lie off the rows' lists: a full one follows at once.
+    const cap = certificateCap({ solves, maxRounds: input.candidates.maxRounds, fullSince, lastViolations, rows, keptPerRow });
     let outcome = certifier.check(candidates, result.duals, cap, keptPerRow);
     if (outcome.unverified > 0 && outcome.violations < FEW_VIOLATIONS_PER_ROW * rows) outcome = certifier.check(candidates, result.duals, Infinity, keptPerRow);
     if (outcome.violations > STALLED_SHARE * lastViolations) keptPerRow = Math.min(MOST_KEPT_PER_ROW, 2 * keptPerRow);
