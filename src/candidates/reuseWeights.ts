@@ -51,10 +51,12 @@ export function weighedBySelection(candidates: readonly Int32Array[], weights: r
  * is the same as there is copied whole; a row that only gained pairs, and cannot be waived,
  * has just its new pairs evaluated; any other row is evaluated whole. A row's evaluation
  * depends on no other row, and on its own other pairs only through a waiver (a coachee whose
- * every coach is banned), hence `mayWaive` (by default every row may).
+ * every coach is banned), hence `mayWaive` (by default every row may). When every row is as it
+ * was, `before`'s own weights are returned, not a copy: weights are never written once made.
  */
 export function reuseWeights(pairs: PairSet, before: WeighedPairs | null, exactWeights: ExactWeights, mayWaive: MayWaive = () => true): Float64Array {
   if (before === null) return exactWeights(pairs);
+  if (pairs === before.pairs) return before.weights;
   const { rows, cols, rowStart, colIndex } = pairs;
   const old = before.pairs;
   // Where each pair of a row that gained pairs stood in `before` (−1: new).
@@ -84,6 +86,8 @@ export function reuseWeights(pairs: PairSet, before: WeighedPairs | null, exactW
     plan[i] = kept === oldLength && !mayWaive(i, length) ? 1 : 2;
     freshStart[i + 1] = freshStart[i]! + (plan[i] === 1 ? length - oldLength : length);
   }
+  // Every row as it was (the first round, on the selection's own pairs): the weights are those.
+  if (pairs.size === old.size && plan.every((step) => step === 0)) return before.weights;
   const freshCols = new Int32Array(freshStart[rows]!);
   for (let i = 0, at = 0; i < rows; i++) {
     if (plan[i] === 0) continue;

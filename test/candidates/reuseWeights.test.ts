@@ -55,6 +55,8 @@ describe('reuseWeights', () => {
           expect(Array.from(got)).toEqual(Array.from(counting().evaluate(newPairs)));
           const changedPairs = after.reduce((n, l, i) => n + (l.join() === before[i]!.join() ? 0 : l.length), 0);
           expect(reuse.evaluated()).toBe(changedPairs);
+          // Nothing changed: the old weights themselves, not a copy.
+          expect(got === oldWeights).toBe(after.every((l, i) => l.join() === before[i]!.join()));
         },
       ),
       { numRuns: runs(200) },
