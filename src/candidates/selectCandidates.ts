@@ -5,6 +5,7 @@ import { BoundedBest } from './boundedBest.js';
 import { topByValue } from './topByValue.js';
 import { kthLargest, topInOrder } from './topInOrder.js';
 import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
+import { float64Slices, int32Slices } from './typedSlices.js';
 
 /** Solver weights (NaN when banned) of the pairs of a pair set. */
 export type ExactWeights = (pairs: PairSet) => Float64Array;
@@ -62,6 +63,9 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
   const scratch = new MergeScratch();
   // Heap space for each row's final choice of k.
   const choice = new BoundedBest(k);
+  // The rows' choices and weights, kept to the end: views of a few large arrays.
+  const keptColumns = int32Slices();
+  const keptWeights = float64Slices();
   for (let r0 = from; r0 < to; r0 += chunkRows) {
     const r1 = Math.min(to, r0 + chunkRows);
     const firstBatch: Int32Array[] = [];
@@ -85,7 +89,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
       }
       const more: number[] = [];
       for (let q = 0; q < columns.length; q++) if (own[q]! > bar) more.push(columns[q]!);
-      extras.push(Int32Array.from(more).sort());
+      extras.push(scan.sortedScratch(more));
     }
     const extraWeights = evaluateRows(bounds, r0, extras, exactWeights);
     for (let i = r0; i < r1; i++) {
@@ -96,10 +100,13 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
       const keys = scan.choiceKeys(i, columns, weights);
       for (const q of topByValue(keys, k, choice)) if (keys[q] !== -Infinity) chosen.add(columns[q]!);
       for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) chosen.add(j);
-      const list = Int32Array.from(chosen).sort();
+      const list = keptColumns.take(chosen.size);
+      let size = 0;
+      for (const j of chosen) list[size++] = j;
+      list.sort();
       // Every chosen column was evaluated (the favoured with the first batch): its weight is
       // kept for the first round, −∞ back to NaN (no allowed pair weighs −∞).
-      const own = new Float64Array(list.length);
+      const own = keptWeights.take(list.length);
       for (let q = 0, at = 0; q < list.length; q++) {
         while (columns[at]! < list[q]!) at++;
         own[q] = weights[at] === -Infinity ? Number.NaN : weights[at]!;
@@ -160,6 +167,9 @@ class RowScan {
   private readonly openPosition: Int32Array;
   private readonly indifferentBefore: Int32Array;
   private keyBuffer = new Float64Array(0);
+  /** Room for what a row hands on to its chunk (batch, columns kept aside, their bounds): views, dropped with the chunk. */
+  private readonly scratchColumns = int32Slices();
+  private readonly scratchWeights = float64Slices();
 
   constructor(
     private readonly bounds: PairBounds,
@@ -239,7 +249,7 @@ class RowScan {
       picked[q] = 1;
       if (!favoured.includes(list[q]!)) chosen.push(list[q]!);
     }
-    const batch = Int32Array.from(chosen).sort();
+    const batch = this.sortedScratch(chosen);
     // Kept aside: listed columns beyond the batch, then columns outside the list, whose
     // bounds clear the prediction.
     let count = 0;
@@ -269,8 +279,9 @@ class RowScan {
         }
       } else for (let j = 0; j < cols; j++) if (m * bound[j]! > predicted) found[count++] = j;
     }
-    const columns = found.slice(0, count);
-    const asideBounds = new Float64Array(count);
+    const columns = this.scratchColumns.take(count);
+    columns.set(found.subarray(0, count));
+    const asideBounds = this.scratchWeights.take(count);
     asideBounds.set(asideOfList);
     if (count > fromList) {
       bounds.boundsOf(i, columns.subarray(fromList), count - fromList, own);
@@ -338,6 +349,13 @@ class RowScan {
       keys[q] = weights[q] === -Infinity ? -Infinity : -((this.openPosition[columns[q]!]! - start + open) % open);
     }
     return keys;
+  }
+
+  /** The given columns, ascending, in a view of this scan's scratch (valid as long as the chunk needs it). */
+  sortedScratch(columns: readonly number[]): Int32Array {
+    const view = this.scratchColumns.take(columns.length);
+    for (let q = 0; q < columns.length; q++) view[q] = columns[q]!;
+    return view.sort();
   }
 
   /** Every column outside `batch` whose bounds clear `bar`, ascending. */
