@@ -203,7 +203,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   let keptPerRow = KEPT_PER_ROW;
   let lastViolations = Infinity;
   while (solves < input.candidates.maxRounds) {
-    // The first round's pairs are mostly the selection's own, already packed (see samePairs).
+    // The first round's candidates are usually still the selection's lists, already packed there.
     const pairs: PairSet = weighed !== null && samePairs(candidates, weighed.pairs) ? weighed.pairs : toPairSet(candidates, rows, cols);
     // Rounds add pairs to some rows: the others keep last round's weights, and so do the old pairs of a row that cannot be waived.
     const weights = reuseWeights(pairs, weighed, exactWeights, mayWaive);
