@@ -66,6 +66,11 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
   // The rows' choices and weights, kept to the end: views of a few large arrays.
   const keptColumns = int32Slices();
   const keptWeights = float64Slices();
+  // Each row's chosen columns, and per column the last row (plus 1) that chose it.
+  const chosen: number[] = [];
+  const chosenBy = new Int32Array(cols);
+  // The row starts of each evaluation's pair set, rewritten call after call.
+  const rowStarts = new Int32Array(bounds.rows + 1);
   for (let r0 = from; r0 < to; r0 += chunkRows) {
     const r1 = Math.min(to, r0 + chunkRows);
     const firstBatch: Int32Array[] = [];
@@ -77,7 +82,7 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
       firstBatch.push(row.batch);
       aside.push(row.aside);
     }
-    const firstWeights = evaluateRows(bounds, r0, firstBatch, exactWeights);
+    const firstWeights = evaluateRows(bounds, r0, firstBatch, exactWeights, rowStarts);
     const extras: Int32Array[] = [];
     for (let i = r0; i < r1; i++) {
       const bar = kthBest(firstWeights[i - r0]!, k, scratch);
@@ -91,18 +96,26 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
       for (let q = 0; q < columns.length; q++) if (own[q]! > bar) more.push(columns[q]!);
       extras.push(scan.sortedScratch(more));
     }
-    const extraWeights = evaluateRows(bounds, r0, extras, exactWeights);
+    const extraWeights = evaluateRows(bounds, r0, extras, exactWeights, rowStarts);
     for (let i = r0; i < r1; i++) {
       const { columns, weights } = mergeByColumn(firstBatch[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!, scratch);
       // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
       for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
-      const chosen = new Set<number>();
+      // The k best and the favoured, each once (a column is marked with its row).
+      chosen.length = 0;
       const keys = scan.choiceKeys(i, columns, weights);
-      for (const q of topByValue(keys, k, choice)) if (keys[q] !== -Infinity) chosen.add(columns[q]!);
-      for (const j of bounds.favoured[i]!) if (bounds.open[j] === 1) chosen.add(j);
-      const list = keptColumns.take(chosen.size);
-      let size = 0;
-      for (const j of chosen) list[size++] = j;
+      for (const q of topByValue(keys, k, choice)) {
+        if (keys[q] === -Infinity || chosenBy[columns[q]!] === i + 1) continue;
+        chosenBy[columns[q]!] = i + 1;
+        chosen.push(columns[q]!);
+      }
+      for (const j of bounds.favoured[i]!) {
+        if (bounds.open[j] === 0 || chosenBy[j] === i + 1) continue;
+        chosenBy[j] = i + 1;
+        chosen.push(j);
+      }
+      const list = keptColumns.take(chosen.length);
+      for (let q = 0; q < chosen.length; q++) list[q] = chosen[q]!;
       list.sort();
       // Every chosen column was evaluated (the favoured with the first batch): its weight is
       // kept for the first round, −∞ back to NaN (no allowed pair weighs −∞).
@@ -483,8 +496,12 @@ function mergeByColumn(a: Int32Array, aw: Float64Array, b: Int32Array, bw: Float
   return { columns, weights };
 }
 
-/** Exact weights of the given columns of rows r0, r0+1, …, evaluated in chunks; per row, in the given order. */
-function evaluateRows(bounds: PairBounds, r0: number, columns: readonly Int32Array[], exactWeights: ExactWeights): Float64Array[] {
+/**
+ * Exact weights of the given columns of rows r0, r0+1, …, evaluated in chunks; per row, in the
+ * given order. `rowStart` (rows + 1 long) is rewritten for each chunk's pair set: nothing
+ * keeps a pair set once its weights are back.
+ */
+function evaluateRows(bounds: PairBounds, r0: number, columns: readonly Int32Array[], exactWeights: ExactWeights, rowStart: Int32Array): Float64Array[] {
   const out: Float64Array[] = [];
   let from = 0;
   while (from < columns.length) {
@@ -492,11 +509,10 @@ function evaluateRows(bounds: PairBounds, r0: number, columns: readonly Int32Arr
     let pairs = 0;
     do pairs += columns[to++]!.length;
     while (to < columns.length && pairs + columns[to]!.length <= EVALUATION_CHUNK_PAIRS);
-    const rowStart = new Int32Array(bounds.rows + 1);
-    for (let i = 0; i < bounds.rows; i++) {
-      const local = i - r0;
-      rowStart[i + 1] = rowStart[i]! + (local >= from && local < to ? columns[local]!.length : 0);
-    }
+    // No pairs before the chunk's rows, all of them after.
+    rowStart.fill(0, 0, r0 + from + 1);
+    for (let local = from; local < to; local++) rowStart[r0 + local + 1] = rowStart[r0 + local]! + columns[local]!.length;
+    rowStart.fill(pairs, r0 + to + 1);
     const colIndex = new Int32Array(pairs);
     for (let local = from; local < to; local++) colIndex.set(columns[local]!, rowStart[r0 + local]!);
     const weights = exactWeights(sparsePairSet(bounds.rows, bounds.cols, rowStart, colIndex));
