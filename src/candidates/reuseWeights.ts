@@ -98,8 +98,14 @@ export function reuseWeights(pairs: PairSet, before: WeighedPairs | null, exactW
   for (let i = 0; i < rows; i++) {
     const from = rowStart[i]!;
     const to = rowStart[i + 1]!;
-    if (plan[i] === 0) weights.set(before.weights.subarray(old.rowStart[i]!, old.rowStart[i + 1]!), from);
-    else if (plan[i] === 2) weights.set(fresh.subarray(freshStart[i]!, freshStart[i + 1]!), from);
+    if (plan[i] === 0) {
+      // A run of rows as they were sits in one block of each: one copy, not one a row (a
+      // subarray and a copy a row took twice as long at 100,000 rows, all but a few unchanged).
+      let last = i;
+      while (last + 1 < rows && plan[last + 1] === 0) last++;
+      weights.set(before.weights.subarray(old.rowStart[i]!, old.rowStart[last + 1]!), from);
+      i = last;
+    } else if (plan[i] === 2) weights.set(fresh.subarray(freshStart[i]!, freshStart[i + 1]!), from);
     else for (let p = from, f = freshStart[i]!; p < to; p++) weights[p] = oldAt[p]! >= 0 ? before.weights[oldAt[p]!]! : fresh[f++]!;
   }
   return weights;
