@@ -8,8 +8,9 @@ import { spawnWorker } from '../workers/spawnWorker.js';
 import type { CertificateVerdict } from './certifier.js';
 import type { HelperRequest } from './candidateWorker.js';
 import { packCandidates, unpackVerdict, type PackedSelection, type PackedVerdict } from './packedSelection.js';
+import type { RowBlocks } from './rowBlocks.js';
 
-type Reply = { kind: 'selected'; packed: PackedSelection } | { kind: 'certified'; packed: PackedVerdict } | { kind: 'error'; message: string };
+type Reply = { kind: 'selected'; packed: PackedSelection; from: number } | { kind: 'certified'; packed: PackedVerdict } | { kind: 'error'; message: string };
 
 /** Seconds without a heartbeat after which the helper is given up and its rows done here. */
 const STALL_SECONDS = 60;
@@ -52,16 +53,18 @@ export class CandidateHelper {
     }
   }
 
-  /** Asks for the selection of rows `from` up to `to`; {@link selection} waits for it. */
-  requestSelection(from: number, to: number, k: number): void {
-    const request: HelperRequest = { kind: 'select', from, to, k };
+  /** Asks for the selection of blocks of rows taken from the back of `blocks`; {@link selection} waits for it. */
+  requestSelection(blocks: RowBlocks, k: number): void {
+    const request: HelperRequest = { kind: 'select', rows: blocks.rows, blockRows: blocks.blockRows, taken: blocks.shared, k };
     this.worker.postMessage(request);
   }
 
-  /** The selection asked for; null when the helper stalled (it is then stopped, and the caller does the rows). */
-  selection(): PackedSelection | null {
+  /** The selection asked for, of rows `from` to the last; null when the helper stalled (it is then stopped, and the caller does the rows it left). */
+  selection(): { packed: PackedSelection; from: number } | null {
     const reply = this.await();
-    return reply === null ? null : expect(reply, 'selected').packed;
+    if (reply === null) return null;
+    const { packed, from } = expect(reply, 'selected');
+    return { packed, from };
   }
 
   /** Asks for the certificate of the rows it selected: their candidates and row duals, every column dual. */

@@ -5,7 +5,8 @@ import { defaultPolicies } from '../policies/defaultPolicies.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { RangeCertifier } from './certifier.js';
 import { packSelection, packVerdict, unpackCandidates, type PackedCandidates } from './packedSelection.js';
-import { selectCandidates } from './selectCandidates.js';
+import { RowBlocks } from './rowBlocks.js';
+import { selectRanges } from './selectCandidates.js';
 
 /** What the main thread sends (see candidateHelper.ts). */
 export type HelperRequest =
@@ -25,8 +26,8 @@ export type HelperRequest =
       /** [0]: 1 when a reply is waiting; [1]: a heartbeat, raised as work goes on. */
       readonly signal: SharedArrayBuffer;
     }
-  /** Select rows `from` up to `to`; later certificates check those rows. */
-  | { readonly kind: 'select'; readonly from: number; readonly to: number; readonly k: number }
+  /** Select blocks of rows from the back (see RowBlocks); later certificates check those rows. */
+  | { readonly kind: 'select'; readonly rows: number; readonly blockRows: number; readonly taken: SharedArrayBuffer; readonly k: number }
   /** Certify those rows: their candidates and row duals, every column dual. */
   | {
       readonly kind: 'certify';
@@ -64,18 +65,19 @@ parentPort?.on('message', (request: HelperRequest) => {
     }
     const { bounds, exactWeights } = context!;
     if (request.kind === 'select') {
-      const selection = selectCandidates(bounds, request.k, exactWeights, request.from, request.to, beat);
+      const blocks = new RowBlocks(request.rows, request.blockRows, request.taken);
+      const { selection, from } = selectRanges(bounds, request.k, exactWeights, blocks.fromBack(), beat, request.rows);
       // The lists stay here, for this thread's certificates of the same rows.
-      certifier = new RangeCertifier(bounds, exactWeights, selection.top, request.from);
+      certifier = new RangeCertifier(bounds, exactWeights, selection.top, from);
       const packed = packSelection(selection.candidates, selection.weights, selection.evaluated);
       const buffers = [packed.rowStart, packed.colIndex, packed.weights, packed.evaluated].map((a) => a.buffer as ArrayBuffer);
-      reply({ kind: 'selected', packed }, buffers);
+      reply({ kind: 'selected', packed, from }, buffers);
       return;
     }
     const verdict = certifier!.check(unpackCandidates(request.candidates), { row: request.rowDual, col: request.colDual }, request.capPerRow, request.keptPerRow);
     beat();
     const packed = packVerdict(verdict);
-    reply({ kind: 'certified', packed }, [packed.rows.buffer as ArrayBuffer, packed.rowStart.buffer as ArrayBuffer, packed.cols.buffer as ArrayBuffer]);
+    reply({ kind: 'certified', packed }, [packed.rows.buffer as ArrayBuffer, packed.rowStart.buffer as ArrayBuffer, packed.cols.buffer as ArrayBuffer, packed.gapTerms.buffer as ArrayBuffer]);
   } catch (error) {
     // Personal data stays out: only the error's own message travels.
     if (port !== null && signal !== null) reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });

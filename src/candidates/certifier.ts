@@ -1,10 +1,10 @@
-import { certifyCandidates, type CertificateMemory, type CertificateOutcome, type DualValues, type KnownWeights } from './certifyCandidates.js';
+import { certifyCandidates, sumInOrder, type CertificateMemory, type CertificateOutcome, type DualValues, type KnownWeights } from './certifyCandidates.js';
 import type { PairBounds } from './pairBounds.js';
 import type { ExactWeights } from './selectCandidates.js';
 import type { TopBounds } from './topBounds.js';
 
 /** What the candidate loop needs of a certificate (see {@link CertificateOutcome}). */
-export type CertificateVerdict = Pick<CertificateOutcome, 'violators' | 'violations' | 'unverified' | 'clearedByBound' | 'clearedExactly' | 'gap'>;
+export type CertificateVerdict = Pick<CertificateOutcome, 'violators' | 'violations' | 'unverified' | 'clearedByBound' | 'clearedExactly' | 'gap' | 'gapTerms'>;
 
 /** Certificates of one candidate matching, round after round, each reusing what the last learnt. */
 export interface Certifier {
@@ -68,12 +68,16 @@ export class RangeCertifier implements Certifier {
 export function joinVerdicts(first: CertificateVerdict, later: CertificateVerdict, shift: number): CertificateVerdict {
   const violators = new Map(first.violators);
   for (const [row, cols] of later.violators) violators.set(row + shift, cols);
+  const gapTerms = new Float64Array(first.gapTerms.length + later.gapTerms.length);
+  gapTerms.set(first.gapTerms);
+  gapTerms.set(later.gapTerms, first.gapTerms.length);
   return {
     violators,
     violations: first.violations + later.violations,
     unverified: first.unverified + later.unverified,
     clearedByBound: first.clearedByBound + later.clearedByBound,
     clearedExactly: first.clearedExactly + later.clearedExactly,
-    gap: first.gap === null || later.gap === null ? null : first.gap + later.gap,
+    gap: first.gap === null || later.gap === null ? null : sumInOrder(gapTerms),
+    gapTerms,
   };
 }

@@ -115,6 +115,11 @@ export interface CertificateOutcome {
    * Null when some suspects were left unevaluated.
    */
   readonly gap: number | null;
+  /**
+   * The rows' largest violations, in row order, whose sum (in that order) is `gap`: rows
+   * certified in two ranges, by two threads, add up to the same gap wherever the ranges meet.
+   */
+  readonly gapTerms: Float64Array;
   /** Suspects left unevaluated under `capPerRow`: while any are, nothing is certified and `gap` is null. */
   readonly unverified: number;
   /** Exact weights of every suspect of this certificate, when asked for with `remember`. */
@@ -276,8 +281,8 @@ export function certifyCandidates(
       margin[i] = Math.min(restLeast, slack[0]!, nearest.leastOut);
     } else if (restCovered >= 0 || (listsOnly && top !== null)) {
       // No column outside the row's list can beat the row dual plus the least column dual.
-      const from = top!.rowStart[i]!;
-      const to = top!.rowStart[i + 1]!;
+      const from = top!.start[i]!;
+      const to = top!.end[i]!;
       count = listSuspects(check, top!.colIndex.subarray(from, to));
       margin[i] = Math.min(restCovered, slack[0]!, nearest.leastOut);
       // The rest of the row goes unscanned. Listed columns may be candidates too, so this
@@ -330,12 +335,12 @@ export function certifyCandidates(
   }
   flush();
   const violators = new Map<number, number[]>();
-  let gap = 0;
   for (const [row, list] of found) {
     list.sort((a, b) => b.by - a.by || a.col - b.col);
     violators.set(row, list.map((v) => v.col));
   }
-  for (const most of largest.values()) gap += most;
+  const gapTerms = Float64Array.from([...largest].sort((a, b) => a[0] - b[0]), ([, most]) => most);
+  const gap = sumInOrder(gapTerms);
   return {
     clearedByBound,
     clearedExactly,
@@ -343,6 +348,7 @@ export function certifyCandidates(
     violations,
     unverified,
     gap: unverified > 0 ? null : gap,
+    gapTerms,
     known: memory?.finish() ?? null,
     memory: { rowDual, colDual, margin, near, nearSlack, nearCount },
   };
@@ -548,4 +554,11 @@ class WeightLog {
     // Views, not copies: a copy would briefly hold both at 100k-row scale.
     return { rowStart, colIndex: this.cols.subarray(0, this.size), weight: this.weights.subarray(0, this.size) };
   }
+}
+
+/** The sum of `terms`, first to last: the one order every split of the rows keeps (see CertificateOutcome.gapTerms). */
+export function sumInOrder(terms: Float64Array): number {
+  let sum = 0;
+  for (const term of terms) sum += term;
+  return sum;
 }

@@ -50,7 +50,7 @@ export interface IdentityBoundTable {
  * attributes are enumerated (shared, different, or missing when a coach may lack them) and
  * the best case taken, with difference and rarity at their largest. A pair can only do
  * worse, so the bound is safe for pruning. Rows are computed when first asked for: a helper
- * thread that scans half the rows pays for that half (see {@link Leaves} for the cost).
+ * thread that scans some of the rows pays for those (see {@link Leaves} for the cost).
  */
 export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns, insiderness: Float64Array, settings: PolicySettings): IdentityBoundTable {
   const { rows, attributes: n, weight, sharedDifference, rarity, coachMayMiss } = shapes;

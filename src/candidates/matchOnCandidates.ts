@@ -18,7 +18,8 @@ import { certificateCap } from './certificateCap.js';
 import { CandidateHelper } from './candidateHelper.js';
 import { packCandidates, unpackCandidates } from './packedSelection.js';
 import { joinTopBounds } from './topBounds.js';
-import { selectCandidates } from './selectCandidates.js';
+import { RowBlocks } from './rowBlocks.js';
+import { selectCandidates, selectionChunkRows, selectRanges } from './selectCandidates.js';
 import { openBans } from './openBans.js';
 import { shortPlacement } from './shortPlacement.js';
 import { SharedCertifier } from './sharedCertifier.js';
@@ -354,10 +355,11 @@ function widen(now: readonly Int32Array[], more: readonly Int32Array[]): Int32Ar
 }
 
 /**
- * The first selection, rows shared with the helper when there is one: this thread takes the
- * first half, the helper the second (or this thread all, should the helper stall); the
- * weights it gave its choices (see {@link weighedBySelection}); and who certifies which rows
- * from then on.
+ * The first selection, rows shared with the helper when there is one: this thread takes blocks
+ * of rows from the front, the helper from the back, until none is left (see RowBlocks), so a
+ * helper that starts late or runs slow does fewer; this thread selects what a stalled helper
+ * left. The weights it gave its choices (see {@link weighedBySelection}), and who certifies
+ * which rows from then on: each thread the rows it selected.
  */
 function firstSelection(
   context: CandidateContext,
@@ -382,23 +384,27 @@ function selectRows(
     const { candidates, top, weights, evaluated } = selectCandidates(bounds, k, exactWeights);
     return { candidates, certifier: new RangeCertifier(bounds, exactWeights, top), weights, evaluated };
   }
-  const half = Math.ceil(rows / 2);
-  helper.requestSelection(half, rows, k);
-  const mine = selectCandidates(bounds, k, exactWeights, 0, half);
+  const blocks = new RowBlocks(rows, selectionChunkRows(k));
+  helper.requestSelection(blocks, k);
+  const { selection: mine, to: split } = selectRanges(bounds, k, exactWeights, blocks.fromFront());
   const answer = helper.selection();
   if (answer === null) {
-    // Stalled (and stopped): its rows are selected here, and every row is certified here.
-    const theirs = selectCandidates(bounds, k, exactWeights, half, rows);
+    // Stalled (and stopped): the rows it left are selected here, and every row is certified here.
+    const theirs = selectCandidates(bounds, k, exactWeights, split, rows);
     const certifier = new RangeCertifier(bounds, exactWeights, joinTopBounds(mine.top, theirs.top));
     return { candidates: [...mine.candidates, ...theirs.candidates], certifier, weights: [...mine.weights, ...theirs.weights], evaluated: joinCounts(mine.evaluated, theirs.evaluated) };
   }
-  const theirs = unpackCandidates(answer);
-  const theirWeights = theirs.map((_, q) => answer.weights.subarray(answer.rowStart[q]!, answer.rowStart[q + 1]!));
+  const { packed, from } = answer;
+  if (from !== split || packed.rowStart.length - 1 !== rows - split) {
+    throw new CoachmatchError('internal', `the helper selected ${packed.rowStart.length - 1} rows from row ${from}, this thread rows 0 to ${split} of ${rows}`);
+  }
+  const theirs = unpackCandidates(packed);
+  const theirWeights = theirs.map((_, q) => packed.weights.subarray(packed.rowStart[q]!, packed.rowStart[q + 1]!));
   return {
     candidates: [...mine.candidates, ...theirs],
-    certifier: new SharedCertifier(bounds, exactWeights, helper, mine.top, half),
+    certifier: new SharedCertifier(bounds, exactWeights, helper, mine.top, split),
     weights: [...mine.weights, ...theirWeights],
-    evaluated: joinCounts(mine.evaluated, answer.evaluated),
+    evaluated: joinCounts(mine.evaluated, packed.evaluated),
   };
 }
 

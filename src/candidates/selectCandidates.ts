@@ -1,3 +1,4 @@
+import { CoachmatchError } from '../errors.js';
 import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import type { PairBounds } from './pairBounds.js';
 import { TopBoundsBuilder, type TopBounds } from './topBounds.js';
@@ -52,13 +53,29 @@ export interface Selection {
  * `onChunk` hears of each chunk of rows done.
  */
 export function selectCandidates(bounds: PairBounds, k: number, exactWeights: ExactWeights, from = 0, to = bounds.rows, onChunk?: () => void): Selection {
+  let given = false;
+  return selectRanges(bounds, k, exactWeights, () => (given ? null : ((given = true), [from, to])), onChunk).selection;
+}
+
+/** A range of rows, `from` up to `to`, to select next; null when none is left (see {@link selectRanges}). */
+export type NextRows = () => readonly [from: number, to: number] | null;
+
+/**
+ * {@link selectCandidates} of the ranges `next` hands out, one after another, until it hands
+ * out none: together they must make one range of rows, `from` up to `to`, in any order (a
+ * helper thread that takes blocks of rows from the back takes them last block first). Each row's
+ * choice depends on that row alone, so rows selected here or elsewhere, in ranges of any
+ * size, are chosen alike.
+ */
+export function selectRanges(bounds: PairBounds, k: number, exactWeights: ExactWeights, next: NextRows, onChunk?: () => void, emptyAt = 0): { selection: Selection; from: number; to: number } {
   const { cols } = bounds;
   const listed = Math.min(cols, LISTED_PER_K * k);
-  const out: Int32Array[] = new Array(to - from);
-  const outWeights: Float64Array[] = new Array(to - from);
-  const evaluated = new Int32Array(to - from);
-  const top = new TopBoundsBuilder(to - from, listed);
-  const chunkRows = Math.max(1, Math.floor(EVALUATION_CHUNK_PAIRS / Math.max(1, 2 * k)));
+  // Indexed by row: the ranges fill their own parts.
+  const out: Int32Array[] = new Array(bounds.rows);
+  const outWeights: Float64Array[] = new Array(bounds.rows);
+  const evaluated = new Int32Array(bounds.rows);
+  const top = new TopBoundsBuilder(bounds.rows, listed);
+  const chunkRows = selectionChunkRows(k);
   const scan = new RowScan(bounds, listed, k);
   const scratch = new MergeScratch();
   // Heap space for each row's final choice of k.
@@ -71,66 +88,95 @@ export function selectCandidates(bounds: PairBounds, k: number, exactWeights: Ex
   const chosenBy = new Int32Array(cols);
   // The row starts of each evaluation's pair set, rewritten call after call.
   const rowStarts = new Int32Array(bounds.rows + 1);
-  for (let r0 = from; r0 < to; r0 += chunkRows) {
-    const r1 = Math.min(to, r0 + chunkRows);
-    const firstBatch: Int32Array[] = [];
-    // Per row, the columns kept aside with their pair bounds, and the predicted bar.
-    const aside: { columns: Int32Array; bounds: Float64Array; predicted: number }[] = [];
-    for (let i = r0; i < r1; i++) {
-      const row = scan.scan(i);
-      top.add(i - from, row.list, row.rest);
-      firstBatch.push(row.batch);
-      aside.push(row.aside);
+  const ranges: (readonly [number, number])[] = [];
+  for (let range = next(); range !== null; range = next()) {
+    const [from, to] = range;
+    if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= bounds.rows)) {
+      throw new CoachmatchError('internal', `selection of rows ${from} up to ${to} of ${bounds.rows}`);
     }
-    const firstWeights = evaluateRows(bounds, r0, firstBatch, exactWeights, rowStarts);
-    const extras: Int32Array[] = [];
-    for (let i = r0; i < r1; i++) {
-      const bar = kthBest(firstWeights[i - r0]!, k, scratch);
-      const { columns, bounds: own, predicted } = aside[i - r0]!;
-      if (bar < predicted) {
-        // The bar fell below its prediction: what was set aside does not cover the row.
-        extras.push(scan.rescan(i, bar, firstBatch[i - r0]!));
-        continue;
+    ranges.push(range);
+    for (let r0 = from; r0 < to; r0 += chunkRows) {
+      const r1 = Math.min(to, r0 + chunkRows);
+      const firstBatch: Int32Array[] = [];
+      // Per row, the columns kept aside with their pair bounds, and the predicted bar.
+      const aside: { columns: Int32Array; bounds: Float64Array; predicted: number }[] = [];
+      for (let i = r0; i < r1; i++) {
+        const row = scan.scan(i);
+        top.add(i, row.list, row.rest);
+        firstBatch.push(row.batch);
+        aside.push(row.aside);
       }
-      const more: number[] = [];
-      for (let q = 0; q < columns.length; q++) if (own[q]! > bar) more.push(columns[q]!);
-      extras.push(scan.sortedScratch(more));
+      const firstWeights = evaluateRows(bounds, r0, firstBatch, exactWeights, rowStarts);
+      const extras: Int32Array[] = [];
+      for (let i = r0; i < r1; i++) {
+        const bar = kthBest(firstWeights[i - r0]!, k, scratch);
+        const { columns, bounds: own, predicted } = aside[i - r0]!;
+        if (bar < predicted) {
+          // The bar fell below its prediction: what was set aside does not cover the row.
+          extras.push(scan.rescan(i, bar, firstBatch[i - r0]!));
+          continue;
+        }
+        const more: number[] = [];
+        for (let q = 0; q < columns.length; q++) if (own[q]! > bar) more.push(columns[q]!);
+        extras.push(scan.sortedScratch(more));
+      }
+      const extraWeights = evaluateRows(bounds, r0, extras, exactWeights, rowStarts);
+      for (let i = r0; i < r1; i++) {
+        const { columns, weights } = mergeByColumn(firstBatch[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!, scratch);
+        // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
+        for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
+        // The k best and the favoured, each once (a column is marked with its row).
+        chosen.length = 0;
+        const keys = scan.choiceKeys(i, columns, weights);
+        for (const q of topByValue(keys, k, choice)) {
+          if (keys[q] === -Infinity || chosenBy[columns[q]!] === i + 1) continue;
+          chosenBy[columns[q]!] = i + 1;
+          chosen.push(columns[q]!);
+        }
+        for (const j of bounds.favoured[i]!) {
+          if (bounds.open[j] === 0 || chosenBy[j] === i + 1) continue;
+          chosenBy[j] = i + 1;
+          chosen.push(j);
+        }
+        const list = keptColumns.take(chosen.length);
+        for (let q = 0; q < chosen.length; q++) list[q] = chosen[q]!;
+        list.sort();
+        // Every chosen column was evaluated (the favoured with the first batch): its weight is
+        // kept for the first round, −∞ back to NaN (no allowed pair weighs −∞).
+        const own = keptWeights.take(list.length);
+        for (let q = 0, at = 0; q < list.length; q++) {
+          while (columns[at]! < list[q]!) at++;
+          own[q] = weights[at] === -Infinity ? Number.NaN : weights[at]!;
+        }
+        out[i] = list;
+        outWeights[i] = own;
+        evaluated[i] = columns.length;
+      }
+      onChunk?.();
     }
-    const extraWeights = evaluateRows(bounds, r0, extras, exactWeights, rowStarts);
-    for (let i = r0; i < r1; i++) {
-      const { columns, weights } = mergeByColumn(firstBatch[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!, scratch);
-      // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
-      for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
-      // The k best and the favoured, each once (a column is marked with its row).
-      chosen.length = 0;
-      const keys = scan.choiceKeys(i, columns, weights);
-      for (const q of topByValue(keys, k, choice)) {
-        if (keys[q] === -Infinity || chosenBy[columns[q]!] === i + 1) continue;
-        chosenBy[columns[q]!] = i + 1;
-        chosen.push(columns[q]!);
-      }
-      for (const j of bounds.favoured[i]!) {
-        if (bounds.open[j] === 0 || chosenBy[j] === i + 1) continue;
-        chosenBy[j] = i + 1;
-        chosen.push(j);
-      }
-      const list = keptColumns.take(chosen.length);
-      for (let q = 0; q < chosen.length; q++) list[q] = chosen[q]!;
-      list.sort();
-      // Every chosen column was evaluated (the favoured with the first batch): its weight is
-      // kept for the first round, −∞ back to NaN (no allowed pair weighs −∞).
-      const own = keptWeights.take(list.length);
-      for (let q = 0, at = 0; q < list.length; q++) {
-        while (columns[at]! < list[q]!) at++;
-        own[q] = weights[at] === -Infinity ? Number.NaN : weights[at]!;
-      }
-      out[i - from] = list;
-      outWeights[i - from] = own;
-      evaluated[i - from] = columns.length;
-    }
-    onChunk?.();
   }
-  return { candidates: out, top: top.finish(), weights: outWeights, evaluated };
+  const [from, to] = joinedRange(ranges, emptyAt);
+  const selection: Selection = { candidates: out.slice(from, to), top: top.finish(from, to), weights: outWeights.slice(from, to), evaluated: evaluated.slice(from, to) };
+  return { selection, from, to };
+}
+
+/**
+ * Rows a selection evaluates together (a chunk: about EVALUATION_CHUNK_PAIRS first-batch pairs).
+ * Each evaluation costs a little per row of the cohort besides its pairs, so blocks of rows
+ * shared between threads (see RowBlocks) are best this size.
+ */
+export function selectionChunkRows(k: number): number {
+  return Math.max(1, Math.floor(EVALUATION_CHUNK_PAIRS / Math.max(1, 2 * k)));
+}
+
+/** The one range the given ranges make together (an empty one at `emptyAt` when no rows are given). */
+function joinedRange(ranges: readonly (readonly [number, number])[], emptyAt: number): readonly [number, number] {
+  const sorted = ranges.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  if (sorted.length === 0) return [emptyAt, emptyAt];
+  for (let q = 1; q < sorted.length; q++) {
+    if (sorted[q]![0] !== sorted[q - 1]![1]) throw new CoachmatchError('internal', `selected rows ${sorted[q - 1]![0]}–${sorted[q - 1]![1]} and ${sorted[q]![0]}–${sorted[q]![1]} leave a gap or overlap`);
+  }
+  return [sorted[0]![0], sorted.at(-1)![1]];
 }
 
 /** What one row's scan finds (see {@link selectCandidates}). */

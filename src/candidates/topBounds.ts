@@ -8,51 +8,69 @@
  * row: 115 MB per thread, written while selecting and faulted in page by page).
  */
 export interface TopBounds {
-  /** Compressed rows: row i's columns are `colIndex[rowStart[i] .. rowStart[i + 1]]`, ascending. */
-  readonly rowStart: Int32Array;
+  /** Row i's columns are `colIndex[start[i] .. end[i]]`, ascending (rows need not follow each other there). */
+  readonly start: Int32Array;
+  readonly end: Int32Array;
   readonly colIndex: Int32Array;
   /** Per row, a bound on every column not listed (−∞ when none is left with places). */
   readonly rest: Float64Array;
 }
 
-/** Collects {@link TopBounds} row by row, in row order. */
+/**
+ * Collects {@link TopBounds} of rows taken in any order (a selection that claims blocks of
+ * rows from the back takes them last block first), each row's list appended where the last
+ * ended. Room is set aside for every row of the cohort; only the part written is touched.
+ */
 export class TopBoundsBuilder {
-  private readonly rowStart: Int32Array;
+  private readonly start: Int32Array;
+  private readonly end: Int32Array;
   private readonly colIndex: Int32Array;
   private readonly rest: Float64Array;
   private size = 0;
 
   constructor(rows: number, perRow: number) {
-    this.rowStart = new Int32Array(rows + 1);
+    this.start = new Int32Array(rows);
+    this.end = new Int32Array(rows);
     this.colIndex = new Int32Array(rows * perRow);
     this.rest = new Float64Array(rows).fill(-Infinity);
   }
 
-  /** Row `row`'s listed columns (ascending), and the bound of the rest. */
+  /** Row `row`'s listed columns (ascending, at most `perRow`), and the bound of the rest. */
   add(row: number, columns: Int32Array, rest: number): void {
     this.colIndex.set(columns, this.size);
+    this.start[row] = this.size;
     this.size += columns.length;
-    this.rowStart[row + 1] = this.size;
+    this.end[row] = this.size;
     this.rest[row] = rest;
   }
 
-  finish(): TopBounds {
-    return { rowStart: this.rowStart, colIndex: this.colIndex.subarray(0, this.size), rest: this.rest };
+  /** The lists of rows `from` up to `to`, as views: row `from` is row 0 there. */
+  finish(from: number, to: number): TopBounds {
+    return { start: this.start.subarray(from, to), end: this.end.subarray(from, to), colIndex: this.colIndex.subarray(0, this.size), rest: this.rest.subarray(from, to) };
   }
 }
 
 /** The lists of rows before, then of the rows after: one {@link TopBounds} of both. */
 export function joinTopBounds(a: TopBounds, b: TopBounds): TopBounds {
   const firstRows = a.rest.length;
-  const size = a.colIndex.length;
-  const rowStart = new Int32Array(firstRows + b.rest.length + 1);
-  rowStart.set(a.rowStart);
-  for (let i = 1; i <= b.rest.length; i++) rowStart[firstRows + i] = size + b.rowStart[i]!;
-  const colIndex = new Int32Array(size + b.colIndex.length);
-  colIndex.set(a.colIndex);
-  colIndex.set(b.colIndex, size);
-  const rest = new Float64Array(firstRows + b.rest.length);
+  const rows = firstRows + b.rest.length;
+  const start = new Int32Array(rows);
+  const end = new Int32Array(rows);
+  let size = 0;
+  for (const part of [a, b]) for (let i = 0; i < part.rest.length; i++) size += part.end[i]! - part.start[i]!;
+  const colIndex = new Int32Array(size);
+  let at = 0;
+  [a, b].forEach((part, p) => {
+    for (let i = 0; i < part.rest.length; i++) {
+      const row = p === 0 ? i : firstRows + i;
+      start[row] = at;
+      colIndex.set(part.colIndex.subarray(part.start[i]!, part.end[i]!), at);
+      at += part.end[i]! - part.start[i]!;
+      end[row] = at;
+    }
+  });
+  const rest = new Float64Array(rows);
   rest.set(a.rest);
   rest.set(b.rest, firstRows);
-  return { rowStart, colIndex, rest };
+  return { start, end, colIndex, rest };
 }

@@ -167,7 +167,7 @@ describe('certifyCandidates with the selection’s lists of highest bounds', () 
         const { candidates, top } = selectCandidates(wideBounds, k, wideWeights);
         // Candidates holding every listed column: a listed column then also counts as inside,
         // and only the columns off the list remain to be checked.
-        const widened = candidates.map((list, i) => mergeColumns(list, top.colIndex.subarray(top.rowStart[i]!, top.rowStart[i + 1]!)));
+        const widened = candidates.map((list, i) => mergeColumns(list, top.colIndex.subarray(top.start[i]!, top.end[i]!)));
         const partial = certifyCandidates(wideBounds, widened, { row, col }, wideWeights, { top, listsOnly: true, capPerRow: 32 });
         const full = certifyCandidates(wideBounds, widened, { row, col }, wideWeights);
         // matchOnCandidates certifies on "no violations and nothing unverified" (unverified > 0 is the test).
@@ -185,7 +185,7 @@ describe('certifyCandidates with the selection’s lists of highest bounds', () 
     let restricted = 0;
     for (let i = 0; i < wideBounds.rows; i++) {
       wideBounds.boundRow(i, row);
-      const listed = new Set(top.colIndex.subarray(top.rowStart[i]!, top.rowStart[i + 1]!));
+      const listed = new Set(top.colIndex.subarray(top.start[i]!, top.end[i]!));
       if (top.rest[i]! > -Infinity) restricted++;
       for (let j = 0; j < wideBounds.cols; j++) {
         if (wideBounds.open[j] === 1 && !listed.has(j)) expect(row[j]!, `row ${i}, column ${j}`).toBeLessThanOrEqual(top.rest[i]!);

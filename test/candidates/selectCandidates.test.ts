@@ -218,7 +218,7 @@ describe('selectCandidates', () => {
         const ranked = Array.from(row, (v, j) => ({ v, j })).sort((a, b) => b.v - a.v || a.j - b.j);
         const listed = Math.min(cols, 6 * k);
         const expected = ranked.slice(0, listed).map((e) => e.j).sort((a, b) => a - b);
-        expect(Array.from(top.colIndex.subarray(top.rowStart[i]!, top.rowStart[i + 1]!)), `row ${i}`).toEqual(expected);
+        expect(Array.from(top.colIndex.subarray(top.start[i]!, top.end[i]!)), `row ${i}`).toEqual(expected);
         expect(top.rest[i]).toBe(ranked[listed]?.v ?? -Infinity);
       }
     }
