@@ -66,7 +66,7 @@ parentPort?.on('message', (request: HelperRequest) => {
     const { bounds, exactWeights } = context!;
     if (request.kind === 'select') {
       const blocks = new RowBlocks(request.rows, request.blockRows, request.taken);
-      const { selection, from } = selectRanges(bounds, request.k, exactWeights, blocks.fromBack(), beat, request.rows);
+      const { selection, from } = selectRanges(bounds, request.k, exactWeights, blocks.fromBack(), { onChunk: beat, emptyAt: request.rows });
       // The lists stay here, for this thread's certificates of the same rows.
       certifier = new RangeCertifier(bounds, exactWeights, selection.top, from);
       const packed = packSelection(selection.candidates, selection.weights, selection.evaluated);

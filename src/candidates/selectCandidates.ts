@@ -49,16 +49,25 @@ export interface Selection {
  * Ties go to the lower column, so the choice follows the canonical order; a row whose
  * multiplier is 0, on which every allowed pair ties, takes its own stretch of the columns
  * instead (see RowScan.indifferent). Row multipliers are never negative (see
- * {@link PairBounds}). Rows `from` up to `to` only, when given (for a helper thread);
+ * {@link PairBounds}). Rows `from` up to `to` only, when given (see also {@link selectRanges});
  * `onChunk` hears of each chunk of rows done.
  */
 export function selectCandidates(bounds: PairBounds, k: number, exactWeights: ExactWeights, from = 0, to = bounds.rows, onChunk?: () => void): Selection {
   let given = false;
-  return selectRanges(bounds, k, exactWeights, () => (given ? null : ((given = true), [from, to])), onChunk).selection;
+  return selectRanges(bounds, k, exactWeights, () => (given ? null : ((given = true), [from, to])), { within: [from, to], onChunk }).selection;
 }
 
 /** A range of rows, `from` up to `to`, to select next; null when none is left (see {@link selectRanges}). */
 export type NextRows = () => readonly [from: number, to: number] | null;
+
+/** Where {@link selectRanges}' ranges may lie, where it reports none, and whom it tells of each chunk of rows done. */
+export interface RangeOptions {
+  /** The rows every range lies within (default every row): what is set aside for their lists. */
+  readonly within?: readonly [from: number, to: number];
+  /** Where the empty range is when no range has a row (default the start of `within`). */
+  readonly emptyAt?: number;
+  readonly onChunk?: () => void;
+}
 
 /**
  * {@link selectCandidates} of the ranges `next` hands out, one after another, until it hands
@@ -67,14 +76,16 @@ export type NextRows = () => readonly [from: number, to: number] | null;
  * choice depends on that row alone, so rows selected here or elsewhere, in ranges of any
  * size, are chosen alike.
  */
-export function selectRanges(bounds: PairBounds, k: number, exactWeights: ExactWeights, next: NextRows, onChunk?: () => void, emptyAt = 0): { selection: Selection; from: number; to: number } {
+export function selectRanges(bounds: PairBounds, k: number, exactWeights: ExactWeights, next: NextRows, options: RangeOptions = {}): { selection: Selection; from: number; to: number } {
   const { cols } = bounds;
+  const [low, high] = options.within ?? [0, bounds.rows];
+  const { onChunk, emptyAt = low } = options;
   const listed = Math.min(cols, LISTED_PER_K * k);
-  // Indexed by row: the ranges fill their own parts.
-  const out: Int32Array[] = new Array(bounds.rows);
-  const outWeights: Float64Array[] = new Array(bounds.rows);
-  const evaluated = new Int32Array(bounds.rows);
-  const top = new TopBoundsBuilder(bounds.rows, listed);
+  // Indexed by row less `low`: the ranges fill their own parts.
+  const out: Int32Array[] = new Array(high - low);
+  const outWeights: Float64Array[] = new Array(high - low);
+  const evaluated = new Int32Array(high - low);
+  const top = new TopBoundsBuilder(high - low, listed);
   const chunkRows = selectionChunkRows(k);
   const scan = new RowScan(bounds, listed, k);
   const scratch = new MergeScratch();
@@ -88,13 +99,8 @@ export function selectRanges(bounds: PairBounds, k: number, exactWeights: ExactW
   const chosenBy = new Int32Array(cols);
   // The row starts of each evaluation's pair set, rewritten call after call.
   const rowStarts = new Int32Array(bounds.rows + 1);
-  const ranges: (readonly [number, number])[] = [];
-  for (let range = next(); range !== null; range = next()) {
-    const [from, to] = range;
-    if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= bounds.rows)) {
-      throw new CoachmatchError('internal', `selection of rows ${from} up to ${to} of ${bounds.rows}`);
-    }
-    ranges.push(range);
+  /** Selects rows `from` up to `to`, a chunk at a time. */
+  const selectRange = (from: number, to: number): void => {
     for (let r0 = from; r0 < to; r0 += chunkRows) {
       const r1 = Math.min(to, r0 + chunkRows);
       const firstBatch: Int32Array[] = [];
@@ -102,7 +108,7 @@ export function selectRanges(bounds: PairBounds, k: number, exactWeights: ExactW
       const aside: { columns: Int32Array; bounds: Float64Array; predicted: number }[] = [];
       for (let i = r0; i < r1; i++) {
         const row = scan.scan(i);
-        top.add(i, row.list, row.rest);
+        top.add(i - low, row.list, row.rest);
         firstBatch.push(row.batch);
         aside.push(row.aside);
       }
@@ -148,15 +154,24 @@ export function selectRanges(bounds: PairBounds, k: number, exactWeights: ExactW
           while (columns[at]! < list[q]!) at++;
           own[q] = weights[at] === -Infinity ? Number.NaN : weights[at]!;
         }
-        out[i] = list;
-        outWeights[i] = own;
-        evaluated[i] = columns.length;
+        out[i - low] = list;
+        outWeights[i - low] = own;
+        evaluated[i - low] = columns.length;
       }
       onChunk?.();
     }
+  };
+  const ranges: (readonly [number, number])[] = [];
+  for (let range = next(); range !== null; range = next()) {
+    const [from, to] = range;
+    if (!(Number.isInteger(from) && Number.isInteger(to) && low <= from && from <= to && to <= high)) {
+      throw new CoachmatchError('internal', `selection of rows ${from} up to ${to}, outside rows ${low} up to ${high}`);
+    }
+    ranges.push(range);
+    selectRange(from, to);
   }
   const [from, to] = joinedRange(ranges, emptyAt);
-  const selection: Selection = { candidates: out.slice(from, to), top: top.finish(from, to), weights: outWeights.slice(from, to), evaluated: evaluated.slice(from, to) };
+  const selection: Selection = { candidates: out.slice(from - low, to - low), top: top.finish(from - low, to - low), weights: outWeights.slice(from - low, to - low), evaluated: evaluated.slice(from - low, to - low) };
   return { selection, from, to };
 }
 

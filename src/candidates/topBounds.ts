@@ -19,7 +19,7 @@ export interface TopBounds {
 /**
  * Collects {@link TopBounds} of rows taken in any order (a selection that claims blocks of
  * rows from the back takes them last block first), each row's list appended where the last
- * ended. Room is set aside for every row of the cohort; only the part written is touched.
+ * ended. Room is set aside for `rows` full lists; only the part written is touched.
  */
 export class TopBoundsBuilder {
   private readonly start: Int32Array;

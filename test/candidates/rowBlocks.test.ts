@@ -84,7 +84,7 @@ describe('selectRanges', () => {
         const { front, back } = takeAll(new RowBlocks(rows, blockRows), fronts);
         const mine = selectRanges(bounds, k, exactWeights, handOut(front));
         // The back's blocks come last block first; with none, its empty range sits at the end.
-        const theirs = selectRanges(bounds, k, exactWeights, handOut(back), undefined, rows);
+        const theirs = selectRanges(bounds, k, exactWeights, handOut(back), { emptyAt: rows });
         expect(mine.from).toBe(0);
         expect(mine.to).toBe(theirs.from);
         expect(theirs.to).toBe(rows);
