@@ -11,8 +11,8 @@ import { joinVerdicts, RangeCertifier } from '../../src/candidates/certifier.js'
 import { KEPT_PER_ROW } from '../../src/candidates/certifyCandidates.js';
 import { RowBlocks } from '../../src/candidates/rowBlocks.js';
 import { SharedCertifier } from '../../src/candidates/sharedCertifier.js';
-import { packVerdict, unpackVerdict } from '../../src/candidates/packedSelection.js';
-import { selectCandidates } from '../../src/candidates/selectCandidates.js';
+import { packVerdict, unpackCandidates, unpackVerdict } from '../../src/candidates/packedSelection.js';
+import { selectCandidates, selectRanges } from '../../src/candidates/selectCandidates.js';
 import { match } from '../../src/engine/match.js';
 import { resolvePolicy } from '../../src/model/resolvePolicy.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
@@ -89,6 +89,39 @@ describe('candidate work shared with a helper thread', () => {
     const expected = plain(whole.check(candidates, duals, Infinity, KEPT_PER_ROW));
     expect(expected.violations).toBeGreaterThan(0);
     expect(plain(shared.check(candidates, duals, Infinity, KEPT_PER_ROW))).toEqual(expected);
+  });
+
+  it('selects the blocks this thread left, from the back, and certifies them as one certifier of every row', () => {
+    const k = 3;
+    const helper = CandidateHelper.start(cohort, settings, defaultPolicies)!;
+    try {
+      // This thread takes two blocks of 7 rows before the helper starts on the others.
+      const blocks = new RowBlocks(rows, 7);
+      const front = blocks.fromFront();
+      const mineRanges = [front(), front()];
+      helper.requestSelection(blocks, k);
+      const answer = helper.selection()!;
+      const split = 14;
+      expect(answer.from).toBe(split);
+      const whole = selectCandidates(bounds, k, exactWeights);
+      const theirs = unpackCandidates(answer.packed).map((list) => Array.from(list));
+      expect(theirs).toEqual(whole.candidates.slice(split).map((list) => Array.from(list)));
+      expect(Array.from(answer.packed.weights)).toEqual(whole.weights.slice(split).flatMap((w) => Array.from(w)));
+      let given = 0;
+      const mine = selectRanges(bounds, k, exactWeights, () => mineRanges[given++] ?? null);
+      expect(mine.to).toBe(split);
+      const shared = new SharedCertifier(bounds, exactWeights, helper, mine.selection.top, split);
+      const alone = new RangeCertifier(bounds, exactWeights, whole.top);
+      const plain = ({ violators, violations, unverified, clearedByBound, clearedExactly, gap }: ReturnType<typeof alone.check>) => ({ violators: [...violators].sort((a, b) => a[0] - b[0]), violations, unverified, clearedByBound, clearedExactly, gap });
+      for (const shift of [0, 1, 2]) {
+        const duals = { row: Array.from({ length: rows }, (_, i) => ((i + shift) % 7) / 3), col: Array.from({ length: cols }, (_, j) => ((j + shift) % 5) / 4) };
+        const expected = plain(alone.check(whole.candidates, duals, Infinity, KEPT_PER_ROW));
+        expect(expected.violations).toBeGreaterThan(0);
+        expect(plain(shared.check(whole.candidates, duals, Infinity, KEPT_PER_ROW))).toEqual(expected);
+      }
+    } finally {
+      helper.close();
+    }
   });
 
   it('gives the same matching, byte for byte, with the helper as without', () => {
