@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateContext } from '../../src/candidates/candidateContext.js';
 import { RowBlocks } from '../../src/candidates/rowBlocks.js';
+import { joinTopBounds } from '../../src/candidates/topBounds.js';
 import { selectCandidates, selectRanges, type NextRows } from '../../src/candidates/selectCandidates.js';
 import { CoachmatchError } from '../../src/errors.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
@@ -97,6 +98,18 @@ describe('selectRanges', () => {
       }),
       { numRuns: runs(12) },
     );
+  });
+
+  it('joins the top lists of two ranges, the later one listed last block first, into those of the whole selection', () => {
+    // As when this thread selects what a stalled helper left.
+    const { front, back } = takeAll(new RowBlocks(rows, 4), [true, false, false]);
+    const mine = selectRanges(bounds, k, exactWeights, handOut(front)).selection.top;
+    const theirs = selectRanges(bounds, k, exactWeights, handOut(back), { emptyAt: rows }).selection.top;
+    const joined = joinTopBounds(mine, theirs);
+    expect(listsOf(joined)).toEqual(listsOf(whole.top));
+    expect(Array.from(joined.rest)).toEqual(Array.from(whole.top.rest));
+    // Packed: exactly the listed columns, nothing between rows.
+    expect(joined.colIndex.length).toBe(listsOf(whole.top).reduce((n, list) => n + list.length, 0));
   });
 
   it('rejects ranges that leave a gap, overlap, or run past the rows', () => {
