@@ -9,7 +9,7 @@ import type { NextRows } from './selectCandidates.js';
  */
 export class RowBlocks {
   /** How many blocks either end has taken, on a SharedArrayBuffer both threads see. */
-  readonly taken: Int32Array;
+  private readonly taken: Int32Array;
 
   constructor(
     readonly rows: number,

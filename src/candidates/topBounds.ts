@@ -52,25 +52,24 @@ export class TopBoundsBuilder {
 
 /** The lists of rows before, then of the rows after: one {@link TopBounds} of both. */
 export function joinTopBounds(a: TopBounds, b: TopBounds): TopBounds {
-  const firstRows = a.rest.length;
-  const rows = firstRows + b.rest.length;
+  const rows = a.rest.length + b.rest.length;
   const start = new Int32Array(rows);
   const end = new Int32Array(rows);
+  const rest = new Float64Array(rows);
   let size = 0;
   for (const part of [a, b]) for (let i = 0; i < part.rest.length; i++) size += part.end[i]! - part.start[i]!;
   const colIndex = new Int32Array(size);
+  let row = 0;
   let at = 0;
-  [a, b].forEach((part, p) => {
-    for (let i = 0; i < part.rest.length; i++) {
-      const row = p === 0 ? i : firstRows + i;
+  for (const part of [a, b]) {
+    for (let i = 0; i < part.rest.length; i++, row++) {
+      const list = part.colIndex.subarray(part.start[i]!, part.end[i]!);
+      colIndex.set(list, at);
       start[row] = at;
-      colIndex.set(part.colIndex.subarray(part.start[i]!, part.end[i]!), at);
-      at += part.end[i]! - part.start[i]!;
+      at += list.length;
       end[row] = at;
+      rest[row] = part.rest[i]!;
     }
-  });
-  const rest = new Float64Array(rows);
-  rest.set(a.rest);
-  rest.set(b.rest, firstRows);
+  }
   return { start, end, colIndex, rest };
 }
