@@ -1,5 +1,6 @@
 // Solver core: exact weighted, capacitated assignment (knows nothing about coaching).
 export { solveAssignment, defaultSolveOptions } from './solver/solveAssignment.js';
+export { SolveWorkspace } from './solver/solveWorkspace.js';
 export type {
   AssignmentProblem,
   AssignmentResult,

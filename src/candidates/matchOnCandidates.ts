@@ -4,6 +4,7 @@ import type { Cohort } from '../model/cohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import type { Policy } from '../policies/policy.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
+import { SolveWorkspace } from '../solver/solveWorkspace.js';
 import type { AssignmentResult, SolverMethod, WarmStart } from '../solver/types.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
@@ -16,14 +17,15 @@ import { reuseWeights, waiverRisk, weighedBySelection, type MayWaive, type Weigh
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { certificateCap } from './certificateCap.js';
 import { CandidateHelper } from './candidateHelper.js';
-import { packCandidates, unpackCandidates } from './packedSelection.js';
+import { unpackCandidates } from './packedSelection.js';
+import { RoundBuffers } from '../memory/roundBuffers.js';
 import { joinTopBounds } from './topBounds.js';
 import { RowBlocks } from './rowBlocks.js';
 import { selectCandidates, selectionChunkRows, selectRanges } from './selectCandidates.js';
 import { openBans } from './openBans.js';
 import { shortPlacement } from './shortPlacement.js';
 import { SharedCertifier } from './sharedCertifier.js';
-import { solveByPlaces } from './solveByPlaces.js';
+import { solveByPlaces, type PlacesRoom } from './solveByPlaces.js';
 import { widenForCardinality } from './widenForCardinality.js';
 import { widenForPlaces } from './widenForPlaces.js';
 
@@ -182,7 +184,16 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   let candidates: Int32Array[];
   let weighed: WeighedPairs | null;
   let certifier: Certifier;
-  ({ candidates, weighed, certifier } = firstSelection(context, Math.min(k, cols), helper, mayWaive));
+  // The rounds' largest arrays on buffers kept from round to round (see RoundBuffers): a
+  // round reads the last one's pairs and weights (the first round's are the selection's)
+  // while making its own; the allowed pairs and the solver's arrays are done with once the
+  // round's solve is.
+  const roundColumns = new RoundBuffers(Int32Array, 2);
+  const roundWeights = new RoundBuffers(Float64Array, 2);
+  const allowed = { columns: new RoundBuffers(Int32Array, 1), weights: new RoundBuffers(Float64Array, 1) };
+  const workspace = new SolveWorkspace();
+  const placesRoom: PlacesRoom = { workspace, columns: new RoundBuffers(Int32Array, 1), weights: new RoundBuffers(Float64Array, 1) };
+  ({ candidates, weighed, certifier } = firstSelection(context, Math.min(k, cols), helper, mayWaive, { columns: roundColumns, weights: roundWeights }));
   // Solving by places needs every place fillable: each coach joins its best coachees now,
   // before a solve would fail on the coaches the coachees' choices left short.
   if (byPlaces) widenForPlaces(bounds, candidates, capacity);
@@ -206,9 +217,11 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   let lastViolations = Infinity;
   while (solves < input.candidates.maxRounds) {
     // The first round's candidates are usually still the selection's lists, already packed there.
-    const pairs: PairSet = weighed !== null && samePairs(candidates, weighed.pairs) ? weighed.pairs : toPairSet(candidates, rows, cols);
+    // Only the size of an older round's pairs is read again (the last solve's, in finish):
+    // their columns' buffer may hold a later round's by then.
+    const pairs: PairSet = weighed !== null && samePairs(candidates, weighed.pairs) ? weighed.pairs : toPairSet(candidates, rows, cols, roundColumns);
     // Rounds add pairs to some rows: the others keep last round's weights, and so do the old pairs of a row that cannot be waived.
-    const weights = reuseWeights(pairs, weighed, exactWeights, mayWaive);
+    const weights = reuseWeights(pairs, weighed, exactWeights, mayWaive, (length) => roundWeights.take(length));
     weighed = { pairs, weights };
     const starved = starvedRows(pairs, weights, capacity).filter((i) => candidates[i]!.length < cols && canPlace[i] === 1);
     if (starved.length > 0) {
@@ -221,7 +234,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       for (const i of starved) candidates[i] = allColumns(cols);
       continue;
     }
-    const compressed = compress(pairs, weights);
+    const compressed = compress(pairs, weights, allowed);
     // Candidates that cannot place as many coachees as the full problem can are widened
     // before any solve: a solve would only confirm it, at the price of its slowest path.
     const short = byPlaces || placedMost || placementWidenings >= input.candidates.maxRounds ? null : shortPlacement(compressed, rows, cols, capacity, mostPlaced);
@@ -238,7 +251,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // Few pairs added since the last solve: the places' solve mends its last solution (see
     // WARM_PLACES_SHARE); the coachees' solve is always given its own (see warmStart below).
     const warmPlaces = (addedPerRound.at(-1) ?? Infinity) <= rows * WARM_PLACES_SHARE;
-    const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method, warmPlaces ? placesStart : undefined) : null;
+    const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method, warmPlaces ? placesStart : undefined, placesRoom) : null;
     if (byPlace?.status === 'optimal') placesStart = byPlace.placesStart;
     if (byPlace?.status === 'unfilled' && solves < input.candidates.maxRounds) {
       // The candidates cannot fill every place: join the coachees left out to the coaches
@@ -253,7 +266,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     }
     const result: AssignmentResult =
       (byPlace?.status === 'optimal' ? byPlace : null) ??
-      solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, ...(warmStart !== undefined ? { warmStart } : {}) });
+      solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, workspace, ...(warmStart !== undefined ? { warmStart } : {}) });
     last = { pairs, result };
     // The next round's problem differs from this one only by the pairs added: this solution is
     // a start the solver has to mend (see FlowTuning.rebidShare for how).
@@ -366,11 +379,13 @@ function firstSelection(
   k: number,
   helper: CandidateHelper | null,
   mayWaive: MayWaive,
+  room: { columns: RoundBuffers<Int32Array>; weights: RoundBuffers<Float64Array> },
 ): { candidates: Int32Array[]; certifier: Certifier; weighed: WeighedPairs } {
   const { cols } = context;
   const { candidates, certifier, weights, evaluated } = selectRows(context, k, helper);
   // The per-row weight arrays go out of scope here, not held (and marked by every collection) to the end.
-  return { candidates, certifier, weighed: weighedBySelection(candidates, weights, evaluated, cols, mayWaive) };
+  const weighed = weighedBySelection(candidates, weights, evaluated, cols, mayWaive, { columns: (n) => room.columns.take(n), weights: (n) => room.weights.take(n) });
+  return { candidates, certifier, weighed };
 }
 
 /** {@link firstSelection}'s rows, certifier, and per-row weights and evaluated counts. */
@@ -427,8 +442,12 @@ function assignedPairs(result: AssignmentResult, rows: number, cols: number): Pa
   return sparsePairSet(rows, cols, rowStart, Int32Array.from(assigned));
 }
 
-function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number): PairSet {
-  const { rowStart, colIndex } = packCandidates(candidates);
+/** The candidates as a pair set, its columns in `room`. */
+function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number, room: RoundBuffers<Int32Array>): PairSet {
+  const rowStart = new Int32Array(rows + 1);
+  for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + candidates[i]!.length;
+  const colIndex = room.take(rowStart[rows]!);
+  for (let i = 0; i < rows; i++) colIndex.set(candidates[i]!, rowStart[i]!);
   return sparsePairSet(rows, cols, rowStart, colIndex);
 }
 
@@ -456,14 +475,17 @@ function starvedRows(pairs: PairSet, weights: Float64Array, capacity: Int32Array
   return out;
 }
 
-/** The allowed pairs as the solver's compressed rows: the pair set's own arrays when every pair is allowed (the usual case). */
-function compress(pairs: PairSet, weights: Float64Array) {
+/**
+ * The allowed pairs as the solver's compressed rows: the pair set's own arrays when every pair
+ * is allowed, else copies in `room`'s buffers (valid until the next round's).
+ */
+function compress(pairs: PairSet, weights: Float64Array, room: { columns: RoundBuffers<Int32Array>; weights: RoundBuffers<Float64Array> }) {
   let allowed = 0;
   for (let p = 0; p < weights.length; p++) if (!Number.isNaN(weights[p]!)) allowed++;
   if (allowed === weights.length) return { rowStart: pairs.rowStart, colIndex: pairs.colIndex, weight: weights };
   const rowStart = new Int32Array(pairs.rows + 1);
-  const colIndex = new Int32Array(allowed);
-  const weight = new Float64Array(allowed);
+  const colIndex = room.columns.take(allowed);
+  const weight = room.weights.take(allowed);
   let k = 0;
   for (let i = 0; i < pairs.rows; i++) {
     for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) {

@@ -31,13 +31,21 @@ export function waiverRisk(fixedBans: ReadonlyMap<number, unknown>, rows: number
  * evaluation of as many pairs as the row had evaluated could be waived); any other row
  * without pairs, so that the first round evaluates it whole.
  */
-export function weighedBySelection(candidates: readonly Int32Array[], weights: readonly Float64Array[], evaluated: Int32Array, cols: number, mayWaive: MayWaive): WeighedPairs {
+export function weighedBySelection(
+  candidates: readonly Int32Array[],
+  weights: readonly Float64Array[],
+  evaluated: Int32Array,
+  cols: number,
+  mayWaive: MayWaive,
+  room: { readonly columns: (length: number) => Int32Array; readonly weights: (length: number) => Float64Array } = { columns: (n) => new Int32Array(n), weights: (n) => new Float64Array(n) },
+): WeighedPairs {
   const rows = candidates.length;
   const rowStart = new Int32Array(rows + 1);
   const kept = Uint8Array.from({ length: rows }, (_, i) => (mayWaive(i, evaluated[i]!) ? 0 : 1));
   for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + (kept[i] === 1 ? candidates[i]!.length : 0);
-  const colIndex = new Int32Array(rowStart[rows]!);
-  const flat = new Float64Array(rowStart[rows]!);
+  // Every entry is written below (a row left out has none).
+  const colIndex = room.columns(rowStart[rows]!);
+  const flat = room.weights(rowStart[rows]!);
   for (let i = 0; i < rows; i++) {
     if (kept[i] === 0) continue;
     colIndex.set(candidates[i]!, rowStart[i]!);
@@ -53,8 +61,15 @@ export function weighedBySelection(candidates: readonly Int32Array[], weights: r
  * depends on no other row, and on its own other pairs only through a waiver (a coachee whose
  * every coach is banned), hence `mayWaive` (by default every row may). When every row is as it
  * was, `before`'s own weights are returned, not a copy: weights are never written once made.
+ * A copy is made in `room(pairs.size)` (whose contents it overwrites), by default a new array.
  */
-export function reuseWeights(pairs: PairSet, before: WeighedPairs | null, exactWeights: ExactWeights, mayWaive: MayWaive = () => true): Float64Array {
+export function reuseWeights(
+  pairs: PairSet,
+  before: WeighedPairs | null,
+  exactWeights: ExactWeights,
+  mayWaive: MayWaive = () => true,
+  room: (length: number) => Float64Array = (length) => new Float64Array(length),
+): Float64Array {
   if (before === null) return exactWeights(pairs);
   if (pairs === before.pairs) return before.weights;
   const { rows, cols, rowStart, colIndex } = pairs;
@@ -94,7 +109,8 @@ export function reuseWeights(pairs: PairSet, before: WeighedPairs | null, exactW
     for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) if (plan[i] === 2 || oldAt[p]! < 0) freshCols[at++] = colIndex[p]!;
   }
   const fresh = freshCols.length > 0 ? exactWeights(sparsePairSet(rows, cols, freshStart, freshCols)) : new Float64Array(0);
-  const weights = new Float64Array(pairs.size);
+  // Every entry is written below: rows as they were, rows evaluated whole, and each pair of the others.
+  const weights = room(pairs.size);
   for (let i = 0; i < rows; i++) {
     const from = rowStart[i]!;
     const to = rowStart[i + 1]!;

@@ -1,8 +1,10 @@
+import { RoundBuffers } from '../memory/roundBuffers.js';
 import { byColumn } from '../solver/byColumn.js';
 import type { AssignmentResult, CompressedPairs, SolverMethod, WarmStart } from '../solver/types.js';
 import { normalizeProblem } from '../solver/normalizeProblem.js';
 import { solveNormalized } from '../solver/solveAssignment.js';
 import { checkWarmStart } from '../solver/warmStart.js';
+import { SolveWorkspace } from '../solver/solveWorkspace.js';
 
 /** What {@link solveByPlaces} filled when the candidates cannot fill every place (coachee orientation). */
 export interface UnfilledPlaces {
@@ -10,6 +12,18 @@ export interface UnfilledPlaces {
   /** Coach of each coachee, or null. */
   readonly assignment: readonly (number | null)[];
   readonly loads: readonly number[];
+}
+
+/** Buffers a caller keeps from one places' solve to the next: the places' pairs, and the solver's workspace. */
+export interface PlacesRoom {
+  readonly workspace: SolveWorkspace;
+  readonly columns: RoundBuffers<Int32Array>;
+  readonly weights: RoundBuffers<Float64Array>;
+}
+
+/** A {@link PlacesRoom} of its own: one solve's worth. */
+export function newPlacesRoom(): PlacesRoom {
+  return { workspace: new SolveWorkspace(), columns: new RoundBuffers(Int32Array, 1), weights: new RoundBuffers(Float64Array, 1) };
 }
 
 /**
@@ -24,6 +38,7 @@ export interface UnfilledPlaces {
  * the solver did fill, in the coachee orientation (`unfilled`), so that the caller can join
  * the coachees left out to the coaches with places left. `warm`, the `placesStart` of an
  * earlier solve of these places, lets the solver mend that solution instead of starting over.
+ * `room`, kept from solve to solve, holds the largest arrays (see RoundBuffers).
  */
 export function solveByPlaces(
   rows: number,
@@ -32,9 +47,13 @@ export function solveByPlaces(
   capacity: Int32Array,
   method: SolverMethod,
   warm?: WarmStart,
+  room: PlacesRoom = newPlacesRoom(),
 ): (Extract<AssignmentResult, { status: 'optimal' }> & { readonly placesStart: WarmStart }) | UnfilledPlaces {
-  // Per coach, its candidate coachees and weights (ascending coachee, as the rows come).
-  const { colStart: coachStart, row: coachee, value: weightOf } = byColumn(rows, cols, pairs.rowStart, pairs.colIndex, pairs.weight);
+  const { workspace } = room;
+  // Per coach, its candidate coachees and weights (ascending coachee, as the rows come), in
+  // the workspace's column buffers: done with before the solve needs those.
+  const byCoach = { row: (n: number) => workspace.columnRows.take(n), value: (n: number) => workspace.columnCosts.take(n) };
+  const { colStart: coachStart, row: coachee, value: weightOf } = byColumn(rows, cols, pairs.rowStart, pairs.colIndex, pairs.weight, null, byCoach);
   // One row per place.
   const placeCoach: number[] = [];
   for (let j = 0; j < cols; j++) for (let p = 0; p < capacity[j]!; p++) placeCoach.push(j);
@@ -44,8 +63,9 @@ export function solveByPlaces(
     const j = placeCoach[p]!;
     rowStart[p + 1] = rowStart[p]! + coachStart[j + 1]! - coachStart[j]!;
   }
-  const colIndex = new Int32Array(rowStart[places]!);
-  const weight = new Float64Array(rowStart[places]!);
+  // Every entry is written below: each place's row is its coach's whole list.
+  const colIndex = room.columns.take(rowStart[places]!);
+  const weight = room.weights.take(rowStart[places]!);
   for (let p = 0; p < places; p++) {
     const j = placeCoach[p]!;
     colIndex.set(coachee.subarray(coachStart[j]!, coachStart[j + 1]!), rowStart[p]!);
@@ -54,9 +74,9 @@ export function solveByPlaces(
   // Its own solution is the start as it is, however many places moved: a moved place leaves a
   // coachee free, cheap to settle. Through the auction (see FlowTuning.rebidShare), a 40,000 ×
   // 4,000 scarce cohort took 35 s and a round more, against 23 s.
-  const problem = normalizeProblem({ rows: places, cols: rows, compressed: { rowStart, colIndex, weight }, sense: 'max', allowUnmatched: false });
+  const problem = normalizeProblem({ rows: places, cols: rows, compressed: { rowStart, colIndex, weight }, sense: 'max', allowUnmatched: false }, workspace);
   if (warm !== undefined) checkWarmStart(problem, warm);
-  const solved = solveNormalized(problem, method, warm, { rebidShare: Infinity });
+  const solved = solveNormalized(problem, method, warm, { rebidShare: Infinity }, workspace);
   if (solved.status !== 'optimal') {
     const assignment = new Array<number | null>(rows).fill(null);
     const loads = new Array<number>(cols).fill(0);

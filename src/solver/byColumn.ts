@@ -5,11 +5,27 @@ export interface ColumnPairs {
   readonly value: Float64Array;
 }
 
+/** Where {@link byColumn} writes its rows and values (every entry is written over); new arrays by default. */
+export interface ColumnPairsRoom {
+  readonly row: (length: number) => Int32Array;
+  readonly value: (length: number) => Float64Array;
+}
+
+const newArrays: ColumnPairsRoom = { row: (length) => new Int32Array(length), value: (length) => new Float64Array(length) };
+
 /**
  * The pairs of compressed rows, with one value each, regrouped by column (a counting sort);
  * of the rows in `only` (ascending) alone, when given.
  */
-export function byColumn(rows: number, cols: number, rowStart: Int32Array, colIndex: Int32Array, values: Float64Array, only: Int32Array | null = null): ColumnPairs {
+export function byColumn(
+  rows: number,
+  cols: number,
+  rowStart: Int32Array,
+  colIndex: Int32Array,
+  values: Float64Array,
+  only: Int32Array | null = null,
+  room: ColumnPairsRoom = newArrays,
+): ColumnPairs {
   const count = only === null ? rows : only.length;
   const colStart = new Int32Array(cols + 1);
   let pairs = 0;
@@ -20,8 +36,8 @@ export function byColumn(rows: number, cols: number, rowStart: Int32Array, colIn
   }
   for (let j = 0; j < cols; j++) colStart[j + 1]! += colStart[j]!;
   const fill = colStart.slice(0, cols);
-  const row = new Int32Array(pairs);
-  const value = new Float64Array(pairs);
+  const row = room.row(pairs);
+  const value = room.value(pairs);
   for (let q = 0; q < count; q++) {
     const i = only === null ? q : only[q]!;
     for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {

@@ -1,3 +1,4 @@
+import type { SolveWorkspace } from './solveWorkspace.js';
 import { findPair } from './buildResult.js';
 import { byColumn, type ColumnPairs } from './byColumn.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
@@ -28,6 +29,7 @@ export class ColumnIndex {
     private readonly problem: NormalizedProblem,
     /** The rows indexed, ascending (null: every row). */
     private readonly heads: Int32Array | null,
+    private readonly workspace?: SolveWorkspace,
   ) {}
 
   of(col: number): ColumnSlice {
@@ -36,7 +38,9 @@ export class ColumnIndex {
     if (known !== undefined) return known;
     const { rows, cols, rowStart, colIndex, cost } = this.problem;
     if (this.found.size >= LAZY_COLUMNS) {
-      this.whole = byColumn(rows, cols, rowStart, colIndex, cost, this.heads);
+      const workspace = this.workspace;
+      const room = workspace === undefined ? undefined : { row: (n: number) => workspace.columnRows.take(n), value: (n: number) => workspace.columnCosts.take(n) };
+      this.whole = byColumn(rows, cols, rowStart, colIndex, cost, this.heads, room);
       this.found.clear();
       return this.slice(col, this.whole);
     }

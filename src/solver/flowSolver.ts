@@ -1,3 +1,4 @@
+import type { SolveWorkspace } from './solveWorkspace.js';
 import { ColumnMembers } from './columnMembers.js';
 import { diagnoseMinLoads, diagnosePlacement } from './diagnose.js';
 import { maxBMatching } from './maxBMatching.js';
@@ -118,12 +119,12 @@ export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: AUCTION_BIDS_P
  * `warm`, a previous result of a related problem, only changes where the searches start
  * (see warmStart.ts); the result is exact whatever it holds.
  */
-export function solveWithFlow(problem: NormalizedProblem, tuning: Partial<FlowTuning> = {}, warm?: WarmStart): AssignmentResult {
+export function solveWithFlow(problem: NormalizedProblem, tuning: Partial<FlowTuning> = {}, warm?: WarmStart, workspace?: SolveWorkspace): AssignmentResult {
   const settings = { ...defaultFlowTuning, ...tuning };
-  if (problem.allowUnmatched) return solveAllowingUnmatched(problem, settings, warm);
+  if (problem.allowUnmatched) return solveAllowingUnmatched(problem, settings, warm, workspace);
   const quick = quickInfeasibility(problem);
   if (quick !== null) return infeasibleResult(problem, 'flow', quick);
-  const run = runFlow(problem, settings, warm === undefined ? undefined : internalStart(problem, warm));
+  const run = runFlow(problem, settings, warm === undefined ? undefined : internalStart(problem, warm), false, NONE, workspace);
   if (run.failedRows > 0 || run.unmetMinLoad > 0) {
     const diagnosis = diagnosePlacement(problem);
     if (run.unmetMinLoad > 0 || diagnosis.length === 0) diagnosis.push(...diagnoseMinLoads(problem, run.deficit));
@@ -141,13 +142,13 @@ function quickInfeasibility(problem: NormalizedProblem) {
   return diagnosePlacement(problem);
 }
 
-function solveAllowingUnmatched(problem: NormalizedProblem, settings: FlowTuning, warm: WarmStart | undefined): AssignmentResult {
+function solveAllowingUnmatched(problem: NormalizedProblem, settings: FlowTuning, warm: WarmStart | undefined, workspace: SolveWorkspace | undefined): AssignmentResult {
   const simple = diagnoseMinLoads(problem, null);
   if (simple.length > 0) return infeasibleResult(problem, 'flow', simple);
   // Usually every row can be placed: try that first, and count the placeable rows (a
   // matching of its own, which can cost more than the solve) only when a row is not.
   const start = warm === undefined ? undefined : internalStart(problem, warm);
-  let run = couldPlaceAll(problem) ? runFlow(problem, settings, start, true) : null;
+  let run = couldPlaceAll(problem) ? runFlow(problem, settings, start, true, NONE, workspace) : null;
   if (run === null || run.abandoned) {
     // Some row cannot be placed: the rest are solved with an "unmatched" column as one more
     // column of the problem, so every start the solver has still applies, the previous
@@ -156,7 +157,7 @@ function solveAllowingUnmatched(problem: NormalizedProblem, settings: FlowTuning
     // unplaceable rows, 88 s against 1.2 s with every row placeable.
     const placeable = maxBMatching(problem).size;
     const extended = withUnmatchedColumn(problem, placeable);
-    run = runFlow(extended, settings, start === undefined ? undefined : unmatchedStart(extended, start), false, problem.cols);
+    run = runFlow(extended, settings, start === undefined ? undefined : unmatchedStart(extended, start), false, problem.cols, workspace);
   }
   if (run.failedRows > 0 || run.unmetMinLoad > 0) {
     return infeasibleResult(problem, 'flow', diagnoseMinLoads(problem, run.deficit), run.rowCol);
@@ -190,7 +191,7 @@ interface FlowRun {
  * its rows come back unplaced and its dual is left out, and rows without a pair are left
  * unplaced rather than failed.
  */
-function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: InternalStart, stopAtFailure = false, unmatchedColumn = NONE): FlowRun {
+function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: InternalStart, stopAtFailure = false, unmatchedColumn = NONE, workspace?: SolveWorkspace): FlowRun {
   const { rows, cols, rowStart, colIndex, cost } = problem;
   const sink = cols;
   const capacity = Int32Array.from(problem.capacity);
@@ -479,7 +480,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   }
   if (openPlaces > 0) {
     // Places no row took on the way: each is filled from elsewhere or left empty (see VacancySearch).
-    const search = new VacancySearch(problem, twin);
+    const search = new VacancySearch(problem, twin, workspace);
     for (let j = 0; j < cols; j++) {
       for (; vacant[j]! > 0; vacant[j]!--) {
         if (search.restore(j, state, sinkPot) === 'empty') {

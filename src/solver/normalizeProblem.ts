@@ -1,3 +1,4 @@
+import type { SolveWorkspace } from './solveWorkspace.js';
 import { CoachmatchError, type InputIssue } from '../errors.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { AssignmentProblem, CompressedPairs, Sense } from './types.js';
@@ -20,7 +21,7 @@ class IssueList {
  *
  * @throws CoachmatchError of kind `invalidProblem`, listing every problem with its JSON path.
  */
-export function normalizeProblem(problem: AssignmentProblem): NormalizedProblem {
+export function normalizeProblem(problem: AssignmentProblem, workspace?: SolveWorkspace): NormalizedProblem {
   const issues = new IssueList();
   if (typeof problem !== 'object' || problem === null) {
     throw new CoachmatchError('invalidProblem', 'Invalid assignment problem', [
@@ -44,7 +45,7 @@ export function normalizeProblem(problem: AssignmentProblem): NormalizedProblem 
   const built = problem.weights !== undefined
     ? fromDense(problem.weights, rows, cols, sense, issues)
     : problem.compressed !== undefined
-      ? fromCompressed(problem.compressed, rows, cols, sense, issues)
+      ? fromCompressed(problem.compressed, rows, cols, sense, issues, workspace)
       : fromEdges(problem.edges ?? [], rows, cols, sense, issues);
   if (issues.items.length > 0 || built === null) fail(issues);
   if (!totalsStayFinite(built, rows, cols)) {
@@ -280,7 +281,7 @@ function fromEdges(
 }
 
 /** Checks compressed rows (columns strictly ascending within a row) and adopts them without copying the columns. */
-function fromCompressed(pairs: CompressedPairs, rows: number, cols: number, sense: Sense, issues: IssueList): Built | null {
+function fromCompressed(pairs: CompressedPairs, rows: number, cols: number, sense: Sense, issues: IssueList, workspace?: SolveWorkspace): Built | null {
   const { rowStart, colIndex, weight } = (typeof pairs === 'object' && pairs !== null ? pairs : {}) as Partial<CompressedPairs>;
   if (!(rowStart instanceof Int32Array) || !(colIndex instanceof Int32Array) || !(weight instanceof Float64Array)) {
     issues.add('$.compressed', 'expected { rowStart: Int32Array, colIndex: Int32Array, weight: Float64Array }');
@@ -311,7 +312,7 @@ function fromCompressed(pairs: CompressedPairs, rows: number, cols: number, sens
   }
   if (issues.items.length > 0) return null;
   const sign = sense === 'max' ? -1 : 1;
-  const cost = new Float64Array(weight.length);
+  const cost = workspace?.cost.take(weight.length) ?? new Float64Array(weight.length);
   for (let k = 0; k < weight.length; k++) cost[k] = sign * weight[k]!;
   return { rowStart, colIndex, cost, weight, denseCost: null };
 }

@@ -1,3 +1,4 @@
+import type { SolveWorkspace } from './solveWorkspace.js';
 import { solveWithFlow, type FlowTuning } from './flowSolver.js';
 import { densified, fitsJv, isSquareOneToOne, solveWithJv } from './jvSolver.js';
 import { solveWithLp } from './lpBackend.js';
@@ -30,27 +31,33 @@ export const defaultSolveOptions: SolveOptions = { method: 'auto' };
  * ```
  */
 export function solveAssignment(problem: AssignmentProblem, options: Partial<SolveOptions> = {}): AssignmentResult {
-  const { method, warmStart } = { ...defaultSolveOptions, ...options };
-  const normalized = normalizeProblem(problem);
+  const { method, warmStart, workspace } = { ...defaultSolveOptions, ...options };
+  const normalized = normalizeProblem(problem, workspace);
   if (warmStart !== undefined) checkWarmStart(normalized, warmStart);
-  return solveNormalized(normalized, method, warmStart);
+  return solveNormalized(normalized, method, warmStart, {}, workspace);
 }
 
 /** As {@link solveAssignment}, for a problem already in the solver's internal form; `tuning` for the flow solver, if it runs. */
-export function solveNormalized(problem: NormalizedProblem, method: SolveOptions['method'] = 'auto', warmStart?: WarmStart, tuning: Partial<FlowTuning> = {}): AssignmentResult {
+export function solveNormalized(
+  problem: NormalizedProblem,
+  method: SolveOptions['method'] = 'auto',
+  warmStart?: WarmStart,
+  tuning: Partial<FlowTuning> = {},
+  workspace?: SolveWorkspace,
+): AssignmentResult {
   switch (method) {
     case 'auto':
       if (fitsJv(problem)) return solveWithJv(problem);
       // A sparse square one-to-one problem that fits densely: JV's linear scans beat the heap.
       if (isSquareOneToOne(problem) && problem.rows * problem.cols <= DENSE_JV_LIMIT) return solveWithJv(densified(problem));
-      return solveWithFlow(problem, tuning, warmStart);
+      return solveWithFlow(problem, tuning, warmStart, workspace);
     case 'jv':
       if (!isSquareOneToOne(problem)) {
         throw new CoachmatchError('invalidArgument', 'method "jv" needs a square problem with capacity 1 per column, no minimum loads and allowUnmatched false');
       }
       return solveWithJv(fitsJv(problem) ? problem : densified(problem));
     case 'flow':
-      return solveWithFlow(problem, tuning, warmStart);
+      return solveWithFlow(problem, tuning, warmStart, workspace);
     case 'lp':
       return solveWithLp(problem);
     default:

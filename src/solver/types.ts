@@ -1,3 +1,5 @@
+import type { SolveWorkspace } from './solveWorkspace.js';
+
 /**
  * Public types of the solver core. The solver knows nothing about coaching: rows are the
  * side that must be assigned (coachees), columns the side with capacities (coaches).
@@ -57,6 +59,12 @@ export interface SolveOptions {
    * makes the flow solver faster. Other methods ignore it.
    */
   readonly warmStart?: WarmStart;
+  /**
+   * Buffers kept between the solves of a sequence of problems about as large as each other
+   * (see SolveWorkspace): the result is the same, the largest arrays are written over
+   * instead of made afresh. One workspace serves one solve at a time.
+   */
+  readonly workspace?: SolveWorkspace;
 }
 
 /** A previous result's assignment and column duals (in the problem's sense), as in {@link AssignmentResult}. */

@@ -1,3 +1,4 @@
+import type { SolveWorkspace } from './solveWorkspace.js';
 import { CoachmatchError } from '../errors.js';
 import { findPair } from './buildResult.js';
 import { ColumnIndex } from './columnIndex.js';
@@ -145,6 +146,7 @@ export class VacancySearch {
   constructor(
     private readonly problem: NormalizedProblem,
     twin: Int32Array | null = null,
+    workspace?: SolveWorkspace,
   ) {
     const { rows, cols } = problem;
     this.nextTwin = new Int32Array(rows).fill(-1);
@@ -163,7 +165,7 @@ export class VacancySearch {
       heads = new Int32Array(count);
       for (let r = 0, q = 0; r < rows; r++) if (twin[r] === r) heads[q++] = r;
     }
-    this.byColumn = new ColumnIndex(problem, heads);
+    this.byColumn = new ColumnIndex(problem, heads, workspace);
     this.colDist = new Float64Array(cols);
     this.colStamp = new Int32Array(cols).fill(-1);
     this.colNext = new Int32Array(cols);

@@ -98,7 +98,9 @@ describe('reuseWeights', () => {
         const oldPairs = pairsOf(before);
         const newPairs = pairsOf(after);
         const mayWaive = waiverRisk(base.combined.bans, rows, cols, base.combined.capacity);
-        const reused = reuseWeights(newPairs, { pairs: oldPairs, weights: exactWeights(oldPairs) }, exactWeights, mayWaive);
+        // Room holding what an earlier round left there: every entry must be written over.
+        const leftOver = (length: number) => new Float64Array(length).fill(-12_345.5);
+        const reused = reuseWeights(newPairs, { pairs: oldPairs, weights: exactWeights(oldPairs) }, exactWeights, mayWaive, leftOver);
         const fresh = exactWeights(newPairs);
         for (let p = 0; p < fresh.length; p++) expect(Object.is(reused[p], fresh[p]) || reused[p] === fresh[p], `pair ${p}: ${reused[p]} vs ${fresh[p]}`).toBe(true);
       }),

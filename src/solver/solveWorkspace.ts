@@ -1,0 +1,15 @@
+import { RoundBuffers } from '../memory/roundBuffers.js';
+
+/**
+ * Buffers for the largest arrays a solve of compressed pairs makes: the pairs' costs and the
+ * index of each column's rows (see ColumnIndex). A caller that solves one problem after
+ * another, each about as large as the last (the candidate rounds of a large cohort), keeps
+ * one, and each solve writes over the last one's arrays instead of touching fresh pages (see
+ * RoundBuffers). Nothing a solve returns refers to them; a workspace serves one solve at a
+ * time.
+ */
+export class SolveWorkspace {
+  readonly cost = new RoundBuffers(Float64Array, 1);
+  readonly columnRows = new RoundBuffers(Int32Array, 1);
+  readonly columnCosts = new RoundBuffers(Float64Array, 1);
+}
