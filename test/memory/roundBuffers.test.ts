@@ -39,6 +39,15 @@ describe('RoundBuffers', () => {
     expect(fourth.length).toBe(5_000);
   });
 
+  it("replaces a buffer that proved too small by one half as large again (or as asked, with room), not just as large as asked", () => {
+    const room = new RoundBuffers(Float64Array, 1);
+    const first = room.take(1_000);
+    // Just past its room: the new buffer leaves room for growing on.
+    const grown = room.take(first.buffer.byteLength / Float64Array.BYTES_PER_ELEMENT + 1);
+    expect(grown.buffer).not.toBe(first.buffer);
+    expect(grown.buffer.byteLength).toBeGreaterThanOrEqual(1.5 * first.buffer.byteLength);
+  });
+
   it('refuses a number of generations below 1', () => {
     expect(() => new RoundBuffers(Int32Array, 0)).toThrow(RangeError);
     expect(() => new RoundBuffers(Int32Array, 1.5)).toThrow(RangeError);
