@@ -25,7 +25,7 @@ import { selectCandidates, selectionChunkRows, selectRanges } from './selectCand
 import { openBans } from './openBans.js';
 import { shortPlacement } from './shortPlacement.js';
 import { SharedCertifier } from './sharedCertifier.js';
-import { solveByPlaces, type PlacesRoom } from './solveByPlaces.js';
+import { newPlacesRoom, solveByPlaces } from './solveByPlaces.js';
 import { widenForCardinality } from './widenForCardinality.js';
 import { widenForPlaces } from './widenForPlaces.js';
 
@@ -190,9 +190,9 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   // round's solve is.
   const roundColumns = new RoundBuffers(Int32Array, 2);
   const roundWeights = new RoundBuffers(Float64Array, 2);
-  const allowed = { columns: new RoundBuffers(Int32Array, 1), weights: new RoundBuffers(Float64Array, 1) };
+  const allowed: PairBuffers = { columns: new RoundBuffers(Int32Array, 1), weights: new RoundBuffers(Float64Array, 1) };
   const workspace = new SolveWorkspace();
-  const placesRoom: PlacesRoom = { workspace, columns: new RoundBuffers(Int32Array, 1), weights: new RoundBuffers(Float64Array, 1) };
+  const placesRoom = newPlacesRoom(workspace);
   ({ candidates, weighed, certifier } = firstSelection(context, Math.min(k, cols), helper, mayWaive, { columns: roundColumns, weights: roundWeights }));
   // Solving by places needs every place fillable: each coach joins its best coachees now,
   // before a solve would fail on the coaches the coachees' choices left short.
@@ -379,7 +379,7 @@ function firstSelection(
   k: number,
   helper: CandidateHelper | null,
   mayWaive: MayWaive,
-  room: { columns: RoundBuffers<Int32Array>; weights: RoundBuffers<Float64Array> },
+  room: PairBuffers,
 ): { candidates: Int32Array[]; certifier: Certifier; weighed: WeighedPairs } {
   const { cols } = context;
   const { candidates, certifier, weights, evaluated } = selectRows(context, k, helper);
@@ -442,6 +442,12 @@ function assignedPairs(result: AssignmentResult, rows: number, cols: number): Pa
   return sparsePairSet(rows, cols, rowStart, Int32Array.from(assigned));
 }
 
+/** Buffers for a set of pairs' columns and weights, kept from round to round (see RoundBuffers). */
+interface PairBuffers {
+  readonly columns: RoundBuffers<Int32Array>;
+  readonly weights: RoundBuffers<Float64Array>;
+}
+
 /** The candidates as a pair set, its columns in `room`. */
 function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number, room: RoundBuffers<Int32Array>): PairSet {
   const rowStart = new Int32Array(rows + 1);
@@ -479,7 +485,7 @@ function starvedRows(pairs: PairSet, weights: Float64Array, capacity: Int32Array
  * The allowed pairs as the solver's compressed rows: the pair set's own arrays when every pair
  * is allowed, else copies in `room`'s buffers (valid until the next round's).
  */
-function compress(pairs: PairSet, weights: Float64Array, room: { columns: RoundBuffers<Int32Array>; weights: RoundBuffers<Float64Array> }) {
+function compress(pairs: PairSet, weights: Float64Array, room: PairBuffers) {
   let allowed = 0;
   for (let p = 0; p < weights.length; p++) if (!Number.isNaN(weights[p]!)) allowed++;
   if (allowed === weights.length) return { rowStart: pairs.rowStart, colIndex: pairs.colIndex, weight: weights };

@@ -25,6 +25,12 @@ export function waiverRisk(fixedBans: ReadonlyMap<number, unknown>, rows: number
   return (row, length) => length + fixed[row]! >= open;
 }
 
+/** Where {@link weighedBySelection} writes its columns and weights (every entry is written over). */
+export interface PairRoom {
+  readonly columns: (length: number) => Int32Array;
+  readonly weights: (length: number) => Float64Array;
+}
+
 /**
  * The first round's {@link WeighedPairs}, from the selection's own evaluations: each row with
  * the weights its chosen columns were given there, when no waiver can have touched them (no
@@ -37,7 +43,7 @@ export function weighedBySelection(
   evaluated: Int32Array,
   cols: number,
   mayWaive: MayWaive,
-  room: { readonly columns: (length: number) => Int32Array; readonly weights: (length: number) => Float64Array } = { columns: (n) => new Int32Array(n), weights: (n) => new Float64Array(n) },
+  room: PairRoom = { columns: (length) => new Int32Array(length), weights: (length) => new Float64Array(length) },
 ): WeighedPairs {
   const rows = candidates.length;
   const rowStart = new Int32Array(rows + 1);

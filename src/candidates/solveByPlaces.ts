@@ -21,9 +21,9 @@ export interface PlacesRoom {
   readonly weights: RoundBuffers<Float64Array>;
 }
 
-/** A {@link PlacesRoom} of its own: one solve's worth. */
-export function newPlacesRoom(): PlacesRoom {
-  return { workspace: new SolveWorkspace(), columns: new RoundBuffers(Int32Array, 1), weights: new RoundBuffers(Float64Array, 1) };
+/** A {@link PlacesRoom}, around the given solver workspace (a new one by default). */
+export function newPlacesRoom(workspace = new SolveWorkspace()): PlacesRoom {
+  return { workspace, columns: new RoundBuffers(Int32Array, 1), weights: new RoundBuffers(Float64Array, 1) };
 }
 
 /**
