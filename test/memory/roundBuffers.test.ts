@@ -39,7 +39,7 @@ describe('RoundBuffers', () => {
     expect(fourth.length).toBe(5_000);
   });
 
-  it("replaces a buffer that proved too small by one half as large again (or as asked, with room), not just as large as asked", () => {
+  it('replaces a buffer that proved too small by one half as large again (or as asked, with room), not just as large as asked', () => {
     const room = new RoundBuffers(Float64Array, 1);
     const first = room.take(1_000);
     // Just past its room: the new buffer leaves room for growing on.
