@@ -156,7 +156,7 @@ function solveAllowingUnmatched(problem: NormalizedProblem, settings: FlowTuning
     // problem's, searches started cold: measured on a 20,000 × 2,000 problem with 9
     // unplaceable rows, 88 s against 1.2 s with every row placeable.
     const placeable = maxBMatching(problem).size;
-    const extended = withUnmatchedColumn(problem, placeable);
+    const extended = withUnmatchedColumn(problem, placeable, workspace);
     run = runFlow(extended, settings, start === undefined ? undefined : unmatchedStart(extended, start), false, problem.cols, workspace);
   }
   if (run.failedRows > 0 || run.unmetMinLoad > 0) {

@@ -1,22 +1,24 @@
 import { findPair } from './buildResult.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { InternalStart } from './warmStart.js';
+import type { SolveWorkspace } from './solveWorkspace.js';
 
 /**
  * The problem with one more column (index `cols`): a pair of weight 0 with every row that has
  * a pair, and a place for each of those rows beyond the `placeable`. A row there is a row left
  * unmatched. Rows without a pair get none: they stay out of the flow (see flowSolver's runFlow), not
- * on this column, whose members every search that reaches it rescans.
+ * on this column, whose members every search that reaches it rescans. Its pairs go in the
+ * workspace's buffers for them, when one is given.
  */
-export function withUnmatchedColumn(problem: NormalizedProblem, placeable: number): NormalizedProblem {
+export function withUnmatchedColumn(problem: NormalizedProblem, placeable: number, workspace?: SolveWorkspace): NormalizedProblem {
   const { rows, cols, rowStart, colIndex, cost, weight } = problem;
   let open = 0;
   for (let i = 0; i < rows; i++) if (rowStart[i + 1]! > rowStart[i]!) open++;
   const pairs = colIndex.length + open;
   const start = new Int32Array(rows + 1);
-  const index = new Int32Array(pairs);
-  const costs = new Float64Array(pairs);
-  const weights = new Float64Array(pairs);
+  const index = workspace?.extendedColumns.take(pairs) ?? new Int32Array(pairs);
+  const costs = workspace?.extendedCosts.take(pairs) ?? new Float64Array(pairs);
+  const weights = workspace?.extendedWeights.take(pairs) ?? new Float64Array(pairs);
   for (let i = 0, at = 0; i < rows; i++) {
     const from = rowStart[i]!;
     const to = rowStart[i + 1]!;
@@ -24,8 +26,13 @@ export function withUnmatchedColumn(problem: NormalizedProblem, placeable: numbe
     costs.set(cost.subarray(from, to), at);
     weights.set(weight.subarray(from, to), at);
     at += to - from;
-    // The highest column: the row's columns still ascend. Its cost and weight stay 0.
-    if (to > from) index[at++] = cols;
+    // The highest column: the row's columns still ascend. Its cost and weight are 0 (written:
+    // a workspace's buffers hold an earlier solve's).
+    if (to > from) {
+      index[at] = cols;
+      costs[at] = 0;
+      weights[at++] = 0;
+    }
     start[i + 1] = at;
   }
   const capacity = new Int32Array(cols + 1);
