@@ -17,7 +17,7 @@ import { reuseWeights, waiverRisk, weighedBySelection, type MayWaive, type Weigh
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { certificateCap } from './certificateCap.js';
 import { CandidateHelper } from './candidateHelper.js';
-import { unpackCandidates } from './packedSelection.js';
+import { packCandidates, unpackCandidates } from './packedSelection.js';
 import { RoundBuffers } from '../memory/roundBuffers.js';
 import { joinTopBounds } from './topBounds.js';
 import { RowBlocks } from './rowBlocks.js';
@@ -450,10 +450,7 @@ interface PairBuffers {
 
 /** The candidates as a pair set, its columns in `room`. */
 function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number, room: RoundBuffers<Int32Array>): PairSet {
-  const rowStart = new Int32Array(rows + 1);
-  for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + candidates[i]!.length;
-  const colIndex = room.take(rowStart[rows]!);
-  for (let i = 0; i < rows; i++) colIndex.set(candidates[i]!, rowStart[i]!);
+  const { rowStart, colIndex } = packCandidates(candidates, (length) => room.take(length));
   return sparsePairSet(rows, cols, rowStart, colIndex);
 }
 

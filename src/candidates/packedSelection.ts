@@ -6,11 +6,14 @@ export interface PackedCandidates {
   readonly colIndex: Int32Array;
 }
 
-/** Packs per-row column lists (see {@link PackedCandidates}). */
-export function packCandidates(candidates: readonly Int32Array[]): PackedCandidates {
+/**
+ * Packs per-row column lists (see {@link PackedCandidates}), the columns in `room` (every
+ * entry is written over; a new array by default).
+ */
+export function packCandidates(candidates: readonly Int32Array[], room: (length: number) => Int32Array = (length) => new Int32Array(length)): PackedCandidates {
   const rowStart = new Int32Array(candidates.length + 1);
   candidates.forEach((list, i) => (rowStart[i + 1] = rowStart[i]! + list.length));
-  const colIndex = new Int32Array(rowStart[candidates.length]!);
+  const colIndex = room(rowStart[candidates.length]!);
   candidates.forEach((list, i) => colIndex.set(list, rowStart[i]!));
   return { rowStart, colIndex };
 }

@@ -52,8 +52,7 @@ export function solveByPlaces(
   const { workspace } = room;
   // Per coach, its candidate coachees and weights (ascending coachee, as the rows come), in
   // the workspace's column buffers: done with before the solve needs those.
-  const byCoach = { row: (n: number) => workspace.columnRows.take(n), value: (n: number) => workspace.columnCosts.take(n) };
-  const { colStart: coachStart, row: coachee, value: weightOf } = byColumn(rows, cols, pairs.rowStart, pairs.colIndex, pairs.weight, null, byCoach);
+  const { colStart: coachStart, row: coachee, value: weightOf } = byColumn(rows, cols, pairs.rowStart, pairs.colIndex, pairs.weight, null, workspace.columnRoom);
   // One row per place.
   const placeCoach: number[] = [];
   for (let j = 0; j < cols; j++) for (let p = 0; p < capacity[j]!; p++) placeCoach.push(j);

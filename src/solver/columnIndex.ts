@@ -38,9 +38,7 @@ export class ColumnIndex {
     if (known !== undefined) return known;
     const { rows, cols, rowStart, colIndex, cost } = this.problem;
     if (this.found.size >= LAZY_COLUMNS) {
-      const workspace = this.workspace;
-      const room = workspace === undefined ? undefined : { row: (n: number) => workspace.columnRows.take(n), value: (n: number) => workspace.columnCosts.take(n) };
-      this.whole = byColumn(rows, cols, rowStart, colIndex, cost, this.heads, room);
+      this.whole = byColumn(rows, cols, rowStart, colIndex, cost, this.heads, this.workspace?.columnRoom);
       this.found.clear();
       return this.slice(col, this.whole);
     }

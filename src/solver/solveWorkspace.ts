@@ -1,4 +1,5 @@
 import { RoundBuffers } from '../memory/roundBuffers.js';
+import type { ColumnPairsRoom } from './byColumn.js';
 
 /**
  * Buffers for the largest arrays a solve of compressed pairs makes: the pairs' costs, the
@@ -13,6 +14,8 @@ export class SolveWorkspace {
   readonly cost = new RoundBuffers(Float64Array, 1);
   readonly columnRows = new RoundBuffers(Int32Array, 1);
   readonly columnCosts = new RoundBuffers(Float64Array, 1);
+  /** Room for byColumn's rows and values, in {@link columnRows} and {@link columnCosts}. */
+  readonly columnRoom: ColumnPairsRoom = { row: (length) => this.columnRows.take(length), value: (length) => this.columnCosts.take(length) };
   /** The pairs of the problem with an "unmatched" column (see withUnmatchedColumn), solved while the problem's own are kept. */
   readonly extendedColumns = new RoundBuffers(Int32Array, 1);
   readonly extendedCosts = new RoundBuffers(Float64Array, 1);
