@@ -5,6 +5,7 @@ import type { PolicySettings } from '../model/policySettings.js';
 import type { Policy } from '../policies/policy.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
 import { SolveWorkspace } from '../solver/solveWorkspace.js';
+import { pairRoom, type PairRoom } from '../memory/roundBuffers.js';
 import type { AssignmentResult, SolverMethod, WarmStart } from '../solver/types.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
@@ -18,7 +19,6 @@ import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { certificateCap } from './certificateCap.js';
 import { CandidateHelper } from './candidateHelper.js';
 import { packCandidates, unpackCandidates } from './packedSelection.js';
-import { RoundBuffers } from '../memory/roundBuffers.js';
 import { joinTopBounds } from './topBounds.js';
 import { RowBlocks } from './rowBlocks.js';
 import { selectCandidates, selectionChunkRows, selectRanges } from './selectCandidates.js';
@@ -188,12 +188,11 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   // round reads the last one's pairs and weights (the first round's are the selection's)
   // while making its own; the allowed pairs and the solver's arrays are done with once the
   // round's solve is.
-  const roundColumns = new RoundBuffers(Int32Array, 2);
-  const roundWeights = new RoundBuffers(Float64Array, 2);
-  const allowed: PairBuffers = { columns: new RoundBuffers(Int32Array, 1), weights: new RoundBuffers(Float64Array, 1) };
+  const roundPairs = pairRoom(2);
+  const allowed = pairRoom(1);
   const workspace = new SolveWorkspace();
   const placesRoom = newPlacesRoom(workspace);
-  ({ candidates, weighed, certifier } = firstSelection(context, Math.min(k, cols), helper, mayWaive, { columns: roundColumns, weights: roundWeights }));
+  ({ candidates, weighed, certifier } = firstSelection(context, Math.min(k, cols), helper, mayWaive, roundPairs));
   // Solving by places needs every place fillable: each coach joins its best coachees now,
   // before a solve would fail on the coaches the coachees' choices left short.
   if (byPlaces) widenForPlaces(bounds, candidates, capacity);
@@ -219,9 +218,9 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // The first round's candidates are usually still the selection's lists, already packed there.
     // Only the size of an older round's pairs is read again (the last solve's, in finish):
     // their columns' buffer may hold a later round's by then.
-    const pairs: PairSet = weighed !== null && samePairs(candidates, weighed.pairs) ? weighed.pairs : toPairSet(candidates, rows, cols, roundColumns);
+    const pairs: PairSet = weighed !== null && samePairs(candidates, weighed.pairs) ? weighed.pairs : toPairSet(candidates, rows, cols, roundPairs.columns);
     // Rounds add pairs to some rows: the others keep last round's weights, and so do the old pairs of a row that cannot be waived.
-    const weights = reuseWeights(pairs, weighed, exactWeights, mayWaive, (length) => roundWeights.take(length));
+    const weights = reuseWeights(pairs, weighed, exactWeights, mayWaive, roundPairs.weights);
     weighed = { pairs, weights };
     const starved = starvedRows(pairs, weights, capacity).filter((i) => candidates[i]!.length < cols && canPlace[i] === 1);
     if (starved.length > 0) {
@@ -379,13 +378,12 @@ function firstSelection(
   k: number,
   helper: CandidateHelper | null,
   mayWaive: MayWaive,
-  room: PairBuffers,
+  room: PairRoom,
 ): { candidates: Int32Array[]; certifier: Certifier; weighed: WeighedPairs } {
   const { cols } = context;
   const { candidates, certifier, weights, evaluated } = selectRows(context, k, helper);
   // The per-row weight arrays go out of scope here, not held (and marked by every collection) to the end.
-  const weighed = weighedBySelection(candidates, weights, evaluated, cols, mayWaive, { columns: (n) => room.columns.take(n), weights: (n) => room.weights.take(n) });
-  return { candidates, certifier, weighed };
+  return { candidates, certifier, weighed: weighedBySelection(candidates, weights, evaluated, cols, mayWaive, room) };
 }
 
 /** {@link firstSelection}'s rows, certifier, and per-row weights and evaluated counts. */
@@ -442,15 +440,9 @@ function assignedPairs(result: AssignmentResult, rows: number, cols: number): Pa
   return sparsePairSet(rows, cols, rowStart, Int32Array.from(assigned));
 }
 
-/** Buffers for a set of pairs' columns and weights, kept from round to round (see RoundBuffers). */
-interface PairBuffers {
-  readonly columns: RoundBuffers<Int32Array>;
-  readonly weights: RoundBuffers<Float64Array>;
-}
-
 /** The candidates as a pair set, its columns in `room`. */
-function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number, room: RoundBuffers<Int32Array>): PairSet {
-  const { rowStart, colIndex } = packCandidates(candidates, (length) => room.take(length));
+function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number, room: PairRoom['columns']): PairSet {
+  const { rowStart, colIndex } = packCandidates(candidates, room);
   return sparsePairSet(rows, cols, rowStart, colIndex);
 }
 
@@ -482,13 +474,13 @@ function starvedRows(pairs: PairSet, weights: Float64Array, capacity: Int32Array
  * The allowed pairs as the solver's compressed rows: the pair set's own arrays when every pair
  * is allowed, else copies in `room`'s buffers (valid until the next round's).
  */
-function compress(pairs: PairSet, weights: Float64Array, room: PairBuffers) {
+function compress(pairs: PairSet, weights: Float64Array, room: PairRoom) {
   let allowed = 0;
   for (let p = 0; p < weights.length; p++) if (!Number.isNaN(weights[p]!)) allowed++;
   if (allowed === weights.length) return { rowStart: pairs.rowStart, colIndex: pairs.colIndex, weight: weights };
   const rowStart = new Int32Array(pairs.rows + 1);
-  const colIndex = room.columns.take(allowed);
-  const weight = room.weights.take(allowed);
+  const colIndex = room.columns(allowed);
+  const weight = room.weights(allowed);
   let k = 0;
   for (let i = 0; i < pairs.rows; i++) {
     for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) {

@@ -1,6 +1,7 @@
 import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import { openBans } from './openBans.js';
 import type { ExactWeights } from './selectCandidates.js';
+import type { PairRoom } from '../memory/roundBuffers.js';
 
 /** A pair set and the exact solver weights of its pairs. */
 export interface WeighedPairs {
@@ -23,12 +24,6 @@ export type MayWaive = (row: number, length: number) => boolean;
 export function waiverRisk(fixedBans: ReadonlyMap<number, unknown>, rows: number, cols: number, capacity: Int32Array): MayWaive {
   const { open, bannedOpen: fixed } = openBans(fixedBans, rows, cols, capacity, () => true);
   return (row, length) => length + fixed[row]! >= open;
-}
-
-/** Where {@link weighedBySelection} writes its columns and weights (every entry is written over). */
-export interface PairRoom {
-  readonly columns: (length: number) => Int32Array;
-  readonly weights: (length: number) => Float64Array;
 }
 
 /**

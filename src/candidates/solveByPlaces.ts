@@ -1,4 +1,4 @@
-import { RoundBuffers } from '../memory/roundBuffers.js';
+import { pairRoom, type PairRoom } from '../memory/roundBuffers.js';
 import { byColumn } from '../solver/byColumn.js';
 import type { AssignmentResult, CompressedPairs, SolverMethod, WarmStart } from '../solver/types.js';
 import { normalizeProblem } from '../solver/normalizeProblem.js';
@@ -17,13 +17,12 @@ export interface UnfilledPlaces {
 /** Buffers a caller keeps from one places' solve to the next: the places' pairs, and the solver's workspace. */
 export interface PlacesRoom {
   readonly workspace: SolveWorkspace;
-  readonly columns: RoundBuffers<Int32Array>;
-  readonly weights: RoundBuffers<Float64Array>;
+  readonly pairs: PairRoom;
 }
 
 /** A {@link PlacesRoom}, around the given solver workspace (a new one by default). */
 export function newPlacesRoom(workspace = new SolveWorkspace()): PlacesRoom {
-  return { workspace, columns: new RoundBuffers(Int32Array, 1), weights: new RoundBuffers(Float64Array, 1) };
+  return { workspace, pairs: pairRoom(1) };
 }
 
 /**
@@ -63,8 +62,8 @@ export function solveByPlaces(
     rowStart[p + 1] = rowStart[p]! + coachStart[j + 1]! - coachStart[j]!;
   }
   // Every entry is written below: each place's row is its coach's whole list.
-  const colIndex = room.columns.take(rowStart[places]!);
-  const weight = room.weights.take(rowStart[places]!);
+  const colIndex = room.pairs.columns(rowStart[places]!);
+  const weight = room.pairs.weights(rowStart[places]!);
   for (let p = 0; p < places; p++) {
     const j = placeCoach[p]!;
     colIndex.set(coachee.subarray(coachStart[j]!, coachStart[j + 1]!), rowStart[p]!);

@@ -42,8 +42,11 @@ export class RoundBuffers<T extends Int32Array | Float64Array> {
     this.buffers = new Array<ArrayBuffer | null>(generations).fill(null);
   }
 
-  /** A view of `length` entries whose contents are left over from earlier rounds: write every one before reading it. */
-  take(length: number): T {
+  /**
+   * A view of `length` entries whose contents are left over from earlier rounds: write every
+   * one before reading it. Bound, so it can be handed on as a room of its own.
+   */
+  readonly take = (length: number): T => {
     const slot = this.next;
     this.next = (slot + 1) % this.buffers.length;
     const size = this.type.BYTES_PER_ELEMENT;
@@ -54,5 +57,16 @@ export class RoundBuffers<T extends Int32Array | Float64Array> {
       this.buffers[slot] = buffer;
     }
     return new this.type(buffer, 0, length);
-  }
+  };
+}
+
+/** Where a set of pairs' columns and weights are written (every entry is written over). */
+export interface PairRoom {
+  readonly columns: (length: number) => Int32Array;
+  readonly weights: (length: number) => Float64Array;
+}
+
+/** A {@link PairRoom} on buffers of `generations` generations each (see {@link RoundBuffers}). */
+export function pairRoom(generations: number): PairRoom {
+  return { columns: new RoundBuffers(Int32Array, generations).take, weights: new RoundBuffers(Float64Array, generations).take };
 }

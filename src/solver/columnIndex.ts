@@ -1,7 +1,7 @@
-import type { SolveWorkspace } from './solveWorkspace.js';
 import { findPair } from './buildResult.js';
 import { byColumn, type ColumnPairs } from './byColumn.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
+import type { SolveWorkspace } from './solveWorkspace.js';
 
 /** Columns looked up one at a time before the whole index is built. */
 const LAZY_COLUMNS = 4;

@@ -1,4 +1,3 @@
-import type { SolveWorkspace } from './solveWorkspace.js';
 import { ColumnMembers } from './columnMembers.js';
 import { diagnoseMinLoads, diagnosePlacement } from './diagnose.js';
 import { maxBMatching } from './maxBMatching.js';
@@ -10,6 +9,7 @@ import type { AssignmentResult, WarmStart } from './types.js';
 import { twinRows } from './twinRows.js';
 import { unmatchedStart, withUnmatchedColumn } from './unmatchedColumn.js';
 import { applyWarmStart, internalStart, isBestPair, type InternalStart, VacancySearch } from './warmStart.js';
+import type { SolveWorkspace } from './solveWorkspace.js';
 
 const NONE = -1;
 /** `predRow[j]` value for a column reached backwards from the sink. */

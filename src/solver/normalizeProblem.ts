@@ -1,7 +1,7 @@
-import type { SolveWorkspace } from './solveWorkspace.js';
 import { CoachmatchError, type InputIssue } from '../errors.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { AssignmentProblem, CompressedPairs, Sense } from './types.js';
+import type { SolveWorkspace } from './solveWorkspace.js';
 
 /** At most this many issues are collected before validation gives up listing more. */
 const MAX_ISSUES = 50;

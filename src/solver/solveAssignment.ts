@@ -1,4 +1,3 @@
-import type { SolveWorkspace } from './solveWorkspace.js';
 import { solveWithFlow, type FlowTuning } from './flowSolver.js';
 import { densified, fitsJv, isSquareOneToOne, solveWithJv } from './jvSolver.js';
 import { solveWithLp } from './lpBackend.js';
@@ -7,6 +6,7 @@ import { normalizeProblem } from './normalizeProblem.js';
 import type { AssignmentProblem, AssignmentResult, SolveOptions, WarmStart } from './types.js';
 import { checkWarmStart } from './warmStart.js';
 import { CoachmatchError } from '../errors.js';
+import type { SolveWorkspace } from './solveWorkspace.js';
 
 /** Largest rows × cols for which `auto` turns a sparse square one-to-one problem dense for JV (8 MB; measured on the OR-Library sparse instances: faster up to n = 800, slower at 1500). */
 const DENSE_JV_LIMIT = 1_000_000;

@@ -15,7 +15,7 @@ export class SolveWorkspace {
   readonly columnRows = new RoundBuffers(Int32Array, 1);
   readonly columnCosts = new RoundBuffers(Float64Array, 1);
   /** Room for byColumn's rows and values, in {@link columnRows} and {@link columnCosts}. */
-  readonly columnRoom: ColumnPairsRoom = { row: (length) => this.columnRows.take(length), value: (length) => this.columnCosts.take(length) };
+  readonly columnRoom: ColumnPairsRoom = { row: this.columnRows.take, value: this.columnCosts.take };
   /** The pairs of the problem with an "unmatched" column (see withUnmatchedColumn), solved while the problem's own are kept. */
   readonly extendedColumns = new RoundBuffers(Int32Array, 1);
   readonly extendedCosts = new RoundBuffers(Float64Array, 1);

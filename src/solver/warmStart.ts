@@ -1,4 +1,3 @@
-import type { SolveWorkspace } from './solveWorkspace.js';
 import { CoachmatchError } from '../errors.js';
 import { findPair } from './buildResult.js';
 import { ColumnIndex } from './columnIndex.js';
@@ -6,6 +5,7 @@ import type { ColumnMembers } from './columnMembers.js';
 import { MinHeap } from './minHeap.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { WarmStart } from './types.js';
+import type { SolveWorkspace } from './solveWorkspace.js';
 
 /**
  * The flow solver's state that a warm start fills in: an assignment and potentials in which
