@@ -53,6 +53,7 @@ export { match, defaultMatchOptions, LARGE_COHORT_PAIRS, DENSE_PAIR_LIMIT } from
 export type { MatchOptions } from './engine/match.js';
 export type { CandidateReport } from './candidates/candidateReport.js';
 export type { CandidateSettings } from './candidates/matchOnCandidates.js';
+export type { CandidatePhase } from './candidates/phaseClock.js';
 export { fullPairSet, sparsePairSet, type PairSet } from './features/pairSet.js';
 export type { Matching, MatchedCoachee, UnmatchedCoachee, CoacheeEntry, CoachLoad, MatchingKpis, TermValue, MatchFlag } from './engine/matching.js';
 export { createEngine } from './composition/createEngine.js';

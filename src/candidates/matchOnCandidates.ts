@@ -26,6 +26,7 @@ import { openBans } from './openBans.js';
 import { shortPlacement } from './shortPlacement.js';
 import { SharedCertifier } from './sharedCertifier.js';
 import { newPlacesRoom, solveByPlaces } from './solveByPlaces.js';
+import { PhaseClock, type CandidatePhase } from './phaseClock.js';
 import { widenForCardinality } from './widenForCardinality.js';
 import { widenForPlaces } from './widenForPlaces.js';
 
@@ -119,6 +120,11 @@ export interface CandidateSettings {
   readonly maxRounds: number;
   /** Pairs from which a second thread shares the scans (default {@link PARALLEL_PAIRS}; Infinity: never). */
   readonly parallelPairs?: number;
+  /**
+   * Hears of each phase of the match as it ends, with its wall time (see {@link CandidatePhase}):
+   * where a large cohort's time goes. Not called without it; the matching is the same either way.
+   */
+  readonly onPhase?: (phase: CandidatePhase) => void;
 }
 
 /** What {@link matchOnCandidates} needs besides the cohort. */
@@ -147,17 +153,20 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   if (!Number.isInteger(k) || k < 1 || !Number.isInteger(maxRounds) || maxRounds < 1) {
     throw new CoachmatchError('invalidArgument', `candidate settings need whole numbers k >= 1 and maxRounds >= 1, got ${JSON.stringify(input.candidates)}`);
   }
+  const clock = new PhaseClock(input.candidates.onPhase);
   // Started first: the helper builds its own bounds while this thread builds these.
   const helper = rows * cols >= (input.candidates.parallelPairs ?? PARALLEL_PAIRS) && rows >= 2 ? CandidateHelper.start(cohort, settings, policies) : null;
   try {
-    return matchWith(input, k, candidateContext(cohort, settings, policies), helper);
+    const context = candidateContext(cohort, settings, policies);
+    clock.lap('context', 0);
+    return matchWith(input, k, context, helper, clock);
   } finally {
     helper?.close();
   }
 }
 
 /** {@link matchOnCandidates} once the cohort's context is built and k is settled. */
-function matchWith(input: CandidateMatchInput, k: number, context: CandidateContext, helper: CandidateHelper | null): Matching {
+function matchWith(input: CandidateMatchInput, k: number, context: CandidateContext, helper: CandidateHelper | null, clock: PhaseClock): Matching {
   const { settings, allowUnmatched, preset } = input;
   const { rows, cols, evaluate, exactWeights, base, bounds } = context;
   const { capacity, minLoad } = base.combined;
@@ -196,6 +205,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   // Solving by places needs every place fillable: each coach joins its best coachees now,
   // before a solve would fail on the coaches the coachees' choices left short.
   if (byPlaces) widenForPlaces(bounds, candidates, capacity);
+  clock.lap('selection', 0);
   const addedPerRound: number[] = [];
   // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'
   // tables (or a round's and a certificate chunk's) are never held at once.
@@ -247,12 +257,14 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       }
     }
     solves++;
+    clock.lap('prepare', solves);
     // Few pairs added since the last solve: the places' solve mends its last solution (see
     // WARM_PLACES_SHARE); the coachees' solve is always given its own (see warmStart below).
     const warmPlaces = (addedPerRound.at(-1) ?? Infinity) <= rows * WARM_PLACES_SHARE;
     const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method, warmPlaces ? placesStart : undefined, placesRoom) : null;
     if (byPlace?.status === 'optimal') placesStart = byPlace.placesStart;
     if (byPlace?.status === 'unfilled' && solves < input.candidates.maxRounds) {
+      clock.lap('solve', solves);
       // The candidates cannot fill every place: join the coachees left out to the coaches
       // with places left and try again, rather than solve in the coachee orientation, whose
       // searches rescan every unplaced coachee (measured at 10,000 × 1,000: 15 s).
@@ -267,6 +279,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       (byPlace?.status === 'optimal' ? byPlace : null) ??
       solveAssignment({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, workspace, ...(warmStart !== undefined ? { warmStart } : {}) });
     last = { pairs, result };
+    clock.lap('solve', solves);
     // The next round's problem differs from this one only by the pairs added: this solution is
     // a start the solver has to mend (see FlowTuning.rebidShare for how).
     warmStart = result.status === 'optimal' ? { assignment: result.assignment, colDual: result.duals.col } : undefined;
@@ -315,6 +328,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     if (outcome.violations > STALLED_SHARE * lastViolations) keptPerRow = Math.min(MOST_KEPT_PER_ROW, 2 * keptPerRow);
     lastViolations = outcome.violations;
     fullSince ||= outcome.unverified === 0;
+    clock.lap('certificate', solves);
     cleared = { byBound: outcome.clearedByBound, exactly: outcome.clearedExactly };
     gap = outcome.gap;
     // Violations, not violators: those also list near pairs (see NEAR_SHARE), which are none.
@@ -337,6 +351,12 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   return finish(last, false, solves);
 
   function finish(done: NonNullable<typeof last>, certified: boolean, rounds: number): Matching {
+    const matching = explained(done, certified, rounds);
+    clock.lap('finish', rounds);
+    return matching;
+  }
+
+  function explained(done: NonNullable<typeof last>, certified: boolean, rounds: number): Matching {
     // The matching describes assigned pairs only (bans and flags come from the relations):
     // evaluating those, not every candidate, saves a pass over millions of pairs.
     const evaluated = evaluate(assignedPairs(done.result, rows, cols));
