@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { syntheticCohort } from '../fixtures/synthetic/syntheticCohort.js';
 import { match } from '../src/engine/match.js';
 import { parseCohort } from '../src/model/parseCohort.js';
+import type { CandidatePhase } from '../src/candidates/phaseClock.js';
 import { machineInfo } from './machineInfo.js';
 
 interface LargeCase {
@@ -57,6 +58,7 @@ interface Outcome {
   readonly matched: number;
   readonly overfull: number;
   readonly peakRssBytes: number;
+  readonly phases: readonly CandidatePhase[];
 }
 
 /**
@@ -65,9 +67,17 @@ interface Outcome {
  */
 const RUNS = 3;
 
+/** Columns of the main table and of the phase table (how a kept row of each is told apart). */
+const MAIN_COLUMNS = 11;
+const PHASE_COLUMNS = 8;
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const s = (ms: number) => `${seconds(ms)} s`;
+
 const wanted = process.argv.slice(2);
 const chosen = wanted.length === 0 ? cases : cases.filter((c) => wanted.includes(c.name));
 const lines = new Map<string, string>();
+const phaseLines = new Map<string, string>();
 for (const c of chosen) {
   const outcomes: Outcome[] = [];
   for (let run = 1; run <= RUNS; run++) {
@@ -85,9 +95,11 @@ for (const c of chosen) {
     outcomes.push(outcome);
   }
   lines.set(c.name, row(c, outcomes));
+  phaseLines.set(c.name, phaseRow(c, medianRun(outcomes)));
 }
 // Read at the end, so rows another run wrote meanwhile are kept.
-const previous = previousRows();
+const previous = previousRows(MAIN_COLUMNS);
+const previousPhases = previousRows(PHASE_COLUMNS);
 const machine = machineInfo();
 writeFileSync(
   new URL('./LARGE.md', import.meta.url),
@@ -103,6 +115,14 @@ writeFileSync(
     // Cases not run this time keep their earlier row (and say so in their own date column).
     ...cases.map((c) => lines.get(c.name) ?? previous.get(c.name)).filter((line): line is string => line !== undefined),
     '',
+    '## Where the match time goes',
+    '',
+    'The median run of each case above, phase by phase, as `candidateSettings.onPhase` reports them: wall time on the calling thread, phases back to back, so they add up to *match* (less the few milliseconds that settle the policy first). *context*: features, policies and pair bounds of the whole cohort (from 10^8 pairs the helper thread is started first and builds its own meanwhile); *selection*: each coachee\'s first candidates, shared with the helper; then per solve: *prepare* (the round\'s pairs, their weights and placement checks; summed here), the *solve*, and the *certificate* over the pairs left out (shared with the helper); *finish*: the explained matching and its KPIs. Solves and certificates are listed in round order.',
+    '',
+    '| case | context | selection | prepare (all rounds) | solves | certificates | finish | run on |',
+    '|---|---|---|---|---|---|---|---|',
+    ...cases.map((c) => phaseLines.get(c.name) ?? previousPhases.get(c.name)).filter((line): line is string => line !== undefined),
+    '',
   ].join('\n')}`,
 );
 
@@ -114,20 +134,31 @@ function checkAgainstDense(c: LargeCase, outcome: Outcome): void {
   }
 }
 
+/** The median run by match time. */
+function medianRun(outcomes: readonly Outcome[]): Outcome {
+  const sorted = [...outcomes].sort((a, b) => a.matchMs - b.matchMs);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 /** A case's row: the median run by match time, the range of match times, and the highest peak RSS. */
 function row(c: LargeCase, outcomes: readonly Outcome[]): string {
   const n = (x: number) => x.toLocaleString('en');
-  const seconds = (ms: number) => (ms / 1000).toFixed(1);
-  const s = (ms: number) => `${seconds(ms)} s`;
   const sorted = [...outcomes].sort((a, b) => a.matchMs - b.matchMs);
-  const o = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const o = medianRun(outcomes);
   const range = `${seconds(sorted[0]!.matchMs)}–${s(sorted.at(-1)!.matchMs)}`;
   const peak = Math.max(...outcomes.map((x) => x.peakRssBytes));
   return `| ${c.name} | ${n(c.coachees)} × ${n(c.coaches)} | ${n(o.places)} | ${n(o.allPairs)} | ${n(o.candidatePairs)} | ${o.rounds} | ${s(o.parseMs)} | ${s(o.matchMs)} | ${range} | ${Math.round(peak / 2 ** 20)} MB | ${new Date().toISOString().slice(0, 10)} |`;
 }
 
-/** The rows of the current LARGE.md, by case name, so a partial run keeps the others. */
-function previousRows(): Map<string, string> {
+/** A case's phase row (see the phase table's text): one run's phases, solves and certificates each in round order. */
+function phaseRow(c: LargeCase, o: Outcome): string {
+  const total = (name: CandidatePhase['name']) => o.phases.filter((p) => p.name === name).reduce((sum, p) => sum + p.ms, 0);
+  const each = (name: CandidatePhase['name']) => `${o.phases.filter((p) => p.name === name).map((p) => seconds(p.ms)).join(' + ')} s`;
+  return `| ${c.name} | ${s(total('context'))} | ${s(total('selection'))} | ${s(total('prepare'))} | ${each('solve')} | ${each('certificate')} | ${s(total('finish'))} | ${new Date().toISOString().slice(0, 10)} |`;
+}
+
+/** The rows of one table of the current LARGE.md (the one whose rows have `columns` columns), by case name, so a partial run keeps the others. */
+function previousRows(columns: number): Map<string, string> {
   const out = new Map<string, string>();
   let text = '';
   try {
@@ -138,7 +169,7 @@ function previousRows(): Map<string, string> {
   for (const line of text.split('\n')) {
     const name = /^\| (large-[\w-]+) \|/.exec(line)?.[1];
     // Rows of an older layout (one run, no range) are not kept: their case must run again.
-    if (name !== undefined && line.split('|').length === 13) out.set(name, line);
+    if (name !== undefined && line.split('|').length === columns + 2) out.set(name, line);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { peakRss } from './peakRss.js';
 // What is timed is the built package (`npm run build`), as users run it, not the sources.
 const built = new URL('../dist/index.js', import.meta.url);
 const { match, parseCohort } = (await import(built.href)) as typeof import('../src/index.js');
+type CandidatePhase = import('../src/index.js').CandidatePhase;
 
 const args = process.argv.slice(2);
 const [coachees, coaches, seed, minCapacity, maxCapacity] = args.slice(0, 5).map(Number);
@@ -37,9 +38,10 @@ const { cohort, parseMs } = (() => {
   const parsed = parseCohort(doc);
   return { cohort: parsed, parseMs: performance.now() - begin };
 })();
-let start = performance.now();
-start = performance.now();
-const matching = match(cohort, { candidates: 'always', candidateSettings: { ...(k === undefined ? {} : { k }), maxRounds: 16 } });
+// Each phase of the match as it ends (context, selection, each round's preparation, solve and certificate, finish).
+const phases: CandidatePhase[] = [];
+const start = performance.now();
+const matching = match(cohort, { candidates: 'always', candidateSettings: { ...(k === undefined ? {} : { k }), maxRounds: 16, onPhase: (phase) => phases.push(phase) } });
 const matchMs = performance.now() - start;
 // The answer is checked before any figure counts: capacities kept, every matched pair allowed.
 const loads = new Map<string, number>();
@@ -69,5 +71,6 @@ process.stdout.write(
     matched: matching.kpis.matched,
     overfull,
     peakRssBytes: peakRss(),
+    phases,
   })}\n`,
 );
