@@ -143,9 +143,9 @@ function medianRun(outcomes: readonly Outcome[]): Outcome {
 /** A case's row: the median run by match time, the range of match times, and the highest peak RSS. */
 function row(c: LargeCase, outcomes: readonly Outcome[]): string {
   const n = (x: number) => x.toLocaleString('en');
-  const sorted = [...outcomes].sort((a, b) => a.matchMs - b.matchMs);
   const o = medianRun(outcomes);
-  const range = `${seconds(sorted[0]!.matchMs)}–${s(sorted.at(-1)!.matchMs)}`;
+  const times = outcomes.map((x) => x.matchMs);
+  const range = `${seconds(Math.min(...times))}–${s(Math.max(...times))}`;
   const peak = Math.max(...outcomes.map((x) => x.peakRssBytes));
   return `| ${c.name} | ${n(c.coachees)} × ${n(c.coaches)} | ${n(o.places)} | ${n(o.allPairs)} | ${n(o.candidatePairs)} | ${o.rounds} | ${s(o.parseMs)} | ${s(o.matchMs)} | ${range} | ${Math.round(peak / 2 ** 20)} MB | ${new Date().toISOString().slice(0, 10)} |`;
 }
