@@ -1,3 +1,4 @@
+import { freshPairs, type PairRoom } from '../memory/roundBuffers.js';
 import type { CertificateVerdict } from './certifier.js';
 
 /** Per-row column lists as compressed rows: a few typed arrays a thread can hand over without copying. */
@@ -10,7 +11,7 @@ export interface PackedCandidates {
  * Packs per-row column lists (see {@link PackedCandidates}), the columns in `room` (every
  * entry is written over; a new array by default).
  */
-export function packCandidates(candidates: readonly Int32Array[], room: (length: number) => Int32Array = (length) => new Int32Array(length)): PackedCandidates {
+export function packCandidates(candidates: readonly Int32Array[], room: PairRoom['columns'] = freshPairs.columns): PackedCandidates {
   const rowStart = new Int32Array(candidates.length + 1);
   candidates.forEach((list, i) => (rowStart[i + 1] = rowStart[i]! + list.length));
   const colIndex = room(rowStart[candidates.length]!);

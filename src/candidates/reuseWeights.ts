@@ -1,7 +1,7 @@
 import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import { openBans } from './openBans.js';
 import type { ExactWeights } from './selectCandidates.js';
-import type { PairRoom } from '../memory/roundBuffers.js';
+import { freshPairs, type PairRoom } from '../memory/roundBuffers.js';
 
 /** A pair set and the exact solver weights of its pairs. */
 export interface WeighedPairs {
@@ -38,7 +38,7 @@ export function weighedBySelection(
   evaluated: Int32Array,
   cols: number,
   mayWaive: MayWaive,
-  room: PairRoom = { columns: (length) => new Int32Array(length), weights: (length) => new Float64Array(length) },
+  room: PairRoom = freshPairs,
 ): WeighedPairs {
   const rows = candidates.length;
   const rowStart = new Int32Array(rows + 1);
@@ -69,7 +69,7 @@ export function reuseWeights(
   before: WeighedPairs | null,
   exactWeights: ExactWeights,
   mayWaive: MayWaive = () => true,
-  room: (length: number) => Float64Array = (length) => new Float64Array(length),
+  room: PairRoom['weights'] = freshPairs.weights,
 ): Float64Array {
   if (before === null) return exactWeights(pairs);
   if (pairs === before.pairs) return before.weights;

@@ -66,6 +66,9 @@ export interface PairRoom {
   readonly weights: (length: number) => Float64Array;
 }
 
+/** A {@link PairRoom} of new arrays each time: the default where no buffers are kept. */
+export const freshPairs: PairRoom = { columns: (length) => new Int32Array(length), weights: (length) => new Float64Array(length) };
+
 /** A {@link PairRoom} on buffers of `generations` generations each (see {@link RoundBuffers}). */
 export function pairRoom(generations: number): PairRoom {
   return { columns: new RoundBuffers(Int32Array, generations).take, weights: new RoundBuffers(Float64Array, generations).take };

@@ -1,3 +1,5 @@
+import { freshPairs } from '../memory/roundBuffers.js';
+
 /** Pairs in compressed columns: column j's pairs are `colStart[j] .. colStart[j+1]-1`, rows ascending. */
 export interface ColumnPairs {
   readonly colStart: Int32Array;
@@ -11,7 +13,7 @@ export interface ColumnPairsRoom {
   readonly value: (length: number) => Float64Array;
 }
 
-const newArrays: ColumnPairsRoom = { row: (length) => new Int32Array(length), value: (length) => new Float64Array(length) };
+const newArrays: ColumnPairsRoom = { row: freshPairs.columns, value: freshPairs.weights };
 
 /**
  * The pairs of compressed rows, with one value each, regrouped by column (a counting sort);
