@@ -12,23 +12,25 @@ import { validateCommand, validateUsage } from './validateCommand.js';
 
 type Command = (args: string[]) => number | Promise<number>;
 
-const commands: Record<string, { run: Command; usage: string }> = {
-  match: { run: matchCommand, usage: matchUsage },
-  validate: { run: validateCommand, usage: validateUsage },
-  explain: { run: explainCommand, usage: explainUsage },
-  compare: { run: compareCommand, usage: compareUsage },
-  rematch: { run: rematchCommand, usage: rematchUsage },
-  shortlist: { run: shortlistCommand, usage: shortlistUsage },
-  schema: { run: schemaCommand, usage: schemaUsage },
-  solve: { run: solveCommand, usage: solveUsage },
-  serve: { run: serveCommand, usage: serveUsage },
-  stable: { run: stableCommand, usage: stableUsage },
-};
+// A Map, not an object literal: a command name such as "constructor" or "__proto__" must not
+// find an Object.prototype member.
+const commands: ReadonlyMap<string, { run: Command; usage: string }> = new Map([
+  ['match', { run: matchCommand, usage: matchUsage }],
+  ['validate', { run: validateCommand, usage: validateUsage }],
+  ['explain', { run: explainCommand, usage: explainUsage }],
+  ['compare', { run: compareCommand, usage: compareUsage }],
+  ['rematch', { run: rematchCommand, usage: rematchUsage }],
+  ['shortlist', { run: shortlistCommand, usage: shortlistUsage }],
+  ['schema', { run: schemaCommand, usage: schemaUsage }],
+  ['solve', { run: solveCommand, usage: solveUsage }],
+  ['serve', { run: serveCommand, usage: serveUsage }],
+  ['stable', { run: stableCommand, usage: stableUsage }],
+]);
 
 const usage = `Usage: coachmatch <command> [options]
 
 Commands:
-${Object.values(commands).map((c) => `  ${c.usage.split('\n')[0]}`).join('\n')}
+${[...commands.values()].map((c) => `  ${c.usage.split('\n')[0]}`).join('\n')}
 
 Run "coachmatch <command> --help" for details.`;
 
@@ -43,7 +45,7 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
-  const command = commands[name];
+  const command = commands.get(name);
   if (command === undefined) {
     process.stderr.write(`coachmatch: unknown command "${name}"\n\n${usage}\n`);
     return 2;

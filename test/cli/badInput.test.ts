@@ -77,6 +77,11 @@ describe('coachmatch on bad input', () => {
     [['validate']],
     [['frobnicate']],
     [[]],
+    // Names of Object.prototype members are unknown commands too, not a crash.
+    [['constructor']],
+    [['__proto__', 'x.json']],
+    [['toString']],
+    [['hasOwnProperty']],
   ])('exits 2 on bad arguments %j, printing nothing on stdout but usage', async (argv) => {
     const run = await runInProcess(argv);
     expect(run.code).toBe(2);

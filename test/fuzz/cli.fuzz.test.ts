@@ -34,7 +34,7 @@ const files = {
 const outPaths = [tmp.path('out.txt'), tmp.path('sub/out.json'), tmp.path('no-such-dir/out.json'), tmp.path('sub')];
 
 // `serve` is left out: it starts a server that runs until stopped.
-const command = fc.constantFrom('match', 'validate', 'explain', 'compare', 'rematch', 'schema', 'solve', 'stable', 'nonsense', '', '-x', '--help');
+const command = fc.constantFrom('match', 'validate', 'explain', 'compare', 'rematch', 'schema', 'solve', 'stable', 'nonsense', 'constructor', '__proto__', 'toString', '', '-x', '--help');
 const file = fc.constantFrom(...Object.values(files));
 const value = fc.oneof(
   fc.constantFrom('json', 'md', 'html', 'csv', 'pdf', 'default', 'diversity-first', 'nope', 'total', 'fair', 'stable', 'auto', 'jv', 'flow', 'lp', 'never', '0', '1', '3', '-1', '1.5', 'NaN', '1e999', '', ' ', 's1', 'c1', 's1=c1', 'x=y=z', 'weights.difference=0:1:3', 'weights.nope=0:1:2', 'insiderThreshold=1:0:0'),
