@@ -24,7 +24,13 @@ export const relatedValuesSchema = z.strictObject({
 });
 
 const common = {
-  key: z.string().min(1).describe('Name of the attribute as used in `attributes` records.'),
+  key: z
+    .string()
+    .min(1)
+    // Parsed JSON keeps a "__proto__" key, but any object built from it drops the key: the
+    // attribute would be declared yet never read.
+    .refine((key) => key !== '__proto__', { message: '"__proto__" cannot name an attribute (JavaScript objects drop that key): rename it' })
+    .describe('Name of the attribute as used in `attributes` records.'),
   label: z.string().min(1).optional().describe('Human label used in explanations; default: the key.'),
   role: z
     .enum(['identity', 'profession'])

@@ -131,6 +131,13 @@ describe(parseCohort, () => {
       doc.people[0].attributes = { 'home town': 'Heerlen' };
       expect(pathsOf(doc)).toEqual(['$.coaches[0].attributes.shoeSize', '$.people[0].attributes["home town"]']);
     });
+    it('refuses "__proto__" as an attribute key, which objects built from the record would drop', () => {
+      // As a file would give it: JSON.parse keeps "__proto__" as an own key.
+      const doc = JSON.parse(JSON.stringify(base()).replace('"key":"gender"', '"key":"__proto__"').replace('"gender":"f"', '"__proto__":"f"'));
+      const issues = issuesOf(doc);
+      expect(issues.map((i) => i.path)).toEqual(['$.attributes[0].key']);
+      expect(issues[0]!.message).toMatch(/__proto__/);
+    });
     it('reports attribute values of the wrong kind', () => {
       const doc = base();
       doc.coaches[0].attributes.gender = 2;
