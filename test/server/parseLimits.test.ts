@@ -11,7 +11,7 @@ describe(parseByteSize, () => {
     expect(parseByteSize('1000')).toBe(1000);
   });
   it('rejects anything else as invalidArgument', () => {
-    for (const text of ['', 'mb', '5 megabytes', '-1mb', '0']) {
+    for (const text of ['', 'mb', '5 megabytes', '-1mb', '0', '30constructor', '1valueof']) {
       expect(() => parseByteSize(text)).toThrow();
       try {
         parseByteSize(text);
@@ -30,6 +30,6 @@ describe(parseDuration, () => {
     expect(parseDuration('1.5')).toBe(1500);
   });
   it('rejects anything else', () => {
-    for (const text of ['', 's', '30 sec', '-5s', '0ms']) expect(() => parseDuration(text)).toThrow();
+    for (const text of ['', 's', '30 sec', '-5s', '0ms', '30constructor', '1valueof']) expect(() => parseDuration(text)).toThrow();
   });
 });
