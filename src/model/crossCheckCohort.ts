@@ -77,6 +77,8 @@ function checkDeclarations(
     let scale: DeclaredAttribute['scale'];
     if (isRecord(a.scale) && isNumber(a.scale.min) && isNumber(a.scale.max)) {
       if (a.scale.min >= a.scale.max) report(['attributes', i, 'scale'], 'scale.min must be below scale.max');
+      // Closeness divides by the span: one too wide for a double would make every score NaN.
+      else if (!Number.isFinite(a.scale.max - a.scale.min)) report(['attributes', i, 'scale'], `the span scale.max − scale.min overflows (${a.scale.min} to ${a.scale.max}): use a narrower scale`);
       else scale = { min: a.scale.min, max: a.scale.max };
     }
     if (!declared.has(a.key)) declared.set(a.key, { kind: a.kind, role: a.role, scale });

@@ -138,6 +138,14 @@ describe(parseCohort, () => {
       expect(issues.map((i) => i.path)).toEqual(['$.attributes[0].key']);
       expect(issues[0]!.message).toMatch(/__proto__/);
     });
+    it('reports a numeric scale that is upside down or whose span overflows', () => {
+      const doc = base();
+      doc.attributes.push({ key: 'height', kind: 'numeric', role: 'identity', scale: { min: 2, max: 1 } });
+      doc.attributes.push({ key: 'wealth', kind: 'numeric', role: 'identity', scale: { min: -1e308, max: 1e308 } });
+      const issues = issuesOf(doc);
+      expect(issues.map((i) => i.path)).toEqual(['$.attributes[4].scale', '$.attributes[5].scale']);
+      expect(issues[1]!.message).toMatch(/overflows/);
+    });
     it('reports attribute values of the wrong kind', () => {
       const doc = base();
       doc.coaches[0].attributes.gender = 2;
