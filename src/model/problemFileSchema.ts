@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CoachmatchError } from '../errors.js';
+import { MAX_DIMENSION } from '../solver/normalizeProblem.js';
 import type { AssignmentProblem } from '../solver/types.js';
 import { toJsonPath } from './toJsonPath.js';
 
-const count = z.number().int().nonnegative().max(100_000_000);
+const count = z.number().int().nonnegative().max(MAX_DIMENSION);
 
 /**
  * The JSON file read by `coachmatch solve`: the solver's {@link AssignmentProblem} with

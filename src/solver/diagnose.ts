@@ -36,7 +36,6 @@ export function diagnosePlacement(problem: NormalizedProblem): Diagnosis[] {
   const matching = maxBMatching(problem);
   if (matching.size === rows) return out;
   for (const group of competingGroups(problem, matching.rowCol, matching.members.head, matching.members.next)) {
-    if (group.cols.length === 0) continue; // already reported as rowWithoutCandidates
     let groupCapacity = 0;
     for (const j of group.cols) groupCapacity += capacity[j]!;
     const shortBy = group.rows.length - groupCapacity;
@@ -65,7 +64,9 @@ function competingGroups(
   const inRegion = new Uint8Array(rows);
   const colInRegion = new Uint8Array(cols);
   const queue: number[] = [];
-  for (let i = 0; i < rows; i++) if (rowCol[i]! < 0) {
+  // Rows without a pair are reported as rowWithoutCandidates: each would be a group of its own,
+  // and millions of them (a problem file that names 10^7 rows and no pairs) cost minutes.
+  for (let i = 0; i < rows; i++) if (rowCol[i]! < 0 && rowStart[i + 1]! > rowStart[i]!) {
     inRegion[i] = 1;
     queue.push(i);
   }

@@ -40,6 +40,9 @@ describe('coachmatch solve', () => {
     ['no weights or edges', { sense: 'max' }],
     ['a non-numeric weight', { weights: [['a']] }],
     ['an edge out of range', { rows: 1, cols: 1, edges: [[0, 3, 1]] }],
+    // A few bytes that would otherwise ask for arrays of 10^8 rows and columns.
+    ['more rows and columns than supported', { rows: 100_000_000, cols: 100_000_000, edges: [] }],
+    ['more columns than supported', { rows: 1, cols: 10_000_001, edges: [[0, 5, 1]] }],
   ])('exits 2 and prints nothing on stdout for %s', async (_, problem) => {
     const out = tmp.path('result.json');
     const run = await runInProcess(['solve', tmp.write('p.json', problem), '--out', out]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CoachmatchError } from '../../src/errors.js';
+import { MAX_DIMENSION } from '../../src/solver/normalizeProblem.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
 import { issuePaths } from '../helpers/issuePaths.js';
@@ -32,6 +33,11 @@ describe('solveAssignment on malformed problems', () => {
     const paths = issuePaths({ rows: 2, cols: 2, edges: [[0, 1, 1], [1, 0, 2], [0, 1, 3]] });
     expect(paths).toHaveLength(1);
     expect(['$.edges[0]', '$.edges[2]']).toContain(paths[0]);
+  });
+
+  it('rejects more rows or columns than MAX_DIMENSION, before allocating for them', () => {
+    expect(issuePaths({ rows: MAX_DIMENSION + 1, cols: MAX_DIMENSION + 1, edges: [] })).toEqual(['$.rows', '$.cols']);
+    expect(issuePaths({ rows: 1, cols: MAX_DIMENSION + 1, compressed: { rowStart: Int32Array.of(0, 0), colIndex: new Int32Array(0), weight: new Float64Array(0) } })).toEqual(['$.cols']);
   });
 
   it('lists every problem at once', () => {
