@@ -44,7 +44,7 @@ export interface StabilityAudit {
  */
 export function auditStability(problem: StableProblem, assignment: readonly (number | null)[]): StabilityAudit {
   const { rows, cols } = problem;
-  const { rowRank, colRank, capacity } = preferenceRanks(problem);
+  const { rowRank, colRank, listedBy, capacity } = preferenceRanks(problem);
   if (assignment.length !== rows) throw new CoachmatchError('invalidArgument', `assignment has ${assignment.length} entries for ${rows} rows`);
   const defects: MatchingDefect[] = [];
   const load = new Int32Array(cols);
@@ -56,8 +56,8 @@ export function auditStability(problem: StableProblem, assignment: readonly (num
     if (j === null) continue;
     if (!Number.isInteger(j) || j < 0 || j >= cols) throw new CoachmatchError('invalidArgument', `assignment[${i}] = ${j} is not a column`);
     load[j]!++;
-    const rr = rowRank[i * cols + j]!;
-    const cr = colRank[j * rows + i]!;
+    const rr = rowRank(i, j);
+    const cr = colRank(j, i);
     if (rr < 0 || cr < 0) {
       defects.push({ kind: 'unacceptablePair', row: i, col: j, message: `row ${i} and column ${j} do not both list each other` });
     }
@@ -71,10 +71,11 @@ export function auditStability(problem: StableProblem, assignment: readonly (num
   }
   const blockingPairs: BlockingPair[] = [];
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const rr = rowRank[i * cols + j]!;
-      const cr = colRank[j * rows + i]!;
-      if (rr < 0 || cr < 0 || assignment[i] === j) continue;
+    // Only pairs row i lists can block (in column order, so the pairs come out by row, then column).
+    for (const j of listedBy(i)) {
+      const rr = rowRank(i, j);
+      const cr = colRank(j, i);
+      if (cr < 0 || assignment[i] === j) continue;
       const rowWants = rr < partnerRank[i]!;
       const colWants = load[j]! < capacity[j]! || cr < worst[j]!;
       if (rowWants && colWants) blockingPairs.push({ row: i, col: j });

@@ -52,7 +52,7 @@ function rowsPropose(problem: StableProblem, { colRank, capacity }: PreferenceRa
     const list = rowPrefs[i]!;
     while (next[i]! < list.length) {
       const j = list[next[i]!++]!;
-      const rank = colRank[j * rows + i]!;
+      const rank = colRank(j, i);
       if (rank < 0 || capacity[j] === 0) continue; // j does not accept i
       const members = held[j]!;
       if (members.length < capacity[j]!) {
@@ -62,9 +62,9 @@ function rowsPropose(problem: StableProblem, { colRank, capacity }: PreferenceRa
       }
       // Full: j keeps i only in place of its worst member.
       let worst = 0;
-      for (let m = 1; m < members.length; m++) if (colRank[j * rows + members[m]!]! > colRank[j * rows + members[worst]!]!) worst = m;
+      for (let m = 1; m < members.length; m++) if (colRank(j, members[m]!) > colRank(j, members[worst]!)) worst = m;
       const out = members[worst]!;
-      if (colRank[j * rows + out]! < rank) continue;
+      if (colRank(j, out) < rank) continue;
       members[worst] = i;
       rowCol[i] = j;
       rowCol[out] = -1;
@@ -92,10 +92,10 @@ function colsPropose(problem: StableProblem, { rowRank, capacity }: PreferenceRa
     const list = colPrefs[j]!;
     while (load[j]! < capacity[j]! && next[j]! < list.length) {
       const i = list[next[j]!++]!;
-      const rank = rowRank[i * cols + j]!;
+      const rank = rowRank(i, j);
       if (rank < 0) continue; // i does not accept j
       const current = rowCol[i]!;
-      if (current >= 0 && rowRank[i * cols + current]! < rank) continue;
+      if (current >= 0 && rowRank(i, current) < rank) continue;
       if (current >= 0) {
         load[current]!--;
         if (!queued[current]) {
@@ -117,7 +117,6 @@ function toStableMatching(problem: StableProblem, { colRank }: PreferenceRanks, 
     members[j]!.push(i);
     return j;
   });
-  const rows = problem.rows;
-  members.forEach((list, j) => list.sort((a, b) => colRank[j * rows + a]! - colRank[j * rows + b]!));
+  members.forEach((list, j) => list.sort((a, b) => colRank(j, a) - colRank(j, b)));
   return { assignment, members, matched: assignment.filter((j) => j !== null).length };
 }

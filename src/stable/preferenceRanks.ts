@@ -1,42 +1,47 @@
 import { CoachmatchError, type InputIssue } from '../errors.js';
 import type { StableProblem } from './stableProblem.js';
 
-/** Rank tables of a checked {@link StableProblem}; -1 marks a pair the side does not list. */
+/** Rank lookups of a checked {@link StableProblem}; -1 marks a pair the side does not list. */
 export interface PreferenceRanks {
-  /** `rowRank[i * cols + j]`: position of column j in row i's list. */
-  readonly rowRank: Int32Array;
-  /** `colRank[j * rows + i]`: position of row i in column j's list. */
-  readonly colRank: Int32Array;
+  /** Position of column j in row i's list. */
+  rowRank(i: number, j: number): number;
+  /** Position of row i in column j's list. */
+  colRank(j: number, i: number): number;
+  /** Row i's listed columns, ascending. */
+  listedBy(i: number): Int32Array;
   readonly capacity: Int32Array;
 }
 
 /**
+ * Owner × other pairs up to which ranks sit in a dense table (4 bytes a pair, one array read a
+ * lookup); beyond, in each owner's list sorted by the other side (8 bytes a listed pair, a
+ * binary search a lookup). Dense tables of 70,000 × 70,000 empty lists asked for 4.9·10^9
+ * entries, more than a typed array may hold.
+ */
+const DENSE_RANK_PAIRS = 16_000_000;
+
+/** Ranks of the `others` each owner lists: `rank(owner, other)`, and the owner's listed others ascending. */
+interface RankTable {
+  rank(owner: number, other: number): number;
+  listed(owner: number): Int32Array;
+}
+
+/**
  * Checks a {@link StableProblem} (indices in range, no repeats, capacities non-negative
- * integers) and builds rank lookup tables, so that "who is preferred" is one array read.
+ * integers) and builds rank lookups, so that "who is preferred" is one array read (or, on
+ * problems too large for a dense table, a binary search in one list).
  *
+ * @param densePairs owner × other pairs up to which a dense table is used (tests force the lists).
  * @throws CoachmatchError of kind `invalidProblem`, listing every problem with its JSON path.
  */
-export function preferenceRanks(problem: StableProblem): PreferenceRanks {
+export function preferenceRanks(problem: StableProblem, densePairs = DENSE_RANK_PAIRS): PreferenceRanks {
   const { rows, cols } = problem;
   const issues: InputIssue[] = [];
   if (!Number.isSafeInteger(rows) || rows < 0) issues.push({ path: '$.rows', message: 'expected a non-negative integer' });
   if (!Number.isSafeInteger(cols) || cols < 0) issues.push({ path: '$.cols', message: 'expected a non-negative integer' });
   if (issues.length > 0) throw new CoachmatchError('invalidProblem', 'Invalid stable matching problem', issues);
-  const rowRank = new Int32Array(rows * cols).fill(-1);
-  const colRank = new Int32Array(rows * cols).fill(-1);
-  const fill = (lists: StableProblem['rowPrefs'], name: string, owners: number, others: number, table: Int32Array) => {
-    if (lists.length !== owners) issues.push({ path: `$.${name}`, message: `has ${lists.length} lists for ${owners} entries` });
-    for (let a = 0; a < Math.min(owners, lists.length); a++) {
-      const list = lists[a]!;
-      list.forEach((b, rank) => {
-        if (!Number.isInteger(b) || b < 0 || b >= others) issues.push({ path: `$.${name}[${a}][${rank}]`, message: `${b} is outside 0..${others - 1}` });
-        else if (table[a * others + b]! >= 0) issues.push({ path: `$.${name}[${a}][${rank}]`, message: `${b} is listed twice` });
-        else table[a * others + b] = rank;
-      });
-    }
-  };
-  fill(problem.rowPrefs, 'rowPrefs', rows, cols, rowRank);
-  fill(problem.colPrefs, 'colPrefs', cols, rows, colRank);
+  const rowTable = rankTable(problem.rowPrefs, 'rowPrefs', rows, cols, densePairs, issues);
+  const colTable = rankTable(problem.colPrefs, 'colPrefs', cols, rows, densePairs, issues);
   const capacity = new Int32Array(cols).fill(1);
   if (problem.capacity !== undefined) {
     if (problem.capacity.length !== cols) issues.push({ path: '$.capacity', message: `has ${problem.capacity.length} entries for ${cols} columns` });
@@ -46,5 +51,66 @@ export function preferenceRanks(problem: StableProblem): PreferenceRanks {
     });
   }
   if (issues.length > 0) throw new CoachmatchError('invalidProblem', 'Invalid stable matching problem', issues.slice(0, 50));
-  return { rowRank, colRank, capacity };
+  return { rowRank: rowTable.rank, colRank: colTable.rank, listedBy: rowTable.listed, capacity };
+}
+
+/** Checks each owner's list (entries in range, none twice) into `issues`, and builds its rank lookup. */
+function rankTable(lists: StableProblem['rowPrefs'], name: string, owners: number, others: number, densePairs: number, issues: InputIssue[]): RankTable {
+  if (lists.length !== owners) issues.push({ path: `$.${name}`, message: `has ${lists.length} lists for ${owners} entries` });
+  const count = Math.min(owners, lists.length);
+  // Per owner, a stretch of its valid entries sorted by the other side, with their ranks.
+  const start = new Int32Array(owners + 1);
+  for (let a = 0; a < owners; a++) start[a + 1] = start[a]! + (a < count ? lists[a]!.length : 0);
+  const end = start.slice(0, owners);
+  const other = new Int32Array(start[owners]!);
+  const rankAt = new Int32Array(start[owners]!);
+  for (let a = 0; a < count; a++) {
+    const list = lists[a]!;
+    const bad: InputIssue[] = [];
+    const badAt: number[] = [];
+    const valid: number[] = [];
+    list.forEach((b, rank) => {
+      if (Number.isInteger(b) && b >= 0 && b < others) valid.push(rank);
+      else {
+        bad.push({ path: `$.${name}[${a}][${rank}]`, message: `${b} is outside 0..${others - 1}` });
+        badAt.push(rank);
+      }
+    });
+    valid.sort((x, y) => list[x]! - list[y]! || x - y);
+    for (let q = 0; q < valid.length; q++) {
+      const b = list[valid[q]!]!;
+      // Of equal entries, the first in the list keeps its rank; the later ones are repeats.
+      if (q > 0 && list[valid[q - 1]!] === b) {
+        bad.push({ path: `$.${name}[${a}][${valid[q]}]`, message: `${b} is listed twice` });
+        badAt.push(valid[q]!);
+        continue;
+      }
+      other[end[a]!] = b;
+      rankAt[end[a]!] = valid[q]!;
+      end[a]!++;
+    }
+    // In list order, as the entries are read.
+    for (const q of Array.from(bad.keys()).sort((x, y) => badAt[x]! - badAt[y]!)) issues.push(bad[q]!);
+  }
+  const listed = (a: number): Int32Array => other.subarray(start[a]!, end[a]!);
+  if (owners * others <= densePairs) {
+    const dense = new Int32Array(owners * others).fill(-1);
+    for (let a = 0; a < owners; a++) for (let p = start[a]!; p < end[a]!; p++) dense[a * others + other[p]!] = rankAt[p]!;
+    return { rank: (a, b) => dense[a * others + b]!, listed };
+  }
+  return {
+    rank(a, b) {
+      let lo = start[a]!;
+      let hi = end[a]! - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = other[mid]!;
+        if (v === b) return rankAt[mid]!;
+        if (v < b) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    },
+    listed,
+  };
 }
