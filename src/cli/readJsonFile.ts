@@ -1,21 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { CoachmatchError } from '../errors.js';
+import { decodeStrictUtf8 } from '../text/decodeStrictUtf8.js';
 
 /**
- * Reads and parses a JSON file (a UTF-8 byte-order mark is allowed).
+ * Reads and parses a JSON file: strict UTF-8 (JSON's encoding), a byte-order mark allowed.
  *
- * @throws CoachmatchError of kind `invalidArgument` when the file is missing or not JSON.
+ * @throws CoachmatchError of kind `invalidArgument` when the file is missing, not UTF-8 or not JSON.
  */
 export function readJsonFile(path: string): unknown {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new CoachmatchError('invalidArgument', `Cannot read ${path}: ${reason}`);
   }
+  const decoded = decodeStrictUtf8(bytes);
+  if (!('text' in decoded)) {
+    throw new CoachmatchError('invalidArgument', `${path} is not UTF-8 text (line ${decoded.badLine}): save it as UTF-8`);
+  }
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(decoded.text);
   } catch (error) {
     throw new CoachmatchError('invalidArgument', `${path} is not valid JSON: ${(error as Error).message}`);
   }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInProcess, smallCohort, tempDir } from './support.js';
 
@@ -42,6 +42,20 @@ describe('coachmatch on bad input', () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr.length).toBeGreaterThan(0);
+    });
+
+    it('exits 2 on a file that is not UTF-8, naming the line, rather than reading "Öland" as "\uFFFDland"', async () => {
+      const text = JSON.stringify(smallCohort(), null, 1).replace('"Coach One"', '"Coach Öland"');
+      const file = tmp.path('latin1.json');
+      writeFileSync(file, Buffer.from(text, 'latin1'));
+      const line = text.split('\n').findIndex((l) => l.includes('Öland')) + 1;
+      const run = await runInProcess([command, file]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`not UTF-8 text (line ${line})`);
+      // The same text as UTF-8, with a byte-order mark, is read.
+      writeFileSync(file, `\uFEFF${text}`);
+      expect((await runInProcess([command, file])).code).toBe(0);
     });
 
     it('exits 2 on a missing file', async () => {
