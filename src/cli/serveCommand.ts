@@ -23,6 +23,23 @@ function positiveInteger(name: string, text: string | undefined, fallback: numbe
   return value;
 }
 
+/** Why a server could not listen, in words, for the errors a wrong --host or --port gives. */
+function listenFailure(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return 'the port is in use (another server, or an earlier coachmatch serve)';
+    case 'EACCES':
+      return 'permission denied (ports below 1024 need privileges)';
+    case 'EADDRNOTAVAIL':
+      return 'the address is not one of this machine\'s';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name does not resolve';
+    default:
+      return error.message;
+  }
+}
+
 /** `coachmatch serve`: runs until SIGINT/SIGTERM, then resolves with exit code 0. */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -56,7 +73,14 @@ export async function serveCommand(args: string[]): Promise<number> {
     maxPairs: positiveInteger('max-pairs', values['max-pairs'], defaultServerOptions.maxPairs),
     workers: Math.max(1, workers),
   });
-  const { url } = await server.listen();
+  let url: string;
+  try {
+    ({ url } = await server.listen());
+  } catch (error) {
+    // The worker threads are already up: stop them, then say why in one line.
+    await server.close();
+    throw new CoachmatchError('invalidArgument', `cannot listen on ${values.host} port ${port}: ${listenFailure(error as NodeJS.ErrnoException)}`);
+  }
   process.stderr.write(`coachmatch serve: listening on ${url}${apiKey === undefined ? '' : ' (API key required)'}\n`);
   if (!['127.0.0.1', '::1', 'localhost'].includes(values.host)) {
     process.stderr.write('coachmatch serve: not bound to loopback; the API speaks plain HTTP, so put a TLS proxy in front.\n');

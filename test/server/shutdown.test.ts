@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { runProcess } from '../cli/support.js';
 import { startTestServer } from './startTestServer.js';
 
 describe('graceful shutdown', () => {
@@ -49,5 +51,18 @@ describe('coachmatch serve', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(0);
     expect(stderr).toMatch(/"route":"\/health","status":200/);
+  });
+
+  it('exits 2 with one line, no stack trace and no threads left, when the port is taken', async () => {
+    const taken = createNetServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const run = runProcess(['serve', '--port', String(port), '--workers', '1']);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim()).toBe(`coachmatch serve: cannot listen on 127.0.0.1 port ${port}: the port is in use (another server, or an earlier coachmatch serve)`);
+    } finally {
+      taken.close();
+    }
   });
 });
