@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Matching } from '../../src/engine/matching.js';
-import { alumniFixture, runInProcess, smallCohort, tempDir } from './support.js';
+import { alumniFixture, root, runInProcess, smallCohort, tempDir } from './support.js';
 
 describe('coachmatch match', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -86,6 +88,42 @@ describe('coachmatch match', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(tmp.list()).toEqual(['cohort.json']);
+  });
+
+  it('follows a symbolic --out link: the file it points to gets the report, the link stays', async () => {
+    const target = tmp.write('target.csv', 'old');
+    const link = tmp.path('link.csv');
+    symlinkSync(target, link);
+    const run = await runInProcess(['match', tmp.write('cohort.json', smallCohort()), '--format', 'csv', '--out', link]);
+    expect(run.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toMatch(/^\uFEFF?coacheeId,/);
+    expect(tmp.list()).toEqual(['cohort.json', 'link.csv', 'target.csv']);
+  });
+
+  it('writes into a named pipe given as --out, instead of renaming a file over it', async () => {
+    const fifo = tmp.path('pipe');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo here: nothing to check
+    const reader = spawn('cat', [fifo]);
+    let received = '';
+    reader.stdout.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    const done = new Promise<void>((resolve) => reader.on('exit', () => resolve()));
+    const run = await runInProcess(['match', tmp.write('cohort.json', smallCohort()), '--out', fifo]);
+    await done;
+    expect(run.code).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect((JSON.parse(received) as Matching).coachees).toHaveLength(2);
+  });
+
+  it('stops quietly when its reader closes the pipe early (`| head`)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'match', alumniFixture], { cwd: root });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Closed before anything is read: the first write meets a closed pipe.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('exits 1 with a diagnosis when --strict cannot place every coachee', async () => {
