@@ -109,8 +109,10 @@ function bounds(min: number | undefined, max: number | undefined): { min?: numbe
 export function matchesFilter(value: AttributeValue | undefined, filter: CoachFilter): boolean {
   if (value === undefined) return false;
   const values: readonly (string | number)[] = typeof value === 'object' ? value : [value];
-  if (filter.equals !== undefined) return values.includes(filter.equals);
-  if (filter.oneOf !== undefined) return values.some((v) => filter.oneOf!.includes(v));
+  // Cohort values are in Unicode NFC (see canonicalizeCohort); a filter may come from elsewhere.
+  const nfc = (v: string | number) => (typeof v === 'string' ? v.normalize('NFC') : v);
+  if (filter.equals !== undefined) return values.includes(nfc(filter.equals));
+  if (filter.oneOf !== undefined) return values.some((v) => filter.oneOf!.some((w) => nfc(w) === v));
   if (typeof value !== 'number') return false;
   return (filter.atLeast === undefined || value >= filter.atLeast) && (filter.atMost === undefined || value <= filter.atMost);
 }

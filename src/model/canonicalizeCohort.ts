@@ -9,13 +9,25 @@ type Parsed = z.output<typeof cohortSchema>;
 
 const byId = <T extends { readonly id: string }>(a: T, b: T) => compareIds(a.id, b.id);
 
+/**
+ * Text in Unicode NFC: "Liège" typed as e + combining grave (as macOS writes it) and as è are
+ * one value, not two that look alike and never match.
+ */
+const nfc = (s: string): string => s.normalize('NFC');
+
 function canonicalValues(values: Readonly<Record<string, string | number | readonly string[]>>): AttributeValues {
   const out: Record<string, string | number | readonly string[]> = {};
   for (const key of Object.keys(values).sort(compareIds)) {
     const value = values[key]!;
-    out[key] = Array.isArray(value) ? [...new Set(value)].sort(compareIds) : value;
+    out[key] = Array.isArray(value) ? [...new Set(value.map(nfc))].sort(compareIds) : typeof value === 'string' ? nfc(value) : value;
   }
   return out;
+}
+
+/** A declaration with its related values in NFC, as the values they are compared with. */
+function canonicalDeclaration(d: Parsed['attributes'][number]): Parsed['attributes'][number] {
+  if (!('related' in d) || d.related === undefined) return d;
+  return { ...d, related: { ...d.related, groups: d.related.groups.map((group) => group.map(nfc)) } };
 }
 
 function canonicalRelations(relations: Parsed['relations']): Relation[] {
@@ -50,7 +62,7 @@ export function canonicalizeCohort(parsed: Parsed): Cohort {
   const cohort: Cohort = {
     ...(parsed.name === undefined ? {} : { name: parsed.name }),
     ...(parsed.description === undefined ? {} : { description: parsed.description }),
-    attributes: [...parsed.attributes].sort((a, b) => compareIds(a.key, b.key)),
+    attributes: parsed.attributes.map(canonicalDeclaration).sort((a, b) => compareIds(a.key, b.key)),
     coaches: parsed.coaches.map((c) => ({ ...c, attributes: canonicalValues(c.attributes) })).sort(byId),
     coachees: parsed.coachees
       .map((c) => ({

@@ -31,6 +31,12 @@ export function crossCheckCohort(input: unknown): InputIssue[] {
   const declared = checkDeclarations(input.attributes, report);
   const owner = checkIds(input, report);
   const isCoach = (id: string) => owner.get(id) === 'coaches';
+  const idInForm = new Map([...owner.keys()].map((id) => [id.normalize('NFC'), id]));
+  /** An unknown reference, with the id it was likely meant to be when that differs only in Unicode form. */
+  const unknown = (what: string, id: string) => {
+    const meant = idInForm.get(id.normalize('NFC'));
+    return meant === undefined ? `unknown ${what} '${id}'` : `unknown ${what} '${id}': '${meant}' differs from it only in its Unicode form (composed or decomposed accents)`;
+  };
 
   for (const section of sections) {
     list(input[section]).forEach((record, i) => {
@@ -39,7 +45,7 @@ export function crossCheckCohort(input: unknown): InputIssue[] {
       if (section === 'coaches') checkLoad(record, i, report);
       if (section === 'coachees') {
         checkValues(record.aspiration, [section, i, 'aspiration'], declared, 'profession', report);
-        checkCoachReferences(record, i, owner, isCoach, report);
+        checkCoachReferences(record, i, owner, isCoach, unknown, report);
       }
     });
   }
@@ -49,7 +55,7 @@ export function crossCheckCohort(input: unknown): InputIssue[] {
     for (const end of ['from', 'to'] as const) {
       const id = relation[end];
       if (typeof id === 'string' && id.length > 0 && !owner.has(id)) {
-        report(['relations', i, end], `unknown person '${id}'`);
+        report(['relations', i, end], unknown('person', id));
       }
     }
     if (typeof relation.from === 'string' && relation.from === relation.to) {
@@ -89,6 +95,7 @@ function checkDeclarations(
 function checkIds(input: Raw, report: (path: Path, message: string) => void): Map<string, (typeof sections)[number]> {
   const owner = new Map<string, (typeof sections)[number]>();
   const firstAt = new Map<string, string>();
+  const firstInForm = new Map<string, { id: string; at: string }>();
   for (const section of sections) {
     list(input[section]).forEach((record, i) => {
       if (!isRecord(record) || typeof record.id !== 'string' || record.id.length === 0) return;
@@ -97,6 +104,13 @@ function checkIds(input: Raw, report: (path: Path, message: string) => void): Ma
         report([section, i, 'id'], `duplicate id '${record.id}' (first used at ${first})`);
         return;
       }
+      // Ids that differ only in Unicode form (é as one code point or as e + accent) look the
+      // same in every report, and a reference typed either way would find only one of them.
+      const form = record.id.normalize('NFC');
+      const twin = firstInForm.get(form);
+      if (twin !== undefined) {
+        report([section, i, 'id'], `id '${record.id}' differs from '${twin.id}' (at ${twin.at}) only in its Unicode form (composed or decomposed accents): use one spelling`);
+      } else firstInForm.set(form, { id: record.id, at: toJsonPath([section, i, 'id']) });
       owner.set(record.id, section);
       firstAt.set(record.id, toJsonPath([section, i, 'id']));
     });
@@ -151,11 +165,12 @@ function checkCoachReferences(
   i: number,
   owner: ReadonlyMap<string, string>,
   isCoach: (id: string) => boolean,
+  unknown: (what: string, id: string) => string,
   report: (path: Path, message: string) => void,
 ): void {
   const checkCoach = (id: unknown, path: Path) => {
     if (typeof id !== 'string' || id.length === 0) return false;
-    if (!owner.has(id)) report(path, `unknown coach '${id}'`);
+    if (!owner.has(id)) report(path, unknown('coach', id));
     else if (!isCoach(id)) report(path, `'${id}' is not a coach`);
     else return true;
     return false;

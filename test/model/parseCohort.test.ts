@@ -63,6 +63,22 @@ describe(parseCohort, () => {
       expect(c.coachees[0]!.avoid).toEqual(['c1', 'c2']);
       expect(c.coachees[1]!.preferences).toEqual(['c2', 'c1']);
     });
+    it('puts text values in Unicode NFC, so an accent typed either way is one value', () => {
+      const composed = 'Li\u00e8ge';
+      const decomposed = 'Lie\u0300ge';
+      const doc = base();
+      doc.coaches[0].attributes.gender = decomposed;
+      doc.coaches[1].attributes.hobbies = [decomposed, composed, 'jazz'];
+      doc.coachees[0].aspiration = { role: decomposed };
+      doc.attributes[3].related = { groups: [[decomposed, 'trainer']] };
+      const c = parseCohort(doc);
+      const coach = (id: string) => c.coaches.find((x) => x.id === id)!;
+      expect(coach('c2').attributes.gender).toBe(composed);
+      expect(coach('c1').attributes.hobbies).toEqual([composed, 'jazz']);
+      expect(c.coachees.find((x) => x.id === 's2')!.aspiration.role).toBe(composed);
+      const role = c.attributes.find((a) => a.key === 'role')!;
+      expect('related' in role && role.related?.groups).toEqual([[composed, 'trainer']]);
+    });
     it('stores symmetric relations from the smaller id and sorts relations', () => {
       const c = parseCohort(base());
       expect(c.relations).toEqual([
@@ -145,6 +161,25 @@ describe(parseCohort, () => {
       const issues = issuesOf(doc);
       expect(issues.map((i) => i.path)).toEqual(['$.attributes[4].scale', '$.attributes[5].scale']);
       expect(issues[1]!.message).toMatch(/overflows/);
+    });
+    it('reports ids that differ only in Unicode form, and names the id a reference in the other form meant', () => {
+      const composed = 'jos\u00e9';
+      const decomposed = 'jose\u0301';
+      const doc = base();
+      doc.coaches[0].id = composed;
+      doc.coaches[1].id = decomposed;
+      doc.coachees[0].preferences = [];
+      doc.coachees[1].avoid = [];
+      doc.relations = [];
+      expect(issuesOf(doc)).toEqual([{ path: '$.coaches[1].id', message: expect.stringContaining('only in its Unicode form') }]);
+      const other = base();
+      other.coaches[0].id = composed;
+      other.coachees[0].preferences = [decomposed];
+      other.coachees[1].avoid = ['c1'];
+      other.relations = [{ from: 'p1', to: 's1', type: 'evaluates' }, { from: decomposed, to: 's1', type: 'closeTo' }];
+      const issues = issuesOf(other);
+      expect(issues.map((i) => i.path)).toEqual(['$.coachees[0].preferences[0]', '$.relations[1].from']);
+      for (const issue of issues) expect(issue.message).toContain(`'${composed}' differs from it only in its Unicode form`);
     });
     it('reports attribute values of the wrong kind', () => {
       const doc = base();
