@@ -1,3 +1,4 @@
+import { nfc } from '../text/nfc.js';
 import type { SideConstraint } from '../constraints/sideConstraint.js';
 import { CoachmatchError, type InputIssue } from '../errors.js';
 import type { AttributeValue } from '../model/attributeValuesSchema.js';
@@ -110,9 +111,9 @@ export function matchesFilter(value: AttributeValue | undefined, filter: CoachFi
   if (value === undefined) return false;
   const values: readonly (string | number)[] = typeof value === 'object' ? value : [value];
   // Cohort values are in Unicode NFC (see canonicalizeCohort); a filter may come from elsewhere.
-  const nfc = (v: string | number) => (typeof v === 'string' ? v.normalize('NFC') : v);
-  if (filter.equals !== undefined) return values.includes(nfc(filter.equals));
-  if (filter.oneOf !== undefined) return values.some((v) => filter.oneOf!.some((w) => nfc(w) === v));
+  const form = (v: string | number) => (typeof v === 'string' ? nfc(v) : v);
+  if (filter.equals !== undefined) return values.includes(form(filter.equals));
+  if (filter.oneOf !== undefined) return values.some((v) => filter.oneOf!.some((w) => form(w) === v));
   if (typeof value !== 'number') return false;
   return (filter.atLeast === undefined || value >= filter.atLeast) && (filter.atMost === undefined || value <= filter.atMost);
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AttributeValues } from './attributeValuesSchema.js';
 import type { Cohort } from './cohort.js';
 import type { cohortSchema } from './cohortSchema.js';
+import { nfc } from '../text/nfc.js';
 import { compareIds } from './compareIds.js';
 import { symmetricRelationTypes, type Relation } from './relationSchema.js';
 
@@ -9,12 +10,11 @@ type Parsed = z.output<typeof cohortSchema>;
 
 const byId = <T extends { readonly id: string }>(a: T, b: T) => compareIds(a.id, b.id);
 
-/**
- * Text in Unicode NFC: "Liège" typed as e + combining grave (as macOS writes it) and as è are
- * one value, not two that look alike and never match.
- */
-const nfc = (s: string): string => s.normalize('NFC');
 
+/**
+ * Values with their text in Unicode NFC: "Liège" typed as e + combining grave (as macOS
+ * writes it) and as è are one value, not two that look alike and never match.
+ */
 function canonicalValues(values: Readonly<Record<string, string | number | readonly string[]>>): AttributeValues {
   const out: Record<string, string | number | readonly string[]> = {};
   for (const key of Object.keys(values).sort(compareIds)) {

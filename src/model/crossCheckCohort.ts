@@ -1,4 +1,5 @@
 import type { InputIssue } from '../errors.js';
+import { nfc } from '../text/nfc.js';
 import { toJsonPath } from './toJsonPath.js';
 
 type Raw = Record<string, unknown>;
@@ -31,10 +32,12 @@ export function crossCheckCohort(input: unknown): InputIssue[] {
   const declared = checkDeclarations(input.attributes, report);
   const owner = checkIds(input, report);
   const isCoach = (id: string) => owner.get(id) === 'coaches';
-  const idInForm = new Map([...owner.keys()].map((id) => [id.normalize('NFC'), id]));
+  // Built at the first unknown reference only: valid cohorts have none.
+  let idInForm: Map<string, string> | null = null;
   /** An unknown reference, with the id it was likely meant to be when that differs only in Unicode form. */
   const unknown = (what: string, id: string) => {
-    const meant = idInForm.get(id.normalize('NFC'));
+    idInForm ??= new Map([...owner.keys()].map((known) => [nfc(known), known]));
+    const meant = idInForm.get(nfc(id));
     return meant === undefined ? `unknown ${what} '${id}'` : `unknown ${what} '${id}': '${meant}' differs from it only in its Unicode form (composed or decomposed accents)`;
   };
 
@@ -95,7 +98,8 @@ function checkDeclarations(
 function checkIds(input: Raw, report: (path: Path, message: string) => void): Map<string, (typeof sections)[number]> {
   const owner = new Map<string, (typeof sections)[number]>();
   const firstAt = new Map<string, string>();
-  const firstInForm = new Map<string, { id: string; at: string }>();
+  // Each id's NFC form (see nfc), and the first id of that form.
+  const firstInForm = new Map<string, string>();
   for (const section of sections) {
     list(input[section]).forEach((record, i) => {
       if (!isRecord(record) || typeof record.id !== 'string' || record.id.length === 0) return;
@@ -106,13 +110,14 @@ function checkIds(input: Raw, report: (path: Path, message: string) => void): Ma
       }
       // Ids that differ only in Unicode form (é as one code point or as e + accent) look the
       // same in every report, and a reference typed either way would find only one of them.
-      const form = record.id.normalize('NFC');
+      const at = toJsonPath([section, i, 'id']);
+      const form = nfc(record.id);
       const twin = firstInForm.get(form);
       if (twin !== undefined) {
-        report([section, i, 'id'], `id '${record.id}' differs from '${twin.id}' (at ${twin.at}) only in its Unicode form (composed or decomposed accents): use one spelling`);
-      } else firstInForm.set(form, { id: record.id, at: toJsonPath([section, i, 'id']) });
+        report([section, i, 'id'], `id '${record.id}' differs from '${twin}' (at ${firstAt.get(twin)}) only in its Unicode form (composed or decomposed accents): use one spelling`);
+      } else firstInForm.set(form, record.id);
       owner.set(record.id, section);
-      firstAt.set(record.id, toJsonPath([section, i, 'id']));
+      firstAt.set(record.id, at);
     });
   }
   return owner;
