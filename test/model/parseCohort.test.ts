@@ -172,6 +172,10 @@ describe(parseCohort, () => {
       doc.coachees[1].avoid = [];
       doc.relations = [];
       expect(issuesOf(doc)).toEqual([{ path: '$.coaches[1].id', message: expect.stringContaining('only in its Unicode form') }]);
+      // The Kelvin sign's NFC form is the plain letter K: an ASCII id can have a twin too.
+      doc.coaches[0].id = '\u212A1';
+      doc.coaches[1].id = 'K1';
+      expect(issuesOf(doc)).toEqual([{ path: '$.coaches[1].id', message: expect.stringContaining('only in its Unicode form') }]);
       const other = base();
       other.coaches[0].id = composed;
       other.coachees[0].preferences = [decomposed];
