@@ -33,7 +33,9 @@ export function guaranteedShortlists(prepared: PreparedMatch, k: number, backend
   if (!Number.isInteger(k) || k < 1) throw new CoachmatchError('invalidArgument', `k must be a whole number ≥ 1, got ${k}`);
   const { features, combined } = prepared;
   const { rows, cols, utility, bans, capacity } = combined;
-  const fallback = (reason: string): GuaranteedShortlists => ({ ...shortlists(prepared, k), method: 'ownBest', reason });
+  // No lists of k that honour every choice exist: never `guaranteed`, even where the own best
+  // happen not to collide (a coachee with fewer than k allowed coaches, or none).
+  const fallback = (reason: string): GuaranteedShortlists => ({ ...shortlists(prepared, k), guaranteed: false, method: 'ownBest', reason });
 
   const pairRow: number[] = [];
   const pairCol: number[] = [];

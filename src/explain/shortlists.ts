@@ -16,7 +16,7 @@ export interface ShortlistCollision {
 
 /** The result of {@link shortlists}. */
 export interface Shortlists {
-  /** True when every coachee can pick any coach on their list, whatever the others pick. */
+  /** True when every coachee has a list and can pick any coach on it, whatever the others pick. */
   readonly guaranteed: boolean;
   readonly lists: readonly Shortlist[];
   readonly collisions: readonly ShortlistCollision[];
@@ -29,7 +29,7 @@ export interface Shortlists {
  * @remarks
  * Any set of choices can be honoured exactly when no coach is listed more often than its
  * capacity (the worst case is everyone choosing the same coach), so `guaranteed` is
- * `collisions.length === 0`. The lists are the coachees' own best, not capacity-balanced: a
+ * `collisions.length === 0`, as long as every list has a coach. The lists are the coachees' own best, not capacity-balanced: a
  * collision report tells the coordinator where to add places or shorten lists.
  *
  * @example
@@ -54,5 +54,6 @@ export function shortlists(prepared: PreparedMatch, k: number): Shortlists {
   const collisions = features.coachIds.flatMap((coachId, col) =>
     listedBy[col]!.length > capacity[col]! ? [{ coachId, capacity: capacity[col]!, listedBy: listedBy[col]! }] : [],
   );
-  return { guaranteed: collisions.length === 0, lists, collisions };
+  // A coachee without any allowed coach has nothing to pick: no guarantee for them.
+  return { guaranteed: collisions.length === 0 && lists.every((list) => list.coachIds.length > 0), lists, collisions };
 }

@@ -46,6 +46,8 @@ describe(guaranteedShortlists, () => {
         expect(result.method === 'balanced').toBe(expected !== null);
         if (result.method !== 'balanced') {
           expect(result.reason).toBeTruthy();
+          // No lists of k honour every choice: nothing is guaranteed, whatever the own best look like.
+          expect(result.guaranteed).toBe(false);
           return;
         }
         const { cols, utility, capacity } = prepared.combined;
@@ -77,5 +79,21 @@ describe(guaranteedShortlists, () => {
     expect(result.reason).toContain('192');
     expect(result.guaranteed).toBe(false);
     expect(result.collisions.length).toBeGreaterThan(0);
+  });
+
+  it('guarantees nothing to a coachee without an allowed coach, nor with no coaches at all', () => {
+    const support = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+    const doc = {
+      coaches: [{ id: 'c1', name: 'C', capacity: 5, support }],
+      coachees: [
+        { id: 'e1', name: 'E1', needs: support, avoid: ['c1'] },
+        { id: 'e2', name: 'E2', needs: support },
+      ],
+    };
+    const oneEmpty = guaranteedShortlists(prepareMatch(parseCohort(doc)), 1);
+    expect(oneEmpty.lists.map((l) => l.coachIds)).toEqual([[], ['c1']]);
+    expect(oneEmpty.guaranteed).toBe(false);
+    const noCoaches = guaranteedShortlists(prepareMatch(parseCohort({ ...doc, coaches: [], coachees: [doc.coachees[1]] })), 1);
+    expect(noCoaches.guaranteed).toBe(false);
   });
 });

@@ -27,4 +27,16 @@ describe(shortlists, () => {
     // 64 coachees × 3 listings cannot fit 76 places: choices must be able to collide.
     expect(guaranteed).toBe(false);
   });
+
+  it('guarantees nothing when a coachee has no allowed coach, even without collisions', () => {
+    const support = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+    const coachees = [
+      { id: 'e1', name: 'E1', needs: support, avoid: ['c1'] },
+      { id: 'e2', name: 'E2', needs: support },
+    ];
+    const one = prepareMatch(parseCohort({ coaches: [{ id: 'c1', name: 'C', capacity: 5, support }], coachees }));
+    expect(shortlists(one, 1)).toMatchObject({ guaranteed: false, collisions: [] });
+    const open = prepareMatch(parseCohort({ coaches: [{ id: 'c1', name: 'C', capacity: 5, support }], coachees: [coachees[1]] }));
+    expect(shortlists(open, 1)).toMatchObject({ guaranteed: true, collisions: [] });
+  });
 });
