@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CoachmatchError } from '../errors.js';
 import { createServer } from '../server/createServer.js';
@@ -59,11 +60,15 @@ export async function serveCommand(args: string[]): Promise<number> {
   let apiKey: string | undefined;
   const keyVariable = values['api-key-env'];
   if (keyVariable !== undefined) {
-    apiKey = process.env[keyVariable];
+    // Own variables only: process.env["__proto__"] is an object, not a key.
+    apiKey = Object.hasOwn(process.env, keyVariable) ? process.env[keyVariable] : undefined;
     // Refuse to start open when a key was asked for but is missing.
-    if (apiKey === undefined || apiKey === '') throw new CoachmatchError('invalidArgument', `--api-key-env ${keyVariable}: the environment variable is not set or empty`);
+    if (typeof apiKey !== 'string' || apiKey === '') throw new CoachmatchError('invalidArgument', `--api-key-env ${keyVariable}: the environment variable is not set or empty`);
   }
   const workers = positiveInteger('workers', values.workers, defaultServerOptions.workers);
+  // Each worker thread holds its own engine (tens of MB): a thousand took 30 s and 5.6 GB to start.
+  const mostWorkers = 4 * availableParallelism();
+  if (workers > mostWorkers) throw new CoachmatchError('invalidArgument', `--workers must be at most ${mostWorkers} (4 per CPU), got ${workers}`);
   const server = createServer({
     host: values.host,
     port,

@@ -65,4 +65,14 @@ describe('coachmatch serve', () => {
       taken.close();
     }
   });
+
+  it.each([
+    [['--workers', '100000'], /--workers must be at most \d+ \(4 per CPU\), got 100000/],
+    [['--api-key-env', '__proto__'], /--api-key-env __proto__: the environment variable is not set or empty/],
+    [['--api-key-env', 'constructor'], /--api-key-env constructor: the environment variable is not set or empty/],
+  ])('refuses %j before starting anything (exit 2)', (args, message) => {
+    const run = runProcess(['serve', '--port', '0', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
 });
