@@ -248,10 +248,15 @@ function convertCell(cell: string, target: ColumnTarget, kinds: Kinds, separator
 function setIn(record: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let at = record;
   for (const key of path.slice(0, -1)) {
-    if (!isRecord(at[key])) at[key] = {};
+    if (!Object.hasOwn(at, key) || !isRecord(at[key])) define(at, key, {});
     at = at[key] as Record<string, unknown>;
   }
-  at[path[path.length - 1]!] = value;
+  define(at, path[path.length - 1]!, value);
+}
+
+/** Sets an own property, also one named "__proto__" (which plain assignment would take as the prototype), for validation to report. */
+function define(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function readRelations(

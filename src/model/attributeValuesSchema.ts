@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyedRecordSchema } from './keyedRecordSchema.js';
 
 /**
  * Zod schema of one attribute value: a string (categorical, text), a number (numeric) or a
@@ -8,7 +9,7 @@ import { z } from 'zod';
 export const attributeValueSchema = z.union([z.string(), z.number(), z.array(z.string())]);
 
 /** Zod schema of an attribute record: declared key → value. */
-export const attributeValuesSchema = z.record(z.string(), attributeValueSchema);
+export const attributeValuesSchema = keyedRecordSchema(z.string(), attributeValueSchema);
 
 /** One attribute value (see {@link attributeValueSchema}); sets are sorted and de-duplicated once parsed. */
 export type AttributeValue = string | number | readonly string[];

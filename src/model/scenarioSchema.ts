@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyedRecordSchema } from './keyedRecordSchema.js';
 import { coachSchema } from './coachSchema.js';
 import type { DeepReadonly } from './deepReadonly.js';
 import { idSchema } from './idSchema.js';
@@ -19,7 +20,7 @@ export const scenarioSchema = z
     description: z.string().optional(),
     base: z.string().min(1).describe('Path of the base cohort file, relative to the scenario file.'),
     policy: policyInputSchema.optional().describe("Preset and weight overrides, applied on top of the cohort's own policy."),
-    capacity: z.record(idSchema, z.int().min(0)).default({}).describe('New capacity per coach id.'),
+    capacity: keyedRecordSchema(idSchema, z.int().min(0)).default({}).describe('New capacity per coach id.'),
     removeCoaches: z.array(idSchema).default([]).describe('Coaches who drop out (made inactive).'),
     addCoaches: z.array(coachSchema).default([]).describe('New coaches, written as in a cohort file.'),
     pins: z.array(pairSchema).default([]).describe('Pairs that must be in the matching.'),

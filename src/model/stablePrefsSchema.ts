@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyedRecordSchema } from './keyedRecordSchema.js';
 import { CoachmatchError } from '../errors.js';
 import { checkStablePreferences } from '../stable/checkStablePreferences.js';
 import type { StablePreferences } from '../stable/stablePreferences.js';
@@ -13,9 +14,9 @@ const id = z.string().min(1);
  */
 export const stablePrefsSchema = z
   .object({
-    coacheePrefs: z.record(z.string(), z.array(id)),
-    coachPrefs: z.record(z.string(), z.array(id)),
-    capacity: z.record(z.string(), z.number().int().nonnegative()).optional(),
+    coacheePrefs: keyedRecordSchema(z.string(), z.array(id)),
+    coachPrefs: keyedRecordSchema(z.string(), z.array(id)),
+    capacity: keyedRecordSchema(z.string(), z.number().int().nonnegative()).optional(),
     optimal: z.enum(['coachee', 'coach']).optional(),
   })
   .strict();
