@@ -1,6 +1,7 @@
 import { CoachmatchError } from '../errors.js';
+import { policyInputSchema } from '../model/policyInputSchema.js';
 import { sweepablePolicyPaths } from '../model/scenarioSchema.js';
-import type { SweepSpec } from './sweep.js';
+import { withField, type SweepSpec } from './sweep.js';
 
 /**
  * Reads a sweep written `path=from:to:steps`, e.g. `weights.difference=0:1:10` (eleven values,
@@ -23,5 +24,10 @@ export function parseSweepSpec(text: string): SweepSpec {
   if (!Number.isInteger(steps) || steps < 1 || steps > 1000) throw new CoachmatchError('invalidArgument', `sweep steps must be a whole number from 1 to 1000, got ${stepsText}`);
   const unit = path === 'insiderThreshold' || path === 'minDifferenceForInsiders';
   if (unit && (from > 1 || to > 1)) throw new CoachmatchError('invalidArgument', `${path} lies in [0, 1]`);
+  // Every value lies between the bounds: where both pass the policy's own limits, all do.
+  for (const bound of [from, to]) {
+    const checked = policyInputSchema.safeParse(withField(undefined, path!, bound));
+    if (!checked.success) throw new CoachmatchError('invalidArgument', `--sweep ${path}: ${bound} is out of range: ${checked.error.issues[0]!.message}`);
+  }
   return { path: path!, from, to, steps };
 }

@@ -39,7 +39,8 @@ export function sweepScenarios(base: ResolvedScenario, spec: SweepSpec): Resolve
   return sweepValues(spec).map((value) => ({ ...base, name: `${spec.path}=${value}`, policy: withField(base.policy, spec.path, value) }));
 }
 
-function withField(policy: PolicyInput | undefined, path: string, value: number): PolicyInput {
+/** The policy with the field at `path` (as in {@link SweepSpec}) set to `value`. */
+export function withField(policy: PolicyInput | undefined, path: string, value: number): PolicyInput {
   const [head, key] = path.split('.');
   if (head === 'weights' && key !== undefined) return { ...policy, weights: { ...policy?.weights, [key]: value } };
   return { ...policy, [head!]: value };

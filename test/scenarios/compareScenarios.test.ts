@@ -62,6 +62,13 @@ describe(tradeOffCurve, () => {
       expect(() => parseSweepSpec(text)).toThrow(expect.objectContaining({ kind: 'invalidArgument' }));
     }
   });
+
+  it('rejects sweep bounds beyond what the policy accepts, naming the sweep rather than the solver', () => {
+    for (const text of ['weights.difference=0:1e308:3', 'weights.difference=1e200:0:2', 'weights.aspiration=0:1000001:1']) {
+      expect(() => parseSweepSpec(text)).toThrow(expect.objectContaining({ kind: 'invalidArgument', message: expect.stringMatching(/^--sweep weights\.\w+: \S+ is out of range/) }));
+    }
+    expect(parseSweepSpec('weights.aspiration=0:1000000:1')).toEqual({ path: 'weights.aspiration', from: 0, to: 1_000_000, steps: 1 });
+  });
 });
 
 describe(loadScenario, () => {
