@@ -96,11 +96,21 @@ function withCoachChanges(
   } catch (error) {
     if (!isErrorOfKind(error, 'invalidCohort')) throw error;
     const prefix = /^\$\.coaches\[(\d+)\]/;
+    // An added coach is `$.coaches[written.length + n]` in the changed cohort: `$.addCoaches[n]` to the reader.
+    const added = /\$\.coaches\[(\d+)\]/g;
+    const asWritten = (text: string) => text.replace(added, (path, at: string) => (Number(at) >= written.length ? `$.addCoaches[${Number(at) - written.length}]` : path));
     for (const issue of error.issues) {
       const at = prefix.exec(issue.path);
       const n = at === null ? -1 : Number(at[1]) - written.length;
-      if (at !== null && n >= 0) issues.push({ path: issue.path.replace(prefix, `$.addCoaches[${n}]`), message: issue.message });
-      else issues.push({ path: '$.base', message: `the changed cohort is invalid at ${issue.path}: ${issue.message}` });
+      if (at !== null && n >= 0) {
+        issues.push({ path: issue.path.replace(prefix, `$.addCoaches[${n}]`), message: asWritten(issue.message) });
+        continue;
+      }
+      // A base record that clashes with an added coach (an id a coachee already has): the added coach is what to change.
+      const blamed = [...issue.message.matchAll(added)].map((m) => Number(m[1])).find((k) => k >= written.length);
+      if (blamed !== undefined) {
+        issues.push({ path: `$.addCoaches[${blamed - written.length}].id`, message: `${asWritten(issue.message)}, clashing with the base cohort at ${issue.path}` });
+      } else issues.push({ path: '$.base', message: `the changed cohort is invalid at ${issue.path}: ${issue.message}` });
     }
     return null;
   }

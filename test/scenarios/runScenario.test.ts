@@ -98,6 +98,11 @@ describe(applyScenario, () => {
     const undeclared = { ...base.coaches[0], id: 'coach-98', attributes: { shoeSize: 'large' } };
     expect(issuePaths({ addCoaches: [clash, undeclared] })).toEqual(['$.addCoaches[0].id', '$.addCoaches[1].attributes.shoeSize']);
   });
+
+  it('reports an added coach whose id a coachee or other person of the cohort has at the added coach, not at the base', () => {
+    const asCoachee = { ...base.coaches[0], id: base.coachees[0].id };
+    expect(issuePaths({ addCoaches: [asCoachee] })).toEqual(['$.addCoaches[0].id']);
+  });
 });
 
 describe(parseScenario, () => {
