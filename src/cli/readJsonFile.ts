@@ -17,7 +17,8 @@ export function readJsonFile(path: string): unknown {
   }
   const decoded = decodeStrictUtf8(bytes);
   if (!('text' in decoded)) {
-    throw new CoachmatchError('invalidArgument', `${path} is not UTF-8 text (line ${decoded.badLine}): save it as UTF-8`);
+    const found = decoded.utf16 ? 'is UTF-16 text' : `is not UTF-8 text (line ${decoded.badLine})`;
+    throw new CoachmatchError('invalidArgument', `${path} ${found}: save it as UTF-8`);
   }
   try {
     return JSON.parse(decoded.text);

@@ -53,6 +53,11 @@ describe('coachmatch on bad input', () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toContain(`not UTF-8 text (line ${line})`);
+      // Saved as UTF-16 (with its byte-order mark): said so.
+      writeFileSync(file, Buffer.from(`\uFEFF${text}`, 'utf16le'));
+      const utf16 = await runInProcess([command, file]);
+      expect(utf16.code).toBe(2);
+      expect(utf16.stderr).toContain('is UTF-16 text: save it as UTF-8');
       // The same text as UTF-8, with a byte-order mark, is read.
       writeFileSync(file, `\uFEFF${text}`);
       expect((await runInProcess([command, file])).code).toBe(0);
