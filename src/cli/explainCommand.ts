@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { CoachmatchError } from '../errors.js';
+import { wholeNumberOption } from './wholeNumberOption.js';
 import { explainMatching } from '../explain/explainMatching.js';
 import { renderExplanationMarkdown } from '../explain/renderExplanationMarkdown.js';
 import { parseCohort } from '../model/parseCohort.js';
@@ -34,8 +35,7 @@ export function explainCommand(args: string[]): number {
     },
   });
   if (positionals.length !== 1) throw new CoachmatchError('invalidArgument', `expected one cohort file\n\n${explainUsage}`);
-  const k = Number(values.k);
-  if (!Number.isInteger(k) || k < 0) throw new CoachmatchError('invalidArgument', `--k must be a whole number ≥ 0, got ${JSON.stringify(values.k)}`);
+  const k = wholeNumberOption('k', values.k, 0);
   const preset = presetOption(values.preset);
   if (values.format !== 'json' && values.format !== 'md') {
     throw new CoachmatchError('invalidArgument', `--format must be json or md, got ${JSON.stringify(values.format)}`);

@@ -4,6 +4,7 @@ import { loadHighsBackend } from '../constraints/loadHighsBackend.js';
 import { defaultMatchOptions, prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { matchObjectives, type MatchObjective } from '../engine/objective.js';
 import { CoachmatchError } from '../errors.js';
+import { wholeNumberOption } from './wholeNumberOption.js';
 import { explainMatching } from '../explain/explainMatching.js';
 import type { Cohort } from '../model/cohort.js';
 import { parseCohort } from '../model/parseCohort.js';
@@ -64,8 +65,7 @@ export async function matchCommand(args: string[]): Promise<number> {
   if (!matchObjectives.includes(objective)) {
     throw new CoachmatchError('invalidArgument', `--objective must be one of ${matchObjectives.join(', ')}, got ${JSON.stringify(values.objective)}`);
   }
-  const k = Number(values.alternatives);
-  if (!Number.isInteger(k) || k < 0) throw new CoachmatchError('invalidArgument', `--alternatives must be a whole number ≥ 0, got ${JSON.stringify(values.alternatives)}`);
+  const k = wholeNumberOption('alternatives', values.alternatives, 0);
   if (k > 0 && (format !== 'html' || objective !== 'total')) {
     throw new CoachmatchError('invalidArgument', '--alternatives goes with --format html and the total objective');
   }
@@ -73,10 +73,7 @@ export async function matchCommand(args: string[]): Promise<number> {
   if (!['auto', 'always', 'never'].includes(candidates)) {
     throw new CoachmatchError('invalidArgument', `--candidates must be auto, always or never, got ${JSON.stringify(values.candidates)}`);
   }
-  const candidateK = values['candidate-k'] === undefined ? undefined : Number(values['candidate-k']);
-  if (candidateK !== undefined && (!Number.isInteger(candidateK) || candidateK < 1)) {
-    throw new CoachmatchError('invalidArgument', `--candidate-k must be a whole number ≥ 1, got ${JSON.stringify(values['candidate-k'])}`);
-  }
+  const candidateK = values['candidate-k'] === undefined ? undefined : wholeNumberOption('candidate-k', values['candidate-k'], 1);
   const cohort = csv ? loadCohortFromCsv(values) : parseCohort(readJsonFile(positionals[0]!));
   const policy = preset === undefined ? undefined : { preset };
   const allowUnmatched = !values.strict;

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CoachmatchError } from '../errors.js';
+import { wholeNumberOption } from './wholeNumberOption.js';
 import { createServer } from '../server/createServer.js';
 import { parseByteSize } from '../server/parseByteSize.js';
 import { parseDuration } from '../server/parseDuration.js';
@@ -18,10 +19,7 @@ Binds to loopback unless --host says otherwise. Logs one line per request on std
 request bodies. Stops gracefully on SIGINT/SIGTERM (a second signal stops at once).`;
 
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new CoachmatchError('invalidArgument', `--${name} must be a non-negative integer, got ${JSON.stringify(text)}`);
-  return value;
+  return text === undefined ? fallback : wholeNumberOption(name, text, 0);
 }
 
 /** Why a server could not listen, in words, for the errors a wrong --host or --port gives. */

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { prepareMatch } from '../engine/match.js';
 import { refuseQuotas } from '../engine/refuseQuotas.js';
 import { CoachmatchError } from '../errors.js';
+import { wholeNumberOption } from './wholeNumberOption.js';
 import { guaranteedShortlists, type GuaranteedShortlists } from '../explain/guaranteedShortlists.js';
 import { parseCohort } from '../model/parseCohort.js';
 import { policyPresetNames } from '../model/policyPresets.js';
@@ -29,8 +30,7 @@ export function shortlistCommand(args: string[]): number {
     },
   });
   if (positionals.length !== 1) throw new CoachmatchError('invalidArgument', `expected one cohort file\n\n${shortlistUsage}`);
-  const k = Number(values.k);
-  if (!Number.isInteger(k) || k < 1) throw new CoachmatchError('invalidArgument', `--k must be a whole number ≥ 1, got ${JSON.stringify(values.k)}`);
+  const k = wholeNumberOption('k', values.k, 1);
   const preset = presetOption(values.preset);
   if (values.format !== 'json' && values.format !== 'md') {
     throw new CoachmatchError('invalidArgument', `--format must be json or md, got ${JSON.stringify(values.format)}`);

@@ -107,4 +107,17 @@ describe('coachmatch on bad input', () => {
     if (argv.length > 0) expect(run.stdout).toBe('');
     expect(run.stderr.length + run.stdout.length).toBeGreaterThan(0);
   });
+
+  it.each([
+    [['match', '--format', 'html', '--alternatives', ''], '--alternatives'],
+    [['match', '--candidate-k', '0x10'], '--candidate-k'],
+    [['shortlist', '--k', '1e1'], '--k'],
+    [['explain', '--k', ' '], '--k'],
+    [['serve', '--port', '0x50'], '--port'],
+  ])('refuses %j: whole numbers in plain digits only, not read as 0, 16 or 10', async ([command, ...options], name) => {
+    const args = command === 'serve' ? [command!, ...options] : [command!, tmp.write('cohort.json', smallCohort()), ...options];
+    const run = await runInProcess(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${name} must be a whole number`);
+  });
 });
