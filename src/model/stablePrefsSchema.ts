@@ -16,7 +16,8 @@ export const stablePrefsSchema = z
   .object({
     coacheePrefs: keyedRecordSchema(z.string(), z.array(id)),
     coachPrefs: keyedRecordSchema(z.string(), z.array(id)),
-    capacity: keyedRecordSchema(z.string(), z.number().int().nonnegative()).optional(),
+    // Capacities are held as 32-bit integers (see preferenceRanks).
+    capacity: keyedRecordSchema(z.string(), z.number().int().nonnegative().max(0x7fffffff)).optional(),
     optimal: z.enum(['coachee', 'coach']).optional(),
   })
   .strict();

@@ -25,4 +25,8 @@ describe('records keyed by ids', () => {
     expect(issuePaths(parseScenario, '{"base":"cohort.json","capacity":{"__proto__":5,"c1":2}}')).toEqual(['$.capacity.__proto__']);
     expect(issuePaths(parseScenario, '{"base":"cohort.json","capacity":{"c1":2}}')).toEqual([]);
   });
+
+  it('report a capacity beyond 32 bits at its coach, in the preferences file\'s own terms', () => {
+    expect(issuePaths(parseStablePrefs, '{"coacheePrefs":{"e1":["c1"]},"coachPrefs":{"c1":["e1"]},"capacity":{"c1":4294967296}}')).toEqual(['$.capacity.c1']);
+  });
 });
