@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { CoachmatchError } from '../errors.js';
 import { parseCohort } from '../model/parseCohort.js';
+import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { defaultRematchOptions, rematch } from '../rematch/rematch.js';
 import { renderRematchMarkdown } from '../rematch/renderRematchMarkdown.js';
 import type { IdPair } from '../scenarios/scenario.js';
@@ -74,10 +76,14 @@ export function rematchCommand(args: string[]): number {
   return outcome.status === 'optimal' ? 0 : 1;
 }
 
-/** Reads a JSON list of current pairs, checking its shape (ids are checked by rematch). */
+/** A --current file: the pairs as they stand, strict like every other input (a misspelt key is reported, not ignored). */
+const currentPairsSchema = z.array(z.strictObject({ coacheeId: z.string().min(1), coachId: z.string().min(1) }));
+
+/** Reads a JSON list of current pairs, checking its shape with a path per problem (ids are checked by rematch). */
 function readCurrent(file: string): IdPair[] {
-  const input = readJsonFile(file);
-  const ok = Array.isArray(input) && input.every((p) => typeof p === 'object' && p !== null && typeof p.coacheeId === 'string' && typeof p.coachId === 'string');
-  if (!ok) throw new CoachmatchError('invalidArgument', `${file}: expected a list of {"coacheeId": …, "coachId": …}`);
-  return (input as IdPair[]).map(({ coacheeId, coachId }) => ({ coacheeId, coachId }));
+  const parsed = currentPairsSchema.safeParse(readJsonFile(file));
+  if (!parsed.success) {
+    throw new CoachmatchError('invalidArgument', `${file}: expected a list of {"coacheeId": …, "coachId": …}`, zodIssuesToInputIssues(parsed.error.issues).slice(0, 50));
+  }
+  return parsed.data;
 }

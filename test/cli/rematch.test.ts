@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RematchResult } from '../../src/rematch/rematchResult.js';
-import { alumniFixture, runInProcess } from './support.js';
+import { alumniFixture, runInProcess, tempDir } from './support.js';
 
 describe('coachmatch rematch', () => {
   it("moves a dropped-out coach's coachees and says why", async () => {
@@ -22,5 +22,19 @@ describe('coachmatch rematch', () => {
     expect((await runInProcess(['rematch', alumniFixture, '--pin', 'student-01'])).code).toBe(2);
     expect((await runInProcess(['rematch', alumniFixture, '--dropout', 'coach-77'])).code).toBe(2);
     expect((await runInProcess(['rematch', alumniFixture, '--change-price', '-1'])).code).toBe(2);
+  });
+
+  it('reads --current strictly: a misspelt key or a missing id is reported with its path (exit 2)', async () => {
+    const tmp = tempDir();
+    try {
+      const good = await runInProcess(['rematch', alumniFixture, '--current', tmp.write('ok.json', [{ coacheeId: 'student-35', coachId: 'coach-09' }]), '--dropout', 'coach-09']);
+      expect(good.code).toBe(0);
+      const run = await runInProcess(['rematch', alumniFixture, '--current', tmp.write('bad.json', [{ coacheeId: 'student-35', coachId: 'coach-09', coach: 'x' }, { coacheeId: 'student-36' }])]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('$[0]');
+      expect(run.stderr).toContain('$[1].coachId');
+    } finally {
+      tmp.remove();
+    }
   });
 });
