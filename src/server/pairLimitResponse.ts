@@ -10,8 +10,9 @@ import type { RouteResponse } from './types.js';
  * if (tooLarge) return tooLarge;
  * ```
  */
-export function pairLimitResponse(pairs: number, maxPairs: number, path: string, what: string): RouteResponse | undefined {
+export function pairLimitResponse(pairs: number, maxPairs: number, path: string, what: string, unit: 'pairs' | 'rows' | 'columns' = 'pairs'): RouteResponse | undefined {
   if (pairs <= maxPairs) return undefined;
-  const message = `${what} = ${pairs} pairs, more than the limit of ${maxPairs}`;
+  // A solver problem also counts its rows and columns against the limit (see problemPairs).
+  const message = `${what} = ${pairs} ${unit}, more than the limit of ${maxPairs}`;
   return problemResponse('problem-too-large', message, [{ path, message }]);
 }

@@ -92,6 +92,10 @@ describe('the problem size limit', () => {
       expect(problem.errors![0]!.path).toBe('$.coachees');
       const solve = await problemOf(await s.post('/solve', { rows: 1_000_000, cols: 2, edges: [] }));
       expect(solve.type).toBe('urn:coachmatch:problem:problem-too-large');
+      // Rows count against the limit too, and are called rows, not pairs.
+      expect(solve.errors![0]!.message).toBe('the problem = 1000000 rows, more than the limit of 100');
+      const wide = await problemOf(await s.post('/solve', { rows: 1, cols: 500, edges: [] }));
+      expect(wide.errors![0]!.message).toBe('the problem = 500 columns, more than the limit of 100');
     } finally {
       await s.close();
     }

@@ -13,7 +13,7 @@ export interface SolveJobInput {
 /** Output of {@link solveJob}: the result as JSON text, or the size that exceeds the limit. */
 export type SolveJobOutput =
   | { readonly outcome: 'solved'; readonly status: 'optimal' | 'infeasible'; readonly text: string }
-  | { readonly outcome: 'tooLarge'; readonly pairs: number };
+  | { readonly outcome: 'tooLarge'; readonly pairs: number; readonly unit: 'pairs' | 'rows' | 'columns' };
 
 /**
  * Validates and solves an assignment problem as `coachmatch solve` does; runs in a job worker.
@@ -23,7 +23,11 @@ export type SolveJobOutput =
 export function solveJob(input: SolveJobInput): SolveJobOutput {
   const problem = parseProblemRequest(input.document);
   const pairs = problemPairs(problem);
-  if (pairs > input.maxPairs) return { outcome: 'tooLarge', pairs };
+  if (pairs > input.maxPairs) {
+    // The size is the largest of pairs, rows and columns (see problemPairs): say which it is.
+    const unit = pairs === (problem.rows ?? problem.weights?.length) ? 'rows' : pairs === problem.cols ? 'columns' : 'pairs';
+    return { outcome: 'tooLarge', pairs, unit };
+  }
   const result = solveAssignment(problem, { method: input.method });
   return { outcome: 'solved', status: result.status, text: JSON.stringify(result) };
 }

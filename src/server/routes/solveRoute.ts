@@ -25,7 +25,7 @@ export const solveRoute = defineRoute({
     const result = await context.runJob(solveJob, { document: body, method: query.method ?? 'auto', maxPairs: context.limits.maxPairs });
     if (result.status !== 'done') return jobFailureResponse(result);
     const output = result.value;
-    if (output.outcome === 'tooLarge') return pairLimitResponse(output.pairs, context.limits.maxPairs, '$', 'the problem')!;
+    if (output.outcome === 'tooLarge') return pairLimitResponse(output.pairs, context.limits.maxPairs, '$', 'the problem', output.unit)!;
     return { status: 200, contentType: 'application/json; charset=utf-8', body: output.text, headers: { 'x-coachmatch-status': output.status } };
   },
 });
