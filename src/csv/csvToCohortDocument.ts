@@ -133,6 +133,7 @@ function resolveColumns(
   const explicit = mapping.columns[section] ?? {};
   const out: Column[] = [];
   const used = new Map<string, string>();
+  const unknown = new Set<string>();
   table.headers.forEach((header, index) => {
     const label = header === '' ? `#${index + 1}` : header;
     const at = `${table.file}:1:${label}`;
@@ -151,6 +152,9 @@ function resolveColumns(
     } else {
       target = resolveColumnTarget(header, section, declaredKeys);
       if (target === undefined) {
+        // A header repeated gets one issue: both would name the same place (file:1:header).
+        if (unknown.has(header)) return;
+        unknown.add(header);
         issues.push({
           path: at,
           message: `unknown column '${header}': map it in the mapping's columns.${section}, name an attribute 'attr:${header}', or map it to null to ignore it`,

@@ -169,7 +169,8 @@ describe(parseCsvCohort, () => {
     it('reports missing, unknown and doubled columns, and reads no row then', () => {
       const paths = pathsOf(() =>
         parseCsvCohort({
-          coaches: csv('coaches.csv', 'id,name,socioEmotional,network,autonomy,career,colour', 'c1,Joke,5,3,2,5,red'),
+          // An unknown header twice is reported once (both would name coaches.csv:1:colour).
+          coaches: csv('coaches.csv', 'id,name,socioEmotional,network,autonomy,career,colour,colour', 'c1,Joke,5,3,2,5,red,blue'),
           coachees: csv('coachees.csv', `${coacheeHeader},Name`, 's1,Zoë,3,3,2,4,Zoë'),
         }),
       );
