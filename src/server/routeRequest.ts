@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { CoachmatchError } from '../errors.js';
+import { toJsonPath } from '../model/toJsonPath.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { apiKeyMatches } from './apiKeyMatches.js';
 import { errorResponse } from './errorResponse.js';
@@ -92,6 +93,12 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
   try {
     let query: unknown = {};
     if (route.querySchema !== undefined) {
+      // Object.fromEntries keeps the last of a repeated key: ?format=md&format=json is ambiguous, not json.
+      const repeated = [...new Set(url.searchParams.keys())].filter((key) => url.searchParams.getAll(key).length > 1).sort();
+      if (repeated.length > 0) {
+        const errors = repeated.map((key) => ({ path: toJsonPath([key]).replace(/^\$/, '$query'), message: `given ${url.searchParams.getAll(key).length} times: give it once` }));
+        return done(problemResponse('invalid-request', 'The query string is invalid.', errors));
+      }
       const parsed = route.querySchema.safeParse(Object.fromEntries(url.searchParams));
       if (!parsed.success) {
         const errors = zodIssuesToInputIssues(parsed.error.issues).map((issue) => ({ ...issue, path: issue.path.replace(/^\$/, '$query') }));

@@ -80,6 +80,12 @@ describe(`POST ${matchRoute.path}`, () => {
     expect(problem.status).toBe(422);
     expect(problem.errors!.map((e) => e.path).sort()).toEqual(['$query.allowUnmatched', '$query.colour']);
   });
+
+  it('rejects a query parameter given twice rather than taking the last', async () => {
+    const problem = await problemOf(await s.post('/match?format=md&format=json&preset=default', alumni));
+    expect(problem.status).toBe(422);
+    expect(problem.errors).toEqual([{ path: '$query.format', message: 'given 2 times: give it once' }]);
+  });
 });
 
 describe('the problem size limit', () => {
