@@ -28,12 +28,22 @@ export interface InternalStart {
   readonly colPot: Float64Array;
 }
 
-/** A caller's {@link WarmStart} in the solver's terms (the duals of a minimisation are the potentials). */
+/**
+ * A caller's {@link WarmStart} in the solver's terms (the duals of a minimisation are the
+ * potentials), each potential held within what a search could make of this problem's costs:
+ * a shortest path crosses at most every row and column once, so no potential of a solution
+ * needs to lie further from the sink's (0) than (rows + cols + 1) · (largest |cost| + 1).
+ * Any potentials are a valid start; ones far beyond that would only swamp the costs in
+ * rounding (a column dual of 9.6·10^14 on costs of −18 and −3 gave −18 as "optimal").
+ */
 export function internalStart(problem: NormalizedProblem, warm: WarmStart): InternalStart {
   const flip = problem.sense === 'max' ? -1 : 1;
+  let largest = 0;
+  for (let k = 0; k < problem.cost.length; k++) largest = Math.max(largest, Math.abs(problem.cost[k]!));
+  const reach = (problem.rows + problem.cols + 1) * (largest + 1);
   return {
-    rowCol: Int32Array.from(warm.assignment, (j) => j ?? -1),
-    colPot: Float64Array.from(warm.colDual, (v) => flip * v + 0),
+    rowCol: Int32Array.from({ length: problem.rows }, (_, i) => warm.assignment[i] ?? -1),
+    colPot: Float64Array.from({ length: problem.cols }, (_, j) => Math.min(reach, Math.max(-reach, flip * warm.colDual[j]! + 0))),
   };
 }
 
@@ -44,12 +54,15 @@ export function checkWarmStart(problem: NormalizedProblem, warm: WarmStart): voi
   };
   if (warm.assignment.length !== problem.rows) fail('assignment', `has ${warm.assignment.length} entries, the problem ${problem.rows} rows`);
   if (warm.colDual.length !== problem.cols) fail('colDual', `has ${warm.colDual.length} entries, the problem ${problem.cols} columns`);
-  warm.assignment.forEach((j, i) => {
-    if (j !== null && !(Number.isInteger(j) && j >= 0 && j < problem.cols)) fail(`assignment[${i}]`, `${String(j)} is not null or a column index below ${problem.cols}`);
-  });
-  warm.colDual.forEach((v, j) => {
+  // Index loops, not forEach, which skips the holes of a sparse array (they read as undefined).
+  for (let i = 0; i < warm.assignment.length; i++) {
+    const j = warm.assignment[i];
+    if (j !== null && !(Number.isInteger(j) && j! >= 0 && j! < problem.cols)) fail(`assignment[${i}]`, `${String(j)} is not null or a column index below ${problem.cols}`);
+  }
+  for (let j = 0; j < warm.colDual.length; j++) {
+    const v = warm.colDual[j];
     if (!Number.isFinite(v)) fail(`colDual[${j}]`, `${String(v)} is not a finite number`);
-  });
+  }
 }
 
 /**

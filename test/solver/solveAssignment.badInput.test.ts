@@ -40,6 +40,12 @@ describe('solveAssignment on malformed problems', () => {
     expect(issuePaths({ rows: 1, cols: MAX_DIMENSION + 1, compressed: { rowStart: Int32Array.of(0, 0), colIndex: new Int32Array(0), weight: new Float64Array(0) } })).toEqual(['$.cols']);
   });
 
+  it('rejects a warm start whose arrays have holes (forEach would skip them), naming the entry', () => {
+    const problem: AssignmentProblem = { rows: 1, cols: 2, edges: [[0, 0, 5]], sense: 'min' };
+    expect(() => solveAssignment(problem, { method: 'flow', warmStart: { assignment: [null], colDual: new Array<number>(2) } })).toThrow('warmStart.colDual[0]');
+    expect(() => solveAssignment(problem, { method: 'flow', warmStart: { assignment: new Array<number | null>(1), colDual: [0, 0] } })).toThrow('warmStart.assignment[0]');
+  });
+
   it('lists every problem at once', () => {
     expect(issuePaths({ weights: [[1, 'x'], [1]], capacity: [-1, 1] })).toEqual(
       expect.arrayContaining(['$.weights[0][1]', '$.weights[1]', '$.capacity[0]']),
