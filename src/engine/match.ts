@@ -1,59 +1,20 @@
-import { matchOnCandidates, type CandidateSettings } from '../candidates/matchOnCandidates.js';
-import { lpSolverBackend } from '../constraints/lpSolverBackend.js';
-import type { QuotaBackend } from '../constraints/quotaBackend.js';
+import { matchOnCandidates } from '../candidates/matchOnCandidates.js';
 import { CoachmatchError } from '../errors.js';
-import { buildFeatureTables } from '../features/buildFeatureTables.js';
 import type { FeatureTables } from '../features/featureTables.js';
 import type { Cohort } from '../model/cohort.js';
-import type { PolicyInput, PolicySettings } from '../model/policySettings.js';
+import type { PolicySettings } from '../model/policySettings.js';
 import { resolvePolicy } from '../model/resolvePolicy.js';
-import { defaultPolicies } from '../policies/defaultPolicies.js';
-import type { Policy } from '../policies/policy.js';
 import { buildRelationIndex } from '../policies/relationIndex.js';
-import { solveAssignment } from '../solver/solveAssignment.js';
-import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../solver/types.js';
+import type { AssignmentProblem } from '../solver/types.js';
 import { assembleMatching } from './assembleMatching.js';
 import { combinePolicies, type CombinedProblem } from './combinePolicies.js';
 import { holdWhile } from './holdWhile.js';
+import { defaultMatchOptions, resolveMatchOptions, type MatchOptions, type MatchOverrides } from './matchOptions.js';
 import type { Matching } from './matching.js';
-import type { MatchObjective } from './objective.js';
 import { objectiveSolve } from './objectiveSolve.js';
 import { quotaPolicySolve } from './quotaPolicySolve.js';
 
-/** Options of {@link match}; every field has a default in {@link defaultMatchOptions}. */
-export interface MatchOptions {
-  /** Policy overrides on top of the cohort's own `policy` section (e.g. `{ preset: 'diversity-first' }`). */
-  readonly policy: PolicyInput | undefined;
-  /**
-   * Leave coachees unmatched when they cannot all be placed (default true): the engine then
-   * places as many as possible and says why the others are not. False makes that infeasible.
-   */
-  readonly allowUnmatched: boolean;
-  readonly method: SolverMethod;
-  /** The policy list; an embedding application may add its own. */
-  readonly policies: readonly Policy[];
-  readonly buildFeatures: (cohort: Cohort) => FeatureTables;
-  readonly solve: (problem: AssignmentProblem, options: { method: SolverMethod }) => AssignmentResult;
-  /**
-   * What to optimise (default `total`): see {@link MatchObjective}. `fair` and `stable` add an
-   * `objectiveReport` to the matching.
-   */
-  readonly objective: MatchObjective;
-  /**
-   * The 0/1 solver for the policy's `quotas` (used only when there are quotas): default
-   * javascript-lp-solver; pass `await loadHighsBackend()` for cohorts of a few hundred
-   * coachees or more (see bench/QUOTAS.md).
-   */
-  readonly quotaBackend: QuotaBackend;
-  /**
-   * Candidate pairs instead of every pair: `auto` (default) beyond {@link LARGE_COHORT_PAIRS}
-   * coachee–coach pairs, `always`, or `never`. The result is still exact when
-   * `matching.candidates.certified` (status `optimal`); see {@link matchOnCandidates}.
-   * Needs the built-in policies, features and solver, the `total` objective and no quotas.
-   */
-  readonly candidates: 'auto' | 'always' | 'never';
-  readonly candidateSettings: CandidateSettings;
-}
+export { defaultMatchOptions, resolveMatchOptions, type MatchOptions, type MatchOverrides } from './matchOptions.js';
 
 /** Most coachee–coach pairs a dense build (every pair) accepts: about 2 GB of tables. */
 export const DENSE_PAIR_LIMIT = 20_000_000;
@@ -61,20 +22,6 @@ export const DENSE_PAIR_LIMIT = 20_000_000;
 /** Coachee–coach pairs beyond which `candidates: 'auto'` stops building every pair (≈ 4,000 × 1,000). */
 export const LARGE_COHORT_PAIRS = 4_000_000;
 
-/** Defaults for {@link match}. */
-export const defaultMatchOptions: MatchOptions = {
-  policy: undefined,
-  allowUnmatched: true,
-  method: 'auto',
-  policies: defaultPolicies,
-  buildFeatures: buildFeatureTables,
-  solve: solveAssignment,
-  objective: 'total',
-  quotaBackend: lpSolverBackend,
-  candidates: 'auto',
-  // Rounds are cheap once warm (the last solution and certificate carry over); bench/LARGE.md's cases take 1–6 solves.
-  candidateSettings: { maxRounds: 16 },
-};
 
 /**
  * Matches a parsed cohort: features, policies, an exact solve, and an explained result.
@@ -87,13 +34,13 @@ export const defaultMatchOptions: MatchOptions = {
  * matching.kpis.pioneerShareWithCommonGround;
  * ```
  */
-export function match(cohort: Cohort, options: Partial<MatchOptions> = {}): Matching {
+export function match(cohort: Cohort, options: MatchOverrides = {}): Matching {
   return holdWhile(cohort, () => matchHeld(cohort, options));
 }
 
 /** {@link match}, with the cohort held for the garbage collector's sake (see holdWhile). */
-function matchHeld(cohort: Cohort, options: Partial<MatchOptions>): Matching {
-  const settings = { ...defaultMatchOptions, ...options };
+function matchHeld(cohort: Cohort, options: MatchOverrides): Matching {
+  const settings = resolveMatchOptions(options);
   if (usesCandidates(cohort, settings)) return matchLarge(cohort, settings);
   const prepared = prepareMatch(cohort, settings);
   const problem = toAssignmentProblem(prepared.combined, settings.allowUnmatched);
@@ -163,8 +110,8 @@ export interface PreparedMatch {
  * Runs features and policies without solving, for callers that solve variants of the same
  * problem (forced pairs, extra bans) and compare them.
  */
-export function prepareMatch(cohort: Cohort, options: Partial<MatchOptions> = {}): PreparedMatch {
-  const settings = { ...defaultMatchOptions, ...options };
+export function prepareMatch(cohort: Cohort, options: MatchOverrides = {}): PreparedMatch {
+  const settings = resolveMatchOptions(options);
   const pairs = cohort.coachees.length * cohort.coaches.reduce((n, c) => n + (c.active ? 1 : 0), 0);
   if (pairs > DENSE_PAIR_LIMIT) {
     // Every pair gets a dozen 8-byte values: beyond this the process runs out of memory.

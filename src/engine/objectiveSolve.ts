@@ -1,3 +1,4 @@
+import { CoachmatchError } from '../errors.js';
 import { solveMaxMin } from '../fairness/solveMaxMin.js';
 import { auditStability } from '../stable/auditStability.js';
 import { deferredAcceptance } from '../stable/deferredAcceptance.js';
@@ -26,7 +27,10 @@ export interface ObjectiveSolveInput {
  * (`flow` for a stable matching, which involves no solver).
  */
 export function objectiveSolve(objective: 'fair' | 'stable', input: ObjectiveSolveInput): { result: AssignmentResult; report: ObjectiveReport } {
-  return objective === 'fair' ? fair(input) : stable(input);
+  if (objective === 'fair') return fair(input);
+  if (objective === 'stable') return stable(input);
+  // Never a default branch: an objective the engine does not know must not run another one.
+  throw new CoachmatchError('internal', `no solve for objective ${JSON.stringify(objective)}`);
 }
 
 function fair({ combined, problem, method }: ObjectiveSolveInput): { result: AssignmentResult; report: ObjectiveReport } {

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { match } from '../../src/engine/match.js';
+import { defaultMatchOptions, resolveMatchOptions, type MatchOverrides } from '../../src/engine/matchOptions.js';
+import { CoachmatchError } from '../../src/errors.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+
+const cohort = parseCohort(JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8')));
+
+/** The paths of the issues resolveMatchOptions throws for the options (fails when it does not throw). */
+function issuePaths(options: unknown): string[] {
+  try {
+    resolveMatchOptions(options as MatchOverrides);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CoachmatchError);
+    expect((error as CoachmatchError).kind).toBe('invalidArgument');
+    return (error as CoachmatchError).issues.map((i) => i.path);
+  }
+  expect.unreachable('resolveMatchOptions accepted the options');
+  return [];
+}
+
+describe(resolveMatchOptions, () => {
+  it('keeps the default for an option given as undefined: objective undefined is the total, not the stable objective', () => {
+    expect(resolveMatchOptions({ objective: undefined, candidates: undefined, policy: undefined })).toEqual(defaultMatchOptions);
+    const total = match(cohort);
+    expect(match(cohort, { objective: undefined })).toEqual(total);
+    expect(total.objectiveReport).toBeUndefined();
+  });
+
+  it('merges candidate settings with their defaults', () => {
+    expect(resolveMatchOptions({ candidateSettings: { k: 3 } }).candidateSettings).toEqual({ ...defaultMatchOptions.candidateSettings, k: 3 });
+    expect(resolveMatchOptions({ candidateSettings: { k: undefined } }).candidateSettings).toEqual(defaultMatchOptions.candidateSettings);
+  });
+
+  it('refuses options the engine cannot run, each by its path', () => {
+    expect(issuePaths({ objective: 'totl', candidates: 'sometimes', method: 'simplex', allowUnmatched: 'yes' })).toEqual(['$.objective', '$.candidates', '$.method', '$.allowUnmatched']);
+    expect(issuePaths({ objective: null })).toEqual(['$.objective']);
+    expect(issuePaths({ candidateSettings: 3 })).toEqual(['$.candidateSettings']);
+    expect(issuePaths({ policies: [{}], solve: 'fast' })).toEqual(['$.policies', '$.solve']);
+  });
+
+  it('checks policy overrides by the rules the cohort\'s own policy section obeys', () => {
+    expect(issuePaths({ policy: { weights: { difference: -1 }, insiderThreshold: 2, dualRole: 'x', preset: 'nope' } }).sort()).toEqual(['$.policy.dualRole', '$.policy.insiderThreshold', '$.policy.preset', '$.policy.weights.difference']);
+    expect(resolveMatchOptions({ policy: { preset: 'diversity-first', weights: { difference: 0.8 } } }).policy).toEqual({ preset: 'diversity-first', weights: { difference: 0.8 } });
+  });
+
+  it('refuses options that are not an object', () => {
+    for (const options of [null, 'total', [1]]) expect(() => resolveMatchOptions(options as MatchOverrides)).toThrow('match options must be an object');
+  });
+});
