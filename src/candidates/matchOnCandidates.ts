@@ -175,7 +175,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   for (let i = 0; i < rows; i++) placeable += canPlace[i]!;
   const mayWaive = waiverRisk(base.combined.bans, rows, cols, capacity);
   const capacityTotal = capacity.reduce((a, b) => a + b, 0);
-  const mostPlaced = Math.min(placeable, capacityTotal);
+  const mostPlaced = Math.min(placeable, reachablePlaces(base.combined.bans, canPlace, placeable, cols, capacity));
   // Fewer places than coachees, every place fillable, and a quarter or more of the coachees
   // left over or priorities far apart: solve with places as rows (see solveByPlaces,
   // PLACES_SOLVE_UNPLACED and PLACES_SOLVE_SPREAD).
@@ -189,6 +189,23 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
   const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
   const everyPair = () => Array.from({ length: rows }, () => allColumns(cols));
+  // The bound on how many coachees the full problem places (mostPlaced) knows the relation and
+  // avoid bans only: bans that depend on the pair (an insider too like a coach) can leave it out
+  // of reach, and each widening then adds pairs that turn out banned. On a cohort small enough,
+  // a widening that placed no more than the last one goes to every pair at once (a 20 × 6
+  // cohort had spent its 16 rounds adding 2 banned pairs each and ended "not proven").
+  let placedAtLastWidening = -1;
+  const stalledPlacement = (placed: number): boolean => {
+    const stalled = smallEnough && placed <= placedAtLastWidening;
+    placedAtLastWidening = placed;
+    return stalled;
+  };
+  /** Every pair a candidate; returns how many that adds (0 when every pair already was: nothing to widen). */
+  const widenToEveryPair = (): number => {
+    const before = candidates.reduce((n, list) => n + list.length, 0);
+    candidates = everyPair();
+    return rows * cols - before;
+  };
   // The selection weighed every pair it chose: the first round takes those weights over.
   let candidates: Int32Array[];
   let weighed: WeighedPairs | null;
@@ -248,11 +265,13 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // before any solve: a solve would only confirm it, at the price of its slowest path.
     const short = byPlaces || placedMost || placementWidenings >= input.candidates.maxRounds ? null : shortPlacement(compressed, rows, cols, capacity, mostPlaced);
     if (short !== null) {
-      const added = widenForCardinality(bounds, candidates, short, capacity);
+      const placed = short.assignment.filter((j) => j !== null).length;
+      const before = pairs.size;
+      const added = stalledPlacement(placed) ? widenToEveryPair() : widenForCardinality(bounds, candidates, short, capacity);
       if (added > 0) {
         placementWidenings++;
-        addedPerRound.push(added);
-        note = `${short.assignment.filter((j) => j !== null).length} of at most ${mostPlaced} coachees placeable on the candidates`;
+        addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
+        note = `${placed} of at most ${mostPlaced} coachees placeable on the candidates`;
         continue;
       }
     }
@@ -268,10 +287,12 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       // The candidates cannot fill every place: join the coachees left out to the coaches
       // with places left and try again, rather than solve in the coachee orientation, whose
       // searches rescan every unplaced coachee (measured at 10,000 × 1,000: 15 s).
-      const added = widenForCardinality(bounds, candidates, byPlace, capacity);
+      const filled = byPlace.loads.reduce((a, b) => a + b, 0);
+      const before = pairs.size;
+      const added = stalledPlacement(filled) ? widenToEveryPair() : widenForCardinality(bounds, candidates, byPlace, capacity);
       if (added > 0) {
-        addedPerRound.push(added);
-        note = `${byPlace.loads.reduce((a, b) => a + b, 0)} of ${capacityTotal} places filled on the candidates`;
+        addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
+        note = `${filled} of ${capacityTotal} places filled on the candidates`;
         continue;
       }
     }
@@ -307,7 +328,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     placedMost ||= result.status === 'optimal' && result.matched >= mostPlaced;
     if (result.matched < mostPlaced && !complete) {
       const before = pairs.size;
-      const added = widenForCardinality(bounds, candidates, result, capacity);
+      const added = stalledPlacement(result.matched) ? widenToEveryPair() : widenForCardinality(bounds, candidates, result, capacity);
       note = `${result.matched} of at most ${mostPlaced} coachees placed on the candidates`;
       if (added === 0) {
         // Nothing left to join cheaply: the full problem's largest placement is unknown.
@@ -334,7 +355,9 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // Violations, not violators: those also list near pairs (see NEAR_SHARE), which are none.
     if (outcome.violations === 0) {
       gap = 0;
-      note = `certified: ${mostPlaced} coachee(s) placed, the most the full problem allows, and every one of the ${rows * cols - pairs.size} pairs left out is covered by the duals (${cleared.byBound} by bound, ${cleared.exactly} exactly)`;
+      // result.matched, not mostPlaced: with every pair a candidate, the solve's own count is the
+      // full problem's most, and mostPlaced only a bound of it.
+      note = `certified: ${result.matched} coachee(s) placed, the most the full problem allows, and every one of the ${rows * cols - pairs.size} pairs left out is covered by the duals (${cleared.byBound} by bound, ${cleared.exactly} exactly)`;
       return finish(last, true, solves);
     }
     let added = 0;
@@ -531,6 +554,24 @@ function multiplierSpread(multiplier: Float64Array): number {
 function placeableRows(bans: ReadonlyMap<number, readonly { waivable?: boolean }[]>, rows: number, cols: number, capacity: Int32Array): Uint8Array {
   const { open, bannedOpen } = openBans(bans, rows, cols, capacity, (list) => !list.every((b) => b.waivable));
   return Uint8Array.from(bannedOpen, (banned) => (banned < open ? 1 : 0));
+}
+
+/**
+ * Places the placeable coachees can reach: per coach, its places, but no more than the
+ * placeable coachees that no unwaivable ban keeps from it. A bound on how many the full problem
+ * places that sees a coach everyone avoids: at 5,000 × 1,000 with every coachee avoiding the
+ * same 10 coaches, the bound of all places (5,000) could never be reached, and the candidates
+ * widened until they gave up, 1.1% below the optimum, where 4,950 is the most.
+ */
+function reachablePlaces(bans: ReadonlyMap<number, readonly { waivable?: boolean }[]>, canPlace: Uint8Array, placeable: number, cols: number, capacity: Int32Array): number {
+  const kept = new Int32Array(cols);
+  for (const [at, list] of bans) {
+    if (list.every((b) => b.waivable)) continue;
+    if (canPlace[Math.floor(at / cols)] === 1) kept[at % cols]!++;
+  }
+  let total = 0;
+  for (let j = 0; j < cols; j++) total += Math.min(capacity[j]!, placeable - kept[j]!);
+  return total;
 }
 
 export type { PairBounds };

@@ -4,6 +4,7 @@
  * hard constraint of the full problem; the result does not depend on record order; and what
  * candidates cannot do is refused.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCandidateK, LARGE_K_PAIRS } from '../../src/candidates/matchOnCandidates.js';
@@ -111,6 +112,57 @@ describe('match on candidate pairs, certified', () => {
       fc.property(randomCase, ({ doc, policy, allowUnmatched, k }) => expectSameAsDense(doc, { policy, allowUnmatched }, k)),
       { numRuns: runs(120) },
     );
+  });
+
+  it('finds the dense optimum when bans that depend on the pair put coaches out of everyone\'s reach', () => {
+    // 20 coachees, 6 coaches of 1 place; every coachee is an insider too like c2 and c5, whose
+    // bans (diversity-first) are known only pair by pair: at most 4 can be placed, not 6. The
+    // candidates widened by 2 banned pairs a round and ended "not proven" after 16 rounds.
+    const doc = JSON.parse(readFileSync(new URL('./fixtures/pairBannedCoaches.json', import.meta.url), 'utf8')) as CohortInput;
+    const cohort = parseCohort(doc);
+    const dense = match(cohort, { candidates: 'never' });
+    for (const k of [1, 6]) {
+      // The default rounds (16), as a caller gets them.
+      const sparse = match(cohort, { candidates: 'always', candidateSettings: { k } });
+      expect(sparse.candidates?.certified, sparse.candidates?.note).toBe(true);
+      expect(sparse.status).toBe('optimal');
+      expect(sameValue(sparse.objective, dense.objective)).toBe(true);
+      expect(sparse.kpis.matched).toBe(dense.kpis.matched);
+    }
+  });
+
+  it('knows that coaches every coachee avoids add no places: certifies without falling back to every pair', () => {
+    // 40 coachees, 20 coaches of 1 place, all avoiding c0–c4: 15 can be placed, not 20.
+    const coaches = Array.from({ length: 20 }, (_, j) => coach(`c${j}`, 1, { sector: j % 2 === 0 ? 'a' : 'b' }));
+    const avoid = ['c0', 'c1', 'c2', 'c3', 'c4'];
+    const doc = {
+      attributes: [{ key: 'sector', kind: 'categorical' as const, role: 'profession' as const }],
+      coaches,
+      coachees: Array.from({ length: 40 }, (_, i) => coachee(`e${String(i).padStart(2, '0')}`, { avoid, aspiration: { sector: i % 3 === 0 ? 'a' : 'b' } })),
+    };
+    const cohort = parseCohort(doc);
+    const dense = match(cohort, { candidates: 'never' });
+    const sparse = match(cohort, { candidates: 'always', candidateSettings: { k: 3 } });
+    expect(sparse.candidates?.certified, sparse.candidates?.note).toBe(true);
+    expect(sparse.kpis.matched).toBe(15);
+    expect(sameValue(sparse.objective, dense.objective)).toBe(true);
+    expect(sparse.candidates!.pairs).toBeLessThan(sparse.candidates!.allPairs);
+  });
+
+  it('says how many the certified matching places, not the bound it was measured against', () => {
+    // 10 coachees avoid c0 and c1; 4 coaches of 1 place: 2 can be placed, though 4 places and
+    // 10 placeable coachees bound it at 4.
+    const doc = {
+      attributes: [{ key: 'sector', kind: 'categorical' as const, role: 'profession' as const }],
+      coaches: ['c0', 'c1', 'c2', 'c3'].map((id) => coach(id, 1, { sector: 'a' })),
+      coachees: Array.from({ length: 10 }, (_, i) => coachee(`e${i}`, { avoid: ['c0', 'c1'], aspiration: { sector: 'a' } })),
+    };
+    for (const k of [1, 4]) {
+      const sparse = match(parseCohort(doc), { candidates: 'always', candidateSettings: { k, maxRounds: 16 } });
+      expect(sparse.status).toBe('optimal');
+      expect(sparse.kpis.matched).toBe(2);
+      expect(sparse.candidates?.note).toMatch(/^certified: 2 coachee\(s\) placed/);
+    }
   });
 
   it.each(syntheticCases)('finds the dense optimum for a synthetic cohort, places $name', ({ doc }) => {
