@@ -1,5 +1,6 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Cohort } from '../model/cohort.js';
+import { trustSettled } from '../model/isSettledCohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
@@ -59,7 +60,8 @@ parentPort?.on('message', (request: HelperRequest) => {
       signal = new Int32Array(request.signal);
       const byName = new Map(defaultPolicies.map((p) => [p.name, p]));
       const policies = request.policies.map((name) => byName.get(name)!);
-      context = candidateContext(JSON.parse(request.cohortJson) as Cohort, request.settings, policies);
+      // This thread's own copy, which nothing else holds or changes: cached by as the main thread's is.
+      context = candidateContext(trustSettled(JSON.parse(request.cohortJson) as Cohort), request.settings, policies);
       beat();
       return;
     }

@@ -5,6 +5,7 @@ import { supportFit } from './supportFit.js';
 import { aspirationPairs } from './_internals/aspirationPairs.js';
 import { cohortEncoding } from './_internals/cohortEncoding.js';
 import { profiles, type Profiles } from './_internals/profiles.js';
+import { isSettledCohort } from '../model/isSettledCohort.js';
 
 /** Largest profile table built (8 bytes an entry); beyond it the fit falls back to its upper bound. */
 const TABLE_LIMIT = 4_000_000;
@@ -30,11 +31,12 @@ export interface FitLookup {
   readonly support: ProfileLookup;
 }
 
-/** Cached per cohort (parsed cohorts are immutable): every chunk of a large cohort's pairs reads it. */
+/** Cached per cohort, when it cannot change (see isSettledCohort): every chunk of a large cohort's pairs reads it. */
 const lookups = new WeakMap<Cohort, FitLookup>();
 
 /** The {@link FitLookup} of a cohort (active coaches as columns, as in the feature tables). */
 export function fitLookup(cohort: Cohort): FitLookup {
+  if (!isSettledCohort(cohort)) return buildFitLookup(cohort);
   let known = lookups.get(cohort);
   if (known === undefined) {
     known = buildFitLookup(cohort);

@@ -2,6 +2,7 @@ import type { Cohort } from '../../model/cohort.js';
 import { identityWeightScale } from '../identityWeightScale.js';
 import { encodeIdentity, type EncodedIdentity } from './encodeIdentity.js';
 import { encodeProfession, type EncodedProfession } from './encodeProfession.js';
+import { isSettledCohort } from '../../model/isSettledCohort.js';
 
 /** What every pair set of a cohort shares: codes, bitsets, and the per-person features. */
 export interface CohortEncoding {
@@ -23,7 +24,9 @@ export interface CohortEncoding {
 const encodings = new WeakMap<Cohort, CohortEncoding>();
 
 export function cohortEncoding(cohort: Cohort): CohortEncoding {
-  const known = encodings.get(cohort);
+  // Cached only for a cohort that cannot change (see isSettledCohort).
+  const settled = isSettledCohort(cohort);
+  const known = settled ? encodings.get(cohort) : undefined;
   if (known !== undefined) return known;
   const coachees = cohort.coachees;
   const coaches = cohort.coaches.filter((c) => c.active);
@@ -54,7 +57,7 @@ export function cohortEncoding(cohort: Cohort): CohortEncoding {
   const coacheeIds = coachees.map((c) => c.id);
   const coachIds = coaches.map((c) => c.id);
   const encoding = { coachees, coaches, coacheeIds, coachIds, professions, identity, scale, insiderness, coachRarity };
-  encodings.set(cohort, encoding);
+  if (settled) encodings.set(cohort, encoding);
   return encoding;
 }
 
