@@ -52,16 +52,21 @@ export function checkWarmStart(problem: NormalizedProblem, warm: WarmStart): voi
   const fail = (path: string, why: string) => {
     throw new CoachmatchError('invalidArgument', `warmStart.${path}: ${why}`);
   };
+  // From a JavaScript caller anything may come: the shape first, then the entries.
+  const shape = warm as unknown as { assignment?: unknown; colDual?: unknown } | null;
+  if (typeof shape !== 'object' || shape === null) throw new CoachmatchError('invalidArgument', `warmStart: expected { assignment, colDual }, got ${shape === null ? 'null' : typeof shape}`);
+  if (!Array.isArray(shape.assignment)) fail('assignment', 'expected a list of column indices or null');
+  if (!Array.isArray(shape.colDual) && !ArrayBuffer.isView(shape.colDual)) fail('colDual', 'expected a list of numbers');
   if (warm.assignment.length !== problem.rows) fail('assignment', `has ${warm.assignment.length} entries, the problem ${problem.rows} rows`);
   if (warm.colDual.length !== problem.cols) fail('colDual', `has ${warm.colDual.length} entries, the problem ${problem.cols} columns`);
   // Index loops, not forEach, which skips the holes of a sparse array (they read as undefined).
   for (let i = 0; i < warm.assignment.length; i++) {
     const j = warm.assignment[i];
-    if (j !== null && !(Number.isInteger(j) && j! >= 0 && j! < problem.cols)) fail(`assignment[${i}]`, `${String(j)} is not null or a column index below ${problem.cols}`);
+    if (j !== null && !(Number.isInteger(j) && j! >= 0 && j! < problem.cols)) fail(`assignment[${i}]`, `${JSON.stringify(j) ?? String(j)} is not null or a column index below ${problem.cols}`);
   }
   for (let j = 0; j < warm.colDual.length; j++) {
-    const v = warm.colDual[j];
-    if (!Number.isFinite(v)) fail(`colDual[${j}]`, `${String(v)} is not a finite number`);
+    const v: unknown = warm.colDual[j];
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`colDual[${j}]`, `${JSON.stringify(v) ?? String(v)} is not a finite number`);
   }
 }
 

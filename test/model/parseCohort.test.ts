@@ -185,6 +185,22 @@ describe(parseCohort, () => {
       expect(issues.map((i) => i.path)).toEqual(['$.coachees[0].preferences[0]', '$.relations[1].from']);
       for (const issue of issues) expect(issue.message).toContain(`'${composed}' differs from it only in its Unicode form`);
     });
+    it('counts every problem but lists the first thousand, so a million bad ids give a short error', () => {
+      const doc = base();
+      doc.coachees[1].avoid = Array.from({ length: 5000 }, (_, i) => `ghost-${i}`);
+      const issues = issuesOf(doc);
+      expect(issues).toHaveLength(1001);
+      expect(issues.at(-1)).toEqual({ path: '$', message: '… and 4000 more problems' });
+      expect(() => parseCohort(doc)).toThrow('Invalid cohort: 5000 problems');
+    });
+    it('reports a document it cannot read (a getter that throws, a revoked proxy) as an invalid cohort', () => {
+      const doc = base();
+      Object.defineProperty(doc.coaches[0], 'capacity', { enumerable: true, get: () => { throw new Error('no access'); } });
+      expect(issuesOf(doc)).toEqual([{ path: '$', message: 'could not be read as plain data' }]);
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      expect(issuesOf(proxy)).toEqual([{ path: '$', message: 'could not be read as plain data' }]);
+    });
     it('reports attribute values of the wrong kind', () => {
       const doc = base();
       doc.coaches[0].attributes.gender = 2;

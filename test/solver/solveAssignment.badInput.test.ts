@@ -46,6 +46,25 @@ describe('solveAssignment on malformed problems', () => {
     expect(() => solveAssignment(problem, { method: 'flow', warmStart: { assignment: new Array<number | null>(1), colDual: [0, 0] } })).toThrow('warmStart.assignment[0]');
   });
 
+  it('rejects a warm start of the wrong shape, or with strings for numbers, by field and not with a TypeError', () => {
+    const problem: AssignmentProblem = { weights: [[1, 2]] };
+    const message = (warmStart: unknown) => {
+      try {
+        solveAssignment(problem, { method: 'flow', warmStart: warmStart as never });
+      } catch (error) {
+        expect(error).toBeInstanceOf(CoachmatchError);
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(message(null)).toBe('warmStart: expected { assignment, colDual }, got null');
+    expect(message('x')).toBe('warmStart: expected { assignment, colDual }, got string');
+    expect(message({})).toBe('warmStart.assignment: expected a list of column indices or null');
+    expect(message({ assignment: [0], colDual: 3 })).toBe('warmStart.colDual: expected a list of numbers');
+    expect(message({ assignment: [0], colDual: ['0', 0] })).toBe('warmStart.colDual[0]: "0" is not a finite number');
+    expect(message({ assignment: ['1'], colDual: [0, 0] })).toBe('warmStart.assignment[0]: "1" is not null or a column index below 2');
+  });
+
   it('lists every problem at once', () => {
     expect(issuePaths({ weights: [[1, 'x'], [1]], capacity: [-1, 1] })).toEqual(
       expect.arrayContaining(['$.weights[0][1]', '$.weights[1]', '$.capacity[0]']),
