@@ -24,12 +24,17 @@ export interface InputIssue {
  */
 export class CoachmatchError extends Error {
   override readonly name = 'CoachmatchError';
+  /** How many problems there are: `issues` may list only the first of many (see parseCohort). */
+  readonly issueCount: number;
+
   constructor(
     readonly kind: CoachmatchErrorKind,
     message: string,
     readonly issues: readonly InputIssue[] = [],
+    issueCount = issues.length,
   ) {
     super(issues.length === 0 ? message : `${message}\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    this.issueCount = issueCount;
   }
 }
 

@@ -35,7 +35,16 @@ export const LARGE_COHORT_PAIRS = 4_000_000;
  * ```
  */
 export function match(cohort: Cohort, options: MatchOverrides = {}): Matching {
+  expectCohort(cohort);
   return holdWhile(cohort, () => matchHeld(cohort, options));
+}
+
+/** A JavaScript caller can pass anything: say what match needs rather than fail deep inside. */
+function expectCohort(cohort: unknown): void {
+  const shape = cohort as Partial<Record<keyof Cohort, unknown>> | null;
+  const lists = ['attributes', 'coaches', 'coachees', 'people', 'relations'] as const;
+  if (typeof shape === 'object' && shape !== null && lists.every((key) => Array.isArray(shape[key]))) return;
+  throw new CoachmatchError('invalidArgument', `match needs a parsed cohort (parseCohort(document)), got ${shape === null ? 'null' : Array.isArray(shape) ? 'an array' : typeof shape === 'object' ? 'an object without its lists' : typeof shape}`);
 }
 
 /** {@link match}, with the cohort held for the garbage collector's sake (see holdWhile). */

@@ -29,7 +29,7 @@ export function parseCohort(input: unknown): Cohort {
     const n = result.issues.length;
     // Every problem is counted, the first MOST_LISTED listed: a million unknown ids made a 61 MB message.
     const listed = n > MOST_LISTED ? [...result.issues.slice(0, MOST_LISTED), { path: '$', message: `… and ${n - MOST_LISTED} more problems` }] : result.issues;
-    throw new CoachmatchError('invalidCohort', `Invalid cohort: ${n} problem${n === 1 ? '' : 's'}`, listed);
+    throw new CoachmatchError('invalidCohort', `Invalid cohort: ${n} problem${n === 1 ? '' : 's'}`, listed, n);
   }
   return result.cohort;
 }

@@ -48,4 +48,10 @@ describe(resolveMatchOptions, () => {
   it('refuses options that are not an object', () => {
     for (const options of [null, 'total', [1]]) expect(() => resolveMatchOptions(options as MatchOverrides)).toThrow('match options must be an object');
   });
+
+  it('refuses to match what is not a parsed cohort, saying what it needs', () => {
+    for (const notCohort of [null, undefined, 'cohort', [], { coaches: [], coachees: [] }]) {
+      expect(() => match(notCohort as never)).toThrow('match needs a parsed cohort (parseCohort(document))');
+    }
+  });
 });
