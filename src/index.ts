@@ -49,8 +49,8 @@ export { defaultPolicies } from './policies/defaultPolicies.js';
 export type { Policy, PolicyContext, PolicyContribution, PairBan, PairFlag, UtilityTerm } from './policies/policy.js';
 
 // Engine and composition root.
-export { match, defaultMatchOptions, LARGE_COHORT_PAIRS, DENSE_PAIR_LIMIT } from './engine/match.js';
-export type { MatchOptions } from './engine/match.js';
+export { match, defaultMatchOptions, resolveMatchOptions, LARGE_COHORT_PAIRS, DENSE_PAIR_LIMIT } from './engine/match.js';
+export type { MatchOptions, MatchOverrides } from './engine/match.js';
 export type { CandidateReport } from './candidates/candidateReport.js';
 export type { CandidateSettings } from './candidates/matchOnCandidates.js';
 export type { CandidatePhase } from './candidates/phaseClock.js';

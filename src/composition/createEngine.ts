@@ -1,5 +1,5 @@
 import { Container } from 'inversify';
-import { match, type MatchOptions } from '../engine/match.js';
+import { match, type MatchOverrides } from '../engine/match.js';
 import type { Matching } from '../engine/matching.js';
 import type { Cohort } from '../model/cohort.js';
 import type { Policy } from '../policies/policy.js';
@@ -9,7 +9,7 @@ import { tokens, type FeatureBuilder, type Solver } from './tokens.js';
 /** A matching engine wired from a container. */
 export interface Engine {
   readonly policies: readonly Policy[];
-  match(cohort: Cohort, options?: Partial<Pick<MatchOptions, 'policy' | 'allowUnmatched' | 'method' | 'objective' | 'quotaBackend' | 'candidates' | 'candidateSettings'>>): Matching;
+  match(cohort: Cohort, options?: Pick<MatchOverrides, 'policy' | 'allowUnmatched' | 'method' | 'objective' | 'quotaBackend' | 'candidates' | 'candidateSettings'>): Matching;
 }
 
 /**
