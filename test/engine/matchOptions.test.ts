@@ -2,23 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { match } from '../../src/engine/match.js';
 import { defaultMatchOptions, resolveMatchOptions, type MatchOverrides } from '../../src/engine/matchOptions.js';
-import { CoachmatchError } from '../../src/errors.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
+import { thrownIssuePaths } from '../helpers/issuePaths.js';
 
 const cohort = parseCohort(JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8')));
 
 /** The paths of the issues resolveMatchOptions throws for the options (fails when it does not throw). */
-function issuePaths(options: unknown): string[] {
-  try {
-    resolveMatchOptions(options as MatchOverrides);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CoachmatchError);
-    expect((error as CoachmatchError).kind).toBe('invalidArgument');
-    return (error as CoachmatchError).issues.map((i) => i.path);
-  }
-  expect.unreachable('resolveMatchOptions accepted the options');
-  return [];
-}
+const issuePaths = (options: unknown): string[] => thrownIssuePaths(() => resolveMatchOptions(options as MatchOverrides), 'invalidArgument');
 
 describe(resolveMatchOptions, () => {
   it('keeps the default for an option given as undefined: objective undefined is the total, not the stable objective', () => {

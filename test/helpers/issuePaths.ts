@@ -1,16 +1,21 @@
 import { expect } from 'vitest';
-import { CoachmatchError } from '../../src/errors.js';
+import { CoachmatchError, type CoachmatchErrorKind } from '../../src/errors.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
 
-/** The JSON paths of the `invalidProblem` error that solving `problem` throws. */
-export function issuePaths(problem: unknown): string[] {
+/** The JSON paths of the CoachmatchError of `kind` that `run` throws (fails the test when it throws none, or another). */
+export function thrownIssuePaths(run: () => unknown, kind: CoachmatchErrorKind): string[] {
   try {
-    solveAssignment(problem as AssignmentProblem);
+    run();
   } catch (error) {
     expect(error).toBeInstanceOf(CoachmatchError);
-    expect((error as CoachmatchError).kind).toBe('invalidProblem');
+    expect((error as CoachmatchError).kind).toBe(kind);
     return (error as CoachmatchError).issues.map((i) => i.path);
   }
-  throw new Error('expected solveAssignment to reject the problem');
+  throw new Error(`expected a ${kind} error`);
+}
+
+/** The JSON paths of the `invalidProblem` error that solving `problem` throws. */
+export function issuePaths(problem: unknown): string[] {
+  return thrownIssuePaths(() => solveAssignment(problem as AssignmentProblem), 'invalidProblem');
 }
