@@ -195,6 +195,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   // a widening that placed no more than the last one goes to every pair at once (a 20 × 6
   // cohort had spent its 16 rounds adding 2 banned pairs each and ended "not proven").
   let placedAtLastWidening = -1;
+  // What an uncertified result's note advises.
+  let advice = 'raise candidates.k or maxRounds';
   const stalledPlacement = (placed: number): boolean => {
     const stalled = smallEnough && placed <= placedAtLastWidening;
     placedAtLastWidening = placed;
@@ -332,7 +334,11 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       note = `${result.matched} of at most ${mostPlaced} coachees placed on the candidates`;
       if (added === 0) {
         // Nothing left to join cheaply: the full problem's largest placement is unknown.
-        if (!smallEnough) break;
+        if (!smallEnough) {
+          // More rounds or a larger k would not help: say what would.
+          advice = "no pair left out could place another coachee, so the bound may be out of reach (bans that depend on the pair, such as a hard minimum difference, are not in it); match with candidates: 'never' to settle it";
+          break;
+        }
         candidates = everyPair();
       }
       addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
@@ -396,7 +402,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       gap: certified ? (done.result.status === 'optimal' ? 0 : null) : gap,
       note: certified
         ? note
-        : `not proven optimal after ${rounds} round(s): ${note}${gap === null ? '' : `; the optimum total is at most ${gap.toPrecision(6)} higher`}; raise candidates.k or maxRounds`,
+        : `not proven optimal after ${rounds} round(s): ${note}${gap === null ? '' : `; the optimum total is at most ${gap.toPrecision(6)} higher`}; ${advice}`,
     };
     if (certified) return { ...matching, candidates: report };
     if (matching.status === 'optimal') return { ...matching, status: 'feasible', candidates: report };
