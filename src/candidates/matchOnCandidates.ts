@@ -194,6 +194,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   // of reach, and each widening then adds pairs that turn out banned. On a cohort small enough,
   // a widening that placed no more than the last one goes to every pair at once (a 20 × 6
   // cohort had spent its 16 rounds adding 2 banned pairs each and ended "not proven").
+  /** The pairs the candidates hold now. */
+  const candidatePairs = (): number => candidates.reduce((n, list) => n + list.length, 0);
   let placedAtLastWidening = -1;
   // What an uncertified result's note advises.
   let advice = 'raise candidates.k or maxRounds';
@@ -204,7 +206,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   };
   /** Every pair a candidate; returns how many that adds (0 when every pair already was: nothing to widen). */
   const widenToEveryPair = (): number => {
-    const before = candidates.reduce((n, list) => n + list.length, 0);
+    const before = candidatePairs();
     candidates = everyPair();
     return rows * cols - before;
   };
@@ -272,7 +274,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       const added = stalledPlacement(placed) ? widenToEveryPair() : widenForCardinality(bounds, candidates, short, capacity);
       if (added > 0) {
         placementWidenings++;
-        addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
+        addedPerRound.push(candidatePairs() - before);
         note = `${placed} of at most ${mostPlaced} coachees placeable on the candidates`;
         continue;
       }
@@ -293,7 +295,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       const before = pairs.size;
       const added = stalledPlacement(filled) ? widenToEveryPair() : widenForCardinality(bounds, candidates, byPlace, capacity);
       if (added > 0) {
-        addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
+        addedPerRound.push(candidatePairs() - before);
         note = `${filled} of ${capacityTotal} places filled on the candidates`;
         continue;
       }
@@ -323,7 +325,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
         candidates = widen(candidates, wider.candidates);
         certifier.replaceTop(wider.top);
       }
-      addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
+      addedPerRound.push(candidatePairs() - before);
       note = 'the candidate pairs admit no matching that keeps every hard constraint, and the full problem was not searched';
       continue;
     }
@@ -341,7 +343,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
         }
         candidates = everyPair();
       }
-      addedPerRound.push(candidates.reduce((n, list) => n + list.length, 0) - before);
+      addedPerRound.push(candidatePairs() - before);
       continue;
     }
     // The first certificate remembers the exact weights of its suspects: later ones, under

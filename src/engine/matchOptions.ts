@@ -8,6 +8,7 @@ import type { Cohort } from '../model/cohort.js';
 import { policyInputSchema } from '../model/policyInputSchema.js';
 import type { PolicyInput } from '../model/policySettings.js';
 import { toJsonPath } from '../model/toJsonPath.js';
+import { describeValue } from '../text/describeValue.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
 import type { Policy } from '../policies/policy.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
@@ -83,19 +84,20 @@ export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions 
     throw new CoachmatchError('invalidArgument', `match options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
   }
   const given = <T extends object>(values: T): Partial<T> => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const candidateInput: unknown = options.candidateSettings ?? {};
   const issues: InputIssue[] = [];
   const report = (path: readonly (string | number)[], message: string) => issues.push({ path: toJsonPath(path), message });
-  if (typeof candidateInput !== 'object' || candidateInput === null || Array.isArray(candidateInput)) report(['candidateSettings'], 'expected an object');
-  const candidateSettings: CandidateSettings = { ...defaultMatchOptions.candidateSettings, ...(issues.length === 0 ? given(candidateInput as Partial<CandidateSettings>) : {}) };
+  const candidateInput: unknown = options.candidateSettings ?? {};
+  const candidateObject = typeof candidateInput === 'object' && candidateInput !== null && !Array.isArray(candidateInput);
+  if (!candidateObject) report(['candidateSettings'], 'expected an object');
+  const candidateSettings: CandidateSettings = { ...defaultMatchOptions.candidateSettings, ...(candidateObject ? given(candidateInput as Partial<CandidateSettings>) : {}) };
   const settings: MatchOptions = { ...defaultMatchOptions, ...given(options), candidateSettings };
   const oneOf = (key: string, value: unknown, allowed: readonly unknown[]) => {
-    if (!allowed.includes(value)) report([key], `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value) ?? String(value)}`);
+    if (!allowed.includes(value)) report([key], `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describeValue(value)}`);
   };
   oneOf('objective', settings.objective, matchObjectives);
   oneOf('candidates', settings.candidates, candidateModes);
   oneOf('method', settings.method, methods);
-  if (typeof settings.allowUnmatched !== 'boolean') report(['allowUnmatched'], `expected true or false, got ${JSON.stringify(settings.allowUnmatched) ?? String(settings.allowUnmatched)}`);
+  if (typeof settings.allowUnmatched !== 'boolean') report(['allowUnmatched'], `expected true or false, got ${describeValue(settings.allowUnmatched)}`);
   if (!Array.isArray(settings.policies) || settings.policies.some((p) => typeof p?.apply !== 'function')) report(['policies'], 'expected a list of policies');
   for (const key of ['buildFeatures', 'solve'] as const) if (typeof settings[key] !== 'function') report([key], 'expected a function');
   if (settings.policy !== undefined) {

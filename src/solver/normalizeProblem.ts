@@ -1,4 +1,5 @@
 import { CoachmatchError, type InputIssue } from '../errors.js';
+import { describeValue } from '../text/describeValue.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { AssignmentProblem, CompressedPairs, Sense } from './types.js';
 import type { SolveWorkspace } from './solveWorkspace.js';
@@ -93,7 +94,7 @@ function fail(issues: IssueList): never {
 function readSense(sense: unknown, issues: IssueList): Sense {
   if (sense === undefined || sense === 'max') return 'max';
   if (sense === 'min') return 'min';
-  issues.add('$.sense', `expected "max" or "min", got ${describe(sense)}`);
+  issues.add('$.sense', `expected "max" or "min", got ${describeValue(sense)}`);
   return 'max';
 }
 
@@ -125,10 +126,10 @@ function denseShape(problem: AssignmentProblem, issues: IssueList): { rows: numb
     return null;
   }
   if (problem.rows !== undefined && problem.rows !== weights.length) {
-    issues.add('$.rows', `says ${describe(problem.rows)} but weights has ${weights.length} rows`);
+    issues.add('$.rows', `says ${describeValue(problem.rows)} but weights has ${weights.length} rows`);
   }
   if (problem.cols !== undefined && problem.cols !== cols) {
-    issues.add('$.cols', `says ${describe(problem.cols)} but weights has ${cols} columns`);
+    issues.add('$.cols', `says ${describeValue(problem.cols)} but weights has ${cols} columns`);
   }
   return { rows: weights.length, cols };
 }
@@ -138,9 +139,9 @@ function isRow(value: unknown): value is ArrayLike<unknown> {
 }
 
 function sparseShape(problem: AssignmentProblem, issues: IssueList): { rows: number; cols: number } | null {
-  if (!isCount(problem.rows)) issues.add('$.rows', `expected a non-negative integer, got ${describe(problem.rows)}`);
+  if (!isCount(problem.rows)) issues.add('$.rows', `expected a non-negative integer, got ${describeValue(problem.rows)}`);
   else if (problem.rows > MAX_DIMENSION) issues.add('$.rows', `${problem.rows} rows is more than the ${MAX_DIMENSION} supported`);
-  if (!isCount(problem.cols)) issues.add('$.cols', `expected a non-negative integer, got ${describe(problem.cols)}`);
+  if (!isCount(problem.cols)) issues.add('$.cols', `expected a non-negative integer, got ${describeValue(problem.cols)}`);
   else if (problem.cols > MAX_DIMENSION) issues.add('$.cols', `${problem.cols} columns is more than the ${MAX_DIMENSION} supported`);
   if (problem.edges !== undefined && !Array.isArray(problem.edges)) issues.add('$.edges', 'expected an array of [row, col, weight]');
   if (problem.edges !== undefined && problem.compressed !== undefined) issues.add('$.compressed', 'give either edges or compressed, not both');
@@ -165,7 +166,7 @@ function readLoads(
   for (let j = 0; j < Math.min(cols, values.length) && !issues.full; j++) {
     const v: unknown = values[j];
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff) out[j] = v;
-    else issues.add(`$.${name}[${j}]`, `expected a non-negative integer, got ${describe(v)}`);
+    else issues.add(`$.${name}[${j}]`, `expected a non-negative integer, got ${describeValue(v)}`);
   }
   return out;
 }
@@ -201,7 +202,7 @@ function fromDense(
           allowed++;
         } else denseCost[base + j] = Infinity;
       } else if (w === null) denseCost[base + j] = Infinity;
-      else if (!issues.full) issues.add(`$.weights[${i}][${j}]`, `expected a number or null, got ${describe(w)}`);
+      else if (!issues.full) issues.add(`$.weights[${i}][${j}]`, `expected a number or null, got ${describeValue(w)}`);
     }
   }
   if (issues.items.length > 0) return null;
@@ -258,11 +259,11 @@ function fromEdges(
     }
     const [r, c, w] = edge as [unknown, unknown, unknown];
     if (!(typeof r === 'number' && Number.isInteger(r) && r >= 0 && r < rows)) {
-      issues.add(`$.edges[${e}][0]`, `row ${describe(r)} is outside 0..${rows - 1}`);
+      issues.add(`$.edges[${e}][0]`, `row ${describeValue(r)} is outside 0..${rows - 1}`);
     } else if (!(typeof c === 'number' && Number.isInteger(c) && c >= 0 && c < cols)) {
-      issues.add(`$.edges[${e}][1]`, `column ${describe(c)} is outside 0..${cols - 1}`);
+      issues.add(`$.edges[${e}][1]`, `column ${describeValue(c)} is outside 0..${cols - 1}`);
     } else if (!(typeof w === 'number' && Number.isFinite(w))) {
-      issues.add(`$.edges[${e}][2]`, `expected a finite number, got ${describe(w)}`);
+      issues.add(`$.edges[${e}][2]`, `expected a finite number, got ${describeValue(w)}`);
     } else count[r + 1]!++;
     if (issues.full) return null;
   }
@@ -354,9 +355,3 @@ function sortRowsByColumn(
   }
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return Array.isArray(value) ? 'an array' : typeof value;
-}

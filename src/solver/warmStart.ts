@@ -1,4 +1,5 @@
 import { CoachmatchError } from '../errors.js';
+import { describeValue } from '../text/describeValue.js';
 import { findPair } from './buildResult.js';
 import { ColumnIndex } from './columnIndex.js';
 import type { ColumnMembers } from './columnMembers.js';
@@ -62,11 +63,11 @@ export function checkWarmStart(problem: NormalizedProblem, warm: WarmStart): voi
   // Index loops, not forEach, which skips the holes of a sparse array (they read as undefined).
   for (let i = 0; i < warm.assignment.length; i++) {
     const j = warm.assignment[i];
-    if (j !== null && !(Number.isInteger(j) && j! >= 0 && j! < problem.cols)) fail(`assignment[${i}]`, `${JSON.stringify(j) ?? String(j)} is not null or a column index below ${problem.cols}`);
+    if (j !== null && !(Number.isInteger(j) && j! >= 0 && j! < problem.cols)) fail(`assignment[${i}]`, `${describeValue(j)} is not null or a column index below ${problem.cols}`);
   }
   for (let j = 0; j < warm.colDual.length; j++) {
     const v: unknown = warm.colDual[j];
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`colDual[${j}]`, `${JSON.stringify(v) ?? String(v)} is not a finite number`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`colDual[${j}]`, `${describeValue(v)} is not a finite number`);
   }
 }
 

@@ -66,31 +66,26 @@ function rankTable(lists: StableProblem['rowPrefs'], name: string, owners: numbe
   const rankAt = new Int32Array(start[owners]!);
   for (let a = 0; a < count; a++) {
     const list = lists[a]!;
-    const bad: InputIssue[] = [];
-    const badAt: number[] = [];
+    // Problems by their place in the list, reported in list order as the entries are read.
+    const bad: { rank: number; message: string }[] = [];
     const valid: number[] = [];
     list.forEach((b, rank) => {
       if (Number.isInteger(b) && b >= 0 && b < others) valid.push(rank);
-      else {
-        bad.push({ path: `$.${name}[${a}][${rank}]`, message: `${b} is outside 0..${others - 1}` });
-        badAt.push(rank);
-      }
+      else bad.push({ rank, message: `${b} is outside 0..${others - 1}` });
     });
     valid.sort((x, y) => list[x]! - list[y]! || x - y);
     for (let q = 0; q < valid.length; q++) {
       const b = list[valid[q]!]!;
       // Of equal entries, the first in the list keeps its rank; the later ones are repeats.
       if (q > 0 && list[valid[q - 1]!] === b) {
-        bad.push({ path: `$.${name}[${a}][${valid[q]}]`, message: `${b} is listed twice` });
-        badAt.push(valid[q]!);
+        bad.push({ rank: valid[q]!, message: `${b} is listed twice` });
         continue;
       }
       other[end[a]!] = b;
       rankAt[end[a]!] = valid[q]!;
       end[a]!++;
     }
-    // In list order, as the entries are read.
-    for (const q of Array.from(bad.keys()).sort((x, y) => badAt[x]! - badAt[y]!)) issues.push(bad[q]!);
+    for (const { rank, message } of bad.sort((x, y) => x.rank - y.rank)) issues.push({ path: `$.${name}[${a}][${rank}]`, message });
   }
   const listed = (a: number): Int32Array => other.subarray(start[a]!, end[a]!);
   if (owners * others <= densePairs) {
