@@ -82,7 +82,7 @@ function readScenario(file: string): ResolvedScenario {
     return loadScenario(input, (base) => readJsonFile(resolve(dirname(file), base)), basename(file, '.json'));
   } catch (error) {
     // Name the file: several scenarios may be read in one run.
-    if (error instanceof CoachmatchError) throw new CoachmatchError(error.kind, `${file}: ${error.message.split('\n')[0]}`, error.issues);
+    if (error instanceof CoachmatchError) throw new CoachmatchError(error.kind, `${file}: ${error.message.split('\n')[0]}`, error.issues, error.issueCount);
     throw error;
   }
 }

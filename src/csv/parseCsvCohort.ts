@@ -55,12 +55,15 @@ export function parseCsvCohort(files: CsvCohortFiles, mapping: Partial<CsvMappin
   };
   const built = csvToCohortDocument(tables, settings, mappingName);
   issues.push(...built.issues);
+  // Problems parseCohort counted but did not list (it lists the first 1,000).
+  let unlisted = 0;
   if (built.complete) {
     try {
       const cohort = parseCohort(built.document);
       if (issues.length === 0) return cohort;
     } catch (error) {
       if (!isErrorOfKind(error, 'invalidCohort')) throw error;
+      unlisted = error.issueCount - error.issues.length;
       // A cell already reported as unreadable is not reported again as missing.
       const seen = new Set(issues.map((i) => i.path));
       for (const issue of error.issues) {
@@ -69,6 +72,6 @@ export function parseCsvCohort(files: CsvCohortFiles, mapping: Partial<CsvMappin
       }
     }
   }
-  const n = issues.length;
-  throw new CoachmatchError('invalidCohort', `Invalid cohort: ${n} problem${n === 1 ? '' : 's'}`, issues);
+  const n = issues.length + unlisted;
+  throw new CoachmatchError('invalidCohort', `Invalid cohort: ${n} problem${n === 1 ? '' : 's'}`, issues, n);
 }

@@ -41,7 +41,9 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
     else if (to !== coach.capacity) capacityChanges[id] = { from: coach.capacity, to };
   }
 
-  const cohort = withCoachChanges(baseInput as Record<string, unknown>, scenario, removed, capacityChanges, issues);
+  // Problems of the changed cohort that parseCohort counted but did not list (it lists the first 1,000).
+  const unlisted = { count: 0 };
+  const cohort = withCoachChanges(baseInput as Record<string, unknown>, scenario, removed, capacityChanges, issues, unlisted);
   const pool = new Set((cohort?.coaches ?? base.coaches).filter((c) => c.active).map((c) => c.id));
   const checkPair = (section: 'pins' | 'bans', n: number, coachee: string, coach: string) => {
     if (!coachees.has(coachee)) report([section, n, 'coachee'], `unknown coachee '${coachee}'`);
@@ -60,7 +62,8 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
   });
   scenario.bans.forEach((ban, n) => checkPair('bans', n, ban.coachee, ban.coach));
   if (issues.length > 0 || cohort === null) {
-    throw new CoachmatchError('invalidScenario', `Invalid scenario: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
+    const count = issues.length + unlisted.count;
+    throw new CoachmatchError('invalidScenario', `Invalid scenario: ${count} problem${count === 1 ? '' : 's'}`, issues, count);
   }
   return {
     name: scenario.name ?? fallbackName,
@@ -82,6 +85,7 @@ function withCoachChanges(
   removed: ReadonlySet<string>,
   capacity: Readonly<Record<string, { from: number; to: number }>>,
   issues: InputIssue[],
+  unlisted: { count: number },
 ): Cohort | null {
   const written = base.coaches as readonly Record<string, unknown>[];
   const coaches = [
@@ -95,6 +99,7 @@ function withCoachChanges(
     return parseCohort({ ...base, coaches });
   } catch (error) {
     if (!isErrorOfKind(error, 'invalidCohort')) throw error;
+    unlisted.count = error.issueCount - error.issues.length;
     const prefix = /^\$\.coaches\[(\d+)\]/;
     // An added coach is `$.coaches[written.length + n]` in the changed cohort: `$.addCoaches[n]` to the reader.
     const added = /\$\.coaches\[(\d+)\]/g;

@@ -76,7 +76,7 @@ function useThreads(scenarios: readonly ResolvedScenario[], settings: RunScenari
 interface Reply {
   readonly index: number;
   readonly run?: ScenarioRun;
-  readonly error?: { readonly kind: CoachmatchErrorKind; readonly message: string; readonly issues: readonly InputIssue[] };
+  readonly error?: { readonly kind: CoachmatchErrorKind; readonly message: string; readonly issues: readonly InputIssue[]; readonly issueCount: number };
 }
 
 function startWorker(): Worker {
@@ -104,7 +104,7 @@ async function runInWorkers(
               worker.postMessage({ index, scenario: scenarios[index] });
             };
             worker.on('message', (reply: Reply) => {
-              if (reply.error !== undefined) failure ??= new CoachmatchError(reply.error.kind, reply.error.message, reply.error.issues);
+              if (reply.error !== undefined) failure ??= new CoachmatchError(reply.error.kind, reply.error.message, reply.error.issues, reply.error.issueCount);
               else runs[reply.index] = reply.run;
               report(++done, scenarios.length);
               feed();

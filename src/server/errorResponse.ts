@@ -27,7 +27,7 @@ export function errorResponse(error: unknown): RouteResponse {
   if (error instanceof CoachmatchError) {
     // The first line of the message is the summary; the issues travel as structured `errors`.
     const summary = error.issues.length > 0 ? (error.message.split('\n', 1)[0] ?? '') : error.message;
-    return kindResponse(error.kind, summary, error.issues);
+    return kindResponse(error.kind, summary, error.issues, error.issueCount);
   }
   return problemResponse('internal-error', 'Unexpected server error; please report it.');
 }

@@ -66,6 +66,16 @@ describe(`POST ${compareRoute.path}`, () => {
     expect(problem.errors!.map((e) => e.path).sort()).toEqual(['$.scenarios[1].bans[0].coachee', '$.scenarios[1].pins[0].coach', '$.scenarios[1].removeCoaches[0]']);
   });
 
+  it('counts every problem of every scenario, also those the changed cohort counts without listing', async () => {
+    const coach = (alumni.coaches as Record<string, unknown>[])[0]!;
+    const addCoaches = Array.from({ length: 1200 }, (_, n) => ({ ...coach, id: `added-${n}`, attributes: { shoeSize: 'large' } }));
+    const scenarios = [{ addCoaches }, { removeCoaches: ['coach-77'] }];
+    const problem = (await problemOf(await s.post('/compare', { base: alumni, scenarios }))) as Awaited<ReturnType<typeof problemOf>> & { errorCount?: number };
+    expect(problem.status).toBe(422);
+    expect(problem.errorCount).toBe(1201);
+    expect(problem.detail).toMatch(/^Invalid scenario: 1201 problems/);
+  });
+
   it('refuses a base path in a scenario: the server never reads a file named by a request', async () => {
     const problem = await problemOf(await s.post('/compare', { base: alumni, scenarios: [{ base: '../alumni-programme.json' }] }));
     expect(problem.status).toBe(422);

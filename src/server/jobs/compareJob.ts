@@ -40,17 +40,19 @@ export function compareJob(input: CompareJobInput): ReportJobOutput {
   }
 
   const issues: InputIssue[] = [];
+  let issueCount = 0;
   const resolved: ResolvedScenario[] = [];
   request.scenarios.forEach((scenario, i) => {
     try {
       resolved.push(applyScenario(request.base, scenario, `scenario ${i + 1}`));
     } catch (error) {
       if (!isErrorOfKind(error, 'invalidScenario')) throw error;
+      issueCount += error.issueCount;
       // `$.base` is where a scenario file names its base; here the scenario as a whole is at fault.
       issues.push(...prefixIssuePaths(error.issues, `$.scenarios[${i}]`).map((issue) => ({ ...issue, path: issue.path.replace(/^(\$\.scenarios\[\d+\])\.base$/, '$1') })));
     }
   });
-  if (issues.length > 0) throw new CoachmatchError('invalidScenario', `Invalid scenario: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
+  if (issues.length > 0) throw new CoachmatchError('invalidScenario', `Invalid scenario: ${issueCount} problem${issueCount === 1 ? '' : 's'}`, issues, issueCount);
 
   const format = request.format;
   if (sweep !== undefined) {
