@@ -1,5 +1,5 @@
 import type { InputIssue } from '../errors.js';
-import { nfc } from '../text/nfc.js';
+import { lookalikeDifference, lookalikeKey, sameLookingKey } from '../text/lookalike.js';
 import { toJsonPath } from './toJsonPath.js';
 
 type Raw = Record<string, unknown>;
@@ -33,12 +33,16 @@ export function crossCheckCohort(input: unknown): InputIssue[] {
   const owner = checkIds(input, report);
   const isCoach = (id: string) => owner.get(id) === 'coaches';
   // Built at the first unknown reference only: valid cohorts have none.
-  let idInForm: Map<string, string> | null = null;
-  /** An unknown reference, with the id it was likely meant to be when that differs only in Unicode form. */
+  let idsAlike: Map<string, string> | null = null;
+  /** An unknown reference, with the id it was likely meant to be when that only looks alike (see lookalikeKey). */
   const unknown = (what: string, id: string) => {
-    idInForm ??= new Map([...owner.keys()].map((known) => [nfc(known), known]));
-    const meant = idInForm.get(nfc(id));
-    return meant === undefined ? `unknown ${what} '${id}'` : `unknown ${what} '${id}': '${meant}' differs from it only in its Unicode form (composed or decomposed accents)`;
+    if (idsAlike === null) {
+      idsAlike = new Map();
+      // Of ids alike, the first in code-unit order, whatever the records' order.
+      for (const known of [...owner.keys()].sort()) if (!idsAlike.has(lookalikeKey(known))) idsAlike.set(lookalikeKey(known), known);
+    }
+    const meant = idsAlike.get(lookalikeKey(id));
+    return meant === undefined ? `unknown ${what} '${id}'` : `unknown ${what} '${id}': '${meant}' differs from it only in ${lookalikeDifference(id, meant)}`;
   };
 
   for (const section of sections) {
@@ -98,8 +102,8 @@ function checkDeclarations(
 function checkIds(input: Raw, report: (path: Path, message: string) => void): Map<string, (typeof sections)[number]> {
   const owner = new Map<string, (typeof sections)[number]>();
   const firstAt = new Map<string, string>();
-  // Each id's NFC form (see nfc), and the first id of that form.
-  const firstInForm = new Map<string, string>();
+  // Each id's look (see sameLookingKey), and the first id that looks so.
+  const firstLooking = new Map<string, string>();
   for (const section of sections) {
     list(input[section]).forEach((record, i) => {
       if (!isRecord(record) || typeof record.id !== 'string' || record.id.length === 0) return;
@@ -108,14 +112,15 @@ function checkIds(input: Raw, report: (path: Path, message: string) => void): Ma
         report([section, i, 'id'], `duplicate id '${record.id}' (first used at ${first})`);
         return;
       }
-      // Ids that differ only in Unicode form (é as one code point or as e + accent) look the
-      // same in every report, and a reference typed either way would find only one of them.
+      // Ids that differ only in Unicode form (é as one code point or as e + accent), invisible
+      // characters or spaces at either end look the same in every report, and a reference
+      // typed either way would find only one of them. Letter case shows, so it may differ.
       const at = toJsonPath([section, i, 'id']);
-      const form = nfc(record.id);
-      const twin = firstInForm.get(form);
+      const look = sameLookingKey(record.id);
+      const twin = firstLooking.get(look);
       if (twin !== undefined) {
-        report([section, i, 'id'], `id '${record.id}' differs from '${twin}' (at ${firstAt.get(twin)}) only in its Unicode form (composed or decomposed accents): use one spelling`);
-      } else firstInForm.set(form, record.id);
+        report([section, i, 'id'], `id '${record.id}' differs from '${twin}' (at ${firstAt.get(twin)}) only in ${lookalikeDifference(record.id, twin)}: use one spelling`);
+      } else firstLooking.set(look, record.id);
       owner.set(record.id, section);
       firstAt.set(record.id, at);
     });

@@ -185,6 +185,35 @@ describe(parseCohort, () => {
       expect(issues.map((i) => i.path)).toEqual(['$.coachees[0].preferences[0]', '$.relations[1].from']);
       for (const issue of issues) expect(issue.message).toContain(`'${composed}' differs from it only in its Unicode form`);
     });
+    it('reports ids that differ only in invisible characters or spaces at either end, but not ids that differ in letter case', () => {
+      const doc = base();
+      doc.coachees[0].preferences = [];
+      doc.coachees[1].avoid = [];
+      doc.relations = [];
+      doc.coaches[1].id = 'c2\u200b';
+      expect(issuesOf(doc)).toEqual([{ path: '$.coaches[1].id', message: "id 'c2\u200b' differs from 'c2' (at $.coaches[0].id) only in an invisible character (U+200B): use one spelling" }]);
+      doc.coaches[1].id = ' c2';
+      expect(issuesOf(doc)).toEqual([{ path: '$.coaches[1].id', message: expect.stringContaining('only in spaces at either end') }]);
+      doc.coaches[1].id = 'C2';
+      expect(parseCohort(doc).coaches.map((c) => c.id).sort()).toEqual(['C2', 'c2']);
+    });
+    it('names the id a reference was likely meant to be when they differ only in letter case, invisible characters or spaces', () => {
+      const doc = base();
+      doc.coachees[0].preferences = ['C1', 'c1\u00ad'];
+      doc.coachees[1].avoid = ['c1 '];
+      doc.relations = [{ from: '\ufeffP1', to: 's1', type: 'evaluates' }];
+      const issues = issuesOf(doc);
+      expect(issues.map((i) => i.path)).toEqual(['$.coachees[0].preferences[0]', '$.coachees[0].preferences[1]', '$.coachees[1].avoid[0]', '$.relations[0].from']);
+      expect(issues.map((i) => i.message.split(': ')[1])).toEqual([
+        "'c1' differs from it only in letter case",
+        "'c1' differs from it only in an invisible character (U+00AD)",
+        "'c1' differs from it only in spaces at either end",
+        "'p1' differs from it only in an invisible character (U+FEFF) and letter case",
+      ]);
+      // A reference like no id at all keeps the plain message.
+      doc.coachees[1].avoid = ['c9'];
+      expect(issuesOf(doc).find((i) => i.path === '$.coachees[1].avoid[0]')!.message).toBe("unknown coach 'c9'");
+    });
     it('counts every problem but lists the first thousand, so a million bad ids give a short error', () => {
       const doc = base();
       doc.coachees[1].avoid = Array.from({ length: 5000 }, (_, i) => `ghost-${i}`);
