@@ -154,11 +154,18 @@ describe('the adversarial cohorts a coordinator can produce', () => {
     expect(outcome.error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['$.coaches[1].id', '$.coachees[0].id', '$.coachees[1].id', '$.people[0].id']));
   });
 
-  it('treats lookalike, bidi-marked and lone-surrogate ids as the distinct strings they are', () => {
-    const ids = ['c1', 'с1', 'c1\u200F', '\u202Ec1', 'é', '\uD800', '\uDC00'];
+  it('treats lookalike (Cyrillic с), cased, bidi-marked and lone-surrogate ids as the distinct strings they are', () => {
+    const ids = ['c1', 'с1', 'C1', '\u202Ed1', 'é', '\uD800', '\uDC00'];
     const matching = match(parseCohort({ coaches: ids.map((id) => coach(id)), coachees: ids.map((_, k) => coachee(`s${k}`)) }));
     expect(matching.coaches.map((c) => c.coachId).sort()).toEqual([...ids].sort());
     expect(matching.kpis.matched).toBe(ids.length);
+  });
+
+  it('reports ids that differ only in invisible marks (a bidi mark or override, a zero-width joiner), which no report could tell apart', () => {
+    const outcome = outcomeOf(() => parseCohort({ coaches: [coach('c1'), coach('c1\u200F'), coach('\u202Ec1'), coach('c\u200d1')], coachees: [coachee('s1')] }));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error.issues.map((i) => i.path)).toEqual(['$.coaches[1].id', '$.coaches[2].id', '$.coaches[3].id']);
   });
 
   it('reports ids that differ only in Unicode form (NFC/NFD), which no report could tell apart', () => {
