@@ -1,3 +1,4 @@
+import { priorityWeight } from '../policies/priorityWeight.js';
 import { CoachmatchError } from '../errors.js';
 import { findColumn, sparsePairSet } from '../features/pairSet.js';
 import type { PairBounds } from './pairBounds.js';
@@ -245,7 +246,7 @@ export function certifyCandidates(
     // Columns of this row neither cleared nor suspected: left for a later, fuller certificate.
     let skipped = 0;
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
-    const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - m * top.rest[i]!;
+    const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - priorityWeight(m, top.rest[i]!);
     nearest.reset();
     const check: RowCheck = { row: offset + i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, nearest };
     if (room >= 0) {
@@ -306,7 +307,7 @@ export function certifyCandidates(
       // certify, and the row is scanned in full next time.
       const excess = new Float64Array(count);
       bounds.boundsOf(offset + i, buffer, count, excess);
-      for (let q = 0; q < count; q++) excess[q] = m * excess[q]! - (rowDual[i]! + colDual[buffer[q]!]!);
+      for (let q = 0; q < count; q++) excess[q] = priorityWeight(m, excess[q]!) - (rowDual[i]! + colDual[buffer[q]!]!);
       const chosen = Int32Array.from(topByValue(excess, capPerRow), (q) => buffer[q]!).sort();
       buffer.set(chosen);
       unverified += count - chosen.length;
@@ -445,7 +446,7 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
     }
     if (open[j] === 0) continue; // no places: the pair can never be chosen
     const covered = rowDual + colDual[j]!;
-    const bound = m * bounds[j]!;
+    const bound = priorityWeight(m, bounds[j]!);
     if (bound > covered + tolerance(covered)) out[flagged++] = j;
     else if (covered - bound < nearest.limit) nearest.offer(j, covered - bound);
     else if (covered - bound < least) least = covered - bound;
@@ -454,7 +455,7 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
   if (flagged > keep) {
     // More than a capped certificate will evaluate: refine only those the row's bound
     // finds most violating, and report the rest as left out.
-    for (let q = 0; q < flagged; q++) own[q] = m * bounds[out[q]!]! - colDual[out[q]!]!;
+    for (let q = 0; q < flagged; q++) own[q] = priorityWeight(m, bounds[out[q]!]!) - colDual[out[q]!]!;
     const chosen = Int32Array.from(topByValue(own.subarray(0, flagged), keep), (q) => out[q]!).sort();
     out.set(chosen);
     slack[1] = flagged - keep;
@@ -479,7 +480,7 @@ function listSuspects(check: RowCheck, columns: Int32Array): number {
     while (next < inside.length && inside[next]! < j) next++;
     if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
     const covered = rowDual + colDual[j]!;
-    const bound = m * own[q]!;
+    const bound = priorityWeight(m, own[q]!);
     if (bound > covered + tolerance(covered)) out[flagged++] = j;
     else nearest.offer(j, covered - bound);
   }
@@ -500,7 +501,7 @@ function refineSuspects(check: RowCheck, flagged: number): number {
   for (let q = 0; q < flagged; q++) {
     const j = out[q]!;
     const covered = rowDual + colDual[j]!;
-    const bound = m * pair[q]!;
+    const bound = priorityWeight(m, pair[q]!);
     if (bound > covered + tolerance(covered)) out[count++] = j;
     else nearest.offer(j, covered - bound);
   }

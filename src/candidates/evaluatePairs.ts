@@ -1,3 +1,4 @@
+import { priorityWeight } from '../policies/priorityWeight.js';
 import { buildFeatureTables } from '../features/buildFeatureTables.js';
 import type { FeatureTables } from '../features/featureTables.js';
 import type { PairSet } from '../features/pairSet.js';
@@ -47,7 +48,7 @@ export function solverWeights(combined: CombinedProblem): Float64Array {
   const out = new Float64Array(pairs.size);
   for (let i = 0; i < pairs.rows; i++) {
     const factor = rowMultiplier[i]!;
-    for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) out[p] = factor * utility[p]!;
+    for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) out[p] = priorityWeight(factor, utility[p]!);
   }
   if (bans.size <= pairs.size) {
     // Bans are few next to a chunk's pairs (4,034 against ~500,000 at 100,000 × 10,000): each

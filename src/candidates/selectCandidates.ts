@@ -1,4 +1,5 @@
 import { CoachmatchError } from '../errors.js';
+import { priorityWeight } from '../policies/priorityWeight.js';
 import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import type { PairBounds } from './pairBounds.js';
 import { TopBoundsBuilder, type TopBounds } from './topBounds.js';
@@ -308,7 +309,7 @@ class RowScan {
     const more = this.moreBuffer;
     let moreCount = 0;
     for (let q = 0; q < list.length; q++) {
-      if (ownOfList[q] === -Infinity && m * (listBounds[q]! + 1e-8 * (1 + Math.abs(listBounds[q]!))) > predicted) more[moreCount++] = q;
+      if (ownOfList[q] === -Infinity && priorityWeight(m, listBounds[q]! + 1e-8 * (1 + Math.abs(listBounds[q]!))) > predicted) more[moreCount++] = q;
     }
     // (On 5,000 rows of the 100,000 × 10,000 cohort, 55% needed none: their best stay as found.)
     if (moreCount > 0) {
@@ -336,11 +337,11 @@ class RowScan {
       }
     }
     const fromList = count;
-    if (m * rest > predicted) {
+    if (priorityWeight(m, rest) > predicted) {
       // Every column whose bound clears the prediction was gathered, when the prediction is at
       // or above the gathering threshold: only those need a look. Otherwise every column does,
       // with its bound.
-      const onlyGathered = this.gatheredCount >= 0 && m > 0 && predicted >= m * this.gatheredAbove;
+      const onlyGathered = this.gatheredCount >= 0 && m > 0 && predicted >= priorityWeight(m, this.gatheredAbove);
       if (!onlyGathered && !this.complete) {
         bounds.boundRowAbove(i, bound, Infinity, this.everyColumn);
         this.complete = true;
@@ -350,9 +351,9 @@ class RowScan {
       if (onlyGathered) {
         for (let q = 0; q < this.gatheredCount; q++) {
           const j = this.gathered[q]!;
-          if (m * bound[j]! > predicted) found[count++] = j;
+          if (priorityWeight(m, bound[j]!) > predicted) found[count++] = j;
         }
-      } else for (let j = 0; j < cols; j++) if (m * bound[j]! > predicted) found[count++] = j;
+      } else for (let j = 0; j < cols; j++) if (priorityWeight(m, bound[j]!) > predicted) found[count++] = j;
     }
     const columns = this.scratchColumns.take(count);
     columns.set(found.subarray(0, count));
@@ -360,7 +361,7 @@ class RowScan {
     asideBounds.set(asideOfList);
     if (count > fromList) {
       bounds.boundsOf(i, columns.subarray(fromList), count - fromList, own);
-      for (let q = fromList; q < count; q++) asideBounds[q] = m * own[q - fromList]!;
+      for (let q = fromList; q < count; q++) asideBounds[q] = priorityWeight(m, own[q - fromList]!);
     }
     return { list, rest, batch, aside: { columns, bounds: asideBounds, predicted } };
   }
@@ -445,7 +446,7 @@ class RowScan {
     bounds.boundRowAbove(i, bound, Infinity, this.found);
     for (const j of batch) bound[j] = -Infinity;
     const more: number[] = [];
-    for (let j = 0; j < bounds.cols; j++) if (m * bound[j]! > bar && m * bounds.boundAt(i, j) > bar) more.push(j);
+    for (let j = 0; j < bounds.cols; j++) if (priorityWeight(m, bound[j]!) > bar && priorityWeight(m, bounds.boundAt(i, j)) > bar) more.push(j);
     return Int32Array.from(more);
   }
 
@@ -461,7 +462,7 @@ class RowScan {
     const m = this.bounds.multiplier[i]!;
     for (let q = 0; q < sorted.length; q++) found[q] = list[sorted[q]!]!;
     this.bounds.boundsOf(i, found, sorted.length, own);
-    for (let q = 0; q < sorted.length; q++) into[sorted[q]!] = m * own[q]!;
+    for (let q = 0; q < sorted.length; q++) into[sorted[q]!] = priorityWeight(m, own[q]!);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { priorityWeight } from '../policies/priorityWeight.js';
 import { matchOnCandidates } from '../candidates/matchOnCandidates.js';
 import { CoachmatchError } from '../errors.js';
 import type { FeatureTables } from '../features/featureTables.js';
@@ -153,7 +154,7 @@ export function toAssignmentProblem(combined: CombinedProblem, allowUnmatched: b
         row[j] = null;
         continue;
       }
-      const weight = factor * utility[i * cols + j]!;
+      const weight = priorityWeight(factor, utility[i * cols + j]!);
       // A non-finite utility would silently become a forbidden pair in the solver.
       if (!Number.isFinite(weight)) throw new CoachmatchError('internal', `utility of pair (${i}, ${j}) is not finite: check the policy weights`);
       row[j] = weight;

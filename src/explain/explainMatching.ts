@@ -1,3 +1,4 @@
+import { priorityWeight } from '../policies/priorityWeight.js';
 import { refuseQuotas } from '../engine/refuseQuotas.js';
 import type { PreparedMatch } from '../engine/match.js';
 import { toAssignmentProblem } from '../engine/match.js';
@@ -162,7 +163,7 @@ class ExplainContext {
     let problem = this.problem;
     if (liftBan) {
       const weights = this.weights.map((r, i) =>
-        i === row ? r.map((w, j) => (j === col ? combined.rowMultiplier[row]! * combined.utility[row * combined.cols + col]! : w)) : r,
+        i === row ? r.map((w, j) => (j === col ? priorityWeight(combined.rowMultiplier[row]!, combined.utility[row * combined.cols + col]!) : w)) : r,
       );
       problem = { ...this.problem, weights };
     }

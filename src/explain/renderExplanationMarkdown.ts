@@ -36,7 +36,7 @@ export function renderExplanationMarkdown(explanation: Explanation, title = 'Why
     if (c.coachId === null) out.push('Unmatched.');
     else {
       const strongest = c.terms.filter((t) => Math.abs(t.value) >= 0.005).map((t) => `${t.label} ${signed(t.value)}`).join(', ');
-      out.push(`Coach: **${c.coachName}** (${c.coachId}), score ${c.score.toFixed(2)}${c.multiplier !== 1 ? ` × priority ${c.multiplier}` : ''}: ${strongest || 'no term'}.`);
+      out.push(`Coach: **${c.coachName}** (${c.coachId}), score ${c.score.toFixed(2)}${priorityNote(c.multiplier)}: ${strongest || 'no term'}.`);
     }
     out.push('');
     if (c.alternatives.length === 0) {
@@ -54,4 +54,11 @@ export function renderExplanationMarkdown(explanation: Explanation, title = 'Why
     out.push('');
   }
   return `${out.join('\n')}\n`;
+}
+
+/** How the solver weighs the coachee's scores, when its priority multiplier is not 1 (see priorityWeight). */
+function priorityNote(multiplier: number): string {
+  if (multiplier === 1) return '';
+  if (multiplier === 0) return ' (priority 0: every coach weighs 0)';
+  return ` (priority multiplier ${multiplier}: gains count ×${multiplier}, losses ÷${multiplier})`;
 }

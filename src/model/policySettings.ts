@@ -37,7 +37,8 @@ export interface PolicyWeights {
   /**
    * How strongly a coachee's `priority` scales their utility row:
    * multiplier = 1 + priority × (coachee.priority − 1). 0 ignores priorities; default 1
-   * (a coachee with priority 2 counts twice).
+   * (a coachee with priority 2 counts twice: its gains twice, its losses half, so that it is
+   * served first whether its pairs score above or below 0).
    */
   readonly priority: number;
 }

@@ -6,8 +6,9 @@ const multipliers = perMatchCache<Float64Array>();
 
 /**
  * Priority: when coaches are scarce, coachees who stand to gain most are served first. The
- * solver weighs coachee i's utilities by `1 + w_priority·(priority_i − 1)` (never below 0);
- * reported scores stay unweighted.
+ * solver weighs coachee i's utilities by the multiplier `1 + w_priority·(priority_i − 1)`
+ * (never below 0): gains times it, losses divided by it (see priorityWeight); reported
+ * scores stay unweighted.
  */
 export const priorityPolicy: Policy = {
   name: 'priority',

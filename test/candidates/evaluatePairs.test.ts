@@ -8,10 +8,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePairs, solverWeights } from '../../src/candidates/evaluatePairs.js';
-import { prepareMatch } from '../../src/engine/match.js';
+import { prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
 import { sparsePairSet } from '../../src/features/pairSet.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
+import { priorityWeight } from '../../src/policies/priorityWeight.js';
 import { buildRelationIndex } from '../../src/policies/relationIndex.js';
 import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
@@ -30,7 +31,9 @@ describe('solverWeights', () => {
         (doc, policy, share, draws) => {
           const cohort = parseCohort(doc);
           const prepared = prepareMatch(cohort, { policy });
-          const { rows, cols, bans, rowMultiplier, utility } = prepared.combined;
+          const { rows, cols } = prepared.combined;
+          // The dense path's own weights: what the candidate path must reproduce pair by pair.
+          const denseWeights = toAssignmentProblem(prepared.combined, true).weights!;
           const rowStart = new Int32Array(rows + 1);
           const chosen: number[] = [];
           const draw = draws[Symbol.iterator]();
@@ -52,9 +55,9 @@ describe('solverWeights', () => {
                 bannedSeen++;
                 if (subset.bans.size > pairs.size) bannedAmongFewPairs++;
                 expect(weights[p], `pair (${i}, ${j}) is banned`).toBeNaN();
-              } else expect(weights[p], `pair (${i}, ${j})`).toBe(subset.rowMultiplier[i]! * subset.utility[p]!);
+              } else expect(weights[p], `pair (${i}, ${j})`).toBe(priorityWeight(subset.rowMultiplier[i]!, subset.utility[p]!));
               if (waived.has(i)) continue;
-              const dense = bans.has(i * cols + j) ? Number.NaN : rowMultiplier[i]! * utility[i * cols + j]!;
+              const dense = denseWeights[i]![j] ?? Number.NaN;
               expect(weights[p], `pair (${i}, ${j}) against the dense problem`).toBe(dense);
             }
           }
