@@ -3,6 +3,7 @@ import { solveMaxMin } from '../fairness/solveMaxMin.js';
 import { auditStability } from '../stable/auditStability.js';
 import { deferredAcceptance } from '../stable/deferredAcceptance.js';
 import { preferencesFromScores } from '../stable/preferencesFromScores.js';
+import type { StableProblem } from '../stable/stableProblem.js';
 import type { AssignmentProblem, AssignmentResult, Diagnosis, SolverMethod } from '../solver/types.js';
 import type { CombinedProblem } from './combinePolicies.js';
 import type { ObjectiveReport } from './objectiveReport.js';
@@ -53,7 +54,7 @@ function fair({ combined, problem, method }: ObjectiveSolveInput): { result: Ass
 }
 
 function stable({ combined, problem, method, solve, coacheeIds, coachIds }: ObjectiveSolveInput): { result: AssignmentResult; report: ObjectiveReport } {
-  const prefs = preferencesFromScores(problem);
+  const prefs = stablePreferences(problem, combined);
   const matching = deferredAcceptance(prefs, { proposer: 'rows' });
   const audit = auditStability(prefs, matching.assignment);
   const blockingPairs = audit.blockingPairs.map(({ row, col }) => ({ coacheeId: coacheeIds[row]!, coachId: coachIds[col]! }));
@@ -115,4 +116,15 @@ function resultOf(assignment: readonly (number | null)[], objective: number, row
     matched: assignment.filter((j) => j !== null).length,
     duals: { row: new Array<number>(rows).fill(0), col: new Array<number>(cols).fill(0) },
   };
+}
+
+/**
+ * Coaches rank coachees by the solver's (priority-weighted) weights; coachees rank their
+ * coaches by utility itself. The two orders agree for any multiplier above 0, but a coachee at
+ * priority 0 weighs every pair 0 and would otherwise take coaches in id order.
+ */
+function stablePreferences(problem: AssignmentProblem, combined: CombinedProblem): StableProblem {
+  const byWeight = preferencesFromScores(problem);
+  const utilities = problem.weights!.map((row, i) => row.map((w, j) => (w === null ? null : combined.utility[i * combined.cols + j]!)));
+  return { ...byWeight, rowPrefs: preferencesFromScores({ ...problem, weights: utilities }).rowPrefs };
 }

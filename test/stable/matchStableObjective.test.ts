@@ -29,4 +29,19 @@ describe('match with objective "stable"', () => {
       expect(report.priceOfStability).toBeCloseTo(plain.objective! - stable.objective!, 9);
     });
   }
+
+  it('lets a coachee at priority 0 rank coaches by score: the coach that fits, not the first by id', () => {
+    const support = (n: number) => ({ socioEmotional: n, network: n, autonomy: n, career: n });
+    const cohort = parseCohort({
+      attributes: [{ key: 'sector', kind: 'categorical', role: 'profession' }],
+      coaches: [
+        { id: 'A', name: 'Coach A', capacity: 1, attributes: { sector: 'x' }, support: support(1) },
+        { id: 'B', name: 'Coach B', capacity: 1, attributes: { sector: 'y' }, support: support(5) },
+      ],
+      coachees: [{ id: 'z', name: 'Coachee Z', priority: 0, aspiration: { sector: 'y' }, needs: support(5) }],
+    });
+    const stable = match(cohort, { objective: 'stable' });
+    const entry = stable.coachees[0]!;
+    expect(entry.status === 'matched' && entry.coachId).toBe('B');
+  });
 });
