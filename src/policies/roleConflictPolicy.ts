@@ -10,7 +10,10 @@ import type { PairBan, PairFlag, Policy, PolicyContext } from './policy.js';
  *   coachee: penalised more than an open dual role, since the coachee may fear they talk;
  * - the coach coached the coachee before: allowed, penalised or banned;
  * - coach and coachee in the same team: a mild penalty.
- * A pair that carries several conflicts pays each penalty.
+ * A pair that carries several conflicts pays each penalty; a coach who both evaluates and
+ * manages the coachee (a line manager) holds one dual role, penalised and flagged once, so
+ * that an open line manager never costs more than the hidden channel of a coach close to the
+ * evaluator, as the domain ranks them.
  */
 export const roleConflictPolicy: Policy = {
   name: 'role-conflicts',
@@ -49,6 +52,9 @@ function findConflicts({ cohort, features, settings, relations }: PolicyContext)
     flags.push({ row, col, code, message });
   };
 
+  // Each pair's dual roles (evaluates, manages), in the relations' order: one finding per pair.
+  const dualRoles = new Map<number, { row: number; col: number; types: string[] }>();
+  const cols = features.coachIds.length;
   for (const { from, to, type } of cohort.relations) {
     // Directed types read coach → coachee; sameTeam is symmetric and stored either way round.
     const row = rowOf.get(to) ?? rowOf.get(from);
@@ -60,9 +66,9 @@ function findConflicts({ cohort, features, settings, relations }: PolicyContext)
     const coach = nameOf(coachId);
     const coachee = nameOf(coacheeId);
     if ((type === 'evaluates' || type === 'manages') && directed) {
-      const what = `${coach} also ${type} ${coachee}`;
-      if (settings.dualRole === 'ban') bans.push({ row, col, code: 'dualRole', reason: `${what} (dual roles are banned)` });
-      else penalise(row, col, settings.dualRolePenalty, 'discloseDualRole', `${what}: disclose which hat is on`);
+      const known = dualRoles.get(row * cols + col);
+      if (known === undefined) dualRoles.set(row * cols + col, { row, col, types: [type] });
+      else if (!known.types.includes(type)) known.types.push(type);
     } else if (type === 'previouslyCoached' && directed && settings.previouslyCoached !== 'allow') {
       const what = `${coach} coached ${coachee} before`;
       if (settings.previouslyCoached === 'ban') bans.push({ row, col, code: 'previouslyCoached', reason: what });
@@ -70,6 +76,12 @@ function findConflicts({ cohort, features, settings, relations }: PolicyContext)
     } else if (type === 'sameTeam' && (directed || (from === coacheeId && to === coachId))) {
       penalise(row, col, settings.sameTeamPenalty, 'sameTeam', `${coach} and ${coachee} work in the same team`);
     }
+  }
+
+  for (const { row, col, types } of dualRoles.values()) {
+    const what = `${nameOf(features.coachIds[col]!)} also ${[...types].sort().join(' and ')} ${nameOf(features.coacheeIds[row]!)}`;
+    if (settings.dualRole === 'ban') bans.push({ row, col, code: 'dualRole', reason: `${what} (dual roles are banned)` });
+    else penalise(row, col, settings.dualRolePenalty, 'discloseDualRole', `${what}: disclose which hat is on`);
   }
 
   // A coach close to someone who evaluates or manages the coachee.

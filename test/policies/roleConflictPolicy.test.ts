@@ -70,6 +70,25 @@ describe('roleConflictPolicy', () => {
     expect(entry.status === 'matched' && entry.flags.map((f) => f.code)).toEqual(['discloseDualRole']);
   });
 
+  it('counts a coach who both evaluates and manages the coachee (a line manager) as one dual role, with one flag', () => {
+    const { context, out, penalties } = apply([rel('c1', 'evaluates', 's1'), rel('c1', 'manages', 's1')]);
+    expect(penalties).toEqual({ 's1×c1': -context.settings.dualRolePenalty });
+    const flags = out.flags!.filter((f) => f.code === 'discloseDualRole');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain('evaluates and manages');
+    expect(apply([rel('c1', 'evaluates', 's1'), rel('c1', 'manages', 's1')], { dualRole: 'ban' }).out.bans).toHaveLength(1);
+  });
+
+  it('so the engine prefers a line manager in the coachee’s team to a coach close to the evaluator, all else equal', () => {
+    // cH evaluates and manages x and works in x's team; cF is close to x's evaluator ev.
+    const doc = cohortDoc({
+      coaches: [coach('cF'), coach('cH')],
+      coachees: [coachee('x')],
+      relations: [rel('cH', 'evaluates', 'x'), rel('cH', 'manages', 'x'), rel('cH', 'sameTeam', 'x'), rel('ev', 'evaluates', 'x'), rel('ev', 'closeTo', 'cF')],
+    });
+    expect(match(parseCohort(doc)).coachees[0]).toMatchObject({ status: 'matched', coachId: 'cH' });
+  });
+
   it('penalises a coach close to two of the coachee’s evaluators only once', () => {
     const { context, penalties } = apply([
       rel('boss', 'evaluates', 's1'),
