@@ -1,8 +1,7 @@
 import { assembleMatching } from '../engine/assembleMatching.js';
-import type { CombinedProblem } from '../engine/combinePolicies.js';
 import { refuseQuotas } from '../engine/refuseQuotas.js';
 import { defaultMatchOptions, prepareMatch, toAssignmentProblem, type MatchOptions } from '../engine/match.js';
-import type { PairBan } from '../policies/policy.js';
+import type { PairBan, Policy } from '../policies/policy.js';
 import { solvePinned, type PinConflict } from '../explain/solvePinned.js';
 import type { IdPair, ResolvedScenario, ScenarioRun } from './scenario.js';
 
@@ -34,12 +33,14 @@ export const defaultRunScenarioOptions: RunScenarioOptions = {
  */
 export function runScenario(scenario: ResolvedScenario, options: Partial<RunScenarioOptions> = {}): ScenarioRun {
   const settings = { ...defaultRunScenarioOptions, ...options };
-  const prepared = prepareMatch(scenario.cohort, { ...settings, policy: scenario.policy });
+  // The scenario's bans join the policies' before waivers are decided: a coachee they leave
+  // with no allowed coach gets a waivable ban lifted, as a removed coach would.
+  const policies = scenario.bans.length === 0 ? settings.policies : [...settings.policies, scenarioBanPolicy(scenario.bans)];
+  const prepared = prepareMatch(scenario.cohort, { ...settings, policies, policy: scenario.policy });
   refuseQuotas(prepared, 'scenario comparison');
-  const { features } = prepared;
+  const { features, combined } = prepared;
   const rowOf = new Map(features.coacheeIds.map((id, i) => [id, i]));
   const colOf = new Map(features.coachIds.map((id, j) => [id, j]));
-  const combined = withScenarioBans(prepared.combined, scenario.bans, rowOf, colOf);
   const pins = scenario.pins.map((p) => ({ row: rowOf.get(p.coacheeId)!, col: colOf.get(p.coachId)! }));
   const result = solvePinned(toAssignmentProblem(combined, scenario.allowUnmatched), pins, settings.method);
 
@@ -70,22 +71,17 @@ export function runScenario(scenario: ResolvedScenario, options: Partial<RunScen
   return { ...base, status: matching.status, matching, diagnosis: matching.diagnosis };
 }
 
-function withScenarioBans(
-  combined: CombinedProblem,
-  extra: ResolvedScenario['bans'],
-  rowOf: ReadonlyMap<string, number>,
-  colOf: ReadonlyMap<string, number>,
-): CombinedProblem {
-  if (extra.length === 0) return combined;
-  const bans = new Map(combined.bans);
-  for (const ban of extra) {
-    const row = rowOf.get(ban.coacheeId)!;
-    const col = colOf.get(ban.coachId)!;
-    const at = row * combined.cols + col;
-    const entry: PairBan = { row, col, code: 'scenario', reason: ban.reason };
-    bans.set(at, [...(bans.get(at) ?? []), entry]);
-  }
-  return { ...combined, bans };
+/** The scenario's extra bans as a policy: hard (never waived), by the ids it names. */
+function scenarioBanPolicy(extra: ResolvedScenario['bans']): Policy {
+  return {
+    name: 'scenario-bans',
+    apply: ({ features }) => {
+      const rowOf = new Map(features.coacheeIds.map((id, i) => [id, i]));
+      const colOf = new Map(features.coachIds.map((id, j) => [id, j]));
+      const bans: PairBan[] = extra.map((ban) => ({ row: rowOf.get(ban.coacheeId)!, col: colOf.get(ban.coachId)!, code: 'scenario', reason: ban.reason }));
+      return { bans };
+    },
+  };
 }
 
 function describePinConflict(

@@ -71,6 +71,27 @@ describe(runScenario, () => {
   });
 });
 
+describe('runScenario with bans', () => {
+  it('lifts a waivable ban for a coachee its bans leave with no coach, as removing the coach would', () => {
+    // z is an insider (every coach shares her gender) under a hard minimum difference: only A
+    // differs enough. Banning z–A leaves her no allowed coach, so the hard rule is waived.
+    const support = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+    const coach = (id: string, town: string) => ({ id, name: `Coach ${id}`, capacity: 1, attributes: { gender: 'f', town }, support });
+    const waiverBase = {
+      attributes: [{ key: 'gender', kind: 'categorical', role: 'identity' }, { key: 'town', kind: 'categorical', role: 'identity' }],
+      coaches: [coach('A', 'T1'), coach('B', 'T2'), coach('C', 'T2')],
+      coachees: [{ id: 'z', name: 'Coachee Z', attributes: { gender: 'f', town: 'T2' }, needs: support }],
+      policy: { hardMinDifference: true },
+    };
+    const run = (scenario: object) => runScenario(applyScenario(waiverBase, parseScenario({ base: 'base.json', ...scenario }))).matching!;
+    const removed = run({ removeCoaches: ['A'] });
+    const banned = run({ bans: [{ coachee: 'z', coach: 'A' }] });
+    expect(removed.coachees[0]).toMatchObject({ status: 'matched', coachId: 'B' });
+    expect(banned.coachees[0]).toMatchObject({ status: 'matched', coachId: 'B' });
+    expect(banned.objective).toBe(removed.objective);
+  });
+});
+
 describe(applyScenario, () => {
   it('names unknown coaches and coachees with their JSON path', () => {
     expect(issuePaths({
