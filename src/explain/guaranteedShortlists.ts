@@ -20,8 +20,8 @@ export type GuaranteedShortlists = Shortlists & {
  * allowed coaches, no coach appears on more lists than it has places, and among such lists
  * the total score is the highest. Solved exactly as a 0/1 program (bipartite with unit pair
  * bounds, so its LP relaxation is integral; the answer is checked all the same). When no such
- * lists exist — fewer places than coachees × k, or a coachee with fewer than k allowed coaches
- * — it returns each coachee's own k best and where their choices could collide.
+ * lists exist — fewer places than coachees × k, a coachee with fewer than k allowed coaches,
+ * or a coach with a minimum load — it returns each coachee's own k best and where their choices could collide.
  *
  * @example
  * ```ts
@@ -32,7 +32,7 @@ export type GuaranteedShortlists = Shortlists & {
 export function guaranteedShortlists(prepared: PreparedMatch, k: number, backend: QuotaBackend = lpSolverBackend): GuaranteedShortlists {
   if (!Number.isInteger(k) || k < 1) throw new CoachmatchError('invalidArgument', `k must be a whole number ≥ 1, got ${k}`);
   const { features, combined } = prepared;
-  const { rows, cols, utility, bans, capacity } = combined;
+  const { rows, cols, utility, bans, capacity, minLoad } = combined;
   // No lists of k that honour every choice exist: never `guaranteed`, even where the own best
   // happen not to collide (a coachee with fewer than k allowed coaches, or none).
   const fallback = (reason: string): GuaranteedShortlists => ({ ...shortlists(prepared, k), guaranteed: false, method: 'ownBest', reason });
@@ -53,6 +53,10 @@ export function guaranteedShortlists(prepared: PreparedMatch, k: number, backend
   let places = 0;
   for (let j = 0; j < cols; j++) places += capacity[j]!;
   if (places < rows * k) return fallback(`${rows} coachees × ${k} choices need ${rows * k} places; the coaches have ${places}`);
+  // Free choices can leave a coach below its minimum load, which a matching must meet: no
+  // lists can promise both.
+  const bound = features.coachIds.filter((_, j) => minLoad[j]! > 0);
+  if (bound.length > 0) return fallback(`${bound.length} coach(es) have a minimum load, which free choices from lists cannot guarantee: ${bound.slice(0, 10).join(', ')}`);
 
   // Rows: Σ_j x_ij = k for each coachee; columns: Σ_i x_ij ≤ capacity_j for each coach.
   const n = pairRow.length;

@@ -7,9 +7,14 @@ import { parseCohort } from '../../src/model/parseCohort.js';
 import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
 
-/** Best total of lists of k allowed coaches per coachee with no coach over its places, by enumeration (null: none). */
+/**
+ * Best total of lists of k allowed coaches per coachee with no coach over its places, by
+ * enumeration (null: none). A coach with a minimum load rules every such list out: coachees
+ * choosing freely could all pass it by.
+ */
 function bruteBest(prepared: PreparedMatch, k: number): number | null {
-  const { rows, cols, utility, bans, capacity } = prepared.combined;
+  const { rows, cols, utility, bans, capacity, minLoad } = prepared.combined;
+  if (minLoad.some((m) => m > 0)) return null;
   const options = Array.from({ length: rows }, (_, i) => {
     const allowed = [...Array(cols).keys()].filter((j) => capacity[j]! > 0 && !bans.has(i * cols + j));
     const subsets: number[][] = [];
@@ -79,6 +84,22 @@ describe(guaranteedShortlists, () => {
     expect(result.reason).toContain('192');
     expect(result.guaranteed).toBe(false);
     expect(result.collisions.length).toBeGreaterThan(0);
+  });
+
+  it('guarantees nothing when a coach has a minimum load, which free choices could leave unmet', () => {
+    // z fits B, but A must take one coachee: a list of just B would be a promise match breaks.
+    const support = (n: number) => ({ socioEmotional: n, network: n, autonomy: n, career: n });
+    const doc = {
+      coaches: [
+        { id: 'A', name: 'A', capacity: 1, minLoad: 1, support: support(1) },
+        { id: 'B', name: 'B', capacity: 1, support: support(5) },
+      ],
+      coachees: [{ id: 'z', name: 'Z', needs: support(5) }],
+    };
+    const result = guaranteedShortlists(prepareMatch(parseCohort(doc)), 1);
+    expect(result.guaranteed).toBe(false);
+    expect(result.method).toBe('ownBest');
+    expect(result.reason).toContain('minimum load');
   });
 
   it('guarantees nothing to a coachee without an allowed coach, nor with no coaches at all', () => {
