@@ -1,3 +1,4 @@
+import { priorityWeight } from '../../src/policies/priorityWeight.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { match, toAssignmentProblem } from '../../src/engine/match.js';
@@ -36,7 +37,7 @@ function weightedScore(cohort: Cohort, matching: Matching, policy?: PolicyInput)
   let total = 0;
   matching.coachees.forEach((entry, row) => {
     expect(entry.coacheeId).toBe(features.coacheeIds[row]);
-    if (entry.status === 'matched') total += combined.rowMultiplier[row]! * entry.score;
+    if (entry.status === 'matched') total += priorityWeight(combined.rowMultiplier[row]!, entry.score);
   });
   return total;
 }
@@ -98,7 +99,7 @@ describe(match, () => {
     );
   });
 
-  it('has the objective Σ priority multiplier × score of the chosen pairs', () => {
+  it('has the objective Σ of the chosen pairs’ scores weighed by priority (gains times the multiplier, losses divided by it)', () => {
     fc.assert(
       fc.property(cohortWithPolicy, ({ doc, policy }) => {
         const cohort = parseCohort(doc);
