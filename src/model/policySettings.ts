@@ -89,8 +89,8 @@ export interface PolicySettings {
   /** Penalty (utility points) for an open dual role when {@link dualRole} is `'penalise'`. Default 0.15. */
   readonly dualRolePenalty: number;
   /**
-   * Penalty (utility points) when the coach is close to (closeTo/family/sameTeam with) someone
-   * who evaluates or manages the coachee. Default 0.3, twice the dual-role penalty: a hidden
+   * Penalty (utility points) when the coach is close to (closeTo/family/sameTeam with), reports
+   * to, or oversees someone who evaluates or manages the coachee. Default 0.3, twice the dual-role penalty: a hidden
    * channel to the evaluator is worse for trust than an open dual role.
    */
   readonly closeToEvaluatorPenalty: number;

@@ -15,6 +15,8 @@ export interface RelationIndex {
   typesFrom(from: string, to: string): ReadonlySet<RelationType>;
   /** People who evaluate or manage `person`. */
   evaluatorsOf(person: string): readonly string[];
+  /** People whom `person` evaluates or manages. */
+  overseenBy(person: string): readonly string[];
   /** People linked to `person` by family, closeTo or sameTeam. */
   closeTo(person: string): readonly string[];
   /**
@@ -28,6 +30,7 @@ export interface RelationIndex {
 export function buildRelationIndex(cohort: Cohort): RelationIndex {
   const directed = new Map<string, Set<RelationType>>();
   const evaluators = new Map<string, string[]>();
+  const overseen = new Map<string, string[]>();
   const close = new Map<string, string[]>();
   const clan = new Map<string, string[]>();
   const push = (map: Map<string, string[]>, key: string, value: string) => {
@@ -40,7 +43,10 @@ export function buildRelationIndex(cohort: Cohort): RelationIndex {
     const set = directed.get(key) ?? new Set<RelationType>();
     set.add(type);
     directed.set(key, set);
-    if (type === 'evaluates' || type === 'manages') push(evaluators, to, from);
+    if (type === 'evaluates' || type === 'manages') {
+      push(evaluators, to, from);
+      push(overseen, from, to);
+    }
     if (closeTypes.has(type)) {
       push(close, from, to);
       push(close, to, from);
@@ -71,6 +77,7 @@ export function buildRelationIndex(cohort: Cohort): RelationIndex {
   return {
     typesFrom: (from, to) => directed.get(`${from}\u0000${to}`) ?? empty,
     evaluatorsOf: (person) => evaluators.get(person) ?? [],
+    overseenBy: (person) => overseen.get(person) ?? [],
     closeTo: (person) => close.get(person) ?? [],
     clanOf,
   };

@@ -6,8 +6,9 @@ import type { PairBan, PairFlag, Policy, PolicyContext } from './policy.js';
  * Role conflicts from the relation graph (the "hat problem"):
  * - the coach evaluates or manages the coachee: penalised and flagged "disclose the dual
  *   role" (or banned with `dualRole: 'ban'`);
- * - the coach is close (family, closeTo, sameTeam) to someone who evaluates or manages the
- *   coachee: penalised more than an open dual role, since the coachee may fear they talk;
+ * - the coach has a channel to someone who evaluates or manages the coachee (is close to
+ *   them by family, closeTo or sameTeam, reports to them, or oversees them): penalised more
+ *   than an open dual role, since the coachee may fear they talk;
  * - the coach coached the coachee before: allowed, penalised or banned;
  * - coach and coachee in the same team: a mild penalty.
  * A pair that carries several conflicts pays each penalty; a coach who both evaluates and
@@ -84,22 +85,24 @@ function findConflicts({ cohort, features, settings, relations }: PolicyContext)
     else penalise(row, col, settings.dualRolePenalty, 'discloseDualRole', `${what}: disclose which hat is on`);
   }
 
-  // A coach close to someone who evaluates or manages the coachee.
+  // A coach with a channel to someone who evaluates or manages the coachee: close to them,
+  // reporting to them, or overseeing them (each talks with the evaluator about work).
   for (let row = 0; row < features.coacheeIds.length; row++) {
     const coacheeId = features.coacheeIds[row]!;
     const seen = new Set<number>();
     for (const evaluator of relations.evaluatorsOf(coacheeId)) {
-      for (const friend of relations.closeTo(evaluator)) {
-        const col = colOf.get(friend);
-        if (col === undefined || seen.has(col)) continue;
-        seen.add(col);
-        penalise(
-          row,
-          col,
-          settings.closeToEvaluatorPenalty,
-          'closeToEvaluator',
-          `${nameOf(friend)} is close to ${nameOf(evaluator)}, who evaluates or manages ${nameOf(coacheeId)}`,
-        );
+      const channels: (readonly [readonly string[], string])[] = [
+        [relations.closeTo(evaluator), 'is close to'],
+        [relations.overseenBy(evaluator), 'reports to'],
+        [relations.evaluatorsOf(evaluator), 'oversees'],
+      ];
+      for (const [people, how] of channels) {
+        for (const person of people) {
+          const col = colOf.get(person);
+          if (col === undefined || seen.has(col)) continue;
+          seen.add(col);
+          penalise(row, col, settings.closeToEvaluatorPenalty, 'closeToEvaluator', `${nameOf(person)} ${how} ${nameOf(evaluator)}, who evaluates or manages ${nameOf(coacheeId)}`);
+        }
       }
     }
   }

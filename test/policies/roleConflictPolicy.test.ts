@@ -89,6 +89,15 @@ describe('roleConflictPolicy', () => {
     expect(match(parseCohort(doc)).coachees[0]).toMatchObject({ status: 'matched', coachId: 'cH' });
   });
 
+  it('penalises a coach who reports to, or oversees, the coachee’s evaluator as a channel to the evaluator', () => {
+    // boss evaluates s1; c2 is managed by boss, c3 manages boss; c1 has no link.
+    const { context, out, penalties } = apply([rel('boss', 'evaluates', 's1'), rel('boss', 'manages', 'c2'), rel('c3', 'evaluates', 'boss')]);
+    const p = context.settings.closeToEvaluatorPenalty;
+    expect(penalties).toEqual({ 's1×c2': -p, 's1×c3': -p });
+    const messages = out.flags!.filter((f) => f.code === 'closeToEvaluator').map((f) => f.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('reports to'), expect.stringContaining('oversees')]));
+  });
+
   it('penalises a coach close to two of the coachee’s evaluators only once', () => {
     const { context, penalties } = apply([
       rel('boss', 'evaluates', 's1'),
