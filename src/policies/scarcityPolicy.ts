@@ -10,7 +10,7 @@ export const scarcityPolicy: Policy = {
   name: 'scarcity',
   apply: ({ features, settings }) => ({
     terms: [
-      pairTerm('scarcity', 'scarce role model', features.byPair.sharedRarity, features.pairs, (i) => settings.weights.scarcity * (1 - features.insiderness[i]!)),
+      pairTerm('scarcity', 'shared rare background', features.byPair.sharedRarity, features.pairs, (i) => settings.weights.scarcity * (1 - features.insiderness[i]!)),
     ],
   }),
 };
