@@ -1,3 +1,4 @@
+import { similarityWeights } from '../policies/identityBalance.js';
 import type { IdentityPatterns } from '../features/identityPatterns.js';
 import { commonGroundScore } from '../features/commonGroundScore.js';
 import type { IdentityShapes } from '../features/identityShapes.js';
@@ -20,9 +21,10 @@ export interface IdentityWeights {
 
 export function identityWeights(s: number, settings: PolicySettings): IdentityWeights {
   const { weights, minDifferenceForInsiders: minDiff } = settings;
+  const similarity = similarityWeights(s, settings);
   return {
-    commonGround: 2 * (1 - s) * weights.commonGround,
-    difference: 2 * s * weights.difference,
+    commonGround: similarity.commonGround,
+    difference: similarity.difference,
     scarcity: weights.scarcity * (1 - s),
     shortfallPenalty: minDiff > 0 && coacheeType(s, settings) === 'insider' ? settings.minDifferencePenalty : 0,
   };

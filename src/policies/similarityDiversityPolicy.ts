@@ -1,11 +1,13 @@
 import { coacheeType } from './coacheeType.js';
+import { similarityWeights } from './identityBalance.js';
 import { pairTerm } from './pairTerm.js';
 import type { PairBan, Policy, UtilityTerm } from './policy.js';
 
 /**
- * Similarity against diversity, by coachee type. A coachee of insiderness s weighs common
- * ground by `2(1 − s)·w_cg` and difference by `2s·w_diff` (both nominal at s = ½): pioneers
- * get common ground, insiders a different coach. An insider's coach below
+ * Similarity against diversity, by coachee type. A coachee weighs common ground by
+ * `2(1 − b)·w_cg` and difference by `2b·w_diff`, where b is their insiderness scaled so that
+ * the insider threshold sits at ½ (see identityBalance): every pioneer weighs common ground
+ * above difference (relative to the weights), every insider the reverse. An insider's coach below
  * `minDifferenceForInsiders` costs `minDifferencePenalty` per unit short; with
  * `hardMinDifference` such pairs are banned, waived for an insider whom the ban would leave
  * with no allowed coach.
@@ -13,13 +15,13 @@ import type { PairBan, Policy, UtilityTerm } from './policy.js';
 export const similarityDiversityPolicy: Policy = {
   name: 'similarity-diversity',
   apply: ({ features, settings }) => {
-    const { weights, minDifferenceForInsiders: minDifference } = settings;
+    const { minDifferenceForInsiders: minDifference } = settings;
     const s = features.insiderness;
     const { pairs, byPair } = features;
     const diff = byPair.difference;
     const terms: UtilityTerm[] = [
-      pairTerm('commonGround', 'common ground', byPair.commonGround, pairs, (i) => 2 * (1 - s[i]!) * weights.commonGround),
-      pairTerm('difference', 'difference', diff, pairs, (i) => 2 * s[i]! * weights.difference),
+      pairTerm('commonGround', 'common ground', byPair.commonGround, pairs, (i) => similarityWeights(s[i]!, settings).commonGround),
+      pairTerm('difference', 'difference', diff, pairs, (i) => similarityWeights(s[i]!, settings).difference),
     ];
     const shortfall = new Float64Array(pairs.size);
     const bans: PairBan[] = [];

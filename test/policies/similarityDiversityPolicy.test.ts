@@ -32,13 +32,34 @@ describe('similarityDiversityPolicy', () => {
     expect([...context().features.insiderness].map((x) => +x.toFixed(6))).toEqual([1, +(2 / 3).toFixed(6), 0]);
   });
 
-  it('weighs common ground by 2(1 − insiderness)·w_cg and difference by 2·insiderness·w_diff', () => {
-    const ctx = context();
-    const out = similarityDiversityPolicy.apply(ctx);
-    const { weights } = ctx.settings;
-    const s = ctx.features.insiderness;
-    expectEveryPair(ctx, termOf(out, 'commonGround').values, (i, j) => 2 * (1 - s[i]!) * weights.commonGround * ctx.features.commonGround.get(i, j));
-    expectEveryPair(ctx, termOf(out, 'difference').values, (i, j) => 2 * s[i]! * weights.difference * ctx.features.difference.get(i, j));
+  it('weighs common ground by 2(1 − b)·w_cg and difference by 2b·w_diff, b the insiderness with the insider threshold moved to ½', () => {
+    for (const insiderThreshold of [0.75, 0.6, 0.5, 1]) {
+      const ctx = context({ insiderThreshold });
+      const out = similarityDiversityPolicy.apply(ctx);
+      const { weights } = ctx.settings;
+      const t = insiderThreshold;
+      // b: s / 2t below the threshold; ½ + (s − t) / 2(1 − t) from it (½ when t is 1).
+      const b = [...ctx.features.insiderness].map((s) => (s < t ? s / (2 * t) : t === 1 ? 0.5 : 0.5 + (s - t) / (2 * (1 - t))));
+      expectEveryPair(ctx, termOf(out, 'commonGround').values, (i, j) => 2 * (1 - b[i]!) * weights.commonGround * ctx.features.commonGround.get(i, j));
+      expectEveryPair(ctx, termOf(out, 'difference').values, (i, j) => 2 * b[i]! * weights.difference * ctx.features.difference.get(i, j));
+    }
+  });
+
+  it('steers a pioneer just below the insider threshold to common ground, not to a coach sharing nothing', () => {
+    // B (f, NL) among coaches (m, NL) ×2, (f, NL), (m, DE): insiderness (1/3 + 1) / 2 = 2/3, a
+    // pioneer under the 0.75 threshold. Slid on insiderness itself, difference outweighed
+    // common ground above ½, and she went to the (m, DE) coach who shares nothing with her.
+    const support = { socioEmotional: 5, network: 5, autonomy: 5, career: 5 };
+    const person = (id: string, gender: string, nat: string) => ({ id, name: id.toUpperCase(), capacity: 1, attributes: { gender, nat }, support });
+    const cohort = parseCohort({
+      attributes: [{ key: 'gender', kind: 'categorical', role: 'identity' }, { key: 'nat', kind: 'categorical', role: 'identity' }],
+      coaches: [person('c1', 'm', 'NL'), person('c2', 'm', 'NL'), person('c3', 'f', 'NL'), person('c4', 'm', 'DE')],
+      coachees: [{ id: 'b', name: 'B', attributes: { gender: 'f', nat: 'NL' }, needs: { socioEmotional: 3, network: 3, autonomy: 3, career: 3 } }],
+    });
+    for (const candidates of ['never', 'always'] as const) {
+      const entry = match(cohort, { candidates }).coachees[0]!;
+      expect(entry).toMatchObject({ status: 'matched', coacheeType: 'pioneer', coachId: 'c3' });
+    }
   });
 
   it('gives a full insider no common-ground weight and a full pioneer no difference weight', () => {
