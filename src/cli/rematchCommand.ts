@@ -10,12 +10,14 @@ import { presetOption } from './presetOption.js';
 import { readJsonFile } from './readJsonFile.js';
 import { writeOutput } from './writeOutput.js';
 
-export const rematchUsage = `coachmatch rematch <cohort.json> [--exit COACHEE]… [--dropout COACH]… [--pin COACHEE=COACH]… [--current pairs.json] [--change-price ${defaultRematchOptions.changePrice}] [--exit-margin ${defaultRematchOptions.exitMargin}] [--cluster ${defaultRematchOptions.clusterThreshold}] [--preset …] [--format json|md] [--out file]
+export const rematchUsage = `coachmatch rematch <cohort.json> [--exit COACHEE]… [--dropout COACH]… [--pin COACHEE=COACH]… [--current pairs.json] [--change-price ${defaultRematchOptions.changePrice}] [--exit-margin ${defaultRematchOptions.exitMargin}] [--cluster ${defaultRematchOptions.clusterThreshold}] [--preset …] [--strict] [--format json|md] [--out file]
 
 Re-matches after exit requests and coach drop-outs, keeping current pairs (each coachee's
 currentCoach, or --current: a JSON list of {"coacheeId","coachId"}) unless a change gains
 more than --change-price. An exit is granted only to a coach better by --exit-margin; --cluster
 exits from one coach are reported ("the problem may be the coach"). --pin pairs never move.
+--strict: every coachee must be placed; an exit that has no place is refused (the coachee stays),
+so the re-match is infeasible only when it would be with every exit refused.
 Exit code 0: re-matched; 1: infeasible or conflicting pins; 2: bad input.`;
 
 /** `coachmatch rematch`: returns the process exit code. */

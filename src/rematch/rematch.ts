@@ -6,6 +6,7 @@ import { solvePinned } from '../explain/solvePinned.js';
 import type { Cohort } from '../model/cohort.js';
 import type { AssignmentResult } from '../solver/types.js';
 import type { IdPair } from '../scenarios/scenario.js';
+import { exitsWithoutPlace } from './exitsWithoutPlace.js';
 import type { ExitCluster, Move, MoveReason, RefusedExit, RematchResult } from './rematchResult.js';
 
 /** What happened since the current matching was made. */
@@ -58,7 +59,10 @@ export const defaultRematchOptions: RematchOptions = {
  * a current pair is given up only when that gains the cohort more than the price. Pins hold
  * pairs fixed. An exit is granted only to coaches better by `exitMargin` than the current
  * one (the coachee's other pairs are banned for the solve); when none is, or none has a place
- * even after reshuffling, the exit is refused and the coachee keeps the coach. Exits from one
+ * even after reshuffling, the exit is refused and the coachee keeps the coach. With
+ * `allowUnmatched` false the fewest exits that keep someone from a place are refused so that
+ * everyone can be placed: the re-match is infeasible only when it is so with every exit refused,
+ * and then its diagnosis is the cohort's own. Exits from one
  * coach at or above `clusterThreshold` are reported: the problem may be the coach.
  *
  * @throws CoachmatchError `invalidArgument` naming unknown ids with their path in the request.
@@ -116,7 +120,8 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   }
   const pins = (request.pins ?? []).map((p) => ({ row: rowOf.get(p.coacheeId)!, col: colOf.get(p.coachId)! }));
 
-  // Solve; an exit whose eligible coaches have no place is refused and the solve repeated.
+  // Solve; an exit whose eligible coaches have no place is refused and the solve repeated, so a
+  // strict re-match is infeasible only when it is so with those exits refused.
   for (;;) {
     const w = weights.map((r, row) => {
       const allowedOnly = eligible.get(row);
@@ -132,7 +137,12 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       const diagnosis = result.conflicts.map((c) => `${c.pins.map(name).join(', ')}: ${c.kind === 'banned' ? 'the pair is banned' : c.kind === 'overCapacity' ? `more pins than the coach's ${c.capacity} place(s)` : 'one coachee pinned to two coaches'}`);
       return { status: 'pinConflict', diagnosis, exitClusters };
     }
-    const stranded = [...eligible.keys()].filter((row) => result.status === 'optimal' && result.assignment[row] === null);
+    // An exit whose eligible coaches have no place: left unplaced by the solve, or, when every
+    // coachee must be placed, making the solve infeasible (then the fewest such exits are found).
+    const stranded =
+      result.status === 'optimal'
+        ? [...eligible.keys()].filter((row) => result.assignment[row] === null)
+        : exitsWithoutPlace({ ...base, weights: w }, new Set(eligible.keys()), pins, settings.method);
     if (stranded.length > 0) {
       for (const row of stranded) {
         eligible.delete(row);

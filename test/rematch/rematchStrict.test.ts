@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { match, prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
+import type { CohortInput } from '../../src/model/cohortSchema.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { rematch } from '../../src/rematch/rematch.js';
+import { bruteForce } from '../helpers/bruteForce.js';
+import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
+import { runs } from '../helpers/runs.js';
+
+const fullSupport = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+/** Coaches A and B with one place each; x is with A but aspires to B's sector, y is with B. */
+const twoPlaces = (extra: CohortInput['coachees'] = []): CohortInput => ({
+  attributes: [{ key: 'sector', kind: 'categorical', role: 'profession' }],
+  coaches: [
+    { id: 'A', name: 'Coach A', capacity: 1, attributes: { sector: 'x' }, support: fullSupport },
+    { id: 'B', name: 'Coach B', capacity: 1, attributes: { sector: 'y' }, support: fullSupport },
+  ],
+  coachees: [
+    { id: 'x', name: 'Coachee X', aspiration: { sector: 'y' }, needs: fullSupport, currentCoach: 'A' },
+    { id: 'y', name: 'Coachee Y', aspiration: { sector: 'y' }, needs: fullSupport, currentCoach: 'B' },
+    ...extra,
+  ],
+});
+
+describe('rematch with every coachee to be placed (allowUnmatched false)', () => {
+  it('refuses an exit whose only better coach is held by a pin, and keeps the coachee with the coach', () => {
+    // B is the only coach better than A for x, and its one place is pinned to y: x cannot move.
+    const outcome = rematch(parseCohort(twoPlaces()), { exits: ['x'], pins: [{ coacheeId: 'y', coachId: 'B' }] }, { allowUnmatched: false });
+    expect(outcome.status).toBe('optimal');
+    if (outcome.status === 'pinConflict') return;
+    expect(outcome.grantedExits).toEqual([]);
+    expect(outcome.refusedExits).toMatchObject([{ coacheeId: 'x', coachId: 'A', reason: 'noPlace' }]);
+    expect(outcome.moves).toEqual([]);
+    expect(outcome.diagnosis).toEqual([]);
+  });
+
+  it('stays infeasible when the cohort is so without any exit, grants nothing and says why truly', () => {
+    // Three coachees, two places: no exit is to blame; the diagnosis must be the shortfall of places.
+    const cohort = parseCohort(twoPlaces([{ id: 'z', name: 'Coachee Z', aspiration: { sector: 'x' }, needs: fullSupport }]));
+    const outcome = rematch(cohort, { exits: ['x'] }, { allowUnmatched: false });
+    expect(outcome.status).toBe('infeasible');
+    if (outcome.status === 'pinConflict') return;
+    expect(outcome.grantedExits).toEqual([]);
+    // The same diagnosis as a fresh strict match of the cohort, where nobody asks to leave.
+    expect(outcome.diagnosis).toEqual(match(cohort, { allowUnmatched: false }).diagnosis);
+    expect(outcome.diagnosis.join(' ')).toContain('1 place(s) short');
+  });
+
+  it('is infeasible only when refusing every exit is, and every noPlace refusal is forced (brute force)', () => {
+    const request = cohortArbitrary({ maxCoaches: 4, maxCoachees: 6 }).chain((doc) => {
+      const withCoach = doc.coachees.filter((c) => c.currentCoach !== undefined).map((c) => c.id);
+      return fc.record({ doc: fc.constant(doc), exits: fc.subarray(withCoach), exitMargin: fc.constantFrom(0, 0.3, 1), changePrice: fc.constantFrom(0, 0.5, 2) });
+    });
+    fc.assert(
+      fc.property(request, ({ doc, exits, exitMargin, changePrice }) => {
+        const cohort = parseCohort(doc);
+        const outcome = rematch(cohort, { exits }, { allowUnmatched: false, exitMargin, changePrice });
+        if (outcome.status === 'pinConflict') throw new Error('no pins were given');
+        // The re-match's own problem, written from the documented rules: a granted exit may go
+        // only to a coach better (continuity left out) by the margin; other current pairs earn the keep bonus.
+        const prepared = prepareMatch(cohort, {});
+        const { combined, features } = prepared;
+        const base = toAssignmentProblem(combined, false);
+        const cols = combined.cols;
+        const continuity = combined.terms.find((t) => t.key === 'continuity')?.values;
+        const own = (i: number, j: number) => combined.utility[i * cols + j]! - (continuity?.[i * cols + j] ?? 0);
+        const cur = features.coacheeIds.map((id) => features.coachIds.indexOf(cohort.coachees.find((c) => c.id === id)!.currentCoach ?? ''));
+        const rowOf = (id: string) => features.coacheeIds.indexOf(id);
+        const problemWith = (granted: ReadonlySet<number>) => ({
+          ...base,
+          weights: base.weights!.map((r, i) =>
+            r.map((w, j) => {
+              if (w === null) return null;
+              if (granted.has(i)) return j !== cur[i] && combined.capacity[j]! > 0 && own(i, j) >= own(i, cur[i]!) + exitMargin ? w : null;
+              return j === cur[i] ? w + changePrice : w;
+            }),
+          ),
+        });
+        const granted = new Set(outcome.grantedExits.map(rowOf));
+        if (outcome.status === 'infeasible') {
+          expect(outcome.grantedExits).toEqual([]);
+          expect(bruteForce(problemWith(new Set())).feasible).toBe(false);
+          return;
+        }
+        const best = bruteForce(problemWith(granted));
+        let total = 0;
+        outcome.matching.coachees.forEach((c) => {
+          if (c.status !== 'matched') throw new Error('strict: everyone is placed');
+          const i = rowOf(c.coacheeId);
+          const j = features.coachIds.indexOf(c.coachId);
+          total += base.weights![i]![j]! + (!granted.has(i) && j === cur[i] ? changePrice : 0);
+        });
+        expect(total).toBeCloseTo(best.objective!, 9);
+        for (const refused of outcome.refusedExits) {
+          if (refused.reason !== 'noPlace') continue;
+          // No place: granting this exit as well leaves no way to place everyone.
+          expect(bruteForce(problemWith(new Set([...granted, rowOf(refused.coacheeId)]))).feasible).toBe(false);
+        }
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
