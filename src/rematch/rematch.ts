@@ -17,7 +17,7 @@ export interface RematchRequest {
   readonly exits?: readonly string[];
   /** Coaches who drop out. */
   readonly dropouts?: readonly string[];
-  /** Current pairs that must not move. */
+  /** Current pairs that must not move; a pair that is not current is refused (invalidArgument). */
   readonly pins?: readonly IdPair[];
 }
 
@@ -65,7 +65,8 @@ export const defaultRematchOptions: RematchOptions = {
  * and then its diagnosis is the cohort's own. Exits from one
  * coach at or above `clusterThreshold` are reported: the problem may be the coach.
  *
- * @throws CoachmatchError `invalidArgument` naming unknown ids with their path in the request.
+ * @throws CoachmatchError `invalidArgument` naming unknown ids, and pins on pairs that are not
+ * current, with their path in the request.
  *
  * @example
  * ```ts
@@ -242,6 +243,13 @@ function checkRequest(cohort: Cohort, request: RematchRequest): Map<string, stri
     if (!checkCoachee(p.coacheeId, `$.pins[${n}].coacheeId`) || !checkCoach(p.coachId, `$.pins[${n}].coachId`)) return;
     if (dropouts.has(p.coachId) || !coaches.get(p.coachId)!.active) issues.push({ path: `$.pins[${n}].coachId`, message: `coach '${p.coachId}' is not available` });
     if (exits.has(p.coacheeId)) issues.push({ path: `$.pins[${n}].coacheeId`, message: `coachee '${p.coacheeId}' asks to leave and is pinned` });
+    // A pin keeps a current pair (the documented meaning); a pin elsewhere would force moves
+    // that the move reasons (room, better fit) would then explain falsely.
+    const now = currentOf.get(p.coacheeId);
+    if (now !== p.coachId) {
+      const actual = now === undefined ? `coachee '${p.coacheeId}' has no current coach` : `the current coach of coachee '${p.coacheeId}' is '${now}', not '${p.coachId}'`;
+      issues.push({ path: `$.pins[${n}]`, message: `${actual}: a pin keeps a current pair` });
+    }
   });
   if (issues.length > 0) throw new CoachmatchError('invalidArgument', 'Invalid re-match request', issues);
   return currentOf;

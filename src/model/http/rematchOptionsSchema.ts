@@ -16,7 +16,7 @@ export const rematchOptionsSchema = z
     current: z.array(pairSchema).optional().describe("The current pairs (as --current); default: each coachee's currentCoach in the cohort."),
     exits: z.array(idSchema).optional().describe('Coachees who ask for another coach (as --exit).'),
     dropouts: z.array(idSchema).optional().describe('Coaches who drop out (as --dropout).'),
-    pins: z.array(pairSchema).optional().describe('Current pairs that must not move (as --pin).'),
+    pins: z.array(pairSchema).optional().describe('Current pairs that must not move (as --pin); a pin on a pair that is not current is refused.'),
     changePrice: nonNegative.optional().describe('Objective points a changed pair costs (default 0.5).'),
     exitMargin: nonNegative.optional().describe("An exit is granted only to a coach better by this much (default 0.3)."),
     clusterThreshold: z.int().min(0).optional().describe('This many exits from one coach are reported as a cluster (default 3).'),
