@@ -60,9 +60,9 @@ export const defaultRematchOptions: RematchOptions = {
  * pairs fixed. An exit is granted only to coaches better by `exitMargin` than the current
  * one (the coachee's other pairs are banned for the solve); when none is, or none has a place
  * even after reshuffling, the exit is refused and the coachee keeps the coach. With
- * `allowUnmatched` false the fewest exits that keep someone from a place are refused so that
- * everyone can be placed: the re-match is infeasible only when it is so with every exit refused,
- * and then its diagnosis is the cohort's own. Exits from one
+ * `allowUnmatched` false an exit is refused when granting it as well would leave someone
+ * without a place: the re-match is infeasible only when it is so with every exit refused, and
+ * then its diagnosis is the cohort's own. Exits from one
  * coach at or above `clusterThreshold` are reported: the problem may be the coach.
  *
  * @throws CoachmatchError `invalidArgument` naming unknown ids, and pins on pairs that are not
@@ -123,8 +123,9 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
 
   // Solve; an exit whose eligible coaches have no place is refused and the solve repeated, so a
   // strict re-match is infeasible only when it is so with those exits refused.
-  for (;;) {
-    const w = weights.map((r, row) => {
+  const choices = new Map(eligible); // each exit's eligible coaches, kept for regrant
+  const restricted = () =>
+    weights.map((r, row) => {
       const allowedOnly = eligible.get(row);
       return r.map((x, col) => {
         if (x === null) return null;
@@ -132,6 +133,8 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
         return col === current[row] ? x + settings.changePrice : x;
       });
     });
+  for (;;) {
+    const w = restricted();
     const result = solvePinned({ ...base, weights: w }, pins, settings.method);
     if (result.status === 'pinConflict') {
       const name = (p: number) => `pins[${p}] ${request.pins![p]!.coacheeId} → ${request.pins![p]!.coachId}`;
@@ -152,7 +155,28 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       }
       continue;
     }
-    return finish(result);
+    return finish(!settings.allowUnmatched && result.status === 'optimal' ? regrant(result) : result);
+  }
+
+  /**
+   * Strict: exits are set aside a round at a time, and a later round can free the place an
+   * earlier refusal lacked (seed 547 of the red team's harness: two exits wanting one place, the
+   * one set aside first could not go back to its coach). So each exit refused for want of a place
+   * is granted again when everyone can still be placed. Granting more only restricts more, so
+   * after one pass granting any refused exit as well leaves someone without a place.
+   */
+  function regrant(solved: AssignmentResult): AssignmentResult {
+    let best = solved;
+    for (const r of refused.filter((x) => x.reason === 'noPlace')) {
+      const row = rowOf.get(r.coacheeId)!;
+      eligible.set(row, choices.get(row)!);
+      const trial = solvePinned({ ...base, weights: restricted() }, pins, settings.method);
+      if (trial.status === 'optimal') {
+        best = trial;
+        refused.splice(refused.indexOf(r), 1);
+      } else eligible.delete(row);
+    }
+    return best;
   }
 
   function finish(solved: AssignmentResult): RematchResult {

@@ -47,6 +47,22 @@ describe('rematch with every coachee to be placed (allowUnmatched false)', () =>
     expect(outcome.diagnosis.join(' ')).toContain('1 place(s) short');
   });
 
+  it('grants the exit that must move when two exits want one place, whichever is set aside first', () => {
+    // C0 (2 places) holds p (pinned), u and v; C1 has 1 place. u and v ask to leave and C1 is as
+    // good as C0 for both (margin 0). v avoids C0, so v must go to C1 and u must stay: granted v,
+    // refused u. Both id orders, as the solver's tie-break may set either aside first.
+    for (const [u, v] of [['a', 'b'], ['b', 'a']] as const) {
+      const coach = (id: string, capacity: number) => ({ id, name: id, capacity, attributes: { sector: 'x' }, support: fullSupport });
+      const coachee = (id: string, avoid: string[] = []) => ({ id, name: id, aspiration: { sector: 'x' }, needs: fullSupport, currentCoach: 'C0', avoid });
+      const cohort = parseCohort({ attributes: twoPlaces().attributes, coaches: [coach('C0', 2), coach('C1', 1)], coachees: [coachee('p'), coachee(u), coachee(v, ['C0'])] });
+      const outcome = rematch(cohort, { exits: [u, v], pins: [{ coacheeId: 'p', coachId: 'C0' }] }, { allowUnmatched: false, exitMargin: 0 });
+      if (outcome.status !== 'optimal') throw new Error(outcome.status);
+      expect(outcome.grantedExits).toEqual([v]);
+      expect(outcome.refusedExits).toMatchObject([{ coacheeId: u, reason: 'noPlace' }]);
+      expect(outcome.moves).toMatchObject([{ coacheeId: v, to: 'C1', reason: { kind: 'exitGranted' } }]);
+    }
+  });
+
   it('is infeasible only when refusing every exit is, and every noPlace refusal is forced (brute force)', () => {
     const request = cohortArbitrary({ maxCoaches: 4, maxCoachees: 6 }).chain((doc) => {
       const withCoach = doc.coachees.filter((c) => c.currentCoach !== undefined).map((c) => c.id);
