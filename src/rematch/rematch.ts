@@ -58,8 +58,10 @@ export const defaultRematchOptions: RematchOptions = {
  * Every current pair gets a keep bonus of `changePrice` and the problem is solved exactly, so
  * a current pair is given up only when that gains the cohort more than the price. Pins hold
  * pairs fixed. An exit is granted only to coaches better by `exitMargin` than the current
- * one (the coachee's other pairs are banned for the solve); when none is, or none has a place
- * even after reshuffling, the exit is refused and the coachee keeps the coach. With
+ * one (the coachee's other pairs are banned for the solve); when none is, or placing the
+ * coachee with one would leave others without a place or not raise the total (a tie counts:
+ * the solver's tie-break decides, deterministically), the exit is refused and the coachee's
+ * current pair is kept like any other. With
  * `allowUnmatched` false an exit is refused when granting it as well would leave someone
  * without a place: the re-match is infeasible only when it is so with every exit refused, and
  * then its diagnosis is the cohort's own. Exits from one

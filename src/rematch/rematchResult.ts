@@ -23,7 +23,12 @@ export interface Move {
 export interface RefusedExit {
   readonly coacheeId: string;
   readonly coachId: string;
-  /** `belowMargin`: no coach is better by the margin; `noPlace`: those that are have no place, even after reshuffling. */
+  /**
+   * `belowMargin`: no coach is better by the margin. `noPlace`: placing the coachee with one that
+   * is would leave others without a place or not raise the re-match's total (keep bonuses
+   * included). Not "no place at all": when placing them ties, the solver's deterministic
+   * tie-break may refuse the exit although an equally good re-match grants it.
+   */
   readonly reason: 'belowMargin' | 'noPlace';
   /** The best alternative's score gain over the current coach (continuity term left out); null when there is none. */
   readonly bestGain: number | null;

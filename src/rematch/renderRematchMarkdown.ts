@@ -37,7 +37,8 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
     out.push('## Exit requests not granted', '');
     for (const r of outcome.refusedExits) {
       const why = r.reason === 'noPlace'
-        ? 'the coaches better by the margin have no place, even after reshuffling'
+        ? // Not "no place even after reshuffling": with ties an equally good re-match may place them.
+          "placing them with a coach better by the margin would leave others without a place or not raise the re-match's total"
         : `no coach is better by the margin${r.bestGain === null ? '' : ` (best: ${r.bestCoachId}, ${signed(r.bestGain)})`}`;
       out.push(`- **${r.coacheeId}** stays with ${r.coachId}: ${why}`);
     }
