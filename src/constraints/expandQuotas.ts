@@ -33,6 +33,7 @@ export function expandQuotas(problem: NormalizedProblem, constraints: readonly S
     if (typeof c.name !== 'string' || c.name === '') issues.push({ path: `${at}.name`, message: 'expected a non-empty name' });
     else if (names.has(c.name)) issues.push({ path: `${at}.name`, message: `name ${JSON.stringify(c.name)} is used twice` });
     names.add(c.name);
+    if (c.group !== undefined && typeof c.group !== 'string') issues.push({ path: `${at}.group`, message: 'expected a string' });
     if (c.per !== 'total' && c.per !== 'row' && c.per !== 'col') issues.push({ path: `${at}.per`, message: 'expected "total", "row" or "col"' });
     const weighted = c.coefficients !== undefined;
     if (weighted && c.coefficients.length !== c.pairs.length) {

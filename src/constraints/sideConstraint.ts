@@ -40,6 +40,13 @@ export interface SideConstraint {
   readonly min?: number;
   /** Upper bound on the count (default none); an integer unless `coefficients` are given. */
   readonly max?: number;
+  /**
+   * Constraints with the same group are one rule to the caller (a share with both bounds is two
+   * constraints) and are priced together: by one solve without all of them. Dropping each alone
+   * can gain nothing while dropping both gains (each bound alone rules out the better answers).
+   * Default: the constraint is priced on its own.
+   */
+  readonly group?: string;
 }
 
 /** One bound of a quota as the model holds it: the whole quota, or one of its rows/columns. */
@@ -68,7 +75,7 @@ export interface QuotaReport {
   readonly tight: number;
   readonly instances: number;
   /**
-   * What the quota costs: the best objective without it minus the objective with it, in the
+   * What the quota costs (with its whole `group`, if it has one): the best objective without it minus the objective with it, in the
    * problem's own sense (≥ 0; placed rows compared first: see `rowsLost`). Null when not priced.
    */
   readonly cost: number | null;

@@ -91,20 +91,35 @@ export function solveWithSideConstraints(
   const matched = placedCount(rowCol);
   const instances: QuotaInstanceOutcome[] = quotas.map((q) => {
     const count = countChosen(p, q, rowCol);
-    const tight = (q.instance.min !== null && q.instance.min > q.lowest && count === q.instance.min) || (q.instance.max !== null && q.instance.max < q.highest && count === q.instance.max);
+    // A weighted count (a share) sums fractions: "at the bound" allows the float noise meets() does.
+    const slack = 1e-9 * (1 + q.highest - q.lowest);
+    const at = (bound: number) => Math.abs(count - bound) <= slack;
+    const tight = (q.instance.min !== null && q.instance.min > q.lowest && at(q.instance.min)) || (q.instance.max !== null && q.instance.max < q.highest && at(q.instance.max));
     return { ...q.instance, count, tight };
   });
+  // Priced once per group (see SideConstraint.group): a constraint without one is its own group.
+  const groupOf = (n: number): string => (constraints[n]!.group === undefined ? `#${n}` : `group ${constraints[n]!.group}`);
+  const prices = new Map<string, Omit<QuotaReport, 'name' | 'tight' | 'instances'>>();
+  const priceGroup = (group: string): Omit<QuotaReport, 'name' | 'tight' | 'instances'> => {
+    const known = prices.get(group);
+    if (known !== undefined) return known;
+    const inGroup = (q: ExpandedQuota) => groupOf(q.quota) === group;
+    const price = ((): Omit<QuotaReport, 'name' | 'tight' | 'instances'> => {
+      if (!quotas.some(inGroup)) return { cost: 0, rowsLost: 0, binding: false };
+      const freed = priceQuotas && proved ? solveWith(p, quotas.filter((q) => !inGroup(q)), plainMost, backend, limits) : null;
+      if (freed === null || freed.status !== 'solved' || !freed.proved) return { cost: null, rowsLost: null, binding: null };
+      const rowsLost = placedCount(freed.rowCol) - matched;
+      const gain = p.sense === 'max' ? total(p, freed.rowCol) - objective : objective - total(p, freed.rowCol);
+      const tolerance = 1e-9 * (1 + Math.abs(objective));
+      return { cost: rowsLost > 0 ? null : Math.max(0, gain), rowsLost, binding: rowsLost > 0 || gain > tolerance };
+    })();
+    prices.set(group, price);
+    return price;
+  };
   const reports: QuotaReport[] = constraints.map((c, n) => {
     const own = quotas.filter((q) => q.quota === n);
     const tight = own.filter((q) => instances[quotas.indexOf(q)]!.tight).length;
-    if (own.length === 0) return { name: c.name, tight, instances: 0, cost: 0, rowsLost: 0, binding: false };
-    const freed = priceQuotas && proved ? solveWith(p, quotas.filter((q) => q.quota !== n), plainMost, backend, limits) : null;
-    if (freed === null || freed.status !== 'solved' || !freed.proved) return { name: c.name, tight, instances: own.length, cost: null, rowsLost: null, binding: null };
-    const rowsLost = placedCount(freed.rowCol) - matched;
-    const gain = p.sense === 'max' ? total(p, freed.rowCol) - objective : objective - total(p, freed.rowCol);
-    const tolerance = 1e-9 * (1 + Math.abs(objective));
-    const cost = rowsLost > 0 ? null : Math.max(0, gain);
-    return { name: c.name, tight, instances: own.length, cost, rowsLost, binding: rowsLost > 0 || gain > tolerance };
+    return { name: c.name, tight, instances: own.length, ...priceGroup(groupOf(n)) };
   });
   const loads = new Array<number>(p.cols).fill(0);
   for (const j of rowCol) if (j >= 0) loads[j]!++;

@@ -14,7 +14,8 @@ export interface QuotaPolicyConstraint {
   readonly description: string;
   /**
    * One side constraint, or two for a share with both bounds (a weighted count has one
-   * coefficient per pair for each bound). Named `q<index>` and `q<index>.max`.
+   * coefficient per pair for each bound). Named `q<index>` and `q<index>.max`, and grouped as
+   * `q<index>` so the quota is priced whole (one solve without both bounds).
    */
   readonly constraints: readonly SideConstraint[];
 }
@@ -76,8 +77,9 @@ export function quotaPolicyConstraints(prepared: PreparedMatch): QuotaPolicyCons
         const pairs = allPairs(() => true);
         const side = (share: number): number[] => pairs.map(([i]) => (typeOf[i] === quota.coacheeType ? 1 : 0) - share);
         const constraints: SideConstraint[] = [];
-        if (quota.minShare !== undefined) constraints.push({ name, per: 'col', pairs, over, coefficients: side(quota.minShare), min: 0 });
-        if (quota.maxShare !== undefined) constraints.push({ name: `${name}.max`, per: 'col', pairs, over, coefficients: side(quota.maxShare), max: 0 });
+        // One group: the quota's price is what dropping it whole gains, not either bound alone.
+        if (quota.minShare !== undefined) constraints.push({ name, group: name, per: 'col', pairs, over, coefficients: side(quota.minShare), min: 0 });
+        if (quota.maxShare !== undefined) constraints.push({ name: `${name}.max`, group: name, per: 'col', pairs, over, coefficients: side(quota.maxShare), max: 0 });
         return { ...base, constraints };
       }
     }

@@ -1,6 +1,6 @@
 import type { ConstrainedResult } from '../constraints/constrainedResult.js';
 import type { QuotaBackend } from '../constraints/quotaBackend.js';
-import type { QuotaInstance } from '../constraints/sideConstraint.js';
+import type { QuotaInstance, QuotaInstanceOutcome } from '../constraints/sideConstraint.js';
 import type { FeatureTables } from '../features/featureTables.js';
 import type { CohortQuota } from '../model/policySettings.js';
 import type { CoacheeType } from '../policies/coacheeType.js';
@@ -100,10 +100,16 @@ export function quotaPolicyReport({ features, combined, translated, result, coac
   const quotas = translated.map((t): QuotaOutcome => {
     const own = t.constraints.map((c) => result.quotas.find((r) => r.name === c.name)!);
     const instances = result.instances.filter((inst) => t.constraints.some((c) => c.name === inst.name));
-    const binding = own.some((r) => r.binding === null) ? null : own.some((r) => r.binding === true);
-    const cost = own.length === 1 ? own[0]!.cost : binding === false ? 0 : null;
-    const coacheesLost = own.some((r) => r.rowsLost === null) ? null : Math.max(0, ...own.map((r) => r.rowsLost!));
-    const tight = instances.filter((inst) => inst.tight).length;
+    // A quota's constraints form one group (see quotaPolicyConstraints), priced together, so
+    // each carries the price of the whole quota.
+    const priced = own[0];
+    const binding = priced === undefined ? false : priced.binding;
+    const cost = priced === undefined ? 0 : priced.cost;
+    const coacheesLost = priced === undefined ? 0 : priced.rowsLost;
+    // A coach with no coachees meets a share quota (documented), though its weighted count 0
+    // sits at a bound of 0: not tight.
+    const empty = (inst: QuotaInstanceOutcome) => t.quota.kind === 'coacheeSharePerCoach' && inst.col !== null && members[inst.col]!.length === 0;
+    const tight = instances.filter((inst) => inst.tight && !empty(inst)).length;
     const common = { name: t.name, kind: t.quota.kind, description: t.description, tight, binding, cost, coacheesLost };
     const first = t.constraints[0];
     if (first === undefined) return { ...common, count: 0, of: 0 };
@@ -122,7 +128,7 @@ export function quotaPolicyReport({ features, combined, translated, result, coac
       case 'coacheeSharePerCoach': {
         const type = t.quota.coacheeType;
         const typed = (i: number) => coacheeTypes[i] === type;
-        const tightCoaches = new Set(instances.filter((inst) => inst.tight && inst.col !== null).map((inst) => inst.col!));
+        const tightCoaches = new Set(instances.filter((inst) => inst.tight && !empty(inst) && inst.col !== null).map((inst) => inst.col!));
         const coaches = (first.over ?? []).map((j) => ({
           coachId: features.coachIds[j]!,
           count: members[j]!.filter(typed).length,
