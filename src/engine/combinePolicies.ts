@@ -23,7 +23,7 @@ export interface CombinedProblem {
 /**
  * Adds the contributions up: utilities sum, row multipliers multiply, capacities take the
  * minimum and minimum loads the maximum. A waivable ban is lifted for a coachee whom the
- * bans would otherwise leave with no allowed coach at all.
+ * bans would otherwise leave with no allowed coach at all, and becomes a flag of its code.
  */
 export function combinePolicies(
   rows: number,
@@ -64,6 +64,15 @@ export function combinePolicies(
   }
   if (!capacitySet) capacity.fill(1); // no policy spoke: one coachee each
   const { bans, waived } = applyWaivers(rows, cols, allBans, capacity);
+  // A lifted hard rule stays visible: the pair carries a flag saying so (if it is chosen, the
+  // report shows it, and a flaggedPairs quota can count it).
+  for (const ban of waived) {
+    const at = ban.row * cols + ban.col;
+    const flag: PairFlag = { row: ban.row, col: ban.col, code: ban.code, message: ban.waivedMessage ?? `${ban.reason} (waived: every coach with places is banned for this coachee)` };
+    const list = flags.get(at);
+    if (list === undefined) flags.set(at, [flag]);
+    else list.push(flag);
+  }
   return { rows, cols, pairs, terms, utility, rowMultiplier, bans, waived, flags, capacity, minLoad };
 }
 

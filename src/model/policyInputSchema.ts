@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { policyPresetNames } from './policyPresets.js';
-import type { PolicyInput } from './policySettings.js';
+import { builtInFlagCodes, type PolicyInput } from './policySettings.js';
 
 /** Far above any sensible value, and low enough that no total can overflow. */
 const LARGEST = 1_000_000;
@@ -36,6 +36,18 @@ function checkBounds(low: number | undefined, high: number | undefined, names: [
   if (low !== undefined && high !== undefined && high < low) ctx.addIssue({ code: 'custom', path: [names[1]], message: `${names[1]} ${high} is below ${names[0]} ${low}` });
 }
 
+/** Refuses a flag code no built-in policy emits (a typo would count nothing and always be met). */
+function checkFlagCode(flag: string, ctx: z.RefinementCtx): void {
+  const known: readonly string[] = builtInFlagCodes;
+  if (known.includes(flag)) return;
+  const meant = known.find((code) => code.toLowerCase() === flag.toLowerCase());
+  ctx.addIssue({
+    code: 'custom',
+    path: ['flag'],
+    message: `unknown flag code ${JSON.stringify(flag)}${meant === undefined ? '' : ` (did you mean ${JSON.stringify(meant)}?)`}; the known codes are ${known.join(', ')}`,
+  });
+}
+
 /** Zod schema of one declarative quota in `policy.quotas` (see `CohortQuota`). */
 export const cohortQuotaSchema = z
   .discriminatedUnion('kind', [
@@ -43,7 +55,7 @@ export const cohortQuotaSchema = z
       .strictObject({ kind: z.literal('commonGround'), name: quotaName, coacheeType: coacheeKind.optional().describe('Default pioneer.'), orUnmatched: z.boolean().optional().describe('True: such a coachee may stay unmatched instead. Default false.') })
       .describe('Every coachee of the type gets a coach with common ground.'),
     z
-      .strictObject({ kind: z.literal('flaggedPairs'), name: quotaName, flag: z.string().min(1).describe('A flag code, e.g. discloseDualRole.'), min: count.optional(), max: count.optional() })
+      .strictObject({ kind: z.literal('flaggedPairs'), name: quotaName, flag: z.string().min(1).describe(`A flag code: ${builtInFlagCodes.join(', ')}.`), min: count.optional(), max: count.optional() })
       .describe('Bounds on the number of chosen pairs with the flag.'),
     z
       .strictObject({ kind: z.literal('coacheesPerCoach'), name: quotaName, coaches: coachFilterSchema.optional(), coacheeType: coacheeKind, min: count.optional(), max: count.optional() })
@@ -54,6 +66,7 @@ export const cohortQuotaSchema = z
   ])
   .superRefine((q, ctx) => {
     if (q.kind === 'flaggedPairs' || q.kind === 'coacheesPerCoach') checkBounds(q.min, q.max, ['min', 'max'], ctx);
+    if (q.kind === 'flaggedPairs') checkFlagCode(q.flag, ctx);
     if (q.kind === 'coacheeSharePerCoach') checkBounds(q.minShare, q.maxShare, ['minShare', 'maxShare'], ctx);
   });
 

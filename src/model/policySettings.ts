@@ -205,6 +205,12 @@ export type CohortQuota =
       readonly maxShare?: number;
     });
 
+/**
+ * The flag codes the built-in policies put on pairs, which a `flaggedPairs` quota may name:
+ * a code no policy emits would count no pair, and a quota on it would always be "met".
+ */
+export const builtInFlagCodes = ['discloseDualRole', 'closeToEvaluator', 'previouslyCoached', 'sameTeam', 'clan', 'insufficientDifference'] as const;
+
 /** Insider or pioneer (as `CoacheeType` in the policies; repeated here so the model imports no policy). */
 export type CoacheeKind = 'insider' | 'pioneer';
 

@@ -29,6 +29,11 @@ export interface PairBan {
   readonly reason: string;
   /** Lifted when it would leave the coachee with no allowed coach at all. */
   readonly waivable?: boolean;
+  /**
+   * A waived ban becomes a flag with the same code on the pair, so the report shows the rule
+   * was lifted; this is its message (default: the reason, and that the ban was waived).
+   */
+  readonly waivedMessage?: string;
 }
 
 /** Something a coordinator must know about a pair if it is chosen (e.g. "disclose the dual role"). */
