@@ -15,23 +15,34 @@ export interface MatchingParts {
   readonly result: AssignmentResult;
   readonly settings: PolicySettings;
   readonly preset: string;
+  /**
+   * The matching was solved under the cohort's quotas: a coachee left out while an allowed
+   * coach still has room was kept out by them (nothing else does that to an exact solve).
+   */
+  readonly underQuotas?: boolean;
 }
 
 /** Turns the solver's answer into coachee entries with reasons, coach loads and KPIs. */
-export function assembleMatching({ features, combined, result, settings, preset }: MatchingParts): Matching & { readonly status: AssignmentResult['status'] } {
+export function assembleMatching({ features, combined, result, settings, preset, underQuotas = false }: MatchingParts): Matching & { readonly status: AssignmentResult['status'] } {
   const { cols, terms, flags } = combined;
   const chosen = result.status === 'optimal' ? result.assignment : result.assignment.map(() => null);
   const bansOfRow = bansByRow(combined);
   // Coaches with places: counted once, not per unmatched coachee (a large scarce cohort has tens of thousands).
   let open = 0;
   for (const places of combined.capacity) if (places > 0) open++;
+  const loads = new Int32Array(cols);
+  for (const col of chosen) if (col !== null && col !== undefined) loads[col]!++;
+  // Coaches with room left: none, as a rule, when coachees are left out (see unmatchedReason).
+  const roomy: number[] = [];
+  for (let j = 0; j < cols; j++) if (loads[j]! < combined.capacity[j]!) roomy.push(j);
+  const obstacles: Obstacles = { capacity: combined.capacity, loads, open, roomy, underQuotas, minLoads: combined.minLoad.some((m) => m > 0) };
   // Entries are written out whole, not spread from a shared base: a large cohort has 100,000.
   const coachees: CoacheeEntry[] = features.coachees.map((coachee, row) => {
     const insiderness = features.insiderness[row]!;
     const type = coacheeType(insiderness, settings);
     const col = chosen[row] ?? null;
     if (col === null) {
-      const reason = unmatchedReason(row, bansOfRow.get(row) ?? [], combined.capacity, open, features, result);
+      const reason = unmatchedReason(row, bansOfRow.get(row) ?? [], obstacles, features, result);
       return { coacheeId: coachee.id, coacheeName: coachee.name, coacheeType: type, insiderness, status: 'unmatched', reason };
     }
     const at = combined.pairs.indexOf(row, col);
@@ -87,22 +98,36 @@ function bansByRow({ bans, cols }: CombinedProblem): Map<number, (readonly PairB
   return out;
 }
 
-function unmatchedReason(
-  row: number,
-  banLists: readonly (readonly PairBan[])[],
-  capacity: Int32Array,
-  open: number,
-  features: FeatureTables,
-  result: AssignmentResult,
-): string {
+/** What may keep an unmatched coachee out, gathered once for every coachee. */
+interface Obstacles {
+  readonly capacity: Int32Array;
+  readonly loads: Int32Array;
+  /** Coaches with places. */
+  readonly open: number;
+  /** Columns whose load is below their capacity. */
+  readonly roomy: readonly number[];
+  readonly underQuotas: boolean;
+  /** Some coach has a minimum load. */
+  readonly minLoads: boolean;
+}
+
+/**
+ * Why a coachee is unmatched. An exact solve places the most coachees, and adding a coachee to
+ * a coach with room breaks no capacity or minimum load, so an allowed coach with room means
+ * something else kept them out: the quotas (or a matching not proven best).
+ */
+function unmatchedReason(row: number, banLists: readonly (readonly PairBan[])[], obstacles: Obstacles, features: FeatureTables, result: AssignmentResult): string {
   if (result.status === 'infeasible') return 'no matching satisfies every hard constraint (see the diagnosis)';
+  const { capacity, loads, open, roomy, underQuotas, minLoads } = obstacles;
   const cols = capacity.length;
   const name = features.coachees[row]!.name;
   const reasons = new Map<string, number>();
   // Each list holds the bans of one pair, so the banned coaches are the lists.
   const allowed = cols - banLists.length;
   let withPlaces = open;
+  const banned = new Set<number>();
   for (const list of banLists) {
+    banned.add(list[0]!.col);
     if (capacity[list[0]!.col]! > 0) withPlaces--;
     for (const ban of list) reasons.set(ban.code, (reasons.get(ban.code) ?? 0) + 1);
   }
@@ -112,7 +137,16 @@ function unmatchedReason(
     return `every coach is excluded for ${name} (${why})`;
   }
   if (withPlaces === 0) return `no place at all: none of the ${allowed} coach(es) allowed for ${name} has a place (capacity 0)`;
-  return `no place left: the ${withPlaces} coach(es) with places allowed for ${name} are full, and no reshuffle frees a place`;
+  const room = roomy.filter((j) => !banned.has(j));
+  if (room.length > 0) {
+    const shown = room.slice(0, 5).map((j) => `${features.coaches[j]!.name} ${loads[j]}/${capacity[j]}`);
+    const which = `${room.length} allowed coach(es) still have room (${shown.join(', ')}${room.length > shown.length ? ', …' : ''})`;
+    if (underQuotas) return `the quotas keep ${name} out: ${which}, but every matching that places ${name} either breaks a quota or is worse (fewer coachees placed, or a lower total; see quotaReport)`;
+    return `${which}, yet ${name} was not placed: the matching is not proven to place the most coachees`;
+  }
+  // A reshuffle that would free a place may be one the quotas or minimum loads rule out.
+  const keeping = underQuotas ? ' that keeps every quota' : minLoads ? " that keeps the coaches' minimum loads" : '';
+  return `no place left: the ${withPlaces} coach(es) with places allowed for ${name} are full, and no reshuffle${keeping} frees a place`;
 }
 
 function describeDiagnosis(diagnosis: Diagnosis, features: FeatureTables): string {

@@ -38,7 +38,7 @@ export function quotaPolicySolve(prepared: PreparedMatch, problem: AssignmentPro
       matched: result.matched,
       duals: { row: new Array<number>(rows).fill(0), col: new Array<number>(cols).fill(0) },
     };
-    return { ...assembleMatching({ ...prepared, result: solved }), quotaReport };
+    return { ...assembleMatching({ ...prepared, result: solved, underQuotas: true }), quotaReport };
   }
   if (result.status !== 'infeasible') throw new CoachmatchError('internal', `a quota solve without a time limit ended ${result.status}`);
   const failed: AssignmentResult = {
