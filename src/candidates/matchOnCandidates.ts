@@ -28,6 +28,7 @@ import { SharedCertifier } from './sharedCertifier.js';
 import { newPlacesRoom, solveByPlaces } from './solveByPlaces.js';
 import { PhaseClock, type CandidatePhase } from './phaseClock.js';
 import { widenForCardinality } from './widenForCardinality.js';
+import { withWaiverFlags } from './waiverFlags.js';
 import { widenForPlaces } from './widenForPlaces.js';
 
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
@@ -391,12 +392,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // The matching describes assigned pairs only (bans and flags come from the relations):
     // evaluating those, not every candidate, saves a pass over millions of pairs.
     const assigned = assignedPairs(done.result, rows, cols);
-    const alone = evaluate(assigned);
-    // A chosen pair banned when evaluated alone was waived in the solve (a waiver needs every
-    // coach in view): such rows are evaluated whole, so their flags say so as on the dense path.
-    const waivedRows = rowsOnBannedPairs(assigned, alone.combined.bans, cols);
-    const evaluated = waivedRows.length === 0 ? alone : evaluate(withWholeRows(assigned, waivedRows, cols));
-    const matching = assembleMatching({ features: evaluated.features, combined: evaluated.combined, result: done.result, settings, preset });
+    const evaluated = evaluate(assigned);
+    const matching = assembleMatching({ features: evaluated.features, combined: withWaiverFlags(evaluated.combined, assigned), result: done.result, settings, preset });
     const report: CandidateReport = {
       k,
       rounds,
@@ -496,27 +493,6 @@ function assignedPairs(result: AssignmentResult, rows: number, cols: number): Pa
   return sparsePairSet(rows, cols, rowStart, Int32Array.from(assigned));
 }
 
-/** Rows whose one pair in `assigned` is banned. */
-function rowsOnBannedPairs(assigned: PairSet, bans: ReadonlyMap<number, unknown>, cols: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < assigned.rows; i++) {
-    if (assigned.rowStart[i] !== assigned.rowStart[i + 1] && bans.has(i * cols + assigned.colIndex[assigned.rowStart[i]!]!)) out.push(i);
-  }
-  return out;
-}
-
-/** `assigned` with every column for the given rows. */
-function withWholeRows(assigned: PairSet, whole: readonly number[], cols: number): PairSet {
-  const wide = new Set(whole);
-  const rowStart = new Int32Array(assigned.rows + 1);
-  const colIndex: number[] = [];
-  for (let i = 0; i < assigned.rows; i++) {
-    if (wide.has(i)) for (let j = 0; j < cols; j++) colIndex.push(j);
-    else for (let p = assigned.rowStart[i]!; p < assigned.rowStart[i + 1]!; p++) colIndex.push(assigned.colIndex[p]!);
-    rowStart[i + 1] = colIndex.length;
-  }
-  return sparsePairSet(assigned.rows, cols, rowStart, Int32Array.from(colIndex));
-}
 
 /** The candidates as a pair set, its columns in `room`. */
 function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number, room: PairRoom['columns']): PairSet {

@@ -68,12 +68,17 @@ export function combinePolicies(
   // report shows it, and a flaggedPairs quota can count it).
   for (const ban of waived) {
     const at = ban.row * cols + ban.col;
-    const flag: PairFlag = { row: ban.row, col: ban.col, code: ban.code, message: ban.waivedMessage ?? `${ban.reason} (waived: every coach with places is banned for this coachee)` };
+    const flag = waiverFlag(ban);
     const list = flags.get(at);
     if (list === undefined) flags.set(at, [flag]);
     else list.push(flag);
   }
   return { rows, cols, pairs, terms, utility, rowMultiplier, bans, waived, flags, capacity, minLoad };
+}
+
+/** The flag a waived ban leaves on its pair: its code, and a message saying the rule was lifted. */
+export function waiverFlag(ban: PairBan): PairFlag {
+  return { row: ban.row, col: ban.col, code: ban.code, message: ban.waivedMessage ?? `${ban.reason} (waived: every coach with places is banned for this coachee)` };
 }
 
 /**
