@@ -33,4 +33,15 @@ describe('rematch: an exit refused for want of a place', () => {
     expect(text).not.toMatch(/no place|reshuffling/);
     expect(text).toContain("- **x** stays with A: placing them with a coach better by the margin would leave others without a place or not raise the re-match's total");
   });
+
+  it('does not say a refused exit stays with its coach when the re-match moves or unplaces them all the same', () => {
+    const outcome = rematch(parseCohort(tie), { exits: ['x'] }, { changePrice: 0 });
+    if (outcome.status !== 'optimal') throw new Error(outcome.status);
+    const lost = { coacheeId: 'x', coacheeName: 'Coachee X', from: 'A', to: null, reason: { kind: 'lostPlace' } } as const;
+    const unplaced = renderRematchMarkdown({ ...outcome, moves: [...outcome.moves, lost] });
+    expect(unplaced).toContain('- **x** loses A all the same (see Moves): ');
+    expect(unplaced).not.toContain('**x** stays with');
+    const moved = renderRematchMarkdown({ ...outcome, moves: [...outcome.moves, { ...lost, to: 'B' }] });
+    expect(moved).toContain('- **x** moves from A to B all the same (see Moves): ');
+  });
 });
