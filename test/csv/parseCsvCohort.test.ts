@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsvCohort } from '../../src/csv/parseCsvCohort.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
-import { isErrorOfKind, type CoachmatchError } from '../../src/errors.js';
+import { thrownError } from '../helpers/issuePaths.js';
 import { coacheeHeader, coachHeader, csv, issuesOf } from './support.js';
 
 const coachLines = [
@@ -169,17 +169,10 @@ describe(parseCsvCohort, () => {
 
     it('counts every problem of the cohort rules, also those parseCohort counts without listing', () => {
       const rows = Array.from({ length: 1500 }, (_, n) => `s${n},Zoë,3,3,2,4,ghost-${n}`);
-      try {
-        parseCsvCohort({ coaches: csv('coaches.csv', coachHeader, 'c1,Joke,2,5,3,2,4'), coachees: csv('coachees.csv', `${coacheeHeader},preferences`, ...rows) });
-      } catch (error) {
-        expect(isErrorOfKind(error, 'invalidCohort')).toBe(true);
-        const failure = error as CoachmatchError;
-        expect(failure.issueCount).toBe(1500);
-        expect(failure.message).toMatch(/^Invalid cohort: 1500 problems/);
-        expect(failure.issues.length).toBeLessThan(1500);
-        return;
-      }
-      throw new Error('expected an invalidCohort error');
+      const failure = thrownError(() => parseCsvCohort({ coaches: csv('coaches.csv', coachHeader, 'c1,Joke,2,5,3,2,4'), coachees: csv('coachees.csv', `${coacheeHeader},preferences`, ...rows) }), 'invalidCohort');
+      expect(failure.issueCount).toBe(1500);
+      expect(failure.message).toMatch(/^Invalid cohort: 1500 problems/);
+      expect(failure.issues.length).toBeLessThan(1500);
     });
 
     it('reports missing, unknown and doubled columns, and reads no row then', () => {

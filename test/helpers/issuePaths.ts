@@ -3,16 +3,21 @@ import { CoachmatchError, type CoachmatchErrorKind } from '../../src/errors.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
 
-/** The JSON paths of the CoachmatchError of `kind` that `run` throws (fails the test when it throws none, or another). */
-export function thrownIssuePaths(run: () => unknown, kind: CoachmatchErrorKind): string[] {
+/** The CoachmatchError of `kind` that `run` throws (fails the test when it throws none, or another). */
+export function thrownError(run: () => unknown, kind: CoachmatchErrorKind): CoachmatchError {
   try {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(CoachmatchError);
     expect((error as CoachmatchError).kind).toBe(kind);
-    return (error as CoachmatchError).issues.map((i) => i.path);
+    return error as CoachmatchError;
   }
   throw new Error(`expected a ${kind} error`);
+}
+
+/** The JSON paths of the CoachmatchError of `kind` that `run` throws (fails the test when it throws none, or another). */
+export function thrownIssuePaths(run: () => unknown, kind: CoachmatchErrorKind): string[] {
+  return thrownError(run, kind).issues.map((i) => i.path);
 }
 
 /** The JSON paths of the `invalidProblem` error that solving `problem` throws. */

@@ -2,25 +2,18 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isErrorOfKind } from '../../src/errors.js';
-import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch, type RematchRequest } from '../../src/rematch/rematch.js';
 import { runs } from '../helpers/runs.js';
+import { sectorCoach, sectorCoachee, sectorCohort } from './support.js';
 
-const fullSupport = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
 /** x is with A and fits A; y is with B and fits B; z has no coach yet. */
-const small = parseCohort({
-  attributes: [{ key: 'sector', kind: 'categorical', role: 'profession' }],
-  coaches: [
-    { id: 'A', name: 'Coach A', capacity: 1, attributes: { sector: 'x' }, support: fullSupport },
-    { id: 'B', name: 'Coach B', capacity: 2, attributes: { sector: 'y' }, support: fullSupport },
-  ],
-  coachees: [
-    { id: 'x', name: 'Coachee X', aspiration: { sector: 'x' }, needs: fullSupport, currentCoach: 'A' },
-    { id: 'y', name: 'Coachee Y', aspiration: { sector: 'y' }, needs: fullSupport, currentCoach: 'B' },
-    { id: 'z', name: 'Coachee Z', aspiration: { sector: 'y' }, needs: fullSupport },
-  ],
-} satisfies CohortInput);
+const small = parseCohort(
+  sectorCohort(
+    [sectorCoach('A', 'x', 1), sectorCoach('B', 'y', 2)],
+    [sectorCoachee('x', 'x', { currentCoach: 'A' }), sectorCoachee('y', 'y', { currentCoach: 'B' }), sectorCoachee('z', 'y')],
+  ),
+);
 
 /** The issues of a refused request, or null when it was accepted. */
 function issuesOf(request: RematchRequest, cohort = small) {

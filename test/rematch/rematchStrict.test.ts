@@ -7,21 +7,11 @@ import { rematch } from '../../src/rematch/rematch.js';
 import { bruteForce } from '../helpers/bruteForce.js';
 import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
+import { fullSupport, sectorCoach, sectorCoachee, sectorCohort } from './support.js';
 
-const fullSupport = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
 /** Coaches A and B with one place each; x is with A but aspires to B's sector, y is with B. */
-const twoPlaces = (extra: CohortInput['coachees'] = []): CohortInput => ({
-  attributes: [{ key: 'sector', kind: 'categorical', role: 'profession' }],
-  coaches: [
-    { id: 'A', name: 'Coach A', capacity: 1, attributes: { sector: 'x' }, support: fullSupport },
-    { id: 'B', name: 'Coach B', capacity: 1, attributes: { sector: 'y' }, support: fullSupport },
-  ],
-  coachees: [
-    { id: 'x', name: 'Coachee X', aspiration: { sector: 'y' }, needs: fullSupport, currentCoach: 'A' },
-    { id: 'y', name: 'Coachee Y', aspiration: { sector: 'y' }, needs: fullSupport, currentCoach: 'B' },
-    ...extra,
-  ],
-});
+const twoPlaces = (extra: CohortInput['coachees'] = []): CohortInput =>
+  sectorCohort([sectorCoach('A', 'x', 1), sectorCoach('B', 'y', 1)], [sectorCoachee('x', 'y', { currentCoach: 'A' }), sectorCoachee('y', 'y', { currentCoach: 'B' }), ...extra]);
 
 describe('rematch with every coachee to be placed (allowUnmatched false)', () => {
   it('refuses an exit whose only better coach is held by a pin, and keeps the coachee with the coach', () => {
@@ -37,7 +27,7 @@ describe('rematch with every coachee to be placed (allowUnmatched false)', () =>
 
   it('stays infeasible when the cohort is so without any exit, grants nothing and says why truly', () => {
     // Three coachees, two places: no exit is to blame; the diagnosis must be the shortfall of places.
-    const cohort = parseCohort(twoPlaces([{ id: 'z', name: 'Coachee Z', aspiration: { sector: 'x' }, needs: fullSupport }]));
+    const cohort = parseCohort(twoPlaces([sectorCoachee('z', 'x')]));
     const outcome = rematch(cohort, { exits: ['x'] }, { allowUnmatched: false });
     expect(outcome.status).toBe('infeasible');
     if (outcome.status === 'pinConflict') return;

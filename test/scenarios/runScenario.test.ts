@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { match } from '../../src/engine/match.js';
-import { isErrorOfKind, type CoachmatchError } from '../../src/errors.js';
+import { isErrorOfKind } from '../../src/errors.js';
+import { thrownError } from '../helpers/issuePaths.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { parseScenario } from '../../src/model/parseScenario.js';
 import { applyScenario } from '../../src/scenarios/applyScenario.js';
@@ -127,17 +128,10 @@ describe(applyScenario, () => {
 
   it('counts every problem of the changed cohort, also those parseCohort counts without listing', () => {
     const addCoaches = Array.from({ length: 1500 }, (_, n) => ({ ...base.coaches[0], id: `added-${n}`, attributes: { shoeSize: 'large' } }));
-    try {
-      resolve({ addCoaches });
-    } catch (error) {
-      expect(isErrorOfKind(error, 'invalidScenario')).toBe(true);
-      const failure = error as CoachmatchError;
-      expect(failure.issueCount).toBe(1500);
-      expect(failure.message).toMatch(/^Invalid scenario: 1500 problems/);
-      expect(failure.issues.length).toBeLessThan(1500);
-      return;
-    }
-    throw new Error('expected an invalidScenario error');
+    const failure = thrownError(() => resolve({ addCoaches }), 'invalidScenario');
+    expect(failure.issueCount).toBe(1500);
+    expect(failure.message).toMatch(/^Invalid scenario: 1500 problems/);
+    expect(failure.issues.length).toBeLessThan(1500);
   });
 });
 
