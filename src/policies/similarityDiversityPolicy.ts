@@ -7,7 +7,7 @@ import type { PairBan, PairFlag, Policy, UtilityTerm } from './policy.js';
  * Similarity against diversity, by coachee type. A coachee weighs common ground by
  * `2(1 − b)·w_cg` and difference by `2b·w_diff`, where b is their insiderness scaled so that
  * the insider threshold sits at ½ (see identityBalance): every pioneer weighs common ground
- * above difference (relative to the weights), every insider the reverse. An insider's coach
+ * above its nominal weight and difference below, every insider the reverse. An insider's coach
  * below `minDifferenceForInsiders` costs `minDifferencePenalty` per unit short and is flagged
  * `insufficientDifference` (so a `flaggedPairs` quota can count or cap such pairs); with
  * `hardMinDifference` such pairs are banned instead, waived for an insider whom the ban would
