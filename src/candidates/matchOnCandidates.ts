@@ -29,6 +29,7 @@ import { newPlacesRoom, solveByPlaces } from './solveByPlaces.js';
 import { PhaseClock, type CandidatePhase } from './phaseClock.js';
 import { widenForCardinality } from './widenForCardinality.js';
 import { withWaiverFlags } from './waiverFlags.js';
+import { unmatchedBans } from './unmatchedBans.js';
 import { widenForPlaces } from './widenForPlaces.js';
 
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
@@ -393,7 +394,10 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // evaluating those, not every candidate, saves a pass over millions of pairs.
     const assigned = assignedPairs(done.result, rows, cols);
     const evaluated = evaluate(assigned);
-    const matching = assembleMatching({ features: evaluated.features, combined: withWaiverFlags(evaluated.combined, assigned), result: done.result, settings, preset });
+    // Unmatched coachees' reasons need the bans that depend on the pair, which only evaluating their pairs finds.
+    const extra = unmatchedBans(done.result, capacity, evaluate);
+    const combined = extra.size === 0 ? evaluated.combined : { ...evaluated.combined, bans: new Map([...evaluated.combined.bans, ...extra]) };
+    const matching = assembleMatching({ features: evaluated.features, combined: withWaiverFlags(combined, assigned), result: done.result, settings, preset });
     const report: CandidateReport = {
       k,
       rounds,

@@ -95,6 +95,9 @@ function expectSameAsDense(doc: CohortInput, options: Partial<MatchOptions>, k: 
     const other = denseEntry.get(entry.coacheeId);
     if (entry.status === 'matched' && other?.status === 'matched' && other.coachId === entry.coachId) expect(entry).toEqual(other);
   }
+  // The same matching both ways (ties may pick another): unmatched coachees are told the same reason too.
+  const coachOf = (m: typeof dense) => m.coachees.map((c) => (c.status === 'matched' ? c.coachId : null));
+  if (JSON.stringify(coachOf(sparse)) === JSON.stringify(coachOf(dense))) expect(sparse.coachees).toEqual(dense.coachees);
   expect(matchingDefects(cohort, sparse, options)).toEqual([]);
   expect(report!.pairs).toBeLessThanOrEqual(report!.allPairs);
 }
@@ -112,6 +115,36 @@ describe('match on candidate pairs, certified', () => {
       fc.property(randomCase, ({ doc, policy, allowUnmatched, k }) => expectSameAsDense(doc, { policy, allowUnmatched }, k)),
       { numRuns: runs(120) },
     );
+  });
+
+  it('tells an unmatched coachee the reason the dense match gives, counting the coaches too similar for them as banned', () => {
+    // e3 (town A) is an insider (threshold 0.3) and c2 (town A, gender f) too similar under the
+    // hard minimum; c2 has room. The reason had counted c2 as an allowed coach with room and
+    // called the certified optimum "not proven".
+    const support = (a: number, b: number, c: number, d: number) => ({ socioEmotional: a, network: b, autonomy: c, career: d });
+    const doc: CohortInput = {
+      attributes: [
+        { key: 'gender', kind: 'categorical', role: 'identity' },
+        { key: 'town', kind: 'categorical', role: 'identity', weight: 0.5 },
+        { key: 'hobby', kind: 'set', role: 'identity', weight: 0.5 },
+        { key: 'sector', kind: 'categorical', role: 'profession' },
+      ],
+      coaches: [
+        { id: 'c2', name: 'C2', capacity: 1, attributes: { gender: 'f', town: 'A' }, support: support(3, 2, 4, 2) },
+        { id: 'c4', name: 'C4', capacity: 1, attributes: { town: 'B' }, support: support(5, 1, 4, 4) },
+      ],
+      coachees: [
+        { id: 'e0', name: 'E0', attributes: { gender: 'f', town: 'C' }, aspiration: { sector: 'y' }, needs: support(2, 2, 3, 3) },
+        { id: 'e3', name: 'E3', attributes: { town: 'A' }, aspiration: { sector: 'x' }, needs: support(2, 5, 4, 4) },
+      ],
+      policy: { hardMinDifference: true, insiderThreshold: 0.3 },
+    };
+    const cohort = parseCohort(doc);
+    const dense = match(cohort, { candidates: 'never' });
+    const sparse = match(cohort, { candidates: 'always' });
+    const unmatched = sparse.coachees.find((c) => c.coacheeId === 'e3')!;
+    expect(unmatched).toMatchObject({ status: 'unmatched', reason: expect.stringContaining('are full') });
+    expect(sparse.coachees).toEqual(dense.coachees);
   });
 
   it('finds the dense optimum when bans that depend on the pair put coaches out of everyone\'s reach', () => {
