@@ -26,7 +26,8 @@ export const defaultMaxMinOptions: MaxMinOptions = { method: 'auto', level: null
  * placed rows, then the best total weight among the assignments that reach it.
  *
  * @remarks
- * Bottleneck threshold search: the distinct levels are sorted, and a binary search finds the
+ * Levels one rounding apart count as one (see levelSteps). Bottleneck threshold search: the
+ * distinct levels are sorted, and a binary search finds the
  * highest threshold t for which the pairs with level ≥ t still place as many rows
  * (a maximum-cardinality b-matching; a min-cost-flow solve when minimum loads are set). The
  * search starts from the plain optimum's worst level, which is always reachable. A final
@@ -51,9 +52,11 @@ export function solveMaxMin(problem: AssignmentProblem, options: Partial<MaxMinO
   if (optimumWorst === null) {
     return { status: 'optimal', assignment: plain.assignment, loads: plain.loads, matched: plain.matched, objective: plain.objective, worst: null, optimum: plain.objective, optimumWorst, priceOfFairness: 0 };
   }
-  const distinct = Float64Array.from(new Set(levels)).sort();
-  // Invariant: distinct[lo] is reachable; everything above hi is not.
-  let lo = distinct.indexOf(optimumWorst);
+  const distinct = levelSteps(levels);
+  // Invariant: distinct[lo] is reachable; everything above hi is not. The plain optimum's
+  // worst level lies in the step that starts at or below it.
+  let lo = 0;
+  while (lo + 1 < distinct.length && distinct[lo + 1]! <= optimumWorst) lo++;
   let hi = distinct.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
@@ -77,6 +80,32 @@ export function solveMaxMin(problem: AssignmentProblem, options: Partial<MaxMinO
     optimumWorst,
     priceOfFairness: Math.max(0, price),
   };
+}
+
+/**
+ * Gap, as a share of the largest |level|, within which two levels are one: scores summed in
+ * another order differ by rounding (a few units in the last place of the largest terms).
+ */
+export const LEVEL_TOLERANCE = 1e-12;
+
+/**
+ * The distinct levels, ascending, with each level within {@link LEVEL_TOLERANCE} of the
+ * lowest of its step merged into that step: two scores of 8/15 computed for different
+ * coachees came out one unit in the last place apart, and taking the higher as a better worst
+ * level cost 1.51 of total. Each step is its lowest level, so a threshold at it keeps the
+ * whole step.
+ */
+export function levelSteps(levels: Float64Array): Float64Array {
+  const sorted = Float64Array.from(new Set(levels)).sort();
+  let scale = 0;
+  for (const x of sorted) scale = Math.max(scale, Math.abs(x));
+  const gap = LEVEL_TOLERANCE * scale;
+  const steps: number[] = [];
+  for (const x of sorted) {
+    const last = steps.at(-1);
+    if (last === undefined || x - last > gap) steps.push(x);
+  }
+  return Float64Array.from(steps);
 }
 
 /** Level of every allowed pair, in CSR order. */

@@ -10,10 +10,16 @@ import { runs } from '../helpers/runs.js';
 
 /**
  * Exhaustive lexicographic optimum, independent of the library: the most rows placed, then
- * the best worst level (weight for max, minus weight for min), then the best total.
+ * the best worst level (weight for max, minus weight for min), then the best total. Levels
+ * within 10^-12 of the largest |level| above the lowest of their step count as that step.
  */
-function bruteMaxMin(problem: AssignmentProblem): { matched: number; worst: number | null; total: number } | null {
+function bruteMaxMin(problem: AssignmentProblem): { matched: number; worst: number | null; total: number; stepOf: (level: number) => number } | null {
   const { rows, cols, options } = candidatesOf(problem);
+  const all = [...new Set(options.flatMap((list) => list.map(([, w]) => (problem.sense !== 'min' ? w : -w) + 0)))].sort((a, b) => a - b);
+  const gap = 1e-12 * Math.max(0, ...all.map(Math.abs));
+  const steps: number[] = [];
+  for (const x of all) if (steps.length === 0 || x - steps.at(-1)! > gap) steps.push(x);
+  const stepOf = (x: number) => steps.filter((s) => s <= x).at(-1)!;
   const capacity = problem.capacity ?? new Array<number>(cols).fill(1);
   const minLoad = problem.minLoad ?? new Array<number>(cols).fill(0);
   const max = problem.sense !== 'min';
@@ -36,14 +42,14 @@ function bruteMaxMin(problem: AssignmentProblem): { matched: number; worst: numb
     for (const [j, w] of options[i]!) {
       if (load[j]! >= capacity[j]!) continue;
       load[j]!++;
-      const level = max ? w : -w;
+      const level = stepOf((max ? w : -w) + 0);
       visit(i + 1, matched + 1, worst === null ? level : Math.min(worst, level), total + w);
       load[j]!--;
     }
     if (problem.allowUnmatched === true) visit(i + 1, matched, worst, total);
   };
   visit(0, 0, null, 0);
-  return best;
+  return best === null ? null : { ...(best as { matched: number; worst: number | null; total: number }), stepOf };
 }
 
 describe(solveMaxMin, () => {
@@ -51,6 +57,19 @@ describe(solveMaxMin, () => {
     // Plain optimum 10 + 1 = 11 leaves row 1 at 1; max–min pairs (0,1) and (1,0): worst 4, total 10.
     const result = solveMaxMin({ weights: [[10, 4], [6, 1]] });
     expect(result).toMatchObject({ status: 'optimal', assignment: [1, 0], worst: 4, objective: 10, optimum: 11, optimumWorst: 1, priceOfFairness: 1 });
+  });
+
+  it('counts levels one rounding apart as one: no total is given up for a unit in the last place', () => {
+    const low = 0.3; // 0.29999999999999998…
+    const high = 0.1 + 0.2; // 0.30000000000000004…, one unit in the last place above
+    expect(high).toBeGreaterThan(low);
+    // The best total, 10 + 0.3, leaves row 1 at `low`; the only matching whose worst is `high` totals 0.6.
+    const result = solveMaxMin({ weights: [[10, high], [high, low]] });
+    expect(result.status).toBe('optimal');
+    if (result.status !== 'optimal') return;
+    expect(result.assignment).toEqual([0, 1]);
+    expect(result.objective).toBeCloseTo(10.3, 12);
+    expect(result.priceOfFairness).toBe(0);
   });
 
   it('among the matchings with the best worst level, takes the best total', () => {
@@ -76,7 +95,8 @@ describe(solveMaxMin, () => {
         }
         if (result.status !== 'optimal') throw new Error('expected an optimum');
         expect(result.matched).toBe(expected.matched);
-        expect(result.worst).toBe(expected.worst === null ? null : expected.worst + 0); // +0: -0 and 0 are the same level
+        // The worst level's step: levels one rounding apart are one (+0: -0 and 0 are the same level).
+        expect(result.worst === null ? null : expected.stepOf(result.worst + 0)).toBe(expected.worst === null ? null : expected.worst + 0);
         expect(sameObjective(result.objective, expected.total)).toBe(true);
         const plain = solveAssignment(problem);
         expect(plain.status === 'optimal' && sameObjective(result.optimum, plain.objective)).toBe(true);
