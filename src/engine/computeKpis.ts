@@ -35,6 +35,7 @@ export function computeKpis({ features, combined, settings, coachees, coaches, c
   let dualRolesDisclosed = 0;
   let preferenceHonoured = 0;
   let firstChoice = 0;
+  const activeIds = new Set(features.coachIds);
   coachees.forEach((entry, row) => {
     if (entry.coacheeType === 'insider') insiders++;
     else pioneers++;
@@ -56,7 +57,8 @@ export function computeKpis({ features, combined, settings, coachees, coaches, c
     if (entry.flags.some((f) => f.code === 'discloseDualRole')) dualRolesDisclosed++;
     const preferences = features.coachees[row]!.preferences;
     if (preferences.includes(entry.coachId)) preferenceHonoured++;
-    if (preferences[0] === entry.coachId) firstChoice++;
+    // The first choice left in the pool: a preferred coach who is inactive could not be honoured.
+    if (preferences.find((id) => activeIds.has(id)) === entry.coachId) firstChoice++;
   });
   const mean = (sum: number) => (matched === 0 ? null : sum / matched);
   const conflictPairs = new Set<number>();

@@ -80,7 +80,7 @@ export interface MatchingKpis {
   readonly conflictsAvoided: number;
   /** Chosen pairs whose dual role must be disclosed. */
   readonly dualRolesDisclosed: number;
-  /** Coachees who got one of their ranked preferences / their first choice. */
+  /** Coachees who got one of their ranked preferences / their first choice among the coaches in the pool. */
   readonly preferenceHonoured: number;
   readonly firstChoiceHonoured: number;
   readonly coachesUsed: number;

@@ -6,8 +6,9 @@ import type { PairBan, Policy } from './policy.js';
 const wishes = perMatchCache<{ bonuses: { row: number; col: number; value: number }[]; bans: PairBan[] }>();
 
 /**
- * The coachee's own wishes: the 1st, 2nd, … preferred coach earn `preferenceBonus[rank]`;
- * a coach on the "not this coach" list is banned.
+ * The coachee's own wishes: the 1st, 2nd, … preferred coach earn `preferenceBonus[rank]`,
+ * ranked among the coaches in the pool (a preferred coach who is inactive leaves no gap: the
+ * next one is the first choice left); a coach on the "not this coach" list is banned.
  */
 export const preferencePolicy: Policy = {
   name: 'preferences',
@@ -18,10 +19,11 @@ export const preferencePolicy: Policy = {
       const bonuses: { row: number; col: number; value: number }[] = [];
       const bans: PairBan[] = [];
       features.coachees.forEach((coachee, row) => {
-        coachee.preferences.forEach((coachId, rank) => {
+        let rank = 0;
+        for (const coachId of new Set(coachee.preferences)) {
           const col = colOf.get(coachId);
-          if (col !== undefined) bonuses.push({ row, col, value: settings.preferenceBonus[rank] ?? 0 });
-        });
+          if (col !== undefined) bonuses.push({ row, col, value: settings.preferenceBonus[rank++] ?? 0 });
+        }
         for (const coachId of coachee.avoid) {
           const col = colOf.get(coachId);
           if (col !== undefined) bans.push({ row, col, code: 'avoided', reason: `${coachee.name} asked not to be matched with this coach` });

@@ -36,6 +36,16 @@ describe('preferencePolicy', () => {
     expect(nonZero(ctx, termOf(out, 'preference'))).toEqual({});
     expect(out.bans ?? []).toEqual([]);
   });
+  it('ranks the preferred coaches left in the pool: an inactive first choice makes the second the first', () => {
+    const pool = [coach('off', {}, { active: false }), coach('c1'), coach('c2'), coach('c3')];
+    const ctx = contextOf(cohortDoc({ coaches: pool, coachees: [coachee('s1', {}, { preferences: ['off', 'c2', 'c1'] })] }));
+    const bonus = ctx.settings.preferenceBonus;
+    expect(nonZero(ctx, termOf(preferencePolicy.apply(ctx), 'preference'))).toEqual({ 's1×c2': bonus[0], 's1×c1': bonus[1] });
+    // …and the KPI counts that first choice left as honoured.
+    const matching = match(parseCohort(cohortDoc({ coaches: pool, coachees: [coachee('s1', {}, { preferences: ['off', 'c2'] })] })));
+    expect(matching.coachees[0]).toMatchObject({ status: 'matched', coachId: 'c2' });
+    expect(matching.kpis.firstChoiceHonoured).toBe(1);
+  });
   it('lets the engine honour a first choice among otherwise equal coaches', () => {
     const matching = match(parseCohort(doc(['c3'])));
     expect(matching.coachees[0]).toMatchObject({ status: 'matched', coachId: 'c3' });
