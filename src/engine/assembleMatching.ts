@@ -133,7 +133,8 @@ function unmatchedReason(row: number, banLists: readonly (readonly PairBan[])[],
   }
   if (cols === 0) return 'no coach is available';
   if (allowed === 0) {
-    const why = [...reasons].map(([code, count]) => `${code} ×${count}`).join(', ');
+    // By code: the order the bans were found in differs between the dense and candidate paths.
+    const why = [...reasons].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, count]) => `${code} ×${count}`).join(', ');
     return `every coach is excluded for ${name} (${why})`;
   }
   if (withPlaces === 0) return `no place at all: none of the ${allowed} coach(es) allowed for ${name} has a place (capacity 0)`;

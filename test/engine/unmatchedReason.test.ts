@@ -38,6 +38,22 @@ describe.each(['never', 'always'] as const)('unmatched reasons (candidates: %s)'
     expect(why).toBe(`no place left: the 1 coach(es) with places allowed for Coachee ${who} are full, and no reshuffle frees a place`);
   });
 
+  it('lists the bans that exclude every coach by code, however they were found', () => {
+    // y (m, NL) is an insider under a hard minimum difference: b (m, NL) is too similar, and y
+    // avoids a and c; x takes one of them. The candidate path finds y's bans in another order.
+    const person = (gender: string) => ({ attributes: { gender, nationality: 'NL' } });
+    const got = reasons(
+      {
+        attributes: [{ key: 'gender', kind: 'categorical', role: 'identity' }, { key: 'nationality', kind: 'categorical', role: 'identity', weight: 0.75 }],
+        coaches: [{ ...coach('a', 1), ...person('f') }, { ...coach('b', 0), ...person('m') }, { ...coach('c', 1), ...person('f') }],
+        coachees: [{ ...coachee('x'), ...person('f') }, { ...coachee('y', ['a', 'c']), ...person('m') }],
+        policy: { hardMinDifference: true, insiderThreshold: 0.5 },
+      },
+      candidates,
+    );
+    expect(got.get('y')).toBe('every coach is excluded for Coachee y (avoided ×2, insufficientDifference ×1)');
+  });
+
   it('leaves a coach the coachee avoids out of the count', () => {
     // y avoids a, the one coach with places, so b (capacity 0) is all y is allowed.
     const got = reasons({ coaches: [coach('a', 1), coach('b', 0)], coachees: [coachee('x'), coachee('y', ['a'])] }, candidates);
