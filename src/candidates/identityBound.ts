@@ -1,4 +1,4 @@
-import { similarityWeights } from '../policies/identityBalance.js';
+import { scarcityWeight, similarityWeights } from '../policies/identityBalance.js';
 import type { IdentityPatterns } from '../features/identityPatterns.js';
 import { commonGroundScore } from '../features/commonGroundScore.js';
 import type { IdentityShapes } from '../features/identityShapes.js';
@@ -20,12 +20,10 @@ export interface IdentityWeights {
 }
 
 export function identityWeights(s: number, settings: PolicySettings): IdentityWeights {
-  const { weights, minDifferenceForInsiders: minDiff } = settings;
-  const similarity = similarityWeights(s, settings);
+  const { minDifferenceForInsiders: minDiff } = settings;
   return {
-    commonGround: similarity.commonGround,
-    difference: similarity.difference,
-    scarcity: weights.scarcity * (1 - s),
+    ...similarityWeights(s, settings),
+    scarcity: scarcityWeight(s, settings),
     shortfallPenalty: minDiff > 0 && coacheeType(s, settings) === 'insider' ? settings.minDifferencePenalty : 0,
   };
 }

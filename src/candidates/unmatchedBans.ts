@@ -1,9 +1,9 @@
-import type { PairSet } from '../features/pairSet.js';
-import { sparsePairSet } from '../features/pairSet.js';
+import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import type { PairBan } from '../policies/policy.js';
 import type { AssignmentResult } from '../solver/types.js';
 import type { EvaluatedPairs } from './evaluatePairs.js';
 import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
+import { allColumns } from './columnLists.js';
 
 /**
  * Pairs of unmatched coachees a candidate matching looks at to say why they are unmatched,
@@ -29,7 +29,7 @@ export function unmatchedBans(result: AssignmentResult, capacity: Int32Array, ev
   const loads = new Int32Array(cols);
   result.assignment.forEach((j, i) => (j === null ? unmatched.push(i) : loads[j]!++));
   if (unmatched.length === 0 || cols === 0) return found;
-  const columns = unmatched.length * cols <= UNMATCHED_PAIRS_CHECKED ? Int32Array.from({ length: cols }, (_, j) => j) : Int32Array.from(loads.keys()).filter((j) => loads[j]! < capacity[j]!);
+  const columns = unmatched.length * cols <= UNMATCHED_PAIRS_CHECKED ? allColumns(cols) : Int32Array.from(loads.keys()).filter((j) => loads[j]! < capacity[j]!);
   if (columns.length === 0) return found;
   const checked = unmatched.slice(0, Math.max(1, Math.floor(UNMATCHED_PAIRS_CHECKED / columns.length)));
   const perChunk = Math.max(1, Math.floor(EVALUATION_CHUNK_PAIRS / columns.length));

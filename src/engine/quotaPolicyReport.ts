@@ -98,11 +98,10 @@ export function quotaPolicyReport({ features, combined, translated, result, coac
     if (j !== null) members[j]!.push(i);
   });
   const quotas = translated.map((t): QuotaOutcome => {
-    const own = t.constraints.map((c) => result.quotas.find((r) => r.name === c.name)!);
     const instances = result.instances.filter((inst) => t.constraints.some((c) => c.name === inst.name));
     // A quota's constraints form one group (see quotaPolicyConstraints), priced together, so
-    // each carries the price of the whole quota.
-    const priced = own[0];
+    // each carries the price of the whole quota: the first's is the quota's.
+    const priced = t.constraints.length === 0 ? undefined : result.quotas.find((r) => r.name === t.constraints[0]!.name);
     const binding = priced === undefined ? false : priced.binding;
     const cost = priced === undefined ? 0 : priced.cost;
     const coacheesLost = priced === undefined ? 0 : priced.rowsLost;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lookalikeKey } from '../text/lookalike.js';
 import { policyPresetNames } from './policyPresets.js';
 import { builtInFlagCodes, type PolicyInput } from './policySettings.js';
 
@@ -40,7 +41,7 @@ function checkBounds(low: number | undefined, high: number | undefined, names: [
 function checkFlagCode(flag: string, ctx: z.RefinementCtx): void {
   const known: readonly string[] = builtInFlagCodes;
   if (known.includes(flag)) return;
-  const meant = known.find((code) => code.toLowerCase() === flag.toLowerCase());
+  const meant = known.find((code) => lookalikeKey(code) === lookalikeKey(flag));
   ctx.addIssue({
     code: 'custom',
     path: ['flag'],

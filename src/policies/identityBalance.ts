@@ -18,3 +18,8 @@ export function similarityWeights(s: number, settings: PolicySettings): { common
   const b = identityBalance(s, settings);
   return { commonGround: 2 * (1 - b) * settings.weights.commonGround, difference: 2 * b * settings.weights.difference };
 }
+
+/** The weight of a shared rare background for a coachee of insiderness s: by how much of a pioneer they are. */
+export function scarcityWeight(s: number, settings: PolicySettings): number {
+  return settings.weights.scarcity * (1 - s);
+}

@@ -1,3 +1,4 @@
+import { scarcityWeight } from './identityBalance.js';
 import { pairTerm } from './pairTerm.js';
 import type { Policy } from './policy.js';
 
@@ -10,7 +11,7 @@ export const scarcityPolicy: Policy = {
   name: 'scarcity',
   apply: ({ features, settings }) => ({
     terms: [
-      pairTerm('scarcity', 'shared rare background', features.byPair.sharedRarity, features.pairs, (i) => settings.weights.scarcity * (1 - features.insiderness[i]!)),
+      pairTerm('scarcity', 'shared rare background', features.byPair.sharedRarity, features.pairs, (i) => scarcityWeight(features.insiderness[i]!, settings)),
     ],
   }),
 };

@@ -2,6 +2,7 @@ import { assembleMatching } from '../engine/assembleMatching.js';
 import { refuseQuotas } from '../engine/refuseQuotas.js';
 import { defaultMatchOptions, prepareMatch, toAssignmentProblem, type MatchOptions } from '../engine/match.js';
 import type { PairBan, Policy } from '../policies/policy.js';
+import { positions } from '../policies/positions.js';
 import { solvePinned, type PinConflict } from '../explain/solvePinned.js';
 import type { IdPair, ResolvedScenario, ScenarioRun } from './scenario.js';
 
@@ -39,8 +40,7 @@ export function runScenario(scenario: ResolvedScenario, options: Partial<RunScen
   const prepared = prepareMatch(scenario.cohort, { ...settings, policies, policy: scenario.policy });
   refuseQuotas(prepared, 'scenario comparison');
   const { features, combined } = prepared;
-  const rowOf = new Map(features.coacheeIds.map((id, i) => [id, i]));
-  const colOf = new Map(features.coachIds.map((id, j) => [id, j]));
+  const { row: rowOf, col: colOf } = positions(features);
   const pins = scenario.pins.map((p) => ({ row: rowOf.get(p.coacheeId)!, col: colOf.get(p.coachId)! }));
   const result = solvePinned(toAssignmentProblem(combined, scenario.allowUnmatched), pins, settings.method);
 
@@ -76,8 +76,7 @@ function scenarioBanPolicy(extra: ResolvedScenario['bans']): Policy {
   return {
     name: 'scenario-bans',
     apply: ({ features }) => {
-      const rowOf = new Map(features.coacheeIds.map((id, i) => [id, i]));
-      const colOf = new Map(features.coachIds.map((id, j) => [id, j]));
+      const { row: rowOf, col: colOf } = positions(features);
       const bans: PairBan[] = extra.map((ban) => ({ row: rowOf.get(ban.coacheeId)!, col: colOf.get(ban.coachId)!, code: 'scenario', reason: ban.reason }));
       return { bans };
     },
