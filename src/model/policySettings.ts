@@ -95,8 +95,9 @@ export interface PolicySettings {
    */
   readonly closeToEvaluatorPenalty: number;
   /**
-   * Ban a coach who is within {@link clanDepth} family/closeTo steps of the coachee. Default
-   * true: the clan already follows the coachee; the coach should be an independent person.
+   * Ban a coach who is within {@link clanDepth} family/closeTo steps of the coachee, or whom
+   * the coachee or a clan member manages or evaluates within those steps. Default true: the
+   * clan already follows the coachee; the coach should be an independent person.
    */
   readonly clanBan: boolean;
   /**

@@ -74,6 +74,41 @@ describe('clanPolicy', () => {
     expect(match(cohort, { policy: { clanDepth: 1 } }).coachees[0]).toMatchObject({ status: 'matched', coachId: 'c1' });
   });
 
+  it('bans a coach whom a clan member manages or evaluates: the boss’s reports follow the clan', () => {
+    const { bans, out } = apply([rel('daughter', 'family', 'boss'), rel('boss', 'manages', 'c2'), rel('boss', 'evaluates', 'c3')]);
+    expect(bans).toEqual(['daughter×c2:clan', 'daughter×c3:clan']);
+    const reasonFor = (col: number) => out.bans?.find((b) => b.col === col)?.reason;
+    expect(reasonFor(1)).toBe("answers to the coachee's clan (Coachee daughter → Person boss): Person boss manages Coach c2");
+    expect(reasonFor(2)).toBe("answers to the coachee's clan (Coachee daughter → Person boss): Person boss evaluates Coach c3");
+  });
+
+  it('bans a coach whom the coachee manages', () => {
+    const { bans, out } = apply([rel('s2', 'manages', 'c1')]);
+    expect(bans).toEqual(['s2×c1:clan']);
+    expect(out.bans?.[0]?.reason).toBe('answers to the coachee: Coachee s2 manages Coach c1');
+  });
+
+  it('counts the manages link as a step within clanDepth', () => {
+    const reports = [rel('daughter', 'family', 'boss'), rel('boss', 'manages', 'c2')];
+    expect(apply(reports, { clanDepth: 1 }).bans).toEqual([]);
+    const further = [rel('daughter', 'family', 'boss'), rel('boss', 'closeTo', 'friend'), rel('friend', 'manages', 'c3')];
+    expect(apply(further).bans).toEqual([]);
+    expect(apply(further, { clanDepth: 3 }).bans).toEqual(['daughter×c3:clan']);
+  });
+
+  it('names a coach in the clan and answering to it once, as clan', () => {
+    const { bans, out } = apply([rel('daughter', 'family', 'boss'), rel('boss', 'closeTo', 'c1'), rel('boss', 'manages', 'c1')]);
+    expect(bans).toEqual(['daughter×c1:clan']);
+    expect(out.bans?.[0]?.reason).toContain("in the coachee's clan");
+  });
+
+  it('penalises and flags a follower instead with clanBan: false', () => {
+    const { context, out, bans, penalties } = apply([rel('daughter', 'family', 'boss'), rel('boss', 'manages', 'c2')], { clanBan: false });
+    expect(bans).toEqual([]);
+    expect(penalties).toEqual({ 'daughter×c2': -context.settings.clanPenalty });
+    expect(pairCodes(context, out.flags)).toEqual(['daughter×c2:clan']);
+  });
+
   it('leaves the coachee unmatched, with a reason, when the clan covers every coach', () => {
     const doc = cohortDoc({ coaches: [coach('c1')], coachees: [coachee('daughter')], relations: bossCase });
     const entry = match(parseCohort(doc)).coachees[0]!;
