@@ -8,6 +8,7 @@ import { resolvePolicy } from '../model/resolvePolicy.js';
 import { buildRelationIndex } from '../policies/relationIndex.js';
 import type { AssignmentProblem } from '../solver/types.js';
 import { assembleMatching } from './assembleMatching.js';
+import { checkQuotaFlags } from './checkQuotaFlags.js';
 import { combinePolicies, type CombinedProblem } from './combinePolicies.js';
 import { holdWhile } from './holdWhile.js';
 import { defaultMatchOptions, resolveMatchOptions, type MatchOptions, type MatchOverrides } from './matchOptions.js';
@@ -55,6 +56,7 @@ function matchHeld(cohort: Cohort, options: MatchOverrides): Matching {
   const prepared = prepareMatch(cohort, settings);
   const problem = toAssignmentProblem(prepared.combined, settings.allowUnmatched);
   if (prepared.settings.quotas.length > 0) {
+    checkQuotaFlags(prepared.settings.quotas, settings.policies);
     if (settings.objective !== 'total') {
       throw new CoachmatchError('invalidArgument', `quotas apply with the total objective only, not ${JSON.stringify(settings.objective)}`);
     }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lookalikeKey } from '../text/lookalike.js';
 import { policyPresetNames } from './policyPresets.js';
-import { builtInFlagCodes, type PolicyInput } from './policySettings.js';
+import { builtInFlagCodes, isCustomFlagCode, type PolicyInput } from './policySettings.js';
 
 /** Far above any sensible value, and low enough that no total can overflow. */
 const LARGEST = 1_000_000;
@@ -37,15 +37,19 @@ function checkBounds(low: number | undefined, high: number | undefined, names: [
   if (low !== undefined && high !== undefined && high < low) ctx.addIssue({ code: 'custom', path: [names[1]], message: `${names[1]} ${high} is below ${names[0]} ${low}` });
 }
 
-/** Refuses a flag code no built-in policy emits (a typo would count nothing and always be met). */
+/**
+ * Refuses a flag code that is neither built in nor prefixed as a policy of the caller's own
+ * (see isCustomFlagCode): a typo would count nothing and the quota would always be met.
+ * Prefixed codes are checked when matching, against the active policies' declared codes.
+ */
 function checkFlagCode(flag: string, ctx: z.RefinementCtx): void {
   const known: readonly string[] = builtInFlagCodes;
-  if (known.includes(flag)) return;
+  if (known.includes(flag) || isCustomFlagCode(flag)) return;
   const meant = known.find((code) => lookalikeKey(code) === lookalikeKey(flag));
   ctx.addIssue({
     code: 'custom',
     path: ['flag'],
-    message: `unknown flag code ${JSON.stringify(flag)}${meant === undefined ? '' : ` (did you mean ${JSON.stringify(meant)}?)`}; the known codes are ${known.join(', ')}`,
+    message: `unknown flag code ${JSON.stringify(flag)}${meant === undefined ? '' : ` (did you mean ${JSON.stringify(meant)}?)`}; the known codes are ${known.join(', ')}, and a policy of your own names its codes with a prefix, such as "acme.mentorTrained"`,
   });
 }
 
@@ -56,7 +60,7 @@ export const cohortQuotaSchema = z
       .strictObject({ kind: z.literal('commonGround'), name: quotaName, coacheeType: coacheeKind.optional().describe('Default pioneer.'), orUnmatched: z.boolean().optional().describe('True: such a coachee may stay unmatched instead. Default false.') })
       .describe('Every coachee of the type gets a coach with common ground.'),
     z
-      .strictObject({ kind: z.literal('flaggedPairs'), name: quotaName, flag: z.string().min(1).describe(`A flag code: ${builtInFlagCodes.join(', ')}.`), min: count.optional(), max: count.optional() })
+      .strictObject({ kind: z.literal('flaggedPairs'), name: quotaName, flag: z.string().min(1).describe(`A flag code: ${builtInFlagCodes.join(', ')}, or a prefixed code that a policy of your own declares (acme.mentorTrained).`), min: count.optional(), max: count.optional() })
       .describe('Bounds on the number of chosen pairs with the flag.'),
     z
       .strictObject({ kind: z.literal('coacheesPerCoach'), name: quotaName, coaches: coachFilterSchema.optional(), coacheeType: coacheeKind, min: count.optional(), max: count.optional() })

@@ -212,6 +212,16 @@ export type CohortQuota =
  */
 export const builtInFlagCodes = ['discloseDualRole', 'closeToEvaluator', 'previouslyCoached', 'sameTeam', 'clan', 'insufficientDifference'] as const;
 
+/**
+ * Whether a flag code belongs to a policy of the caller's own: a prefix, a dot, a name
+ * (`acme.mentorTrained`). Unprefixed codes are the built-in policies', so a misspelt one is
+ * refused as the cohort is read; a prefixed one is checked when matching, against the codes
+ * the active policies declare (`Policy.flagCodes`).
+ */
+export function isCustomFlagCode(code: string): boolean {
+  return /^[A-Za-z][\w-]*\.[A-Za-z][\w.-]*$/.test(code);
+}
+
 /** Insider or pioneer (as `CoacheeType` in the policies; repeated here so the model imports no policy). */
 export type CoacheeKind = 'insider' | 'pioneer';
 

@@ -15,6 +15,7 @@ const clanFindings = perMatchCache<{ bans: PairBan[]; flags: PairFlag[] }>();
  */
 export const clanPolicy: Policy = {
   name: 'clan',
+  flagCodes: ['clan'],
   apply: ({ cohort, features, settings, relations }) => {
     const { pairs } = features;
     const found = clanFindings(relations, settings, [features.coacheeIds, features.coachIds], () => {

@@ -18,6 +18,7 @@ import type { PairBan, PairFlag, Policy, PolicyContext } from './policy.js';
  */
 export const roleConflictPolicy: Policy = {
   name: 'role-conflicts',
+  flagCodes: ['discloseDualRole', 'closeToEvaluator', 'previouslyCoached', 'sameTeam'],
   apply: ({ cohort, features, settings, relations }) => {
     const { pairs } = features;
     const found = conflictFindings(relations, settings, [features.coacheeIds, features.coachIds], () => findConflicts({ cohort, features, settings, relations }));

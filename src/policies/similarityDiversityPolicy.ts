@@ -15,6 +15,7 @@ import type { PairBan, PairFlag, Policy, UtilityTerm } from './policy.js';
  */
 export const similarityDiversityPolicy: Policy = {
   name: 'similarity-diversity',
+  flagCodes: ['insufficientDifference'],
   apply: ({ features, settings }) => {
     const { minDifferenceForInsiders: minDifference } = settings;
     const s = features.insiderness;

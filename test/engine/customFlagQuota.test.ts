@@ -1,0 +1,72 @@
+/**
+ * A flaggedPairs quota on a flag of the caller's own policy: prefixed codes pass the cohort's
+ * schema and are held, when matching, to the codes the active policies declare.
+ */
+import { Container } from 'inversify';
+import { describe, expect, it } from 'vitest';
+import { coachmatchModule } from '../../src/composition/coachmatchModule.js';
+import { createEngine } from '../../src/composition/createEngine.js';
+import { tokens } from '../../src/composition/tokens.js';
+import { match } from '../../src/engine/match.js';
+import type { CohortInput } from '../../src/model/cohortSchema.js';
+import { builtInFlagCodes } from '../../src/model/policySettings.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
+import type { Policy } from '../../src/policies/policy.js';
+import { thrownError } from '../helpers/issuePaths.js';
+
+const needs = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+/** c1 fits the coachee's aspired sector, c2 does not: unconstrained, the coachee goes to c1. */
+const cohort = (policy: Record<string, unknown> = {}): CohortInput => ({
+  attributes: [{ key: 'sector', kind: 'categorical', role: 'profession' }],
+  coaches: [
+    { id: 'c1', name: 'C1', capacity: 1, attributes: { sector: 'HR' }, support: needs },
+    { id: 'c2', name: 'C2', capacity: 1, attributes: { sector: 'education' }, support: needs },
+  ],
+  coachees: [{ id: 'e', name: 'E', attributes: {}, aspiration: { sector: 'HR' }, needs }],
+  policy,
+});
+const capUntrained = { quotas: [{ kind: 'flaggedPairs', name: 'untrained', flag: 'acme.untrained', max: 0 }] };
+
+/** Flags every pair with coach c1, as a rule of an HR tool's own would (c1 lacks a training). */
+const untrainedPolicy: Policy = {
+  name: 'acme-training',
+  flagCodes: ['acme.untrained'],
+  apply: ({ features }) => ({
+    flags: features.coacheeIds.flatMap((_, row) => features.coachIds.flatMap((id, col) => (id === 'c1' ? [{ row, col, code: 'acme.untrained', message: 'has not done the training' }] : []))),
+  }),
+};
+
+describe('a flaggedPairs quota on a policy of your own', () => {
+  it('is kept: the coachee goes to c2 instead of the better-fitting c1', () => {
+    expect(match(parseCohort(cohort()), { policies: [...defaultPolicies, untrainedPolicy] }).coachees[0]).toMatchObject({ coachId: 'c1' });
+    const matching = match(parseCohort(cohort(capUntrained)), { policies: [...defaultPolicies, untrainedPolicy] });
+    expect(matching.coachees[0]).toMatchObject({ status: 'matched', coachId: 'c2' });
+    expect(matching.quotaReport!.quotas[0]).toMatchObject({ count: 0, binding: true });
+  });
+
+  it('is kept through an engine whose container binds the policy', () => {
+    const container = new Container();
+    container.load(coachmatchModule);
+    container.bind(tokens.policy).toConstantValue(untrainedPolicy);
+    expect(createEngine(container).match(parseCohort(cohort(capUntrained))).coachees[0]).toMatchObject({ coachId: 'c2' });
+  });
+
+  it('is refused at its path when no active policy declares the code', () => {
+    const error = thrownError(() => match(parseCohort(cohort(capUntrained))), 'invalidArgument');
+    expect(error.issues).toEqual([{ path: '$.policy.quotas[0].flag', message: expect.stringContaining('no active policy puts flag "acme.untrained" on pairs') }]);
+    const undeclared: Policy = { ...untrainedPolicy, flagCodes: undefined };
+    expect(() => match(parseCohort(cohort(capUntrained)), { policies: [...defaultPolicies, undeclared] })).toThrow(/no active policy puts flag/);
+  });
+
+  it('needs a prefix: an unprefixed unknown code is refused as the cohort is read', () => {
+    const error = thrownError(() => parseCohort(cohort({ quotas: [{ kind: 'flaggedPairs', flag: 'untrained', max: 0 }] })), 'invalidCohort');
+    expect(error.issues[0]).toMatchObject({ path: '$.policy.quotas[0].flag', message: expect.stringContaining('with a prefix, such as "acme.mentorTrained"') });
+  });
+});
+
+describe('the built-in flag codes', () => {
+  it('are exactly the codes the default policies declare', () => {
+    expect(defaultPolicies.flatMap((p) => p.flagCodes ?? []).sort()).toEqual([...builtInFlagCodes].sort());
+  });
+});
