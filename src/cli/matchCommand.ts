@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createEngine } from '../composition/createEngine.js';
 import { loadHighsBackend } from '../constraints/loadHighsBackend.js';
+import { assembleMatching } from '../engine/assembleMatching.js';
 import { defaultMatchOptions, prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { matchObjectives, type MatchObjective } from '../engine/objective.js';
 import { CoachmatchError } from '../errors.js';
@@ -74,9 +75,19 @@ export async function matchCommand(args: string[]): Promise<number> {
     throw new CoachmatchError('invalidArgument', `--candidates must be auto, always or never, got ${JSON.stringify(values.candidates)}`);
   }
   const candidateK = values['candidate-k'] === undefined ? undefined : wholeNumberOption('candidate-k', values['candidate-k'], 1);
+  if (k > 0 && candidates === 'always') {
+    throw new CoachmatchError('invalidArgument', '--alternatives prices each alternative on every pair, so the page shows the matching solved on every pair: it goes with --candidates auto or never');
+  }
   const cohort = csv ? loadCohortFromCsv(values) : parseCohort(readJsonFile(positionals[0]!));
   const policy = preset === undefined ? undefined : { preset };
   const allowUnmatched = !values.strict;
+  const title = cohort.name ?? 'Coach matching';
+  if (k > 0) {
+    if ((cohort.policy?.quotas?.length ?? 0) > 0) throw new CoachmatchError('invalidArgument', '--alternatives prices each alternative without quotas, so it does not go with a cohort that has quotas');
+    const page = alternativesPage(cohort, policy, allowUnmatched, k, title);
+    writeOutput(page.text, values.out);
+    return page.optimal ? 0 : 1;
+  }
   // HiGHS solves quota programs of realistic size; javascript-lp-solver does not (bench/QUOTAS.md).
   const quotaBackend = (cohort.policy?.quotas?.length ?? 0) > 0 ? await loadHighsBackend() : undefined;
   const matching = createEngine().match(cohort, {
@@ -86,15 +97,19 @@ export async function matchCommand(args: string[]): Promise<number> {
     candidates,
     candidateSettings: { ...defaultMatchOptions.candidateSettings, ...(candidateK === undefined ? {} : { k: candidateK }) },
     ...(quotaBackend === undefined ? {} : { quotaBackend }) });
-  const title = cohort.name ?? 'Coach matching';
-  const text = k > 0 ? renderHtml(matching, { title, alternatives: alternativesFor(cohort, policy, allowUnmatched, k) }) : renderMatchingAs(format, matching, title);
-  writeOutput(text, values.out);
+  writeOutput(renderMatchingAs(format, matching, title), values.out);
   return matching.status === 'optimal' ? 0 : 1;
 }
 
-function alternativesFor(cohort: Cohort, policy: { preset: NonNullable<ReturnType<typeof presetOption>> } | undefined, allowUnmatched: boolean, k: number) {
+/**
+ * The HTML page with alternatives: the matching and its alternatives from one solve over every
+ * pair, so that the alternatives explain the matching shown (a second solve, or one on
+ * candidate pairs, may break a tie the other way).
+ */
+function alternativesPage(cohort: Cohort, policy: { preset: NonNullable<ReturnType<typeof presetOption>> } | undefined, allowUnmatched: boolean, k: number, title: string): { text: string; optimal: boolean } {
   const prepared = prepareMatch(cohort, { policy });
   const result = solveAssignment(toAssignmentProblem(prepared.combined, allowUnmatched));
+  const matching = assembleMatching({ ...prepared, result });
   const explanation = explainMatching(prepared, result, { k, allowUnmatched });
-  return explanation.status === 'optimal' ? explanation.coachees : [];
+  return { text: renderHtml(matching, { title, alternatives: explanation.status === 'optimal' ? explanation.coachees : [] }), optimal: matching.status === 'optimal' };
 }

@@ -23,6 +23,16 @@ describe('coachmatch match', () => {
     expect(matching.kpis.matched).toBe(matching.coachees.length);
   });
 
+  it('refuses --alternatives with --candidates always, or with quotas: the alternatives would explain another solve', async () => {
+    const always = await runInProcess(['match', alumniFixture, '--format', 'html', '--alternatives', '2', '--candidates', 'always']);
+    expect(always.code).toBe(2);
+    expect(always.stderr).toContain('--alternatives prices each alternative on every pair');
+    const withQuota = { ...smallCohort(), policy: { quotas: [{ kind: 'commonGround' }] } };
+    const quotas = await runInProcess(['match', tmp.write('quota.json', withQuota), '--format', 'html', '--alternatives', '2']);
+    expect(quotas.code).toBe(2);
+    expect(quotas.stderr).toContain('does not go with a cohort that has quotas');
+  });
+
   it('prints a Markdown report with --format md', async () => {
     const run = await runInProcess(['match', alumniFixture, '--format', 'md']);
     expect(run.code).toBe(0);
