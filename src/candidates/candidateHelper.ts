@@ -32,9 +32,9 @@ export class CandidateHelper {
     private readonly stallSeconds: number,
   ) {}
 
-  /** Starts a helper; null when the policies are not all built in (the helper knows those alone). */
+  /** Starts a helper; null when the policies are not all built in, each once (the helper knows those alone). */
   static start(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[], stallSeconds = STALL_SECONDS): CandidateHelper | null {
-    if (!policies.every((p) => defaultPolicies.includes(p))) return null;
+    if (!policies.every((p, n) => defaultPolicies.includes(p) && policies.indexOf(p) === n)) return null;
     let worker: Worker | null = null;
     try {
       worker = spawnWorker(import.meta.url, 'candidateWorker');

@@ -86,6 +86,14 @@ export function pairBounds(
       `candidate pairs need a bound for every policy, and ${unknown.map((n) => JSON.stringify(n)).join(', ')} is not built in: match this cohort with candidates: 'never' (dense), or with the built-in policies`,
     );
   }
+  // The bounds count each built-in policy once; one listed twice adds its terms twice.
+  const twice = [...new Set(policies.filter((p, n) => policies.indexOf(p) !== n))].map((p) => p.name);
+  if (twice.length > 0) {
+    throw new CoachmatchError(
+      'invalidArgument',
+      `candidate pairs bound each built-in policy once, and ${twice.map((n) => JSON.stringify(n)).join(', ')} is listed more than once: list each policy once, or match this cohort with candidates: 'never' (dense)`,
+    );
+  }
   // The built-in multipliers (priority) are never negative; a negative one would turn every
   // bound into a floor.
   if (multiplier.some((m) => !(m >= 0))) throw new CoachmatchError('internal', 'candidate bounds need row multipliers of at least 0');

@@ -447,6 +447,8 @@ describe('match on candidate pairs, refusals and defaults', () => {
     ['the fair objective', { objective: 'fair' }],
     ['the stable objective', { objective: 'stable' }],
     ['a custom policy', { policies: [...defaultPolicies, custom] }],
+    // Its bound would count the fit term once and its weight twice (red team 5 §1).
+    ['a built-in policy listed twice', { policies: [...defaultPolicies, defaultPolicies[0]!] }],
     ['custom feature tables', { buildFeatures: (c) => buildFeatureTables(c) }],
     ['a custom solver', { solve: (problem, options) => solveAssignment(problem, options) }],
     ['k = 0', { candidateSettings: { k: 0, maxRounds: 3 } }],
