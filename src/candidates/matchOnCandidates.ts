@@ -31,6 +31,7 @@ import { widenForCardinality } from './widenForCardinality.js';
 import { withWaiverFlags } from './waiverFlags.js';
 import { unmatchedBans } from './unmatchedBans.js';
 import { widenForPlaces } from './widenForPlaces.js';
+import { fullProblemDiagnosis } from './fullProblemDiagnosis.js';
 
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
 export const EVERY_PAIR_FALLBACK = 4_000_000;
@@ -177,7 +178,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   for (let i = 0; i < rows; i++) placeable += canPlace[i]!;
   const mayWaive = waiverRisk(base.combined.bans, rows, cols, capacity);
   const capacityTotal = capacity.reduce((a, b) => a + b, 0);
-  const mostPlaced = Math.min(placeable, reachablePlaces(base.combined.bans, canPlace, placeable, cols, capacity));
+  const reach = reachablePlaces(base.combined.bans, canPlace, placeable, cols, capacity);
+  const mostPlaced = Math.min(placeable, reach.reduce((a, b) => a + b, 0));
   // Fewer places than coachees, every place fillable, and a quarter or more of the coachees
   // left over or priorities far apart: solve with places as rows (see solveByPlaces,
   // PLACES_SOLVE_UNPLACED and PLACES_SOLVE_SPREAD).
@@ -315,9 +317,14 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     const complete = candidates.every((list) => list.length === cols);
     if (result.status === 'infeasible') {
       // Fewer coachees placeable than there are coachees, or every pair considered: facts of
-      // the full problem. Anything else may be the candidates' doing.
-      if (complete || (!allowUnmatched && mostPlaced < rows)) {
+      // the full problem. Anything else may be the candidates' doing. When fewer are placeable
+      // and a round is left, a cohort small enough solves every pair (below), whose diagnosis
+      // names the coachees that compete for too few places.
+      const diagnoseOnEveryPair = smallEnough && solves < input.candidates.maxRounds;
+      if (complete || (!allowUnmatched && mostPlaced < rows && !diagnoseOnEveryPair)) {
         note = `infeasible for the full problem: ${complete ? 'every pair was considered' : `at most ${mostPlaced} of ${rows} coachees can be placed`}`;
+        // The diagnosis of the candidate pairs may name a restriction of the candidates alone.
+        if (!complete) last = { pairs, result: { ...result, diagnosis: fullProblemDiagnosis(canPlace, capacity, reach) } };
         return finish(last, true, solves);
       }
       const before = pairs.size;
@@ -572,21 +579,19 @@ function placeableRows(bans: ReadonlyMap<number, readonly { waivable?: boolean }
 }
 
 /**
- * Places the placeable coachees can reach: per coach, its places, but no more than the
+ * Per coach, the places the placeable coachees can reach: its places, but no more than the
  * placeable coachees that no unwaivable ban keeps from it. A bound on how many the full problem
  * places that sees a coach everyone avoids: at 5,000 × 1,000 with every coachee avoiding the
  * same 10 coaches, the bound of all places (5,000) could never be reached, and the candidates
  * widened until they gave up, 1.1% below the optimum, where 4,950 is the most.
  */
-function reachablePlaces(bans: ReadonlyMap<number, readonly { waivable?: boolean }[]>, canPlace: Uint8Array, placeable: number, cols: number, capacity: Int32Array): number {
+function reachablePlaces(bans: ReadonlyMap<number, readonly { waivable?: boolean }[]>, canPlace: Uint8Array, placeable: number, cols: number, capacity: Int32Array): Int32Array {
   const kept = new Int32Array(cols);
   for (const [at, list] of bans) {
     if (list.every((b) => b.waivable)) continue;
     if (canPlace[Math.floor(at / cols)] === 1) kept[at % cols]!++;
   }
-  let total = 0;
-  for (let j = 0; j < cols; j++) total += Math.min(capacity[j]!, placeable - kept[j]!);
-  return total;
+  return Int32Array.from(capacity, (places, j) => Math.min(places, placeable - kept[j]!));
 }
 
 export type { PairBounds };

@@ -160,6 +160,8 @@ function describeDiagnosis(diagnosis: Diagnosis, features: FeatureTables): strin
       return diagnosis.shortBy > 0 ? `total coach capacity is ${diagnosis.shortBy} place(s) short` : diagnosis.message;
     case 'competingRows':
       return `coachees ${coachees(diagnosis.rows)} can only go to coaches ${coaches(diagnosis.cols)}, who are ${diagnosis.shortBy} place(s) short`;
+    case 'placesOutOfReach':
+      return `bans keep places of coaches ${coaches(diagnosis.cols)} out of every coachee's reach: the places within reach are ${diagnosis.shortBy} short`;
     case 'minLoadUnreachable':
       return `minimum loads of coaches ${coaches(diagnosis.cols)} cannot be met (${diagnosis.shortBy} coachee(s) short)`;
   }

@@ -99,6 +99,17 @@ export type Diagnosis =
       readonly message: string;
     }
   | {
+      readonly kind: 'placesOutOfReach';
+      /**
+       * Coaches some of whose places no placeable row can take (bans keep the others away), so
+       * the places within reach fall `shortBy` short of the rows to place. Stated by the
+       * candidate path, which cannot name a group of competing rows without every pair.
+       */
+      readonly cols: readonly number[];
+      readonly shortBy: number;
+      readonly message: string;
+    }
+  | {
       readonly kind: 'minLoadUnreachable';
       /** Columns whose minimum load cannot be met, and by how many in total. */
       readonly cols: readonly number[];

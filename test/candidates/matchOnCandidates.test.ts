@@ -85,6 +85,8 @@ function expectSameAsDense(doc: CohortInput, options: Partial<MatchOptions>, k: 
   expect(report, 'candidate report').toBeDefined();
   expect(sparse.status, report?.note).toBe(dense.status);
   expect(report?.certified, report?.note).toBe(true);
+  // An infeasible cohort this small is diagnosed on every pair: the same groups as dense.
+  if (dense.status !== 'optimal') expect(sparse.diagnosis).toEqual(dense.diagnosis);
   if (dense.status !== 'optimal') return;
   expect(sameValue(sparse.objective, dense.objective), `objective ${sparse.objective} vs dense ${dense.objective}`).toBe(true);
   expect(sparse.kpis.matched).toBe(dense.kpis.matched);
@@ -248,6 +250,13 @@ describe('match on candidate pairs, certified', () => {
   it('certifies an infeasible cohort once every allowed pair is a candidate (a banned pair never becomes one)', () => {
     // Three coachees must be placed on two places; x avoids b.
     const doc: CohortInput = { coaches: [coach('a', 1), coach('b', 1)], coachees: [coachee('x', { avoid: ['b'] }), coachee('y'), coachee('z')] };
+    expectSameAsDense(doc, { allowUnmatched: false }, 1);
+  });
+
+  it('diagnoses an infeasible cohort on every pair, not on the candidates that priority 0 spread over the coaches', () => {
+    // Three alike coachees at priority 0, two places: the n-th such coachee's one candidate is
+    // coach n·k, so on the candidates e0 and e2 compete for c0 alone (red team 5 §3).
+    const doc: CohortInput = { coaches: [coach('c0', 1), coach('c1', 1)], coachees: ['e0', 'e1', 'e2'].map((id) => coachee(id, { priority: 0 })) };
     expectSameAsDense(doc, { allowUnmatched: false }, 1);
   });
 

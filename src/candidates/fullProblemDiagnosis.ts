@@ -1,0 +1,24 @@
+import type { Diagnosis } from '../solver/types.js';
+
+/**
+ * Why the full problem cannot place every coachee, from what the candidate path knows of every
+ * pair: coachees whom the bans leave no coach with places, total capacity short, or places that
+ * the bans keep out of every placeable coachee's reach (`reach[j]`: coach j's places that some
+ * placeable coachee may take). A Hall group found on the candidate pairs would name coaches
+ * the coachees could go to outside the candidates, so none is given here.
+ */
+export function fullProblemDiagnosis(canPlace: Uint8Array, capacity: Int32Array, reach: Int32Array): Diagnosis[] {
+  const rows = canPlace.length;
+  const out: Diagnosis[] = [];
+  const lonely: number[] = [];
+  for (let i = 0; i < rows; i++) if (canPlace[i] === 0) lonely.push(i);
+  if (lonely.length > 0) out.push({ kind: 'rowWithoutCandidates', rows: lonely, message: `${lonely.length} row(s) have no allowed column with places` });
+  const total = capacity.reduce((a, b) => a + b, 0);
+  if (total < rows) out.push({ kind: 'capacityShort', shortBy: rows - total, message: `total capacity ${total} is ${rows - total} short of the ${rows} rows to place` });
+  if (out.length > 0) return out;
+  const within = reach.reduce((a, b) => a + b, 0);
+  const cols: number[] = [];
+  for (let j = 0; j < capacity.length; j++) if (reach[j]! < capacity[j]!) cols.push(j);
+  out.push({ kind: 'placesOutOfReach', cols, shortBy: rows - within, message: `${cols.length} column(s) have places no placeable row may take: ${within} place(s) within reach for ${rows} rows` });
+  return out;
+}
