@@ -8,7 +8,7 @@ import { fullPairSet, type PairSet } from './pairSet.js';
 import { supportFit } from './supportFit.js';
 import { aspirationPairs } from './_internals/aspirationPairs.js';
 import { cohortEncoding } from './_internals/cohortEncoding.js';
-import { addIdentityPairs, finishIdentitySums } from './_internals/identityPairs.js';
+import { addIdentityPairs, differenceKnownOf, finishIdentitySums } from './_internals/identityPairs.js';
 
 /**
  * Computes every feature of a parsed cohort at once, on typed arrays: the pairwise values
@@ -60,6 +60,7 @@ export function buildFeatureTables(cohort: Cohort, pairs?: PairSet): FeatureTabl
 
   finishIdentitySums(sums, 0, size);
   const { units: cg, diffSum: diff, sharedRarity } = sums;
+  const known = differenceKnownOf(sums.diffWeight);
 
   const table = (values: Float64Array): PairTable => (set.full ? toMatrix(values, nR, nC) : sparseTable(set, values));
   return {
@@ -69,11 +70,12 @@ export function buildFeatureTables(cohort: Cohort, pairs?: PairSet): FeatureTabl
     coaches,
     attributes: cohort.attributes,
     pairs: set,
-    byPair: { aspiration, support, commonGround: cg, difference: diff, sharedRarity },
+    byPair: { aspiration, support, commonGround: cg, difference: diff, differenceKnown: known, sharedRarity },
     aspiration: table(aspiration),
     support: table(support),
     commonGround: table(cg),
     difference: table(diff),
+    differenceKnown: byteTable(set, known),
     sharedRarity: table(sharedRarity),
     insiderness,
     coachRarity,
@@ -87,12 +89,23 @@ function toMatrix(flat: Float64Array, rows: number, cols: number): Matrix {
   return m;
 }
 
-function sparseTable(pairs: PairSet, values: Float64Array): PairTable {
+function sparseTable(pairs: PairSet, values: Float64Array | Uint8Array): PairTable {
   return {
     get(row, col) {
       const p = pairs.indexOf(row, col);
       if (p < 0) throw new CoachmatchError('internal', `pair (${row}, ${col}) is not among the candidate pairs`);
       return values[p]!;
+    },
+  };
+}
+
+/** A table read straight from a byte per pair: no matrix of 8-byte copies for a yes/no feature. */
+function byteTable(pairs: PairSet, values: Uint8Array): PairTable {
+  if (!pairs.full) return sparseTable(pairs, values);
+  return {
+    get(row, col) {
+      if (!(row >= 0 && row < pairs.rows && col >= 0 && col < pairs.cols)) throw new CoachmatchError('internal', `pair (${row}, ${col}) is outside the ${pairs.rows} × ${pairs.cols} table`);
+      return values[row * pairs.cols + col]!;
     },
   };
 }

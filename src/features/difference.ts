@@ -6,7 +6,8 @@ import { hasValue } from './hasValue.js';
 /**
  * How different two people's identity profiles are, in [0, 1]: the weighted mean of
  * 1 − {@link attributeSimilarity} over the identity attributes both have a value for.
- * 0 when no attribute is known on both sides: an unknown is no evidence of difference.
+ * 0 when no attribute is known on both sides: an unknown is no evidence of difference, nor
+ * of sameness ({@link differenceKnown} tells the two apart).
  *
  * @remarks Symmetric. Graded, unlike common ground: an age gap of 10 years on a 20–70 scale
  * counts 0.2, a different nationality 1.
@@ -33,4 +34,16 @@ export function difference(
     total += d.weight;
   }
   return total > 0 ? weighted / total : 0;
+}
+
+/**
+ * Whether {@link difference} has evidence: some identity attribute of weight above 0 is known
+ * on both sides. Without one, difference is 0 for want of data, not because the two are alike.
+ */
+export function differenceKnown(
+  coachee: AttributeProfile,
+  coach: AttributeProfile,
+  attributes: readonly AttributeDeclaration[],
+): boolean {
+  return attributes.some((d) => d.role === 'identity' && d.weight > 0 && hasValue(coachee.attributes[d.key]) && hasValue(coach.attributes[d.key]));
 }

@@ -16,6 +16,12 @@ export interface PairwiseFeatures {
   readonly support: Float64Array;
   readonly commonGround: Float64Array;
   readonly difference: Float64Array;
+  /**
+   * 1 where some weighted identity attribute is known on both sides, else 0: `difference` is
+   * then 0 for want of evidence, not for sameness (no shortfall, no ban; see the similarity
+   * policy). One byte a pair, where a large cohort holds millions of candidate pairs.
+   */
+  readonly differenceKnown: Uint8Array;
   readonly sharedRarity: Float64Array;
 }
 
@@ -49,6 +55,8 @@ export interface FeatureTables {
   readonly commonGround: PairTable;
   /** {@link difference} per pair. */
   readonly difference: PairTable;
+  /** 1 where the pair's {@link difference} is known ({@link differenceKnown}), else 0. */
+  readonly differenceKnown: PairTable;
   /** {@link sharedRarity} per pair: how rare, in the pool, the common ground of the pair is. */
   readonly sharedRarity: PairTable;
   /** {@link insiderness} per coachee (row). */

@@ -12,7 +12,7 @@ export { aspirationFit } from './aspirationFit.js';
 export { supportFit } from './supportFit.js';
 export { commonGroundScore } from './commonGroundScore.js';
 export { commonGround, type CommonGround } from './commonGround.js';
-export { difference } from './difference.js';
+export { difference, differenceKnown } from './difference.js';
 export { coachPool, type PoolCoach } from './coachPool.js';
 export { poolShare } from './poolShare.js';
 export { insiderness } from './insiderness.js';

@@ -10,11 +10,13 @@ import { addIdentityRow, finishIdentitySums, type IdentitySums } from './_intern
 export interface PairIdentity {
   /**
    * Computes the features of (row, columns[q]) for q < count; they are then read from
-   * `commonGround`, `difference` and `sharedRarity` at q, until the next call.
+   * `commonGround`, `difference`, `knownWeight` and `sharedRarity` at q, until the next call.
    */
   ofRow(row: number, columns: Int32Array, count: number): void;
   readonly commonGround: Float64Array;
   readonly difference: Float64Array;
+  /** The identity weight known on both sides: 0 when the difference is unknown (no evidence either way). */
+  readonly knownWeight: Float64Array;
   readonly sharedRarity: Float64Array;
 }
 
@@ -39,6 +41,7 @@ export function pairIdentity(cohort: Cohort): PairIdentity {
     },
     commonGround: sums.units,
     difference: sums.diffSum,
+    knownWeight: sums.diffWeight,
     sharedRarity: sums.sharedRarity,
   };
 }

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { aspirationFit } from '../../src/features/aspirationFit.js';
 import { buildFeatureTables } from '../../src/features/buildFeatureTables.js';
 import { commonGround } from '../../src/features/commonGround.js';
-import { difference } from '../../src/features/difference.js';
+import { difference, differenceKnown } from '../../src/features/difference.js';
 import { insiderness } from '../../src/features/insiderness.js';
 import { rarity } from '../../src/features/rarity.js';
 import { sharedRarity } from '../../src/features/sharedRarity.js';
 import { supportFit } from '../../src/features/supportFit.js';
+import { sparsePairSet } from '../../src/features/pairSet.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 import { cohortInputArb, reordered } from './support.js';
@@ -30,6 +31,7 @@ describe(buildFeatureTables, () => {
             expect(t.support.get(i, j)).toBeCloseTo(supportFit(e.needs, c.support), 12);
             expect(t.commonGround.get(i, j)).toBeCloseTo(cg.score, 12);
             expect(t.difference.get(i, j)).toBeCloseTo(difference(e, c, attrs), 12);
+            expect(t.differenceKnown.get(i, j)).toBe(differenceKnown(e, c, attrs) ? 1 : 0);
             expect(t.sharedRarity.get(i, j)).toBeCloseTo(sharedRarity(e, c, pool, attrs), 12);
             expect(t.sharedGround(i, j)).toEqual(cg.shared);
           });
@@ -62,13 +64,36 @@ describe(buildFeatureTables, () => {
         const b = buildFeatureTables(parseCohort(reordered(input, seed)));
         expect(b.coacheeIds).toEqual(a.coacheeIds);
         expect(b.coachIds).toEqual(a.coachIds);
-        for (const key of ['aspiration', 'support', 'commonGround', 'difference', 'sharedRarity'] as const) {
+        for (const key of ['aspiration', 'support', 'commonGround', 'difference', 'differenceKnown', 'sharedRarity'] as const) {
           expect([...b.byPair[key]]).toEqual([...a.byPair[key]]);
         }
         expect([...b.insiderness]).toEqual([...a.insiderness]);
         expect([...b.coachRarity]).toEqual([...a.coachRarity]);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('tells on candidate pairs, as on every pair, where the difference is known', () => {
+    // Every other pair of each row: the candidate path reads `differenceKnown` by pair index.
+    fc.assert(
+      fc.property(cohortInputArb, (input) => {
+        const cohort = parseCohort(input);
+        const full = buildFeatureTables(cohort);
+        const { rows, cols } = full.pairs;
+        const picked = (i: number) => Array.from({ length: cols }, (_, j) => j).filter((j) => (i + j) % 2 === 0);
+        const rowStart = new Int32Array(rows + 1);
+        for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + picked(i).length;
+        const colIndex = Int32Array.from(Array.from({ length: rows }, (_, i) => picked(i)).flat());
+        const sparse = buildFeatureTables(cohort, sparsePairSet(rows, cols, rowStart, colIndex));
+        for (let i = 0; i < rows; i++) {
+          picked(i).forEach((j, q) => {
+            expect(sparse.byPair.differenceKnown[rowStart[i]! + q]).toBe(full.differenceKnown.get(i, j));
+            expect(sparse.differenceKnown.get(i, j)).toBe(full.differenceKnown.get(i, j));
+          });
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { difference } from '../../src/features/difference.js';
-import { attributes, profileArb } from './support.js';
+import { difference, differenceKnown } from '../../src/features/difference.js';
+import { attributes, declare, profileArb } from './support.js';
 
 const diff = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   difference({ attributes: a as never }, { attributes: b as never }, attributes);
@@ -34,6 +34,31 @@ describe(difference, () => {
         expect(d).toBeCloseTo(difference(b, a, attributes), 12);
         expect(d).toBeGreaterThanOrEqual(0);
         expect(d).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe(differenceKnown, () => {
+  const known = (a: Record<string, unknown>, b: Record<string, unknown>, attrs = attributes) =>
+    differenceKnown({ attributes: a as never }, { attributes: b as never }, attrs);
+  it('is true exactly when some weighted identity attribute is on both sides', () => {
+    expect(known({ gender: 'f' }, { gender: 'f' })).toBe(true);
+    expect(known({ gender: 'f' }, { nationality: 'NL' })).toBe(false);
+    expect(known({}, {})).toBe(false);
+    // Profession attributes are no identity evidence.
+    expect(known({ sector: 'HR' }, { sector: 'HR' })).toBe(false);
+  });
+  it('ignores an identity attribute of weight 0, as difference does', () => {
+    const attrs = [declare({ key: 'pet', kind: 'categorical', role: 'identity', weight: 0 })];
+    expect(known({ pet: 'cat' }, { pet: 'dog' }, attrs)).toBe(false);
+    expect(difference({ attributes: { pet: 'cat' } }, { attributes: { pet: 'dog' } }, attrs)).toBe(0);
+  });
+  it('is false only where difference has no evidence, so difference is then 0', () => {
+    fc.assert(
+      fc.property(profileArb, profileArb, (a, b) => {
+        if (!differenceKnown(a, b, attributes)) expect(difference(a, b, attributes)).toBe(0);
+        expect(differenceKnown(a, b, attributes)).toBe(differenceKnown(b, a, attributes));
       }),
     );
   });

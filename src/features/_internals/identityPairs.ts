@@ -118,3 +118,14 @@ export function finishIdentitySums(sums: IdentitySums, from: number, to: number)
     diffSum[p] = dw > 0 ? diffSum[p]! / dw : 0;
   }
 }
+
+/**
+ * Per pair, 1 when some weighted identity attribute is known on both sides (the pair's summed
+ * difference weight is above 0), else 0: a difference of 0 without such an attribute is no
+ * evidence of sameness.
+ */
+export function differenceKnownOf(diffWeight: Float64Array): Uint8Array {
+  const known = new Uint8Array(diffWeight.length);
+  for (let p = 0; p < diffWeight.length; p++) if (diffWeight[p]! > 0) known[p] = 1;
+  return known;
+}
