@@ -28,9 +28,13 @@ export function identityWeights(s: number, settings: PolicySettings): IdentityWe
   };
 }
 
-/** The identity terms of a pair from its features, as the policies add them up (in another order). */
-export function identityTerms(w: IdentityWeights, commonGround: number, difference: number, sharedRarity: number, minDifference: number): number {
-  const shortfall = w.shortfallPenalty > 0 ? w.shortfallPenalty * Math.max(0, minDifference - difference) : 0;
+/**
+ * The identity terms of a pair from its features, as the policies add them up (in another
+ * order). A pair whose difference is not `known` (no weighted identity attribute on both
+ * sides) has no shortfall: its 0 is no evidence of sameness.
+ */
+export function identityTerms(w: IdentityWeights, commonGround: number, difference: number, known: boolean, sharedRarity: number, minDifference: number): number {
+  const shortfall = known && w.shortfallPenalty > 0 ? w.shortfallPenalty * Math.max(0, minDifference - difference) : 0;
   return w.commonGround * commonGround + w.difference * difference + w.scarcity * sharedRarity - shortfall;
 }
 
@@ -137,15 +141,19 @@ export function identityBound(shapes: IdentityShapes, patterns: IdentityPatterns
       const diffTotal = parts.diffTotal[pattern]!;
       const rare = parts.rare[pattern]!;
       if (m > ENUMERATION_LIMIT) {
-        // Everything outside the pattern shared, and every difference at its largest.
+        // Everything outside the pattern shared, and every difference at its largest; no
+        // shortfall (known or not, it only subtracts).
         out[i * count + pattern] = rowWeights.commonGround * commonGroundScore(units + restUnits) + rowWeights.difference + rowWeights.scarcity * Math.max(rare, restRare);
         continue;
       }
       let best = -Infinity;
       const { units: leafUnits, diffSum: leafDiffSum, diffTotal: leafDiffTotal, rare: leafRare } = leaves;
       for (let l = 0; l < leaves.size; l++) {
+        // The case fixes which attributes are known on both sides (weight in the total), so
+        // whether the difference is known at all is exact here, not bounded: the all-unknown
+        // case has no shortfall, as the policy gives none.
         const total = diffTotal + leafDiffTotal[l]!;
-        const value = identityTerms(rowWeights, commonGroundScore(units + leafUnits[l]!), total > 0 ? (diffSum + leafDiffSum[l]!) / total : 0, Math.max(rare, leafRare[l]!), minDiff);
+        const value = identityTerms(rowWeights, commonGroundScore(units + leafUnits[l]!), total > 0 ? (diffSum + leafDiffSum[l]!) / total : 0, total > 0, Math.max(rare, leafRare[l]!), minDiff);
         if (value > best) best = value;
       }
       out[i * count + pattern] = best;

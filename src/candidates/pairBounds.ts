@@ -257,13 +257,13 @@ export function pairBounds(
     const rowWeights = identityWeights(base.insiderness[row]!, settings);
     const a = aspiration.offset(row);
     const b = support.offset(row);
-    const { commonGround, difference, sharedRarity } = pair;
+    const { commonGround, difference, knownWeight, sharedRarity } = pair;
     for (let q = 0; q < count; q++) {
       const j = columns[q]!;
       const value =
         aspiration.values[a + aspirationCol[j]!]! +
         support.values[b + supportCol[j]!]! +
-        identityTerms(rowWeights, commonGround[q]!, difference[q]!, sharedRarity[q]!, minDiff);
+        identityTerms(rowWeights, commonGround[q]!, difference[q]!, knownWeight[q]! > 0, sharedRarity[q]!, minDiff);
       // The policies add the same terms in another order: allow for the rounding.
       out[q] = value + 1e-9 * (1 + Math.abs(value));
     }

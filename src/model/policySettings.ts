@@ -64,12 +64,13 @@ export interface PolicySettings {
   readonly insiderThreshold: number;
   /**
    * Difference (in [0, 1]) an insider's coach should reach. Default 0.35: at least about a
-   * third of the weighted identity profile differs.
+   * third of the weighted identity profile differs. A coach with no identity attribute known
+   * on both sides neither reaches nor misses it: the pair is flagged `differenceUnknown`.
    */
   readonly minDifferenceForInsiders: number;
   /**
    * When true, coaches below {@link minDifferenceForInsiders} are banned for insiders (a hard
-   * constraint); when false it only steers through the difference weight. Default false:
+   * constraint; never a coach of unknown difference, which is no evidence of sameness); when false it only steers through the difference weight. Default false:
    * a hard rule can leave an insider unmatched in a small pool.
    */
   readonly hardMinDifference: boolean;
@@ -166,7 +167,8 @@ interface QuotaBase {
  *   [min, max], e.g. at most 5 open dual roles:
  *   `{ "kind": "flaggedPairs", "flag": "discloseDualRole", "max": 5 }`.
  *   Built-in codes: `discloseDualRole`, `closeToEvaluator`, `previouslyCoached`, `sameTeam`,
- *   `clan`, `insufficientDifference`.
+ *   `clan`, `insufficientDifference`, `differenceUnknown` (an insider's pair with no identity
+ *   attribute known on both sides, when a minimum difference applies).
  * - `coacheesPerCoach`: each coach matching `coaches` (default every coach) takes between
  *   `min` and `max` coachees of `coacheeType`, e.g. each senior coach at least one pioneer:
  *   `{ "kind": "coacheesPerCoach", "coaches": { "attribute": "seniority", "equals": "senior" }, "coacheeType": "pioneer", "min": 1 }`.
@@ -210,7 +212,7 @@ export type CohortQuota =
  * The flag codes the built-in policies put on pairs, which a `flaggedPairs` quota may name:
  * a code no policy emits would count no pair, and a quota on it would always be "met".
  */
-export const builtInFlagCodes = ['discloseDualRole', 'closeToEvaluator', 'previouslyCoached', 'sameTeam', 'clan', 'insufficientDifference'] as const;
+export const builtInFlagCodes = ['discloseDualRole', 'closeToEvaluator', 'previouslyCoached', 'sameTeam', 'clan', 'insufficientDifference', 'differenceUnknown'] as const;
 
 /**
  * Whether a flag code belongs to a policy of the caller's own: a prefix, a dot, a name

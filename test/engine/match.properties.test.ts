@@ -216,11 +216,15 @@ describe(match, () => {
           if (entry.status !== 'matched' || entry.coacheeType !== 'insider') return;
           expect(features.insiderness[row]!).toBeGreaterThanOrEqual(settings.insiderThreshold);
           if (entry.difference >= min) return;
+          // An unknown difference is allowed under the hard minimum: no evidence of sameness.
+          if (features.differenceKnown.get(row, features.coachIds.indexOf(entry.coachId)) === 0) return;
           below++;
           for (let col = 0; col < cols; col++) {
             // A coach without places is no option (capacity is a constraint, not a ban).
             const allowed = !others.bans.has(row * cols + col) && others.capacity[col]! > 0;
-            if (allowed) expect(features.difference.get(row, col), `${entry.coacheeId} could have had ${features.coachIds[col]}`).toBeLessThan(min);
+            if (!allowed) continue;
+            expect(features.differenceKnown.get(row, col), `${entry.coacheeId} could have had ${features.coachIds[col]} (difference unknown)`).toBe(1);
+            expect(features.difference.get(row, col), `${entry.coacheeId} could have had ${features.coachIds[col]}`).toBeLessThan(min);
           }
         });
       }),

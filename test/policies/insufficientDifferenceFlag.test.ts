@@ -76,7 +76,7 @@ describe('flaggedPairs quota on insufficientDifference', () => {
     expect((error as CoachmatchError).issues).toEqual([
       {
         path: '$.policy.quotas[1].flag',
-        message: 'unknown flag code "discloseDualrole" (did you mean "discloseDualRole"?); the known codes are discloseDualRole, closeToEvaluator, previouslyCoached, sameTeam, clan, insufficientDifference, and a policy of your own names its codes with a prefix, such as "acme.mentorTrained"',
+        message: 'unknown flag code "discloseDualrole" (did you mean "discloseDualRole"?); the known codes are discloseDualRole, closeToEvaluator, previouslyCoached, sameTeam, clan, insufficientDifference, differenceUnknown, and a policy of your own names its codes with a prefix, such as "acme.mentorTrained"',
       },
     ]);
   });
