@@ -22,7 +22,7 @@ import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 import { assignmentOf, sameValue } from '../engine/support.js';
 import { alikeCohort } from '../helpers/alikeCohort.js';
 import { reordered } from '../features/support.js';
-import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
+import { cohortArbitrary, policyOverridesArbitrary, thinIdentity, withMissingIdentity } from '../helpers/cohortArbitrary.js';
 import { resultDefects } from '../helpers/resultDefects.js';
 import { runs } from '../helpers/runs.js';
 
@@ -111,12 +111,43 @@ const randomCase = fc.record({
   k: fc.integer({ min: 1, max: 3 }),
 });
 
+/**
+ * {@link randomCase} with identity data missing (pairs of unknown difference, which an insider's
+ * minimum neither rewards nor penalises) and policies where that minimum bites.
+ */
+const sparseIdentityCase = fc.record({
+  doc: withMissingIdentity(cohortArbitrary({ maxCoaches: 8, maxCoachees: 12 })),
+  policy: fc.oneof(
+    policyOverridesArbitrary,
+    fc.record({
+      preset: fc.constantFrom('default' as const, 'diversity-first' as const),
+      hardMinDifference: fc.boolean(),
+      minDifferenceForInsiders: fc.constantFrom(0.35, 0.8),
+      minDifferencePenalty: fc.constantFrom(3, 10),
+      insiderThreshold: fc.constantFrom(0.3, 0.5),
+    }),
+  ),
+  allowUnmatched: fc.boolean(),
+  k: fc.integer({ min: 1, max: 3 }),
+});
+
 describe('match on candidate pairs, certified', () => {
   it('finds the dense optimum (objective and number matched) for random cohorts, unmatched allowed or not', () => {
     fc.assert(
       fc.property(randomCase, ({ doc, policy, allowUnmatched, k }) => expectSameAsDense(doc, { policy, allowUnmatched }, k)),
       { numRuns: runs(120) },
     );
+  });
+
+  it('finds the dense optimum, flags and reasons included, when identity data is missing', () => {
+    fc.assert(
+      fc.property(sparseIdentityCase, ({ doc, policy, allowUnmatched, k }) => expectSameAsDense(doc, { policy, allowUnmatched }, k)),
+      { numRuns: runs(120) },
+    );
+    for (const seed of [4, 5]) {
+      const doc = thinIdentity(synthetic(60, 12, seed, [2, 5]), seed);
+      for (const policy of [{ insiderThreshold: 0.4 }, { preset: 'diversity-first' as const, insiderThreshold: 0.3 }]) expectSameAsDense(doc, { policy }, 2);
+    }
   });
 
   it('tells an unmatched coachee the reason the dense match gives, counting the coaches too similar for them as banned', () => {

@@ -16,7 +16,7 @@ import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import type { Policy } from '../../src/policies/policy.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 import { cohortInputArb } from '../features/support.js';
-import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
+import { cohortArbitrary, policyOverridesArbitrary, thinIdentity, withMissingIdentity } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
 
 /** Presets and ban/penalty switches, plus weights, penalties and priorities off their defaults. */
@@ -49,6 +49,19 @@ const policyArb: fc.Arbitrary<PolicyInput> = fc
 
 /** Random cohorts of both test shapes: with relations, wishes and priorities, or with text and background attributes. */
 const docArb: fc.Arbitrary<CohortInput> = fc.oneof(cohortArbitrary({ maxCoaches: 8, maxCoachees: 10 }), cohortInputArb);
+
+/** {@link docArb}'s cohorts with identity data missing: pairs of unknown difference, which get no shortfall. */
+const sparseDocArb: fc.Arbitrary<CohortInput> = withMissingIdentity(docArb);
+
+/** Policies where the shortfall bites: a minimum difference, a penalty, many insiders, hard or soft. */
+const minimumArb: fc.Arbitrary<PolicyInput> = fc.record({
+  preset: fc.constantFrom('default' as const, 'diversity-first' as const),
+  minDifferenceForInsiders: fc.constantFrom(0.35, 0.8, 1),
+  minDifferencePenalty: fc.constantFrom(3, 10),
+  hardMinDifference: fc.boolean(),
+  insiderThreshold: fc.constantFrom(0.2, 0.5, 0.75),
+  weights: fc.record({ difference: fc.constantFrom(0, 0.4, 2), commonGround: fc.constantFrom(0, 0.6), scarcity: fc.constantFrom(0, 0.3) }),
+});
 
 /** Every disagreement between the bounds and the dense problem of a cohort under a policy, in words. */
 function boundDefects(doc: CohortInput, policy: PolicyInput | undefined): string[] {
@@ -136,6 +149,31 @@ describe('pairBounds', () => {
     ];
     for (const seed of [1, 2, 3]) {
       for (const policy of policies) expect(boundDefects(syntheticCohort(40, 12, seed) as unknown as CohortInput, policy), JSON.stringify({ seed, policy })).toEqual([]);
+    }
+  });
+
+  it('bounds every pair from above when identity data is missing (pairs of unknown difference get no shortfall, so weigh more)', () => {
+    fc.assert(
+      fc.property(sparseDocArb, fc.oneof(minimumArb, policyArb), (doc, policy) => {
+        expect(boundDefects(doc, policy)).toEqual([]);
+        expect(exactnessDefects(doc, policy)).toEqual([]);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it('holds on synthetic cohorts with identity data missing, whose coaches fall into many pattern classes', () => {
+    const policies: PolicyInput[] = [
+      { preset: 'default', insiderThreshold: 0.4 },
+      { preset: 'diversity-first', minDifferenceForInsiders: 0.8, minDifferencePenalty: 10, insiderThreshold: 0.3 },
+      { preset: 'default', hardMinDifference: true, minDifferenceForInsiders: 0.6, insiderThreshold: 0.5 },
+    ];
+    for (const seed of [1, 2, 3]) {
+      const doc = thinIdentity(syntheticCohort(40, 24, seed) as unknown as CohortInput, seed);
+      for (const policy of policies) {
+        expect(boundDefects(doc, policy), JSON.stringify({ seed, policy })).toEqual([]);
+        expect(exactnessDefects(doc, policy), JSON.stringify({ seed, policy })).toEqual([]);
+      }
     }
   });
 

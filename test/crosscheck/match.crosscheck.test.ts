@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { match } from '../../src/engine/match.js';
-import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
+import { cohortArbitrary, policyOverridesArbitrary, withMissingIdentity } from '../helpers/cohortArbitrary.js';
 import { crossCheckMatch } from '../helpers/crossCheckMatch.js';
 import { runs } from '../helpers/runs.js';
 
 const cohortCase = fc.record({
-  doc: cohortArbitrary({ maxCoaches: 15, maxCoachees: 40 }),
+  // A third with identity data missing: pairs of unknown difference are allowed, unpenalised and flagged.
+  doc: fc.oneof(
+    { weight: 2, arbitrary: cohortArbitrary({ maxCoaches: 15, maxCoachees: 40 }) },
+    { weight: 1, arbitrary: withMissingIdentity(cohortArbitrary({ maxCoaches: 15, maxCoachees: 40 })) },
+  ),
   policy: policyOverridesArbitrary,
   allowUnmatched: fc.boolean(),
 });

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { relationTypes, type RelationType } from '../../src/model/relationSchema.js';
 import type { PolicyInput } from '../../src/model/policySettings.js';
+import { seededRandom } from './seededRandom.js';
 
 /** Shape limits for {@link cohortArbitrary}. */
 export interface CohortShape {
@@ -162,6 +163,51 @@ export const policyOverridesArbitrary: fc.Arbitrary<PolicyInput> = fc.record(
   },
   { requiredKeys: [] },
 );
+
+/**
+ * The cohorts of `arb` with identity data missing, as CSV cohorts often have it: each coach
+ * and coachee keeps every identity value, loses them all, or loses a random few (so some
+ * pairs hold values on different attributes only). A pair may then know no identity
+ * attribute on both sides: its difference is unknown, which the similarity policy neither
+ * rewards nor penalises, and the candidate bounds must cover.
+ */
+export function withMissingIdentity(arb: fc.Arbitrary<CohortInput>): fc.Arbitrary<CohortInput> {
+  return arb.chain((doc) => {
+    const identity = (doc.attributes ?? []).filter((a) => a.role === 'identity').map((a) => a.key);
+    const drop = fc.oneof(
+      { weight: 2, arbitrary: fc.constant<readonly string[]>([]) },
+      { weight: 2, arbitrary: fc.constant<readonly string[]>(identity) },
+      { weight: 2, arbitrary: fc.subarray(identity) },
+    );
+    const people = doc.coaches.length + doc.coachees.length;
+    return fc.array(drop, { minLength: people, maxLength: people }).map((drops): CohortInput => {
+      const without = <T extends { attributes?: Record<string, unknown> }>(record: T, keys: readonly string[]): T =>
+        ({ ...record, attributes: Object.fromEntries(Object.entries(record.attributes ?? {}).filter(([key]) => !keys.includes(key))) }) as T;
+      return {
+        ...doc,
+        coaches: doc.coaches.map((c, i) => without(c, drops[i]!)),
+        coachees: doc.coachees.map((c, i) => without(c, drops[doc.coaches.length + i]!)),
+      };
+    });
+  });
+}
+
+/**
+ * A seeded, deterministic {@link withMissingIdentity} for larger cohorts (synthetic ones):
+ * each coach and coachee keeps its identity values, loses them all, or keeps only one, a
+ * third of them each.
+ */
+export function thinIdentity(doc: CohortInput, seed: number): CohortInput {
+  const random = seededRandom(seed);
+  const identity = (doc.attributes ?? []).filter((a) => a.role === 'identity').map((a) => a.key);
+  const thin = <T extends { attributes?: Record<string, unknown> }>(record: T): T => {
+    const roll = random();
+    if (roll < 1 / 3) return record;
+    const kept = roll < 2 / 3 ? [] : [identity[Math.floor(random() * identity.length)]];
+    return { ...record, attributes: Object.fromEntries(Object.entries(record.attributes ?? {}).filter(([key]) => !identity.includes(key) || kept.includes(key))) };
+  };
+  return { ...doc, coaches: doc.coaches.map(thin), coachees: doc.coachees.map(thin) };
+}
 
 /** A renaming of every id of a cohort document (coaches, coachees, people). */
 export type IdRenaming = ReadonlyMap<string, string>;
