@@ -60,7 +60,7 @@ export function assembleMatching({ features, combined, result, settings, preset,
       terms: terms.map((t) => ({ key: t.key, label: t.label, value: t.values[at]! })),
       flags: (flags.get(flagKey) ?? []).map(({ code, message }) => ({ code, message })),
       commonGround: features.sharedGround(row, col).map(describeSharedGround),
-      difference: features.difference.get(row, col),
+      difference: features.differenceKnown.get(row, col) === 1 ? features.difference.get(row, col) : null,
     };
   });
   const held: string[][] = features.coaches.map(() => []);

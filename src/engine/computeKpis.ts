@@ -28,6 +28,7 @@ export function computeKpis({ features, combined, settings, coachees, coaches, c
   let insiders = 0;
   let matchedInsiders = 0;
   let sufficientlyDifferent = 0;
+  let differenceUnknown = 0;
   let pioneers = 0;
   let matchedPioneers = 0;
   let withCommonGround = 0;
@@ -48,7 +49,10 @@ export function computeKpis({ features, combined, settings, coachees, coaches, c
     supportSum += features.support.get(row, col);
     if (entry.coacheeType === 'insider') {
       matchedInsiders++;
-      if (entry.difference >= settings.minDifferenceForInsiders) sufficientlyDifferent++;
+      // An unknown difference is no evidence either way: counted apart when a minimum applies
+      // (without one, any coach suffices).
+      if (entry.difference === null && settings.minDifferenceForInsiders > 0) differenceUnknown++;
+      else if ((entry.difference ?? 0) >= settings.minDifferenceForInsiders) sufficientlyDifferent++;
     } else {
       matchedPioneers++;
       if (features.commonGround.get(row, col) > 0) withCommonGround++;
@@ -74,6 +78,7 @@ export function computeKpis({ features, combined, settings, coachees, coaches, c
     meanSupportFit: mean(supportSum),
     insiders,
     insidersSufficientlyDifferent: sufficientlyDifferent,
+    insidersDifferenceUnknown: differenceUnknown,
     insiderShareSufficientlyDifferent: matchedInsiders === 0 ? null : sufficientlyDifferent / matchedInsiders,
     pioneers,
     pioneersWithCommonGround: withCommonGround,

@@ -36,7 +36,8 @@ export interface MatchedCoachee extends CoacheeEntryBase {
   readonly flags: readonly MatchFlag[];
   /** The common ground in words, e.g. "Home town: Heerlen". */
   readonly commonGround: readonly string[];
-  readonly difference: number;
+  /** How different the two are, in [0, 1]; null when no identity attribute is known for both (unknown, not 0). */
+  readonly difference: number | null;
 }
 
 /** A coachee left without a coach, and why. */
@@ -67,7 +68,13 @@ export interface MatchingKpis {
   readonly meanAspirationFit: number | null;
   readonly meanSupportFit: number | null;
   readonly insiders: number;
+  /** Matched insiders whose coach's known difference reaches the minimum. */
   readonly insidersSufficientlyDifferent: number;
+  /**
+   * Matched insiders whose coach's difference is unknown (no identity attribute known for
+   * both), while a minimum difference applies: neither sufficiently different nor too similar.
+   */
+  readonly insidersDifferenceUnknown: number;
   /** Share of matched insiders whose coach reaches the minimum difference (null: none matched). */
   readonly insiderShareSufficientlyDifferent: number | null;
   readonly pioneers: number;

@@ -151,6 +151,7 @@ class ExplainContext {
       coachId: chosen === null ? null : features.coachIds[chosen]!,
       coachName: chosen === null ? null : features.coaches[chosen]!.name,
       score: chosen === null ? 0 : combined.utility[row * cols + chosen]!,
+      difference: chosen === null ? null : this.difference(row, chosen),
       multiplier: combined.rowMultiplier[row]!,
       terms: chosenTerms,
       alternatives,
@@ -171,6 +172,12 @@ class ExplainContext {
     const forced = solvePinned(problem, [{ row, col }], this.settings.method);
     if (forced.status !== 'optimal') return { loss: null, unplaces: 0, assignment: null };
     return { loss: this.result.objective - forced.objective, unplaces: this.result.matched - forced.matched, assignment: forced.assignment };
+  }
+
+  /** A pair's difference, null when unknown: a report then says so instead of "0.00". */
+  private difference(row: number, col: number): number | null {
+    const { features } = this.prepared;
+    return features.differenceKnown.get(row, col) === 1 ? features.difference.get(row, col) : null;
   }
 
   private dualBound(row: number, col: number): number {
@@ -223,6 +230,7 @@ class ExplainContext {
       coachName: coach.name,
       preferenceRank: rank < 0 ? null : rank + 1,
       score: combined.utility[at]!,
+      difference: this.difference(row, col),
       terms,
       allowed,
       dualBound: allowed ? this.dualBound(row, col) : null,

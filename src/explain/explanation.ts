@@ -33,6 +33,8 @@ export interface Alternative {
   readonly preferenceRank: number | null;
   /** Sum of the pair's terms (unweighted by priority). */
   readonly score: number;
+  /** The pair's difference; null when no identity attribute is known for both (unknown, not 0). */
+  readonly difference: number | null;
   /** The pair's terms next to the chosen coach's (all zero-based on 0 when the coachee is unmatched). */
   readonly terms: readonly TermDelta[];
   /** False when a ban forbids the pair; its loss is then the loss if the ban were lifted. */
@@ -62,6 +64,8 @@ export interface CoacheeExplanation {
   readonly coachName: string | null;
   /** Sum of the chosen pair's terms (0 when unmatched). */
   readonly score: number;
+  /** The chosen pair's difference; null when unmatched or when no identity attribute is known for both. */
+  readonly difference: number | null;
   /** The coachee's priority factor on the objective. */
   readonly multiplier: number;
   readonly terms: readonly TermValue[];

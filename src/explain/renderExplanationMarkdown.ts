@@ -3,14 +3,21 @@ import type { Alternative, Explanation, Obstacle } from './explanation.js';
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
 
-function describeObstacle(o: Obstacle): string {
+/** Said of a pair whose difference is unknown, where a bare number would read as "identical". */
+const UNKNOWN = 'unknown: no identity attribute is known for both';
+
+function describeObstacle(o: Obstacle, differenceKnown: boolean): string {
   switch (o.kind) {
     case 'ban':
       return `banned: ${o.reason}`;
     case 'full':
       return `full (${o.capacity} place${o.capacity === 1 ? '' : 's'}, held by ${o.heldBy.join(', ')})`;
     case 'worseFit':
-      return `worse on ${o.terms.filter((t) => t.delta <= -0.005).slice(0, 3).map((t) => `${t.label} ${signed(t.delta)}`).join(', ')}`;
+      return `worse on ${o.terms
+        .filter((t) => t.delta <= -0.005)
+        .slice(0, 3)
+        .map((t) => (t.key === 'difference' && !differenceKnown ? `${t.label} ${signed(t.delta)} (${UNKNOWN})` : `${t.label} ${signed(t.delta)}`))
+        .join(', ')}`;
   }
 }
 
@@ -36,7 +43,8 @@ export function renderExplanationMarkdown(explanation: Explanation, title = 'Why
     if (c.coachId === null) out.push('Unmatched.');
     else {
       const strongest = c.terms.filter((t) => Math.abs(t.value) >= 0.005).map((t) => `${t.label} ${signed(t.value)}`).join(', ');
-      out.push(`Coach: **${c.coachName}** (${c.coachId}), score ${c.score.toFixed(2)}${priorityNote(c.multiplier)}: ${strongest || 'no term'}.`);
+      const unknown = c.difference === null ? ` Difference ${UNKNOWN}.` : '';
+      out.push(`Coach: **${c.coachName}** (${c.coachId}), score ${c.score.toFixed(2)}${priorityNote(c.multiplier)}: ${strongest || 'no term'}.${unknown}`);
     }
     out.push('');
     if (c.alternatives.length === 0) {
@@ -46,7 +54,7 @@ export function renderExplanationMarkdown(explanation: Explanation, title = 'Why
     out.push('| Alternative | Score | Loss if forced | Dual bound | What stands in the way | Others who would move |', '|---|---:|---:|---:|---|---|');
     for (const a of c.alternatives) {
       const name = `${a.coachName} (${a.coachId})${a.preferenceRank === null ? '' : `, choice ${a.preferenceRank}`}`;
-      const way = a.obstacles.map(describeObstacle).join('; ') || '–';
+      const way = a.obstacles.map((o) => describeObstacle(o, a.difference !== null)).join('; ') || '–';
       const moves = a.knockOn.map((m) => `${m.coacheeId}: ${m.from ?? 'none'} → ${m.to ?? 'none'}`).join(', ') || '–';
       const bound = a.dualBound === null ? '–' : a.dualBound.toFixed(3);
       out.push(`| ${cell(name)} | ${a.score.toFixed(2)} | ${describeLoss(a)} | ${bound} | ${cell(way)} | ${cell(moves)} |`);

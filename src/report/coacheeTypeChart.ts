@@ -5,17 +5,18 @@ import { svgChart } from './svgChart.js';
 interface Segment {
   readonly label: string;
   readonly count: number;
-  readonly tone: 'good' | 'warn' | 'bad';
+  readonly tone: 'good' | 'warn' | 'bad' | 'unknown';
 }
 
 const labelWidth = 90;
 const plotWidth = 380;
 const barHeight = 30;
-const rowHeight = barHeight + 70;
+// Room under each bar for a legend of up to four segments (17 px each).
+const rowHeight = barHeight + 80;
 
 /**
  * The insider/pioneer outcomes the domain cares about, as two stacked bars: insiders whose
- * coach is sufficiently different vs too similar vs unmatched; pioneers with common ground vs
+ * coach is sufficiently different vs too similar vs of unknown difference vs unmatched; pioneers with common ground vs
  * without vs unmatched. Each segment is labelled with its count (and a legend names the
  * segments), so the chart reads without colour.
  */
@@ -28,7 +29,9 @@ export function coacheeTypeChart(coachees: readonly CoacheeEntry[], kpis: Matchi
       label: 'Insiders',
       segments: [
         { label: 'sufficiently different coach', count: kpis.insidersSufficientlyDifferent, tone: 'good' },
-        { label: 'coach too similar', count: insidersMatched - kpis.insidersSufficientlyDifferent, tone: 'warn' },
+        { label: 'coach too similar', count: insidersMatched - kpis.insidersSufficientlyDifferent - kpis.insidersDifferenceUnknown, tone: 'warn' },
+        // Not too similar: no identity attribute is known for both, so nothing says either way.
+        { label: 'difference unknown', count: kpis.insidersDifferenceUnknown, tone: 'unknown' },
         { label: 'unmatched', count: kpis.insiders - insidersMatched, tone: 'bad' },
       ],
     },

@@ -32,6 +32,7 @@ export function renderAlternatives(alternatives: readonly ReportAlternative[] | 
     else if (a.loss === null) parts.push('cannot be forced');
     if (a.allowed === false && !(a.obstacles ?? []).some((o) => o.kind === 'ban')) parts.push('not allowed');
     for (const o of a.obstacles ?? []) parts.push(describeObstacle(o, names));
+    if (a.difference === null) parts.push('difference unknown: no identity attribute is known for both');
     return `<li><strong>${escapeHtml(a.coachName)}</strong>: ${parts.join('; ')}</li>`;
   });
   return `<div class="alternatives"><h5>Why not the alternatives</h5><ul>${items.join('')}</ul></div>`;

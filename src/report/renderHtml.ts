@@ -67,7 +67,7 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
     kpi('meanAspirationFit', 'Aspiration fit', formatNumber(k.meanAspirationFit), 'mean over matched pairs (0–1)'),
     kpi('meanSupportFit', 'Support fit', formatNumber(k.meanSupportFit), 'mean over matched pairs (0–1)'),
     kpi('pioneersWithCommonGround', 'Pioneers with common ground', formatShare(k.pioneerShareWithCommonGround), `${k.pioneersWithCommonGround} of ${k.pioneers} pioneers`),
-    kpi('insidersSufficientlyDifferent', 'Insiders with a different coach', formatShare(k.insiderShareSufficientlyDifferent), `${k.insidersSufficientlyDifferent} of ${k.insiders} insiders`),
+    kpi('insidersSufficientlyDifferent', 'Insiders with a different coach', formatShare(k.insiderShareSufficientlyDifferent), `${k.insidersSufficientlyDifferent} of ${k.insiders} insiders${k.insidersDifferenceUnknown > 0 ? ` · ${k.insidersDifferenceUnknown} difference unknown` : ''}`),
     kpi('conflictsAvoided', 'Role conflicts avoided', String(k.conflictsAvoided), `of ${k.conflictPairs} conflicting pairs`),
     kpi('dualRolesDisclosed', 'Dual roles to disclose', String(k.dualRolesDisclosed), 'chosen pairs with two hats', k.dualRolesDisclosed > 0),
     kpi('preferenceHonoured', 'Preferences honoured', String(k.preferenceHonoured), `${k.firstChoiceHonoured} first choice`),

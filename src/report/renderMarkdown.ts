@@ -29,7 +29,8 @@ export function renderMarkdown(matching: Matching, title = 'Coach matching'): st
   out.push(`| Mean score / worst score | ${fixed(k.meanScore)} / ${fixed(k.worstScore)} |`);
   out.push(`| Mean aspiration fit / support fit | ${fixed(k.meanAspirationFit)} / ${fixed(k.meanSupportFit)} |`);
   out.push(`| Pioneers with common ground | ${k.pioneersWithCommonGround} (${percent(k.pioneerShareWithCommonGround)} of matched pioneers; ${k.pioneers} pioneers) |`);
-  out.push(`| Insiders with a sufficiently different coach | ${k.insidersSufficientlyDifferent} (${percent(k.insiderShareSufficientlyDifferent)} of matched insiders; ${k.insiders} insiders) |`);
+  const unknown = k.insidersDifferenceUnknown > 0 ? `; ${k.insidersDifferenceUnknown} with a coach of unknown difference` : '';
+  out.push(`| Insiders with a sufficiently different coach | ${k.insidersSufficientlyDifferent} (${percent(k.insiderShareSufficientlyDifferent)} of matched insiders; ${k.insiders} insiders${unknown}) |`);
   out.push(`| Role conflicts avoided / dual roles to disclose | ${k.conflictsAvoided} of ${k.conflictPairs} / ${k.dualRolesDisclosed} |`);
   out.push(`| Preferences honoured (first choice) | ${k.preferenceHonoured} (${k.firstChoiceHonoured}) |`);
   out.push(`| Coaches used | ${k.coachesUsed} of ${k.coachesAvailable} |`, '');

@@ -20,6 +20,8 @@ export interface ReportAlternative {
   readonly loss?: number | null;
   /** 1-based rank in the coachee's preferences, when ranked. */
   readonly preferenceRank?: number | null;
+  /** The pair's difference; null when no identity attribute is known for both (said, not printed as 0). */
+  readonly difference?: number | null;
   readonly obstacles?: readonly ReportObstacle[];
 }
 

@@ -42,7 +42,7 @@ svg .full .bar { fill: #173d78; }
 svg .tick { stroke: #fff; stroke-width: 1.5; }
 svg .min-load { stroke: var(--ink); stroke-width: 2; }
 svg .axis-line { stroke: var(--muted); }
-svg .seg.good { fill: var(--good); } svg .seg.warn { fill: var(--warn); } svg .seg.bad { fill: var(--bad); }
+svg .seg.good { fill: var(--good); } svg .seg.warn { fill: var(--warn); } svg .seg.bad { fill: var(--bad); } svg .seg.unknown { fill: var(--muted); }
 ul.actions, ul.unmatched { padding-left: 20px; }
 ul.actions li, ul.unmatched li { margin: 4px 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 16px; }

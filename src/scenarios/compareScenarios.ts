@@ -14,6 +14,7 @@ export const comparedKpis: readonly (keyof MatchingKpis)[] = Object.freeze([
   'meanSupportFit',
   'pioneerShareWithCommonGround',
   'insiderShareSufficientlyDifferent',
+  'insidersDifferenceUnknown',
   'conflictsAvoided',
   'dualRolesDisclosed',
   'preferenceHonoured',

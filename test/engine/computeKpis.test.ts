@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeKpis } from '../../src/engine/computeKpis.js';
+import { coacheeTypeChart } from '../../src/report/coacheeTypeChart.js';
+import { renderMarkdown } from '../../src/report/renderMarkdown.js';
 import { match } from '../../src/engine/match.js';
 import type { MatchedCoachee } from '../../src/engine/matching.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
@@ -35,7 +37,9 @@ describe(computeKpis, () => {
     const conflictAt = new Set<number>();
     for (const [at, list] of [...combined.bans, ...combined.flags]) if (list.some((x) => conflictCodes.has(x.code))) conflictAt.add(at);
     const chosenConflicts = pairs.filter((p) => conflictAt.has(p.row * cols + p.col)).length;
-    const different = insiderPairs.filter((p) => features.difference.get(p.row, p.col) >= settings.minDifferenceForInsiders).length;
+    // A pair of unknown difference is counted apart while a minimum applies.
+    const unknown = (p: { row: number; col: number }) => settings.minDifferenceForInsiders > 0 && features.differenceKnown.get(p.row, p.col) === 0;
+    const different = insiderPairs.filter((p) => !unknown(p) && features.difference.get(p.row, p.col) >= settings.minDifferenceForInsiders).length;
     const grounded = pioneerPairs.filter((p) => features.commonGround.get(p.row, p.col) > 0).length;
     const scores = pairs.map((p) => combined.utility[p.row * cols + p.col]!);
     const insiders = [...features.insiderness].filter((x) => x >= settings.insiderThreshold).length;
@@ -51,6 +55,7 @@ describe(computeKpis, () => {
     expect(k.insiders).toBe(insiders);
     expect(k.pioneers).toBe(cohort.coachees.length - insiders);
     expect(k.insidersSufficientlyDifferent).toBe(different);
+    expect(k.insidersDifferenceUnknown).toBe(insiderPairs.filter(unknown).length);
     expect(k.insiderShareSufficientlyDifferent).toBe(insiderPairs.length === 0 ? null : different / insiderPairs.length);
     expect(k.pioneersWithCommonGround).toBe(grounded);
     expect(k.pioneerShareWithCommonGround).toBe(pioneerPairs.length === 0 ? null : grounded / pioneerPairs.length);
@@ -71,6 +76,32 @@ describe(computeKpis, () => {
     const dual = matched.filter((c) => hats.has(`${c.coachId}>${c.coacheeId}`));
     for (const c of dual) expect(c.flags.map((f) => f.code)).toContain('discloseDualRole');
     expect(matching.kpis.dualRolesDisclosed).toBe(dual.length);
+  });
+
+  it('counts an insider whose coach has no identity data apart, not as too similar', () => {
+    // Three insiders (m, NL) and three coaches of one place: "same" is identical (too similar),
+    // "other" differs on nationality (0.5, enough), "blank" has no identity data (unknown).
+    const three = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+    const coach = (id: string, attributes: Record<string, string>) => ({ id, name: id, capacity: 1, attributes, support: three });
+    const cohort = parseCohort({
+      attributes: [
+        { key: 'gender', kind: 'categorical', role: 'identity' },
+        { key: 'nationality', kind: 'categorical', role: 'identity' },
+      ],
+      coaches: [coach('same', { gender: 'm', nationality: 'NL' }), coach('other', { gender: 'm', nationality: 'DE' }), coach('blank', {})],
+      coachees: ['i1', 'i2', 'i3'].map((id) => ({ id, name: id, attributes: { gender: 'm', nationality: 'NL' }, needs: three })),
+    });
+    const matching = match(cohort, { allowUnmatched: false });
+    expect(matching.status).toBe('optimal');
+    expect(matching.kpis).toMatchObject({ insiders: 3, matched: 3, insidersSufficientlyDifferent: 1, insidersDifferenceUnknown: 1, insiderShareSufficientlyDifferent: 1 / 3 });
+    const onBlank = matching.coachees.find((c) => c.status === 'matched' && c.coachId === 'blank');
+    expect(onBlank).toMatchObject({ difference: null, flags: [{ code: 'differenceUnknown' }] });
+    // The chart has a segment of its own; "too similar" keeps the one identical pair only.
+    const chart = coacheeTypeChart(matching.coachees, matching.kpis);
+    expect(chart).toContain('Insiders (3): 1 sufficiently different coach, 1 coach too similar, 1 difference unknown, 0 unmatched');
+    expect(renderMarkdown(matching)).toContain('| Insiders with a sufficiently different coach | 1 (33% of matched insiders; 3 insiders; 1 with a coach of unknown difference) |');
+    // Without a minimum difference any coach suffices: nothing is unknown to count.
+    expect(match(cohort, { allowUnmatched: false, policy: { minDifferenceForInsiders: 0 } }).kpis).toMatchObject({ insidersSufficientlyDifferent: 3, insidersDifferenceUnknown: 0 });
   });
 
   it('gives null shares and means when nobody is matched', () => {

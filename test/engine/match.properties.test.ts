@@ -215,9 +215,8 @@ describe(match, () => {
         matching.coachees.forEach((entry, row) => {
           if (entry.status !== 'matched' || entry.coacheeType !== 'insider') return;
           expect(features.insiderness[row]!).toBeGreaterThanOrEqual(settings.insiderThreshold);
-          if (entry.difference >= min) return;
           // An unknown difference is allowed under the hard minimum: no evidence of sameness.
-          if (features.differenceKnown.get(row, features.coachIds.indexOf(entry.coachId)) === 0) return;
+          if (entry.difference === null || entry.difference >= min) return;
           below++;
           for (let col = 0; col < cols; col++) {
             // A coach without places is no option (capacity is a constraint, not a ban).

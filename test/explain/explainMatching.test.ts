@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
 import { isErrorOfKind } from '../../src/errors.js';
 import { explainMatching } from '../../src/explain/explainMatching.js';
+import { renderExplanationMarkdown } from '../../src/explain/renderExplanationMarkdown.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 
@@ -86,5 +87,45 @@ describe(explainMatching, () => {
       expect(isErrorOfKind(error, 'invalidArgument')).toBe(true);
       if (isErrorOfKind(error, 'invalidArgument')) expect(error.issues.map((i) => i.path)).toEqual(['$.coacheeIds[1]']);
     }
+  });
+});
+
+describe('explaining a coach of unknown difference', () => {
+  // The insider (m, NL) against a coach who differs (m, DE), one with no identity data and one
+  // identical to her, under the hard minimum of diversity-first.
+  const three = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+  const coach = (id: string, attributes: Record<string, string>) => ({ id, name: id, capacity: 1, attributes, support: three });
+  const explain = (coaches: ReturnType<typeof coach>[]) => {
+    const cohort = parseCohort({
+      attributes: [
+        { key: 'gender', kind: 'categorical', role: 'identity' },
+        { key: 'nationality', kind: 'categorical', role: 'identity' },
+      ],
+      coaches,
+      coachees: [{ id: 'i', name: 'I', attributes: { gender: 'm', nationality: 'NL' }, needs: three }],
+      policy: { preset: 'diversity-first' },
+    });
+    const ready = prepareMatch(cohort);
+    const solved = solveAssignment(toAssignmentProblem(ready.combined, true));
+    if (solved.status !== 'optimal') throw new Error('should match');
+    const why = explainMatching(ready, solved, { k: 3 });
+    return { why, text: renderExplanationMarkdown(why) };
+  };
+
+  it('says an alternative’s difference is unknown, and neither bans it nor calls it 0.00', () => {
+    const { why, text } = explain([coach('other', { gender: 'm', nationality: 'DE' }), coach('blank', {}), coach('same', { gender: 'm', nationality: 'NL' })]);
+    const c = why.status === 'optimal' ? why.coachees[0]! : null;
+    expect(c).toMatchObject({ coachId: 'other', difference: 0.5 });
+    const blank = c!.alternatives.find((a) => a.coachId === 'blank')!;
+    expect(blank).toMatchObject({ allowed: true, difference: null });
+    expect(blank.obstacles.filter((o) => o.kind === 'ban')).toEqual([]);
+    expect(text).toContain('(unknown: no identity attribute is known for both)');
+    expect(text).not.toContain('difference 0.00');
+  });
+
+  it('says the chosen coach’s difference is unknown', () => {
+    const { why, text } = explain([coach('blank', {}), coach('same', { gender: 'm', nationality: 'NL' })]);
+    expect(why.status === 'optimal' && why.coachees[0]).toMatchObject({ coachId: 'blank', difference: null });
+    expect(text).toContain('Difference unknown: no identity attribute is known for both.');
   });
 });

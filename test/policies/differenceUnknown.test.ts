@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { match } from '../../src/engine/match.js';
+import type { MatchedCoachee } from '../../src/engine/matching.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { similarityDiversityPolicy } from '../../src/policies/similarityDiversityPolicy.js';
 import { coach, coachee, cohortDoc, contextOf, pairCodes, pairIndex, termOf } from './support.js';
@@ -60,6 +61,21 @@ describe('an unknown difference', () => {
     // "empty" has no identity data: insiderness 0, a pioneer, never flagged.
     const ctx = contextOf(doc);
     expect(pairCodes(ctx, similarityDiversityPolicy.apply(ctx).flags).filter((c) => c.startsWith('empty'))).toEqual([]);
+  });
+
+  it.each(['never', 'always'] as const)('lets the engine give a hard-minimum insider a coach of unknown difference, said so (candidates: %s)', (candidates) => {
+    // Only "same" and "blank" have places: "same" is banned, "blank" allowed without a waiver.
+    const cohort = parseCohort(cohortDoc({
+      attributes: attributes.map((a) => ({ ...a })),
+      coaches: [coach('same', { gender: 'm', nationality: 'NL' }), coach('blank')],
+      coachees: [coachee('insider', { gender: 'm', nationality: 'NL' })],
+    }));
+    const matching = match(cohort, { candidates, policy: { preset: 'diversity-first' } });
+    const entry = matching.coachees[0] as MatchedCoachee;
+    expect(entry).toMatchObject({ status: 'matched', coacheeType: 'insider', coachId: 'blank', difference: null });
+    expect(entry.flags).toEqual([{ code: 'differenceUnknown', message }]);
+    expect(entry.terms.find((t) => t.key === 'insiderTooSimilar')?.value).toBe(0);
+    expect(matching.kpis).toMatchObject({ insidersSufficientlyDifferent: 0, insidersDifferenceUnknown: 1 });
   });
 
   it('is counted by a flaggedPairs quota', () => {
