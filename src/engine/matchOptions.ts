@@ -90,6 +90,7 @@ export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions 
   const candidateObject = typeof candidateInput === 'object' && candidateInput !== null && !Array.isArray(candidateInput);
   if (!candidateObject) report(['candidateSettings'], 'expected an object');
   const candidateSettings: CandidateSettings = { ...defaultMatchOptions.candidateSettings, ...(candidateObject ? given(candidateInput as Partial<CandidateSettings>) : {}) };
+  if (candidateObject) checkCandidateSettings(candidateSettings, report);
   const settings: MatchOptions = { ...defaultMatchOptions, ...given(options), candidateSettings };
   const oneOf = (key: string, value: unknown, allowed: readonly unknown[]) => {
     if (!allowed.includes(value)) report([key], `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describeValue(value)}`);
@@ -107,4 +108,21 @@ export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions 
   }
   if (issues.length > 0) throw new CoachmatchError('invalidArgument', 'Invalid match options', issues);
   return settings;
+}
+
+const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'parallelPairs', 'onPhase']);
+
+/** Checks each candidate setting (a JavaScript caller can pass anything), reporting by path. */
+function checkCandidateSettings(settings: CandidateSettings, report: (path: readonly (string | number)[], message: string) => void): void {
+  const wholeAtLeastOne = (key: 'k' | 'maxRounds', value: unknown) => {
+    if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= 1)) report(['candidateSettings', key], `expected a whole number of at least 1, got ${describeValue(value)}`);
+  };
+  if (settings.k !== undefined) wholeAtLeastOne('k', settings.k);
+  wholeAtLeastOne('maxRounds', settings.maxRounds);
+  const { parallelPairs, onPhase } = settings;
+  if (parallelPairs !== undefined && !(typeof parallelPairs === 'number' && parallelPairs >= 0)) {
+    report(['candidateSettings', 'parallelPairs'], `expected a number of pairs of at least 0 (Infinity: never), got ${describeValue(parallelPairs)}`);
+  }
+  if (onPhase !== undefined && typeof onPhase !== 'function') report(['candidateSettings', 'onPhase'], `expected a function, got ${describeValue(onPhase)}`);
+  for (const key of Object.keys(settings)) if (!candidateSettingKeys.has(key)) report(['candidateSettings', key], `unknown candidate setting; the settings are ${[...candidateSettingKeys].join(', ')}`);
 }

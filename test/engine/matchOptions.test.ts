@@ -30,6 +30,13 @@ describe(resolveMatchOptions, () => {
     expect(issuePaths({ policies: [{}], solve: 'fast' })).toEqual(['$.policies', '$.solve']);
   });
 
+  it('refuses candidate settings the engine cannot run, each by its path', () => {
+    const bad = { k: 1.5, maxRounds: Number.NaN, parallelPairs: 'x', onPhase: 5, kk: 3 };
+    expect(issuePaths({ candidateSettings: bad })).toEqual(['$.candidateSettings.k', '$.candidateSettings.maxRounds', '$.candidateSettings.parallelPairs', '$.candidateSettings.onPhase', '$.candidateSettings.kk']);
+    expect(issuePaths({ candidateSettings: { k: 0, parallelPairs: -1 } })).toEqual(['$.candidateSettings.k', '$.candidateSettings.parallelPairs']);
+    expect(resolveMatchOptions({ candidateSettings: { k: 2, maxRounds: 3, parallelPairs: Infinity, onPhase: () => {} } }).candidateSettings.parallelPairs).toBe(Infinity);
+  });
+
   it('checks policy overrides by the rules the cohort\'s own policy section obeys', () => {
     expect(issuePaths({ policy: { weights: { difference: -1 }, insiderThreshold: 2, dualRole: 'x', preset: 'nope' } }).sort()).toEqual(['$.policy.dualRole', '$.policy.insiderThreshold', '$.policy.preset', '$.policy.weights.difference']);
     expect(resolveMatchOptions({ policy: { preset: 'diversity-first', weights: { difference: 0.8 } } }).policy).toEqual({ preset: 'diversity-first', weights: { difference: 0.8 } });
