@@ -33,6 +33,13 @@ import { unmatchedBans } from './unmatchedBans.js';
 import { widenForPlaces } from './widenForPlaces.js';
 import { fullProblemDiagnosis } from './fullProblemDiagnosis.js';
 
+/**
+ * What to do when widening places no more coachees: the bound on how many the full problem
+ * places leaves out the bans that depend on the pair, so neither k nor rounds may reach it.
+ */
+const OUT_OF_REACH_ADVICE =
+  "the bound may be out of reach (bans that depend on the pair, such as a hard minimum difference, are not in it), so a larger k or more rounds may not help; match with candidates: 'never' (up to 20,000,000 pairs) to settle it";
+
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
 export const EVERY_PAIR_FALLBACK = 4_000_000;
 
@@ -204,9 +211,11 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   // What an uncertified result's note advises.
   let advice = 'raise candidates.k or maxRounds';
   const stalledPlacement = (placed: number): boolean => {
-    const stalled = smallEnough && placed <= placedAtLastWidening;
+    const noGain = placed <= placedAtLastWidening;
     placedAtLastWidening = placed;
-    return stalled;
+    // Too large for every pair: the rounds go on, but more of them would not settle it either.
+    if (noGain && !smallEnough) advice = `a widening placed no more coachees than the last; ${OUT_OF_REACH_ADVICE}`;
+    return noGain && smallEnough;
   };
   /** Every pair a candidate; returns how many that adds (0 when every pair already was: nothing to widen). */
   const widenToEveryPair = (): number => {
@@ -347,7 +356,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
         // Nothing left to join cheaply: the full problem's largest placement is unknown.
         if (!smallEnough) {
           // More rounds or a larger k would not help: say what would.
-          advice = "no pair left out could place another coachee, so the bound may be out of reach (bans that depend on the pair, such as a hard minimum difference, are not in it); match with candidates: 'never' to settle it";
+          advice = `no pair left out could place another coachee; ${OUT_OF_REACH_ADVICE}`;
           break;
         }
         candidates = everyPair();
