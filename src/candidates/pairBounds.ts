@@ -252,9 +252,16 @@ export function pairBounds(
   const gatherScratch = new Float64Array(cols);
   const gatherAbove: PairBounds['gatherAbove'] = (row, out, threshold, found) => gather(row, out, threshold, null, found);
   const gatherAboveFloors: PairBounds['gatherAboveFloors'] = (row, out, floors, least, found) => gather(row, out, least, floors, found);
+  // A row's identity weights, kept for its next call: a selection asks for a row's pair bounds
+  // three or four times, and building the weights costs about a microsecond.
+  let weightsOf = -1;
+  let rowWeights = identityWeights(0, settings);
   const boundsOf: PairBounds['boundsOf'] = (row, columns, count, out) => {
     pair.ofRow(row, columns, count);
-    const rowWeights = identityWeights(base.insiderness[row]!, settings);
+    if (row !== weightsOf) {
+      rowWeights = identityWeights(base.insiderness[row]!, settings);
+      weightsOf = row;
+    }
     const a = aspiration.offset(row);
     const b = support.offset(row);
     const { commonGround, difference, knownWeight, sharedRarity } = pair;
