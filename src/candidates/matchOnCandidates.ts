@@ -6,7 +6,7 @@ import type { Policy } from '../policies/policy.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
 import { SolveWorkspace } from '../solver/solveWorkspace.js';
 import { pairRoom, type PairRoom } from '../memory/roundBuffers.js';
-import type { AssignmentResult, SolverMethod, WarmStart } from '../solver/types.js';
+import type { AssignmentResult, Diagnosis, SolverMethod, WarmStart } from '../solver/types.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
 import type { CandidateReport } from './candidateReport.js';
@@ -217,6 +217,20 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     if (noGain && !smallEnough) advice = `a widening placed no more coachees than the last; ${OUT_OF_REACH_ADVICE}`;
     return noGain && smallEnough;
   };
+  /**
+   * The dense diagnosis of a cohort small enough, known infeasible: every pair solved once (not
+   * a round: the status is settled), whose groups name the coachees that compete for too few
+   * places; null should every pair place everyone after all.
+   */
+  const everyPairDiagnosis = (): readonly Diagnosis[] | null => {
+    const { rowStart, colIndex } = packCandidates(everyPair());
+    const all = sparsePairSet(rows, cols, rowStart, colIndex);
+    const full = solveAssignment(
+      { rows, cols, compressed: compress(all, exactWeights(all), pairRoom(1)), sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched: false },
+      { method: input.method },
+    );
+    return full.status === 'infeasible' ? full.diagnosis : null;
+  };
   /** Every pair a candidate; returns how many that adds (0 when every pair already was: nothing to widen). */
   const widenToEveryPair = (): number => {
     const before = candidatePairs();
@@ -326,14 +340,11 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     const complete = candidates.every((list) => list.length === cols);
     if (result.status === 'infeasible') {
       // Fewer coachees placeable than there are coachees, or every pair considered: facts of
-      // the full problem. Anything else may be the candidates' doing. When fewer are placeable
-      // and a round is left, a cohort small enough solves every pair (below), whose diagnosis
-      // names the coachees that compete for too few places.
-      const diagnoseOnEveryPair = smallEnough && solves < input.candidates.maxRounds;
-      if (complete || (!allowUnmatched && mostPlaced < rows && !diagnoseOnEveryPair)) {
+      // the full problem. Anything else may be the candidates' doing.
+      if (complete || (!allowUnmatched && mostPlaced < rows)) {
         note = `infeasible for the full problem: ${complete ? 'every pair was considered' : `at most ${mostPlaced} of ${rows} coachees can be placed`}`;
         // The diagnosis of the candidate pairs may name a restriction of the candidates alone.
-        if (!complete) last = { pairs, result: { ...result, diagnosis: fullProblemDiagnosis(canPlace, capacity, reach) } };
+        if (!complete) last = { pairs, result: { ...result, diagnosis: (smallEnough ? everyPairDiagnosis() : null) ?? fullProblemDiagnosis(canPlace, capacity, reach) } };
         return finish(last, true, solves);
       }
       const before = pairs.size;

@@ -289,6 +289,11 @@ describe('match on candidate pairs, certified', () => {
     // coach n·k, so on the candidates e0 and e2 compete for c0 alone (red team 5 §3).
     const doc: CohortInput = { coaches: [coach('c0', 1), coach('c1', 1)], coachees: ['e0', 'e1', 'e2'].map((id) => coachee(id, { priority: 0 })) };
     expectSameAsDense(doc, { allowUnmatched: false }, 1);
+    // Also when the one round allowed is spent: the diagnosis costs no round (red team 6 §2).
+    const cohort = parseCohort(doc);
+    const dense = match(cohort, { allowUnmatched: false, candidates: 'never' });
+    const oneRound = match(cohort, { allowUnmatched: false, candidates: 'always', candidateSettings: { k: 1, maxRounds: 1 } });
+    expect(oneRound).toMatchObject({ status: 'infeasible', diagnosis: dense.diagnosis, candidates: { rounds: 1, certified: true } });
   });
 
   it('certifies when bans leave fewer coachees placeable than there are places', () => {
