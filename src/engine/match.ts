@@ -8,7 +8,7 @@ import { resolvePolicy } from '../model/resolvePolicy.js';
 import { buildRelationIndex } from '../policies/relationIndex.js';
 import type { AssignmentProblem } from '../solver/types.js';
 import { assembleMatching } from './assembleMatching.js';
-import { checkQuotaFlags } from './checkQuotaFlags.js';
+import { knownFlagCodes } from './knownFlagCodes.js';
 import { combinePolicies, type CombinedProblem } from './combinePolicies.js';
 import { holdWhile } from './holdWhile.js';
 import { defaultMatchOptions, resolveMatchOptions, type MatchOptions, type MatchOverrides } from './matchOptions.js';
@@ -56,11 +56,10 @@ function matchHeld(cohort: Cohort, options: MatchOverrides): Matching {
   const prepared = prepareMatch(cohort, settings);
   const problem = toAssignmentProblem(prepared.combined, settings.allowUnmatched);
   if (prepared.settings.quotas.length > 0) {
-    checkQuotaFlags(prepared.settings.quotas, settings.policies);
     if (settings.objective !== 'total') {
       throw new CoachmatchError('invalidArgument', `quotas apply with the total objective only, not ${JSON.stringify(settings.objective)}`);
     }
-    return quotaPolicySolve(prepared, problem, settings.quotaBackend);
+    return quotaPolicySolve(prepared, problem, settings.quotaBackend, knownFlagCodes(settings.policies, prepared.combined));
   }
   if (settings.objective === 'total') {
     const result = settings.solve(problem, { method: settings.method });

@@ -6,7 +6,7 @@ import { buildFeatureTables } from '../features/buildFeatureTables.js';
 import type { FeatureTables } from '../features/featureTables.js';
 import type { Cohort } from '../model/cohort.js';
 import { policyInputSchema } from '../model/policyInputSchema.js';
-import type { PolicyInput } from '../model/policySettings.js';
+import { builtInFlagCodes, isCustomFlagCode, type PolicyInput } from '../model/policySettings.js';
 import { toJsonPath } from '../model/toJsonPath.js';
 import { describeValue } from '../text/describeValue.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
@@ -100,6 +100,7 @@ export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions 
   oneOf('method', settings.method, methods);
   if (typeof settings.allowUnmatched !== 'boolean') report(['allowUnmatched'], `expected true or false, got ${describeValue(settings.allowUnmatched)}`);
   if (!Array.isArray(settings.policies) || settings.policies.some((p) => typeof p?.apply !== 'function')) report(['policies'], 'expected a list of policies');
+  else settings.policies.forEach((policy, n) => checkFlagCodes(policy, n, report));
   for (const key of ['buildFeatures', 'solve'] as const) if (typeof settings[key] !== 'function') report([key], 'expected a function');
   if (settings.policy !== undefined) {
     // The cohort's own policy section is checked by parseCohort; overrides must pass the same rules.
@@ -115,7 +116,7 @@ const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'pa
 /** Checks each candidate setting (a JavaScript caller can pass anything), reporting by path. */
 function checkCandidateSettings(settings: CandidateSettings, report: (path: readonly (string | number)[], message: string) => void): void {
   const wholeAtLeastOne = (key: 'k' | 'maxRounds', value: unknown) => {
-    if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= 1)) report(['candidateSettings', key], `expected a whole number of at least 1, got ${describeValue(value)}`);
+    if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= 1)) report(['candidateSettings', key], `expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, got ${describeValue(value)}`);
   };
   if (settings.k !== undefined) wholeAtLeastOne('k', settings.k);
   wholeAtLeastOne('maxRounds', settings.maxRounds);
@@ -125,4 +126,23 @@ function checkCandidateSettings(settings: CandidateSettings, report: (path: read
   }
   if (onPhase !== undefined && typeof onPhase !== 'function') report(['candidateSettings', 'onPhase'], `expected a function, got ${describeValue(onPhase)}`);
   for (const key of Object.keys(settings)) if (!candidateSettingKeys.has(key)) report(['candidateSettings', key], `unknown candidate setting; the settings are ${[...candidateSettingKeys].join(', ')}`);
+}
+
+/**
+ * A policy's declared flag codes must be ones a quota can name: built in, or prefixed as a
+ * policy of the caller's own (see isCustomFlagCode); an unprefixed code of its own could
+ * never be capped, since the cohort's schema refuses it.
+ */
+function checkFlagCodes(policy: Policy, n: number, report: (path: readonly (string | number)[], message: string) => void): void {
+  const codes: unknown = policy.flagCodes;
+  if (codes === undefined) return;
+  if (!Array.isArray(codes)) {
+    report(['policies', n, 'flagCodes'], `expected a list of flag codes, got ${describeValue(codes)}`);
+    return;
+  }
+  const builtIn: readonly string[] = builtInFlagCodes;
+  codes.forEach((code: unknown, m) => {
+    if (typeof code === 'string' && (builtIn.includes(code) || isCustomFlagCode(code))) return;
+    report(['policies', n, 'flagCodes', m], `expected a built-in flag code or a prefixed one such as "acme.mentorTrained", got ${describeValue(code)}`);
+  });
 }

@@ -26,8 +26,10 @@ export interface QuotaPolicyConstraint {
  * from the policies' pair flags, coach filters from the coaches' attributes. Constraints
  * follow the quotas' order; rows and columns are the combined problem's.
  *
- * @throws CoachmatchError of kind `invalidCohort` when a coach filter names an undeclared
- * attribute or bounds a non-numeric one (path `$.policy.quotas[n].coaches.attribute`).
+ * @throws CoachmatchError of kind `invalidCohort` listing every bad quota: a coach filter that
+ * names an undeclared attribute or bounds a non-numeric one (path
+ * `$.policy.quotas[n].coaches.attribute`), and, given `flagCodes` (see knownFlagCodes), a
+ * flag code outside them (`$.policy.quotas[n].flag`).
  *
  * @example
  * ```ts
@@ -36,7 +38,7 @@ export interface QuotaPolicyConstraint {
  * // ['every pioneer gets a coach with common ground', 'at most 0 pairs flagged discloseDualRole']
  * ```
  */
-export function quotaPolicyConstraints(prepared: PreparedMatch): QuotaPolicyConstraint[] {
+export function quotaPolicyConstraints(prepared: PreparedMatch, flagCodes?: ReadonlySet<string>): QuotaPolicyConstraint[] {
   const { features, combined, settings, cohort } = prepared;
   const { rows, cols } = combined;
   const issues: InputIssue[] = [];
@@ -60,6 +62,10 @@ export function quotaPolicyConstraints(prepared: PreparedMatch): QuotaPolicyCons
           : { ...base, constraints: [{ name, per: 'row', pairs: allPairs((i, j) => typeOf[i] === type && shares(i, j)), over, min: 1 }] };
       }
       case 'flaggedPairs': {
+        if (flagCodes !== undefined && !flagCodes.has(quota.flag)) {
+          const declared = [...flagCodes].sort().join(', ') || 'none';
+          issues.push({ path: `$.policy.quotas[${n}].flag`, message: `no active policy puts flag ${JSON.stringify(quota.flag)} on pairs (a policy declares its codes in flagCodes); the known codes are ${declared}` });
+        }
         const pairs: [number, number][] = [];
         for (const [at, list] of combined.flags) if (!combined.bans.has(at) && list.some((f) => f.code === quota.flag)) pairs.push([Math.floor(at / cols), at % cols]);
         pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -21,9 +21,9 @@ export type MatchingWithQuotas = Matching & { readonly quotaReport: QuotaPolicyR
  * @remarks Duals are not meaningful under quotas (all 0); `method` is `lp`.
  * @throws CoachmatchError `invalidCohort` for a quota that does not fit the cohort.
  */
-export function quotaPolicySolve(prepared: PreparedMatch, problem: AssignmentProblem, backend: QuotaBackend): MatchingWithQuotas {
+export function quotaPolicySolve(prepared: PreparedMatch, problem: AssignmentProblem, backend: QuotaBackend, flagCodes?: ReadonlySet<string>): MatchingWithQuotas {
   const { features, combined, settings } = prepared;
-  const translated = quotaPolicyConstraints(prepared);
+  const translated = quotaPolicyConstraints(prepared, flagCodes);
   const result = solveWithSideConstraints(problem, translated.flatMap((t) => t.constraints), { backend });
   const coacheeTypes = Array.from(features.insiderness, (v) => coacheeType(v, settings));
   const quotaReport = quotaPolicyReport({ features, combined, translated, result, coacheeTypes });

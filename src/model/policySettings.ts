@@ -221,7 +221,7 @@ export const builtInFlagCodes = ['discloseDualRole', 'closeToEvaluator', 'previo
  * the active policies declare (`Policy.flagCodes`).
  */
 export function isCustomFlagCode(code: string): boolean {
-  return /^[A-Za-z][\w-]*\.[A-Za-z][\w.-]*$/.test(code);
+  return /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)+$/.test(code);
 }
 
 /** Insider or pioneer (as `CoacheeType` in the policies; repeated here so the model imports no policy). */

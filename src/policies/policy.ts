@@ -78,8 +78,9 @@ export interface Policy {
   /**
    * The flag codes this policy may put on pairs (waivable bans included: a waived ban leaves a
    * flag of its code). A `flaggedPairs` quota may name only codes that an active policy
-   * declares here; a policy of your own names its codes with a prefix (`acme.mentorTrained`,
-   * see `isCustomFlagCode`), so that a misspelt built-in code is caught as the cohort is read.
+   * declares here or that is on some pair; a policy of your own names its codes with a prefix
+   * (`acme.mentorTrained`, see `isCustomFlagCode`), so that a misspelt built-in code is caught
+   * as the cohort is read (match refuses an unprefixed code here).
    */
   readonly flagCodes?: readonly string[];
   apply(context: PolicyContext): PolicyContribution;

@@ -54,6 +54,8 @@ export const sweepKpis: readonly (keyof MatchingKpis)[] = Object.freeze([
   'meanSupportFit',
   'pioneerShareWithCommonGround',
   'insiderShareSufficientlyDifferent',
+  // Beside the share: insiders of unknown difference are out of it once a minimum applies.
+  'insidersDifferenceUnknown',
   'preferenceHonoured',
 ] satisfies (keyof MatchingKpis)[]);
 

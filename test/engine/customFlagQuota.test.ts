@@ -52,11 +52,36 @@ describe('a flaggedPairs quota on a policy of your own', () => {
     expect(createEngine(container).match(parseCohort(cohort(capUntrained))).coachees[0]).toMatchObject({ coachId: 'c2' });
   });
 
-  it('is refused at its path when no active policy declares the code', () => {
-    const error = thrownError(() => match(parseCohort(cohort(capUntrained))), 'invalidArgument');
+  it('is refused at its path when no active policy declares the code or puts it on a pair', () => {
+    const error = thrownError(() => match(parseCohort(cohort(capUntrained))), 'invalidCohort');
     expect(error.issues).toEqual([{ path: '$.policy.quotas[0].flag', message: expect.stringContaining('no active policy puts flag "acme.untrained" on pairs') }]);
+    const silent: Policy = { name: 'acme-silent', apply: () => ({}) };
+    expect(() => match(parseCohort(cohort(capUntrained)), { policies: [...defaultPolicies, silent] })).toThrow(/no active policy puts flag/);
+  });
+
+  it('counts a code a policy puts on pairs without declaring it, the code of a waived ban included', () => {
     const undeclared: Policy = { ...untrainedPolicy, flagCodes: undefined };
-    expect(() => match(parseCohort(cohort(capUntrained)), { policies: [...defaultPolicies, undeclared] })).toThrow(/no active policy puts flag/);
+    expect(match(parseCohort(cohort(capUntrained)), { policies: [...defaultPolicies, undeclared] }).coachees[0]).toMatchObject({ coachId: 'c2' });
+    // Both coaches banned, waivably: the waiver leaves the ban's code as a flag on the chosen pair.
+    const waivable: Policy = {
+      name: 'acme-waivable',
+      apply: ({ features }) => ({ bans: features.coachIds.map((_, col) => ({ row: 0, col, code: 'acme.waived', reason: 'not certified', waivable: true })) }),
+    };
+    const matching = match(parseCohort(cohort({ quotas: [{ kind: 'flaggedPairs', flag: 'acme.waived', min: 1 }] })), { policies: [...defaultPolicies, waivable] });
+    expect(matching.quotaReport!.quotas[0]).toMatchObject({ count: 1 });
+  });
+
+  it('is listed with every other bad quota, in one error', () => {
+    const bad = { quotas: [capUntrained.quotas[0], { kind: 'coacheesPerCoach', coacheeType: 'pioneer', coaches: { attribute: 'nosuch', equals: 'x' }, max: 1 }] };
+    const error = thrownError(() => match(parseCohort(cohort(bad))), 'invalidCohort');
+    expect(error.issues.map((i) => i.path)).toEqual(['$.policy.quotas[0].flag', '$.policy.quotas[1].coaches.attribute']);
+  });
+
+  it('needs a policy to declare built-in or prefixed codes: an unprefixed code of its own could never be capped', () => {
+    const unprefixed: Policy = { ...untrainedPolicy, flagCodes: ['untrained', 'acme.ok', 'acme.'] };
+    const error = thrownError(() => match(parseCohort(cohort()), { policies: [...defaultPolicies, unprefixed] }), 'invalidArgument');
+    const at = defaultPolicies.length;
+    expect(error.issues.map((i) => i.path)).toEqual([`$.policies[${at}].flagCodes[0]`, `$.policies[${at}].flagCodes[2]`]);
   });
 
   it('needs a prefix: an unprefixed unknown code is refused as the cohort is read', () => {

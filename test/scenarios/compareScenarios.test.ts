@@ -55,6 +55,9 @@ describe(tradeOffCurve, () => {
     expect(points[0]!.changed).toBe(0);
     // The baseline's own difference weight (0.4, the default) reproduces the baseline.
     expect(points[4]!.objective).toBe(runScenario(scenarios[0]!).matching!.objective);
+    // The insiders of unknown difference stand beside their share (red team 6 §3): the share leaves them out.
+    const kpis = runScenario(scenarios[0]!).matching!.kpis;
+    expect(points[4]!.kpis).toMatchObject({ insiderShareSufficientlyDifferent: kpis.insiderShareSufficientlyDifferent, insidersDifferenceUnknown: kpis.insidersDifferenceUnknown });
   });
 
   it('rejects a sweep of an unknown field or a bad step count', () => {
