@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../composition/createEngine.js';
 import { loadHighsBackend } from '../constraints/loadHighsBackend.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
-import { defaultMatchOptions, prepareMatch, toAssignmentProblem } from '../engine/match.js';
+import { DENSE_PAIR_LIMIT, defaultMatchOptions, prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { matchObjectives, type MatchObjective } from '../engine/objective.js';
 import { CoachmatchError } from '../errors.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
@@ -84,6 +84,8 @@ export async function matchCommand(args: string[]): Promise<number> {
   const title = cohort.name ?? 'Coach matching';
   if (k > 0) {
     if ((cohort.policy?.quotas?.length ?? 0) > 0) throw new CoachmatchError('invalidArgument', '--alternatives prices each alternative without quotas, so it does not go with a cohort that has quotas');
+    const pairs = cohort.coachees.length * cohort.coaches.filter((c) => c.active).length;
+    if (pairs > DENSE_PAIR_LIMIT) throw new CoachmatchError('invalidArgument', `--alternatives prices each alternative on every pair, and this cohort has ${pairs} pairs, above ${DENSE_PAIR_LIMIT}: match it without --alternatives`);
     const page = alternativesPage(cohort, policy, allowUnmatched, k, title);
     writeOutput(page.text, values.out);
     return page.optimal ? 0 : 1;
