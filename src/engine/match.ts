@@ -59,7 +59,7 @@ function matchHeld(cohort: Cohort, options: MatchOverrides): Matching {
     if (settings.objective !== 'total') {
       throw new CoachmatchError('invalidArgument', `quotas apply with the total objective only, not ${JSON.stringify(settings.objective)}`);
     }
-    return quotaPolicySolve(prepared, problem, settings.quotaBackend, knownFlagCodes(settings.policies, prepared.combined));
+    return quotaPolicySolve(prepared, problem, settings.quotaBackend, knownFlagCodes(settings.policies));
   }
   if (settings.objective === 'total') {
     const result = settings.solve(problem, { method: settings.method });

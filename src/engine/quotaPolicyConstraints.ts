@@ -64,7 +64,7 @@ export function quotaPolicyConstraints(prepared: PreparedMatch, flagCodes?: Read
       case 'flaggedPairs': {
         if (flagCodes !== undefined && !flagCodes.has(quota.flag)) {
           const declared = [...flagCodes].sort().join(', ') || 'none';
-          issues.push({ path: `$.policy.quotas[${n}].flag`, message: `no active policy puts flag ${JSON.stringify(quota.flag)} on pairs (a policy declares its codes in flagCodes); the known codes are ${declared}` });
+          issues.push({ path: `$.policy.quotas[${n}].flag`, message: `no active policy declares flag ${JSON.stringify(quota.flag)} in its flagCodes (a policy of your own declares every code it may put on pairs, its waivable bans' included); the declared codes are ${declared}` });
         }
         const pairs: [number, number][] = [];
         for (const [at, list] of combined.flags) if (!combined.bans.has(at) && list.some((f) => f.code === quota.flag)) pairs.push([Math.floor(at / cols), at % cols]);

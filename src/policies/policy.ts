@@ -78,7 +78,8 @@ export interface Policy {
   /**
    * The flag codes this policy may put on pairs (waivable bans included: a waived ban leaves a
    * flag of its code). A `flaggedPairs` quota may name only codes that an active policy
-   * declares here or that is on some pair; a policy of your own names its codes with a prefix
+   * declares here (declared, so that accepting a quota never depends on the data); a policy of
+   * your own names its codes with a prefix
    * (`acme.mentorTrained`, see `isCustomFlagCode`), so that a misspelt built-in code is caught
    * as the cohort is read (match refuses an unprefixed code here).
    */
