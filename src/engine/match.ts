@@ -8,7 +8,7 @@ import { resolvePolicy } from '../model/resolvePolicy.js';
 import { buildRelationIndex } from '../policies/relationIndex.js';
 import type { AssignmentProblem } from '../solver/types.js';
 import { assembleMatching } from './assembleMatching.js';
-import { knownFlagCodes } from './knownFlagCodes.js';
+import { knownFlagCodes, withDeclaredFlags } from './knownFlagCodes.js';
 import { combinePolicies, type CombinedProblem } from './combinePolicies.js';
 import { holdWhile } from './holdWhile.js';
 import { defaultMatchOptions, resolveMatchOptions, type MatchOptions, type MatchOverrides } from './matchOptions.js';
@@ -137,7 +137,7 @@ export function prepareMatch(cohort: Cohort, options: MatchOverrides = {}): Prep
   const combined = combinePolicies(
     features.coacheeIds.length,
     features.coachIds.length,
-    settings.policies.map((policy) => policy.apply(context)),
+    settings.policies.map((policy) => withDeclaredFlags(policy, policy.apply(context))),
   );
   const preset = presetName(cohort, settings);
   return { cohort, features, settings: policySettings, combined, preset };

@@ -60,6 +60,13 @@ describe('a flaggedPairs quota on a policy of your own', () => {
     expect(() => match(parseCohort(cohort(capUntrained)), { policies: [...defaultPolicies, undeclared] })).toThrow(/no active policy declares flag/);
   });
 
+  it('refuses a policy that declares its codes and puts another on a pair, flag or waivable ban', () => {
+    const misdeclared: Policy = { ...untrainedPolicy, flagCodes: ['acme.other'] };
+    expect(() => match(parseCohort(cohort()), { policies: [...defaultPolicies, misdeclared] })).toThrow('policy "acme-training" puts flag code(s) "acme.untrained" on pairs without declaring them in its flagCodes ("acme.other")');
+    const waivable: Policy = { name: 'acme-w', flagCodes: [], apply: () => ({ bans: [{ row: 0, col: 0, code: 'acme.w', reason: 'r', waivable: true }] }) };
+    expect(() => match(parseCohort(cohort()), { policies: [...defaultPolicies, waivable] })).toThrow(/puts flag code\(s\) "acme.w"/);
+  });
+
   it('counts the code of a waived ban that the policy declares', () => {
     // Both coaches banned, waivably: the waiver leaves the ban's code as a flag on the chosen pair.
     const waivable: Policy = {
