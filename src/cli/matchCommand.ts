@@ -28,7 +28,8 @@ self-contained HTML report, or CSV (one row per coachee).
                 coachee-proposing deferred acceptance on the scores (adds objectiveReport with
                 blocking pairs and the price)
 --alternatives  HTML only, objective total: the k best other coaches per coachee with the exact
-                loss if forced and what stands in the way (costs a re-solve per alternative)
+                loss if forced and what stands in the way (costs a re-solve per alternative);
+                solves every pair, so not with --candidates always nor with quotas
 --candidates    auto (default): beyond 4,000,000 coachee × coach pairs, match on each
                 coachee's best candidate coaches and prove the result optimal for all pairs
                 from the duals (matching.candidates says how); always; never (every pair)
