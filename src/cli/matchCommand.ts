@@ -8,6 +8,7 @@ import { CoachmatchError } from '../errors.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
 import { explainMatching } from '../explain/explainMatching.js';
 import type { Cohort } from '../model/cohort.js';
+import { cohortPairs } from '../model/cohortPairs.js';
 import { parseCohort } from '../model/parseCohort.js';
 import { policyPresetNames } from '../model/policyPresets.js';
 import { renderHtml } from '../report/renderHtml.js';
@@ -85,7 +86,7 @@ export async function matchCommand(args: string[]): Promise<number> {
   const title = cohort.name ?? 'Coach matching';
   if (k > 0) {
     if ((cohort.policy?.quotas?.length ?? 0) > 0) throw new CoachmatchError('invalidArgument', '--alternatives prices each alternative without quotas, so it does not go with a cohort that has quotas');
-    const pairs = cohort.coachees.length * cohort.coaches.filter((c) => c.active).length;
+    const pairs = cohortPairs(cohort);
     if (pairs > DENSE_PAIR_LIMIT) throw new CoachmatchError('invalidArgument', `--alternatives prices each alternative on every pair, and this cohort has ${pairs} pairs, above ${DENSE_PAIR_LIMIT}: match it without --alternatives`);
     const page = alternativesPage(cohort, policy, allowUnmatched, k, title);
     writeOutput(page.text, values.out);

@@ -4,6 +4,7 @@ import { CoachmatchError } from '../errors.js';
 import type { FeatureTables } from '../features/featureTables.js';
 import type { Cohort } from '../model/cohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
+import { cohortPairs } from '../model/cohortPairs.js';
 import { resolvePolicy } from '../model/resolvePolicy.js';
 import { buildRelationIndex } from '../policies/relationIndex.js';
 import type { AssignmentProblem } from '../solver/types.js';
@@ -84,8 +85,7 @@ function presetName(cohort: Cohort, settings: Pick<MatchOptions, 'policy'>): str
 function usesCandidates(cohort: Cohort, settings: MatchOptions): boolean {
   if (settings.candidates === 'never') return false;
   if (settings.candidates === 'always') return true;
-  const cols = cohort.coaches.reduce((n, c) => n + (c.active ? 1 : 0), 0);
-  return cohort.coachees.length * cols > LARGE_COHORT_PAIRS;
+  return cohortPairs(cohort) > LARGE_COHORT_PAIRS;
 }
 
 function matchLarge(cohort: Cohort, settings: MatchOptions): Matching {
@@ -123,7 +123,7 @@ export interface PreparedMatch {
  */
 export function prepareMatch(cohort: Cohort, options: MatchOverrides = {}): PreparedMatch {
   const settings = resolveMatchOptions(options);
-  const pairs = cohort.coachees.length * cohort.coaches.reduce((n, c) => n + (c.active ? 1 : 0), 0);
+  const pairs = cohortPairs(cohort);
   if (pairs > DENSE_PAIR_LIMIT) {
     // Every pair gets a dozen 8-byte values: beyond this the process runs out of memory.
     throw new CoachmatchError(

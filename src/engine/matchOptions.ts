@@ -6,7 +6,7 @@ import { buildFeatureTables } from '../features/buildFeatureTables.js';
 import type { FeatureTables } from '../features/featureTables.js';
 import type { Cohort } from '../model/cohort.js';
 import { policyInputSchema } from '../model/policyInputSchema.js';
-import { builtInFlagCodes, isCustomFlagCode, type PolicyInput } from '../model/policySettings.js';
+import { isQuotaFlagCode, type PolicyInput } from '../model/policySettings.js';
 import { toJsonPath } from '../model/toJsonPath.js';
 import { describeValue } from '../text/describeValue.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
@@ -140,9 +140,8 @@ function checkFlagCodes(policy: Policy, n: number, report: (path: readonly (stri
     report(['policies', n, 'flagCodes'], `expected a list of flag codes, got ${describeValue(codes)}`);
     return;
   }
-  const builtIn: readonly string[] = builtInFlagCodes;
   codes.forEach((code: unknown, m) => {
-    if (typeof code === 'string' && (builtIn.includes(code) || isCustomFlagCode(code))) return;
+    if (typeof code === 'string' && isQuotaFlagCode(code)) return;
     report(['policies', n, 'flagCodes', m], `expected a built-in flag code or a prefixed one such as "acme.mentorTrained", got ${describeValue(code)}`);
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lookalikeKey } from '../text/lookalike.js';
 import { policyPresetNames } from './policyPresets.js';
-import { builtInFlagCodes, isCustomFlagCode, type PolicyInput } from './policySettings.js';
+import { builtInFlagCodes, isQuotaFlagCode, type PolicyInput } from './policySettings.js';
 
 /** Far above any sensible value, and low enough that no total can overflow. */
 const LARGEST = 1_000_000;
@@ -43,8 +43,8 @@ function checkBounds(low: number | undefined, high: number | undefined, names: [
  * Prefixed codes are checked when matching, against the active policies' declared codes.
  */
 function checkFlagCode(flag: string, ctx: z.RefinementCtx): void {
+  if (isQuotaFlagCode(flag)) return;
   const known: readonly string[] = builtInFlagCodes;
-  if (known.includes(flag) || isCustomFlagCode(flag)) return;
   const meant = known.find((code) => lookalikeKey(code) === lookalikeKey(flag));
   ctx.addIssue({
     code: 'custom',

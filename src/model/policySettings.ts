@@ -224,6 +224,11 @@ export function isCustomFlagCode(code: string): boolean {
   return /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)+$/.test(code);
 }
 
+/** Whether a `flaggedPairs` quota may name the code at all: built in, or prefixed (see {@link isCustomFlagCode}). */
+export function isQuotaFlagCode(code: string): boolean {
+  return (builtInFlagCodes as readonly string[]).includes(code) || isCustomFlagCode(code);
+}
+
 /** Insider or pioneer (as `CoacheeType` in the policies; repeated here so the model imports no policy). */
 export type CoacheeKind = 'insider' | 'pioneer';
 

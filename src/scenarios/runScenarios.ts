@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { CoachmatchError, type CoachmatchErrorKind, type InputIssue } from '../errors.js';
+import { cohortPairs } from '../model/cohortPairs.js';
 import { defaultRunScenarioOptions, runScenario, type RunScenarioOptions } from './runScenario.js';
 import type { ResolvedScenario, ScenarioRun } from './scenario.js';
 import { spawnWorker } from '../workers/spawnWorker.js';
@@ -69,7 +70,7 @@ function useThreads(scenarios: readonly ResolvedScenario[], settings: RunScenari
     && settings.method === defaultRunScenarioOptions.method;
   if (!builtIn || settings.parallel === 'never' || scenarios.length < 2) return false;
   if (settings.parallel === 'always') return true;
-  const pairs = scenarios.reduce((sum, s) => sum + s.cohort.coachees.length * s.cohort.coaches.filter((c) => c.active).length, 0);
+  const pairs = scenarios.reduce((sum, s) => sum + cohortPairs(s.cohort), 0);
   return settings.threads > 1 && scenarios.length >= settings.minScenarios && pairs >= settings.minPairs;
 }
 
