@@ -1,13 +1,16 @@
+import { competingRows } from '../solver/diagnose.js';
 import type { Diagnosis } from '../solver/types.js';
 
 /**
  * Why the full problem cannot place every coachee, from what the candidate path knows of every
  * pair: coachees whom the bans leave no coach with places, total capacity short, or places that
  * the bans keep out of every placeable coachee's reach (`reach[j]`: coach j's places that some
- * placeable coachee may take). A Hall group found on the candidate pairs would name coaches
- * the coachees could go to outside the candidates, so none is given here.
+ * placeable coachee may take), or the region a placement check proved (`region`, see
+ * checkPlacement): coachees whose every allowed coach is in it, full. A Hall group found on
+ * the candidate pairs alone would name coaches the coachees could go to outside the
+ * candidates, so no other is given here.
  */
-export function fullProblemDiagnosis(canPlace: Uint8Array, capacity: Int32Array, reach: Int32Array): Diagnosis[] {
+export function fullProblemDiagnosis(canPlace: Uint8Array, capacity: Int32Array, reach: Int32Array, region: { readonly rows: readonly number[]; readonly cols: readonly number[] } | null = null): Diagnosis[] {
   const rows = canPlace.length;
   const out: Diagnosis[] = [];
   const lonely: number[] = [];
@@ -16,6 +19,8 @@ export function fullProblemDiagnosis(canPlace: Uint8Array, capacity: Int32Array,
   const total = capacity.reduce((a, b) => a + b, 0);
   if (total < rows) out.push({ kind: 'capacityShort', shortBy: rows - total, message: `total capacity ${total} is ${rows - total} short of the ${rows} rows to place` });
   if (out.length > 0) return out;
+  // The whole region, not its parts: a coachee's allowed pairs outside the candidates may join two of them.
+  if (region !== null && region.rows.length > 0) return [competingRows(region, capacity)];
   const within = reach.reduce((a, b) => a + b, 0);
   const cols: number[] = [];
   for (let j = 0; j < capacity.length; j++) if (reach[j]! < capacity[j]!) cols.push(j);

@@ -32,6 +32,19 @@ import { withWaiverFlags } from './waiverFlags.js';
 import { unmatchedBans } from './unmatchedBans.js';
 import { widenForPlaces } from './widenForPlaces.js';
 import { fullProblemDiagnosis } from './fullProblemDiagnosis.js';
+import { checkPlacement } from './placementCheck.js';
+
+/** What an uncertified result's note advises, unless the rounds found out more. */
+const DEFAULT_ADVICE = 'raise candidates.k or maxRounds';
+
+/**
+ * Pairs a match may evaluate to prove that it places as many coachees as the full problem can
+ * (see checkPlacement), as many as the dense path would build at most. Each costs 2–4 µs: on
+ * red team 6's 2,100 × 2,001 cohorts (hardMinDifference, identity data missing) a check
+ * evaluated 0.46–0.90 million pairs in 1.8–3.1 s, two or three checks a match, and the matches
+ * then ended certified at the dense optimum instead of 1.2% (before that, 4–5%) below it.
+ */
+export const PLACEMENT_CHECK_PAIRS = 20_000_000;
 
 /**
  * What to do when no pair left out could place another coachee: the bound on how many the full
@@ -131,6 +144,13 @@ export interface CandidateSettings {
   /** Pairs from which a second thread shares the scans (default {@link PARALLEL_PAIRS}; Infinity: never). */
   readonly parallelPairs?: number;
   /**
+   * Pairs up to which a question the candidates cannot settle (how many coachees the full
+   * problem places, why it places too few) is settled on every pair at once (default
+   * {@link EVERY_PAIR_FALLBACK}; 0: never). Beyond it the pairs that could settle it are
+   * evaluated (see checkPlacement), and the rest is bounded.
+   */
+  readonly fallbackPairs?: number;
+  /**
    * Hears of each phase of the match as it ends, with its wall time (see {@link CandidatePhase}):
    * where a large cohort's time goes. Not called without it; the matching is the same either way.
    */
@@ -186,7 +206,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   const mayWaive = waiverRisk(base.combined.bans, rows, cols, capacity);
   const capacityTotal = capacity.reduce((a, b) => a + b, 0);
   const reach = reachablePlaces(base.combined.bans, canPlace, placeable, cols, capacity);
-  const mostPlaced = Math.min(placeable, reach.reduce((a, b) => a + b, 0));
+  // At most this many coachees can be placed: a bound until a placement check proves it (see checkPlacement).
+  let mostPlaced = Math.min(placeable, reach.reduce((a, b) => a + b, 0));
   // Fewer places than coachees, every place fillable, and a quarter or more of the coachees
   // left over or priorities far apart: solve with places as rows (see solveByPlaces,
   // PLACES_SOLVE_UNPLACED and PLACES_SOLVE_SPREAD).
@@ -198,48 +219,51 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     (capacityTotal <= (1 - PLACES_SOLVE_UNPLACED) * rows || multiplierSpread(bounds.multiplier) > PLACES_SOLVE_SPREAD);
 
   // A cohort this small can fall back to every pair when the candidates cannot settle a question.
-  const smallEnough = rows * cols <= EVERY_PAIR_FALLBACK;
+  const smallEnough = rows * cols <= (input.candidates.fallbackPairs ?? EVERY_PAIR_FALLBACK);
   const everyPair = () => Array.from({ length: rows }, () => allColumns(cols));
   // The bound on how many coachees the full problem places (mostPlaced) knows the relation and
   // avoid bans only: bans that depend on the pair (an insider too like a coach) can leave it out
   // of reach, and each widening then adds pairs that turn out banned. On a cohort small enough,
   // a widening that placed no more than the last one goes to every pair at once (a 20 × 6
   // cohort had spent its 16 rounds adding 2 banned pairs each and ended "not proven"); on a
-  // larger one, the coachees left out get all their coaches (see widenUnplaced).
+  // larger one, the pairs that could extend an alternating path are evaluated (see checkPlacement).
   /** The pairs the candidates hold now. */
   const candidatePairs = (): number => candidates.reduce((n, list) => n + list.length, 0);
   let placedAtLastWidening = -1;
   // What an uncertified result's note advises.
-  let advice = 'raise candidates.k or maxRounds';
+  let advice = DEFAULT_ADVICE;
   /**
-   * When a widening placed no more coachees than the last (`placed`, by `assignment`), widens
-   * harder and returns how many pairs that adds: every pair on a cohort small enough, else the
-   * coachees left out (see widenUnplaced); null when it placed more.
+   * When a widening placed no more coachees than the last (`placed`, by `assignment`, a largest
+   * matching on `graph`), widens harder and returns how many pairs that adds: every pair on a
+   * cohort small enough, else the allowed pairs that lead out of the matching's alternating
+   * region (see checkPlacement); null when it placed more. When none does, `placed` is the most
+   * the full problem places: it becomes mostPlaced, and 0 is returned.
    */
-  const widenStalled = (placed: number, assignment: readonly (number | null)[]): number | null => {
+  const widenStalled = (placed: number, assignment: readonly (number | null)[], graph: { readonly rowStart: Int32Array; readonly colIndex: Int32Array }): number | null => {
     const noGain = placed <= placedAtLastWidening;
     placedAtLastWidening = placed;
     if (!noGain) return null;
-    return smallEnough ? widenToEveryPair() : widenUnplaced(assignment);
-  };
-  /**
-   * Every coach for the placeable coachees left out, up to EVERY_PAIR_FALLBACK pairs added over
-   * the whole match (so memory stays bounded): the widening by bounds keeps adding their pairs
-   * that a hard minimum difference bans, found only once evaluated (red team 6: 2,100 × 2,001
-   * cohorts with identity data missing ended 4–5% below the optimum, 1.2% with this). Returns
-   * how many pairs that adds.
-   */
-  const widenUnplaced = (assignment: readonly (number | null)[]): number => {
-    let added = 0;
-    for (let i = 0; i < rows && unplacedBudget - added >= cols; i++) {
-      if (assignment[i] !== null || canPlace[i] === 0 || candidates[i]!.length === cols) continue;
-      added += cols - candidates[i]!.length;
-      candidates[i] = allColumns(cols);
+    if (smallEnough) return widenToEveryPair();
+    const check = checkPlacement({ graph: { rows, cols, rowStart: graph.rowStart, colIndex: graph.colIndex }, assignment, capacity, placeable: canPlace, candidates, exactWeights, mayWaive, budget: placementBudget });
+    placementBudget -= check.evaluated;
+    switch (check.outcome) {
+      case 'widened':
+        return check.added;
+      case 'proven':
+        mostPlaced = placed;
+        placedMost = true;
+        provenRegion = check.region;
+        return 0;
+      case 'overBudget':
+        advice = `no pair left out could place another coachee by its bound, and proving that no pair does would evaluate more than the ${PLACEMENT_CHECK_PAIRS.toLocaleString('en-US')} pairs allowed; ${OUT_OF_REACH_ADVICE}`;
+        return 0;
+      case 'notMaximum':
+        return 0;
     }
-    unplacedBudget -= added;
-    return added;
   };
-  let unplacedBudget = EVERY_PAIR_FALLBACK;
+  let placementBudget = PLACEMENT_CHECK_PAIRS;
+  // The coachees and coaches that a proven placement keeps together (see checkPlacement).
+  let provenRegion: { readonly rows: number[]; readonly cols: number[] } | null = null;
   /**
    * The dense diagnosis of a cohort small enough, known infeasible: every pair solved once (not
    * a round: the status is settled), whose groups name the coachees that compete for too few
@@ -321,7 +345,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     if (short !== null) {
       const placed = short.assignment.filter((j) => j !== null).length;
       const before = pairs.size;
-      const added = widenStalled(placed, short.assignment) ?? widenForCardinality(bounds, candidates, short, capacity);
+      const added = widenStalled(placed, short.assignment, compressed) ?? widenForCardinality(bounds, candidates, short, capacity);
       if (added > 0) {
         placementWidenings++;
         addedPerRound.push(candidatePairs() - before);
@@ -343,7 +367,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       // searches rescan every unplaced coachee (measured at 10,000 × 1,000: 15 s).
       const filled = byPlace.loads.reduce((a, b) => a + b, 0);
       const before = pairs.size;
-      const added = widenStalled(filled, byPlace.assignment) ?? widenForCardinality(bounds, candidates, byPlace, capacity);
+      const added = widenStalled(filled, byPlace.assignment, compressed) ?? widenForCardinality(bounds, candidates, byPlace, capacity);
       if (added > 0) {
         addedPerRound.push(candidatePairs() - before);
         note = `${filled} of ${capacityTotal} places filled on the candidates`;
@@ -367,7 +391,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       if (complete || (!allowUnmatched && mostPlaced < rows)) {
         note = `infeasible for the full problem: ${complete ? 'every pair was considered' : `at most ${mostPlaced} of ${rows} coachees can be placed`}`;
         // The diagnosis of the candidate pairs may name a restriction of the candidates alone.
-        if (!complete) last = { pairs, result: { ...result, diagnosis: (smallEnough ? everyPairDiagnosis() : null) ?? fullProblemDiagnosis(canPlace, capacity, reach) } };
+        if (!complete) last = { pairs, result: { ...result, diagnosis: (smallEnough ? everyPairDiagnosis() : null) ?? fullProblemDiagnosis(canPlace, capacity, reach, provenRegion) } };
         return finish(last, true, solves);
       }
       const before = pairs.size;
@@ -384,19 +408,22 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     placedMost ||= result.status === 'optimal' && result.matched >= mostPlaced;
     if (result.matched < mostPlaced && !complete) {
       const before = pairs.size;
-      const added = widenStalled(result.matched, result.assignment) ?? widenForCardinality(bounds, candidates, result, capacity);
-      note = `${result.matched} of at most ${mostPlaced} coachees placed on the candidates`;
-      if (added === 0) {
-        // Nothing left to join cheaply: the full problem's largest placement is unknown.
-        if (!smallEnough) {
-          // More rounds would not help: say what would.
-          advice = `no pair left out could place another coachee; ${OUT_OF_REACH_ADVICE}`;
-          break;
+      const added = widenStalled(result.matched, result.assignment, compressed) ?? widenForCardinality(bounds, candidates, result, capacity);
+      // Unless a placement check proved this the most, and the certificate goes on.
+      if (result.matched < mostPlaced) {
+        note = `${result.matched} of at most ${mostPlaced} coachees placed on the candidates`;
+        if (added === 0) {
+          // Nothing left to join: the full problem's largest placement is unknown.
+          if (!smallEnough) {
+            // More rounds would not help: say what would.
+            if (advice === DEFAULT_ADVICE) advice = `no pair left out could place another coachee; ${OUT_OF_REACH_ADVICE}`;
+            break;
+          }
+          candidates = everyPair();
         }
-        candidates = everyPair();
+        addedPerRound.push(candidatePairs() - before);
+        continue;
       }
-      addedPerRound.push(candidatePairs() - before);
-      continue;
     }
     // The first certificate remembers the exact weights of its suspects: later ones, under
     // duals that moved a little, mostly suspect the same pairs;

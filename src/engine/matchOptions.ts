@@ -111,7 +111,7 @@ export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions 
   return settings;
 }
 
-const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'parallelPairs', 'onPhase']);
+const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'parallelPairs', 'fallbackPairs', 'onPhase']);
 
 /** Checks each candidate setting (a JavaScript caller can pass anything), reporting by path. */
 function checkCandidateSettings(settings: CandidateSettings, report: (path: readonly (string | number)[], message: string) => void): void {
@@ -120,9 +120,10 @@ function checkCandidateSettings(settings: CandidateSettings, report: (path: read
   };
   if (settings.k !== undefined) wholeAtLeastOne('k', settings.k);
   wholeAtLeastOne('maxRounds', settings.maxRounds);
-  const { parallelPairs, onPhase } = settings;
-  if (parallelPairs !== undefined && !(typeof parallelPairs === 'number' && parallelPairs >= 0)) {
-    report(['candidateSettings', 'parallelPairs'], `expected a number of pairs of at least 0 (Infinity: never), got ${describeValue(parallelPairs)}`);
+  const { onPhase } = settings;
+  for (const [key, never] of [['parallelPairs', 'Infinity'], ['fallbackPairs', '0']] as const) {
+    const pairs: unknown = settings[key];
+    if (pairs !== undefined && !(typeof pairs === 'number' && pairs >= 0)) report(['candidateSettings', key], `expected a number of pairs of at least 0 (${never}: never), got ${describeValue(pairs)}`);
   }
   if (onPhase !== undefined && typeof onPhase !== 'function') report(['candidateSettings', 'onPhase'], `expected a function, got ${describeValue(onPhase)}`);
   for (const key of Object.keys(settings)) if (!candidateSettingKeys.has(key)) report(['candidateSettings', key], `unknown candidate setting; the settings are ${[...candidateSettingKeys].join(', ')}`);

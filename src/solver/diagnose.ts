@@ -35,32 +35,40 @@ export function diagnosePlacement(problem: NormalizedProblem): Diagnosis[] {
   if (problem.allowUnmatched) return out;
   const matching = maxBMatching(problem);
   if (matching.size === rows) return out;
-  for (const group of competingGroups(problem, matching.rowCol, matching.members.head, matching.members.next)) {
-    let groupCapacity = 0;
-    for (const j of group.cols) groupCapacity += capacity[j]!;
-    const shortBy = group.rows.length - groupCapacity;
-    out.push({
-      kind: 'competingRows',
-      rows: group.rows.slice(0, LIST_LIMIT),
-      cols: group.cols.slice(0, LIST_LIMIT),
-      shortBy,
-      message: `${group.rows.length} row(s) (${preview(group.rows)}) can only use ${group.cols.length} column(s) (${preview(group.cols)}) with ${groupCapacity} place(s) in all: ${shortBy} short`,
-    });
-  }
+  for (const group of competingGroups(problem, matching.rowCol, matching.members.head, matching.members.next)) out.push(competingRows(group, capacity));
   return out;
 }
 
+/** The diagnosis of rows that can only use the given columns, whose places are fewer than they. */
+export function competingRows(group: { readonly rows: readonly number[]; readonly cols: readonly number[] }, capacity: ArrayLike<number>): Diagnosis {
+  let groupCapacity = 0;
+  for (const j of group.cols) groupCapacity += capacity[j]!;
+  const shortBy = group.rows.length - groupCapacity;
+  return {
+    kind: 'competingRows',
+    rows: group.rows.slice(0, LIST_LIMIT),
+    cols: group.cols.slice(0, LIST_LIMIT),
+    shortBy,
+    message: `${group.rows.length} row(s) (${preview(group.rows)}) can only use ${group.cols.length} column(s) (${preview(group.cols)}) with ${groupCapacity} place(s) in all: ${shortBy} short`,
+  };
+}
+
+/** The rows and columns reachable by alternating paths from the unplaced rows (see {@link alternatingRegion}). */
+export interface AlternatingRegion {
+  /** The region's rows, in the order the search reached them. */
+  readonly rows: number[];
+  readonly inRegion: Uint8Array;
+  readonly colInRegion: Uint8Array;
+}
+
 /**
- * Components of the alternating-path region around unplaced rows. Every column in it is
- * full, so each component has more rows than places.
+ * The region of a maximum matching: from each unplaced row that has a pair, every column it
+ * can use, and from a column every row it holds, and so on. Under a maximum matching every
+ * column in it is full, and its rows (those some maximum matching leaves unplaced) and columns
+ * are the same whichever maximum matching it starts from.
  */
-function competingGroups(
-  problem: NormalizedProblem,
-  rowCol: Int32Array,
-  head: Int32Array,
-  next: Int32Array,
-): { rows: number[]; cols: number[] }[] {
-  const { rows, cols, rowStart, colIndex } = problem;
+export function alternatingRegion(graph: Pick<NormalizedProblem, 'rows' | 'cols' | 'rowStart' | 'colIndex'>, rowCol: Int32Array, head: Int32Array, next: Int32Array): AlternatingRegion {
+  const { rows, cols, rowStart, colIndex } = graph;
   const inRegion = new Uint8Array(rows);
   const colInRegion = new Uint8Array(cols);
   const queue: number[] = [];
@@ -82,6 +90,21 @@ function competingGroups(
       }
     }
   }
+  return { rows: queue, inRegion, colInRegion };
+}
+
+/**
+ * Components of the alternating-path region around unplaced rows. Every column in it is
+ * full, so each component has more rows than places.
+ */
+function competingGroups(
+  problem: NormalizedProblem,
+  rowCol: Int32Array,
+  head: Int32Array,
+  next: Int32Array,
+): { rows: number[]; cols: number[] }[] {
+  const { rows, cols, rowStart, colIndex } = problem;
+  const { rows: queue, inRegion, colInRegion } = alternatingRegion(problem, rowCol, head, next);
   // Split the region into connected components: rows joined through the columns they can use
   // (union–find over region rows and their columns; unplaced rows hold no column, so the
   // columns' member lists alone would miss them).

@@ -1,0 +1,130 @@
+import { sparsePairSet } from '../features/pairSet.js';
+import { ColumnMembers } from '../solver/columnMembers.js';
+import { alternatingRegion } from '../solver/diagnose.js';
+import { addColumns } from './columnLists.js';
+import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
+import type { MayWaive } from './reuseWeights.js';
+import type { ExactWeights } from './selectCandidates.js';
+
+/** What {@link checkPlacement} found. */
+export type PlacementCheck =
+  /** No coachee can be placed beyond the matching's: `region` can use only its own coaches, which are full, on every pair. */
+  | { readonly outcome: 'proven'; readonly evaluated: number; readonly region: { readonly rows: number[]; readonly cols: number[] } }
+  /** Pairs that lead out of the region were found allowed, and added to the candidates. */
+  | { readonly outcome: 'widened'; readonly evaluated: number; readonly added: number }
+  /** The matching given is not a largest one on the candidates (a coach in the region has room). */
+  | { readonly outcome: 'notMaximum'; readonly evaluated: number }
+  /** The pairs to evaluate exceed the budget, and those evaluated within it lead nowhere. */
+  | { readonly outcome: 'overBudget'; readonly evaluated: number };
+
+/** What {@link checkPlacement} reads, and the candidate lists it widens. */
+export interface PlacementCheckInput {
+  /** The allowed candidate pairs, by row (columns ascending). */
+  readonly graph: { readonly rows: number; readonly cols: number; readonly rowStart: Int32Array; readonly colIndex: Int32Array };
+  /** A largest matching on `graph`: each row's column, or null. */
+  readonly assignment: readonly (number | null)[];
+  readonly capacity: Int32Array;
+  /** Per row, 0 when no coach with places may take it on any pair (see matchOnCandidates' placeableRows): it needs no look. */
+  readonly placeable: Uint8Array;
+  /** Per row, its candidate columns (ascending); rows that gain pairs get new lists. */
+  readonly candidates: Int32Array[];
+  readonly exactWeights: ExactWeights;
+  readonly mayWaive: MayWaive;
+  /** Pairs it may evaluate at most. */
+  readonly budget: number;
+}
+
+/**
+ * Whether the full problem can place more coachees than a largest matching on the candidates,
+ * by König's argument. From the unplaced coachees, alternating paths reach a region of
+ * coachees and coaches; every coach in it is full. If no allowed pair of the full problem joins
+ * a coachee of the region to an open coach outside it, the region's coachees compete for the
+ * region's places alone, and no matching of the full problem places more: 'proven'. Bounds
+ * cannot tell, since bans that depend on the pair (a hard minimum difference) are only found
+ * by evaluating it; so the region's pairs to open coaches outside it that are not candidates
+ * are evaluated, in chunks. The allowed ones are added to the candidates ('widened'): each
+ * extends an alternating path, to a coach with room or into a bigger region. An unplaced row
+ * without a candidate pair belongs to the region too, alone. A row that its
+ * evaluation could waive (see {@link MayWaive}) is evaluated whole, as the full problem decides
+ * its waiver.
+ */
+export function checkPlacement(input: PlacementCheckInput): PlacementCheck {
+  const { graph, assignment, capacity, placeable, candidates, exactWeights, mayWaive, budget } = input;
+  const { rows, cols } = graph;
+  const members = new ColumnMembers(rows, cols);
+  const rowCol = new Int32Array(rows).fill(-1);
+  assignment.forEach((j, i) => {
+    if (j === null) return;
+    rowCol[i] = j;
+    members.add(j, i);
+  });
+  const region = alternatingRegion(graph, rowCol, members.head, members.next);
+  for (let j = 0; j < cols; j++) if (region.colInRegion[j] === 1 && members.load[j]! < capacity[j]!) return { outcome: 'notMaximum', evaluated: 0 };
+  const outside: number[] = [];
+  for (let j = 0; j < cols; j++) if (capacity[j]! > 0 && region.colInRegion[j] === 0) outside.push(j);
+  // Unplaced rows without a candidate pair start no path, but a pair left out may place them.
+  for (let i = 0; i < rows; i++) if (rowCol[i]! < 0 && region.inRegion[i] === 0 && placeable[i] === 1) region.rows.push(i);
+  const regionRows = region.rows.sort((a, b) => a - b);
+  const escapes = new Map<number, number[]>();
+  let evaluated = 0;
+  // Per row of the chunk: the columns to look at, and whether the whole row is evaluated.
+  let chunk: { row: number; columns: Int32Array; whole: boolean }[] = [];
+  let chunkPairs = 0;
+  const evaluateChunk = (): void => {
+    if (chunk.length === 0) return;
+    const rowStart = new Int32Array(rows + 1);
+    for (const { row, columns, whole } of chunk) rowStart[row + 1] = whole ? cols : columns.length;
+    for (let i = 0; i < rows; i++) rowStart[i + 1]! += rowStart[i]!;
+    const colIndex = new Int32Array(rowStart[rows]!);
+    for (const { row, columns, whole } of chunk) {
+      if (whole) for (let j = 0; j < cols; j++) colIndex[rowStart[row]! + j] = j;
+      else colIndex.set(columns, rowStart[row]!);
+    }
+    const weights = exactWeights(sparsePairSet(rows, cols, rowStart, colIndex));
+    for (const { row, columns, whole } of chunk) {
+      const found: number[] = [];
+      for (let q = 0; q < columns.length; q++) {
+        const at = rowStart[row]! + (whole ? columns[q]! : q);
+        if (!Number.isNaN(weights[at]!)) found.push(columns[q]!);
+      }
+      if (found.length > 0) escapes.set(row, found);
+    }
+    evaluated += colIndex.length;
+    chunk = [];
+    chunkPairs = 0;
+  };
+  for (const row of regionRows) {
+    if (placeable[row] === 0) continue;
+    const columns = leadingOut(candidates[row]!, outside);
+    if (columns.length === 0) continue;
+    const whole = mayWaive(row, columns.length);
+    const size = whole ? cols : columns.length;
+    if (evaluated + chunkPairs + size > budget) {
+      evaluateChunk();
+      return escapes.size > 0 ? widened(candidates, escapes, evaluated) : { outcome: 'overBudget', evaluated };
+    }
+    chunk.push({ row, columns, whole });
+    chunkPairs += size;
+    if (chunkPairs >= EVALUATION_CHUNK_PAIRS) evaluateChunk();
+  }
+  evaluateChunk();
+  if (escapes.size > 0) return widened(candidates, escapes, evaluated);
+  const regionCols: number[] = [];
+  for (let j = 0; j < cols; j++) if (region.colInRegion[j] === 1) regionCols.push(j);
+  return { outcome: 'proven', evaluated, region: { rows: regionRows, cols: regionCols } };
+}
+
+/** The columns of `outside` (ascending) that are not in `list` (ascending). */
+function leadingOut(list: Int32Array, outside: readonly number[]): Int32Array {
+  const out: number[] = [];
+  let at = 0;
+  for (const j of outside) {
+    while (at < list.length && list[at]! < j) at++;
+    if (list[at] !== j) out.push(j);
+  }
+  return Int32Array.from(out);
+}
+
+function widened(candidates: Int32Array[], escapes: ReadonlyMap<number, number[]>, evaluated: number): PlacementCheck {
+  return { outcome: 'widened', evaluated, added: addColumns(candidates, escapes) };
+}

@@ -1,0 +1,136 @@
+/**
+ * checkPlacement against Hopcroft–Karp on every allowed pair: widening until it says 'proven'
+ * must reach a largest placement of the full problem, the proven region must keep its rows'
+ * allowed pairs to its own full columns, and only the pairs that could lead out of it are
+ * evaluated (or a whole row, where a waiver could apply).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkPlacement } from '../../src/candidates/placementCheck.js';
+import type { PairSet } from '../../src/features/pairSet.js';
+import { maxBMatching } from '../../src/solver/maxBMatching.js';
+import { runs } from '../helpers/runs.js';
+
+interface Case {
+  readonly rows: number;
+  readonly cols: number;
+  readonly capacity: number[];
+  /** Per pair (row-major): allowed in the full problem, and a candidate to start with. */
+  readonly allowed: boolean[];
+  readonly candidate: boolean[];
+  /** Rows whose evaluation could be waived. */
+  readonly waivable: boolean[];
+}
+
+const caseArbitrary: fc.Arbitrary<Case> = fc
+  .record({ rows: fc.integer({ min: 1, max: 12 }), cols: fc.integer({ min: 1, max: 8 }) })
+  .chain(({ rows, cols }) =>
+    fc.record({
+      rows: fc.constant(rows),
+      cols: fc.constant(cols),
+      capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: cols, maxLength: cols }),
+      allowed: fc.array(fc.boolean(), { minLength: rows * cols, maxLength: rows * cols }),
+      candidate: fc.array(fc.integer({ min: 0, max: 3 }).map((n) => n === 0), { minLength: rows * cols, maxLength: rows * cols }),
+      waivable: fc.array(fc.integer({ min: 0, max: 4 }).map((n) => n === 0), { minLength: rows, maxLength: rows }),
+    }),
+  );
+
+/** The pairs of `keep` (row-major flags) as compressed rows. */
+function graphOf(rows: number, cols: number, keep: (i: number, j: number) => boolean) {
+  const rowStart = new Int32Array(rows + 1);
+  const colIndex: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) if (keep(i, j)) colIndex.push(j);
+    rowStart[i + 1] = colIndex.length;
+  }
+  return { rows, cols, rowStart, colIndex: Int32Array.from(colIndex) };
+}
+
+/** Solver weights by the case's bans (1 allowed, NaN banned), and every pair asked, by row. */
+function weigher(c: Case) {
+  const asked: number[][] = Array.from({ length: c.rows }, () => []);
+  const exactWeights = (pairs: PairSet): Float64Array => {
+    const out = new Float64Array(pairs.size);
+    for (let i = 0; i < pairs.rows; i++) {
+      for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) {
+        const j = pairs.colIndex[p]!;
+        asked[i]!.push(j);
+        out[p] = c.allowed[i * c.cols + j] ? 1 : Number.NaN;
+      }
+    }
+    return out;
+  };
+  return { asked, exactWeights };
+}
+
+describe('checkPlacement', () => {
+  it('widens until a largest placement of every allowed pair is proven, evaluating only pairs that lead out of the region', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c) => {
+        const { rows, cols } = c;
+        const capacity = Int32Array.from(c.capacity);
+        const isAllowed = (i: number, j: number) => c.allowed[i * cols + j]!;
+        const most = maxBMatching({ ...graphOf(rows, cols, isAllowed), capacity }).size;
+        const candidates = Array.from({ length: rows }, (_, i) => Int32Array.from({ length: cols }, (_, j) => j).filter((j) => c.candidate[i * cols + j]!));
+        const placeable = Uint8Array.from({ length: rows }, (_, i) => (c.capacity.some((places, j) => places > 0 && isAllowed(i, j)) ? 1 : 0));
+        for (let round = 0; ; round++) {
+          expect(round).toBeLessThanOrEqual(rows * cols);
+          const graph = graphOf(rows, cols, (i, j) => candidates[i]!.includes(j) && isAllowed(i, j));
+          const matching = maxBMatching({ ...graph, capacity });
+          const assignment = Array.from(matching.rowCol, (j) => (j < 0 ? null : j));
+          const before = candidates.map((list) => Array.from(list));
+          const { asked, exactWeights } = weigher(c);
+          const check = checkPlacement({ graph, assignment, capacity, placeable, candidates, exactWeights, mayWaive: (row) => c.waivable[row]!, budget: Infinity });
+          expect(check.evaluated).toBe(asked.reduce((n, list) => n + list.length, 0));
+          for (let i = 0; i < rows; i++) {
+            if (asked[i]!.length === 0) continue;
+            // A row that could be waived is evaluated whole; any other only on open columns it does not list.
+            if (c.waivable[i]) expect(asked[i]).toEqual(Array.from({ length: cols }, (_, j) => j));
+            else for (const j of asked[i]!) expect(capacity[j]! > 0 && !before[i]!.includes(j)).toBe(true);
+          }
+          if (check.outcome === 'proven') {
+            expect(matching.size).toBe(most);
+            const { rows: regionRows, cols: regionCols } = check.region;
+            for (const j of regionCols) expect(matching.members.load[j]).toBe(capacity[j]);
+            for (const i of regionRows) for (let j = 0; j < cols; j++) if (isAllowed(i, j) && capacity[j]! > 0) expect(regionCols).toContain(j);
+            // Every unplaced row that may be placed at all is in the region.
+            for (let i = 0; i < rows; i++) if (assignment[i] === null && placeable[i] === 1) expect(regionRows).toContain(i);
+            return;
+          }
+          expect(check.outcome).toBe('widened');
+          if (check.outcome !== 'widened') return;
+          // Only allowed pairs are added, to lists that keep their order.
+          let added = 0;
+          for (let i = 0; i < rows; i++) {
+            const now = Array.from(candidates[i]!);
+            expect(now).toEqual([...now].sort((a, b) => a - b));
+            for (const j of now) if (!before[i]!.includes(j)) {
+              expect(isAllowed(i, j)).toBe(true);
+              added++;
+            }
+          }
+          expect(added).toBe(check.added);
+          expect(added).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: runs(400) },
+    );
+  });
+
+  it('says when the matching given is not a largest one, and when the pairs to evaluate exceed the budget', () => {
+    const capacity = Int32Array.of(2, 1);
+    const graph = graphOf(2, 2, (_, j) => j === 0);
+    const { exactWeights } = weigher({ rows: 2, cols: 2, capacity: [2, 1], allowed: [true, true, true, true], candidate: [], waivable: [false, false] });
+    const candidates = [Int32Array.of(0), Int32Array.of(0)];
+    const input = { graph, capacity, placeable: Uint8Array.of(1, 1), candidates, exactWeights, mayWaive: () => false };
+    // Coach 0 has a place left that the unplaced coachee could take.
+    expect(checkPlacement({ ...input, assignment: [0, null], budget: Infinity }).outcome).toBe('notMaximum');
+    // Coach 0 full with both: coach 1 is outside the region, empty, and the budget does not reach its pairs.
+    const full = Int32Array.of(1, 1);
+    const fresh = () => ({ ...input, candidates: [Int32Array.of(0), Int32Array.of(0)], capacity: full, assignment: [0, null] });
+    expect(checkPlacement({ ...fresh(), budget: 0 })).toEqual({ outcome: 'overBudget', evaluated: 0 });
+    // Within the budget, what was found is added.
+    expect(checkPlacement({ ...fresh(), budget: 1 })).toEqual({ outcome: 'widened', evaluated: 1, added: 1 });
+    expect(checkPlacement({ ...fresh(), budget: 2 })).toEqual({ outcome: 'widened', evaluated: 2, added: 2 });
+  });
+});
