@@ -1,8 +1,7 @@
-import { sparsePairSet } from '../features/pairSet.js';
 import { ColumnMembers } from '../solver/columnMembers.js';
 import { alternatingRegion } from '../solver/diagnose.js';
 import { addColumns } from './columnLists.js';
-import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
+import { allowedAmong, type PairAsk } from './allowedAmong.js';
 import type { MayWaive } from './reuseWeights.js';
 import type { ExactWeights } from './selectCandidates.js';
 
@@ -65,50 +64,16 @@ export function checkPlacement(input: PlacementCheckInput): PlacementCheck {
   // Unplaced rows without a candidate pair start no path, but a pair left out may place them.
   for (let i = 0; i < rows; i++) if (rowCol[i]! < 0 && region.inRegion[i] === 0 && placeable[i] === 1) region.rows.push(i);
   const regionRows = region.rows.sort((a, b) => a - b);
-  const escapes = new Map<number, number[]>();
-  let evaluated = 0;
-  // Per row of the chunk: the columns to look at, and whether the whole row is evaluated.
-  let chunk: { row: number; columns: Int32Array; whole: boolean }[] = [];
-  let chunkPairs = 0;
-  const evaluateChunk = (): void => {
-    if (chunk.length === 0) return;
-    const rowStart = new Int32Array(rows + 1);
-    for (const { row, columns, whole } of chunk) rowStart[row + 1] = whole ? cols : columns.length;
-    for (let i = 0; i < rows; i++) rowStart[i + 1]! += rowStart[i]!;
-    const colIndex = new Int32Array(rowStart[rows]!);
-    for (const { row, columns, whole } of chunk) {
-      if (whole) for (let j = 0; j < cols; j++) colIndex[rowStart[row]! + j] = j;
-      else colIndex.set(columns, rowStart[row]!);
+  const asks = function* (): Generator<PairAsk> {
+    for (const row of regionRows) {
+      if (placeable[row] === 0) continue;
+      const columns = leadingOut(candidates[row]!, outside);
+      yield { row, columns, whole: mayWaive(row, columns.length) };
     }
-    const weights = exactWeights(sparsePairSet(rows, cols, rowStart, colIndex));
-    for (const { row, columns, whole } of chunk) {
-      const found: number[] = [];
-      for (let q = 0; q < columns.length; q++) {
-        const at = rowStart[row]! + (whole ? columns[q]! : q);
-        if (!Number.isNaN(weights[at]!)) found.push(columns[q]!);
-      }
-      if (found.length > 0) escapes.set(row, found);
-    }
-    evaluated += colIndex.length;
-    chunk = [];
-    chunkPairs = 0;
   };
-  for (const row of regionRows) {
-    if (placeable[row] === 0) continue;
-    const columns = leadingOut(candidates[row]!, outside);
-    if (columns.length === 0) continue;
-    const whole = mayWaive(row, columns.length);
-    const size = whole ? cols : columns.length;
-    if (evaluated + chunkPairs + size > budget) {
-      evaluateChunk();
-      return escapes.size > 0 ? widened(candidates, escapes, evaluated) : { outcome: 'overBudget', evaluated };
-    }
-    chunk.push({ row, columns, whole });
-    chunkPairs += size;
-    if (chunkPairs >= EVALUATION_CHUNK_PAIRS) evaluateChunk();
-  }
-  evaluateChunk();
-  if (escapes.size > 0) return widened(candidates, escapes, evaluated);
+  const { found: escapes, evaluated, complete } = allowedAmong(rows, cols, asks(), exactWeights, budget);
+  if (escapes.size > 0) return { outcome: 'widened', evaluated, added: addColumns(candidates, escapes) };
+  if (!complete) return { outcome: 'overBudget', evaluated };
   const regionCols: number[] = [];
   for (let j = 0; j < cols; j++) if (region.colInRegion[j] === 1) regionCols.push(j);
   return { outcome: 'proven', evaluated, region: { rows: regionRows, cols: regionCols } };
@@ -123,8 +88,4 @@ function leadingOut(list: Int32Array, outside: readonly number[]): Int32Array {
     if (list[at] !== j) out.push(j);
   }
   return Int32Array.from(out);
-}
-
-function widened(candidates: Int32Array[], escapes: ReadonlyMap<number, number[]>, evaluated: number): PlacementCheck {
-  return { outcome: 'widened', evaluated, added: addColumns(candidates, escapes) };
 }
