@@ -33,18 +33,21 @@ import { unmatchedBans } from './unmatchedBans.js';
 import { widenForPlaces } from './widenForPlaces.js';
 import { fullProblemDiagnosis } from './fullProblemDiagnosis.js';
 import { checkPlacement } from './placementCheck.js';
+import { checkMinLoads } from './minLoadCheck.js';
+import { minLoadUnreachable } from '../solver/diagnose.js';
 
 /** What an uncertified result's note advises, unless the rounds found out more. */
 const DEFAULT_ADVICE = 'raise candidates.k or maxRounds';
 
 /**
- * Pairs a match may evaluate to prove that it places as many coachees as the full problem can
- * (see checkPlacement), as many as the dense path would build at most. Each costs 2–4 µs: on
+ * Pairs a match may evaluate to settle what bounds cannot: how many coachees the full problem
+ * places (see checkPlacement), and whether it meets the minimum loads (see checkMinLoads); as
+ * many as the dense path would build at most. Each costs 2–4 µs: on
  * red team 6's 2,100 × 2,001 cohorts (hardMinDifference, identity data missing) a check
  * evaluated 0.46–0.90 million pairs in 1.8–3.1 s, two or three checks a match, and the matches
  * then ended certified at the dense optimum instead of 1.2% (before that, 4–5%) below it.
  */
-export const PLACEMENT_CHECK_PAIRS = 20_000_000;
+export const FULL_PROBLEM_CHECK_PAIRS = 20_000_000;
 
 /**
  * What to do when no pair left out could place another coachee: the bound on how many the full
@@ -244,8 +247,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     placedAtLastWidening = placed;
     if (!noGain) return null;
     if (smallEnough) return widenToEveryPair();
-    const check = checkPlacement({ graph: { rows, cols, rowStart: graph.rowStart, colIndex: graph.colIndex }, assignment, capacity, placeable: canPlace, candidates, exactWeights, mayWaive, budget: placementBudget });
-    placementBudget -= check.evaluated;
+    const check = checkPlacement({ graph: { rows, cols, rowStart: graph.rowStart, colIndex: graph.colIndex }, assignment, capacity, placeable: canPlace, candidates, exactWeights, mayWaive, budget: checkBudget });
+    checkBudget -= check.evaluated;
     switch (check.outcome) {
       case 'widened':
         return check.added;
@@ -255,13 +258,13 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
         provenRegion = check.region;
         return 0;
       case 'overBudget':
-        advice = `no pair left out could place another coachee by its bound, and proving that no pair does would evaluate more than the ${PLACEMENT_CHECK_PAIRS.toLocaleString('en-US')} pairs allowed; ${OUT_OF_REACH_ADVICE}`;
+        advice = `no pair left out could place another coachee by its bound, and proving that no pair does would evaluate more than the ${FULL_PROBLEM_CHECK_PAIRS.toLocaleString('en-US')} pairs allowed; ${OUT_OF_REACH_ADVICE}`;
         return 0;
       case 'notMaximum':
         return 0;
     }
   };
-  let placementBudget = PLACEMENT_CHECK_PAIRS;
+  let checkBudget = FULL_PROBLEM_CHECK_PAIRS;
   // The coachees and coaches that a proven placement keeps together (see checkPlacement).
   let provenRegion: { readonly rows: number[]; readonly cols: number[] } | null = null;
   /**
@@ -386,12 +389,29 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // With every pair a candidate the candidate problem is the full problem.
     const complete = candidates.every((list) => list.length === cols);
     if (result.status === 'infeasible') {
-      // Fewer coachees placeable than there are coachees, or every pair considered: facts of
-      // the full problem. Anything else may be the candidates' doing.
-      if (complete || (!allowUnmatched && mostPlaced < rows)) {
-        note = `infeasible for the full problem: ${complete ? 'every pair was considered' : `at most ${mostPlaced} of ${rows} coachees can be placed`}`;
+      // Minimum loads the candidates cannot meet: whether the full problem can (see checkMinLoads).
+      const loads = smallEnough || complete ? null : checkMinLoads({ graph: { rows, cols, rowStart: compressed.rowStart, colIndex: compressed.colIndex }, minLoad, placeable: canPlace, candidates, exactWeights, mayWaive, budget: checkBudget });
+      checkBudget -= loads?.evaluated ?? 0;
+      if (loads?.outcome === 'widened') {
+        addedPerRound.push(loads.added);
+        note = 'the candidate pairs could not meet every minimum load';
+        continue;
+      }
+      const placementShort = !allowUnmatched && mostPlaced < rows;
+      // Fewer coachees placeable than there are coachees, minimum loads out of reach, or every
+      // pair considered: facts of the full problem. Anything else may be the candidates' doing.
+      if (complete || placementShort || loads?.outcome === 'proven') {
+        const facts = [
+          ...(placementShort ? [`at most ${mostPlaced} of ${rows} coachees can be placed`] : []),
+          ...(loads?.outcome === 'proven' ? [`the minimum loads of ${loads.cols.length} coach(es) cannot be met (${loads.shortBy} coachee(s) short)`] : []),
+        ];
+        note = `infeasible for the full problem: ${complete ? 'every pair was considered' : facts.join('; ')}`;
         // The diagnosis of the candidate pairs may name a restriction of the candidates alone.
-        if (!complete) last = { pairs, result: { ...result, diagnosis: (smallEnough ? everyPairDiagnosis() : null) ?? fullProblemDiagnosis(canPlace, capacity, reach, provenRegion) } };
+        const fullProblem = (): Diagnosis[] => [
+          ...(placementShort ? fullProblemDiagnosis(canPlace, capacity, reach, provenRegion) : []),
+          ...(loads?.outcome === 'proven' ? [minLoadUnreachable(loads.cols, loads.shortBy)] : []),
+        ];
+        if (!complete) last = { pairs, result: { ...result, diagnosis: (smallEnough ? everyPairDiagnosis() : null) ?? fullProblem() } };
         return finish(last, true, solves);
       }
       const before = pairs.size;

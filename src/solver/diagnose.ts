@@ -169,12 +169,17 @@ export function diagnoseMinLoads(problem: NormalizedProblem, deficit: Int32Array
     }
   }
   if (starved.length === 0) return [];
-  return [{
+  return [minLoadUnreachable(starved, shortBy)];
+}
+
+/** The diagnosis of columns that cannot (all) reach their minimum loads, `shortBy` rows short in all. */
+export function minLoadUnreachable(cols: readonly number[], shortBy: number): Diagnosis {
+  return {
     kind: 'minLoadUnreachable',
-    cols: starved.slice(0, LIST_LIMIT),
+    cols: cols.slice(0, LIST_LIMIT),
     shortBy,
-    message: `${starved.length} column(s) (${preview(starved)}) cannot reach their minimum load: ${shortBy} row(s) missing`,
-  }];
+    message: `${cols.length} column(s) (${preview(cols)}) cannot reach their minimum load: ${shortBy} row(s) missing`,
+  };
 }
 
 function preview(items: readonly number[]): string {

@@ -1,11 +1,14 @@
 /**
- * checkPlacement against Hopcroft–Karp on every allowed pair: widening until it says 'proven'
- * must reach a largest placement of the full problem, the proven region must keep its rows'
- * allowed pairs to its own full columns, and only the pairs that could lead out of it are
- * evaluated (or a whole row, where a waiver could apply).
+ * checkPlacement and checkMinLoads against Hopcroft–Karp on every allowed pair. Widening until
+ * the placement check says 'proven' must reach a largest placement of the full problem, the
+ * proven region must keep its rows' allowed pairs to its own full columns, and only the pairs
+ * that could lead out of it are evaluated (or a whole row, where a waiver could apply).
+ * Widening until the minimum-load check says 'met' or 'proven' must say what the full problem
+ * says, and a proven shortfall must be what the coachees allowed to the coaches named leave.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkMinLoads } from '../../src/candidates/minLoadCheck.js';
 import { checkPlacement } from '../../src/candidates/placementCheck.js';
 import type { PairSet } from '../../src/features/pairSet.js';
 import { maxBMatching } from '../../src/solver/maxBMatching.js';
@@ -132,5 +135,67 @@ describe('checkPlacement', () => {
     // Within the budget, what was found is added.
     expect(checkPlacement({ ...fresh(), budget: 1 })).toEqual({ outcome: 'widened', evaluated: 1, added: 1 });
     expect(checkPlacement({ ...fresh(), budget: 2 })).toEqual({ outcome: 'widened', evaluated: 2, added: 2 });
+  });
+});
+
+describe('checkMinLoads', () => {
+  const withMinimums = caseArbitrary.chain((c) => fc.record({ c: fc.constant(c), minLoad: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: c.cols, maxLength: c.cols }) }));
+
+  /** The places of the minimum loads matched to coachees allowed by `keep`, each once: how many are filled. */
+  const filledMinimums = (rows: number, cols: number, minLoad: readonly number[], keep: (i: number, j: number) => boolean): number => {
+    const slots = minLoad.flatMap((m, j) => Array.from({ length: m }, () => j));
+    const graph = graphOf(slots.length, rows, (s, i) => keep(i, slots[s]!));
+    return maxBMatching({ ...graph, capacity: new Int32Array(rows).fill(1) }).size;
+  };
+
+  it('widens until the candidates meet every minimum load or the full problem is proven not to', () => {
+    fc.assert(
+      fc.property(withMinimums, ({ c, minLoad }) => {
+        const { rows, cols } = c;
+        // Coaches with a minimum have places for it.
+        const capacity = Int32Array.from(c.capacity, (places, j) => Math.max(places, minLoad[j]!));
+        const isAllowed = (i: number, j: number) => c.allowed[i * cols + j]!;
+        const required = minLoad.reduce((a, b) => a + b, 0);
+        const fullFilled = filledMinimums(rows, cols, minLoad, isAllowed);
+        const candidates = Array.from({ length: rows }, (_, i) => Int32Array.from({ length: cols }, (_, j) => j).filter((j) => c.candidate[i * cols + j]!));
+        const placeable = Uint8Array.from({ length: rows }, (_, i) => (Array.from(capacity).some((places, j) => places > 0 && isAllowed(i, j)) ? 1 : 0));
+        for (let round = 0; ; round++) {
+          expect(round).toBeLessThanOrEqual(rows * cols);
+          const graph = graphOf(rows, cols, (i, j) => candidates[i]!.includes(j) && isAllowed(i, j));
+          const before = candidates.map((list) => Array.from(list));
+          const { asked, exactWeights } = weigher(c);
+          const check = checkMinLoads({ graph, minLoad: Int32Array.from(minLoad), placeable, candidates, exactWeights, mayWaive: (row) => c.waivable[row]!, budget: Infinity });
+          expect(check.evaluated).toBe(asked.reduce((n, list) => n + list.length, 0));
+          for (let i = 0; i < rows; i++) {
+            if (asked[i]!.length === 0) continue;
+            if (c.waivable[i]) expect(asked[i]).toEqual(Array.from({ length: cols }, (_, j) => j));
+            else for (const j of asked[i]!) expect(minLoad[j]! > 0 && !before[i]!.includes(j)).toBe(true);
+          }
+          if (check.outcome === 'met') {
+            expect(fullFilled).toBe(required);
+            return;
+          }
+          if (check.outcome === 'proven') {
+            expect(required - fullFilled).toBe(check.shortBy);
+            // The coachees allowed to any coach named are all they can draw on: that many short.
+            const named = check.cols.reduce((n, j) => n + minLoad[j]!, 0);
+            let reachable = 0;
+            for (let i = 0; i < rows; i++) if (check.cols.some((j) => isAllowed(i, j))) reachable++;
+            expect(named - reachable).toBe(check.shortBy);
+            return;
+          }
+          expect(check.outcome).toBe('widened');
+          if (check.outcome !== 'widened') return;
+          let added = 0;
+          for (let i = 0; i < rows; i++) for (const j of candidates[i]!) if (!before[i]!.includes(j)) {
+            expect(isAllowed(i, j) && minLoad[j]! > 0).toBe(true);
+            added++;
+          }
+          expect(added).toBe(check.added);
+          expect(added).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: runs(400) },
+    );
   });
 });
