@@ -216,6 +216,10 @@ describe('match on candidate pairs, certified', () => {
       fc.property(sparseIdentityCase, ({ doc, policy, allowUnmatched, k }) => expectSameAsDenseBeyondFallback(doc, { policy, allowUnmatched }, k)),
       { numRuns: runs(150) },
     );
+    fc.assert(
+      fc.property(randomCase, ({ doc, policy, allowUnmatched, k }) => expectSameAsDenseBeyondFallback(doc, { policy, allowUnmatched }, k)),
+      { numRuns: runs(100) },
+    );
   });
 
   it('tells an unmatched coachee the reason the dense match gives, counting the coaches too similar for them as banned', () => {
