@@ -1,4 +1,4 @@
-import { competingRows } from '../solver/diagnose.js';
+import { competingRows, LIST_LIMIT } from '../solver/diagnose.js';
 import type { Diagnosis } from '../solver/types.js';
 
 /**
@@ -15,7 +15,7 @@ export function fullProblemDiagnosis(canPlace: Uint8Array, capacity: Int32Array,
   const out: Diagnosis[] = [];
   const lonely: number[] = [];
   for (let i = 0; i < rows; i++) if (canPlace[i] === 0) lonely.push(i);
-  if (lonely.length > 0) out.push({ kind: 'rowWithoutCandidates', rows: lonely, message: `${lonely.length} row(s) have no allowed column with places` });
+  if (lonely.length > 0) out.push({ kind: 'rowWithoutCandidates', rows: lonely.slice(0, LIST_LIMIT), rowCount: lonely.length, message: `${lonely.length} row(s) have no allowed column with places` });
   const total = capacity.reduce((a, b) => a + b, 0);
   if (total < rows) out.push({ kind: 'capacityShort', shortBy: rows - total, message: `total capacity ${total} is ${rows - total} short of the ${rows} rows to place` });
   if (out.length > 0) return out;
@@ -24,6 +24,6 @@ export function fullProblemDiagnosis(canPlace: Uint8Array, capacity: Int32Array,
   const within = reach.reduce((a, b) => a + b, 0);
   const cols: number[] = [];
   for (let j = 0; j < capacity.length; j++) if (reach[j]! < capacity[j]!) cols.push(j);
-  out.push({ kind: 'placesOutOfReach', cols, shortBy: rows - within, message: `${cols.length} column(s) have places no placeable row may take: ${within} place(s) within reach for ${rows} rows` });
+  out.push({ kind: 'placesOutOfReach', cols: cols.slice(0, LIST_LIMIT), colCount: cols.length, shortBy: rows - within, message: `${cols.length} column(s) have places no placeable row may take: ${within} place(s) within reach for ${rows} rows` });
   return out;
 }

@@ -151,18 +151,20 @@ function unmatchedReason(row: number, banLists: readonly (readonly PairBan[])[],
 }
 
 function describeDiagnosis(diagnosis: Diagnosis, features: FeatureTables): string {
-  const coachees = (rows: readonly number[]) => rows.map((r) => features.coacheeIds[r]).join(', ');
-  const coaches = (cols: readonly number[]) => cols.map((c) => features.coachIds[c]).join(', ');
+  // A diagnosis lists the first 100 people: the rest are counted, so the numbers add up.
+  const listed = (ids: readonly string[], count: number) => (count > ids.length ? `${ids.join(', ')} and ${count - ids.length} more` : ids.join(', '));
+  const coachees = (rows: readonly number[], count: number) => listed(rows.map((r) => features.coacheeIds[r]!), count);
+  const coaches = (cols: readonly number[], count: number) => listed(cols.map((c) => features.coachIds[c]!), count);
   switch (diagnosis.kind) {
     case 'rowWithoutCandidates':
-      return `coachees with no allowed coach: ${coachees(diagnosis.rows)}`;
+      return `coachees with no allowed coach: ${coachees(diagnosis.rows, diagnosis.rowCount)}`;
     case 'capacityShort':
       return diagnosis.shortBy > 0 ? `total coach capacity is ${diagnosis.shortBy} place(s) short` : diagnosis.message;
     case 'competingRows':
-      return `coachees ${coachees(diagnosis.rows)} can only go to coaches ${coaches(diagnosis.cols)}, who are ${diagnosis.shortBy} place(s) short`;
+      return `coachees ${coachees(diagnosis.rows, diagnosis.rowCount)} can only go to coaches ${coaches(diagnosis.cols, diagnosis.colCount)}, who are ${diagnosis.shortBy} place(s) short`;
     case 'placesOutOfReach':
-      return `bans keep places of coaches ${coaches(diagnosis.cols)} out of every coachee's reach: the places within reach are ${diagnosis.shortBy} short`;
+      return `bans keep places of coaches ${coaches(diagnosis.cols, diagnosis.colCount)} out of every coachee's reach: the places within reach are ${diagnosis.shortBy} short`;
     case 'minLoadUnreachable':
-      return `minimum loads of coaches ${coaches(diagnosis.cols)} cannot be met (${diagnosis.shortBy} coachee(s) short)`;
+      return `minimum loads of coaches ${coaches(diagnosis.cols, diagnosis.colCount)} cannot be met (${diagnosis.shortBy} coachee(s) short)`;
   }
 }

@@ -3,7 +3,7 @@ import type { NormalizedProblem } from './normalizedProblem.js';
 import type { Diagnosis } from './types.js';
 
 /** Largest number of rows or columns a diagnosis lists by index; the count is always exact. */
-const LIST_LIMIT = 100;
+export const LIST_LIMIT = 100;
 
 /**
  * Explains why not every row can be placed: rows with no allowed column, total capacity
@@ -20,6 +20,7 @@ export function diagnosePlacement(problem: NormalizedProblem): Diagnosis[] {
     out.push({
       kind: 'rowWithoutCandidates',
       rows: lonely.slice(0, LIST_LIMIT),
+      rowCount: lonely.length,
       message: `${lonely.length} row(s) have no allowed column at all: ${preview(lonely)}`,
     });
   }
@@ -47,7 +48,9 @@ export function competingRows(group: { readonly rows: readonly number[]; readonl
   return {
     kind: 'competingRows',
     rows: group.rows.slice(0, LIST_LIMIT),
+    rowCount: group.rows.length,
     cols: group.cols.slice(0, LIST_LIMIT),
+    colCount: group.cols.length,
     shortBy,
     message: `${group.rows.length} row(s) (${preview(group.rows)}) can only use ${group.cols.length} column(s) (${preview(group.cols)}) with ${groupCapacity} place(s) in all: ${shortBy} short`,
   };
@@ -151,6 +154,7 @@ export function diagnoseMinLoads(problem: NormalizedProblem, deficit: Int32Array
     return [{
       kind: 'minLoadUnreachable',
       cols: demanding.slice(0, LIST_LIMIT),
+      colCount: demanding.length,
       shortBy: required - rows,
       message: `minimum loads add up to ${required} but there are only ${rows} rows`,
     }];
@@ -177,6 +181,7 @@ export function minLoadUnreachable(cols: readonly number[], shortBy: number): Di
   return {
     kind: 'minLoadUnreachable',
     cols: cols.slice(0, LIST_LIMIT),
+    colCount: cols.length,
     shortBy,
     message: `${cols.length} column(s) (${preview(cols)}) cannot reach their minimum load: ${shortBy} row(s) missing`,
   };

@@ -77,8 +77,9 @@ export interface WarmStart {
 export type Diagnosis =
   | {
       readonly kind: 'rowWithoutCandidates';
-      /** Rows that have no allowed column at all. */
+      /** Rows that have no allowed column at all: the first 100, of `rowCount`. */
       readonly rows: readonly number[];
+      readonly rowCount: number;
       readonly message: string;
     }
   | {
@@ -91,10 +92,12 @@ export type Diagnosis =
       readonly kind: 'competingRows';
       /**
        * A Hall violator: these rows can only go to `cols`, whose capacity is `shortBy` short
-       * of what they need.
+       * of what they need. Each list holds the first 100, of `rowCount` and `colCount`.
        */
       readonly rows: readonly number[];
+      readonly rowCount: number;
       readonly cols: readonly number[];
+      readonly colCount: number;
       readonly shortBy: number;
       readonly message: string;
     }
@@ -103,16 +106,19 @@ export type Diagnosis =
       /**
        * Coaches some of whose places no placeable row can take (bans keep the others away), so
        * the places within reach fall `shortBy` short of the rows to place. Stated by the
-       * candidate path, which cannot name a group of competing rows without every pair.
+       * candidate path, which cannot name a group of competing rows without every pair. The
+       * first 100 coaches, of `colCount`.
        */
       readonly cols: readonly number[];
+      readonly colCount: number;
       readonly shortBy: number;
       readonly message: string;
     }
   | {
       readonly kind: 'minLoadUnreachable';
-      /** Columns whose minimum load cannot be met, and by how many in total. */
+      /** Columns whose minimum load cannot be met (the first 100, of `colCount`), and by how many in total. */
       readonly cols: readonly number[];
+      readonly colCount: number;
       readonly shortBy: number;
       readonly message: string;
     };

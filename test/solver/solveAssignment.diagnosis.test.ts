@@ -25,6 +25,14 @@ describe.each(methods)('solveAssignment (method %s) on infeasible problems', (me
     expect(diagnose(problem, method)).toContainEqual(expect.objectContaining({ kind: 'rowWithoutCandidates', rows: [1, 3] }));
   });
 
+  it('lists the first 100 rows of a group and counts them all', () => {
+    // 150 rows share column 0 (1 place); column 1 takes none of them.
+    const problem = { weights: Array.from({ length: 150 }, () => [1, null]), capacity: [1, 200] };
+    const group = diagnose(problem, method).find((d) => d.kind === 'competingRows');
+    expect(group).toMatchObject({ rowCount: 150, colCount: 1, cols: [0], shortBy: 149 });
+    expect(group?.kind === 'competingRows' ? group.rows : []).toEqual(Array.from({ length: 100 }, (_, i) => i));
+  });
+
   it('says by how much the total capacity is short', () => {
     const problem = { weights: Array.from({ length: 5 }, () => [1, 2]), capacity: [1, 1] };
     // types.ts: shortBy is how many places are missing (rows to place minus total capacity).
