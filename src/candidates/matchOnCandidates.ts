@@ -397,6 +397,23 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
         note = 'the candidate pairs could not meet every minimum load';
         continue;
       }
+      // Every coachee to be placed, and the candidates cannot: widen them as before a solve
+      // (this also proves the placement short, see widenStalled), not by the wider selection
+      // below: 4 · k · rounds coaches per coachee, at 100,000 × 10,000 with k = 48 already 96
+      // million pairs in the fifth round. Reached once the widenings before solves are used up.
+      if (!allowUnmatched && !smallEnough && !complete && loads?.outcome !== 'proven') {
+        const short = shortPlacement(compressed, rows, cols, capacity, rows);
+        if (short !== null) {
+          const placed = short.assignment.filter((j) => j !== null).length;
+          const before = pairs.size;
+          const added = widenStalled(placed, short.assignment, compressed) ?? widenForCardinality(bounds, candidates, short, capacity);
+          if (added > 0) {
+            addedPerRound.push(candidatePairs() - before);
+            note = `${placed} of at most ${mostPlaced} coachees placeable on the candidates`;
+            continue;
+          }
+        }
+      }
       const placementShort = !allowUnmatched && mostPlaced < rows;
       // Fewer coachees placeable than there are coachees, minimum loads out of reach, or every
       // pair considered: facts of the full problem. Anything else may be the candidates' doing.
