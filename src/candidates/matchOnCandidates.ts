@@ -400,8 +400,9 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       // Every coachee to be placed, and the candidates cannot: widen them as before a solve
       // (this also proves the placement short, see widenStalled), not by the wider selection
       // below: 4 · k · rounds coaches per coachee, at 100,000 × 10,000 with k = 48 already 96
-      // million pairs in the fifth round. Reached once the widenings before solves are used up.
-      if (!allowUnmatched && !smallEnough && !complete && loads?.outcome !== 'proven') {
+      // million pairs in the fifth round. Reached once the widenings before solves are used up
+      // (their count is maxRounds).
+      if (!allowUnmatched && mostPlaced >= rows && !smallEnough && !complete && loads?.outcome !== 'proven') {
         const short = shortPlacement(compressed, rows, cols, capacity, rows);
         if (short !== null) {
           const placed = short.assignment.filter((j) => j !== null).length;
