@@ -66,6 +66,19 @@ function weigher(c: Case) {
   return { asked, exactWeights };
 }
 
+/**
+ * The pairs a check evaluated, as `weigher` saw them: as many as it says, a row that could be
+ * waived whole, any other only on columns `leadsOut` accepts.
+ */
+function expectAsked(c: Case, asked: number[][], evaluated: number, leadsOut: (i: number, j: number) => boolean): void {
+  expect(evaluated).toBe(asked.reduce((n, list) => n + list.length, 0));
+  for (let i = 0; i < c.rows; i++) {
+    if (asked[i]!.length === 0) continue;
+    if (c.waivable[i]) expect(asked[i]).toEqual(Array.from({ length: c.cols }, (_, j) => j));
+    else for (const j of asked[i]!) expect(leadsOut(i, j), `pair ${i}, ${j}`).toBe(true);
+  }
+}
+
 describe('checkPlacement', () => {
   it('widens until a largest placement of every allowed pair is proven, evaluating only pairs that lead out of the region', () => {
     fc.assert(
@@ -84,13 +97,7 @@ describe('checkPlacement', () => {
           const before = candidates.map((list) => Array.from(list));
           const { asked, exactWeights } = weigher(c);
           const check = checkPlacement({ graph, assignment, capacity, placeable, candidates, exactWeights, mayWaive: (row) => c.waivable[row]!, budget: Infinity });
-          expect(check.evaluated).toBe(asked.reduce((n, list) => n + list.length, 0));
-          for (let i = 0; i < rows; i++) {
-            if (asked[i]!.length === 0) continue;
-            // A row that could be waived is evaluated whole; any other only on open columns it does not list.
-            if (c.waivable[i]) expect(asked[i]).toEqual(Array.from({ length: cols }, (_, j) => j));
-            else for (const j of asked[i]!) expect(capacity[j]! > 0 && !before[i]!.includes(j)).toBe(true);
-          }
+          expectAsked(c, asked, check.evaluated, (i, j) => capacity[j]! > 0 && !before[i]!.includes(j));
           if (check.outcome === 'proven') {
             expect(matching.size).toBe(most);
             const { rows: regionRows, cols: regionCols } = check.region;
@@ -165,12 +172,7 @@ describe('checkMinLoads', () => {
           const before = candidates.map((list) => Array.from(list));
           const { asked, exactWeights } = weigher(c);
           const check = checkMinLoads({ graph, minLoad: Int32Array.from(minLoad), placeable, candidates, exactWeights, mayWaive: (row) => c.waivable[row]!, budget: Infinity });
-          expect(check.evaluated).toBe(asked.reduce((n, list) => n + list.length, 0));
-          for (let i = 0; i < rows; i++) {
-            if (asked[i]!.length === 0) continue;
-            if (c.waivable[i]) expect(asked[i]).toEqual(Array.from({ length: cols }, (_, j) => j));
-            else for (const j of asked[i]!) expect(minLoad[j]! > 0 && !before[i]!.includes(j)).toBe(true);
-          }
+          expectAsked(c, asked, check.evaluated, (i, j) => minLoad[j]! > 0 && !before[i]!.includes(j));
           if (check.outcome === 'met') {
             expect(fullFilled).toBe(required);
             return;
