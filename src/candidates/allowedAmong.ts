@@ -14,16 +14,13 @@ export interface AllowedPairs {
   /** Per row, the asked columns that no ban excludes. */
   readonly found: Map<number, number[]>;
   readonly evaluated: number;
-  /** False when an ask was left out because it would have gone beyond the budget (it and every later one). */
-  readonly complete: boolean;
 }
 
 /**
  * Which of the asked pairs are allowed (solver weight not NaN), evaluated in chunks of about
- * EVALUATION_CHUNK_PAIRS; each row asked once. Stops before the first ask that would take the
- * pairs evaluated beyond `budget`.
+ * EVALUATION_CHUNK_PAIRS; each row asked once.
  */
-export function allowedAmong(rows: number, cols: number, asks: Iterable<PairAsk>, exactWeights: ExactWeights, budget: number): AllowedPairs {
+export function allowedAmong(rows: number, cols: number, asks: Iterable<PairAsk>, exactWeights: ExactWeights): AllowedPairs {
   const found = new Map<number, number[]>();
   let evaluated = 0;
   let chunk: PairAsk[] = [];
@@ -50,15 +47,11 @@ export function allowedAmong(rows: number, cols: number, asks: Iterable<PairAsk>
   };
   for (const ask of asks) {
     const size = ask.whole ? cols : ask.columns.length;
-    if (size === 0 || ask.columns.length === 0) continue;
-    if (evaluated + chunkPairs + size > budget) {
-      evaluateChunk();
-      return { found, evaluated, complete: false };
-    }
+    if (ask.columns.length === 0) continue;
     chunk.push(ask);
     chunkPairs += size;
     if (chunkPairs >= EVALUATION_CHUNK_PAIRS) evaluateChunk();
   }
   evaluateChunk();
-  return { found, evaluated, complete: true };
+  return { found, evaluated };
 }

@@ -13,7 +13,7 @@ export type MinLoadCheck =
   | { readonly outcome: 'proven'; readonly evaluated: number; readonly cols: number[]; readonly shortBy: number }
   /** Allowed pairs that could meet more of the minimum loads were found, and added to the candidates. */
   | { readonly outcome: 'widened'; readonly evaluated: number; readonly added: number }
-  /** The pairs to evaluate exceed the budget, and those evaluated within it lead nowhere. */
+  /** The pairs to evaluate exceed the budget: none is evaluated. */
   | { readonly outcome: 'overBudget'; readonly evaluated: number };
 
 /** What {@link checkMinLoads} reads, and the candidate lists it widens. */
@@ -65,17 +65,24 @@ export function checkMinLoads(input: MinLoadCheckInput): MinLoadCheck {
   for (let s = 0; s < slotCol.length; s++) if (matching.rowCol[s]! < 0 && region.inRegion[s] === 0) region.inRegion[s] = 1;
   const regionCols = [...new Set(slotCol.filter((_, s) => region.inRegion[s] === 1))].sort((a, b) => a - b);
   // Coachees a place of the region holds are in it (colInRegion); any other may extend a path.
+  const outsideColumns = (i: number): Int32Array => Int32Array.from(regionCols.filter((j) => !binaryHas(candidates[i]!, j)));
+  // Counted first: pairs beyond the budget are not evaluated in part, only to give up.
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    if (region.colInRegion[i] === 1 || placeable[i] === 0) continue;
+    const count = outsideColumns(i).length;
+    total += count > 0 && mayWaive(i, count) ? cols : count;
+  }
+  if (total > budget) return { outcome: 'overBudget', evaluated: 0 };
   const asks = function* (): Generator<PairAsk> {
     for (let i = 0; i < rows; i++) {
       if (region.colInRegion[i] === 1 || placeable[i] === 0) continue;
-      const list = candidates[i]!;
-      const columns = Int32Array.from(regionCols.filter((j) => !binaryHas(list, j)));
+      const columns = outsideColumns(i);
       yield { row: i, columns, whole: mayWaive(i, columns.length) };
     }
   };
-  const { found, evaluated, complete } = allowedAmong(rows, cols, asks(), exactWeights, budget);
+  const { found, evaluated } = allowedAmong(rows, cols, asks(), exactWeights);
   if (found.size > 0) return { outcome: 'widened', evaluated, added: addColumns(candidates, found) };
-  if (!complete) return { outcome: 'overBudget', evaluated };
   return { outcome: 'proven', evaluated, cols: regionCols, shortBy: slotCol.length - matching.size };
 }
 

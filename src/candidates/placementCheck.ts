@@ -13,7 +13,7 @@ export type PlacementCheck =
   | { readonly outcome: 'widened'; readonly evaluated: number; readonly added: number }
   /** The matching given is not a largest one on the candidates (a coach in the region has room). */
   | { readonly outcome: 'notMaximum'; readonly evaluated: number }
-  /** The pairs to evaluate exceed the budget, and those evaluated within it lead nowhere. */
+  /** The pairs to evaluate exceed the budget: none is evaluated. */
   | { readonly outcome: 'overBudget'; readonly evaluated: number };
 
 /** What {@link checkPlacement} reads, and the candidate lists it widens. */
@@ -64,6 +64,14 @@ export function checkPlacement(input: PlacementCheckInput): PlacementCheck {
   // Unplaced rows without a candidate pair start no path, but a pair left out may place them.
   for (let i = 0; i < rows; i++) if (rowCol[i]! < 0 && region.inRegion[i] === 0 && placeable[i] === 1) region.rows.push(i);
   const regionRows = region.rows.sort((a, b) => a - b);
+  // Counted first: pairs beyond the budget are not evaluated in part, only to give up.
+  let total = 0;
+  for (const row of regionRows) {
+    if (placeable[row] === 0) continue;
+    const count = outside.length - countIn(candidates[row]!, outside);
+    total += count > 0 && mayWaive(row, count) ? cols : count;
+  }
+  if (total > budget) return { outcome: 'overBudget', evaluated: 0 };
   const asks = function* (): Generator<PairAsk> {
     for (const row of regionRows) {
       if (placeable[row] === 0) continue;
@@ -71,12 +79,22 @@ export function checkPlacement(input: PlacementCheckInput): PlacementCheck {
       yield { row, columns, whole: mayWaive(row, columns.length) };
     }
   };
-  const { found: escapes, evaluated, complete } = allowedAmong(rows, cols, asks(), exactWeights, budget);
+  const { found: escapes, evaluated } = allowedAmong(rows, cols, asks(), exactWeights);
   if (escapes.size > 0) return { outcome: 'widened', evaluated, added: addColumns(candidates, escapes) };
-  if (!complete) return { outcome: 'overBudget', evaluated };
   const regionCols: number[] = [];
   for (let j = 0; j < cols; j++) if (region.colInRegion[j] === 1) regionCols.push(j);
   return { outcome: 'proven', evaluated, region: { rows: regionRows, cols: regionCols } };
+}
+
+/** How many columns of `outside` (ascending) are in `list` (ascending). */
+function countIn(list: Int32Array, outside: readonly number[]): number {
+  let count = 0;
+  let at = 0;
+  for (const j of outside) {
+    while (at < list.length && list[at]! < j) at++;
+    if (list[at] === j) count++;
+  }
+  return count;
 }
 
 /** The columns of `outside` (ascending) that are not in `list` (ascending). */

@@ -138,9 +138,8 @@ describe('checkPlacement', () => {
     // Coach 0 full with both: coach 1 is outside the region, empty, and the budget does not reach its pairs.
     const full = Int32Array.of(1, 1);
     const fresh = () => ({ ...input, candidates: [Int32Array.of(0), Int32Array.of(0)], capacity: full, assignment: [0, null] });
-    expect(checkPlacement({ ...fresh(), budget: 0 })).toEqual({ outcome: 'overBudget', evaluated: 0 });
-    // Within the budget, what was found is added.
-    expect(checkPlacement({ ...fresh(), budget: 1 })).toEqual({ outcome: 'widened', evaluated: 1, added: 1 });
+    // Nothing is evaluated when the pairs to evaluate (2) exceed the budget.
+    expect(checkPlacement({ ...fresh(), budget: 1 })).toEqual({ outcome: 'overBudget', evaluated: 0 });
     expect(checkPlacement({ ...fresh(), budget: 2 })).toEqual({ outcome: 'widened', evaluated: 2, added: 2 });
   });
 });
