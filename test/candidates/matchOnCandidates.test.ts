@@ -222,6 +222,13 @@ describe('match on candidate pairs, certified', () => {
     );
   });
 
+  it('finds the dense optimum beyond the fallback when the places, solved as rows, cannot all be filled on the candidates', () => {
+    // Red team 7: the places' solve stopped before any search and placed no one, the placement
+    // check was handed that, and 16 rounds ended 'feasible' (19 coachees, 10 coaches).
+    const { doc, allowUnmatched } = JSON.parse(readFileSync(new URL('./fixtures/places-stall.json', import.meta.url), 'utf8')) as { doc: CohortInput; allowUnmatched: boolean };
+    expectSameAsDenseBeyondFallback(doc, { allowUnmatched }, 1);
+  });
+
   it('tells an unmatched coachee the reason the dense match gives, counting the coaches too similar for them as banned', () => {
     // e3 (town A) is an insider (threshold 0.3) and c2 (town A, gender f) too similar under the
     // hard minimum; c2 has room. The reason had counted c2 as an allowed coach with room and
