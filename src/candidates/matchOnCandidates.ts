@@ -36,6 +36,14 @@ import { checkPlacement } from './placementCheck.js';
 import { checkMinLoads } from './minLoadCheck.js';
 import { minLoadUnreachable } from '../solver/diagnose.js';
 
+/**
+ * Widenings by bound that a placement may still need at its last gain before the candidates are
+ * widened harder (see widenStalled). Waiting for a widening that gains nothing let a placement
+ * that crawled up 3–5 coachees a round use up the rounds and end 'feasible' (red team 7, case
+ * 305: 2,400 × 2,100, hardMinDifference). Not tuned.
+ */
+const SLOW_GAIN_WIDENINGS = 4;
+
 /** What an uncertified result's note advises, unless the rounds found out more. */
 const DEFAULT_ADVICE = 'raise candidates.k or maxRounds';
 
@@ -237,15 +245,16 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   let advice = DEFAULT_ADVICE;
   /**
    * When a widening placed no more coachees than the last (`placed`, by `assignment`, a largest
-   * matching on `graph`), widens harder and returns how many pairs that adds: every pair on a
-   * cohort small enough, else the allowed pairs that lead out of the matching's alternating
-   * region (see checkPlacement); null when it placed more. When none does, `placed` is the most
-   * the full problem places: it becomes mostPlaced, and 0 is returned.
+   * matching on `graph`), or so few more that at that pace the bound would take more than
+   * SLOW_GAIN_WIDENINGS widenings yet, widens harder and returns how many pairs that adds: every
+   * pair on a cohort small enough, else the allowed pairs that lead out of the matching's
+   * alternating region (see checkPlacement); null otherwise. When none does, `placed` is the
+   * most the full problem places: it becomes mostPlaced, and 0 is returned.
    */
   const widenStalled = (placed: number, assignment: readonly (number | null)[], graph: { readonly rowStart: Int32Array; readonly colIndex: Int32Array }): number | null => {
-    const noGain = placed <= placedAtLastWidening;
+    const stalled = placedAtLastWidening >= 0 && (placed - placedAtLastWidening) * SLOW_GAIN_WIDENINGS < mostPlaced - placed;
     placedAtLastWidening = placed;
-    if (!noGain) return null;
+    if (!stalled) return null;
     if (smallEnough) return widenToEveryPair();
     const check = checkPlacement({ graph: { rows, cols, rowStart: graph.rowStart, colIndex: graph.colIndex }, assignment, capacity, placeable: canPlace, candidates, exactWeights, mayWaive, budget: checkBudget });
     checkBudget -= check.evaluated;
