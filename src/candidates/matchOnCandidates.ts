@@ -38,9 +38,9 @@ import { minLoadUnreachable } from '../solver/diagnose.js';
 
 /**
  * Widenings by bound that a placement may still need at its last gain before the candidates are
- * widened harder (see widenStalled). Waiting for a widening that gains nothing let a placement
- * that crawled up 3–5 coachees a round use up the rounds and end 'feasible' (red team 7, case
- * 305: 2,400 × 2,100, hardMinDifference). Not tuned.
+ * widened harder (see widenStalled). Waiting for a widening that gains nothing, a placement
+ * crawling up 3–5 coachees a round never had the placement check (red team 7, case 305: 2,400 ×
+ * 2,100, hardMinDifference). Not tuned.
  */
 const SLOW_GAIN_WIDENINGS = 4;
 
