@@ -221,8 +221,9 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   let mostPlaced = Math.min(placeable, reach.reduce((a, b) => a + b, 0));
   // Fewer places than coachees, every place fillable, and a quarter or more of the coachees
   // left over or priorities far apart: solve with places as rows (see solveByPlaces,
-  // PLACES_SOLVE_UNPLACED and PLACES_SOLVE_SPREAD).
-  const byPlaces =
+  // PLACES_SOLVE_UNPLACED and PLACES_SOLVE_SPREAD). Until a placement check proves fewer
+  // placeable than the places: then no solve by places could succeed.
+  let byPlaces =
     allowUnmatched &&
     mostPlaced === capacityTotal &&
     capacityTotal < rows &&
@@ -264,14 +265,26 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       case 'proven':
         mostPlaced = placed;
         placedMost = true;
+        // Red team 7, case 601: solving by places went on widening for places no one can fill, round after round.
+        if (mostPlaced < capacityTotal) byPlaces = false;
         provenRegion = check.region;
         return 0;
       case 'overBudget':
         advice = `no pair left out could place another coachee by its bound, and proving that no pair does would evaluate more than the ${FULL_PROBLEM_CHECK_PAIRS.toLocaleString('en-US')} pairs allowed; ${OUT_OF_REACH_ADVICE}`;
         return 0;
       case 'notMaximum':
-        return 0;
+        // Every caller hands over a largest placement (Hopcroft–Karp, or a solve that places the most first).
+        throw new CoachmatchError('internal', 'the placement check was given a matching that is not a largest one on the candidates');
     }
+  };
+  /**
+   * Widens candidates whose largest placement `largest` falls short (see widenStalled, else
+   * widenForCardinality, which goes by `by`); returns how many coachees `largest` places and
+   * how many pairs were added.
+   */
+  const widenShort = (largest: Pick<AssignmentResult, 'assignment' | 'loads'>, graph: { readonly rowStart: Int32Array; readonly colIndex: Int32Array }, by = largest): { placed: number; added: number } => {
+    const placed = largest.assignment.filter((j) => j !== null).length;
+    return { placed, added: widenStalled(placed, largest.assignment, graph) ?? widenForCardinality(bounds, candidates, by, capacity) };
   };
   let checkBudget = FULL_PROBLEM_CHECK_PAIRS;
   // The coachees and coaches that a proven placement keeps together (see checkPlacement).
@@ -355,9 +368,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // before any solve: a solve would only confirm it, at the price of its slowest path.
     const short = byPlaces || placedMost || placementWidenings >= input.candidates.maxRounds ? null : shortPlacement(compressed, rows, cols, capacity, mostPlaced);
     if (short !== null) {
-      const placed = short.assignment.filter((j) => j !== null).length;
       const before = pairs.size;
-      const added = widenStalled(placed, short.assignment, compressed) ?? widenForCardinality(bounds, candidates, short, capacity);
+      const { placed, added } = widenShort(short, compressed);
       if (added > 0) {
         placementWidenings++;
         addedPerRound.push(candidatePairs() - before);
@@ -382,10 +394,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       // candidates) and placed no one. The widening itself goes by the places' solve: when that
       // placed no one, every coachee joins coaches with places, which spreads alike coachees
       // faster (80 × 20, coaches all alike: 3 rounds, against 4 by the largest placement).
-      const largest = shortPlacement(compressed, rows, cols, capacity, Infinity)!;
-      const filled = largest.assignment.filter((j) => j !== null).length;
       const before = pairs.size;
-      const added = widenStalled(filled, largest.assignment, compressed) ?? widenForCardinality(bounds, candidates, byPlace, capacity);
+      const { placed: filled, added } = widenShort(shortPlacement(compressed, rows, cols, capacity, Infinity)!, compressed, byPlace);
       if (added > 0) {
         addedPerRound.push(candidatePairs() - before);
         note = `${filled} of ${capacityTotal} places filled on the candidates`;
@@ -420,9 +430,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       if (!allowUnmatched && mostPlaced >= rows && !smallEnough && !complete && loads?.outcome !== 'proven') {
         const short = shortPlacement(compressed, rows, cols, capacity, rows);
         if (short !== null) {
-          const placed = short.assignment.filter((j) => j !== null).length;
           const before = pairs.size;
-          const added = widenStalled(placed, short.assignment, compressed) ?? widenForCardinality(bounds, candidates, short, capacity);
+          const { placed, added } = widenShort(short, compressed);
           if (added > 0) {
             addedPerRound.push(candidatePairs() - before);
             note = `${placed} of at most ${mostPlaced} coachees placeable on the candidates`;
