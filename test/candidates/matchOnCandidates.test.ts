@@ -149,10 +149,10 @@ function diagnosisFalsehoods(cohort: Cohort, matching: Matching, options: Partia
  * full problem bears out (a group of coachees whose every allowed coach with places is in the
  * group's columns, fewer places than coachees), not the dense path's own wording.
  */
-function expectSameAsDenseBeyondFallback(doc: CohortInput, options: Partial<MatchOptions>, k: number): void {
+function expectSameAsDenseBeyondFallback(doc: CohortInput, options: Partial<MatchOptions>, k?: number, maxRounds = 20): void {
   const cohort = parseCohort(doc);
   const dense = match(cohort, { ...options, candidates: 'never' });
-  const sparse = match(cohort, { ...options, candidates: 'always', candidateSettings: { k, maxRounds: 20, fallbackPairs: 0 } });
+  const sparse = match(cohort, { ...options, candidates: 'always', candidateSettings: { ...(k === undefined ? {} : { k }), maxRounds, fallbackPairs: 0 } });
   const note = sparse.candidates?.note;
   expect(sparse.status, note).toBe(dense.status);
   if (dense.status === 'optimal') {
@@ -227,6 +227,13 @@ describe('match on candidate pairs, certified', () => {
     // check was handed that, and 16 rounds ended 'feasible' (19 coachees, 10 coaches).
     const { doc, allowUnmatched } = JSON.parse(readFileSync(new URL('./fixtures/places-stall.json', import.meta.url), 'utf8')) as { doc: CohortInput; allowUnmatched: boolean };
     expectSameAsDenseBeyondFallback(doc, { allowUnmatched }, 1);
+  });
+
+  it('stops solving by places once the placement check proves fewer coachees placeable than places', () => {
+    // Red team 7's generator (seed 5, 200 × 150, hard minimum, priorities up to 10^6, ties):
+    // every round after the proof went to widening for places no one can fill, and 16 ended 'feasible'.
+    const doc = JSON.parse(readFileSync(new URL('./fixtures/places-proven-short.json', import.meta.url), 'utf8')) as CohortInput;
+    expectSameAsDenseBeyondFallback(doc, { allowUnmatched: true }, undefined, 8);
   });
 
   it('tells an unmatched coachee the reason the dense match gives, counting the coaches too similar for them as banned', () => {
