@@ -1,5 +1,6 @@
 import { sparsePairSet } from '../features/pairSet.js';
 import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
+import type { MayWaive } from './reuseWeights.js';
 import type { ExactWeights } from './selectCandidates.js';
 
 /** Pairs of one row to evaluate: `columns` (ascending), or the whole row when `whole` (so a waiver is decided as on every pair), reading `columns` only. */
@@ -20,7 +21,7 @@ export interface AllowedPairs {
  * Which of the asked pairs are allowed (solver weight not NaN), evaluated in chunks of about
  * EVALUATION_CHUNK_PAIRS; each row asked once.
  */
-export function allowedAmong(rows: number, cols: number, asks: Iterable<PairAsk>, exactWeights: ExactWeights): AllowedPairs {
+function allowedAmong(rows: number, cols: number, asks: Iterable<PairAsk>, exactWeights: ExactWeights): AllowedPairs {
   const found = new Map<number, number[]>();
   let evaluated = 0;
   let chunk: PairAsk[] = [];
@@ -54,4 +55,58 @@ export function allowedAmong(rows: number, cols: number, asks: Iterable<PairAsk>
   }
   evaluateChunk();
   return { found, evaluated };
+}
+
+/**
+ * Which pairs of the given rows (ascending) with the columns of `columns` (ascending) that are
+ * not yet the row's candidates are allowed: what both full-problem checks ask (see
+ * checkPlacement, checkMinLoads). A row that its evaluation could waive (see {@link MayWaive})
+ * is evaluated whole, as the full problem decides its waiver. The pairs are counted first:
+ * null, and none evaluated, when they exceed `budget`, rather than evaluate some only to give up.
+ */
+export function allowedBeyondCandidates(
+  rows: number,
+  cols: number,
+  askRows: readonly number[],
+  columns: readonly number[],
+  candidates: readonly Int32Array[],
+  mayWaive: MayWaive,
+  exactWeights: ExactWeights,
+  budget: number,
+): AllowedPairs | null {
+  let total = 0;
+  for (const row of askRows) {
+    const count = columns.length - countIn(candidates[row]!, columns);
+    total += count > 0 && mayWaive(row, count) ? cols : count;
+  }
+  if (total > budget) return null;
+  const asks = function* (): Generator<PairAsk> {
+    for (const row of askRows) {
+      const left = notIn(candidates[row]!, columns);
+      yield { row, columns: left, whole: mayWaive(row, left.length) };
+    }
+  };
+  return allowedAmong(rows, cols, asks(), exactWeights);
+}
+
+/** How many of `columns` (ascending) are in `list` (ascending). */
+function countIn(list: Int32Array, columns: readonly number[]): number {
+  let count = 0;
+  let at = 0;
+  for (const j of columns) {
+    while (at < list.length && list[at]! < j) at++;
+    if (list[at] === j) count++;
+  }
+  return count;
+}
+
+/** The columns of `columns` (ascending) that are not in `list` (ascending). */
+function notIn(list: Int32Array, columns: readonly number[]): Int32Array {
+  const out: number[] = [];
+  let at = 0;
+  for (const j of columns) {
+    while (at < list.length && list[at]! < j) at++;
+    if (list[at] !== j) out.push(j);
+  }
+  return Int32Array.from(out);
 }

@@ -1,7 +1,7 @@
 import { alternatingRegion } from '../solver/diagnose.js';
 import { maxBMatching } from '../solver/maxBMatching.js';
 import { addColumns } from './columnLists.js';
-import { allowedAmong, type PairAsk } from './allowedAmong.js';
+import { allowedBeyondCandidates } from './allowedAmong.js';
 import type { MayWaive } from './reuseWeights.js';
 import type { ExactWeights } from './selectCandidates.js';
 
@@ -37,8 +37,8 @@ export interface MinLoadCheckInput {
  * If no allowed pair of the full problem joins a coach of the region to a coachee outside it,
  * the region's coachees are all its coaches can draw on, fewer than their minimums: 'proven'.
  * As in checkPlacement, the pairs that could say otherwise (coachees outside the region with
- * a coach of the region, not yet candidates) are evaluated, whole rows where a waiver could
- * apply, and the allowed ones added ('widened'). Together with checkPlacement this settles
+ * a coach of the region, not yet candidates) are evaluated (see allowedBeyondCandidates), and
+ * the allowed ones added ('widened'). Together with checkPlacement this settles
  * whether the full problem is feasible: a matching that places every coachee and one that
  * meets every minimum make one that does both (Mendelsohn and Dulmage).
  */
@@ -65,36 +65,11 @@ export function checkMinLoads(input: MinLoadCheckInput): MinLoadCheck {
   for (let s = 0; s < slotCol.length; s++) if (matching.rowCol[s]! < 0 && region.inRegion[s] === 0) region.inRegion[s] = 1;
   const regionCols = [...new Set(slotCol.filter((_, s) => region.inRegion[s] === 1))].sort((a, b) => a - b);
   // Coachees a place of the region holds are in it (colInRegion); any other may extend a path.
-  const outsideColumns = (i: number): Int32Array => Int32Array.from(regionCols.filter((j) => !binaryHas(candidates[i]!, j)));
-  // Counted first: pairs beyond the budget are not evaluated in part, only to give up.
-  let total = 0;
-  for (let i = 0; i < rows; i++) {
-    if (region.colInRegion[i] === 1 || placeable[i] === 0) continue;
-    const count = outsideColumns(i).length;
-    total += count > 0 && mayWaive(i, count) ? cols : count;
-  }
-  if (total > budget) return { outcome: 'overBudget', evaluated: 0 };
-  const asks = function* (): Generator<PairAsk> {
-    for (let i = 0; i < rows; i++) {
-      if (region.colInRegion[i] === 1 || placeable[i] === 0) continue;
-      const columns = outsideColumns(i);
-      yield { row: i, columns, whole: mayWaive(i, columns.length) };
-    }
-  };
-  const { found, evaluated } = allowedAmong(rows, cols, asks(), exactWeights);
+  const askRows: number[] = [];
+  for (let i = 0; i < rows; i++) if (region.colInRegion[i] === 0 && placeable[i] === 1) askRows.push(i);
+  const allowed = allowedBeyondCandidates(rows, cols, askRows, regionCols, candidates, mayWaive, exactWeights, budget);
+  if (allowed === null) return { outcome: 'overBudget', evaluated: 0 };
+  const { found, evaluated } = allowed;
   if (found.size > 0) return { outcome: 'widened', evaluated, added: addColumns(candidates, found) };
   return { outcome: 'proven', evaluated, cols: regionCols, shortBy: slotCol.length - matching.size };
-}
-
-/** Whether the ascending `list` holds `value`. */
-function binaryHas(list: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] === value) return true;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

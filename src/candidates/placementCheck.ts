@@ -1,7 +1,7 @@
 import { ColumnMembers } from '../solver/columnMembers.js';
 import { alternatingRegion } from '../solver/diagnose.js';
 import { addColumns } from './columnLists.js';
-import { allowedAmong, type PairAsk } from './allowedAmong.js';
+import { allowedBeyondCandidates } from './allowedAmong.js';
 import type { MayWaive } from './reuseWeights.js';
 import type { ExactWeights } from './selectCandidates.js';
 
@@ -41,11 +41,9 @@ export interface PlacementCheckInput {
  * region's places alone, and no matching of the full problem places more: 'proven'. Bounds
  * cannot tell, since bans that depend on the pair (a hard minimum difference) are only found
  * by evaluating it; so the region's pairs to open coaches outside it that are not candidates
- * are evaluated, in chunks. The allowed ones are added to the candidates ('widened'): each
- * extends an alternating path, to a coach with room or into a bigger region. An unplaced row
- * without a candidate pair belongs to the region too, alone. A row that its
- * evaluation could waive (see {@link MayWaive}) is evaluated whole, as the full problem decides
- * its waiver.
+ * are evaluated (see allowedBeyondCandidates). The allowed ones are added to the candidates
+ * ('widened'): each extends an alternating path, to a coach with room or into a bigger region.
+ * An unplaced row without a candidate pair belongs to the region too, alone.
  */
 export function checkPlacement(input: PlacementCheckInput): PlacementCheck {
   const { graph, assignment, capacity, placeable, candidates, exactWeights, mayWaive, budget } = input;
@@ -64,46 +62,12 @@ export function checkPlacement(input: PlacementCheckInput): PlacementCheck {
   // Unplaced rows without a candidate pair start no path, but a pair left out may place them.
   for (let i = 0; i < rows; i++) if (rowCol[i]! < 0 && region.inRegion[i] === 0 && placeable[i] === 1) region.rows.push(i);
   const regionRows = region.rows.sort((a, b) => a - b);
-  // Counted first: pairs beyond the budget are not evaluated in part, only to give up.
-  let total = 0;
-  for (const row of regionRows) {
-    if (placeable[row] === 0) continue;
-    const count = outside.length - countIn(candidates[row]!, outside);
-    total += count > 0 && mayWaive(row, count) ? cols : count;
-  }
-  if (total > budget) return { outcome: 'overBudget', evaluated: 0 };
-  const asks = function* (): Generator<PairAsk> {
-    for (const row of regionRows) {
-      if (placeable[row] === 0) continue;
-      const columns = leadingOut(candidates[row]!, outside);
-      yield { row, columns, whole: mayWaive(row, columns.length) };
-    }
-  };
-  const { found: escapes, evaluated } = allowedAmong(rows, cols, asks(), exactWeights);
+  const askRows = regionRows.filter((row) => placeable[row] === 1);
+  const allowed = allowedBeyondCandidates(rows, cols, askRows, outside, candidates, mayWaive, exactWeights, budget);
+  if (allowed === null) return { outcome: 'overBudget', evaluated: 0 };
+  const { found: escapes, evaluated } = allowed;
   if (escapes.size > 0) return { outcome: 'widened', evaluated, added: addColumns(candidates, escapes) };
   const regionCols: number[] = [];
   for (let j = 0; j < cols; j++) if (region.colInRegion[j] === 1) regionCols.push(j);
   return { outcome: 'proven', evaluated, region: { rows: regionRows, cols: regionCols } };
-}
-
-/** How many columns of `outside` (ascending) are in `list` (ascending). */
-function countIn(list: Int32Array, outside: readonly number[]): number {
-  let count = 0;
-  let at = 0;
-  for (const j of outside) {
-    while (at < list.length && list[at]! < j) at++;
-    if (list[at] === j) count++;
-  }
-  return count;
-}
-
-/** The columns of `outside` (ascending) that are not in `list` (ascending). */
-function leadingOut(list: Int32Array, outside: readonly number[]): Int32Array {
-  const out: number[] = [];
-  let at = 0;
-  for (const j of outside) {
-    while (at < list.length && list[at]! < j) at++;
-    if (list[at] !== j) out.push(j);
-  }
-  return Int32Array.from(out);
 }
