@@ -162,6 +162,12 @@ export interface CandidateSettings {
    */
   readonly fallbackPairs?: number;
   /**
+   * Pairs the checks beyond the fallback (checkPlacement, checkMinLoads) may evaluate in all
+   * (default {@link FULL_PROBLEM_CHECK_PAIRS}; 0: none). A check that would need more leaves
+   * its question open, and the result says so rather than claim what it did not prove.
+   */
+  readonly checkPairs?: number;
+  /**
    * Hears of each phase of the match as it ends, with its wall time (see {@link CandidatePhase}):
    * where a large cohort's time goes. Not called without it; the matching is the same either way.
    */
@@ -270,7 +276,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
         provenRegion = check.region;
         return 0;
       case 'overBudget':
-        advice = `no pair left out could place another coachee by its bound, and proving that no pair does would evaluate more than the ${FULL_PROBLEM_CHECK_PAIRS.toLocaleString('en-US')} pairs allowed; ${OUT_OF_REACH_ADVICE}`;
+        advice = `no pair left out could place another coachee by its bound, and proving that no pair does would evaluate more than the ${checkPairs.toLocaleString('en-US')} pairs allowed; ${OUT_OF_REACH_ADVICE}`;
         return 0;
       case 'notMaximum':
         // Every caller hands over a largest placement (Hopcroft–Karp, or a solve that places the most first).
@@ -286,7 +292,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     const placed = largest.assignment.filter((j) => j !== null).length;
     return { placed, added: widenStalled(placed, largest.assignment, graph) ?? widenForCardinality(bounds, candidates, by, capacity) };
   };
-  let checkBudget = FULL_PROBLEM_CHECK_PAIRS;
+  const checkPairs = input.candidates.checkPairs ?? FULL_PROBLEM_CHECK_PAIRS;
+  let checkBudget = checkPairs;
   // The coachees and coaches that a proven placement keeps together (see checkPlacement).
   let provenRegion: { readonly rows: number[]; readonly cols: number[] } | null = null;
   /**
@@ -417,6 +424,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       // Minimum loads the candidates cannot meet: whether the full problem can (see checkMinLoads).
       const loads = smallEnough || complete ? null : checkMinLoads({ graph: { rows, cols, rowStart: compressed.rowStart, colIndex: compressed.colIndex }, minLoad, placeable: canPlace, candidates, exactWeights, mayWaive, budget: checkBudget });
       checkBudget -= loads?.evaluated ?? 0;
+      if (loads?.outcome === 'overBudget') advice = `whether the full problem can meet every minimum load is open: settling it would evaluate more than the ${checkPairs.toLocaleString('en-US')} pairs allowed; ${DEFAULT_ADVICE}`;
       if (loads?.outcome === 'widened') {
         addedPerRound.push(loads.added);
         note = 'the candidate pairs could not meet every minimum load';

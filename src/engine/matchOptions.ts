@@ -111,7 +111,7 @@ export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions 
   return settings;
 }
 
-const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'parallelPairs', 'fallbackPairs', 'onPhase']);
+const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'parallelPairs', 'fallbackPairs', 'checkPairs', 'onPhase']);
 
 /** Checks each candidate setting (a JavaScript caller can pass anything), reporting by path. */
 function checkCandidateSettings(settings: CandidateSettings, report: (path: readonly (string | number)[], message: string) => void): void {
@@ -121,7 +121,7 @@ function checkCandidateSettings(settings: CandidateSettings, report: (path: read
   if (settings.k !== undefined) wholeAtLeastOne('k', settings.k);
   wholeAtLeastOne('maxRounds', settings.maxRounds);
   const { onPhase } = settings;
-  for (const [key, never] of [['parallelPairs', 'Infinity'], ['fallbackPairs', '0']] as const) {
+  for (const [key, never] of [['parallelPairs', 'Infinity'], ['fallbackPairs', '0'], ['checkPairs', '0']] as const) {
     const pairs: unknown = settings[key];
     if (pairs !== undefined && !(typeof pairs === 'number' && pairs >= 0)) report(['candidateSettings', key], `expected a number of pairs of at least 0 (${never}: never), got ${describeValue(pairs)}`);
   }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCandidateK, LARGE_K_PAIRS } from '../../src/candidates/matchOnCandidates.js';
+import { defaultCandidateK, LARGE_K_PAIRS, type CandidateSettings } from '../../src/candidates/matchOnCandidates.js';
 import { match, prepareMatch, toAssignmentProblem, type MatchOptions } from '../../src/engine/match.js';
 import type { Matching } from '../../src/engine/matching.js';
 import { isErrorOfKind } from '../../src/errors.js';
@@ -448,11 +448,13 @@ describe('match on candidate pairs, certified', () => {
 
 describe('match on candidate pairs, out of rounds', () => {
   /** With one candidate per coachee and one round: honest about what it proved, valid either way. */
-  function expectHonest(doc: CohortInput, options: Partial<MatchOptions>, k = 1): boolean {
+  /** Whether the candidate match of `doc` was certified; either way, that it is honest. */
+  function expectHonest(doc: CohortInput, options: Partial<MatchOptions>, k = 1, settings: Partial<CandidateSettings> = {}): boolean {
     const cohort = parseCohort(doc);
-    const sparse = match(cohort, { ...options, candidates: 'always', candidateSettings: { k, maxRounds: 1 } });
+    const maxRounds = settings.maxRounds ?? 1;
+    const sparse = match(cohort, { ...options, candidates: 'always', candidateSettings: { k, ...settings, maxRounds } });
     const report = sparse.candidates!;
-    expect(report.rounds).toBe(1);
+    expect(report.rounds).toBeLessThanOrEqual(maxRounds);
     const dense = match(cohort, { ...options, candidates: 'never' });
     if (report.certified) {
       expect(sparse.status, report.note).toBe(dense.status);
@@ -524,6 +526,38 @@ describe('match on candidate pairs, out of rounds', () => {
       coachees: ['x', 'y'].map((id) => coachee(id, { attributes: {}, aspiration: { sector: 'education' } })),
     };
     expectHonest(doc, { allowUnmatched: false }, 2);
+  });
+
+  it('leaves open what the checks beyond the fallback may not evaluate (checkPairs), and says so', () => {
+    const settings = { fallbackPairs: 0, checkPairs: 0, maxRounds: 20 };
+    // Red team 7's 200 × 150 cohort (hard minimum): certified once the placement check has
+    // evaluated the pairs left out (see 'stops solving by places …' above); not without.
+    const doc = JSON.parse(readFileSync(new URL('./fixtures/places-proven-short.json', import.meta.url), 'utf8')) as CohortInput;
+    const stalled = match(parseCohort(doc), { allowUnmatched: true, candidates: 'always', candidateSettings: settings });
+    expect(stalled.candidates?.certified).toBe(false);
+    expect(stalled.candidates?.note).toContain('would evaluate more than the 0 pairs allowed');
+    expectHonest(doc, { allowUnmatched: true }, defaultCandidateK(200, 150), settings);
+    // Coach c0 must take someone and everyone avoids c0: proven by the minimum-load check, or left open.
+    const avoided: CohortInput = {
+      attributes: [{ key: 'sector', kind: 'categorical', role: 'profession' }],
+      coaches: Array.from({ length: 8 }, (_, j) => ({ ...coach(`c${j}`, 3, { sector: j === 0 ? 'q' : 'ab'[j % 2]! }), ...(j === 0 ? { minLoad: 1 } : {}) })),
+      coachees: Array.from({ length: 16 }, (_, i) => coachee(`e${String(i).padStart(2, '0')}`, { avoid: ['c0'], aspiration: { sector: 'ab'[i % 2]! } })),
+    };
+    const proven = match(parseCohort(avoided), { candidates: 'always', candidateSettings: { k: 1, maxRounds: 3, fallbackPairs: 0 } });
+    expect(proven.status).toBe('infeasible');
+    expect(proven.diagnosis).toEqual(['minimum loads of coaches c0 cannot be met (1 coachee(s) short)']);
+    const unsettled = match(parseCohort(avoided), { candidates: 'always', candidateSettings: { k: 1, maxRounds: 3, fallbackPairs: 0, checkPairs: 0 } });
+    expect(unsettled.status).toBe('unknown');
+    expect(unsettled.candidates?.note).toContain('whether the full problem can meet every minimum load is open: settling it would evaluate more than the 0 pairs allowed');
+    let open = 0;
+    fc.assert(
+      fc.property(sparseIdentityCase, ({ doc, policy, allowUnmatched, k }) => {
+        if (!expectHonest(doc, { policy, allowUnmatched }, k, settings)) open++;
+      }),
+      { numRuns: runs(150) },
+    );
+    // Worth something only if some cohorts needed a check.
+    expect(open).toBeGreaterThan(0);
   });
 
   it('is honest for random cohorts, unmatched allowed or not', () => {
