@@ -19,7 +19,7 @@ import { readJsonFile } from './readJsonFile.js';
 import { matchingFormats, parseMatchingFormat, renderMatchingAs } from '../report/renderMatchingAs.js';
 import { writeOutput } from './writeOutput.js';
 
-export const matchUsage = `coachmatch match (<cohort.json> | --coaches coaches.csv --coachees coachees.csv [--relations relations.csv] [--mapping mapping.json]) [--preset ${policyPresetNames.join('|')}] [--format ${matchingFormats.join('|')}] [--out file] [--strict] [--objective ${matchObjectives.join('|')}] [--alternatives k] [--candidates auto|always|never] [--candidate-k k]
+export const matchUsage = `coachmatch match (<cohort.json> | --coaches coaches.csv --coachees coachees.csv [--relations relations.csv] [--mapping mapping.json]) [--preset ${policyPresetNames.join('|')}] [--format ${matchingFormats.join('|')}] [--out file] [--strict] [--objective ${matchObjectives.join('|')}] [--alternatives k] [--candidates auto|always|never] [--candidate-k k] [--max-rounds n]
 
 Matches a cohort and prints the explained matching: JSON (default), a Markdown report, a
 self-contained HTML report, or CSV (one row per coachee).
@@ -35,6 +35,8 @@ self-contained HTML report, or CSV (one row per coachee).
                 coachee's best candidate coaches and prove the result optimal for all pairs
                 from the duals (matching.candidates says how); always; never (every pair)
 --candidate-k   candidates per coachee to start from (default 32, or 48 from 10^8 coachee × coach pairs)
+--max-rounds    solves on candidate pairs at most before the result is returned unproven (default 16);
+                what a note's "raise candidates.k or maxRounds" means by maxRounds
 Exit code 0: matched, proven optimal; 1: infeasible, or not proven optimal (status feasible or
 unknown on candidate pairs); 2: bad input.`;
 
@@ -56,6 +58,7 @@ export async function matchCommand(args: string[]): Promise<number> {
       alternatives: { type: 'string', default: '0' },
       candidates: { type: 'string', default: 'auto' },
       'candidate-k': { type: 'string' },
+      'max-rounds': { type: 'string' },
     },
   });
   const csv = hasCsvInputs(values);
@@ -77,6 +80,7 @@ export async function matchCommand(args: string[]): Promise<number> {
     throw new CoachmatchError('invalidArgument', `--candidates must be auto, always or never, got ${JSON.stringify(values.candidates)}`);
   }
   const candidateK = values['candidate-k'] === undefined ? undefined : wholeNumberOption('candidate-k', values['candidate-k'], 1);
+  const maxRounds = values['max-rounds'] === undefined ? undefined : wholeNumberOption('max-rounds', values['max-rounds'], 1);
   if (k > 0 && candidates === 'always') {
     throw new CoachmatchError('invalidArgument', '--alternatives prices each alternative on every pair, so the page shows the matching solved on every pair: it goes with --candidates auto or never');
   }
@@ -99,7 +103,7 @@ export async function matchCommand(args: string[]): Promise<number> {
     allowUnmatched,
     objective,
     candidates,
-    candidateSettings: { ...defaultMatchOptions.candidateSettings, ...(candidateK === undefined ? {} : { k: candidateK }) },
+    candidateSettings: { ...defaultMatchOptions.candidateSettings, ...(candidateK === undefined ? {} : { k: candidateK }), ...(maxRounds === undefined ? {} : { maxRounds }) },
     ...(quotaBackend === undefined ? {} : { quotaBackend }) });
   writeOutput(renderMatchingAs(format, matching, title), values.out);
   return matching.status === 'optimal' ? 0 : 1;

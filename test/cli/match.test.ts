@@ -53,6 +53,11 @@ describe('coachmatch match', () => {
     // Without --candidate-k the engine's default applies.
     const byDefault = JSON.parse((await runInProcess(['match', alumniFixture, '--candidates', 'always'])).stdout) as Matching;
     expect(byDefault.candidates!.k).toBe(32);
+    // One round on 1 candidate a coachee: not proven (exit code 1), and said so.
+    const oneRound = await runInProcess(['match', alumniFixture, '--candidates', 'always', '--candidate-k', '1', '--max-rounds', '1']);
+    const unproven = JSON.parse(oneRound.stdout) as Matching;
+    expect(unproven.candidates!.rounds).toBe(1);
+    expect([oneRound.code, unproven.status, unproven.candidates!.certified]).toEqual([1, 'feasible', false]);
     const markdown = await runInProcess(['match', alumniFixture, '--candidates', 'always', '--format', 'md']);
     expect(markdown.stdout).toContain('Matched on candidate pairs');
   });
@@ -61,6 +66,8 @@ describe('coachmatch match', () => {
     [['--candidates', 'sometimes'], '--candidates'],
     [['--candidate-k', '0'], '--candidate-k'],
     [['--candidate-k', '2.5'], '--candidate-k'],
+    [['--max-rounds', '0'], '--max-rounds'],
+    [['--max-rounds', 'many'], '--max-rounds'],
   ])('refuses %j with exit code 2, naming the option', async (extra, option) => {
     const run = await runInProcess(['match', alumniFixture, ...extra]);
     expect(run.code).toBe(2);
