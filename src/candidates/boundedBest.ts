@@ -1,4 +1,7 @@
-/** The `size` best (value, row) offers, higher value first and of equal values the earlier row. */
+/**
+ * The `size` best (value, row) offers, higher value first and of equal values the lower row
+ * (`row` may be any key that orders ties, offered in any order).
+ */
 export class BoundedBest {
   private readonly value: Float64Array;
   private readonly row: Int32Array;
@@ -9,16 +12,14 @@ export class BoundedBest {
     this.row = new Int32Array(size);
   }
 
-  /** Rows must be offered in ascending order. */
   offer(v: number, r: number): void {
     const { value, row } = this;
     if (this.count < this.size) {
-      // Sift up past every parent that is a better entry: a value at least as high (every
-      // row so far is earlier, so an equal value is better too).
+      // Sift up past every parent that is a better entry (the root is the worst kept).
       let at = this.count++;
       while (at > 0) {
         const parent = (at - 1) >> 1;
-        if (value[parent]! < v) break;
+        if (value[parent]! < v || (value[parent] === v && row[parent]! > r)) break;
         value[at] = value[parent]!;
         row[at] = row[parent]!;
         at = parent;
@@ -27,7 +28,7 @@ export class BoundedBest {
       row[at] = r;
       return;
     }
-    if (this.size === 0 || !(v > value[0]!)) return;
+    if (this.size === 0 || !(v > value[0]! || (v === value[0] && r < row[0]!))) return;
     // Sift (v, r) down from the root past every child that is a worse entry.
     let at = 0;
     for (;;) {
@@ -45,7 +46,10 @@ export class BoundedBest {
     row[at] = r;
   }
 
-  /** What an offer must beat to be kept: −∞ until `size` offers are kept, then the worst of them. */
+  /**
+   * What an offer must reach to be kept: −∞ until `size` offers are kept, then the worst of
+   * them (an offer of just that value is kept only when its row is lower).
+   */
   get bar(): number {
     return this.count < this.size || this.size === 0 ? -Infinity : this.value[0]!;
   }

@@ -48,8 +48,8 @@ export interface PairBounds {
    */
   gatherAbove(row: number, out: Float64Array, threshold: number, found: Int32Array): number;
   /**
-   * {@link gatherAbove} with a floor per column: the columns with places whose bound is above
-   * `floors[j]` (strictly), where every floor is at least `least`.
+   * {@link gatherAbove} with a floor per column: the columns with places whose bound is at least
+   * `floors[j]`, where every floor is at least `least`.
    */
   gatherAboveFloors(row: number, out: Float64Array, floors: Float64Array, least: number, found: Int32Array): number;
   /** {@link boundRow}'s bounds of (row, columns[q]) into out[q] for q < count (every column in order when `columns` is null). */
@@ -186,8 +186,8 @@ export function pairBounds(
   const cells: FitCells | null = fitCells(aspirationCol, aspirationProfiles, supportCol, supportProfiles, st, open);
   const marked = new Uint32Array((cols + 31) >> 5);
   /**
-   * The columns with places whose bound reaches `threshold` (`floors` null) or is above their
-   * floor, every floor at least `threshold`; see gatherAbove.
+   * The columns with places whose bound reaches `threshold` (`floors` null) or their floor,
+   * every floor at least `threshold`; see gatherAbove.
    */
   const gather = (row: number, out: Float64Array, threshold: number, floors: Float64Array | null, found: Int32Array): number => {
     if (cells === null || !Number.isFinite(threshold)) {
@@ -196,7 +196,7 @@ export function pairBounds(
       let n = 0;
       for (let q = 0; q < all; q++) {
         const j = found[q]!;
-        if (floors !== null && !(gatherScratch[j]! > floors[j]!)) continue;
+        if (floors !== null && gatherScratch[j]! < floors[j]!) continue;
         out[j] = gatherScratch[j]!;
         found[n++] = j;
       }
@@ -229,7 +229,7 @@ export function pairBounds(
         for (let q = cellStart[base + s]!; q < end; q++) {
           const j = columns[q]!;
           const v = fitOf + identityValues[t + classParts[classes[j]!]! + valueParts[values[j]!]!]!;
-          if (floors === null ? v < threshold : !(v > floors[j]!)) continue;
+          if (v < (floors === null ? threshold : floors[j]!)) continue;
           out[j] = v;
           marks[j >> 5]! |= 1 << (j & 31);
         }

@@ -192,7 +192,7 @@ describe('pairBounds', () => {
     }
   });
 
-  it('gathers from the fit cells exactly the columns with places a full row pass finds at or above a threshold, or above their floors', () => {
+  it('gathers from the fit cells exactly the columns with places a full row pass finds at or above a threshold, or at or above their floors', () => {
     // Thresholds at row bounds themselves (ties at the threshold), between them and beyond
     // every one; some coaches without places; other entries of the output left alone. The
     // same with a floor per column.
@@ -221,12 +221,12 @@ describe('pairBounds', () => {
             if (expected.includes(j)) expect(out[j], `row ${i}, column ${j}`).toBe(full[j]);
             else expect(out[j], `row ${i}, column ${j} left alone`).toBeNaN();
           }
-          // A floor per column, at or above the threshold: some at the column's own bound (not
-          // above it), some just below, some far above.
+          // A floor per column, at or above the threshold: some at the column's own bound (which
+          // reaches it), some just below, some far above.
           const floors = Float64Array.from(full, (v, j) => Math.max(threshold, [v, v - 1e-6, v + 1, threshold][j % 4]!));
           out.fill(Number.NaN);
           const m = bounds.gatherAboveFloors(i, out, floors, threshold, found);
-          const above = Array.from(full.keys()).filter((j) => capacity[j]! > 0 && full[j]! > floors[j]!);
+          const above = Array.from(full.keys()).filter((j) => capacity[j]! > 0 && full[j]! >= floors[j]!);
           expect(Array.from(found.subarray(0, m)), `row ${i}, floors from ${threshold}`).toEqual(above);
           for (const j of above) expect(out[j]).toBe(full[j]);
         }

@@ -81,11 +81,14 @@ describe('widenForCardinality', () => {
 });
 
 describe('BoundedBest', () => {
-  it('keeps the best offers, ties to the earlier row, as sorting them all does', () => {
+  it('keeps the best offers, ties to the lower row, as sorting them all does, whatever the order of the offers', () => {
+    const offers = fc.array(fc.integer({ min: -3, max: 3 }), { maxLength: 60 }).chain((values) =>
+      fc.record({ values: fc.constant(values), order: fc.shuffledSubarray(Array.from(values.keys()), { minLength: values.length, maxLength: values.length }) }),
+    );
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -3, max: 3 }), { maxLength: 60 }), fc.nat({ max: 20 }), (values, size) => {
+      fc.property(offers, fc.nat({ max: 20 }), fc.boolean(), ({ values, order }, size, ascending) => {
         const best = new BoundedBest(size);
-        values.forEach((v, row) => best.offer(v, row));
+        for (const row of ascending ? values.keys() : order) best.offer(values[row]!, row);
         const expected = values
           .map((v, row) => ({ v, row }))
           .sort((a, b) => b.v - a.v || a.row - b.row)

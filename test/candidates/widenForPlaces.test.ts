@@ -1,15 +1,17 @@
 /**
  * widenForPlaces against a plain reference: every coach with places joined to its
- * 4 × capacity coachees of highest row bound, ties to the earlier coachee, found by sorting.
+ * 4 × capacity coachees of highest row bound, found by sorting, ties to the coachee that comes
+ * first counting from where the coaches before it would end, each taking 4 × capacity in turn.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateContext } from '../../src/candidates/candidateContext.js';
-import { widenForPlaces } from '../../src/candidates/widenForPlaces.js';
+import { placesStarts, widenForPlaces } from '../../src/candidates/widenForPlaces.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { resolvePolicy } from '../../src/model/resolvePolicy.js';
 import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { alikeCohort } from '../helpers/alikeCohort.js';
 import { runs } from '../helpers/runs.js';
 
 describe('widenForPlaces', () => {
@@ -32,9 +34,12 @@ describe('widenForPlaces', () => {
           return out;
         });
         const expected = candidates.map((list) => new Set(list));
+        let start = 0;
         for (let j = 0; j < cols; j++) {
           if (capacity[j]! === 0) continue;
-          const ranked = rowBounds.map((b, i) => ({ i, v: b[j]! })).sort((a, b) => b.v - a.v || a.i - b.i);
+          const counted = (i: number) => (i - start + rows) % rows;
+          const ranked = rowBounds.map((b, i) => ({ i, v: b[j]! })).sort((a, b) => b.v - a.v || counted(a.i) - counted(b.i));
+          start = (start + Math.min(rows, 4 * capacity[j]!)) % rows;
           for (const { i } of ranked.slice(0, 4 * capacity[j]!)) expected[i]!.add(j);
         }
         const widened = candidates.map((list) => list.slice());
@@ -45,5 +50,16 @@ describe('widenForPlaces', () => {
       }),
       { numRuns: runs(60) },
     );
+  });
+
+  it('joins coaches to coachees of their own when the coachees are all alike', () => {
+    // 12 coaches of 1 place, 60 coachees alike by bound: ties to the earlier coachee joined every
+    // coach to e00–e03; counted from each coach's start, the 48 joined are 48 different ones.
+    const cohort = parseCohort(alikeCohort(syntheticCohort(60, 12, 1, { capacity: [1, 1] }), 'coachees'));
+    const { rows, bounds, base } = candidateContext(cohort, resolvePolicy(cohort.policy, undefined), defaultPolicies);
+    const candidates = Array.from({ length: rows }, () => new Int32Array(0));
+    widenForPlaces(bounds, candidates, base.combined.capacity);
+    expect(candidates.filter((list) => list.length > 0)).toHaveLength(48);
+    expect(Array.from(placesStarts(rows, base.combined.capacity))).toEqual(Array.from({ length: 12 }, (_, j) => (4 * j) % rows));
   });
 });
