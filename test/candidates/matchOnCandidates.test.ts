@@ -418,6 +418,17 @@ describe('match on candidate pairs, certified', () => {
     }
   });
 
+  it('gives alike coachees one list, so that they are priced alike: 1,500 coachees all alike certify in 2 rounds', () => {
+    // Each kept the same few violators a round and the solve priced them apart: 10 rounds.
+    const cohort = parseCohort(alikeCohort(syntheticCohort(1500, 250, 1, { capacity: [5, 8] }), 'coachees') as unknown as CohortInput);
+    const dense = match(cohort, { candidates: 'never' });
+    const sparse = match(cohort, { candidates: 'always', candidateSettings: { maxRounds: 16, fallbackPairs: 0 } });
+    expect(sparse.candidates?.certified, sparse.candidates?.note).toBe(true);
+    expect(sparse.candidates!.rounds).toBeLessThanOrEqual(2);
+    expect(sparse.kpis.matched).toBe(dense.kpis.matched);
+    expect(sameValue(sparse.objective, dense.objective)).toBe(true);
+  });
+
   it('finds the dense optimum when coachees come in a few kinds of many (weights tie in long runs)', () => {
     // 15 kinds of 10 coachees on average; 82 places for 150 coachees, then 178.
     const shapes: [[number, number], boolean][] = [[[1, 8], true], [[5, 12], false]];
