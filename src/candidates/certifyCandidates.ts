@@ -398,8 +398,8 @@ function mergeAscending(first: Int32Array, second: readonly number[]): { columns
   return { columns, second: fromSecond };
 }
 
-/** Rounding allowance when a pair's weight or bound is compared with its covering duals. */
-function tolerance(covered: number): number {
+/** How far a pair's weight may exceed the duals that cover it (`covered`) before it counts as violating: rounding. */
+export function tolerance(covered: number): number {
   return 1e-9 * (1 + Math.abs(covered));
 }
 

@@ -1,6 +1,9 @@
 import { sparsePairSet } from '../features/pairSet.js';
 import type { Duals } from '../solver/types.js';
+import { priorityWeight } from '../policies/priorityWeight.js';
+import { tolerance } from './certifyCandidates.js';
 import { mergeColumns } from './columnLists.js';
+import type { PairBounds } from './pairBounds.js';
 import type { ExactWeights } from './selectCandidates.js';
 import type { WeighedPairs } from './reuseWeights.js';
 
@@ -73,29 +76,44 @@ function sameRow(rowStart: Int32Array, colIndex: Int32Array, weights: Float64Arr
  * apart, so that each found violators the others had: at 20,000 × 3,000 with coachees of 15
  * kinds and 19,488 places, 11 rounds. Returns the pairs added (mutating `candidates`).
  */
-export function shareAmongAlike(groups: readonly (readonly number[])[], candidates: Int32Array[], duals: Duals, exactWeights: ExactWeights, capacity: Int32Array, least: number): number {
-  const rows = candidates.length;
-  const cols = capacity.length;
+export function shareAmongAlike(
+  bounds: PairBounds,
+  groups: readonly (readonly number[])[],
+  candidates: Int32Array[],
+  duals: Duals,
+  exactWeights: ExactWeights,
+  capacity: Int32Array,
+  least: number,
+): number {
+  const { rows, cols } = bounds;
+  const rowBound = new Float64Array(cols);
   let added = 0;
   for (const members of groups) {
     let shared = candidates[members[0]!]!;
     for (const i of members) shared = mergeColumns(shared, candidates[i]!);
     const listed = new Uint8Array(cols);
     for (const j of shared) listed[j] = 1;
-    const outside: number[] = [];
-    for (let j = 0; j < cols; j++) if (listed[j] === 0 && capacity[j]! > 0) outside.push(j);
     let lowest = members[0]!;
     for (const i of members) if (duals.row[i]! < duals.row[lowest]!) lowest = i;
     const rowDual = duals.row[lowest]!;
-    // The lowest's pairs outside the list, weighed as one row.
+    // The lowest's pairs outside the list whose bound could violate (a pass over the row, not
+    // an evaluation of each: a large cohort may have many groups), weighed as one row.
+    bounds.boundRow(lowest, rowBound);
+    const m = bounds.multiplier[lowest]!;
+    const outside: number[] = [];
+    for (let j = 0; j < cols; j++) {
+      if (listed[j] === 1 || capacity[j]! === 0) continue;
+      const covered = rowDual + duals.col[j]!;
+      if (priorityWeight(m, rowBound[j]!) > covered + tolerance(covered)) outside.push(j);
+    }
     const rowStart = new Int32Array(rows + 1);
     rowStart.fill(outside.length, lowest + 1);
     const weights = outside.length === 0 ? new Float64Array(0) : exactWeights(sparsePairSet(rows, cols, rowStart, Int32Array.from(outside)));
     const violating: { col: number; by: number }[] = [];
     outside.forEach((j, q) => {
       const by = weights[q]! - rowDual - duals.col[j]!;
-      // The certificate's tolerance (a banned pair, NaN, never violates).
-      if (by > 1e-9 * (1 + Math.abs(rowDual + duals.col[j]!))) violating.push({ col: j, by });
+      // A banned pair (NaN) never violates.
+      if (by > tolerance(rowDual + duals.col[j]!)) violating.push({ col: j, by });
     });
     violating.sort((a, b) => b.by - a.by || a.col - b.col);
     const chosen: number[] = [];

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { PairBounds } from '../../src/candidates/pairBounds.js';
 import { alikeRows, shareAmongAlike } from '../../src/candidates/shareAmongAlike.js';
 import { sparsePairSet, type PairSet } from '../../src/features/pairSet.js';
 import { runs } from '../helpers/runs.js';
@@ -51,7 +52,9 @@ describe('shareAmongAlike', () => {
     const candidates = Array.from({ length: 10 }, (_, i) => Int32Array.from(i === 3 ? [0, 1] : [0]));
     const exactWeights = (pairs: PairSet) => new Float64Array(pairs.size).fill(1);
     const duals = { row: [0, 0, 0, 0, 0, 0.5, 0.5, 0.5, 0.5, 0.5], col: [0, 0, 0, 0, 0, 1] };
-    const added = shareAmongAlike([Array.from({ length: 10 }, (_, i) => i)], candidates, duals, exactWeights, capacity, 2);
+    // Row bounds of 1 (times 1) everywhere: every column a violation could come from is looked at.
+    const bounds = { rows: 10, cols: 6, multiplier: new Float64Array(10).fill(1), boundRow: (_: number, out: Float64Array) => out.fill(1) } as unknown as PairBounds;
+    const added = shareAmongAlike(bounds, [Array.from({ length: 10 }, (_, i) => i)], candidates, duals, exactWeights, capacity, 2);
     // Columns 0 and 1 hold 2 places for 10 rows: columns 2, 3 and 4 all join (5 does not violate).
     for (const list of candidates) expect(Array.from(list)).toEqual([0, 1, 2, 3, 4]);
     expect(added).toBe(10 * 5 - 11);
