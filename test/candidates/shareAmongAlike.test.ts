@@ -58,5 +58,10 @@ describe('shareAmongAlike', () => {
     // Columns 0 and 1 hold 2 places for 10 rows: columns 2, 3 and 4 all join (5 does not violate).
     for (const list of candidates) expect(Array.from(list)).toEqual([0, 1, 2, 3, 4]);
     expect(added).toBe(10 * 5 - 11);
+    // Within a budget of pairs a round: a group that would add more waits, and its lists stay.
+    const before = Array.from({ length: 10 }, (_, i) => Int32Array.from(i === 3 ? [0, 1] : [0]));
+    const waiting = before.map((list) => list.slice());
+    expect(shareAmongAlike(bounds, [Array.from({ length: 10 }, (_, i) => i)], waiting, duals, exactWeights, capacity, 2, 10 * 5 - 12)).toBe(0);
+    expect(waiting).toEqual(before);
   });
 });
