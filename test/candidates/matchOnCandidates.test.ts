@@ -630,6 +630,13 @@ describe('match on candidate pairs, whatever the record order', () => {
       sameJson(doc, seed, { candidateSettings: { k: 1, maxRounds: 1 } });
     }
   });
+
+  it('gives byte-identical matchings for alike coachees in another order (one list per group, ties shared out)', () => {
+    for (const [alike, capacity] of [['coachees', [5, 8]], ['fewKinds', [5, 9]], ['fewKinds', [1, 3]]] as const) {
+      const doc = alikeCohort(syntheticCohort(200, 30, 7, { capacity: [capacity[0], capacity[1]] }), alike) as unknown as CohortInput;
+      for (const seed of [3, 4]) sameJson(doc, seed, { candidateSettings: { k: 2, maxRounds: 20, fallbackPairs: 0 } });
+    }
+  });
 });
 
 describe('match on candidate pairs, refusals and defaults', () => {
