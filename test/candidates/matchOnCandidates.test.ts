@@ -241,6 +241,15 @@ describe('match on candidate pairs, certified', () => {
     expectSameAsDenseBeyondFallback(doc, { allowUnmatched: true }, undefined, 8);
   });
 
+  it('runs the placement check when the placement gains too slowly, not only when it stalls', () => {
+    // Found by a search on red team 7's generator (seed 39475, 54 × 12, hard minimum, priorities
+    // up to 10^6, ties; k 1, fallback off). Waiting for a widening that gains nothing, the match
+    // ended 'feasible' after 2 rounds with 48 of 54 placed: the widenings by bound had run out
+    // before one failed to gain, so the check never ran (SLOW_GAIN_WIDENINGS).
+    const doc = JSON.parse(readFileSync(new URL('./fixtures/slow-gain.json', import.meta.url), 'utf8')) as CohortInput;
+    expectSameAsDenseBeyondFallback(doc, { allowUnmatched: true }, 1, 16);
+  });
+
   it('tells an unmatched coachee the reason the dense match gives, counting the coaches too similar for them as banned', () => {
     // e3 (town A) is an insider (threshold 0.3) and c2 (town A, gender f) too similar under the
     // hard minimum; c2 has room. The reason had counted c2 as an allowed coach with room and
