@@ -254,13 +254,13 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   /**
    * When a widening placed no more coachees than the last (`placed`, by `assignment`, a largest
    * matching on `graph`), or so few more that at that pace the bound would take more than
-   * SLOW_GAIN_WIDENINGS widenings yet, widens harder and returns how many pairs that adds: every
+   * SLOW_GAIN_WIDENINGS widenings yet (or when `force`d), widens harder and returns how many pairs that adds: every
    * pair on a cohort small enough, else the allowed pairs that lead out of the matching's
    * alternating region (see checkPlacement); null otherwise. When none does, `placed` is the
    * most the full problem places: it becomes mostPlaced, and 0 is returned.
    */
-  const widenStalled = (placed: number, assignment: readonly (number | null)[], graph: { readonly rowStart: Int32Array; readonly colIndex: Int32Array }): number | null => {
-    const stalled = placedAtLastWidening >= 0 && (placed - placedAtLastWidening) * SLOW_GAIN_WIDENINGS < mostPlaced - placed;
+  const widenStalled = (placed: number, assignment: readonly (number | null)[], graph: { readonly rowStart: Int32Array; readonly colIndex: Int32Array }, force = false): number | null => {
+    const stalled = force || (placedAtLastWidening >= 0 && (placed - placedAtLastWidening) * SLOW_GAIN_WIDENINGS < mostPlaced - placed);
     placedAtLastWidening = placed;
     if (!stalled) return null;
     if (smallEnough) return widenToEveryPair();
@@ -481,7 +481,12 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     placedMost ||= result.status === 'optimal' && result.matched >= mostPlaced;
     if (result.matched < mostPlaced && !complete) {
       const before = pairs.size;
-      const added = widenStalled(result.matched, result.assignment, compressed) ?? widenForCardinality(bounds, candidates, result, capacity);
+      const stalled = widenStalled(result.matched, result.assignment, compressed);
+      let added = stalled ?? widenForCardinality(bounds, candidates, result, capacity);
+      // Nothing left to join by bound, and the last widening still gained: the check settles
+      // whether the pairs' own bans keep the rest out (helper 26's 54 × 12 cohort had ended
+      // 'feasible' here, 48 of 54 placed, where the full problem places all).
+      if (stalled === null && added === 0 && !smallEnough) added = widenStalled(result.matched, result.assignment, compressed, true) ?? 0;
       // Unless a placement check proved this the most, and the certificate goes on.
       if (result.matched < mostPlaced) {
         note = `${result.matched} of at most ${mostPlaced} coachees placed on the candidates`;

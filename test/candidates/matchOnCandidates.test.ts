@@ -241,11 +241,12 @@ describe('match on candidate pairs, certified', () => {
     expectSameAsDenseBeyondFallback(doc, { allowUnmatched: true }, undefined, 8);
   });
 
-  it('runs the placement check when the placement gains too slowly, not only when it stalls', () => {
-    // Found by a search on red team 7's generator (seed 39475, 54 × 12, hard minimum, priorities
+  it('runs the placement check when the placement gains too slowly or nothing is left to join by bound, not only when it stalls', () => {
+    // Found by helper 26 on red team 7's generator (seed 39475, 54 × 12, hard minimum, priorities
     // up to 10^6, ties; k 1, fallback off). Waiting for a widening that gains nothing, the match
-    // ended 'feasible' after 2 rounds with 48 of 54 placed: the widenings by bound had run out
-    // before one failed to gain, so the check never ran (SLOW_GAIN_WIDENINGS).
+    // ended 'feasible' after 2 rounds with 48 of 54 placed: the widenings by bound ran out while
+    // the last still gained, so the check never ran. Either the slow-gain trigger
+    // (SLOW_GAIN_WIDENINGS) or the check when nothing is left to join settles it; without both, it fails.
     const doc = JSON.parse(readFileSync(new URL('./fixtures/slow-gain.json', import.meta.url), 'utf8')) as CohortInput;
     expectSameAsDenseBeyondFallback(doc, { allowUnmatched: true }, 1, 16);
   });
