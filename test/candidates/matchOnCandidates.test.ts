@@ -130,10 +130,11 @@ function diagnosisFalsehoods(cohort: Cohort, matching: Matching, options: Partia
     const lonely = /^coachees with no allowed coach: (.+)$/.exec(text);
     if (group !== null) {
       const { ids: rows, more } = named(group[1]!, rowOf);
-      const cols = ids(group[2]!, colOf);
+      const { ids: cols, more: moreCoaches } = named(group[2]!, colOf);
       const places = cols.reduce((n, j) => n + combined.capacity[j]!, 0);
-      if (rows.length + more - places !== Number(group[3])) out.push(`${text}: ${rows.length + more} coachees, ${places} places`);
-      for (const i of rows) for (let j = 0; j < combined.cols; j++) if (allowed(i, j) && !cols.includes(j)) out.push(`${text}: ${features.coacheeIds[i]} may go to ${features.coachIds[j]}`);
+      // With coaches left unnamed, their places and who may go to them are unknown: nothing to check.
+      if (moreCoaches === 0 && rows.length + more - places !== Number(group[3])) out.push(`${text}: ${rows.length + more} coachees, ${places} places`);
+      if (moreCoaches === 0) for (const i of rows) for (let j = 0; j < combined.cols; j++) if (allowed(i, j) && !cols.includes(j)) out.push(`${text}: ${features.coacheeIds[i]} may go to ${features.coachIds[j]}`);
     } else if (loads !== null) {
       const cols = ids(loads[1]!, colOf);
       const minimum = cols.reduce((n, j) => n + combined.minLoad[j]!, 0);
