@@ -254,8 +254,8 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   /**
    * When a widening placed no more coachees than the last (`placed`, by `assignment`, a largest
    * matching on `graph`), or so few more that at that pace the bound would take more than
-   * SLOW_GAIN_WIDENINGS widenings yet (or when `force`d), widens harder and returns how many pairs that adds: every
-   * pair on a cohort small enough, else the allowed pairs that lead out of the matching's
+   * SLOW_GAIN_WIDENINGS widenings yet (or when `force`d), widens harder and returns how many
+   * pairs that adds: every pair on a cohort small enough, else the allowed pairs that lead out of the matching's
    * alternating region (see checkPlacement); null otherwise. When none does, `placed` is the
    * most the full problem places: it becomes mostPlaced, and 0 is returned.
    */
@@ -330,10 +330,10 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   const workspace = new SolveWorkspace();
   const placesRoom = newPlacesRoom(workspace);
   ({ candidates, weighed, certifier } = firstSelection(context, Math.min(k, cols), helper, mayWaive, roundPairs));
-  // Solving by places needs every place fillable: each coach joins its best coachees now,
-  // before a solve would fail on the coaches the coachees' choices left short.
   // Rows alike share their lists from the first certificate on (see shareAmongAlike).
   const alike = alikeRows(candidates, weighed);
+  // Solving by places needs every place fillable: each coach joins its best coachees now,
+  // before a solve would fail on the coaches the coachees' choices left short.
   if (byPlaces) widenForPlaces(bounds, candidates, capacity);
   clock.lap('selection', 0);
   const addedPerRound: number[] = [];
