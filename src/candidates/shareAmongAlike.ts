@@ -1,4 +1,5 @@
 import { sparsePairSet } from '../features/pairSet.js';
+import { twinRows } from '../solver/twinRows.js';
 import type { Duals } from '../solver/types.js';
 import { priorityWeight } from '../policies/priorityWeight.js';
 import { tolerance } from './certifyCandidates.js';
@@ -20,58 +21,23 @@ export const SHARED_PAIRS_PER_ROUND = 6_000_000;
 /**
  * Groups of at least LEAST_GROUP rows that the selection chose the same columns for, at the same
  * weights (coachees a cohort records little about), each in row order; the groups by their
- * first row. Rows whose weights the selection did not keep (see weighedBySelection) are in none.
+ * first row. Rows whose weights the selection did not keep (see weighedBySelection), and rows
+ * with a banned pair (NaN), are in none (see twinRows).
  */
 export function alikeRows(candidates: readonly Int32Array[], weighed: WeighedPairs): number[][] {
   const { rowStart, colIndex } = weighed.pairs;
-  const { weights } = weighed;
   const rows = candidates.length;
-  // Rows by hash in an open table, chained; equal hashes are compared in full.
-  let size = 1;
-  while (size < 2 * rows) size *= 2;
-  const head = new Int32Array(size).fill(-1);
-  const chain = new Int32Array(rows).fill(-1);
-  const bits = new Int32Array(weights.buffer, weights.byteOffset, 2 * weights.length);
-  const groupOf = new Int32Array(rows).fill(-1);
-  const groups: number[][] = [];
+  const first = twinRows({ rows, rowStart, colIndex, cost: weighed.weights });
+  if (first === null) return [];
+  const groups = new Map<number, number[]>();
   for (let i = 0; i < rows; i++) {
-    const from = rowStart[i]!;
-    const to = rowStart[i + 1]!;
-    if (to === from || to - from !== candidates[i]!.length) continue;
-    let hash = to - from;
-    for (let p = from; p < to; p++) {
-      hash = Math.imul(hash ^ colIndex[p]!, 0x01000193);
-      hash = Math.imul(hash ^ bits[2 * p]!, 0x01000193);
-      hash = Math.imul(hash ^ bits[2 * p + 1]!, 0x01000193);
-    }
-    const slot = hash & (size - 1);
-    let same = head[slot]!;
-    while (same >= 0 && !sameRow(rowStart, colIndex, weights, same, i)) same = chain[same]!;
-    if (same < 0) {
-      chain[i] = head[slot]!;
-      head[slot] = i;
-      continue;
-    }
-    if (groupOf[same]! < 0) {
-      groupOf[same] = groups.length;
-      groups.push([same]);
-    }
-    groupOf[i] = groupOf[same]!;
-    groups[groupOf[i]!]!.push(i);
+    const of = first[i]!;
+    if (of === i) continue;
+    const group = groups.get(of);
+    if (group === undefined) groups.set(of, [of, i]);
+    else group.push(i);
   }
-  return groups.filter((g) => g.length >= LEAST_GROUP);
-}
-
-function sameRow(rowStart: Int32Array, colIndex: Int32Array, weights: Float64Array, a: number, b: number): boolean {
-  const length = rowStart[a + 1]! - rowStart[a]!;
-  if (rowStart[b + 1]! - rowStart[b]! !== length) return false;
-  for (let q = 0; q < length; q++) {
-    const p = rowStart[a]! + q;
-    const r = rowStart[b]! + q;
-    // Object.is: NaN (banned) equals NaN, as the hash of its bits has it.
-    if (colIndex[p] !== colIndex[r] || !Object.is(weights[p], weights[r])) return false;
-  }
-  return true;
+  return [...groups.values()].filter((g) => g.length >= LEAST_GROUP).sort((a, b) => a[0]! - b[0]!);
 }
 
 /**

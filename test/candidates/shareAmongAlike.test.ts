@@ -13,7 +13,7 @@ import { runs } from '../helpers/runs.js';
 const rowsArbitrary = fc
   .array(
     fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 5 }).chain((columns) =>
-      fc.record({ columns: fc.constant(columns.sort((a, b) => a - b)), weights: fc.array(fc.oneof(fc.constantFrom(0, -0, 1, Number.NaN), fc.double({ noNaN: true, min: -5, max: 5 })), { minLength: columns.length, maxLength: columns.length }) }),
+      fc.record({ columns: fc.constant(columns.sort((a, b) => a - b)), weights: fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(0, 1, 2.5) }, { weight: 1, arbitrary: fc.constant(Number.NaN) }), { minLength: columns.length, maxLength: columns.length }) }),
     ),
     { minLength: 1, maxLength: 4 },
   )
@@ -27,13 +27,13 @@ function weighedOf(rows: readonly { columns: number[]; weights: number[] }[]): {
 }
 
 describe('alikeRows', () => {
-  it('groups the rows of identical columns and weights (NaN alike, 0 and −0 not), groups of at least 8, in row order', () => {
+  it('groups the rows of identical columns and weights, groups of at least 8, in row order; a row with a banned pair (NaN) in none', () => {
     fc.assert(
       fc.property(rowsArbitrary, (rows) => {
         const { candidates, weighed } = weighedOf(rows);
         const byKey = new Map<string, number[]>();
         rows.forEach((r, i) => {
-          const key = JSON.stringify(r.columns) + r.weights.map((w) => (Object.is(w, -0) ? '-0' : String(w))).join(',');
+          const key = r.weights.some(Number.isNaN) ? `banned ${i}` : JSON.stringify(r);
           byKey.set(key, [...(byKey.get(key) ?? []), i]);
         });
         const expected = [...byKey.values()].filter((g) => g.length >= 8).sort((a, b) => a[0]! - b[0]!);
