@@ -40,6 +40,20 @@ describe(`POST ${matchRoute.path}`, () => {
     expect(both.preset).toBe('default');
   });
 
+  it('matches on candidate pairs with the options coachmatch match has for them (body or query string)', async () => {
+    const viaBody = (await (await s.post('/match', { ...alumni, options: { candidates: 'always', candidateK: 1, maxRounds: 1 } })).json()) as any;
+    expect(viaBody).toEqual(expected({ candidates: 'always', candidateSettings: { k: 1, maxRounds: 1 } }));
+    expect([viaBody.candidates.k, viaBody.candidates.rounds, viaBody.status]).toEqual([1, 1, 'feasible']);
+    const viaQuery = (await (await s.post('/match?candidates=always&candidateK=2&maxRounds=20', alumni)).json()) as any;
+    expect(viaQuery).toEqual(expected({ candidates: 'always', candidateSettings: { k: 2, maxRounds: 20 } }));
+    expect([viaQuery.candidates.k, viaQuery.status]).toEqual([2, 'optimal']);
+    const inBody = await problemOf(await s.post('/match', { ...alumni, options: { candidates: 'sometimes', candidateK: 1.5, maxRounds: 0 } }));
+    expect(inBody.status).toBe(422);
+    expect(inBody.errors!.map((e) => e.path).sort()).toEqual(['$.options.candidateK', '$.options.candidates', '$.options.maxRounds']);
+    const inQuery = await problemOf(await s.post('/match?maxRounds=1e3&candidateK=0', alumni));
+    expect(inQuery.errors!.map((e) => e.path).sort()).toEqual(['$query.candidateK', '$query.maxRounds']);
+  });
+
   it('renders the Markdown report with format=md', async () => {
     const response = await s.post('/match?format=md', alumni);
     expect(response.status).toBe(200);

@@ -67,7 +67,7 @@ describe('GET /openapi.json', () => {
   it('documents request bodies, query parameters, problem responses and the API key', () => {
     const match = doc.paths['/match']!.post;
     expect(match.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/MatchRequest' });
-    expect(match.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['allowUnmatched', 'format', 'preset']);
+    expect(match.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['allowUnmatched', 'candidateK', 'candidates', 'format', 'maxRounds', 'preset']);
     for (const status of ['400', '401', '413', '415', '422', '503']) {
       expect(match.responses[status].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/ProblemDetails' });
     }

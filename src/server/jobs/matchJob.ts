@@ -34,6 +34,11 @@ export function matchJob(input: MatchJobInput): MatchJobOutput {
   const matching = engine.match(cohort, {
     policy: options.preset === undefined ? undefined : { preset: options.preset },
     allowUnmatched: options.allowUnmatched ?? true,
+    ...(options.candidates === undefined ? {} : { candidates: options.candidates }),
+    candidateSettings: {
+      ...(options.candidateK === undefined ? {} : { k: options.candidateK }),
+      ...(options.maxRounds === undefined ? {} : { maxRounds: options.maxRounds }),
+    },
   });
   const format = matchFormats[options.format ?? 'json'];
   return { outcome: 'matched', status: matching.status, contentType: format.contentType, text: format.render(matching, cohort) };
