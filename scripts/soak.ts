@@ -4,6 +4,7 @@
  *   node --import tsx scripts/soak.ts --minutes 10
  *   node --import tsx scripts/soak.ts --cases 5000 --seed 42
  *   node --import tsx scripts/soak.ts --minutes 2 --suite problems,cohorts
+ *   node --import tsx scripts/soak.ts --minutes 10 --suite candidates   (candidate pairs against every pair)
  *   node --import tsx scripts/soak.ts --cases 50 --suite tiny --self-test   (checks the failure report)
  *
  * Every round runs a batch of each suite under fast-check with a seed derived from the base
@@ -20,6 +21,7 @@ import fc from 'fast-check';
 import type { CohortInput } from '../src/model/cohortSchema.js';
 import type { PolicyInput } from '../src/model/policySettings.js';
 import { cohortArbitrary, policyOverridesArbitrary } from '../test/helpers/cohortArbitrary.js';
+import { candidateCheckCase, crossCheckCandidates } from '../test/helpers/crossCheckCandidates.js';
 import { crossCheckMatch } from '../test/helpers/crossCheckMatch.js';
 import { crossCheckProblem } from '../test/helpers/crossCheckProblem.js';
 import { buildVolumeProblem, volumeSpecArbitrary, type VolumeProblemSpec, type VolumeShape } from '../test/helpers/volumeProblemArbitrary.js';
@@ -74,6 +76,17 @@ const suites: readonly Suite[] = [
   problemSuite('problems', { maxRows: 60, maxCols: 15 }, 40),
   problemSuite('square', { maxRows: 30, maxCols: 30, oneToOne: true }, 40),
   problemSuite('tiny', { maxRows: 7, maxCols: 4 }, 100),
+  {
+    name: 'candidates',
+    batch: 10,
+    property: (tally) =>
+      fc.property(candidateCheckCase as fc.Arbitrary<unknown>, (value) => {
+        const { doc, policy, allowUnmatched, k } = value as { doc: CohortInput; policy: PolicyInput; allowUnmatched: boolean; k: number };
+        const report = crossCheckCandidates(doc, policy, allowUnmatched, { k, maxRounds: 20 });
+        count(tally, report.status, report.disagreements);
+      }),
+    expand: (value) => value,
+  },
   {
     name: 'cohorts',
     batch: 10,

@@ -13,7 +13,7 @@ export interface MatchCrossCheck {
 }
 
 /** The matching read back as a solver result over the prepared problem's rows and columns. */
-function asAssignment(matching: Matching, coacheeIds: readonly string[], coachIds: readonly string[]) {
+export function asAssignment(matching: Matching, coacheeIds: readonly string[], coachIds: readonly string[]) {
   const col = new Map(coachIds.map((id, j) => [id, j]));
   const byCoachee = new Map(matching.coachees.map((e) => [e.coacheeId, e.status === 'matched' ? e.coachId : null]));
   return coacheeIds.map((id) => {

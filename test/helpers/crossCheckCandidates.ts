@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { match, prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
+import type { Matching } from '../../src/engine/matching.js';
+import type { CohortInput } from '../../src/model/cohortSchema.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import type { PolicyInput } from '../../src/model/policySettings.js';
+import { alikeCohort } from './alikeCohort.js';
+import { cohortArbitrary, policyOverridesArbitrary, withMissingIdentity } from './cohortArbitrary.js';
+import { asAssignment, type MatchCrossCheck } from './crossCheckMatch.js';
+import { resultDefects } from './resultDefects.js';
+
+/** Candidate settings a cross-check runs with (the every-pair fallback off unless given). */
+export interface CandidateCheckSettings {
+  readonly k: number;
+  readonly maxRounds: number;
+  readonly fallbackPairs?: number;
+}
+
+/**
+ * Matches a cohort document on candidate pairs (the every-pair fallback off, so that small
+ * cohorts take the large-cohort path) and on every pair, and lists what the candidate result
+ * claims that the dense one does not bear out. A certified result must have the dense status,
+ * the dense number matched and the dense objective, up to the certificate's tolerance
+ * (10^-9 · (1 + duals) a pair: at most 10^-9 · rows · max(1, |objective|) here); a certified
+ * infeasible one, a dense infeasible. An uncertified one must be `feasible` or `unknown`, place
+ * no more than dense, stay below the dense objective when it places as many, and have the
+ * dense optimum within the gap it states. Every candidate matching is read back against the
+ * dense problem: allowed pairs, capacities, minimum loads, objective the sum of its weights.
+ * Independent of vitest, so the soak script can use it too.
+ */
+export function crossCheckCandidates(doc: CohortInput, policy: PolicyInput | undefined, allowUnmatched: boolean, settings: CandidateCheckSettings): MatchCrossCheck {
+  const disagreements: string[] = [];
+  const cohort = parseCohort(doc);
+  let dense: Matching;
+  let sparse: Matching;
+  try {
+    dense = match(cohort, { policy, allowUnmatched, candidates: 'never' });
+    sparse = match(cohort, { policy, allowUnmatched, candidates: 'always', candidateSettings: { fallbackPairs: 0, ...settings } });
+  } catch (error) {
+    return { disagreements: [`match threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`], status: 'error' };
+  }
+  const report = sparse.candidates;
+  if (report === undefined) return { disagreements: ['no candidate report'], status: 'error' };
+  const tolerance = 1e-9 * cohort.coachees.length * Math.max(1, Math.abs(dense.objective ?? 0));
+  const say = (what: string) => disagreements.push(`${what} (candidate note: ${report.note})`);
+  if (sparse.status !== 'infeasible' && sparse.status !== 'unknown') {
+    const prepared = prepareMatch(cohort, { policy });
+    const problem = toAssignmentProblem(prepared.combined, allowUnmatched);
+    const assignment = asAssignment(sparse, prepared.features.coacheeIds, prepared.features.coachIds);
+    const loads = prepared.features.coachIds.map((_, j) => assignment.filter((c) => c === j).length);
+    const readBack = { status: 'optimal' as const, method: 'flow' as const, objective: sparse.objective!, assignment, loads, matched: assignment.filter((c) => c !== null).length, duals: { row: [], col: [] } };
+    for (const defect of resultDefects(problem, readBack)) say(`candidate matching: ${defect}`);
+  }
+  if (report.certified) {
+    if (sparse.status !== dense.status) say(`certified ${sparse.status}, dense ${dense.status}`);
+    else if (dense.status === 'optimal') {
+      if (sparse.kpis.matched !== dense.kpis.matched) say(`certified with ${sparse.kpis.matched} matched, dense ${dense.kpis.matched}`);
+      if (Math.abs(sparse.objective! - dense.objective!) > tolerance) say(`certified objective ${sparse.objective}, dense ${dense.objective}`);
+    }
+  } else {
+    if (sparse.status !== 'feasible' && sparse.status !== 'unknown') say(`uncertified yet ${sparse.status}`);
+    if (sparse.status === 'feasible') {
+      if (dense.status !== 'optimal') say(`feasible on candidates, dense ${dense.status}`);
+      else if (sparse.kpis.matched > dense.kpis.matched) say(`places ${sparse.kpis.matched}, more than dense ${dense.kpis.matched}`);
+      else if (sparse.kpis.matched === dense.kpis.matched) {
+        if (sparse.objective! > dense.objective! + tolerance) say(`objective ${sparse.objective} above dense ${dense.objective}`);
+        if (report.gap !== null && dense.objective! > sparse.objective! + report.gap + tolerance) say(`dense ${dense.objective} beyond the stated gap ${report.gap} over ${sparse.objective}`);
+      }
+    }
+  }
+  return { disagreements, status: sparse.status };
+}
+
+/**
+ * A cohort for {@link crossCheckCandidates}: random (a third with identity data missing, whose
+ * pair-dependent bans the bounds cannot see), or with every coachee a copy of the first (rows
+ * alike, shared lists); random policy overrides, strict or not, k 1–4, up to 20 rounds.
+ */
+export const candidateCheckCase = fc.record({
+  doc: fc.oneof(
+    { weight: 2, arbitrary: cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 }) },
+    { weight: 1, arbitrary: withMissingIdentity(cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 })) },
+    { weight: 1, arbitrary: cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 }).map((doc) => alikeCohort(doc as unknown as Record<string, unknown>, 'coachees') as unknown as CohortInput) },
+  ),
+  policy: policyOverridesArbitrary,
+  allowUnmatched: fc.boolean(),
+  k: fc.integer({ min: 1, max: 4 }),
+});
