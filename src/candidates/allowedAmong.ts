@@ -18,11 +18,11 @@ export interface AllowedPairs {
 }
 
 /**
- * Which of the asked pairs are allowed (solver weight not NaN), evaluated in chunks of about
- * EVALUATION_CHUNK_PAIRS; each row asked once.
+ * Evaluates the asked pairs in chunks of about EVALUATION_CHUNK_PAIRS, each row asked once, and
+ * hands each ask its row's weights (NaN when banned): for `columns` in order, or every column
+ * when `whole`; a view, valid during the call. Returns how many pairs were evaluated.
  */
-function allowedAmong(rows: number, cols: number, asks: Iterable<PairAsk>, exactWeights: ExactWeights): AllowedPairs {
-  const found = new Map<number, number[]>();
+export function weighAsks(rows: number, cols: number, asks: Iterable<PairAsk>, exactWeights: ExactWeights, weighed: (ask: PairAsk, weights: Float64Array) => void): number {
   let evaluated = 0;
   let chunk: PairAsk[] = [];
   let chunkPairs = 0;
@@ -37,23 +37,29 @@ function allowedAmong(rows: number, cols: number, asks: Iterable<PairAsk>, exact
       else colIndex.set(columns, rowStart[row]!);
     }
     const weights = exactWeights(sparsePairSet(rows, cols, rowStart, colIndex));
-    for (const { row, columns, whole } of chunk) {
-      const allowed: number[] = [];
-      for (let q = 0; q < columns.length; q++) if (!Number.isNaN(weights[rowStart[row]! + (whole ? columns[q]! : q)]!)) allowed.push(columns[q]!);
-      if (allowed.length > 0) found.set(row, allowed);
-    }
+    for (const ask of chunk) weighed(ask, weights.subarray(rowStart[ask.row]!, rowStart[ask.row + 1]!));
     evaluated += colIndex.length;
     chunk = [];
     chunkPairs = 0;
   };
   for (const ask of asks) {
-    const size = ask.whole ? cols : ask.columns.length;
     if (ask.columns.length === 0) continue;
     chunk.push(ask);
-    chunkPairs += size;
+    chunkPairs += ask.whole ? cols : ask.columns.length;
     if (chunkPairs >= EVALUATION_CHUNK_PAIRS) evaluateChunk();
   }
   evaluateChunk();
+  return evaluated;
+}
+
+/** Which of the asked pairs are allowed (solver weight not NaN); see {@link weighAsks}. */
+function allowedAmong(rows: number, cols: number, asks: Iterable<PairAsk>, exactWeights: ExactWeights): AllowedPairs {
+  const found = new Map<number, number[]>();
+  const evaluated = weighAsks(rows, cols, asks, exactWeights, ({ row, columns, whole }, weights) => {
+    const allowed: number[] = [];
+    for (let q = 0; q < columns.length; q++) if (!Number.isNaN(weights[whole ? columns[q]! : q]!)) allowed.push(columns[q]!);
+    if (allowed.length > 0) found.set(row, allowed);
+  });
   return { found, evaluated };
 }
 

@@ -534,7 +534,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     });
     // Not while places are solved as rows: there each coach's own coachees are spread over alike
     // ones already (see widenForPlaces), and one list for all would join each to every coach any
-    // had (20,000 × 3,000, 15 kinds of coachee, 14,951 places: 5 rounds and 21.6 s against 8 and 12.0 s).
+    // had (20,000 × 3,000, 15 kinds of coachee, 14,951 places: 5 rounds and 21.6 s against 8 and 12.0 s, one run each on a busy host).
     if (alike.length > 0 && !byPlaces) added += shareAmongAlike(bounds, alike, candidates, result.duals, exactWeights, capacity, keptPerRow);
     addedPerRound.push(added);
     note = `round ${solves}: ${outcome.violations} pair(s) outside the candidates could still improve the total (${added} added)`;

@@ -1,8 +1,8 @@
-import { sparsePairSet } from '../features/pairSet.js';
 import { twinRows } from '../solver/twinRows.js';
 import type { Duals } from '../solver/types.js';
 import { priorityWeight } from '../policies/priorityWeight.js';
 import { tolerance } from './certifyCandidates.js';
+import { weighAsks } from './allowedAmong.js';
 import { mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
 import type { ExactWeights } from './selectCandidates.js';
@@ -62,8 +62,10 @@ export function shareAmongAlike(
 ): number {
   const { rows, cols } = bounds;
   const rowBound = new Float64Array(cols);
-  let added = 0;
-  for (const members of groups) {
+  // Per group: every member's columns, its lowest-priced member, and that member's pairs
+  // outside the list whose bound could violate (a pass over the row, not an evaluation of each:
+  // a large cohort may have many groups).
+  const plans = groups.map((members) => {
     let shared = candidates[members[0]!]!;
     for (const i of members) shared = mergeColumns(shared, candidates[i]!);
     const listed = new Uint8Array(cols);
@@ -71,8 +73,6 @@ export function shareAmongAlike(
     let lowest = members[0]!;
     for (const i of members) if (duals.row[i]! < duals.row[lowest]!) lowest = i;
     const rowDual = duals.row[lowest]!;
-    // The lowest's pairs outside the list whose bound could violate (a pass over the row, not
-    // an evaluation of each: a large cohort may have many groups), weighed as one row.
     bounds.boundRow(lowest, rowBound);
     const m = bounds.multiplier[lowest]!;
     const outside: number[] = [];
@@ -81,26 +81,31 @@ export function shareAmongAlike(
       const covered = rowDual + duals.col[j]!;
       if (priorityWeight(m, rowBound[j]!) > covered + tolerance(covered)) outside.push(j);
     }
-    const rowStart = new Int32Array(rows + 1);
-    rowStart.fill(outside.length, lowest + 1);
-    const weights = outside.length === 0 ? new Float64Array(0) : exactWeights(sparsePairSet(rows, cols, rowStart, Int32Array.from(outside)));
-    const violating: { col: number; by: number }[] = [];
-    outside.forEach((j, q) => {
-      const by = weights[q]! - rowDual - duals.col[j]!;
+    return { members, shared, rowDual, ask: { row: lowest, columns: Int32Array.from(outside), whole: false }, violating: [] as { col: number; by: number }[] };
+  });
+  // Every group's suspects weighed together, in chunks (groups are disjoint: one ask a row).
+  const planOf = new Map(plans.map((plan) => [plan.ask.row, plan]));
+  weighAsks(rows, cols, plans.map((plan) => plan.ask), exactWeights, ({ row, columns }, weights) => {
+    const plan = planOf.get(row)!;
+    columns.forEach((j, q) => {
+      const by = weights[q]! - plan.rowDual - duals.col[j]!;
       // A banned pair (NaN) never violates.
-      if (by > tolerance(rowDual + duals.col[j]!)) violating.push({ col: j, by });
+      if (by > tolerance(plan.rowDual + duals.col[j]!)) plan.violating.push({ col: j, by });
     });
+  });
+  let added = 0;
+  for (const { members, shared: before, violating } of plans) {
     violating.sort((a, b) => b.by - a.by || a.col - b.col);
     const chosen: number[] = [];
     // The places the list holds already count.
     let places = 0;
-    for (const j of shared) places += capacity[j]!;
+    for (const j of before) places += capacity[j]!;
     for (const { col } of violating) {
       if (chosen.length >= least && places >= members.length) break;
       chosen.push(col);
       places += capacity[col]!;
     }
-    shared = mergeColumns(shared, chosen);
+    const shared = mergeColumns(before, chosen);
     let gain = 0;
     for (const i of members) gain += shared.length - candidates[i]!.length;
     if (added + gain > budget) continue;

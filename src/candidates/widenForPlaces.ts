@@ -15,7 +15,7 @@ const LEAST_EVERY = 64;
  * were each to take its rows in turn (see {@link placesStarts}): rows alike by bound (coachees
  * the cohort records little about) are spread over the columns, not all joined to the earliest
  * of them. At 20,000 × 3,000 with coachees of 15 kinds and 14,951 places, ties to the earlier
- * row took 10 rounds and 27 s; spread, 8 rounds and 12 s (same optimum; one run each).
+ * row took 10 rounds and 28.4 s; spread, 8 rounds and 11.7 s (same optimum; bench/LARGE.md, large-20k-fewkinds).
  * There every place must be filled, and coachees' top k leave some coaches with fewer
  * coachees than places (at 40,000 × 4,000 with 3–7 places, 126 coaches, 7 with none): a
  * first solve would fail on them. One pass over the rows; a column's worst kept bound, once

@@ -26,6 +26,9 @@ import { cohortArbitrary, policyOverridesArbitrary, thinIdentity, withMissingIde
 import { resultDefects } from '../helpers/resultDefects.js';
 import { runs } from '../helpers/runs.js';
 
+/** A cohort document (or a cohort with its options) kept under ./fixtures. */
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
+
 const synthetic = (coachees: number, coaches: number, seed: number, capacity: readonly [number, number]) =>
   syntheticCohort(coachees, coaches, seed, { capacity }) as unknown as CohortInput;
 
@@ -231,14 +234,14 @@ describe('match on candidate pairs, certified', () => {
   it('finds the dense optimum beyond the fallback when the places, solved as rows, cannot all be filled on the candidates', () => {
     // Red team 7: the places' solve stopped before any search and placed no one, the placement
     // check was handed that, and 16 rounds ended 'feasible' (19 coachees, 10 coaches).
-    const { doc, allowUnmatched } = JSON.parse(readFileSync(new URL('./fixtures/places-stall.json', import.meta.url), 'utf8')) as { doc: CohortInput; allowUnmatched: boolean };
+    const { doc, allowUnmatched } = fixture('places-stall') as { doc: CohortInput; allowUnmatched: boolean };
     expectSameAsDenseBeyondFallback(doc, { allowUnmatched }, 1);
   });
 
   it('stops solving by places once the placement check proves fewer coachees placeable than places', () => {
     // Red team 7's generator (seed 5, 200 × 150, hard minimum, priorities up to 10^6, ties):
     // every round after the proof went to widening for places no one can fill, and 16 ended 'feasible'.
-    const doc = JSON.parse(readFileSync(new URL('./fixtures/places-proven-short.json', import.meta.url), 'utf8')) as CohortInput;
+    const doc = fixture('places-proven-short') as CohortInput;
     expectSameAsDenseBeyondFallback(doc, { allowUnmatched: true }, undefined, 8);
   });
 
@@ -246,7 +249,7 @@ describe('match on candidate pairs, certified', () => {
     // Helper 26, on red team 7's generator (seed 72015, 270 × 147, hard minimum, priorities up
     // to 10^6, ties; k 1, fallback off): with the check only after a widening that gained
     // nothing, 16 rounds ended 'feasible' 2.29% below the optimum (219 of at most 258 placed).
-    const doc = JSON.parse(readFileSync(new URL('./fixtures/slow-gain.json', import.meta.url), 'utf8')) as CohortInput;
+    const doc = fixture('slow-gain') as CohortInput;
     expectSameAsDenseBeyondFallback(doc, { allowUnmatched: true }, 1, 16);
   });
 
@@ -254,7 +257,7 @@ describe('match on candidate pairs, certified', () => {
     // Helper 26 (seed 39475, 54 × 12, as above): with the check neither then nor on slow gains
     // (nor on none), 'feasible' after 2 rounds, 48 of 54 placed. Either check alone settles it,
     // so this fails only without both.
-    const doc = JSON.parse(readFileSync(new URL('./fixtures/nothing-to-join.json', import.meta.url), 'utf8')) as CohortInput;
+    const doc = fixture('nothing-to-join') as CohortInput;
     expectSameAsDenseBeyondFallback(doc, { allowUnmatched: true }, 1, 16);
   });
 
@@ -292,7 +295,7 @@ describe('match on candidate pairs, certified', () => {
     // 20 coachees, 6 coaches of 1 place; every coachee is an insider too like c2 and c5, whose
     // bans (diversity-first) are known only pair by pair: at most 4 can be placed, not 6. The
     // candidates widened by 2 banned pairs a round and ended "not proven" after 16 rounds.
-    const doc = JSON.parse(readFileSync(new URL('./fixtures/pairBannedCoaches.json', import.meta.url), 'utf8')) as CohortInput;
+    const doc = fixture('pairBannedCoaches') as CohortInput;
     const cohort = parseCohort(doc);
     const dense = match(cohort, { candidates: 'never' });
     for (const k of [1, 6]) {
@@ -586,7 +589,7 @@ describe('match on candidate pairs, out of rounds', () => {
     const settings = { fallbackPairs: 0, checkPairs: 0, maxRounds: 20 };
     // Red team 7's 200 × 150 cohort (hard minimum): certified once the placement check has
     // evaluated the pairs left out (see 'stops solving by places …' above); not without.
-    const doc = JSON.parse(readFileSync(new URL('./fixtures/places-proven-short.json', import.meta.url), 'utf8')) as CohortInput;
+    const doc = fixture('places-proven-short') as CohortInput;
     const stalled = match(parseCohort(doc), { allowUnmatched: true, candidates: 'always', candidateSettings: settings });
     expect(stalled.candidates?.certified).toBe(false);
     expect(stalled.candidates?.note).toContain('would evaluate more than the 0 pairs allowed');
