@@ -44,7 +44,7 @@ export function createServer(options: Partial<ServerOptions> = {}): CoachmatchSe
   const env = {
     routes: settings.routes,
     runner,
-    limits: { maxPairs: settings.maxPairs },
+    limits: { maxPairs: settings.maxPairs, maxCandidatePairs: settings.maxCandidatePairs },
     maxBodyBytes: settings.maxBodyBytes,
     apiKey: settings.apiKey === '' ? undefined : settings.apiKey,
   };

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { defaultPairLimits } from './defaultPairLimits.js';
 import { defaultRoutes } from './defaultRoutes.js';
 import type { Route } from './types.js';
 
@@ -10,8 +11,18 @@ export interface ServerOptions {
   readonly port: number;
   /** Largest request body accepted (413 beyond). Default 5 MiB. */
   readonly maxBodyBytes: number;
-  /** Largest problem: coachees × coaches, or a solver problem's candidate pairs (422 beyond). */
+  /**
+   * Largest problem built densely, every pair materialised (422 beyond): coachees × coaches
+   * (`POST /match` on every pair, counting active coaches; `/explain`, `/compare`, `/rematch`, `/stable`), or a solver
+   * problem's pairs, rows or columns. Default 4,000,000 (see defaultPairLimits).
+   */
   readonly maxPairs: number;
+  /**
+   * Largest `POST /match` run on candidate pairs (`candidates: 'always'`, or `'auto'` beyond
+   * the engine's `LARGE_COHORT_PAIRS`), as coachees × active coaches (422 beyond). Default 10^8:
+   * why, in defaultPairLimits.
+   */
+  readonly maxCandidatePairs: number;
   /** A computation running longer is stopped: 503. Default 30 s. */
   readonly timeLimitMs: number;
   /** When set, every non-public route needs it in `x-api-key` or `Authorization: Bearer`. */
@@ -35,7 +46,7 @@ export const defaultServerOptions: ServerOptions = {
   host: '127.0.0.1',
   port: 8080,
   maxBodyBytes: 5 * 1024 * 1024,
-  maxPairs: 4_000_000,
+  ...defaultPairLimits,
   timeLimitMs: 30_000,
   apiKey: undefined,
   workers: Math.max(1, availableParallelism()),

@@ -63,8 +63,10 @@ export interface JobRunner {
 
 /** Limits every route can consult. */
 export interface ServerLimits {
-  /** Largest problem accepted: coachees × coaches (cohorts) or candidate pairs (solver problems). */
+  /** Largest problem built densely: coachees × coaches (cohorts) or a solver problem's pairs. */
   readonly maxPairs: number;
+  /** Largest `POST /match` run on candidate pairs: coachees × active coaches. */
+  readonly maxCandidatePairs: number;
 }
 
 /** What the server gives a handler besides the request. */

@@ -72,6 +72,8 @@ describe('GET /openapi.json', () => {
       expect(match.responses[status].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/ProblemDetails' });
     }
     expect(match.security).toEqual([{ apiKey: [] }, { bearer: [] }]);
+    // Which size limit a match is held to depends on its candidates option: the description says which.
+    expect(match.description).toContain("up to the server's maxPairs (default 4000000), on candidate pairs (always, or auto beyond) up to its maxCandidatePairs (default 100000000)");
     expect(doc.paths['/health']!.get.security).toEqual([]);
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-api-key' });
   });

@@ -1,20 +1,21 @@
 import { createEngine, type Engine } from '../../composition/createEngine.js';
 import { matchFormats } from '../matchFormats.js';
+import { matchPairLimit, type MatchPairLimits, type MatchTooLarge } from '../matchPairLimit.js';
 import { parseMatchRequest } from '../parseMatchRequest.js';
 import type { MatchRequestOptions } from '../../model/http/matchOptionsSchema.js';
 import type { Matching } from '../../engine/matching.js';
 
-/** Input of {@link matchJob}: the raw body, the options from the query string, the pair limit. */
+/** Input of {@link matchJob}: the raw body, the options from the query string, the pair limits. */
 export interface MatchJobInput {
   readonly document: unknown;
   readonly query: MatchRequestOptions;
-  readonly maxPairs: number;
+  readonly limits: MatchPairLimits;
 }
 
-/** Output of {@link matchJob}: the rendered matching, or the size that exceeds the limit. */
+/** Output of {@link matchJob}: the rendered matching, or the size that exceeds the limit that applies. */
 export type MatchJobOutput =
   | { readonly outcome: 'matched'; readonly status: Matching['status']; readonly contentType: string; readonly text: string }
-  | { readonly outcome: 'tooLarge'; readonly pairs: number; readonly what: string };
+  | MatchTooLarge;
 
 // One engine per worker: the container is resolved once, not per request.
 let engine: Engine | undefined;
@@ -27,9 +28,9 @@ let engine: Engine | undefined;
  */
 export function matchJob(input: MatchJobInput): MatchJobOutput {
   const { cohort, options: bodyOptions } = parseMatchRequest(input.document);
-  const pairs = cohort.coachees.length * cohort.coaches.length;
-  if (pairs > input.maxPairs) return { outcome: 'tooLarge', pairs, what: `${cohort.coachees.length} coachees × ${cohort.coaches.length} coaches` };
   const options = { ...input.query, ...bodyOptions }; // the body wins over the query string
+  const tooLarge = matchPairLimit(cohort, options.candidates, input.limits);
+  if (tooLarge !== null) return tooLarge;
   engine ??= createEngine();
   const matching = engine.match(cohort, {
     policy: options.preset === undefined ? undefined : { preset: options.preset },
