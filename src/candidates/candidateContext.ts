@@ -5,6 +5,8 @@ import type { Policy } from '../policies/policy.js';
 import { buildRelationIndex } from '../policies/relationIndex.js';
 import { evaluatePairs, solverWeights, type EvaluatedPairs } from './evaluatePairs.js';
 import { pairBounds, type PairBounds } from './pairBounds.js';
+import { waiverRisk, type MayWaive } from './reuseWeights.js';
+import { twinAwareWeights } from './twinWeights.js';
 
 /** What candidate matching builds once per cohort: on the main thread and in a helper thread alike. */
 export interface CandidateContext {
@@ -12,8 +14,10 @@ export interface CandidateContext {
   readonly cols: number;
   /** Features and policies on a set of pairs. */
   readonly evaluate: (pairs: PairSet) => EvaluatedPairs;
-  /** Solver weights (NaN when banned) of a set of pairs. */
+  /** Solver weights (NaN when banned) of a set of pairs; exact twins weighed once (see twinAwareWeights). */
   readonly exactWeights: (pairs: PairSet) => Float64Array;
+  /** Whether a row's weights may depend on which of its pairs are evaluated together (see waiverRisk). */
+  readonly mayWaive: MayWaive;
   /** The evaluation of no pairs: per-person values, capacities and relation bans. */
   readonly base: EvaluatedPairs;
   readonly bounds: PairBounds;
@@ -27,5 +31,7 @@ export function candidateContext(cohort: Cohort, settings: PolicySettings, polic
   const evaluate = (pairs: PairSet) => evaluatePairs(cohort, settings, policies, relations, pairs);
   const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
   const bounds = pairBounds(cohort, base.features, settings, policies, base.combined.rowMultiplier, base.combined.capacity);
-  return { rows, cols, evaluate, exactWeights: (pairs) => solverWeights(evaluate(pairs).combined), base, bounds };
+  const mayWaive = waiverRisk(base.combined.bans, rows, cols, base.combined.capacity);
+  const exactWeights = twinAwareWeights((pairs) => solverWeights(evaluate(pairs).combined), bounds.twinOf, mayWaive);
+  return { rows, cols, evaluate, exactWeights, mayWaive, base, bounds };
 }

@@ -14,7 +14,7 @@ import { RangeCertifier, type Certifier } from './certifier.js';
 import { KEPT_PER_ROW } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
-import { reuseWeights, waiverRisk, weighedBySelection, type MayWaive, type WeighedPairs } from './reuseWeights.js';
+import { reuseWeights, weighedBySelection, type MayWaive, type WeighedPairs } from './reuseWeights.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { certificateCap } from './certificateCap.js';
 import { CandidateHelper } from './candidateHelper.js';
@@ -216,12 +216,11 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
 /** {@link matchOnCandidates} once the cohort's context is built and k is settled. */
 function matchWith(input: CandidateMatchInput, k: number, context: CandidateContext, helper: CandidateHelper | null, clock: PhaseClock): Matching {
   const { settings, allowUnmatched, preset } = input;
-  const { rows, cols, evaluate, exactWeights, base, bounds } = context;
+  const { rows, cols, evaluate, exactWeights, mayWaive, base, bounds } = context;
   const { capacity, minLoad } = base.combined;
   const canPlace = placeableRows(base.combined.bans, rows, cols, capacity);
   let placeable = 0;
   for (let i = 0; i < rows; i++) placeable += canPlace[i]!;
-  const mayWaive = waiverRisk(base.combined.bans, rows, cols, capacity);
   const capacityTotal = capacity.reduce((a, b) => a + b, 0);
   const reach = reachablePlaces(base.combined.bans, canPlace, placeable, cols, capacity);
   // At most this many coachees can be placed: a bound until a placement check proves it (see checkPlacement).

@@ -10,6 +10,7 @@ import { defaultPolicies } from '../policies/defaultPolicies.js';
 import type { Policy } from '../policies/policy.js';
 import { identityBound, identityTerms, identityWeights } from './identityBound.js';
 import { fitCells, type FitCells } from './fitCells.js';
+import { exactTwins } from './exactTwins.js';
 
 /**
  * Upper bounds on the solver weight of every pair, cheap enough to scan all rows × cols:
@@ -29,6 +30,11 @@ export interface PairBounds {
   readonly open: Uint8Array;
   /** Favoured columns of each row (ascending). */
   readonly favoured: readonly (readonly number[])[];
+  /**
+   * Per row, the first row it is an exact twin of (see exactTwins): the same bounds and the
+   * same weights at every column. Absent when no two rows are twins.
+   */
+  readonly twinOf?: Int32Array;
   /**
    * Fills `out[j]` with a bound of (row, j), before the row's multiplier, for every column j:
    * the identity bound of the best pattern the pair's class and value allow (a few lookups per pair).
@@ -275,12 +281,14 @@ export function pairBounds(
       out[q] = value + 1e-9 * (1 + Math.abs(value));
     }
   };
+  const twinOf = exactTwins(cohort);
   return {
     rows,
     cols,
     multiplier,
     open,
     favoured,
+    ...(twinOf === null ? {} : { twinOf }),
     boundRow: (row, out) => rowBoundsOf(row, null, out.length, out),
     boundRowAbove,
     gatherAbove,

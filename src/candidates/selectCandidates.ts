@@ -100,6 +100,7 @@ export function selectRanges(bounds: PairBounds, k: number, exactWeights: ExactW
   const chosenBy = new Int32Array(cols);
   // The row starts of each evaluation's pair set, rewritten call after call.
   const rowStarts = new Int32Array(bounds.rows + 1);
+  const twins = twinSources(bounds);
   /** Selects rows `from` up to `to`, a chunk at a time. */
   const selectRange = (from: number, to: number): void => {
     for (let r0 = from; r0 < to; r0 += chunkRows) {
@@ -107,7 +108,17 @@ export function selectRanges(bounds: PairBounds, k: number, exactWeights: ExactW
       const firstBatch: Int32Array[] = [];
       // Per row, the columns kept aside with their pair bounds, and the predicted bar.
       const aside: { columns: Int32Array; bounds: Float64Array; predicted: number }[] = [];
+      // Per row of the chunk, the row whose choice it copies (an exact twin chosen before it), or −1.
+      const copies: number[] = [];
       for (let i = r0; i < r1; i++) {
+        const source = twins.sourceOf(i);
+        copies.push(source);
+        if (source >= 0) {
+          top.copy(i - low, source - low);
+          firstBatch.push(NO_COLUMNS);
+          aside.push(NOTHING_ASIDE);
+          continue;
+        }
         const row = scan.scan(i);
         top.add(i - low, row.list, row.rest);
         firstBatch.push(row.batch);
@@ -116,6 +127,10 @@ export function selectRanges(bounds: PairBounds, k: number, exactWeights: ExactW
       const firstWeights = evaluateRows(bounds, r0, firstBatch, exactWeights, rowStarts);
       const extras: Int32Array[] = [];
       for (let i = r0; i < r1; i++) {
+        if (copies[i - r0]! >= 0) {
+          extras.push(NO_COLUMNS);
+          continue;
+        }
         const bar = kthBest(firstWeights[i - r0]!, k, scratch);
         const { columns, bounds: own, predicted } = aside[i - r0]!;
         if (bar < predicted) {
@@ -129,6 +144,16 @@ export function selectRanges(bounds: PairBounds, k: number, exactWeights: ExactW
       }
       const extraWeights = evaluateRows(bounds, r0, extras, exactWeights, rowStarts);
       for (let i = r0; i < r1; i++) {
+        const source = copies[i - r0]!;
+        if (source >= 0) {
+          // Chosen before this row (in this chunk or an earlier one): copied, as views of their own.
+          out[i - low] = keptColumns.take(out[source - low]!.length);
+          out[i - low]!.set(out[source - low]!);
+          outWeights[i - low] = keptWeights.take(outWeights[source - low]!.length);
+          outWeights[i - low]!.set(outWeights[source - low]!);
+          evaluated[i - low] = evaluated[source - low]!;
+          continue;
+        }
         const { columns, weights } = mergeByColumn(firstBatch[i - r0]!, firstWeights[i - r0]!, extras[i - r0]!, extraWeights[i - r0]!, scratch);
         // Banned pairs (NaN) can never be chosen; ties go to the lower column (topByValue's rule).
         for (let q = 0; q < weights.length; q++) if (Number.isNaN(weights[q]!)) weights[q] = -Infinity;
@@ -520,6 +545,31 @@ class RowScan {
     // The sampled bounds are scratch: selected in place, no positions needed.
     return kthLargest(this.sampled, size, rank);
   }
+}
+
+const NO_COLUMNS = new Int32Array(0);
+const NOTHING_ASIDE = { columns: NO_COLUMNS, bounds: new Float64Array(0), predicted: -Infinity };
+
+/**
+ * Which earlier row each row's choice can be copied from: an exact twin (see PairBounds.twinOf)
+ * chosen before it in this selection. A row's choice depends on its bounds, weights, multiplier
+ * and favoured columns alone, all the same for twins; except that rows of multiplier 0 each
+ * take their own stretch of the columns (see RowScan.indifferent), so those are chosen apart.
+ */
+function twinSources(bounds: PairBounds): { sourceOf(row: number): number } {
+  const { twinOf, multiplier } = bounds;
+  if (twinOf === undefined) return { sourceOf: () => -1 };
+  // Per twin group (indexed by its first row), the row of it chosen first here; −1 before that.
+  const chosenFirst = new Int32Array(bounds.rows).fill(-1);
+  return {
+    sourceOf(row) {
+      if (multiplier[row] === 0) return -1;
+      const group = twinOf[row]!;
+      if (chosenFirst[group]! >= 0) return chosenFirst[group]!;
+      chosenFirst[group] = row;
+      return -1;
+    },
+  };
 }
 
 /** Room for a row's merged columns and weights, reused row after row: per-row typed arrays cost an allocation outside the heap each. */

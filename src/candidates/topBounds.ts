@@ -44,6 +44,13 @@ export class TopBoundsBuilder {
     this.rest[row] = rest;
   }
 
+  /** Row `row` lists what row `from` (added before) lists: both read the same stretch. */
+  copy(row: number, from: number): void {
+    this.start[row] = this.start[from]!;
+    this.end[row] = this.end[from]!;
+    this.rest[row] = this.rest[from]!;
+  }
+
   /** The lists of rows `from` up to `to`, as views: row `from` is row 0 there. */
   finish(from: number, to: number): TopBounds {
     return { start: this.start.subarray(from, to), end: this.end.subarray(from, to), colIndex: this.colIndex.subarray(0, this.size), rest: this.rest.subarray(from, to) };
