@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { LARGE_COHORT_PAIRS } from '../engine/match.js';
 import { CoachmatchError } from '../errors.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
 import { createServer } from '../server/createServer.js';
@@ -7,13 +8,15 @@ import { parseByteSize } from '../server/parseByteSize.js';
 import { parseDuration } from '../server/parseDuration.js';
 import { defaultServerOptions } from '../server/serverOptions.js';
 
-export const serveUsage = `coachmatch serve [--port 8080] [--host 127.0.0.1] [--api-key-env NAME] [--max-body 5mb] [--time-limit 30s] [--max-pairs 4000000] [--workers N]
+export const serveUsage = `coachmatch serve [--port 8080] [--host 127.0.0.1] [--api-key-env NAME] [--max-body 5mb] [--time-limit 30s] [--max-pairs ${defaultServerOptions.maxPairs}] [--max-candidate-pairs ${defaultServerOptions.maxCandidatePairs}] [--workers N]
 
 Serves the HTTP API: POST /match, /validate, /solve, /explain, /compare, /rematch, /stable; GET /openapi.json, /health.
 --api-key-env NAME  require the key held in environment variable NAME (x-api-key or Authorization: Bearer)
 --max-body          largest request body (413 beyond); units b, kb, mb (binary)
 --time-limit        a computation running longer is stopped (503); 500ms, 30s, 2m
---max-pairs         largest problem, coachees × coaches (422 beyond)
+--max-pairs         largest problem built on every pair, coachees × coaches (422 beyond)
+--max-candidate-pairs  largest POST /match on candidate pairs (candidates=always, or auto
+                    beyond ${LARGE_COHORT_PAIRS} pairs), coachees × active coaches (422 beyond)
 --workers           worker threads for computations (default: one per CPU)
 Binds to loopback unless --host says otherwise. Logs one line per request on stderr, never
 request bodies. Stops gracefully on SIGINT/SIGTERM (a second signal stops at once).`;
@@ -50,6 +53,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       'max-body': { type: 'string' },
       'time-limit': { type: 'string' },
       'max-pairs': { type: 'string' },
+      'max-candidate-pairs': { type: 'string' },
       workers: { type: 'string' },
     },
   });
@@ -74,6 +78,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     maxBodyBytes: values['max-body'] === undefined ? defaultServerOptions.maxBodyBytes : parseByteSize(values['max-body']),
     timeLimitMs: values['time-limit'] === undefined ? defaultServerOptions.timeLimitMs : parseDuration(values['time-limit']),
     maxPairs: positiveInteger('max-pairs', values['max-pairs'], defaultServerOptions.maxPairs),
+    maxCandidatePairs: positiveInteger('max-candidate-pairs', values['max-candidate-pairs'], defaultServerOptions.maxCandidatePairs),
     workers: Math.max(1, workers),
   });
   let url: string;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe('graceful shutdown', () => {
 describe('coachmatch serve', () => {
   it('listens on loopback, serves, and exits 0 on SIGTERM', async () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--workers', '1', '--time-limit', '5s', '--max-body', '1mb'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--workers', '1', '--time-limit', '5s', '--max-body', '1mb', '--max-pairs', '100', '--max-candidate-pairs', '1000'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -45,6 +46,11 @@ describe('coachmatch serve', () => {
       expect((await fetch(`${url}/health`)).status).toBe(200);
       const tooBig = await fetch(`${url}/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(1_100_000)}"` });
       expect(tooBig.status).toBe(413);
+      // 64 coachees × 26 active coaches: over both pair limits given, each named when it applies.
+      const alumni = readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8');
+      const post = (query: string) => fetch(`${url}/match?${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: alumni });
+      expect(((await (await post('candidates=always')).json()) as any).detail).toMatch(/1664 pairs, more than the limit of 1000 pairs for matching on candidate pairs;/);
+      expect(((await (await post('candidates=never')).json()) as any).detail).toMatch(/1664 pairs, more than the limit of 100 pairs for matching on every pair;/);
     } finally {
       child.kill('SIGTERM');
     }
@@ -68,6 +74,7 @@ describe('coachmatch serve', () => {
 
   it.each([
     [['--workers', '100000'], /--workers must be at most \d+ \(4 per CPU\), got 100000/],
+    [['--max-candidate-pairs', '1e8'], /--max-candidate-pairs must be a whole number ≥ 0, got "1e8"/],
     [['--api-key-env', '__proto__'], /--api-key-env __proto__: the environment variable is not set or empty/],
     [['--api-key-env', 'constructor'], /--api-key-env constructor: the environment variable is not set or empty/],
   ])('refuses %j before starting anything (exit 2)', (args, message) => {
