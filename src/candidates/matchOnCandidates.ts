@@ -391,7 +391,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // Few pairs added since the last solve: the places' solve mends its last solution (see
     // WARM_PLACES_SHARE); the coachees' solve is always given its own (see warmStart below).
     const warmPlaces = (addedPerRound.at(-1) ?? Infinity) <= rows * WARM_PLACES_SHARE;
-    const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method, warmPlaces ? placesStart : undefined, placesRoom) : null;
+    const byPlace = byPlaces ? solveByPlaces(rows, cols, compressed, capacity, input.method, warmPlaces ? placesStart : undefined, placesRoom, { auctionAnyDegree: bounds.twinOf === undefined }) : null;
     if (byPlace?.status === 'optimal') placesStart = byPlace.placesStart;
     if (byPlace?.status === 'unfilled' && solves < input.candidates.maxRounds) {
       clock.lap('solve', solves);

@@ -25,6 +25,19 @@ export function newPlacesRoom(workspace = new SolveWorkspace()): PlacesRoom {
   return { workspace, pairs: pairRoom(1) };
 }
 
+/** How {@link solveByPlaces} may start a cold solve. */
+export interface PlacesOptions {
+  /**
+   * Whether the solver's auction start may run however many coachees a place lists (see
+   * FlowTuning.auctionMaxDegree: 128 by default, and every place lists all its coach's
+   * candidates, ~500 at 40,000 × 4,000). On bench/LARGE.md's 40k-scarce the first solve took
+   * 3.5–3.6 s so against 6.0 s without (10k-scarce: 0.47–0.56 s either way); on its
+   * 20k-fewkinds (coachees of 15 kinds, ties everywhere) every cold solve took 2–10 times
+   * as long, 29 s in all against 10 s. Hence only for cohorts without exact twins.
+   */
+  readonly auctionAnyDegree?: boolean;
+}
+
 /**
  * Solves a programme with fewer places than coachees "by places": each coach's places become
  * rows that must all be filled, each coachee a column of capacity 1. The same problem when the
@@ -47,6 +60,7 @@ export function solveByPlaces(
   method: SolverMethod,
   warm?: WarmStart,
   room: PlacesRoom = newPlacesRoom(),
+  options: PlacesOptions = {},
 ): (Extract<AssignmentResult, { status: 'optimal' }> & { readonly placesStart: WarmStart }) | UnfilledPlaces {
   const { workspace } = room;
   // Per coach, its candidate coachees and weights (ascending coachee, as the rows come), in
@@ -74,7 +88,7 @@ export function solveByPlaces(
   // 4,000 scarce cohort took 35 s and a round more, against 23 s.
   const problem = normalizeProblem({ rows: places, cols: rows, compressed: { rowStart, colIndex, weight }, sense: 'max', allowUnmatched: false }, workspace);
   if (warm !== undefined) checkWarmStart(problem, warm);
-  const solved = solveNormalized(problem, method, warm, { rebidShare: Infinity }, workspace);
+  const solved = solveNormalized(problem, method, warm, { rebidShare: Infinity, ...(options.auctionAnyDegree === true ? { auctionMaxDegree: Infinity } : {}) }, workspace);
   if (solved.status !== 'optimal') {
     const assignment = new Array<number | null>(rows).fill(null);
     const loads = new Array<number>(cols).fill(0);
