@@ -1,24 +1,24 @@
 import type { AttributeValue, AttributeValues } from '../model/attributeValuesSchema.js';
 import type { Coachee } from '../model/coacheeSchema.js';
 import type { Cohort } from '../model/cohort.js';
+import { symmetricRelationTypes } from '../model/relationSchema.js';
 
 /**
  * Per coachee row (the cohort's order), the first row it is an exact twin of (itself when none
  * comes before it), or null when no two rows are twins. Twins are coachees whose every input the
- * built-in policies read is the same (attributes, aspiration, needs, priority) and whom nothing
- * ties to a particular person: no preference, avoided coach, current coach or relation of any
- * kind (relations, clans and conflicts are all found by id). Their pairs then weigh the same
- * at every coach, bit for bit, and their pair bounds agree, so a candidate match may weigh and
- * select one twin for all. A name is only ever read into a ban's reason, which twins, having
- * no bans of their own, never get. Cohorts that record little of their coachees are mostly
- * twins (a sector and a gender: 15 kinds in 20,000).
+ * built-in policies read is the same: attributes, aspiration, needs, priority, and the same
+ * relations to the same people (the same manager, say), with no preference, avoided coach or
+ * current coach. Relations, clans and conflicts are all found from the coachee's own relations
+ * onward: two coachees with the same ones get the same penalties and bans at every coach (a
+ * relation between the two themselves makes their relations differ). Their pairs then weigh
+ * the same at every coach, bit for bit, and their pair bounds agree, so a candidate match may
+ * weigh and select one twin for all. Names are read into the texts of bans and flags alone,
+ * which the final matching gives each coachee its own. Cohorts that record little of their
+ * coachees are mostly twins (a sector and a gender: 15 kinds in 20,000).
  */
 export function exactTwins(cohort: Cohort): Int32Array | null {
-  const tied = new Set<string>();
-  for (const { from, to } of cohort.relations) {
-    tied.add(from);
-    tied.add(to);
-  }
+  const coacheeIds = new Set(cohort.coachees.map((c) => c.id));
+  const linksOf = relationLinks(cohort, coacheeIds);
   const rows = cohort.coachees.length;
   const twinOf = Int32Array.from({ length: rows }, (_, i) => i);
   // Rows by a hash of their record first: most cohorts have no twins, and a text key for each
@@ -27,8 +27,8 @@ export function exactTwins(cohort: Cohort): Int32Array | null {
   // Per row whose hash an earlier row has, that row: the rows to compare.
   const meets = new Map<number, number[]>();
   cohort.coachees.forEach((coachee, i) => {
-    if (!free(coachee, tied)) return;
-    const hash = twinHash(coachee);
+    if (!free(coachee)) return;
+    const hash = hashText(twinHash(coachee), linksOf.get(coachee.id) ?? '');
     const first = firstWithHash.get(hash);
     if (first === undefined) firstWithHash.set(hash, i);
     else if (meets.has(first)) meets.get(first)!.push(i);
@@ -38,7 +38,8 @@ export function exactTwins(cohort: Cohort): Int32Array | null {
   for (const same of meets.values()) {
     const firstOf = new Map<string, number>();
     for (const i of same) {
-      const key = twinKey(cohort.coachees[i]!);
+      const coachee = cohort.coachees[i]!;
+      const key = `${twinKey(coachee)}#${linksOf.get(coachee.id) ?? ''}`;
       const first = firstOf.get(key);
       if (first === undefined) firstOf.set(key, i);
       else {
@@ -50,8 +51,28 @@ export function exactTwins(cohort: Cohort): Int32Array | null {
   return any ? twinOf : null;
 }
 
-function free(coachee: Coachee, tied: ReadonlySet<string>): boolean {
-  return coachee.preferences.length === 0 && coachee.avoid.length === 0 && coachee.currentCoach === undefined && !tied.has(coachee.id);
+function free(coachee: Coachee): boolean {
+  return coachee.preferences.length === 0 && coachee.avoid.length === 0 && coachee.currentCoach === undefined;
+}
+
+/**
+ * Per coachee with relations, its relations as text, sorted: each its type, which way it goes
+ * (from the coachee, to it, or either for the symmetric types) and who is at the other end.
+ */
+function relationLinks(cohort: Cohort, coacheeIds: ReadonlySet<string>): Map<string, string> {
+  const links = new Map<string, string[]>();
+  const add = (id: string, link: string) => {
+    if (!coacheeIds.has(id)) return;
+    const list = links.get(id);
+    if (list === undefined) links.set(id, [link]);
+    else list.push(link);
+  };
+  for (const { from, to, type } of cohort.relations) {
+    const symmetric = symmetricRelationTypes.has(type);
+    add(from, JSON.stringify([type, symmetric ? '~' : '>', to]));
+    add(to, JSON.stringify([type, symmetric ? '~' : '<', from]));
+  }
+  return new Map([...links].map(([id, list]) => [id, list.sort().join(',')]));
 }
 
 const numberBits = new Float64Array(1);

@@ -25,24 +25,32 @@ type CoacheeInput = CohortInput['coachees'][number];
 
 /**
  * The cohort with `copies` clones of each picked coachee: new ids and names, the same record, no
- * wishes, current coach or relations. Clones of one coachee are twins of each other, and of it
- * when nothing ties it to anyone.
+ * wishes or current coach; with `relations`, each clone also has the coachee's relations (to
+ * the same people). Clones of one coachee are twins of each other, and of it when it has no
+ * wishes or current coach and either they copy its relations or it has none.
  */
-function withClones(doc: CohortInput, picks: readonly number[], copies: number): CohortInput {
+function withClones(doc: CohortInput, picks: readonly number[], copies: number, relations = false): CohortInput {
   const clones: CoacheeInput[] = [];
+  const cloneRelations: NonNullable<CohortInput['relations']>[number][] = [];
   for (const [q, pick] of picks.entries()) {
     const original = doc.coachees[pick % doc.coachees.length]!;
     for (let c = 0; c < copies; c++) {
       const { currentCoach: _current, ...rest } = original;
-      clones.push({ ...structuredClone(rest), id: `${original.id}-twin-${q}-${c}`, name: `Twin ${c} of ${original.name}`, preferences: [], avoid: [] });
+      const id = `${original.id}-twin-${q}-${c}`;
+      clones.push({ ...structuredClone(rest), id, name: `Twin ${c} of ${original.name}`, preferences: [], avoid: [] });
+      if (!relations) continue;
+      for (const r of doc.relations ?? []) {
+        if (r.from === original.id) cloneRelations.push({ ...r, from: id });
+        else if (r.to === original.id) cloneRelations.push({ ...r, to: id });
+      }
     }
   }
-  return { ...doc, coachees: [...doc.coachees, ...clones] };
+  return { ...doc, coachees: [...doc.coachees, ...clones], relations: [...(doc.relations ?? []), ...cloneRelations] };
 }
 
 const clonedCohort = fc
-  .tuple(withMissingIdentity(cohortArbitrary({ maxCoachees: 8 })), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.integer({ min: 2, max: 3 }), fc.option(policyOverridesArbitrary, { nil: undefined }))
-  .map(([doc, picks, copies, policy]) => ({ doc: withClones(doc, picks, copies), policy }));
+  .tuple(withMissingIdentity(cohortArbitrary({ maxCoachees: 8 })), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.integer({ min: 2, max: 3 }), fc.boolean(), fc.option(policyOverridesArbitrary, { nil: undefined }))
+  .map(([doc, picks, copies, relations, policy]) => ({ doc: withClones(doc, picks, copies, relations), policy }));
 
 /** Row i's dense weights, one per column (NaN when banned). */
 function denseRows(doc: CohortInput, policy: PolicyInput | undefined): { rows: number; cols: number; weight: (i: number, j: number) => number; multiplier: Float64Array } {
@@ -52,7 +60,7 @@ function denseRows(doc: CohortInput, policy: PolicyInput | undefined): { rows: n
 }
 
 describe('exactTwins', () => {
-  it('twins weigh the same at every coach, bit for bit, and have the same bounds; clones of one coachee are always twins', () => {
+  it('twins weigh the same at every coach, bit for bit, and have the same bounds; clones of one coachee are always twins, relations copied or none', () => {
     fc.assert(
       fc.property(clonedCohort, ({ doc, policy }) => {
         const cohort = parseCohort(doc);
@@ -94,7 +102,7 @@ describe('exactTwins', () => {
     );
   });
 
-  it('takes none for a twin that anything ties to a person, or whose weighed inputs differ', () => {
+  it('takes none for coachees whose weighed inputs, wishes, current coach or relations differ', () => {
     const doc = withClones(
       {
         attributes: [
@@ -127,9 +135,28 @@ describe('exactTwins', () => {
       const changed = { ...doc, coachees: [doc.coachees[0]!, change(doc.coachees[1]!)] };
       expect(exactTwins(parseCohort(changed)), what).toBeNull();
     }
-    for (const relation of [{ from: 'p', to: 'e-twin-0-0', type: 'evaluates' }, { from: 'e-twin-0-0', to: 'p', type: 'manages' }, { from: 'e-twin-0-0', to: 'p', type: 'family' }] as const) {
-      expect(exactTwins(parseCohort({ ...doc, relations: [relation] })), relation.type).toBeNull();
-    }
+    // A relation of one alone, or of each to another person, or between the two, tells them apart.
+    const relations: [string, CohortInput['relations']][] = [
+      ['evaluated by p', [{ from: 'p', to: 'e-twin-0-0', type: 'evaluates' }]],
+      ['manages p', [{ from: 'e-twin-0-0', to: 'p', type: 'manages' }]],
+      ['family of p', [{ from: 'e-twin-0-0', to: 'p', type: 'family' }]],
+      ['managed by a and by b', [{ from: 'a', to: 'e', type: 'manages' }, { from: 'b', to: 'e-twin-0-0', type: 'manages' }]],
+      ['p manages one, evaluates the other', [{ from: 'p', to: 'e', type: 'manages' }, { from: 'p', to: 'e-twin-0-0', type: 'evaluates' }]],
+      ['p manages one, the other manages p', [{ from: 'p', to: 'e', type: 'manages' }, { from: 'e-twin-0-0', to: 'p', type: 'manages' }]],
+      ['family of each other', [{ from: 'e', to: 'e-twin-0-0', type: 'family' }]],
+      ['one manages the other', [{ from: 'e', to: 'e-twin-0-0', type: 'manages' }]],
+    ];
+    for (const [what, list] of relations) expect(exactTwins(parseCohort({ ...doc, relations: list })), what).toBeNull();
+    // The same relations to the same people keep them twins, whichever way a symmetric one was written.
+    const same: CohortInput['relations'] = [
+      { from: 'p', to: 'e', type: 'manages' },
+      { from: 'p', to: 'e-twin-0-0', type: 'manages' },
+      { from: 'a', to: 'e', type: 'family' },
+      { from: 'e-twin-0-0', to: 'a', type: 'family' },
+      { from: 'b', to: 'e', type: 'previouslyCoached' },
+      { from: 'b', to: 'e-twin-0-0', type: 'previouslyCoached' },
+    ];
+    expect(Array.from(exactTwins(parseCohort({ ...doc, relations: same }))!)).toEqual([0, 0]);
   });
 });
 
