@@ -9,7 +9,7 @@ import { candidateContext } from '../../src/candidates/candidateContext.js';
 import { solverWeights } from '../../src/candidates/evaluatePairs.js';
 import { exactTwins } from '../../src/candidates/exactTwins.js';
 import type { PairBounds } from '../../src/candidates/pairBounds.js';
-import { selectCandidates } from '../../src/candidates/selectCandidates.js';
+import { selectCandidates, selectRanges } from '../../src/candidates/selectCandidates.js';
 import { twinAwareWeights } from '../../src/candidates/twinWeights.js';
 import { prepareMatch } from '../../src/engine/match.js';
 import { sparsePairSet, type PairSet } from '../../src/features/pairSet.js';
@@ -234,6 +234,15 @@ describe('selectCandidates with twins', () => {
           const listed = (t: typeof twinned.top) => Array.from(t.rest, (rest, i) => [rest, ...t.colIndex.subarray(t.start[i]!, t.end[i]!)]);
           expect(listed(twinned.top)).toEqual(listed(single.top));
         }
+        // Blocks of 2 rows taken last block first, as the helper thread takes them: a twin may
+        // then copy from a later row.
+        const blocks: [number, number][] = [];
+        for (let r = 0; r < rows; r += 2) blocks.unshift([r, Math.min(rows, r + 2)]);
+        let given = 0;
+        const backwards = selectRanges(bounds, Math.min(k, context.cols), exactWeights, () => blocks[given++] ?? null).selection;
+        const whole = selectCandidates(alone as PairBounds, Math.min(k, context.cols), exactWeights);
+        expect(backwards.candidates.map((l) => Array.from(l))).toEqual(whole.candidates.map((l) => Array.from(l)));
+        expect(backwards.weights.map((w) => Array.from(w, String))).toEqual(whole.weights.map((w) => Array.from(w, String)));
       }),
       { numRuns: runs(100) },
     );
