@@ -31,7 +31,7 @@ export interface PlacesOptions {
    * Whether the solver's auction start may run however many coachees a place lists (see
    * FlowTuning.auctionMaxDegree: 128 by default, and every place lists all its coach's
    * candidates, ~500 at 40,000 × 4,000). On bench/LARGE.md's 40k-scarce the first solve took
-   * 3.5–3.6 s so against 6.0 s without (10k-scarce: 0.47–0.56 s either way); on its
+   * 3.5–3.7 s against 6.0 s without (10k-scarce: 0.47–0.56 s either way); on its
    * 20k-fewkinds (coachees of 15 kinds, ties everywhere) every cold solve took 2–10 times
    * as long, 29 s in all against 10 s. Hence only for cohorts without exact twins.
    */
