@@ -78,7 +78,7 @@ function relationLinks(cohort: Cohort, coacheeIds: ReadonlySet<string>): Map<str
 const numberBits = new Float64Array(1);
 const numberWords = new Int32Array(numberBits.buffer);
 
-/** FNV-1a over what {@link twinKey} writes: equal keys, equal hashes. */
+/** An FNV-1a hash of the fields {@link twinKey} writes, in the same order: equal keys, equal hashes. */
 function twinHash(coachee: Coachee): number {
   const { socioEmotional, network, autonomy, career } = coachee.needs;
   let hash = hashRecord(0x811c9dc5, coachee.attributes);

@@ -83,9 +83,16 @@ function presetName(cohort: Cohort, settings: Pick<MatchOptions, 'policy'>): str
 }
 
 function usesCandidates(cohort: Cohort, settings: MatchOptions): boolean {
-  if (settings.candidates === 'never') return false;
-  if (settings.candidates === 'always') return true;
-  return cohortPairs(cohort) > LARGE_COHORT_PAIRS;
+  return matchesOnCandidates(settings.candidates, cohortPairs(cohort));
+}
+
+/**
+ * Whether `match` builds a cohort of `pairs` (coachees × active coaches) on candidate pairs
+ * under the given `candidates` option: callers that limit sizes (the HTTP server) apply the
+ * limit of the build that will happen.
+ */
+export function matchesOnCandidates(candidates: MatchOptions['candidates'], pairs: number): boolean {
+  return candidates === 'always' || (candidates === 'auto' && pairs > LARGE_COHORT_PAIRS);
 }
 
 function matchLarge(cohort: Cohort, settings: MatchOptions): Matching {

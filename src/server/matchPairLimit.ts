@@ -1,4 +1,4 @@
-import { defaultMatchOptions, LARGE_COHORT_PAIRS, type MatchOptions } from '../engine/match.js';
+import { defaultMatchOptions, LARGE_COHORT_PAIRS, matchesOnCandidates, type MatchOptions } from '../engine/match.js';
 import type { Cohort } from '../model/cohort.js';
 import { cohortPairs } from '../model/cohortPairs.js';
 import { problemResponse } from './problemResponse.js';
@@ -15,14 +15,6 @@ export interface MatchTooLarge {
 
 /** The pair limits of `POST /match`. */
 export type MatchPairLimits = Pick<ServerLimits, 'maxPairs' | 'maxCandidatePairs'>;
-
-/**
- * Whether the engine matches `pairs` (coachees × active coaches) on candidate pairs: the same
- * rule as its own (engine/match), so the limit checked is that of the build that will happen.
- */
-export function matchesOnCandidates(candidates: MatchOptions['candidates'], pairs: number): boolean {
-  return candidates === 'always' || (candidates === 'auto' && pairs > LARGE_COHORT_PAIRS);
-}
 
 /**
  * Checks a cohort against the limit of the way it will be matched: `maxPairs` when every pair
