@@ -49,6 +49,18 @@ const SLOW_GAIN_WIDENINGS = 4;
 const DEFAULT_ADVICE = 'raise candidates.k or maxRounds';
 
 /**
+ * Candidate pairs the rounds may grow to (see CandidateSettings.pairBudget). Each pair costs
+ * about 80 bytes at the peak of a round (its weight, cost, column index and their copies in
+ * the solver). Coachees who are exact twins each need every coach the group uses (see
+ * shareAmongAlike), so their pairs grow with the square of the group's size: 50,000 × 5,000 of
+ * 15 kinds was certified at 23.3 million pairs, 1.94 GB, in 34 s; 100,000 × 10,000 of 15 kinds
+ * had grown past 4.4 GB in 8 rounds and 4½ minutes without a certificate, and with this budget
+ * stops after 4 rounds at 24.4 million pairs, 2.48 GB peak, 78 s (2026-12-03, one run each).
+ * Diverse cohorts stay far below it (100,000 × 10,000: 4.8 million pairs).
+ */
+export const PAIR_BUDGET = 25_000_000;
+
+/**
  * Pairs a match may evaluate to settle what bounds cannot: how many coachees the full problem
  * places (see checkPlacement), and whether it meets the minimum loads (see checkMinLoads); as
  * many as the dense path would build at most. Each costs 2–4 µs: on
@@ -153,6 +165,14 @@ export interface CandidateSettings {
   readonly k?: number;
   /** Solves at most; a matching not certified by then is returned with status `feasible`. */
   readonly maxRounds: number;
+  /**
+   * Candidate pairs the rounds may grow to (default {@link PAIR_BUDGET}; Infinity: no limit). A
+   * round whose additions would take the candidates beyond it is not solved: the last solve's
+   * matching is returned unproven (status `feasible`), with the gap its certificate found. The
+   * first round's pairs (k per coachee, the favoured, and what placing everyone needs) are
+   * solved whatever the budget.
+   */
+  readonly pairBudget?: number;
   /** Pairs from which a second thread shares the scans (default {@link PARALLEL_PAIRS}; Infinity: never). */
   readonly parallelPairs?: number;
   /**
@@ -250,6 +270,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   let placedAtLastWidening = -1;
   // What an uncertified result's note advises.
   let advice = DEFAULT_ADVICE;
+  const pairBudget = input.candidates.pairBudget ?? PAIR_BUDGET;
   /**
    * When a widening placed no more coachees than the last (`placed`, by `assignment`, a largest
    * matching on `graph`), or so few more that at that pace the bound would take more than
@@ -535,8 +556,16 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // ones already (see widenForPlaces), and one list for all would join each to every coach any
     // had (20,000 × 3,000, 15 kinds of coachee, 14,951 places: 5 rounds and 21.6 s against 8 and 12.0 s, one run each on a busy host).
     if (alike.length > 0 && !byPlaces) added += shareAmongAlike(bounds, alike, candidates, result.duals, exactWeights, capacity, keptPerRow);
+    note = `round ${solves}: ${outcome.violations} pair(s) outside the candidates could still improve the total`;
+    const grown = pairs.size + added;
+    if (grown > pairBudget) {
+      // Not solved: the last solve's matching stands, unproven (see PAIR_BUDGET).
+      note += `, and adding them would make ${grown} candidate pairs, beyond the budget of ${pairBudget}`;
+      advice = 'raise candidates.pairBudget (about 80 bytes of memory a pair)';
+      break;
+    }
     addedPerRound.push(added);
-    note = `round ${solves}: ${outcome.violations} pair(s) outside the candidates could still improve the total (${added} added)`;
+    note += ` (${added} added)`;
   }
   if (last === null) throw new CoachmatchError('internal', 'no solve ran: every coachee was widened to every coach without a round');
   return finish(last, false, solves);

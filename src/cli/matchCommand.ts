@@ -4,6 +4,7 @@ import { loadHighsBackend } from '../constraints/loadHighsBackend.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
 import { DENSE_PAIR_LIMIT, defaultMatchOptions, prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { matchObjectives, type MatchObjective } from '../engine/objective.js';
+import { PAIR_BUDGET } from '../candidates/matchOnCandidates.js';
 import { CoachmatchError } from '../errors.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
 import { explainMatching } from '../explain/explainMatching.js';
@@ -19,7 +20,7 @@ import { readJsonFile } from './readJsonFile.js';
 import { matchingFormats, parseMatchingFormat, renderMatchingAs } from '../report/renderMatchingAs.js';
 import { writeOutput } from './writeOutput.js';
 
-export const matchUsage = `coachmatch match (<cohort.json> | --coaches coaches.csv --coachees coachees.csv [--relations relations.csv] [--mapping mapping.json]) [--preset ${policyPresetNames.join('|')}] [--format ${matchingFormats.join('|')}] [--out file] [--strict] [--objective ${matchObjectives.join('|')}] [--alternatives k] [--candidates auto|always|never] [--candidate-k k] [--max-rounds n]
+export const matchUsage = `coachmatch match (<cohort.json> | --coaches coaches.csv --coachees coachees.csv [--relations relations.csv] [--mapping mapping.json]) [--preset ${policyPresetNames.join('|')}] [--format ${matchingFormats.join('|')}] [--out file] [--strict] [--objective ${matchObjectives.join('|')}] [--alternatives k] [--candidates auto|always|never] [--candidate-k k] [--max-rounds n] [--pair-budget n]
 
 Matches a cohort and prints the explained matching: JSON (default), a Markdown report, a
 self-contained HTML report, or CSV (one row per coachee).
@@ -37,6 +38,8 @@ self-contained HTML report, or CSV (one row per coachee).
 --candidate-k   candidates per coachee to start from (default 32, or 48 from 10^8 coachee × coach pairs)
 --max-rounds    solves on candidate pairs at most before the result is returned unproven (default 16);
                 what a note's "raise candidates.k or maxRounds" means by maxRounds
+--pair-budget   candidate pairs the rounds may grow to before the result is returned unproven
+                (default ${PAIR_BUDGET.toLocaleString('en-US')}, about 2 GB); what a note's "raise candidates.pairBudget" means
 Exit code 0: matched, proven optimal; 1: infeasible, or not proven optimal (status feasible or
 unknown on candidate pairs); 2: bad input.`;
 
@@ -58,6 +61,7 @@ export async function matchCommand(args: string[]): Promise<number> {
       alternatives: { type: 'string', default: '0' },
       candidates: { type: 'string', default: 'auto' },
       'candidate-k': { type: 'string' },
+      'pair-budget': { type: 'string' },
       'max-rounds': { type: 'string' },
     },
   });
@@ -81,6 +85,7 @@ export async function matchCommand(args: string[]): Promise<number> {
   }
   const candidateK = values['candidate-k'] === undefined ? undefined : wholeNumberOption('candidate-k', values['candidate-k'], 1);
   const maxRounds = values['max-rounds'] === undefined ? undefined : wholeNumberOption('max-rounds', values['max-rounds'], 1);
+  const pairBudget = values['pair-budget'] === undefined ? undefined : wholeNumberOption('pair-budget', values['pair-budget'], 0);
   if (k > 0 && candidates === 'always') {
     throw new CoachmatchError('invalidArgument', '--alternatives prices each alternative on every pair, so the page shows the matching solved on every pair: it goes with --candidates auto or never');
   }
@@ -103,7 +108,7 @@ export async function matchCommand(args: string[]): Promise<number> {
     allowUnmatched,
     objective,
     candidates,
-    candidateSettings: { ...defaultMatchOptions.candidateSettings, ...(candidateK === undefined ? {} : { k: candidateK }), ...(maxRounds === undefined ? {} : { maxRounds }) },
+    candidateSettings: { ...defaultMatchOptions.candidateSettings, ...(candidateK === undefined ? {} : { k: candidateK }), ...(maxRounds === undefined ? {} : { maxRounds }), ...(pairBudget === undefined ? {} : { pairBudget }) },
     ...(quotaBackend === undefined ? {} : { quotaBackend }) });
   writeOutput(renderMatchingAs(format, matching, title), values.out);
   return matching.status === 'optimal' ? 0 : 1;

@@ -111,7 +111,7 @@ export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions 
   return settings;
 }
 
-const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'parallelPairs', 'fallbackPairs', 'checkPairs', 'onPhase']);
+const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'pairBudget', 'parallelPairs', 'fallbackPairs', 'checkPairs', 'onPhase']);
 
 /** Checks each candidate setting (a JavaScript caller can pass anything), reporting by path. */
 function checkCandidateSettings(settings: CandidateSettings, report: (path: readonly (string | number)[], message: string) => void): void {
@@ -121,9 +121,9 @@ function checkCandidateSettings(settings: CandidateSettings, report: (path: read
   if (settings.k !== undefined) wholeAtLeastOne('k', settings.k);
   wholeAtLeastOne('maxRounds', settings.maxRounds);
   const { onPhase } = settings;
-  for (const [key, never] of [['parallelPairs', 'Infinity'], ['fallbackPairs', '0'], ['checkPairs', '0']] as const) {
+  for (const [key, special] of [['pairBudget', 'Infinity: no limit'], ['parallelPairs', 'Infinity: never'], ['fallbackPairs', '0: never'], ['checkPairs', '0: never']] as const) {
     const pairs: unknown = settings[key];
-    if (pairs !== undefined && !(typeof pairs === 'number' && pairs >= 0)) report(['candidateSettings', key], `expected a number of pairs of at least 0 (${never}: never), got ${describeValue(pairs)}`);
+    if (pairs !== undefined && !(typeof pairs === 'number' && pairs >= 0)) report(['candidateSettings', key], `expected a number of pairs of at least 0 (${special}), got ${describeValue(pairs)}`);
   }
   if (onPhase !== undefined && typeof onPhase !== 'function') report(['candidateSettings', 'onPhase'], `expected a function, got ${describeValue(onPhase)}`);
   for (const key of Object.keys(settings)) if (!candidateSettingKeys.has(key)) report(['candidateSettings', key], `unknown candidate setting; the settings are ${[...candidateSettingKeys].join(', ')}`);

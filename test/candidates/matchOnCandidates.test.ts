@@ -569,6 +569,47 @@ describe('match on candidate pairs, out of rounds', () => {
     expect(gaps).toBeGreaterThan(0);
   });
 
+  it('stops growing at the pair budget: the last solve comes back unproven, valid, within its gap of the dense optimum', () => {
+    // Coachees of few kinds: twins share their lists, so rounds add many pairs.
+    const cohort = parseCohort(alikeCohort(syntheticCohort(300, 40, 3, { capacity: [6, 10] }), 'fewKinds') as unknown as CohortInput);
+    const dense = match(cohort, { candidates: 'never' });
+    const settings = { k: 2, maxRounds: 20, fallbackPairs: 0 };
+    const free = match(cohort, { candidates: 'always', candidateSettings: { ...settings, pairBudget: Infinity } }).candidates!;
+    const first = match(cohort, { candidates: 'always', candidateSettings: { ...settings, maxRounds: 1 } }).candidates!;
+    // The budget must bind for this test to say anything.
+    expect(free.certified).toBe(true);
+    expect(free.pairs).toBeGreaterThan(first.pairs);
+    let stopped = 0;
+    for (const budget of [0, first.pairs, Math.floor((first.pairs + free.pairs) / 2), free.pairs - 1, free.pairs]) {
+      const sparse = match(cohort, { candidates: 'always', candidateSettings: { ...settings, pairBudget: budget } });
+      const report = sparse.candidates!;
+      expect(matchingDefects(cohort, sparse, {})).toEqual([]);
+      // The first round is solved whatever the budget; no later one beyond it.
+      expect(report.pairs).toBeLessThanOrEqual(Math.max(budget, first.pairs));
+      if (report.certified) {
+        expect(sparse.status).toBe('optimal');
+        expect(Math.abs(sparse.objective! - dense.objective!)).toBeLessThanOrEqual(1e-9 * Math.abs(dense.objective!));
+        continue;
+      }
+      stopped++;
+      expect(sparse.status).toBe('feasible');
+      expect(report.note).toContain(`beyond the budget of ${budget}`);
+      expect(report.note).toContain('raise candidates.pairBudget');
+      if (report.gap !== null) expect(dense.objective!).toBeLessThanOrEqual(sparse.objective! + report.gap + 1e-9 * Math.abs(dense.objective!));
+    }
+    expect(stopped).toBeGreaterThanOrEqual(3);
+    // The budget of the pairs the free run ended on lets it finish as before.
+    const atFree = match(cohort, { candidates: 'always', candidateSettings: { ...settings, pairBudget: free.pairs } }).candidates!;
+    expect([atFree.certified, atFree.pairs, atFree.rounds]).toEqual([true, free.pairs, free.rounds]);
+  });
+
+  it('refuses a pair budget that is not a number of pairs, naming the setting', () => {
+    const cohort = parseCohort(synthetic(20, 4, 1, [5, 5]));
+    for (const pairBudget of [-1, Number.NaN, '10' as unknown as number]) {
+      expect(() => match(cohort, { candidates: 'always', candidateSettings: { maxRounds: 2, pairBudget } })).toThrow(/candidateSettings\.pairBudget|pairBudget/);
+    }
+  });
+
   it('returns a matching when a coachee’s every candidate is banned in the only round', () => {
     // x avoids the only coach: the first round adds all of x's coaches instead of solving.
     const doc: CohortInput = { coaches: [coach('a', 1)], coachees: [coachee('x', { avoid: ['a'] })] };

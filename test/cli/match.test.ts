@@ -68,6 +68,8 @@ describe('coachmatch match', () => {
     [['--candidate-k', '2.5'], '--candidate-k'],
     [['--max-rounds', '0'], '--max-rounds'],
     [['--max-rounds', 'many'], '--max-rounds'],
+    [['--pair-budget', '-1'], '--pair-budget'],
+    [['--pair-budget', '1e6'], '--pair-budget'],
   ])('refuses %j with exit code 2, naming the option', async (extra, option) => {
     const run = await runInProcess(['match', alumniFixture, ...extra]);
     expect(run.code).toBe(2);
