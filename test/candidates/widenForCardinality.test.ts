@@ -48,7 +48,7 @@ describe('widenForCardinality', () => {
       seed: fc.integer({ min: 1, max: 1_000_000 }),
       placedShare: fc.double({ min: 0, max: 1, noNaN: true }),
       roll: fc.integer({ min: 0, max: 1_000_000 }),
-      alike: fc.constantFrom('none', 'coachees', 'coaches'),
+      alike: fc.constantFrom('none', 'coachees', 'coaches', 'fewKinds'),
     });
     fc.assert(
       fc.property(shape, ({ coachees, coaches, seed, placedShare, roll, alike }) => {
