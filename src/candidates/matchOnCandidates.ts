@@ -59,6 +59,7 @@ const DEFAULT_ADVICE = 'raise candidates.k or maxRounds';
  * Diverse cohorts stay far below it (100,000 × 10,000: 4.8 million pairs).
  */
 export const PAIR_BUDGET = 25_000_000;
+const PAIR_BUDGET_ADVICE = 'raise candidates.pairBudget (about 80 bytes of memory a pair)';
 
 /**
  * Pairs a match may evaluate to settle what bounds cannot: how many coachees the full problem
@@ -167,10 +168,10 @@ export interface CandidateSettings {
   readonly maxRounds: number;
   /**
    * Candidate pairs the rounds may grow to (default {@link PAIR_BUDGET}; Infinity: no limit). A
-   * round whose additions would take the candidates beyond it is not solved: the last solve's
-   * matching is returned unproven (status `feasible`), with the gap its certificate found. The
-   * first round's pairs (k per coachee, the favoured, and what placing everyone needs) are
-   * solved whatever the budget.
+   * round whose pairs would lie beyond it is not solved: the last solve's matching is returned
+   * unproven (status `feasible`), with the gap its certificate found, if any. The first round's
+   * pairs (k per coachee, the favoured, and what placing everyone needs) are solved whatever
+   * the budget.
    */
   readonly pairBudget?: number;
   /** Pairs from which a second thread shares the scans (default {@link PARALLEL_PAIRS}; Infinity: never). */
@@ -375,6 +376,14 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   let keptPerRow = KEPT_PER_ROW;
   let lastViolations = Infinity;
   while (solves < input.candidates.maxRounds) {
+    // Widenings that place more coachees are not weighed against the budget before they are
+    // made: past it, the last solve stands, unproven (see PAIR_BUDGET).
+    const grownTo = last === null ? 0 : candidatePairs();
+    if (grownTo > pairBudget) {
+      note += `, and widening grew the candidates to ${grownTo} pairs, beyond the budget of ${pairBudget}`;
+      advice = PAIR_BUDGET_ADVICE;
+      break;
+    }
     // The first round's candidates are usually still the selection's lists, already packed there.
     // Only the size of an older round's pairs is read again (the last solve's, in finish):
     // their columns' buffer may hold a later round's by then.
@@ -561,7 +570,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     if (grown > pairBudget) {
       // Not solved: the last solve's matching stands, unproven (see PAIR_BUDGET).
       note += `, and adding them would make ${grown} candidate pairs, beyond the budget of ${pairBudget}`;
-      advice = 'raise candidates.pairBudget (about 80 bytes of memory a pair)';
+      advice = PAIR_BUDGET_ADVICE;
       break;
     }
     addedPerRound.push(added);

@@ -39,7 +39,7 @@ self-contained HTML report, or CSV (one row per coachee).
 --max-rounds    solves on candidate pairs at most before the result is returned unproven (default 16);
                 what a note's "raise candidates.k or maxRounds" means by maxRounds
 --pair-budget   candidate pairs the rounds may grow to before the result is returned unproven
-                (default ${PAIR_BUDGET.toLocaleString('en-US')}, about 2 GB); what a note's "raise candidates.pairBudget" means
+                (default ${PAIR_BUDGET.toLocaleString('en-US')}, 2–2.5 GB of memory); what a note's "raise candidates.pairBudget" means
 Exit code 0: matched, proven optimal; 1: infeasible, or not proven optimal (status feasible or
 unknown on candidate pairs); 2: bad input.`;
 

@@ -161,7 +161,7 @@ export class VacancySearch {
   private readonly setBase: Float64Array;
   /** The column of that relaxation, whose held twins it skipped. */
   private readonly setCol: Int32Array;
-  /** The first row of each row's set (itself when it has no twin). */
+  /** The first row of each row's set (empty when no two rows are identical: then no set is passed over). */
   private readonly firstTwin: Int32Array;
   private readonly heap = new MinHeap(1024);
   private searches = 0;
@@ -182,7 +182,7 @@ export class VacancySearch {
     this.setStamp = new Int32Array(rows).fill(-1);
     this.setBase = new Float64Array(rows);
     this.setCol = new Int32Array(rows);
-    this.firstTwin = twin ?? Int32Array.from({ length: rows }, (_, r) => r);
+    this.firstTwin = twin ?? new Int32Array(0);
     if (twin !== null) {
       const lastSeen = new Int32Array(rows).fill(-1);
       for (let r = 0; r < rows; r++) {

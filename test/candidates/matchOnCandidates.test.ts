@@ -603,6 +603,24 @@ describe('match on candidate pairs, out of rounds', () => {
     expect([atFree.certified, atFree.pairs, atFree.rounds]).toEqual([true, free.pairs, free.rounds]);
   });
 
+  it('stops at the pair budget when a widening to place more coachees would pass it, with the last solve', () => {
+    // One candidate a coachee places 53 of at most 54: the widening after that solve adds pairs.
+    const cohort = parseCohort(fixture('nothing-to-join') as CohortInput);
+    const settings = { k: 1, maxRounds: 16, fallbackPairs: 0 };
+    const free = match(cohort, { candidates: 'always', candidateSettings: settings }).candidates!;
+    const none = match(cohort, { candidates: 'always', candidateSettings: { ...settings, pairBudget: 0 } });
+    // The first solve runs whatever the budget; a budget of exactly its pairs stops at the same place.
+    const exact = match(cohort, { candidates: 'always', candidateSettings: { ...settings, pairBudget: none.candidates!.pairs } });
+    expect(free.pairs).toBeGreaterThan(none.candidates!.pairs);
+    for (const [stopped, budget] of [[none, 0], [exact, none.candidates!.pairs]] as const) {
+      const report = stopped.candidates!;
+      expect([stopped.status, report.certified, report.rounds, report.pairs]).toEqual(['feasible', false, 1, none.candidates!.pairs]);
+      expect(report.note).toContain('widening grew the candidates to');
+      expect(report.note).toContain(`beyond the budget of ${budget}`);
+      expect(matchingDefects(cohort, stopped, {})).toEqual([]);
+    }
+  });
+
   it('refuses a pair budget that is not a number of pairs, naming the setting', () => {
     const cohort = parseCohort(synthetic(20, 4, 1, [5, 5]));
     for (const pairBudget of [-1, Number.NaN, '10' as unknown as number]) {
