@@ -113,15 +113,16 @@ export interface CertificateOutcome {
   /**
    * Σ over rows of the row's largest violation: raising each row dual by it makes the duals
    * feasible for every pair, so the optimum is at most this much above the current total.
-   * Null when some suspects were left unevaluated.
+   * Where suspects were left unevaluated, their bounds stand in for their weights (a looser
+   * bound, never a lower one). Null only when such a bound is not finite.
    */
   readonly gap: number | null;
   /**
-   * The rows' largest violations, in row order, whose sum (in that order) is `gap`: rows
+   * The rows' largest violations (or their bounds, see `gap`), in row order, whose sum (in that order) is `gap`: rows
    * certified in two ranges, by two threads, add up to the same gap wherever the ranges meet.
    */
   readonly gapTerms: Float64Array;
-  /** Suspects left unevaluated under `capPerRow`: while any are, nothing is certified and `gap` is null. */
+  /** Suspects left unevaluated under `capPerRow`: while any are, nothing is certified (and `gap` is a bound by their bounds). */
   readonly unverified: number;
   /** Exact weights of every suspect of this certificate, when asked for with `remember`. */
   readonly known: KnownWeights | null;
@@ -154,6 +155,12 @@ export function certifyCandidates(
   // 100,000 × 10,000 can find millions of violators, too many to keep as objects.
   const found = new Map<number, { col: number; by: number }[]>();
   const largest = new Map<number, number>();
+  // Per row with pairs left unverified, a bound on how far any of them can violate (from
+  // their bounds): the gap stays a bound of what is missing even then.
+  const unverifiedAtMost = new Map<number, number>();
+  const leaveOut = (row: number, atMost: number) => {
+    if (atMost > 0) unverifiedAtMost.set(row, Math.max(unverifiedAtMost.get(row) ?? 0, atMost));
+  };
   // A near pair (`by` below 0) ranks below every violator of its row, and adds nothing to the gap.
   const keep = (row: number, col: number, by: number, violates: boolean) => {
     if (violates) largest.set(row, Math.max(largest.get(row) ?? -Infinity, by));
@@ -228,9 +235,10 @@ export function certifyCandidates(
   let leastColDual = Infinity;
   for (let j = 0; j < cols; j++) if (bounds.open[j] === 1 && colDual[j]! < leastColDual) leastColDual = colDual[j]!;
   const buffer = new Int32Array(cols);
-  const slack = new Float64Array(2);
+  const slack = new Float64Array(3);
   const scratch = new Float64Array(cols);
   const pairScratch = new Float64Array(cols);
+  const markScratch = new Uint8Array(cols);
   const nearest = new NearestColumns(NEAREST_KEPT);
   const near = new Int32Array(rows * NEAREST_KEPT);
   const nearSlack = new Float64Array(rows * NEAREST_KEPT);
@@ -248,7 +256,7 @@ export function certifyCandidates(
     const room = before === null ? -Infinity : before.margin[i]! - Math.max(0, before.rowDual[i]! - rowDual[i]!) - tau;
     const restCovered = top === null || m < 0 ? -Infinity : rowDual[i]! + leastColDual - priorityWeight(m, top.rest[i]!);
     nearest.reset();
-    const check: RowCheck = { row: offset + i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, nearest };
+    const check: RowCheck = { row: offset + i, m, rowDual: rowDual[i]!, inside, colDual, pairBounds: bounds, out: buffer, slack, own: scratch, pair: pairScratch, mark: markScratch, nearest };
     if (room >= 0) {
       // Every column whose dual fell by at most τ, other than the row's nearest, still leaves
       // this row a non-negative slack. Of the columns whose dual fell further, only those
@@ -288,13 +296,20 @@ export function certifyCandidates(
       margin[i] = Math.min(restCovered, slack[0]!, nearest.leastOut);
       // The rest of the row goes unscanned. Listed columns may be candidates too, so this
       // count can miss some; at least one keeps the certificate from certifying.
-      if (restCovered < 0) skipped = Math.max(1, cols - inside.length - (to - from));
+      if (restCovered < 0) {
+        skipped = Math.max(1, cols - inside.length - (to - from));
+        // Each column left out of the list has a bound of at most the rest's, and a dual of at least the least.
+        leaveOut(i, -restCovered);
+      }
     } else {
       bounds.boundRow(offset + i, bound);
       count = boundSuspects(check, bound, SUSPECTS_REFINED * capPerRow);
       margin[i] = Math.min(slack[0]!, nearest.leastOut);
       skipped = slack[1]!;
-      if (skipped > 0) margin[i] = -Infinity;
+      if (skipped > 0) {
+        margin[i] = -Infinity;
+        leaveOut(i, slack[2]! - rowDual[i]!);
+      }
     }
     nearCount[i] = nearest.writeKept(near, nearSlack, i * NEAREST_KEPT);
     unverified += skipped;
@@ -308,7 +323,10 @@ export function certifyCandidates(
       const excess = new Float64Array(count);
       bounds.boundsOf(offset + i, buffer, count, excess);
       for (let q = 0; q < count; q++) excess[q] = priorityWeight(m, excess[q]!) - (rowDual[i]! + colDual[buffer[q]!]!);
-      const chosen = Int32Array.from(topByValue(excess, capPerRow), (q) => buffer[q]!).sort();
+      const picked = topByValue(excess, capPerRow);
+      // The most a suspect left out can violate: the largest excess not picked.
+      leaveOut(i, largestUnpicked(excess, count, picked, markScratch));
+      const chosen = Int32Array.from(picked, (q) => buffer[q]!).sort();
       buffer.set(chosen);
       unverified += count - chosen.length;
       count = chosen.length;
@@ -340,7 +358,10 @@ export function certifyCandidates(
     list.sort((a, b) => b.by - a.by || a.col - b.col);
     violators.set(row, list.map((v) => v.col));
   }
-  const gapTerms = Float64Array.from([...largest].sort((a, b) => a[0] - b[0]), ([, most]) => most);
+  // Per row, its largest violation found or, where pairs went unverified, the bound of theirs if higher.
+  const rowTerms = new Map(largest);
+  for (const [row, atMost] of unverifiedAtMost) rowTerms.set(row, Math.max(rowTerms.get(row) ?? 0, atMost));
+  const gapTerms = Float64Array.from([...rowTerms].sort((a, b) => a[0] - b[0]), ([, most]) => most);
   const gap = sumInOrder(gapTerms);
   return {
     clearedByBound,
@@ -348,7 +369,7 @@ export function certifyCandidates(
     violators,
     violations,
     unverified,
-    gap: unverified > 0 ? null : gap,
+    gap: Number.isFinite(gap) ? gap : null,
     gapTerms,
     known: memory?.finish() ?? null,
     memory: { rowDual, colDual, margin, near, nearSlack, nearCount },
@@ -386,6 +407,15 @@ function closeColumns(near: Int32Array, nearSlack: Float64Array, from: number, c
   return close.map((c) => c.col).sort((a, b) => a - b);
 }
 
+/** The largest of `values[0..count)` at positions not in `picked` (−∞ when none); `mark` is left all 0. */
+function largestUnpicked(values: Float64Array, count: number, picked: Int32Array, mark: Uint8Array): number {
+  for (const q of picked) mark[q] = 1;
+  let most = -Infinity;
+  for (let q = 0; q < count; q++) if (mark[q] === 0 && values[q]! > most) most = values[q]!;
+  for (const q of picked) mark[q] = 0;
+  return most;
+}
+
 /** Two disjoint ascending lists as one, with whether each entry came from the second. */
 function mergeAscending(first: Int32Array, second: readonly number[]): { columns: number[]; second: boolean[] } {
   const columns: number[] = [];
@@ -405,8 +435,9 @@ export function tolerance(covered: number): number {
 
 /**
  * One row's check: the row, its multiplier and dual, its candidates (`inside`), the column
- * duals, and where suspects (`out`), slack (`slack[0]`, and `slack[1]` for suspects left
- * out), pair bounds (`own`, scratch) and the nearest columns go.
+ * duals, and where suspects (`out`), slack (`slack[0]`; `slack[1]` counts suspects left
+ * out, `slack[2]` the most one of them reaches over its column's dual), pair bounds (`own`,
+ * scratch) and the nearest columns go.
  */
 interface RowCheck {
   readonly row: number;
@@ -420,6 +451,8 @@ interface RowCheck {
   readonly own: Float64Array;
   /** Scratch for pair bounds, beside `own`. */
   readonly pair: Float64Array;
+  /** Scratch marks, one per column position, all 0 between uses. */
+  readonly mark: Uint8Array;
   readonly nearest: NearestColumns;
 }
 
@@ -431,7 +464,7 @@ interface RowCheck {
  * loop over typed arrays: it runs rows × cols times per certificate.
  */
 function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): number {
-  const { m, rowDual, inside, colDual, pairBounds, out, slack, own, nearest } = check;
+  const { m, rowDual, inside, colDual, pairBounds, out, slack, own, mark, nearest } = check;
   const cols = bounds.length;
   const open = pairBounds.open;
   let flagged = 0;
@@ -452,11 +485,15 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
     else if (covered - bound < least) least = covered - bound;
   }
   slack[1] = 0;
+  slack[2] = -Infinity;
   if (flagged > keep) {
     // More than a capped certificate will evaluate: refine only those the row's bound
     // finds most violating, and report the rest as left out.
     for (let q = 0; q < flagged; q++) own[q] = priorityWeight(m, bounds[out[q]!]!) - colDual[out[q]!]!;
-    const chosen = Int32Array.from(topByValue(own.subarray(0, flagged), keep), (q) => out[q]!).sort();
+    const picked = topByValue(own.subarray(0, flagged), keep);
+    // The most a suspect left out can reach over its column's dual (the row's is subtracted by the caller).
+    slack[2] = largestUnpicked(own, flagged, picked, mark);
+    const chosen = Int32Array.from(picked, (q) => out[q]!).sort();
     out.set(chosen);
     slack[1] = flagged - keep;
     flagged = keep;

@@ -69,7 +69,8 @@ describe('certifyCandidates with the last certificate’s slack', () => {
     );
   });
 
-  it('with a cap on suspects per row, finds only true violations and says when it left suspects out', () => {
+  it('with a cap on suspects per row, finds only true violations, says when it left suspects out, and bounds the full gap', () => {
+    let boundedByBounds = 0;
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), dualsArb(rows), dualsArb(cols), (k, cap, row, col) => {
         const { candidates } = selectCandidates(bounds, k, exactWeights);
@@ -79,11 +80,38 @@ describe('certifyCandidates with the last certificate’s slack', () => {
         for (const i of capped.violators.keys()) expect(full.violators.has(i)).toBe(true);
         expect(capped.violations).toBeLessThanOrEqual(full.violations);
         if (capped.unverified === 0) expect(capped.violations).toBe(full.violations);
-        else expect(capped.gap).toBeNull();
+        // What was left out is bounded by its bounds: never below what the full scan proves.
+        expect(capped.gap).not.toBeNull();
+        expect(capped.gap!).toBeGreaterThanOrEqual(full.gap! - 1e-9 * (1 + Math.abs(full.gap!)));
+        if (capped.unverified > 0) boundedByBounds++;
         if (full.violations > 0 && capped.violations === 0) expect(capped.unverified).toBeGreaterThan(0);
       }),
       { numRuns: runs(60) },
     );
+    expect(boundedByBounds).toBeGreaterThan(0);
+  });
+
+  it('with a cap, bounds the full gap even when the suspects it weighs turn out banned and those it leaves out violate most', () => {
+    // Bans only lower weights, so the bounds still hold; banning part of the pairs makes the
+    // most suspect pairs (picked by bound) fail, and the row's violation lie among those left out.
+    let boundedByBounds = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 2, max: 5 }), dualsArb(rows), dualsArb(cols), (k, cap, every, row, col) => {
+        const banned = (pairs: PairSet) => {
+          const weights = exactWeights(pairs);
+          for (let i = 0; i < pairs.rows; i++) for (let p = pairs.rowStart[i]!; p < pairs.rowStart[i + 1]!; p++) if ((i + pairs.colIndex[p]!) % every === 0) weights[p] = Number.NaN;
+          return weights;
+        };
+        const { candidates } = selectCandidates(bounds, k, banned);
+        const duals = { row: row.map((u) => u / 4), col: col.map((v) => v / 4) };
+        const full = certifyCandidates(bounds, candidates, duals, banned);
+        const capped = certifyCandidates(bounds, candidates, duals, banned, { capPerRow: cap });
+        expect(capped.gap!).toBeGreaterThanOrEqual(full.gap! - 1e-9 * (1 + Math.abs(full.gap!)));
+        if (capped.unverified > 0) boundedByBounds++;
+      }),
+      { numRuns: runs(60) },
+    );
+    expect(boundedByBounds).toBeGreaterThan(0);
   });
 
   it('skips scans when the duals did not move', () => {
@@ -174,6 +202,8 @@ describe('certifyCandidates with the selection’s lists of highest bounds', () 
         if (partial.violations === 0 && !(partial.unverified > 0)) expect(full.violations).toBe(0);
         expect(partial.unverified).toBeGreaterThanOrEqual(0);
         expect(partial.violations).toBeLessThanOrEqual(full.violations);
+        // The rest of each row, unscanned, is bounded by the rest bound: the gap still bounds the full one.
+        expect(partial.gap!).toBeGreaterThanOrEqual(full.gap! - 1e-9 * (1 + Math.abs(full.gap!)));
       }),
       { numRuns: runs(60) },
     );
