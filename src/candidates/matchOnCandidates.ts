@@ -55,7 +55,7 @@ const DEFAULT_ADVICE = 'raise candidates.k or maxRounds';
  * shareAmongAlike), so their pairs grow with the square of the group's size: 50,000 × 5,000 of
  * 15 kinds was certified at 23.3 million pairs, 1.94 GB, in 34 s; 100,000 × 10,000 of 15 kinds
  * had grown past 4.4 GB in 8 rounds and 4½ minutes without a certificate, and with this budget
- * stops after 4 rounds at 24.4 million pairs, 2.48 GB peak, 78 s (2026-12-03, one run each).
+ * stops after 4 rounds at 24.4 million pairs, 2.50 GB peak, 65 s (2026-12-03, one run each).
  * Diverse cohorts stay far below it (100,000 × 10,000: 4.8 million pairs).
  */
 export const PAIR_BUDGET = 25_000_000;
