@@ -49,12 +49,12 @@ const SLOW_GAIN_WIDENINGS = 4;
 const DEFAULT_ADVICE = 'raise candidates.k or maxRounds';
 
 /**
- * Candidate pairs the rounds may grow to (see CandidateSettings.pairBudget). Each pair costs
- * about 80 bytes at the peak of a round (its weight, cost, column index and their copies in
- * the solver). Coachees who are exact twins each need every coach the group uses (see
+ * Candidate pairs the rounds may grow to (see CandidateSettings.pairBudget). A pair costs
+ * about 80 bytes at the peak of a round, all told (100,000 × 10,000 of 15 kinds: 2.50 GB at
+ * 24.4 million pairs, 0.55 GB of it before the first round). Coachees who are exact twins each need every coach the group uses (see
  * shareAmongAlike), so their pairs grow with the square of the group's size: 50,000 × 5,000 of
  * 15 kinds was certified at 23.3 million pairs, 1.94 GB, in 34 s; 100,000 × 10,000 of 15 kinds
- * had grown past 4.4 GB in 8 rounds and 4½ minutes without a certificate, and with this budget
+ * had grown past 4.4 GB in 7 rounds and 286 s without a certificate, and with this budget
  * stops after 4 rounds at 24.4 million pairs, 2.50 GB peak, 65 s (2026-12-03, one run each).
  * Diverse cohorts stay far below it (100,000 × 10,000: 4.8 million pairs).
  */
@@ -272,6 +272,13 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   // What an uncertified result's note advises.
   let advice = DEFAULT_ADVICE;
   const pairBudget = input.candidates.pairBudget ?? PAIR_BUDGET;
+  /** Whether `pairs` candidate pairs lie beyond the budget; if so the note says how they came (the last solve then stands, unproven: see PAIR_BUDGET). */
+  const beyondPairBudget = (pairs: number, how: string): boolean => {
+    if (pairs <= pairBudget) return false;
+    note += `, and ${how} ${pairs} candidate pairs, beyond the budget of ${pairBudget}`;
+    advice = PAIR_BUDGET_ADVICE;
+    return true;
+  };
   /**
    * When a widening placed no more coachees than the last (`placed`, by `assignment`, a largest
    * matching on `graph`), or so few more that at that pace the bound would take more than
@@ -378,12 +385,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   while (solves < input.candidates.maxRounds) {
     // Widenings that place more coachees are not weighed against the budget before they are
     // made: past it, the last solve stands, unproven (see PAIR_BUDGET).
-    const grownTo = last === null ? 0 : candidatePairs();
-    if (grownTo > pairBudget) {
-      note += `, and widening grew the candidates to ${grownTo} pairs, beyond the budget of ${pairBudget}`;
-      advice = PAIR_BUDGET_ADVICE;
-      break;
-    }
+    if (last !== null && beyondPairBudget(candidatePairs(), 'widening grew the candidates to')) break;
     // The first round's candidates are usually still the selection's lists, already packed there.
     // Only the size of an older round's pairs is read again (the last solve's, in finish):
     // their columns' buffer may hold a later round's by then.
@@ -566,13 +568,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // had (20,000 × 3,000, 15 kinds of coachee, 14,951 places: 5 rounds and 21.6 s against 8 and 12.0 s, one run each on a busy host).
     if (alike.length > 0 && !byPlaces) added += shareAmongAlike(bounds, alike, candidates, result.duals, exactWeights, capacity, keptPerRow);
     note = `round ${solves}: ${outcome.violations} pair(s) outside the candidates could still improve the total`;
-    const grown = pairs.size + added;
-    if (grown > pairBudget) {
-      // Not solved: the last solve's matching stands, unproven (see PAIR_BUDGET).
-      note += `, and adding them would make ${grown} candidate pairs, beyond the budget of ${pairBudget}`;
-      advice = PAIR_BUDGET_ADVICE;
-      break;
-    }
+    if (beyondPairBudget(pairs.size + added, 'adding them would make')) break;
     addedPerRound.push(added);
     note += ` (${added} added)`;
   }

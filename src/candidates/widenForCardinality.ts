@@ -57,8 +57,9 @@ export function widenForCardinality(
     if (group === null || !group.ready) {
       bounds.boundRow(i, bound);
       for (let s = 0; s < spare.length; s++) spareBound[s] = bound[spare[s]!]!;
+      group?.fill(spareBound, topByValue(spareBound, PER_ROW, mine));
     }
-    const values = group === null ? spareBound : group.ready ? group.bounds : group.fill(spareBound, topByValue(spareBound, PER_ROW, mine));
+    const values = group === null ? spareBound : group.bounds;
     // Its spare coaches of highest bound, ties to the lower coach (spare ascends).
     for (const s of group === null ? topByValue(values, PER_ROW, mine) : group.top) add(i, spare[s]!);
     for (const j of candidates[i]!) listed[j] = 1;
@@ -140,8 +141,8 @@ class TwinGroup {
   private open = new Int32Array(0);
   private openCount = 0;
 
-  /** Keeps the group's spare bounds and best spare coaches; returns the bounds. */
-  fill(values: Float64Array, top: Int32Array): Float64Array {
+  /** Keeps the group's spare bounds and best spare coaches. */
+  fill(values: Float64Array, top: Int32Array): void {
     this.bounds = values.slice();
     this.top = Array.from(top);
     const bounds = this.bounds;
@@ -149,7 +150,6 @@ class TwinGroup {
     this.open = Int32Array.from(bounds.keys());
     this.openCount = this.open.length;
     this.ready = true;
-    return this.bounds;
   }
 
   /** {@link bestUnclaimed} by the ranking: places are only ever claimed, so a leading run without one is skipped for good. */
