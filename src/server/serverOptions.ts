@@ -14,7 +14,8 @@ export interface ServerOptions {
   /**
    * Largest problem built densely, every pair materialised (422 beyond): coachees × coaches
    * (`POST /match` on every pair, counting active coaches; `/explain`, `/compare`, `/rematch`, `/stable`), or a solver
-   * problem's pairs, rows or columns. Default 4,000,000 (see defaultPairLimits).
+   * problem's pairs, rows or columns. Default 4,000,000 (see defaultPairLimits). A cohort built
+   * on every pair is held to the engine's DENSE_PAIR_LIMIT (20,000,000) however high this is set.
    */
   readonly maxPairs: number;
   /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 import { createEngine } from '../../src/composition/createEngine.js';
-import { LARGE_COHORT_PAIRS } from '../../src/engine/match.js';
+import { DENSE_PAIR_LIMIT, LARGE_COHORT_PAIRS } from '../../src/engine/match.js';
 import { cohortPairs } from '../../src/model/cohortPairs.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { problemOf, startTestServer } from './startTestServer.js';
@@ -119,6 +119,32 @@ describe("POST /match with 'auto' beyond the engine's threshold", () => {
       );
     } finally {
       await tight.close();
+    }
+  });
+});
+
+describe('a maxPairs above what the engine builds on every pair', () => {
+  // 5,000 × 4,001 = 20,005,000 pairs, just above DENSE_PAIR_LIMIT (a 3 MB body); the server allows 3 × 10^7.
+  const large = syntheticCohort(5000, 4001, 7);
+  const body = JSON.stringify(large);
+
+  it('refuses such a cohort on every pair as problem-too-large at the dense limit, on each route that builds every pair', async () => {
+    const pairs = cohortPairs(parseCohort(large));
+    expect(pairs).toBeGreaterThan(DENSE_PAIR_LIMIT);
+    const s = await startTestServer({ maxPairs: 30_000_000, isolation: 'inline' });
+    try {
+      expect(await tooLargeMessage(await s.post('/match?candidates=never', body))).toBe(
+        `5000 coachees × 4001 coaches = ${pairs} pairs, more than the limit of ${DENSE_PAIR_LIMIT} pairs for matching on every pair; pass candidates: 'always' to match on candidate pairs (limit 100000000)`,
+      );
+      const explained = await problemOf(await s.post('/explain', body));
+      expect([explained.status, explained.type]).toEqual([422, 'urn:coachmatch:problem:problem-too-large']);
+      expect(explained.detail).toBe(`5000 coachees × 4001 coaches = ${pairs} pairs, more than the limit of ${DENSE_PAIR_LIMIT}`);
+      const compared = await problemOf(await s.post('/compare', { base: large, scenarios: [{}] }));
+      expect([compared.status, compared.type]).toEqual([422, 'urn:coachmatch:problem:problem-too-large']);
+      expect(compared.errors!.map((e) => e.path)).toEqual(['$.scenarios[0]']);
+      expect(compared.detail).toMatch(new RegExp(`more than the limit of ${DENSE_PAIR_LIMIT}$`));
+    } finally {
+      await s.close();
     }
   });
 });

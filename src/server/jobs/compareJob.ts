@@ -8,6 +8,7 @@ import { renderSweepMarkdown } from '../../scenarios/renderSweepMarkdown.js';
 import { runScenario } from '../../scenarios/runScenario.js';
 import type { ResolvedScenario, ScenarioRun } from '../../scenarios/scenario.js';
 import { sweepScenarios, tradeOffCurve } from '../../scenarios/sweep.js';
+import { denseCohortLimit } from '../denseCohortLimit.js';
 import { reportContentTypes, type ReportJobOutput } from './reportJobOutput.js';
 
 /** Input of {@link compareJob}: the raw body and the pair limit (per scenario and over all runs). */
@@ -31,12 +32,14 @@ export function compareJob(input: CompareJobInput): ReportJobOutput {
   const { coachees, coaches, sweep } = request;
   // Sizes are known before any scenario is applied: the base's coachees × its coaches plus the added ones.
   const sizes = request.scenarios.map((s) => ({ pairs: coachees * (coaches + s.addCoaches.length), coaches: coaches + s.addCoaches.length }));
-  const over = sizes.findIndex((s) => s.pairs > input.maxPairs);
-  if (over >= 0) return { outcome: 'tooLarge', pairs: sizes[over]!.pairs, what: `${coachees} coachees × ${sizes[over]!.coaches} coaches`, path: `$.scenarios[${over}]` };
+  // Each run is built on every pair; all runs together count against maxPairs.
+  const perRun = denseCohortLimit(input.maxPairs);
+  const over = sizes.findIndex((s) => s.pairs > perRun);
+  if (over >= 0) return { outcome: 'tooLarge', pairs: sizes[over]!.pairs, what: `${coachees} coachees × ${sizes[over]!.coaches} coaches`, path: `$.scenarios[${over}]`, limit: perRun };
   const runCount = sweep === undefined ? sizes.length : sweep.steps + 1;
   const total = sweep === undefined ? sizes.reduce((sum, s) => sum + s.pairs, 0) : sizes[0]!.pairs * runCount;
   if (total > input.maxPairs) {
-    return { outcome: 'tooLarge', pairs: total, what: `${runCount} scenario runs together`, path: sweep === undefined ? '$.scenarios' : '$.sweep' };
+    return { outcome: 'tooLarge', pairs: total, what: `${runCount} scenario runs together`, path: sweep === undefined ? '$.scenarios' : '$.sweep', limit: input.maxPairs };
   }
 
   const issues: InputIssue[] = [];

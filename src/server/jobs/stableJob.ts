@@ -19,6 +19,6 @@ export function stableJob(input: StableJobInput): ReportJobOutput {
   const coachees = Object.keys(prefs.coacheePrefs).length;
   const coaches = Object.keys(prefs.coachPrefs).length;
   const pairs = coachees * coaches;
-  if (pairs > input.maxPairs) return { outcome: 'tooLarge', pairs, what: `${coachees} coachees × ${coaches} coaches`, path: '$.coacheePrefs' };
+  if (pairs > input.maxPairs) return { outcome: 'tooLarge', pairs, what: `${coachees} coachees × ${coaches} coaches`, path: '$.coacheePrefs', limit: input.maxPairs };
   return { outcome: 'done', status: undefined, contentType: reportContentTypes.json, text: JSON.stringify(stableMatchByIds(prefs)) };
 }
