@@ -86,6 +86,12 @@ export interface CertifyOptions {
   /** Violating pairs kept per row (default {@link KEPT_PER_ROW}). */
   readonly keptPerRow?: number;
   /**
+   * Give a row the verdict of an exact twin checked before it when every input of the check
+   * is the same (see {@link TwinSources}), rather than check it again (default true): the
+   * verdict is the same either way.
+   */
+  readonly copyTwins?: boolean;
+  /**
    * Also keep, after a row's violators and within the same `keptPerRow`, near pairs of rows
    * with a multiplier above 0: short of violating by more than rounding (a tie is no near
    * pair) and by less than this share of `1 + |row dual + column dual|` (default 0: none).
@@ -144,7 +150,7 @@ export function certifyCandidates(
   exactWeights: (pairs: ReturnType<typeof sparsePairSet>) => Float64Array,
   options: CertifyOptions = {},
 ): CertificateOutcome {
-  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false, offset = 0, keptPerRow = KEPT_PER_ROW, nearShare = 0 } = options;
+  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false, offset = 0, keptPerRow = KEPT_PER_ROW, nearShare = 0, copyTwins = true } = options;
   const { cols, multiplier } = bounds;
   // Rows offset, offset + 1, …: everything per row here (candidates, row duals, known
   // weights, memory, lists) counts from the first of them; the bounds and the exact weights
@@ -212,13 +218,17 @@ export function certifyCandidates(
           if (isNear) keep(p.row, j, w - covered, false);
           continue;
         }
-        if (Number.isNaN(w)) clearedExactly++;
-        else if (w <= covered + tolerance(covered)) {
+        if (Number.isNaN(w)) {
           clearedExactly++;
+          if (twins !== null) twins.clearedExactly[p.row]!++;
+        } else if (w <= covered + tolerance(covered)) {
+          clearedExactly++;
+          if (twins !== null) twins.clearedExactly[p.row]!++;
           margin[p.row] = Math.min(margin[p.row]!, covered - w);
           if (isNear) keep(p.row, j, w - covered, false);
         } else {
           violations++;
+          if (twins !== null) twins.violations[p.row]!++;
           margin[p.row] = -Infinity;
           keep(p.row, j, w - covered, true);
         }
@@ -246,7 +256,21 @@ export function certifyCandidates(
   const recheck = new Int32Array(moved.length + NEAREST_KEPT);
   // Which row's nearest column a column is (row + 1), to tell them from the moved ones.
   const nearOf = new Int32Array(cols);
+  const twins = copyTwins && bounds.twinOf !== undefined ? new TwinSources(bounds.twinOf, offset, rows) : null;
+  /** Whether every input of row i's check is row s's (s an exact twin of i, checked before it): then so is its verdict. */
+  const sameInputs = (s: number, i: number): boolean =>
+    rowDual[s] === rowDual[i] &&
+    sameInts(candidates[s]!, 0, candidates[s]!.length, candidates[i]!, 0, candidates[i]!.length) &&
+    (top === null || (top.rest[s] === top.rest[i] && sameInts(top.colIndex, top.start[s]!, top.end[s]!, top.colIndex, top.start[i]!, top.end[i]!))) &&
+    (known === null || (sameInts(known.colIndex, known.rowStart[s]!, known.rowStart[s + 1]!, known.colIndex, known.rowStart[i]!, known.rowStart[i + 1]!) && sameFloats(known.weight, known.rowStart[s]!, known.weight, known.rowStart[i]!, known.rowStart[i + 1]! - known.rowStart[i]!))) &&
+    (before === null ||
+      (before.margin[s] === before.margin[i] &&
+        before.rowDual[s] === before.rowDual[i] &&
+        before.nearCount[s] === before.nearCount[i] &&
+        sameInts(before.near, s * NEAREST_KEPT, s * NEAREST_KEPT + before.nearCount[s]!, before.near, i * NEAREST_KEPT, i * NEAREST_KEPT + before.nearCount[i]!) &&
+        sameFloats(before.nearSlack, s * NEAREST_KEPT, before.nearSlack, i * NEAREST_KEPT, before.nearCount[i]!)));
   for (let i = 0; i < rows; i++) {
+    if (twins !== null && twins.copies(i, sameInputs)) continue;
     const m = multiplier[offset + i]!;
     const inside = candidates[i]!;
     requireFavoured(bounds, offset + i, inside);
@@ -314,6 +338,10 @@ export function certifyCandidates(
     nearCount[i] = nearest.writeKept(near, nearSlack, i * NEAREST_KEPT);
     unverified += skipped;
     clearedByBound += Math.max(0, cols - inside.length - count - skipped);
+    if (twins !== null) {
+      twins.unverified[i] = skipped;
+      twins.clearedByBound[i] = Math.max(0, cols - inside.length - count - skipped);
+    }
     const share = nearOfRow(i);
     const close = share > 0 ? closeColumns(near, nearSlack, i * NEAREST_KEPT, nearCount[i]!, rowDual[i]!, colDual, share, keptPerRow) : [];
     if (count === 0 && close.length === 0) continue;
@@ -329,6 +357,7 @@ export function certifyCandidates(
       const chosen = Int32Array.from(picked, (q) => buffer[q]!).sort();
       buffer.set(chosen);
       unverified += count - chosen.length;
+      if (twins !== null) twins.unverified[i]! += count - chosen.length;
       count = chosen.length;
       margin[i] = -Infinity;
     }
@@ -353,8 +382,29 @@ export function certifyCandidates(
     if (pendingPairs >= EVALUATION_CHUNK_PAIRS || pending.length >= CHUNK_ROWS) flush();
   }
   flush();
+  // Rows that took a twin's verdict: its violators, terms, margin, nearest columns and counts.
+  for (let i = 0; twins !== null && i < rows; i++) {
+    const s = twins.sourceOf[i]!;
+    if (s < 0) continue;
+    const list = found.get(s);
+    if (list !== undefined) found.set(i, list.map((v) => ({ ...v })));
+    const most = largest.get(s);
+    if (most !== undefined) largest.set(i, most);
+    const atMost = unverifiedAtMost.get(s);
+    if (atMost !== undefined) unverifiedAtMost.set(i, atMost);
+    margin[i] = margin[s]!;
+    memory?.copyRow(i, s);
+    nearCount[i] = nearCount[s]!;
+    near.copyWithin(i * NEAREST_KEPT, s * NEAREST_KEPT, (s + 1) * NEAREST_KEPT);
+    nearSlack.copyWithin(i * NEAREST_KEPT, s * NEAREST_KEPT, (s + 1) * NEAREST_KEPT);
+    violations += twins.violations[s]!;
+    clearedExactly += twins.clearedExactly[s]!;
+    clearedByBound += twins.clearedByBound[s]!;
+    unverified += twins.unverified[s]!;
+  }
   const violators = new Map<number, number[]>();
-  for (const [row, list] of found) {
+  // In row order (as the checks went), copied rows among the others.
+  for (const [row, list] of [...found].sort((a, b) => a[0] - b[0])) {
     list.sort((a, b) => b.by - a.by || a.col - b.col);
     violators.set(row, list.map((v) => v.col));
   }
@@ -586,11 +636,37 @@ class WeightLog {
     this.perRow[row]!++;
   }
 
+  /** Row `row` (after every row added, in row order) remembers what row `source` did. */
+  copyRow(row: number, source: number): void {
+    this.copyOf ??= new Int32Array(this.rows).fill(-1);
+    this.copyOf[row] = source;
+  }
+
+  private copyOf: Int32Array | null = null;
+
   finish(): KnownWeights {
     const rowStart = new Int32Array(this.rows + 1);
-    for (let i = 0; i < this.rows; i++) rowStart[i + 1] = rowStart[i]! + this.perRow[i]!;
-    // Views, not copies: a copy would briefly hold both at 100k-row scale.
-    return { rowStart, colIndex: this.cols.subarray(0, this.size), weight: this.weights.subarray(0, this.size) };
+    const copyOf = this.copyOf;
+    if (copyOf === null) {
+      for (let i = 0; i < this.rows; i++) rowStart[i + 1] = rowStart[i]! + this.perRow[i]!;
+      // Views, not copies: a copy would briefly hold both at 100k-row scale.
+      return { rowStart, colIndex: this.cols.subarray(0, this.size), weight: this.weights.subarray(0, this.size) };
+    }
+    // Rows added (in row order) and rows copied, laid out in row order, cut where row by row
+    // they pass the most remembered: as if every row had been added.
+    const ownStart = new Int32Array(this.rows + 1);
+    for (let i = 0; i < this.rows; i++) ownStart[i + 1] = ownStart[i]! + (copyOf[i]! >= 0 ? 0 : this.perRow[i]!);
+    const lengthOf = (i: number) => (copyOf[i]! >= 0 ? this.perRow[copyOf[i]!]! : this.perRow[i]!);
+    for (let i = 0; i < this.rows; i++) rowStart[i + 1] = Math.min(MAX_REMEMBERED, rowStart[i]! + lengthOf(i));
+    const colIndex = new Int32Array(rowStart[this.rows]!);
+    const weight = new Float64Array(rowStart[this.rows]!);
+    for (let i = 0; i < this.rows; i++) {
+      const from = ownStart[copyOf[i]! >= 0 ? copyOf[i]! : i]!;
+      const length = rowStart[i + 1]! - rowStart[i]!;
+      colIndex.set(this.cols.subarray(from, from + length), rowStart[i]!);
+      weight.set(this.weights.subarray(from, from + length), rowStart[i]!);
+    }
+    return { rowStart, colIndex, weight };
   }
 }
 
@@ -599,4 +675,62 @@ export function sumInOrder(terms: Float64Array): number {
   let sum = 0;
   for (const term of terms) sum += term;
   return sum;
+}
+
+/**
+ * Per row, the exact twin (see PairBounds.twinOf) whose verdict it takes, and each checked row's
+ * own counts. Twins weigh and bound alike at every column, so a row whose candidates, duals,
+ * listed columns, known weights and remembered memory equal a twin's checked before it gets the
+ * same verdict: its check is skipped and the twin's copied. Cohorts that record little have
+ * thousands of twins a kind, on the same list at the same dual (alike coachees share one, see
+ * shareAmongAlike and solveByPlaces).
+ */
+class TwinSources {
+  /** Per row (counted from the offset), the row whose verdict it takes, or −1 when checked itself. */
+  readonly sourceOf: Int32Array;
+  /** Per checked row, what it added to each count. */
+  readonly violations: Int32Array;
+  readonly clearedExactly: Int32Array;
+  readonly clearedByBound: Float64Array;
+  readonly unverified: Float64Array;
+  /** Per twin group (by its first row), the last row of it checked here (none before any). */
+  private readonly lastChecked: Map<number, number> = new Map();
+
+  constructor(
+    private readonly twinOf: Int32Array,
+    private readonly offset: number,
+    rows: number,
+  ) {
+    this.sourceOf = new Int32Array(rows).fill(-1);
+    this.violations = new Int32Array(rows);
+    this.clearedExactly = new Int32Array(rows);
+    this.clearedByBound = new Float64Array(rows);
+    this.unverified = new Float64Array(rows);
+  }
+
+  /** Whether row i takes the verdict of its group's last checked row (when `same` says their inputs agree); else row i is that row from now on. */
+  copies(i: number, same: (source: number, row: number) => boolean): boolean {
+    const group = this.twinOf[this.offset + i]!;
+    const source = this.lastChecked.get(group);
+    if (source !== undefined && same(source, i)) {
+      this.sourceOf[i] = source;
+      return true;
+    }
+    this.lastChecked.set(group, i);
+    return false;
+  }
+}
+
+/** Whether a[aFrom..aTo) and b[bFrom..bTo) hold the same integers. */
+function sameInts(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  if (a === b && aFrom === bFrom) return true;
+  for (let q = 0; q < aTo - aFrom; q++) if (a[aFrom + q] !== b[bFrom + q]) return false;
+  return true;
+}
+
+/** Whether `count` numbers from a[aFrom] and b[bFrom] are the same (bit for bit but for −0 and 0, which no check tells apart). */
+function sameFloats(a: Float64Array, aFrom: number, b: Float64Array, bFrom: number, count: number): boolean {
+  for (let q = 0; q < count; q++) if (a[aFrom + q] !== b[bFrom + q]) return false;
+  return true;
 }

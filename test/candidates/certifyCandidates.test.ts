@@ -18,6 +18,7 @@ import { resolvePolicy } from '../../src/model/resolvePolicy.js';
 import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import { buildRelationIndex } from '../../src/policies/relationIndex.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { fewKinds } from '../../fixtures/synthetic/fewKinds.js';
 import { runs } from '../helpers/runs.js';
 
 const cohort = parseCohort(syntheticCohort(80, 14, 7, { capacity: [1, 4] }));
@@ -323,5 +324,54 @@ describe('certifyCandidates with a near share', () => {
     );
     // Near pairs were found and kept.
     expect(nearKept).toBeGreaterThan(0);
+  });
+});
+
+describe('certifyCandidates on exact twins', () => {
+  // Coachees recording a gender and a sector: many exact twins, some kept apart by relations or preferences.
+  const { bounds: twinBounds, exactWeights: twinWeights } = contextOf(fewKinds(syntheticCohort(70, 24, 5, { capacity: [1, 4] })));
+  const twinOf = twinBounds.twinOf!;
+  /** Duals where each row flagged takes its twin's (its group's first row's): twins mostly alike, some not. */
+  const alike = (duals: readonly number[], same: readonly boolean[]) => duals.map((u, i) => (same[i] ? duals[twinOf[i]!]! : u));
+  /** Everything a verdict says and leaves for the next certificate. */
+  const everything = (o: ReturnType<typeof certifyCandidates>) => ({
+    violators: [...o.violators.entries()].sort((a, b) => a[0] - b[0]),
+    counts: [o.violations, o.unverified, o.clearedByBound, o.clearedExactly],
+    gap: o.gap,
+    gapTerms: Array.from(o.gapTerms),
+    memory: [o.memory.margin, o.memory.near, o.memory.nearSlack, o.memory.nearCount].map((a) => Array.from(a)),
+    known: o.known === null ? null : [o.known.rowStart, o.known.colIndex, o.known.weight].map((a) => Array.from(a)),
+  });
+
+  it('gives a twin checked by copy the verdict of its own check, round after round', () => {
+    expect(new Set(twinOf).size).toBeLessThan(twinBounds.rows / 2); // else this cohort would test few copies
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        dualsArb(twinBounds.rows),
+        dualsArb(twinBounds.cols),
+        fc.array(fc.boolean(), { minLength: twinBounds.rows, maxLength: twinBounds.rows }),
+        fc.array(fc.boolean(), { minLength: twinBounds.rows, maxLength: twinBounds.rows }),
+        moveArb(twinBounds.rows),
+        moveArb(twinBounds.cols),
+        fc.array(fc.nat(twinBounds.cols - 1), { maxLength: 6 }),
+        fc.constantFrom({}, { capPerRow: 2 }, { listsOnly: true, capPerRow: 8 }),
+        (k, rowDuals, col, same, sameNext, rowMove, colMove, widenedRows, limits) => {
+          const { candidates, top } = selectCandidates(twinBounds, k, twinWeights);
+          // A few rows get a column more: their lists then differ from their twins'.
+          for (const i of widenedRows) candidates[i] = mergeColumns(candidates[i]!, Int32Array.of((i * 7) % twinBounds.cols));
+          const row = alike(rowDuals, same);
+          // Twins alike in one round may not be in the other: the first certificate's memory then tells them apart.
+          const next = { row: alike(row.map((u, i) => Math.max(0, u + rowMove[i]!)), sameNext), col: col.map((v, j) => Math.max(0, v + colMove[j]!)) };
+          const runs = [true, false].map((copyTwins) => {
+            const first = certifyCandidates(twinBounds, candidates, { row, col }, twinWeights, { top, remember: true, nearShare: 1e-3, copyTwins, ...limits });
+            const second = certifyCandidates(twinBounds, candidates, next, twinWeights, { top, known: first.known, before: first.memory, nearShare: 1e-3, copyTwins, ...limits });
+            return [everything(first), everything(second)];
+          });
+          expect(runs[0]).toEqual(runs[1]);
+        },
+      ),
+      { numRuns: runs(80) },
+    );
   });
 });
