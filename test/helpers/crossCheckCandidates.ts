@@ -72,15 +72,18 @@ export function crossCheckCandidates(doc: CohortInput, policy: PolicyInput | und
 }
 
 /**
- * A cohort for {@link crossCheckCandidates}: random (a third with identity data missing, whose
- * pair-dependent bans the bounds cannot see), or with every coachee a copy of the first (rows
- * alike, shared lists); random policy overrides, strict or not, k 1–4, up to 20 rounds.
+ * A cohort for {@link crossCheckCandidates}: random (some with identity data missing, whose
+ * pair-dependent bans the bounds cannot see), with every coachee a copy of the first (rows
+ * alike, shared lists), or with coachees told apart by a gender and a sector alone (a few
+ * kinds of exact twins, some kept apart by relations); random policy overrides, strict or
+ * not, k 1–4, up to 20 rounds.
  */
 export const candidateCheckCase = fc.record({
   doc: fc.oneof(
     { weight: 2, arbitrary: cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 }) },
     { weight: 1, arbitrary: withMissingIdentity(cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 })) },
     { weight: 1, arbitrary: cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 }).map((doc) => alikeCohort(doc as unknown as Record<string, unknown>, 'coachees') as unknown as CohortInput) },
+    { weight: 1, arbitrary: cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 }).map((doc) => alikeCohort(doc as unknown as Record<string, unknown>, 'fewKinds') as unknown as CohortInput) },
   ),
   policy: policyOverridesArbitrary,
   allowUnmatched: fc.boolean(),
