@@ -14,7 +14,7 @@ import { RangeCertifier, type Certifier } from './certifier.js';
 import { KEPT_PER_ROW } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
-import { reuseWeights, weighedBySelection, type MayWaive, type WeighedPairs } from './reuseWeights.js';
+import { reuseWeights, twinsOnOneList, weighedBySelection, type MayWaive, type WeighedPairs } from './reuseWeights.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { certificateCap } from './certificateCap.js';
 import { CandidateHelper } from './candidateHelper.js';
@@ -391,7 +391,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // their columns' buffer may hold a later round's by then.
     const pairs: PairSet = weighed !== null && samePairs(candidates, weighed.pairs) ? weighed.pairs : toPairSet(candidates, rows, cols, roundPairs.columns);
     // Rounds add pairs to some rows: the others keep last round's weights, and so do the old pairs of a row that cannot be waived.
-    const weights = reuseWeights(pairs, weighed, exactWeights, mayWaive, roundPairs.weights);
+    const weights = reuseWeights(pairs, weighed, exactWeights, mayWaive, roundPairs.weights, bounds.twinOf === undefined ? null : twinsOnOneList(candidates, bounds.twinOf));
     weighed = { pairs, weights };
     const starved = starvedRows(pairs, weights, capacity).filter((i) => candidates[i]!.length < cols && canPlace[i] === 1);
     if (starved.length > 0) {

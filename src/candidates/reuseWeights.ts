@@ -63,6 +63,10 @@ export function weighedBySelection(
  * every coach is banned), hence `mayWaive` (by default every row may). When every row is as it
  * was, `before`'s own weights are returned, not a copy: weights are never written once made.
  * A copy is made in `room(pairs.size)` (whose contents it overwrites), by default a new array.
+ * `sameAs[i]`, when given and at least 0, is an earlier row with row i's pairs at the same
+ * weights (exact twins on one list): a row that changed then copies that row's weights,
+ * unless either could be waived (alike coachees join by the thousand a round, see
+ * shareAmongAlike).
  */
 export function reuseWeights(
   pairs: PairSet,
@@ -70,6 +74,7 @@ export function reuseWeights(
   exactWeights: ExactWeights,
   mayWaive: MayWaive = () => true,
   room: PairRoom['weights'] = freshPairs.weights,
+  sameAs: Int32Array | null = null,
 ): Float64Array {
   if (before === null) return exactWeights(pairs);
   if (pairs === before.pairs) return before.weights;
@@ -77,7 +82,7 @@ export function reuseWeights(
   const old = before.pairs;
   // Where each pair of a row that gained pairs stood in `before` (−1: new).
   const oldAt = new Int32Array(pairs.size);
-  // Per row: 0 copied whole, 1 only its new pairs evaluated, 2 evaluated whole.
+  // Per row: 0 copied whole, 1 only its new pairs evaluated, 2 evaluated whole, 3 copied from its twin (sameAs).
   const plan = new Uint8Array(rows);
   const freshStart = new Int32Array(rows + 1);
   for (let i = 0; i < rows; i++) {
@@ -89,6 +94,12 @@ export function reuseWeights(
     let same = length === oldLength;
     for (let q = 0; q < length && same; q++) same = colIndex[from + q] === old.colIndex[oldFrom + q];
     if (same) {
+      freshStart[i + 1] = freshStart[i]!;
+      continue;
+    }
+    const twin = sameAs === null ? -1 : sameAs[i]!;
+    if (twin >= 0 && twin < i && rowStart[twin + 1]! - rowStart[twin]! === length && !mayWaive(i, length) && !mayWaive(twin, length)) {
+      plan[i] = 3;
       freshStart[i + 1] = freshStart[i]!;
       continue;
     }
@@ -122,8 +133,23 @@ export function reuseWeights(
       while (last + 1 < rows && plan[last + 1] === 0) last++;
       weights.set(before.weights.subarray(old.rowStart[i]!, old.rowStart[last + 1]!), from);
       i = last;
-    } else if (plan[i] === 2) weights.set(fresh.subarray(freshStart[i]!, freshStart[i + 1]!), from);
+    } else if (plan[i] === 3) weights.copyWithin(from, rowStart[sameAs![i]!]!, rowStart[sameAs![i]! + 1]!);
+    else if (plan[i] === 2) weights.set(fresh.subarray(freshStart[i]!, freshStart[i + 1]!), from);
     else for (let p = from, f = freshStart[i]!; p < to; p++) weights[p] = oldAt[p]! >= 0 ? before.weights[oldAt[p]!]! : fresh[f++]!;
   }
   return weights;
+}
+
+/**
+ * Per row, the first row before it of the same exact twins (see PairBounds.twinOf) holding the
+ * very same list object (alike coachees share one, see shareAmongAlike), or −1: its pairs
+ * weigh the same (see {@link reuseWeights}' `sameAs`).
+ */
+export function twinsOnOneList(candidates: readonly Int32Array[], twinOf: Int32Array): Int32Array {
+  const firstWith = new Map<Int32Array, number>();
+  return Int32Array.from(candidates, (list, i) => {
+    const first = firstWith.get(list);
+    if (first === undefined) firstWith.set(list, i);
+    return first !== undefined && twinOf[first] === twinOf[i] ? first : -1;
+  });
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateContext } from '../../src/candidates/candidateContext.js';
-import { reuseWeights, waiverRisk, weighedBySelection } from '../../src/candidates/reuseWeights.js';
+import { reuseWeights, twinsOnOneList, waiverRisk, weighedBySelection } from '../../src/candidates/reuseWeights.js';
 import { selectCandidates } from '../../src/candidates/selectCandidates.js';
 import { sparsePairSet, type PairSet } from '../../src/features/pairSet.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
@@ -9,6 +9,7 @@ import { resolvePolicy } from '../../src/model/resolvePolicy.js';
 import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
+import { alikeCohort, type Alike } from '../helpers/alikeCohort.js';
 
 const COLS = 6;
 
@@ -106,6 +107,54 @@ describe('reuseWeights', () => {
       }),
       { numRuns: runs(150) },
     );
+  });
+
+  it('copies a twin’s weights to twins on the same list exactly as a fresh evaluation gives them, waivers or not', () => {
+    const growth = fc.record({
+      doc: fc.constantFrom<Alike>('coachees', 'fewKinds').chain((alike) => cohortArbitrary({ maxCoaches: 8, maxCoachees: 16 }).map((doc) => alikeCohort(doc as unknown as Record<string, unknown>, alike))),
+      policy: policyOverridesArbitrary,
+      masks: fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 16, maxLength: 16 }),
+      apart: fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }),
+    });
+    let copied = 0;
+    fc.assert(
+      fc.property(growth, ({ doc, policy, masks, apart }) => {
+        const cohort = parseCohort(doc);
+        const { rows, cols, exactWeights, base, bounds } = candidateContext(cohort, resolvePolicy(cohort.policy, policy), defaultPolicies);
+        if (bounds.twinOf === undefined) return;
+        const columns = (mask: number) => Int32Array.from({ length: cols }, (_, j) => j).filter((j) => ((mask >> j) & 1) === 1);
+        // Each twin group starts on one subset and gains more on one shared list; rows flagged apart get their own list.
+        const groupLists = new Map<number, { before: Int32Array; after: Int32Array }>();
+        const before: Int32Array[] = [];
+        const after: Int32Array[] = [];
+        for (let i = 0; i < rows; i++) {
+          const [a, b] = masks[bounds.twinOf[i]! % masks.length]!;
+          if (!groupLists.has(bounds.twinOf[i]!)) groupLists.set(bounds.twinOf[i]!, { before: columns(a), after: columns(a | b) });
+          const lists = groupLists.get(bounds.twinOf[i]!)!;
+          before.push(lists.before);
+          after.push(apart[i % apart.length] ? columns(a | b | (1 << (i % cols))) : lists.after);
+        }
+        const pairsOf = (lists: Int32Array[]) => {
+          const rowStart = new Int32Array(rows + 1);
+          lists.forEach((l, i) => (rowStart[i + 1] = rowStart[i]! + l.length));
+          const colIndex = new Int32Array(rowStart[rows]!);
+          lists.forEach((l, i) => colIndex.set(l, rowStart[i]!));
+          return sparsePairSet(rows, cols, rowStart, colIndex);
+        };
+        const oldPairs = pairsOf(before);
+        const newPairs = pairsOf(after);
+        const mayWaive = waiverRisk(base.combined.bans, rows, cols, base.combined.capacity);
+        const sameAs = twinsOnOneList(after, bounds.twinOf);
+        copied += sameAs.filter((s, i) => s >= 0 && !mayWaive(i, after[i]!.length) && after[i] !== before[i]).length;
+        const leftOver = (length: number) => new Float64Array(length).fill(-12_345.5);
+        const reused = reuseWeights(newPairs, { pairs: oldPairs, weights: exactWeights(oldPairs) }, exactWeights, mayWaive, leftOver, sameAs);
+        const fresh = exactWeights(newPairs);
+        for (let p = 0; p < fresh.length; p++) expect(Object.is(reused[p], fresh[p]) || reused[p] === fresh[p], `pair ${p}: ${reused[p]} vs ${fresh[p]}`).toBe(true);
+      }),
+      { numRuns: runs(150) },
+    );
+    // Else the draws would not test the copies.
+    expect(copied).toBeGreaterThan(0);
   });
 
   it('evaluates a row whole when its new pairs and its avoided coaches together ban every coach (the row is then waived)', () => {
