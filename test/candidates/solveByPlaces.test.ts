@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { solveByPlaces } from '../../src/candidates/solveByPlaces.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import { runs } from '../helpers/runs.js';
+import { compressedFromMaps } from '../helpers/compressedRows.js';
 
 /**
  * Scarce programmes big enough for the auction start (1,000 places or more): each coachee lists
@@ -97,22 +98,9 @@ const kindsArbitrary = fc.record({ seed: fc.nat(), kinds: fc.integer({ min: 1, m
   const rows = lists.length;
   // Scarce: at most about half the coachees placed, every coach with a place.
   const capacity = Int32Array.from({ length: cols }, () => 1 + Math.floor((next() * rows) / (2 * cols)));
-  const build = (): PlacesCase['pairs'] => {
-    const rowStart = new Int32Array(rows + 1);
-    const colIndex: number[] = [];
-    const weight: number[] = [];
-    lists.forEach((list, i) => {
-      for (const j of [...list.keys()].sort((a, b) => a - b)) {
-        colIndex.push(j);
-        weight.push(list.get(j)!);
-      }
-      rowStart[i + 1] = colIndex.length;
-    });
-    return { rowStart, colIndex: Int32Array.from(colIndex), weight: Float64Array.from(weight) };
-  };
-  const first = build();
+  const first = compressedFromMaps(lists);
   for (let i = 0; i < rows; i++) if (next() < 0.2) for (let j = 0; j < cols; j++) if (!lists[i]!.has(j)) lists[i]!.set(j, Math.round(next() * 1e4) / 1e2);
-  return { first: { rows, cols, capacity, pairs: first }, second: { rows, cols, capacity, pairs: build() } };
+  return { first: { rows, cols, capacity, pairs: first }, second: { rows, cols, capacity, pairs: compressedFromMaps(lists) } };
 });
 
 describe('solveByPlaces', () => {

@@ -21,3 +21,18 @@ export function rowListsArbitrary(maxRows: number, maxCols: number, maxPerRow: n
       }),
     );
 }
+
+/** Rows given as maps of column to weight, in compressed rows (columns ascending per row). */
+export function compressedFromMaps(lists: readonly ReadonlyMap<number, number>[]): { rowStart: Int32Array; colIndex: Int32Array; weight: Float64Array } {
+  const rowStart = new Int32Array(lists.length + 1);
+  const colIndex: number[] = [];
+  const weight: number[] = [];
+  lists.forEach((list, i) => {
+    for (const j of [...list.keys()].sort((a, b) => a - b)) {
+      colIndex.push(j);
+      weight.push(list.get(j)!);
+    }
+    rowStart[i + 1] = colIndex.length;
+  });
+  return { rowStart, colIndex: Int32Array.from(colIndex), weight: Float64Array.from(weight) };
+}

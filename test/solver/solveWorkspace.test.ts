@@ -6,6 +6,7 @@ import { SolveWorkspace } from '../../src/solver/solveWorkspace.js';
 import type { AssignmentProblem, AssignmentResult, WarmStart } from '../../src/solver/types.js';
 import { runs } from '../helpers/runs.js';
 import { seededRandom } from '../helpers/seededRandom.js';
+import { compressedFromMaps } from '../helpers/compressedRows.js';
 
 /**
  * A run of related problems in compressed rows, as candidate rounds make them: each round
@@ -25,17 +26,7 @@ function rounds(seed: number, rows: number, cols: number, count: number, allowUn
         if (!lists[i]!.has(j)) lists[i]!.set(j, Math.round(next() * 100) / 4);
       }
     }
-    const rowStart = new Int32Array(rows + 1);
-    const colIndex: number[] = [];
-    const weight: number[] = [];
-    lists.forEach((list, i) => {
-      for (const j of [...list.keys()].sort((a, b) => a - b)) {
-        colIndex.push(j);
-        weight.push(list.get(j)!);
-      }
-      rowStart[i + 1] = colIndex.length;
-    });
-    out.push({ rows, cols, compressed: { rowStart, colIndex: Int32Array.from(colIndex), weight: Float64Array.from(weight) }, sense: 'max', capacity, allowUnmatched });
+    out.push({ rows, cols, compressed: compressedFromMaps(lists), sense: 'max', capacity, allowUnmatched });
   }
   return out;
 }
