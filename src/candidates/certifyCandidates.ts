@@ -729,7 +729,7 @@ function sameInts(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFro
   return true;
 }
 
-/** Whether `count` numbers from a[aFrom] and b[bFrom] are the same (bit for bit but for −0 and 0, which no check tells apart). */
+/** Whether `count` numbers from a[aFrom] and b[bFrom] are equal (−0 and 0 alike, which no check tells apart; NaN never, so a row with a banned pair remembered is checked itself). */
 function sameFloats(a: Float64Array, aFrom: number, b: Float64Array, bFrom: number, count: number): boolean {
   for (let q = 0; q < count; q++) if (a[aFrom + q] !== b[bFrom + q]) return false;
   return true;
