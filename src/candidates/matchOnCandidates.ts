@@ -275,7 +275,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   /** Whether `pairs` candidate pairs lie beyond the budget; if so the note says how they came (the last solve then stands, unproven: see PAIR_BUDGET). */
   const beyondPairBudget = (pairs: number, how: string): boolean => {
     if (pairs <= pairBudget) return false;
-    note += `, and ${how} ${pairs} candidate pairs, beyond the budget of ${pairBudget}`;
+    note += `, and ${how} ${grouped(pairs)} candidate pairs, beyond the budget of ${grouped(pairBudget)}`;
     advice = PAIR_BUDGET_ADVICE;
     return true;
   };
@@ -414,7 +414,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       if (added > 0) {
         placementWidenings++;
         addedPerRound.push(candidatePairs() - before);
-        note = `${placed} of at most ${mostPlaced} coachees placeable on the candidates`;
+        note = `${grouped(placed)} of at most ${grouped(mostPlaced)} coachees placeable on the candidates`;
         continue;
       }
     }
@@ -439,7 +439,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       const { placed: filled, added } = widenShort(shortPlacement(compressed, rows, cols, capacity, Infinity)!, compressed, byPlace);
       if (added > 0) {
         addedPerRound.push(candidatePairs() - before);
-        note = `${filled} of ${capacityTotal} places filled on the candidates`;
+        note = `${grouped(filled)} of ${grouped(capacityTotal)} places filled on the candidates`;
         continue;
       }
     }
@@ -476,7 +476,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
           const { placed, added } = widenShort(short, compressed);
           if (added > 0) {
             addedPerRound.push(candidatePairs() - before);
-            note = `${placed} of at most ${mostPlaced} coachees placeable on the candidates`;
+            note = `${grouped(placed)} of at most ${grouped(mostPlaced)} coachees placeable on the candidates`;
             continue;
           }
         }
@@ -520,7 +520,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       if (stalled === null && added === 0 && !smallEnough) added = widenStalled(result.matched, result.assignment, compressed, true) ?? 0;
       // Unless a placement check proved this the most, and the certificate goes on.
       if (result.matched < mostPlaced) {
-        note = `${result.matched} of at most ${mostPlaced} coachees placed on the candidates`;
+        note = `${grouped(result.matched)} of at most ${grouped(mostPlaced)} coachees placed on the candidates`;
         if (added === 0) {
           // Nothing left to join: the full problem's largest placement is unknown.
           if (!smallEnough) {
@@ -553,7 +553,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
       gap = 0;
       // result.matched, not mostPlaced: with every pair a candidate, the solve's own count is the
       // full problem's most, and mostPlaced only a bound of it.
-      note = `certified: ${result.matched} coachee(s) placed, the most the full problem allows, and every one of the ${rows * cols - pairs.size} pairs left out is covered by the duals (${cleared.byBound} by bound, ${cleared.exactly} exactly)`;
+      note = `certified: ${grouped(result.matched)} coachee(s) placed, the most the full problem allows, and every one of the ${grouped(rows * cols - pairs.size)} pairs left out is covered by the duals (${grouped(cleared.byBound)} by bound, ${grouped(cleared.exactly)} exactly)`;
       return finish(last, true, solves);
     }
     let added = 0;
@@ -567,10 +567,10 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // ones already (see widenForPlaces), and one list for all would join each to every coach any
     // had (20,000 × 3,000, 15 kinds of coachee, 14,951 places: 5 rounds and 21.6 s against 8 and 12.0 s, one run each on a busy host).
     if (alike.length > 0 && !byPlaces) added += shareAmongAlike(bounds, alike, candidates, result.duals, exactWeights, capacity, keptPerRow);
-    note = `round ${solves}: ${outcome.violations} pair(s) outside the candidates could still improve the total`;
+    note = `round ${solves}: ${grouped(outcome.violations)} pair(s) outside the candidates could still improve the total`;
     if (beyondPairBudget(pairs.size + added, 'adding them would make')) break;
     addedPerRound.push(added);
-    note += ` (${added} added)`;
+    note += ` (${grouped(added)} added)`;
   }
   if (last === null) throw new CoachmatchError('internal', 'no solve ran: every coachee was widened to every coach without a round');
   return finish(last, false, solves);
@@ -741,6 +741,11 @@ function compress(pairs: PairSet, weights: Float64Array, room: PairRoom) {
     rowStart[i + 1] = k;
   }
   return { rowStart, colIndex, weight };
+}
+
+/** A count as the notes write it: digits grouped by thousands (3,287,526). */
+function grouped(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /** The largest row multiplier over the least above 0 (1 when none is). */

@@ -593,7 +593,7 @@ describe('match on candidate pairs, out of rounds', () => {
       }
       stopped++;
       expect(sparse.status).toBe('feasible');
-      expect(report.note).toContain(`beyond the budget of ${budget}`);
+      expect(report.note).toContain(`beyond the budget of ${budget.toLocaleString('en-US')}`);
       expect(report.note).toContain('raise candidates.pairBudget');
       if (report.gap !== null) expect(dense.objective!).toBeLessThanOrEqual(sparse.objective! + report.gap + 1e-9 * Math.abs(dense.objective!));
     }
@@ -616,7 +616,7 @@ describe('match on candidate pairs, out of rounds', () => {
       const report = stopped.candidates!;
       expect([stopped.status, report.certified, report.rounds, report.pairs]).toEqual(['feasible', false, 1, none.candidates!.pairs]);
       expect(report.note).toContain('widening grew the candidates to');
-      expect(report.note).toContain(`beyond the budget of ${budget}`);
+      expect(report.note).toContain(`beyond the budget of ${budget.toLocaleString('en-US')}`);
       expect(matchingDefects(cohort, stopped, {})).toEqual([]);
     }
   });
