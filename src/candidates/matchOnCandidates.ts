@@ -3,12 +3,10 @@ import { sparsePairSet, type PairSet } from '../features/pairSet.js';
 import type { Cohort } from '../model/cohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import type { Policy } from '../policies/policy.js';
-import { solveAssignment, solveNormalized } from '../solver/solveAssignment.js';
-import { normalizeProblem } from '../solver/normalizeProblem.js';
-import { checkWarmStart } from '../solver/warmStart.js';
+import { solveAssignment, solveTuned } from '../solver/solveAssignment.js';
 import { SolveWorkspace } from '../solver/solveWorkspace.js';
 import { pairRoom, type PairRoom } from '../memory/roundBuffers.js';
-import type { AssignmentProblem, AssignmentResult, Diagnosis, SolverMethod, WarmStart } from '../solver/types.js';
+import type { AssignmentResult, Diagnosis, SolverMethod, WarmStart } from '../solver/types.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
 import type { CandidateReport } from './candidateReport.js';
@@ -362,7 +360,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   ({ candidates, weighed, certifier } = firstSelection(context, Math.min(k, cols), helper, mayWaive, roundPairs));
   // Rows alike share their lists from the first certificate on (see shareAmongAlike).
   const alike = alikeRows(candidates, weighed);
-  // Coachees mostly exact twins: their solves start without the auction (see solveCoachees).
+  // Coachees mostly exact twins: their solves start without the auction (see TWINS_WITHOUT_AUCTION).
   const mostlyTwins = twinShare(bounds.twinOf) >= TWINS_WITHOUT_AUCTION;
   // Solving by places needs every place fillable: each coach joins its best coachees now,
   // before a solve would fail on the coaches the coachees' choices left short.
@@ -449,7 +447,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     }
     const result: AssignmentResult =
       (byPlace?.status === 'optimal' ? byPlace : null) ??
-      solveCoachees({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, input.method, warmStart, mostlyTwins, workspace);
+      solveTuned({ rows, cols, compressed, sense: 'max', capacity: Array.from(capacity), minLoad: Array.from(minLoad), allowUnmatched }, { method: input.method, workspace, ...(warmStart !== undefined ? { warmStart } : {}) }, mostlyTwins ? { auctionMinRows: Infinity } : {});
     last = { pairs, result };
     clock.lap('solve', solves);
     // The next round's problem differs from this one only by the pairs added: this solution is
@@ -764,13 +762,6 @@ function twinShare(twinOf: Int32Array | undefined): number {
   let twins = 0;
   for (let i = 0; i < twinOf.length; i++) if (twinOf[i] !== i) twins++;
   return twins / twinOf.length;
-}
-
-/** The coachees' solve (see solveAssignment), without the flow solver's auction starts when `mostlyTwins`. */
-function solveCoachees(problem: AssignmentProblem, method: SolverMethod, warmStart: WarmStart | undefined, mostlyTwins: boolean, workspace: SolveWorkspace): AssignmentResult {
-  const normalized = normalizeProblem(problem, workspace);
-  if (warmStart !== undefined) checkWarmStart(normalized, warmStart);
-  return solveNormalized(normalized, method, warmStart, mostlyTwins ? { auctionMinRows: Infinity } : {}, workspace);
 }
 
 /** A count as the notes write it: digits grouped by thousands (3,287,526). */

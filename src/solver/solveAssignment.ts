@@ -31,10 +31,15 @@ export const defaultSolveOptions: SolveOptions = { method: 'auto' };
  * ```
  */
 export function solveAssignment(problem: AssignmentProblem, options: Partial<SolveOptions> = {}): AssignmentResult {
+  return solveTuned(problem, options, {});
+}
+
+/** As {@link solveAssignment}, with `tuning` for the flow solver, if it runs (the result is exact either way). */
+export function solveTuned(problem: AssignmentProblem, options: Partial<SolveOptions>, tuning: Partial<FlowTuning>): AssignmentResult {
   const { method, warmStart, workspace } = { ...defaultSolveOptions, ...options };
   const normalized = normalizeProblem(problem, workspace);
   if (warmStart !== undefined) checkWarmStart(normalized, warmStart);
-  return solveNormalized(normalized, method, warmStart, {}, workspace);
+  return solveNormalized(normalized, method, warmStart, tuning, workspace);
 }
 
 /** As {@link solveAssignment}, for a problem already in the solver's internal form; `tuning` for the flow solver, if it runs. */
