@@ -614,6 +614,8 @@ class WeightLog {
   private cols = new Int32Array(1 << 16);
   private weights = new Float64Array(1 << 16);
   private size = 0;
+  /** Per row, the row whose remembered weights it copies (see copyRow), or −1; null while none does. */
+  private copyOf: Int32Array | null = null;
   private readonly perRow: Int32Array;
 
   constructor(private readonly rows: number) {
@@ -641,8 +643,6 @@ class WeightLog {
     this.copyOf ??= new Int32Array(this.rows).fill(-1);
     this.copyOf[row] = source;
   }
-
-  private copyOf: Int32Array | null = null;
 
   finish(): KnownWeights {
     const rowStart = new Int32Array(this.rows + 1);

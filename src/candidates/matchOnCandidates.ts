@@ -5,6 +5,7 @@ import type { PolicySettings } from '../model/policySettings.js';
 import type { Policy } from '../policies/policy.js';
 import { solveAssignment, solveTuned } from '../solver/solveAssignment.js';
 import { SolveWorkspace } from '../solver/solveWorkspace.js';
+import { laterTwinShare } from '../solver/twinRows.js';
 import { pairRoom, type PairRoom } from '../memory/roundBuffers.js';
 import type { AssignmentResult, Diagnosis, SolverMethod, WarmStart } from '../solver/types.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
@@ -361,7 +362,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   // Rows alike share their lists from the first certificate on (see shareAmongAlike).
   const alike = alikeRows(candidates, weighed);
   // Coachees mostly exact twins: their solves start without the auction (see TWINS_WITHOUT_AUCTION).
-  const mostlyTwins = twinShare(bounds.twinOf) >= TWINS_WITHOUT_AUCTION;
+  const mostlyTwins = laterTwinShare(bounds.twinOf) >= TWINS_WITHOUT_AUCTION;
   // Solving by places needs every place fillable: each coach joins its best coachees now,
   // before a solve would fail on the coaches the coachees' choices left short.
   if (byPlaces) widenForPlaces(bounds, candidates, capacity);
@@ -755,14 +756,6 @@ function compress(pairs: PairSet, weights: Float64Array, room: PairRoom) {
  * (single runs). Not tuned.
  */
 const TWINS_WITHOUT_AUCTION = 0.1;
-
-/** The share of rows that are exact twins of an earlier row (0 without twins). */
-function twinShare(twinOf: Int32Array | undefined): number {
-  if (twinOf === undefined || twinOf.length === 0) return 0;
-  let twins = 0;
-  for (let i = 0; i < twinOf.length; i++) if (twinOf[i] !== i) twins++;
-  return twins / twinOf.length;
-}
 
 /** A count as the notes write it: digits grouped by thousands (3,287,526). */
 function grouped(n: number): string {

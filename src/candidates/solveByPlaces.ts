@@ -5,7 +5,7 @@ import { normalizeProblem } from '../solver/normalizeProblem.js';
 import { solveNormalized } from '../solver/solveAssignment.js';
 import { checkWarmStart } from '../solver/warmStart.js';
 import { SolveWorkspace } from '../solver/solveWorkspace.js';
-import { twinRows } from '../solver/twinRows.js';
+import { laterTwinShare, twinRows } from '../solver/twinRows.js';
 
 /** What {@link solveByPlaces} filled when the candidates cannot fill every place (coachee orientation). */
 export interface UnfilledPlaces {
@@ -162,10 +162,7 @@ const ALIKE_SHARE = 0.1;
 /** The columns of alike coachees, or null when fewer than ALIKE_SHARE of them are alike. */
 function alikeCoachees(rows: number, pairs: CompressedPairs): AlikeCoachees | null {
   const twin = twinRows({ rows, rowStart: pairs.rowStart, colIndex: pairs.colIndex, cost: pairs.weight });
-  if (twin === null) return null;
-  let alike = 0;
-  for (let i = 0; i < rows; i++) if (twin[i] !== i) alike++;
-  if (alike < ALIKE_SHARE * rows) return null;
+  if (twin === null || laterTwinShare(twin) < ALIKE_SHARE) return null;
   const columnOf = new Int32Array(rows);
   const firsts: number[] = [];
   const size: number[] = [];

@@ -51,6 +51,14 @@ export function twinRows(problem: Pick<NormalizedProblem, 'rows' | 'rowStart' | 
   return first;
 }
 
+/** The share of rows whose first identical row (as {@link twinRows} and exactTwins give it) is another: 0 with none. */
+export function laterTwinShare(first: Int32Array | null | undefined): number {
+  if (first === null || first === undefined || first.length === 0) return 0;
+  let later = 0;
+  for (let i = 0; i < first.length; i++) if (first[i] !== i) later++;
+  return later / first.length;
+}
+
 function sameRange(colIndex: Int32Array, cost: Float64Array, a: number, b: number, length: number): boolean {
   for (let q = 0; q < length; q++) if (colIndex[a + q] !== colIndex[b + q] || cost[a + q] !== cost[b + q]) return false;
   return true;
