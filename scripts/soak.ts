@@ -81,8 +81,8 @@ const suites: readonly Suite[] = [
     batch: 10,
     property: (tally) =>
       fc.property(candidateCheckCase as fc.Arbitrary<unknown>, (value) => {
-        const { doc, policy, allowUnmatched, k } = value as { doc: CohortInput; policy: PolicyInput; allowUnmatched: boolean; k: number };
-        const report = crossCheckCandidates(doc, policy, allowUnmatched, { k, maxRounds: 20 });
+        const { doc, policy, allowUnmatched, k, byKinds } = value as { doc: CohortInput; policy: PolicyInput; allowUnmatched: boolean; k: number; byKinds: boolean };
+        const report = crossCheckCandidates(doc, policy, allowUnmatched, { k, maxRounds: 20, byKinds });
         count(tally, report.status, report.disagreements);
       }),
     expand: (value) => value,

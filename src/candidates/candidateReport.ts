@@ -1,6 +1,6 @@
 /** How a large cohort was matched on candidate pairs, and whether that is the full optimum. */
 export interface CandidateReport {
-  /** Candidates chosen per coachee by fit (before favoured and added pairs). */
+  /** Candidates chosen per coachee by fit (before favoured and added pairs); every coach when matched by kinds. */
   readonly k: number;
   /** Solves run; each after the first follows pairs the certificate added. */
   readonly rounds: number;
@@ -26,4 +26,15 @@ export interface CandidateReport {
   readonly gap: number | null;
   /** What the certificate concluded, in words. */
   readonly note: string;
+  /**
+   * Present when the coachees came in few kinds of exact twins (alike at every coach) and were
+   * matched by kind: how many kinds. Each kind was weighed against every coach, and those
+   * pairs (`pairs`) solved exactly stand for every pair of the full problem.
+   */
+  readonly kinds?: number;
+}
+
+/** A count as the notes write it: digits grouped by thousands (3,287,526). */
+export function grouped(n: number): string {
+  return n.toLocaleString('en-US');
 }

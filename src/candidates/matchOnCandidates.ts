@@ -8,9 +8,9 @@ import { SolveWorkspace } from '../solver/solveWorkspace.js';
 import { laterTwinShare } from '../solver/twinRows.js';
 import { pairRoom, type PairRoom } from '../memory/roundBuffers.js';
 import type { AssignmentResult, Diagnosis, SolverMethod, WarmStart } from '../solver/types.js';
-import { assembleMatching } from '../engine/assembleMatching.js';
 import type { Matching } from '../engine/matching.js';
-import type { CandidateReport } from './candidateReport.js';
+import { grouped, type CandidateReport } from './candidateReport.js';
+import { matchOnKinds } from './matchOnKinds.js';
 import { RangeCertifier, type Certifier } from './certifier.js';
 import { KEPT_PER_ROW } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
@@ -29,8 +29,7 @@ import { SharedCertifier } from './sharedCertifier.js';
 import { newPlacesRoom, solveByPlaces } from './solveByPlaces.js';
 import { PhaseClock, type CandidatePhase } from './phaseClock.js';
 import { widenForCardinality } from './widenForCardinality.js';
-import { withWaiverFlags } from './waiverFlags.js';
-import { unmatchedBans } from './unmatchedBans.js';
+import { explainAssigned } from './explainAssigned.js';
 import { widenForPlaces } from './widenForPlaces.js';
 import { alikeRows, shareAmongAlike } from './shareAmongAlike.js';
 import { fullProblemDiagnosis } from './fullProblemDiagnosis.js';
@@ -191,6 +190,12 @@ export interface CandidateSettings {
    */
   readonly checkPairs?: number;
   /**
+   * Whether coachees that come in few kinds of exact twins are matched by kind (default true):
+   * each kind weighed against every coach and solved as one source of as many coachees (see
+   * matchOnKinds). False keeps every coachee a row of the candidate rounds.
+   */
+  readonly byKinds?: boolean;
+  /**
    * Hears of each phase of the match as it ends, with its wall time (see {@link CandidatePhase}):
    * where a large cohort's time goes. Not called without it; the matching is the same either way.
    */
@@ -224,6 +229,9 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
     throw new CoachmatchError('invalidArgument', `candidate settings need whole numbers k >= 1 and maxRounds >= 1, got ${JSON.stringify(input.candidates)}`);
   }
   const clock = new PhaseClock(input.candidates.onPhase);
+  // Coachees of few kinds are matched on every pair at once, by kind.
+  const byKinds = input.candidates.byKinds === false ? null : matchOnKinds(cohort, input, clock);
+  if (byKinds !== null) return byKinds;
   // Started first: the helper builds its own bounds while this thread builds these.
   const helper = rows * cols >= (input.candidates.parallelPairs ?? PARALLEL_PAIRS) && rows >= 2 ? CandidateHelper.start(cohort, settings, policies) : null;
   try {
@@ -585,14 +593,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   }
 
   function explained(done: NonNullable<typeof last>, certified: boolean, rounds: number): Matching {
-    // The matching describes assigned pairs only (bans and flags come from the relations):
-    // evaluating those, not every candidate, saves a pass over millions of pairs.
-    const assigned = assignedPairs(done.result, rows, cols);
-    const evaluated = evaluate(assigned);
-    // Unmatched coachees' reasons need the bans that depend on the pair, which only evaluating their pairs finds.
-    const extra = unmatchedBans(done.result, capacity, evaluate);
-    const combined = extra.size === 0 ? evaluated.combined : { ...evaluated.combined, bans: new Map([...evaluated.combined.bans, ...extra]) };
-    const matching = assembleMatching({ features: evaluated.features, combined: withWaiverFlags(combined, assigned), result: done.result, settings, preset });
+    const matching = explainAssigned(done.result, { evaluate, rows, capacity, settings, preset });
     const report: CandidateReport = {
       k,
       rounds,
@@ -680,19 +681,6 @@ function joinCounts(a: Int32Array, b: Int32Array): Int32Array {
   return out;
 }
 
-/** The pairs an optimal result assigns (none for any other status: nothing is assigned then). */
-function assignedPairs(result: AssignmentResult, rows: number, cols: number): PairSet {
-  const rowStart = new Int32Array(rows + 1);
-  const assigned: number[] = [];
-  for (let i = 0; i < rows; i++) {
-    const j = result.status === 'optimal' ? result.assignment[i] : null;
-    if (j !== null && j !== undefined) assigned.push(j);
-    rowStart[i + 1] = assigned.length;
-  }
-  return sparsePairSet(rows, cols, rowStart, Int32Array.from(assigned));
-}
-
-
 /** The candidates as a pair set, its columns in `room`. */
 function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number, room: PairRoom['columns']): PairSet {
   const { rowStart, colIndex } = packCandidates(candidates, room);
@@ -756,11 +744,6 @@ function compress(pairs: PairSet, weights: Float64Array, room: PairRoom) {
  * (single runs). Not tuned.
  */
 const TWINS_WITHOUT_AUCTION = 0.1;
-
-/** A count as the notes write it: digits grouped by thousands (3,287,526). */
-function grouped(n: number): string {
-  return n.toLocaleString('en-US');
-}
 
 /** The largest row multiplier over the least above 0 (1 when none is). */
 function multiplierSpread(multiplier: Float64Array): number {

@@ -111,7 +111,7 @@ export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions 
   return settings;
 }
 
-const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'pairBudget', 'parallelPairs', 'fallbackPairs', 'checkPairs', 'onPhase']);
+const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'pairBudget', 'parallelPairs', 'fallbackPairs', 'checkPairs', 'byKinds', 'onPhase']);
 
 /** Checks each candidate setting (a JavaScript caller can pass anything), reporting by path. */
 function checkCandidateSettings(settings: CandidateSettings, report: (path: readonly (string | number)[], message: string) => void): void {
@@ -125,6 +125,7 @@ function checkCandidateSettings(settings: CandidateSettings, report: (path: read
     const pairs: unknown = settings[key];
     if (pairs !== undefined && !(typeof pairs === 'number' && pairs >= 0)) report(['candidateSettings', key], `expected a number of pairs of at least 0 (${special}), got ${describeValue(pairs)}`);
   }
+  if (settings.byKinds !== undefined && typeof settings.byKinds !== 'boolean') report(['candidateSettings', 'byKinds'], `expected true or false, got ${describeValue(settings.byKinds)}`);
   if (onPhase !== undefined && typeof onPhase !== 'function') report(['candidateSettings', 'onPhase'], `expected a function, got ${describeValue(onPhase)}`);
   for (const key of Object.keys(settings)) if (!candidateSettingKeys.has(key)) report(['candidateSettings', key], `unknown candidate setting; the settings are ${[...candidateSettingKeys].join(', ')}`);
 }

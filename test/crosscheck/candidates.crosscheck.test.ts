@@ -7,8 +7,8 @@ describe('match on candidate pairs cross-checked against every pair (fallback of
   it('claims nothing the dense match does not bear out: certified results equal it, the rest stay below it', () => {
     const statuses = { optimal: 0, feasible: 0, infeasible: 0, unknown: 0, error: 0 };
     fc.assert(
-      fc.property(candidateCheckCase, ({ doc, policy, allowUnmatched, k }) => {
-        const report = crossCheckCandidates(doc, policy, allowUnmatched, { k, maxRounds: 20 });
+      fc.property(candidateCheckCase, ({ doc, policy, allowUnmatched, k, byKinds }) => {
+        const report = crossCheckCandidates(doc, policy, allowUnmatched, { k, maxRounds: 20, byKinds });
         expect(report.disagreements).toEqual([]);
         statuses[report.status]++;
       }),

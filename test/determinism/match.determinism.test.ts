@@ -10,7 +10,7 @@ import { root, runInProcess, tempDir } from '../cli/support.js';
 import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
 import { shuffleCohortDeep } from '../helpers/shuffleCohortDeep.js';
-import { alikeCohort, type Alike } from '../helpers/alikeCohort.js';
+import { alikeCohort, kindsCohort, type Alike } from '../helpers/alikeCohort.js';
 
 const fixtures = ['alumni-programme.json', 'hr-department.json'].map((name) => ({
   name,
@@ -85,8 +85,14 @@ describe(`${match.name}, whatever the record order`, () => {
 describe(`${match.name} on candidate pairs, whatever the record order`, () => {
   // Cohorts of exact twins too (every coachee alike, or a few kinds): which twin gets which coach is a tie the rule must settle.
   const candidateCase = fc.record({
-    doc: fc.constantFrom<Alike>('none', 'coachees', 'fewKinds').chain((alike) =>
-      cohortArbitrary({ maxCoaches: 10, maxCoachees: 30 }).map((doc) => alikeCohort(doc as unknown as Record<string, unknown>, alike) as unknown as CohortInput),
+    doc: fc.oneof(
+      fc.constantFrom<Alike>('none', 'coachees', 'fewKinds').chain((alike) =>
+        cohortArbitrary({ maxCoaches: 10, maxCoachees: 30 }).map((doc) => alikeCohort(doc as unknown as Record<string, unknown>, alike) as unknown as CohortInput),
+      ),
+      // Copies of a few coachees, matched by kind when there is room for all.
+      fc
+        .tuple(cohortArbitrary({ maxCoaches: 10, maxCoachees: 30 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.boolean())
+        .map(([doc, kinds, singletons, roomy]) => kindsCohort(doc as unknown as Record<string, unknown>, kinds, singletons, roomy) as unknown as CohortInput),
     ),
     policy: fc.option(policyOverridesArbitrary, { nil: undefined }),
     seed: fc.integer({ min: 1, max: 0x7fffffff }),
@@ -94,7 +100,7 @@ describe(`${match.name} on candidate pairs, whatever the record order`, () => {
     allowUnmatched: fc.boolean(),
   });
 
-  it('gives the same JSON for cohorts of twins and of few kinds, shuffled', () => {
+  it('gives the same JSON for cohorts of twins and of few kinds, shuffled, matched in rounds or by kind', () => {
     fc.assert(
       fc.property(candidateCase, ({ doc, policy, seed, k, allowUnmatched }) => {
         const options = { policy, allowUnmatched, candidates: 'always' as const, candidateSettings: { k, maxRounds: 20, fallbackPairs: 0 } };

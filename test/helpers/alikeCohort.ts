@@ -21,3 +21,30 @@ export function alikeCohort(doc: Record<string, unknown>, alike: Alike): Record<
   const [first] = coaches;
   return { ...doc, relations: [], coachees, coaches: coaches.map((c) => ({ ...c, attributes: first!.attributes, support: first!.support })) };
 }
+
+/**
+ * The cohort document with its coachees made copies of its first `kinds` coachees (round
+ * robin): the same attributes, aspiration, needs and priority, no preference, avoided or current
+ * coach, so each kind is exact twins (see exactTwins). With `singletons`, relations stay, and so
+ * do every fourth coachee's own preferences: those are kinds of their own. With `roomy`, every
+ * active coach has room enough for every coachee to be placed (no minimum loads), as a match by
+ * kinds needs.
+ */
+export function kindsCohort(doc: Record<string, unknown>, kinds: number, singletons: boolean, roomy: boolean): Record<string, unknown> {
+  type Person = Record<string, unknown>;
+  const people = doc.coachees as Person[];
+  const leads = people.slice(0, Math.max(1, kinds));
+  const coachees = people.map((c, n) => {
+    const lead = leads[n % leads.length]!;
+    const own = singletons && n % 4 === 3;
+    const copy: Person = { ...c, attributes: lead.attributes, aspiration: lead.aspiration, needs: lead.needs, preferences: own ? c.preferences : [], avoid: own ? c.avoid : [] };
+    delete copy.priority;
+    if (lead.priority !== undefined) copy.priority = lead.priority;
+    if (!own) delete copy.currentCoach;
+    return copy;
+  });
+  const active = (doc.coaches as Person[]).filter((c) => c.active !== false).length;
+  const room = Math.ceil(people.length / Math.max(1, active)) + 1;
+  const coaches = roomy ? (doc.coaches as Person[]).map((c) => ({ ...c, capacity: Math.max(Number(c.capacity), room), minLoad: 0 })) : doc.coaches;
+  return { ...doc, relations: singletons ? doc.relations : [], coachees, coaches };
+}

@@ -4,7 +4,7 @@ import type { Matching } from '../../src/engine/matching.js';
 import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import type { PolicyInput } from '../../src/model/policySettings.js';
-import { alikeCohort } from './alikeCohort.js';
+import { alikeCohort, kindsCohort } from './alikeCohort.js';
 import { cohortArbitrary, policyOverridesArbitrary, withMissingIdentity } from './cohortArbitrary.js';
 import { asAssignment, type MatchCrossCheck } from './crossCheckMatch.js';
 import { resultDefects } from './resultDefects.js';
@@ -14,6 +14,7 @@ export interface CandidateCheckSettings {
   readonly k: number;
   readonly maxRounds: number;
   readonly fallbackPairs?: number;
+  readonly byKinds?: boolean;
 }
 
 /**
@@ -75,8 +76,9 @@ export function crossCheckCandidates(doc: CohortInput, policy: PolicyInput | und
  * A cohort for {@link crossCheckCandidates}: random (some with identity data missing, whose
  * pair-dependent bans the bounds cannot see), with every coachee a copy of the first (rows
  * alike, shared lists), or with coachees told apart by a gender and a sector alone (a few
- * kinds of exact twins, some kept apart by relations); random policy overrides, strict or
- * not, k 1–4, up to 20 rounds.
+ * kinds of exact twins, some kept apart by relations), or with coachees copies of a few (exact
+ * twins, sometimes with coachees of their own, sometimes with room for all); random policy overrides, strict or
+ * not, k 1–4, up to 20 rounds, coachees of few kinds matched by kind or in rounds.
  */
 export const candidateCheckCase = fc.record({
   doc: fc.oneof(
@@ -84,8 +86,15 @@ export const candidateCheckCase = fc.record({
     { weight: 1, arbitrary: withMissingIdentity(cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 })) },
     { weight: 1, arbitrary: cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 }).map((doc) => alikeCohort(doc as unknown as Record<string, unknown>, 'coachees') as unknown as CohortInput) },
     { weight: 1, arbitrary: cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 }).map((doc) => alikeCohort(doc as unknown as Record<string, unknown>, 'fewKinds') as unknown as CohortInput) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(cohortArbitrary({ maxCoaches: 12, maxCoachees: 30 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.boolean())
+        .map(([doc, kinds, singletons, roomy]) => kindsCohort(doc as unknown as Record<string, unknown>, kinds, singletons, roomy) as unknown as CohortInput),
+    },
   ),
   policy: policyOverridesArbitrary,
   allowUnmatched: fc.boolean(),
   k: fc.integer({ min: 1, max: 4 }),
+  byKinds: fc.boolean(),
 });

@@ -12,13 +12,33 @@ function unitRows(problem: TransportationProblem): AssignmentProblem {
   let rows = 0;
   for (let s = 0; s < problem.sources; s++) {
     for (let u = 0; u < problem.supply[s]!; u++, rows++) {
-      for (let j = 0; j < problem.sinks; j++) {
-        const w = problem.weight[s * problem.sinks + j]!;
-        if (Number.isFinite(w)) edges.push([rows, j, w]);
+      for (let p = problem.rowStart[s]!; p < problem.rowStart[s + 1]!; p++) {
+        const w = problem.weight[p]!;
+        if (Number.isFinite(w)) edges.push([rows, problem.colIndex[p]!, w]);
       }
     }
   }
   return { rows, cols: problem.sinks, edges, capacity: Array.from(problem.capacity), sense: 'max' };
+}
+
+/**
+ * A problem from its dense table (row-major sources × sinks, NaN forbidden): every pair listed,
+ * or (`omitForbidden`) the forbidden ones left out of the rows.
+ */
+function fromDense(sources: number, sinks: number, supply: number[], capacity: number[], table: number[], omitForbidden = false): TransportationProblem {
+  const rowStart = [0];
+  const colIndex: number[] = [];
+  const weight: number[] = [];
+  for (let s = 0; s < sources; s++) {
+    for (let j = 0; j < sinks; j++) {
+      const w = table[s * sinks + j]!;
+      if (omitForbidden && Number.isNaN(w)) continue;
+      colIndex.push(j);
+      weight.push(w);
+    }
+    rowStart.push(colIndex.length);
+  }
+  return { sources, sinks, supply: Int32Array.from(supply), capacity: Int32Array.from(capacity), rowStart: Int32Array.from(rowStart), colIndex: Int32Array.from(colIndex), weight: Float64Array.from(weight) };
 }
 
 const problems = (most: { sources: number; sinks: number; supply: number; capacity: number }) =>
@@ -29,22 +49,17 @@ const problems = (most: { sources: number; sinks: number; supply: number; capaci
       seedWeights: fc.array(fc.oneof(fc.integer({ min: -20, max: 40 }), fc.constant(Number.NaN), fc.double({ min: -5, max: 5, noNaN: true })), { minLength: most.sources * most.sinks, maxLength: most.sources * most.sinks }),
       supply: fc.array(fc.integer({ min: 0, max: most.supply }), { minLength: most.sources, maxLength: most.sources }),
       capacity: fc.array(fc.integer({ min: 0, max: most.capacity }), { minLength: most.sinks, maxLength: most.sinks }),
+      omitForbidden: fc.boolean(),
     })
-    .map(({ sources, sinks, seedWeights, supply, capacity }): TransportationProblem => ({
-      sources,
-      sinks,
-      supply: Int32Array.from(supply.slice(0, sources)),
-      capacity: Int32Array.from(capacity.slice(0, sinks)),
-      weight: Float64Array.from(seedWeights.slice(0, sources * sinks)),
-    }));
+    .map(({ sources, sinks, seedWeights, supply, capacity, omitForbidden }) => fromDense(sources, sinks, supply.slice(0, sources), capacity.slice(0, sinks), seedWeights.slice(0, sources * sinks), omitForbidden));
 
 function shipped(problem: TransportationProblem, flow: Int32Array): { bySource: number[]; bySink: number[] } {
   const bySource = new Array<number>(problem.sources).fill(0);
   const bySink = new Array<number>(problem.sinks).fill(0);
   for (let s = 0; s < problem.sources; s++) {
-    for (let j = 0; j < problem.sinks; j++) {
-      bySource[s]! += flow[s * problem.sinks + j]!;
-      bySink[j]! += flow[s * problem.sinks + j]!;
+    for (let p = problem.rowStart[s]!; p < problem.rowStart[s + 1]!; p++) {
+      bySource[s]! += flow[p]!;
+      bySink[problem.colIndex[p]!]! += flow[p]!;
     }
   }
   return { bySource, bySink };
@@ -55,7 +70,7 @@ describe('solveTransportation', () => {
     // Source 0 prefers sink 0 (weight 10 vs 9); source 1 can only use sink 0 (weight 8).
     // Sink 0 has one place: the optimum sends source 1 there and source 0 to sink 1 (9 + 8 = 17),
     // which the second search reaches by taking source 0's unit back from sink 0.
-    const problem: TransportationProblem = { sources: 2, sinks: 2, supply: Int32Array.of(1, 1), capacity: Int32Array.of(1, 1), weight: Float64Array.of(10, 9, 8, Number.NaN) };
+    const problem = fromDense(2, 2, [1, 1], [1, 1], [10, 9, 8, Number.NaN]);
     const result = solveTransportation(problem);
     expect(result.status).toBe('optimal');
     if (result.status !== 'optimal') return;
@@ -105,18 +120,18 @@ describe('solveTransportation', () => {
   });
 
   it('names a source whose supply cannot all be shipped, with the capacity short', () => {
-    const problem: TransportationProblem = { sources: 2, sinks: 2, supply: Int32Array.of(2, 3), capacity: Int32Array.of(2, 2), weight: Float64Array.of(1, 1, 1, Number.NaN) };
+    const problem = fromDense(2, 2, [2, 3], [2, 2], [1, 1, 1, Number.NaN], true);
     expect(solveTransportation(problem)).toMatchObject({ status: 'unshippable', source: 1 });
   });
 
   it('stops when its scans pass the budget', () => {
-    const problem: TransportationProblem = { sources: 2, sinks: 3, supply: Int32Array.of(2, 2), capacity: Int32Array.of(1, 1, 2), weight: Float64Array.of(3, 2, 1, 3, 2, 1) };
+    const problem = fromDense(2, 3, [2, 2], [1, 1, 2], [3, 2, 1, 3, 2, 1]);
     expect(solveTransportation(problem, 3).status).toBe('overBudget');
     expect(solveTransportation(problem).status).toBe('optimal');
   });
 
   it('rejects a flow or duals that do not prove the optimum', () => {
-    const problem: TransportationProblem = { sources: 2, sinks: 2, supply: Int32Array.of(1, 1), capacity: Int32Array.of(1, 1), weight: Float64Array.of(10, 9, 8, Number.NaN) };
+    const problem = fromDense(2, 2, [1, 1], [1, 1], [10, 9, 8, Number.NaN]);
     const result = solveTransportation(problem);
     if (result.status !== 'optimal') throw new Error('expected optimal');
     const { flow, sourceDual, sinkDual } = result;
