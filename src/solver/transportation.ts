@@ -1,4 +1,6 @@
 import { CoachmatchError } from '../errors.js';
+import { MinHeap } from './minHeap.js';
+import { SinkStreams } from './sinkStreams.js';
 
 /**
  * A transportation problem in the max sense: every unit of every source's supply must be
@@ -37,8 +39,8 @@ export type TransportationResult =
  * cost of each of its pairs, and passes on through a full sink to the sources shipping there
  * (their reversed pairs cost 0 at these potentials); it ends at the nearest sink with room.
  * Each path fills a sink, empties a source or a reversed pair, so a problem takes about as many
- * searches as it has sinks that fill. Ties go to the lower source and the earlier pair: the
- * same problem gives the same flow.
+ * searches as it has sinks that fill. A search resets and moves the potentials of what it
+ * touched only. Ties are broken the same way every time: the same problem gives the same flow.
  *
  * @param budget pairs read (a search reads every pair of each source it reaches) after which
  *   the solve stops with `overBudget`, so that a caller with another way to solve never waits
@@ -67,43 +69,92 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
     if (capacity[j]! > 0 && sinkPot[j]! < endPot) endPot = sinkPot[j]!;
   }
   if (endPot === Infinity) endPot = 0;
-  const sourceDist = new Float64Array(sources);
+  // Distances of the current search (∞ outside it), and the sources and sinks it touched, so
+  // that a search costs what it explores: only those are reset and have their potentials moved.
+  const sourceDist = new Float64Array(sources).fill(Infinity);
   const sourceDone = new Uint8Array(sources);
+  const sinkDist = new Float64Array(sinks).fill(Infinity);
+  const touchedSources: number[] = [];
+  const touchedSinks: number[] = [];
+  // Parked: a full sink whose units all come from one source leads a search from that source
+  // nowhere but back, so it is dropped from that source's stream until another source ships
+  // there. Its potential then moves with that source's, which keeps their pair tight (a
+  // search that reaches one reaches the other at the same distance). Per sink its source
+  // (−1: none) and the pair; per source its parked sinks, with each one's place in that list.
+  const parkedBy = new Int32Array(sinks).fill(-1);
+  const parkedPair = new Int32Array(sinks);
+  const parkedAt = new Int32Array(sinks);
+  const parked: number[][] = Array.from({ length: sources }, () => []);
+  const unpark = (j: number): void => {
+    const g = parkedBy[j]!;
+    const list = parked[g]!;
+    const moved = list.pop()!;
+    if (moved !== j) {
+      list[parkedAt[j]!] = moved;
+      parkedAt[moved] = parkedAt[j]!;
+    }
+    parkedBy[j] = -1;
+    streams.put(g, parkedPair[j]!);
+  };
   // The reversed pair a source was reached by, and the pair a sink was.
   const sourceVia = new Int32Array(sources);
-  const sinkDist = new Float64Array(sinks);
   const sinkFrom = new Int32Array(sinks);
-  let scanned = 0;
+  const streams = new SinkStreams(rowStart, colIndex, weight, sinkPot, (p) => Number.isFinite(weight[p]!) && capacity[colIndex[p]!]! > 0);
+  // Events: node g < sources settles source g; node sources + g reads source g's next sink.
+  const heap = new MinHeap(64);
+  /** Queues source g's next sink (settled at sourceDist[g]) at its distance, if any is left. */
+  const queueNext = (g: number): void => {
+    const p = streams.top(g);
+    if (p < 0) return;
+    const reduced = sourcePot[g]! + streams.keyOf(p);
+    heap.push(sourceDist[g]! + (reduced > 0 ? reduced : 0), sources + g);
+  };
   for (let s = 0; s < sources; s++) {
     while (left[s]! > 0) {
-      sourceDist.fill(Infinity);
-      sourceDone.fill(0);
-      sinkDist.fill(Infinity);
+      for (const g of touchedSources) {
+        sourceDist[g] = Infinity;
+        sourceDone[g] = 0;
+      }
+      for (const j of touchedSinks) sinkDist[j] = Infinity;
+      touchedSources.length = 0;
+      touchedSinks.length = 0;
+      heap.clear();
       sourceDist[s] = 0;
+      touchedSources.push(s);
+      heap.push(0, s);
       let bestEnd = Infinity;
       let endSink = -1;
-      for (;;) {
-        let g = -1;
-        for (let q = 0; q < sources; q++) if (sourceDone[q] === 0 && sourceDist[q]! < (g < 0 ? Infinity : sourceDist[g]!)) g = q;
-        if (g < 0 || sourceDist[g]! >= bestEnd) break;
-        sourceDone[g] = 1;
-        const dg = sourceDist[g]!;
-        const pg = sourcePot[g]!;
-        const last = rowStart[g + 1]!;
-        scanned += last - rowStart[g]!;
-        for (let p = rowStart[g]!; p < last; p++) {
-          const w = weight[p]!;
-          const j = colIndex[p]!;
-          // A sink without places takes nothing.
-          if (!Number.isFinite(w) || capacity[j] === 0) continue;
-          const reduced = pg - w - sinkPot[j]!;
-          const d = dg + (reduced > 0 ? reduced : 0);
-          if (!(d < sinkDist[j]!)) continue;
-          sinkDist[j] = d;
+      // Dijkstra with each source's sinks read in order of reduced cost, one at a time: the
+      // events come off in order of distance, so a sink's first one is its distance.
+      while (heap.size > 0 && heap.peekKey() < bestEnd) {
+        const at = heap.peekKey();
+        const node = heap.pop();
+        if (node < sources) {
+          if (sourceDone[node] === 1 || at > sourceDist[node]!) continue;
+          sourceDone[node] = 1;
+          queueNext(node);
+          continue;
+        }
+        const g = node - sources;
+        const p = streams.top(g);
+        const j = colIndex[p]!;
+        if (load[j] === capacity[j] && holders[j]!.length === 1 && pairSource[holders[j]![0]!] === g) {
+          streams.drop(g);
+          parkedBy[j] = g;
+          parkedPair[j] = p;
+          parkedAt[j] = parked[g]!.length;
+          parked[g]!.push(j);
+          queueNext(g);
+          continue;
+        }
+        streams.take(g);
+        if (sinkDist[j] === Infinity) {
+          touchedSinks.push(j);
+          sinkDist[j] = at;
           sinkFrom[j] = p;
           if (load[j]! < capacity[j]!) {
             const toEnd = sinkPot[j]! - endPot;
-            const e = d + (toEnd > 0 ? toEnd : 0);
+            const e = at + (toEnd > 0 ? toEnd : 0);
             if (e < bestEnd) {
               bestEnd = e;
               endSink = j;
@@ -111,18 +162,27 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
           }
           for (const q of holders[j]!) {
             const h = pairSource[q]!;
-            if (sourceDone[h] === 0 && d < sourceDist[h]!) {
-              sourceDist[h] = d;
+            if (sourceDone[h] === 0 && at < sourceDist[h]!) {
+              if (sourceDist[h] === Infinity) touchedSources.push(h);
+              sourceDist[h] = at;
               sourceVia[h] = q;
+              heap.push(at, h);
             }
           }
         }
-        if (scanned > budget) return { status: 'overBudget', scanned };
+        queueNext(g);
+        if (streams.reads > budget) return { status: 'overBudget', scanned: streams.reads };
       }
-      if (endSink < 0) return { status: 'unshippable', source: s, scanned };
-      for (let q = 0; q < sources; q++) sourcePot[q]! += Math.min(sourceDist[q]!, bestEnd);
-      for (let j = 0; j < sinks; j++) sinkPot[j]! += Math.min(sinkDist[j]!, bestEnd);
-      endPot += bestEnd;
+      if (endSink < 0) return { status: 'unshippable', source: s, scanned: streams.reads };
+      // Every potential moves by min(distance, bestEnd): the untouched by bestEnd. Only
+      // differences of potentials count, so the touched move by the difference instead.
+      for (const g of touchedSources) {
+        const move = Math.min(sourceDist[g]!, bestEnd) - bestEnd;
+        sourcePot[g]! += move;
+        for (const j of parked[g]!) sinkPot[j]! += move;
+      }
+      for (const j of touchedSinks) if (parkedBy[j]! < 0) sinkPot[j]! += Math.min(sinkDist[j]!, bestEnd) - bestEnd;
+      streams.restore(pairSource);
       // The path back from the sink with room: how much it can carry, then carried.
       let amount = Math.min(left[s]!, capacity[endSink]! - load[endSink]!);
       for (let g = pairSource[sinkFrom[endSink]!]!; g !== s; g = pairSource[sinkFrom[colIndex[sourceVia[g]!]!]!]!) amount = Math.min(amount, flow[sourceVia[g]!]!);
@@ -131,7 +191,10 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
       for (let j = endSink; ; ) {
         const p = sinkFrom[j]!;
         const g = pairSource[p]!;
-        if (flow[p] === 0) holders[j]!.push(p);
+        if (flow[p] === 0) {
+          holders[j]!.push(p);
+          if (parkedBy[j]! >= 0 && parkedBy[j] !== g) unpark(j);
+        }
         flow[p]! += amount;
         if (g === s) break;
         const back = sourceVia[g]!;
@@ -141,7 +204,7 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
       }
     }
   }
-  return { status: 'optimal', flow, ...dualsOf(problem, sourcePot, sinkPot, endPot, load), objective: objectiveOf(problem, flow), scanned };
+  return { status: 'optimal', flow, ...dualsOf(problem, sourcePot, sinkPot, endPot, load), objective: objectiveOf(problem, flow), scanned: streams.reads };
 }
 
 /** The max-sense duals of the final potentials (see TransportationResult). */
