@@ -57,18 +57,17 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
   // Per sink, its pairs that carry units (the reversed pairs a search may take).
   const holders: number[][] = Array.from({ length: sinks }, () => []);
   // Potentials of cost −weight: reduced costs −w + π(s) − π(j) and π(j) − π(end) stay ≥ 0.
+  // The start prices every sink at 0 (π(j) = π(end) = 0: each has room, and a sink with room
+  // is worth nothing more) and each source at its best pair, so a search ends at once when
+  // that pair's sink has room.
   const sourcePot = new Float64Array(sources);
-  const sinkPot = new Float64Array(sinks).fill(Infinity);
-  for (let p = 0; p < pairs; p++) {
-    const w = weight[p]!;
-    if (Number.isFinite(w) && -w < sinkPot[colIndex[p]!]!) sinkPot[colIndex[p]!] = -w;
+  const sinkPot = new Float64Array(sinks);
+  const endPot = 0;
+  for (let s = 0; s < sources; s++) {
+    let best = -Infinity;
+    for (let p = rowStart[s]!; p < rowStart[s + 1]!; p++) if (Number.isFinite(weight[p]!) && capacity[colIndex[p]!]! > 0 && weight[p]! > best) best = weight[p]!;
+    sourcePot[s] = best === -Infinity ? 0 : best;
   }
-  let endPot = Infinity;
-  for (let j = 0; j < sinks; j++) {
-    if (sinkPot[j] === Infinity) sinkPot[j] = 0;
-    if (capacity[j]! > 0 && sinkPot[j]! < endPot) endPot = sinkPot[j]!;
-  }
-  if (endPot === Infinity) endPot = 0;
   // Distances of the current search (∞ outside it), and the sources and sinks it touched, so
   // that a search costs what it explores: only those are reset and have their potentials moved.
   const sourceDist = new Float64Array(sources).fill(Infinity);
