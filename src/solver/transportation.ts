@@ -33,18 +33,22 @@ export type TransportationResult =
   | { readonly status: 'overBudget'; readonly scanned: number };
 
 /**
- * Exact by successive shortest paths with potentials (min-cost flow on cost −weight), each
- * path carrying as many units as its source has left, its last sink has room for, and each
- * reversed pair on it holds. A search runs over sources: from a source it reads the reduced
- * cost of each of its pairs, and passes on through a full sink to the sources shipping there
- * (their reversed pairs cost 0 at these potentials); it ends at the nearest sink with room.
- * Each path fills a sink, empties a source or a reversed pair, so a problem takes about as many
- * searches as it has sinks that fill. A search resets and moves the potentials of what it
- * touched only. Ties are broken the same way every time: the same problem gives the same flow.
+ * Exact by successive shortest paths with potentials (min-cost flow on cost −weight), in
+ * phases. A phase searches from every source with units left at once (Dijkstra over sources: a
+ * source's sinks are read in order of reduced cost, one at a time, from a heap kept up to date
+ * lazily, see SinkStreams; a full sink passes on to the sources shipping there, whose reversed
+ * pairs cost 0 at these potentials) until the nearest sink with room, then moves the potentials
+ * of what it touched, which leaves every shortest path at reduced cost 0. Paths of reduced cost
+ * 0 are then carried, each as many units as its source has left, its sink has room for and each
+ * reversed pair on it holds, until none is left; then the next phase. Alike sources (ties) are
+ * settled many at a time, where a search from each in turn would cross the same ground again.
+ * A full sink whose units all come from one source is parked out of that source's reading (a
+ * path from there only comes back) until another source ships there. The same problem gives
+ * the same flow.
  *
- * @param budget pairs read (a search reads every pair of each source it reaches) after which
- *   the solve stops with `overBudget`, so that a caller with another way to solve never waits
- *   long on this one.
+ * @param budget pairs read (a sink read off a source's heap, kept up to date or put back)
+ *   after which the solve stops with `overBudget`, so that a caller with another way to solve
+ *   never waits long on this one.
  */
 export function solveTransportation(problem: TransportationProblem, budget = Infinity): TransportationResult {
   const { sources, sinks, supply, capacity, rowStart, colIndex, weight } = checked(problem);
@@ -95,9 +99,6 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
     parkedBy[j] = -1;
     streams.put(g, parkedPair[j]!);
   };
-  // The reversed pair a source was reached by, and the pair a sink was.
-  const sourceVia = new Int32Array(sources);
-  const sinkFrom = new Int32Array(sinks);
   const streams = new SinkStreams(rowStart, colIndex, weight, sinkPot, (p) => Number.isFinite(weight[p]!) && capacity[colIndex[p]!]! > 0);
   // Events: node g < sources settles source g; node sources + g reads source g's next sink.
   const heap = new MinHeap(64);
@@ -108,100 +109,177 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
     const reduced = sourcePot[g]! + streams.keyOf(p);
     heap.push(sourceDist[g]! + (reduced > 0 ? reduced : 0), sources + g);
   };
-  for (let s = 0; s < sources; s++) {
-    while (left[s]! > 0) {
-      for (const g of touchedSources) {
-        sourceDist[g] = Infinity;
-        sourceDone[g] = 0;
+  /** Parks sink j, the sink of source g's top pair p, out of g's stream (see parkedBy). */
+  const park = (g: number, p: number, j: number): void => {
+    streams.drop(g);
+    parkedBy[j] = g;
+    parkedPair[j] = p;
+    parkedAt[j] = parked[g]!.length;
+    parked[g]!.push(j);
+  };
+  /** Whether sink j is full with units from source g alone: a search from g gains nothing there. */
+  const deadFor = (j: number, g: number): boolean => load[j] === capacity[j] && holders[j]!.length === 1 && pairSource[holders[j]![0]!] === g;
+  /** Moves `amount` units onto pair p (its sink gains p's source as a shipper if new). */
+  const ship = (p: number, amount: number): void => {
+    const j = colIndex[p]!;
+    if (flow[p] === 0) {
+      holders[j]!.push(p);
+      if (parkedBy[j]! >= 0 && parkedBy[j] !== pairSource[p]) unpark(j);
+    }
+    flow[p]! += amount;
+    if (flow[p] === 0) holders[j]!.splice(holders[j]!.indexOf(p), 1);
+  };
+  // Sources with units left, and per source the phase it was found to lead nowhere in and the
+  // path search it is on.
+  let short: number[] = [];
+  for (let s = 0; s < sources; s++) if (left[s]! > 0) short.push(s);
+  const deadIn = new Int32Array(sources).fill(-1);
+  const onPath = new Int32Array(sources).fill(-1);
+  let searchId = 0;
+  const pathSources: number[] = [];
+  const pathForward: number[] = [];
+  const pathBack: number[] = [];
+  /** Source g's next pair of reduced cost 0 (taken off its stream for this phase), or −1. */
+  const admissible = (g: number): number => {
+    for (;;) {
+      const p = streams.top(g);
+      if (p < 0) return -1;
+      const key = streams.keyOf(p);
+      const reduced = sourcePot[g]! + key;
+      if (reduced > 1e-12 * (1 + Math.abs(sourcePot[g]!) + Math.abs(key))) return -1;
+      const j = colIndex[p]!;
+      if (deadFor(j, g)) {
+        park(g, p, j);
+        continue;
       }
-      for (const j of touchedSinks) sinkDist[j] = Infinity;
-      touchedSources.length = 0;
-      touchedSinks.length = 0;
-      heap.clear();
+      streams.take(g);
+      return p;
+    }
+  };
+  /**
+   * One path of reduced cost 0 from source s to a sink with room (a depth-first search that
+   * passes through full sinks to their shippers, marking the sources it finds no way on from),
+   * carried as far as it can: false when there is none left this phase.
+   */
+  const augmentFrom = (s: number, phase: number): boolean => {
+    searchId++;
+    pathSources.length = 0;
+    pathForward.length = 0;
+    pathBack.length = 0;
+    pathSources.push(s);
+    onPath[s] = searchId;
+    while (pathSources.length > 0) {
+      const g = pathSources[pathSources.length - 1]!;
+      const p = admissible(g);
+      if (p < 0) {
+        deadIn[g] = phase;
+        pathSources.pop();
+        pathForward.pop();
+        pathBack.pop();
+        continue;
+      }
+      const j = colIndex[p]!;
+      if (load[j]! < capacity[j]! && sinkPot[j]! - endPot <= 1e-12 * (1 + Math.abs(sinkPot[j]!))) {
+        let amount = Math.min(left[s]!, capacity[j]! - load[j]!);
+        for (const q of pathBack) amount = Math.min(amount, flow[q]!);
+        pathForward.push(p);
+        for (let k = 0; k < pathForward.length; k++) {
+          ship(pathForward[k]!, amount);
+          if (k < pathBack.length) ship(pathBack[k]!, -amount);
+        }
+        load[j]! += amount;
+        left[s]! -= amount;
+        return true;
+      }
+      let via = -1;
+      for (const q of holders[j]!) {
+        const h = pairSource[q]!;
+        if (onPath[h] !== searchId && deadIn[h] !== phase) {
+          via = q;
+          break;
+        }
+      }
+      if (via < 0) continue;
+      pathForward.push(p);
+      pathBack.push(via);
+      pathSources.push(pairSource[via]!);
+      onPath[pairSource[via]!] = searchId;
+    }
+    return false;
+  };
+  // Phases: one search from every source with units left at once finds the nearest sink with
+  // room and moves the potentials, which leaves every shortest path of reduced cost 0; then
+  // paths of reduced cost 0 are carried until none is left. Alike sources (ties) are settled
+  // many at a time, where a search from each in turn would cross the same ground again.
+  for (let phase = 0; short.length > 0; phase++) {
+    for (const g of touchedSources) {
+      sourceDist[g] = Infinity;
+      sourceDone[g] = 0;
+    }
+    for (const j of touchedSinks) sinkDist[j] = Infinity;
+    touchedSources.length = 0;
+    touchedSinks.length = 0;
+    heap.clear();
+    for (const s of short) {
       sourceDist[s] = 0;
       touchedSources.push(s);
       heap.push(0, s);
-      let bestEnd = Infinity;
-      let endSink = -1;
-      // Dijkstra with each source's sinks read in order of reduced cost, one at a time: the
-      // events come off in order of distance, so a sink's first one is its distance.
-      while (heap.size > 0 && heap.peekKey() < bestEnd) {
-        const at = heap.peekKey();
-        const node = heap.pop();
-        if (node < sources) {
-          if (sourceDone[node] === 1 || at > sourceDist[node]!) continue;
-          sourceDone[node] = 1;
-          queueNext(node);
-          continue;
-        }
-        const g = node - sources;
-        const p = streams.top(g);
-        const j = colIndex[p]!;
-        if (load[j] === capacity[j] && holders[j]!.length === 1 && pairSource[holders[j]![0]!] === g) {
-          streams.drop(g);
-          parkedBy[j] = g;
-          parkedPair[j] = p;
-          parkedAt[j] = parked[g]!.length;
-          parked[g]!.push(j);
-          queueNext(g);
-          continue;
-        }
-        streams.take(g);
-        if (sinkDist[j] === Infinity) {
-          touchedSinks.push(j);
-          sinkDist[j] = at;
-          sinkFrom[j] = p;
-          if (load[j]! < capacity[j]!) {
-            const toEnd = sinkPot[j]! - endPot;
-            const e = at + (toEnd > 0 ? toEnd : 0);
-            if (e < bestEnd) {
-              bestEnd = e;
-              endSink = j;
-            }
-          }
-          for (const q of holders[j]!) {
-            const h = pairSource[q]!;
-            if (sourceDone[h] === 0 && at < sourceDist[h]!) {
-              if (sourceDist[h] === Infinity) touchedSources.push(h);
-              sourceDist[h] = at;
-              sourceVia[h] = q;
-              heap.push(at, h);
-            }
-          }
-        }
-        queueNext(g);
-        if (streams.reads > budget) return { status: 'overBudget', scanned: streams.reads };
-      }
-      if (endSink < 0) return { status: 'unshippable', source: s, scanned: streams.reads };
-      // Every potential moves by min(distance, bestEnd): the untouched by bestEnd. Only
-      // differences of potentials count, so the touched move by the difference instead.
-      for (const g of touchedSources) {
-        const move = Math.min(sourceDist[g]!, bestEnd) - bestEnd;
-        sourcePot[g]! += move;
-        for (const j of parked[g]!) sinkPot[j]! += move;
-      }
-      for (const j of touchedSinks) if (parkedBy[j]! < 0) sinkPot[j]! += Math.min(sinkDist[j]!, bestEnd) - bestEnd;
-      streams.restore(pairSource);
-      // The path back from the sink with room: how much it can carry, then carried.
-      let amount = Math.min(left[s]!, capacity[endSink]! - load[endSink]!);
-      for (let g = pairSource[sinkFrom[endSink]!]!; g !== s; g = pairSource[sinkFrom[colIndex[sourceVia[g]!]!]!]!) amount = Math.min(amount, flow[sourceVia[g]!]!);
-      load[endSink]! += amount;
-      left[s]! -= amount;
-      for (let j = endSink; ; ) {
-        const p = sinkFrom[j]!;
-        const g = pairSource[p]!;
-        if (flow[p] === 0) {
-          holders[j]!.push(p);
-          if (parkedBy[j]! >= 0 && parkedBy[j] !== g) unpark(j);
-        }
-        flow[p]! += amount;
-        if (g === s) break;
-        const back = sourceVia[g]!;
-        j = colIndex[back]!;
-        flow[back]! -= amount;
-        if (flow[back] === 0) holders[j]!.splice(holders[j]!.indexOf(back), 1);
-      }
     }
+    let bestEnd = Infinity;
+    // Dijkstra with each source's sinks read in order of reduced cost, one at a time: the
+    // events come off in order of distance, so a sink's first one is its distance.
+    while (heap.size > 0 && heap.peekKey() < bestEnd) {
+      const at = heap.peekKey();
+      const node = heap.pop();
+      if (node < sources) {
+        if (sourceDone[node] === 1 || at > sourceDist[node]!) continue;
+        sourceDone[node] = 1;
+        queueNext(node);
+        continue;
+      }
+      const g = node - sources;
+      const p = streams.top(g);
+      const j = colIndex[p]!;
+      if (deadFor(j, g)) {
+        park(g, p, j);
+        queueNext(g);
+        continue;
+      }
+      streams.take(g);
+      if (sinkDist[j] === Infinity) {
+        touchedSinks.push(j);
+        sinkDist[j] = at;
+        if (load[j]! < capacity[j]!) {
+          const toEnd = sinkPot[j]! - endPot;
+          const e = at + (toEnd > 0 ? toEnd : 0);
+          if (e < bestEnd) bestEnd = e;
+        }
+        for (const q of holders[j]!) {
+          const h = pairSource[q]!;
+          if (sourceDone[h] === 0 && at < sourceDist[h]!) {
+            if (sourceDist[h] === Infinity) touchedSources.push(h);
+            sourceDist[h] = at;
+            heap.push(at, h);
+          }
+        }
+      }
+      queueNext(g);
+      if (streams.reads > budget) return { status: 'overBudget', scanned: streams.reads };
+    }
+    if (bestEnd === Infinity) return { status: 'unshippable', source: short[0]!, scanned: streams.reads };
+    // Every potential moves by min(distance, bestEnd): the untouched by bestEnd. Only
+    // differences of potentials count, so the touched move by the difference instead.
+    for (const g of touchedSources) {
+      const move = Math.min(sourceDist[g]!, bestEnd) - bestEnd;
+      sourcePot[g]! += move;
+      for (const j of parked[g]!) sinkPot[j]! += move;
+    }
+    for (const j of touchedSinks) if (parkedBy[j]! < 0) sinkPot[j]! += Math.min(sinkDist[j]!, bestEnd) - bestEnd;
+    streams.restore(pairSource);
+    for (const s of short) while (left[s]! > 0 && deadIn[s] !== phase && augmentFrom(s, phase));
+    streams.restore(pairSource);
+    short = short.filter((s) => left[s]! > 0);
+    if (streams.reads > budget) return { status: 'overBudget', scanned: streams.reads };
   }
   return { status: 'optimal', flow, ...dualsOf(problem, sourcePot, sinkPot, endPot, load), objective: objectiveOf(problem, flow), scanned: streams.reads };
 }
