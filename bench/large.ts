@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { syntheticCohort } from '../fixtures/synthetic/syntheticCohort.js';
+import { fewKinds, kindsOnly } from '../fixtures/synthetic/fewKinds.js';
 import { match } from '../src/engine/match.js';
 import { parseCohort } from '../src/model/parseCohort.js';
 import type { CandidatePhase } from '../src/candidates/phaseClock.js';
@@ -27,6 +28,8 @@ interface LargeCase {
   readonly priority0?: number;
   /** Coachees of 15 kinds (see fixtures/synthetic/fewKinds.ts). */
   readonly fewKinds?: true;
+  /** Coachees of 15 kinds, each exact twins: no relations or preferences (kindsOnly in the same file). */
+  readonly kindsOnly?: true;
 }
 
 const cases: readonly LargeCase[] = [
@@ -42,6 +45,9 @@ const cases: readonly LargeCase[] = [
   { name: 'large-20k-fewkinds', coachees: 20_000, coaches: 3_000, seed: 1, capacity: [3, 7], fewKinds: true },
   // The same kinds a few places short (coachees solved as rows): alike coachees share one list (see shareAmongAlike).
   { name: 'large-20k-fewkinds-tight', coachees: 20_000, coaches: 3_000, seed: 1, capacity: [5, 8], fewKinds: true },
+  // Kinds only (exact twins, room for all): matched by kind on every pair at once (see matchOnKinds).
+  { name: 'large-2k-kinds', coachees: 2_000, coaches: 500, seed: 1, capacity: [3, 7], kindsOnly: true },
+  { name: 'large-100k-kinds', coachees: 100_000, coaches: 10_000, seed: 1, capacity: [10, 14], kindsOnly: true },
   { name: 'large-100k', coachees: 100_000, coaches: 10_000, seed: 1, capacity: [10, 14] },
   { name: 'large-100k-priority0', coachees: 100_000, coaches: 10_000, seed: 1, capacity: [10, 14], priority0: 5 },
 ];
@@ -87,7 +93,7 @@ for (const c of chosen) {
     const stdout = execFileSync(
       process.execPath,
       // A 1.5 GB heap: V8 grows a larger one lazily, which would show as peak memory not needed.
-      ['--max-old-space-size=1536', '--import', 'tsx', new URL('./largeOnce.ts', import.meta.url).pathname, String(c.coachees), String(c.coaches), String(c.seed), String(c.capacity[0]), String(c.capacity[1]), ...(c.priority0 === undefined ? [] : [`priority0=${c.priority0}`]), ...(c.fewKinds ? ['fewKinds=1'] : [])],
+      ['--max-old-space-size=1536', '--import', 'tsx', new URL('./largeOnce.ts', import.meta.url).pathname, String(c.coachees), String(c.coaches), String(c.seed), String(c.capacity[0]), String(c.capacity[1]), ...(c.priority0 === undefined ? [] : [`priority0=${c.priority0}`]), ...(c.fewKinds ? ['fewKinds=1'] : []), ...(c.kindsOnly ? ['kindsOnly=1'] : [])],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     const outcome = JSON.parse(stdout.trim()) as Outcome;
@@ -110,7 +116,7 @@ writeFileSync(
     '',
     `Run ${new Date().toISOString().slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), ${machine.os}, Node ${machine.node}, by \`npm run bench:large\`.`,
     '',
-    'Synthetic cohorts (`fixtures/synthetic/syntheticCohort.ts`, the alumni programme\'s attribute mix, seed 1); `match` with `candidates: \'always\'` and the default k (32; 48 from 10^8 pairs, so for the 40k and 100k cases). Three runs per case, each in a fresh process with a 1.5 GB heap, of the built package (`dist/`, which the script builds first): *match* is features, policies, candidate generation, every solve, the certificate over all pairs left out, and the explained matching with KPIs; *parse* is `parseCohort` of the in-memory document. Peak RSS is the highest of the three runs, each the whole process\'s (Node, the cohort, the match, and, from 10^8 pairs, the helper thread that selects and certifies its share of the rows with its own copy of the cohort). *match* is wall time (the median run, whose parse time and solves are shown too, and the range of the three): both cores work on the selection and the certificates. The *-priority0* case puts every fifth coachee at priority 0, whose allowed pairs then all weigh 0; in the *-fewkinds* cases coachees record only a gender and an aspired sector, with the same needs (15 kinds of coachee: `fixtures/synthetic/fewKinds.ts`), with places scarce (solved by places) or a few short (-tight: solved by coachees, alike coachees sharing one list). Every case came back certified optimal with no coach over capacity; the 1k case also equals the dense match\'s objective.',
+    'Synthetic cohorts (`fixtures/synthetic/syntheticCohort.ts`, the alumni programme\'s attribute mix, seed 1); `match` with `candidates: \'always\'` and the default k (32; 48 from 10^8 pairs, so for the 40k and 100k cases). Three runs per case, each in a fresh process with a 1.5 GB heap, of the built package (`dist/`, which the script builds first): *match* is features, policies, candidate generation, every solve, the certificate over all pairs left out, and the explained matching with KPIs; *parse* is `parseCohort` of the in-memory document. Peak RSS is the highest of the three runs, each the whole process\'s (Node, the cohort, the match, and, from 10^8 pairs, the helper thread that selects and certifies its share of the rows with its own copy of the cohort). *match* is wall time (the median run, whose parse time and solves are shown too, and the range of the three): both cores work on the selection and the certificates. The *-priority0* case puts every fifth coachee at priority 0, whose allowed pairs then all weigh 0; in the *-fewkinds* cases coachees record only a gender and an aspired sector, with the same needs (15 kinds of coachee: `fixtures/synthetic/fewKinds.ts`), with places scarce (solved by places) or a few short (-tight: solved by coachees, alike coachees sharing one list); in the *-kinds* cases the same 15 kinds without relations or preferences, so every coachee is an exact twin of its kind\'s others (`kindsOnly` in the same file), with room for all: matched by kind, each kind weighed against every coach and the whole problem solved as one transportation problem (`src/candidates/matchOnKinds.ts`; *rounds* is 1, *candidate pairs* the kinds × coaches pairs solved). Every case came back certified optimal with no coach over capacity; the 1k and 2k-kinds cases also equal the dense match\'s objective.',
     '',
     '| case | coachees × coaches | places | all pairs | candidate pairs | solves | parse | match (median) | match (range) | peak RSS (highest) | run on |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -119,7 +125,7 @@ writeFileSync(
     '',
     '## Where the match time goes',
     '',
-    'The median run of each case above, phase by phase, as `candidateSettings.onPhase` reports them: wall time on the calling thread, phases back to back, so they add up to *match* (less the few milliseconds that settle the policy first). *context*: features, policies and pair bounds of the whole cohort (from 10^8 pairs the helper thread is started first and builds its own meanwhile); *selection*: each coachee\'s first candidates, shared with the helper; then per solve: *prepare* (the round\'s pairs, their weights and placement checks; summed here), the *solve*, and the *certificate* over the pairs left out (shared with the helper); *finish*: the explained matching and its KPIs. Solves and certificates are listed in round order.',
+    'The median run of each case above, phase by phase, as `candidateSettings.onPhase` reports them: wall time on the calling thread, phases back to back, so they add up to *match* (less the few milliseconds that settle the policy first). *context*: features, policies and pair bounds of the whole cohort (from 10^8 pairs the helper thread is started first and builds its own meanwhile; matched by kind: features and policies, and each kind weighed against every coach); *selection*: each coachee\'s first candidates, shared with the helper; then per solve: *prepare* (the round\'s pairs, their weights and placement checks; summed here), the *solve*, and the *certificate* over the pairs left out (shared with the helper); *finish*: the explained matching and its KPIs. Solves and certificates are listed in round order.',
     '',
     '| case | context | selection | prepare (all rounds) | solves | certificates | finish | run on |',
     '|---|---|---|---|---|---|---|---|',
@@ -160,7 +166,8 @@ function mustReach(row: string | undefined): string[] {
 }
 
 function checkAgainstDense(c: LargeCase, outcome: Outcome): void {
-  const dense = match(parseCohort(syntheticCohort(c.coachees, c.coaches, c.seed, { capacity: c.capacity })), { candidates: 'never' });
+  const drawn = syntheticCohort(c.coachees, c.coaches, c.seed, { capacity: c.capacity });
+  const dense = match(parseCohort(c.kindsOnly ? kindsOnly(drawn) : c.fewKinds ? fewKinds(drawn) : drawn), { candidates: 'never' });
   const scale = Math.max(1, Math.abs(dense.objective ?? 0));
   if (dense.objective === null || outcome.objective === null || Math.abs(dense.objective - outcome.objective) > 1e-9 * scale) {
     throw new Error(`${c.name}: candidate objective ${outcome.objective} ≠ dense ${dense.objective}`);
@@ -185,9 +192,11 @@ function row(c: LargeCase, outcomes: readonly Outcome[]): string {
 
 /** A case's phase row (see the phase table's text): one run's phases, solves and certificates each in round order. */
 function phaseRow(c: LargeCase, o: Outcome): string {
-  const total = (name: CandidatePhase['name']) => o.phases.filter((p) => p.name === name).reduce((sum, p) => sum + p.ms, 0);
-  const each = (name: CandidatePhase['name']) => `${o.phases.filter((p) => p.name === name).map((p) => seconds(p.ms)).join(' + ')} s`;
-  return `| ${c.name} | ${s(total('context'))} | ${s(total('selection'))} | ${s(total('prepare'))} | ${each('solve')} | ${each('certificate')} | ${s(total('finish'))} | ${new Date().toISOString().slice(0, 10)} |`;
+  // A phase the match did not go through (a match by kinds selects, prepares and certifies nothing): a dash.
+  const ran = (name: CandidatePhase['name']) => o.phases.filter((p) => p.name === name);
+  const total = (name: CandidatePhase['name']) => (ran(name).length === 0 ? '—' : s(ran(name).reduce((sum, p) => sum + p.ms, 0)));
+  const each = (name: CandidatePhase['name']) => (ran(name).length === 0 ? '—' : `${ran(name).map((p) => seconds(p.ms)).join(' + ')} s`);
+  return `| ${c.name} | ${total('context')} | ${total('selection')} | ${total('prepare')} | ${each('solve')} | ${each('certificate')} | ${total('finish')} | ${new Date().toISOString().slice(0, 10)} |`;
 }
 
 /** The rows of one table of the current LARGE.md (the one whose rows have `columns` columns), by case name, so a partial run keeps the others. */
