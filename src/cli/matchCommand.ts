@@ -20,7 +20,7 @@ import { readJsonFile } from './readJsonFile.js';
 import { matchingFormats, parseMatchingFormat, renderMatchingAs } from '../report/renderMatchingAs.js';
 import { writeOutput } from './writeOutput.js';
 
-export const matchUsage = `coachmatch match (<cohort.json> | --coaches coaches.csv --coachees coachees.csv [--relations relations.csv] [--mapping mapping.json]) [--preset ${policyPresetNames.join('|')}] [--format ${matchingFormats.join('|')}] [--out file] [--strict] [--objective ${matchObjectives.join('|')}] [--alternatives k] [--candidates auto|always|never] [--candidate-k k] [--max-rounds n] [--pair-budget n]
+export const matchUsage = `coachmatch match (<cohort.json> | --coaches coaches.csv --coachees coachees.csv [--relations relations.csv] [--mapping mapping.json]) [--preset ${policyPresetNames.join('|')}] [--format ${matchingFormats.join('|')}] [--out file] [--strict] [--objective ${matchObjectives.join('|')}] [--alternatives k] [--candidates auto|always|never] [--candidate-k k] [--max-rounds n] [--pair-budget n] [--no-kinds]
 
 Matches a cohort and prints the explained matching: JSON (default), a Markdown report, a
 self-contained HTML report, or CSV (one row per coachee).
@@ -40,6 +40,8 @@ self-contained HTML report, or CSV (one row per coachee).
                 what a note's "raise candidates.k or maxRounds" means by maxRounds
 --pair-budget   candidate pairs the rounds may grow to before the result is returned unproven
                 (default ${PAIR_BUDGET.toLocaleString('en-US')}, 2–2.5 GB of memory); what a note's "raise candidates.pairBudget" means
+--no-kinds      match coachees that all come in few kinds of exact twins in candidate rounds, not by
+                kind on every pair at once (matching.candidates.kinds says when a match went by kind)
 Exit code 0: matched, proven optimal; 1: infeasible, or not proven optimal (status feasible or
 unknown on candidate pairs); 2: bad input.`;
 
@@ -63,6 +65,7 @@ export async function matchCommand(args: string[]): Promise<number> {
       'candidate-k': { type: 'string' },
       'pair-budget': { type: 'string' },
       'max-rounds': { type: 'string' },
+      'no-kinds': { type: 'boolean', default: false },
     },
   });
   const csv = hasCsvInputs(values);
@@ -108,7 +111,7 @@ export async function matchCommand(args: string[]): Promise<number> {
     allowUnmatched,
     objective,
     candidates,
-    candidateSettings: { ...defaultMatchOptions.candidateSettings, ...(candidateK === undefined ? {} : { k: candidateK }), ...(maxRounds === undefined ? {} : { maxRounds }), ...(pairBudget === undefined ? {} : { pairBudget }) },
+    candidateSettings: { ...defaultMatchOptions.candidateSettings, ...(candidateK === undefined ? {} : { k: candidateK }), ...(maxRounds === undefined ? {} : { maxRounds }), ...(pairBudget === undefined ? {} : { pairBudget }), ...(values['no-kinds'] ? { byKinds: false } : {}) },
     ...(quotaBackend === undefined ? {} : { quotaBackend }) });
   writeOutput(renderMatchingAs(format, matching, title), values.out);
   return matching.status === 'optimal' ? 0 : 1;

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Matching } from '../../src/engine/matching.js';
 import { alumniFixture, root, runInProcess, smallCohort, tempDir } from './support.js';
+import { kindsOnly } from '../../fixtures/synthetic/fewKinds.js';
+import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 
 describe('coachmatch match', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -60,6 +62,16 @@ describe('coachmatch match', () => {
     expect([oneRound.code, unproven.status, unproven.candidates!.certified]).toEqual([1, 'feasible', false]);
     const markdown = await runInProcess(['match', alumniFixture, '--candidates', 'always', '--format', 'md']);
     expect(markdown.stdout).toContain('Matched on candidate pairs');
+  });
+
+  it('matches coachees that come in few kinds by kind, and in rounds with --no-kinds, at the same optimum', async () => {
+    const file = tmp.write('kinds.json', JSON.stringify(kindsOnly(syntheticCohort(300, 40, 2, { capacity: [8, 12] }))));
+    const dense = JSON.parse((await runInProcess(['match', file])).stdout) as Matching;
+    const byKind = JSON.parse((await runInProcess(['match', file, '--candidates', 'always'])).stdout) as Matching;
+    const rounds = JSON.parse((await runInProcess(['match', file, '--candidates', 'always', '--no-kinds'])).stdout) as Matching;
+    expect([byKind.status, byKind.candidates!.certified, byKind.candidates!.kinds]).toEqual(['optimal', true, 15]);
+    expect([rounds.status, rounds.candidates!.certified, rounds.candidates!.kinds]).toEqual(['optimal', true, undefined]);
+    for (const m of [byKind, rounds]) expect(Math.abs(m.objective! - dense.objective!)).toBeLessThan(1e-9 * Math.abs(dense.objective!));
   });
 
   it.each([
