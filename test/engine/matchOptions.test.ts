@@ -31,8 +31,9 @@ describe(resolveMatchOptions, () => {
   });
 
   it('refuses candidate settings the engine cannot run, each by its path', () => {
-    const bad = { k: 1.5, maxRounds: Number.NaN, parallelPairs: 'x', fallbackPairs: Number.NaN, checkPairs: -1, onPhase: 5, kk: 3 };
-    expect(issuePaths({ candidateSettings: bad })).toEqual(['$.candidateSettings.k', '$.candidateSettings.maxRounds', '$.candidateSettings.parallelPairs', '$.candidateSettings.fallbackPairs', '$.candidateSettings.checkPairs', '$.candidateSettings.onPhase', '$.candidateSettings.kk']);
+    const bad = { k: 1.5, maxRounds: Number.NaN, parallelPairs: 'x', fallbackPairs: Number.NaN, checkPairs: -1, byKinds: 'no', onPhase: 5, kk: 3 };
+    expect(issuePaths({ candidateSettings: bad })).toEqual(['$.candidateSettings.k', '$.candidateSettings.maxRounds', '$.candidateSettings.parallelPairs', '$.candidateSettings.fallbackPairs', '$.candidateSettings.checkPairs', '$.candidateSettings.byKinds', '$.candidateSettings.onPhase', '$.candidateSettings.kk']);
+    expect(resolveMatchOptions({ candidateSettings: { byKinds: false } }).candidateSettings.byKinds).toBe(false);
     expect(issuePaths({ candidateSettings: { k: 0, parallelPairs: -1 } })).toEqual(['$.candidateSettings.k', '$.candidateSettings.parallelPairs']);
     expect(resolveMatchOptions({ candidateSettings: { k: 2, maxRounds: 3, parallelPairs: Infinity, onPhase: () => {} } }).candidateSettings.parallelPairs).toBe(Infinity);
   });
