@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { exactTwins } from '../../src/candidates/exactTwins.js';
+import { match } from '../../src/engine/match.js';
+import type { Matching } from '../../src/engine/matching.js';
+import type { CohortInput } from '../../src/model/cohortSchema.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { kindsOnly } from '../../fixtures/synthetic/fewKinds.js';
+import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+
+type Doc = Record<string, unknown>;
+const always = { candidates: 'always' as const, candidateSettings: { fallbackPairs: 0 } };
+
+/** A kinds-only synthetic cohort (15 kinds of exact twins) with the given capacities. */
+function kindsCohort(coachees: number, coaches: number, capacity: readonly [number, number]): Doc {
+  return kindsOnly(syntheticCohort(coachees, coaches, 4, { capacity }));
+}
+
+describe('match by kinds', () => {
+  it('solves coachees of few kinds on every pair at once, at the dense optimum, each kind taking its coaches in order', () => {
+    const cohort = parseCohort(kindsCohort(400, 50, [8, 12]) as unknown as CohortInput);
+    const byKind = match(cohort, always);
+    const dense = match(cohort, { candidates: 'never' });
+    expect([byKind.status, byKind.candidates!.certified, byKind.candidates!.kinds, byKind.candidates!.rounds]).toEqual(['optimal', true, 15, 1]);
+    expect(byKind.candidates!.pairs).toBe(15 * 50);
+    expect(Math.abs(byKind.objective! - dense.objective!)).toBeLessThanOrEqual(1e-9 * Math.abs(dense.objective!));
+    expect(byKind.kpis.matched).toBe(400);
+    // The documented rule: a kind's coachees, in id order, take its coaches in id order.
+    const twinOf = exactTwins(cohort)!;
+    const coachOrder = new Map(cohort.coaches.filter((c) => c.active).map((c, j) => [c.id, j]));
+    const lastOfKind = new Map<number, number>();
+    cohort.coachees.forEach((coachee, i) => {
+      const entry = byKind.coachees.find((e) => e.coacheeId === coachee.id)!;
+      expect(entry.status).toBe('matched');
+      const j = coachOrder.get((entry as Extract<Matching['coachees'][number], { status: 'matched' }>).coachId)!;
+      expect(j).toBeGreaterThanOrEqual(lastOfKind.get(twinOf[i]!) ?? 0);
+      lastOfKind.set(twinOf[i]!, j);
+    });
+  });
+
+  it('leaves to the candidate rounds what it cannot settle: too few places, a minimum load, too many kinds, byKinds false', () => {
+    const short = parseCohort(kindsCohort(400, 50, [2, 6]) as unknown as CohortInput);
+    const withMinimum = kindsCohort(400, 50, [8, 12]);
+    (withMinimum.coaches as Doc[])[0]!.minLoad = 2;
+    const distinct = parseCohort(syntheticCohort(400, 50, 4, { capacity: [8, 12] }) as unknown as CohortInput);
+    const roomy = parseCohort(kindsCohort(400, 50, [8, 12]) as unknown as CohortInput);
+    const cases: [string, Matching][] = [
+      ['places short', match(short, always)],
+      ['a minimum load', match(parseCohort(withMinimum as unknown as CohortInput), always)],
+      ['every coachee its own kind', match(distinct, always)],
+      ['byKinds false', match(roomy, { ...always, candidateSettings: { ...always.candidateSettings, byKinds: false } })],
+    ];
+    for (const [what, matching] of cases) {
+      expect({ what, kinds: matching.candidates!.kinds }).toEqual({ what, kinds: undefined });
+      expect({ what, certified: matching.candidates!.certified }).toEqual({ what, certified: true });
+    }
+  });
+});
