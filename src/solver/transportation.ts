@@ -136,8 +136,30 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
   const deadIn = new Int32Array(sources).fill(-1);
   const onPath = new Int32Array(sources).fill(-1);
   let searchId = 0;
+  // The search tree: the pair a sink was reached by, and the shipper's pair a source was (a
+  // source with units left is a root, at distance 0, and never reached otherwise).
+  const sinkFrom = new Int32Array(sinks);
+  const sourceVia = new Int32Array(sources);
+  /** Carries the search tree's path from its root down to `endSink`, a sink with room. */
+  const carryShortestPath = (endSink: number): void => {
+    const forward: number[] = [];
+    const back: number[] = [];
+    for (let p = sinkFrom[endSink]!; ; ) {
+      forward.push(p);
+      const g = pairSource[p]!;
+      if (sourceDist[g] === 0 && left[g]! > 0) break;
+      back.push(sourceVia[g]!);
+      p = sinkFrom[colIndex[sourceVia[g]!]!]!;
+    }
+    forward.reverse();
+    back.reverse();
+    carry(pairSource[forward[0]!]!, forward, back);
+  };
+  // The depth-first search's path: per level its source, the pair it tries, the next shipper
+  // of that pair's sink to try, and the shipper's pair taken to the next level.
   const pathSources: number[] = [];
   const pathForward: number[] = [];
+  const pathHolder: number[] = [];
   const pathBack: number[] = [];
   /** Source g's next pair of reduced cost 0 (taken off its stream for this phase), or −1. */
   const admissible = (g: number): number => {
@@ -156,53 +178,76 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
       return p;
     }
   };
+  /** Whether sink j has room and its way out costs 0: a path of reduced cost 0 may end there. */
+  const endsAt = (j: number): boolean => load[j]! < capacity[j]! && sinkPot[j]! - endPot <= 1e-12 * (1 + Math.abs(sinkPot[j]!));
+  /** Carries as much as it can along a path: `forward[k]` from source k to a sink, `back[k]` from that sink's shipper (source k + 1) back. */
+  const carry = (s: number, forward: readonly number[], back: readonly number[]): void => {
+    const j = colIndex[forward[forward.length - 1]!]!;
+    let amount = Math.min(left[s]!, capacity[j]! - load[j]!);
+    for (const q of back) amount = Math.min(amount, flow[q]!);
+    for (let k = 0; k < forward.length; k++) {
+      ship(forward[k]!, amount);
+      if (k < back.length) ship(back[k]!, -amount);
+    }
+    load[j]! += amount;
+    left[s]! -= amount;
+  };
   /**
    * One path of reduced cost 0 from source s to a sink with room (a depth-first search that
-   * passes through full sinks to their shippers, marking the sources it finds no way on from),
-   * carried as far as it can: false when there is none left this phase.
+   * passes through full sinks to each of their shippers in turn, marking the sources it finds
+   * no way on from), carried as far as it can: false when it found none.
    */
   const augmentFrom = (s: number, phase: number): boolean => {
     searchId++;
     pathSources.length = 0;
     pathForward.length = 0;
+    pathHolder.length = 0;
     pathBack.length = 0;
     pathSources.push(s);
+    pathForward.push(-1);
+    pathHolder.push(0);
     onPath[s] = searchId;
     while (pathSources.length > 0) {
-      const g = pathSources[pathSources.length - 1]!;
-      const p = admissible(g);
-      if (p < 0) {
-        deadIn[g] = phase;
-        pathSources.pop();
-        pathForward.pop();
-        pathBack.pop();
-        continue;
-      }
-      const j = colIndex[p]!;
-      if (load[j]! < capacity[j]! && sinkPot[j]! - endPot <= 1e-12 * (1 + Math.abs(sinkPot[j]!))) {
-        let amount = Math.min(left[s]!, capacity[j]! - load[j]!);
-        for (const q of pathBack) amount = Math.min(amount, flow[q]!);
-        pathForward.push(p);
-        for (let k = 0; k < pathForward.length; k++) {
-          ship(pathForward[k]!, amount);
-          if (k < pathBack.length) ship(pathBack[k]!, -amount);
+      const level = pathSources.length - 1;
+      const g = pathSources[level]!;
+      if (pathForward[level]! < 0) {
+        const p = admissible(g);
+        if (p < 0) {
+          deadIn[g] = phase;
+          pathSources.pop();
+          pathForward.pop();
+          pathHolder.pop();
+          pathBack.pop();
+          continue;
         }
-        load[j]! += amount;
-        left[s]! -= amount;
-        return true;
+        if (endsAt(colIndex[p]!)) {
+          pathForward[level] = p;
+          carry(s, pathForward, pathBack);
+          return true;
+        }
+        pathForward[level] = p;
+        pathHolder[level] = 0;
       }
+      const shippers = holders[colIndex[pathForward[level]!]!]!;
       let via = -1;
-      for (const q of holders[j]!) {
+      while (pathHolder[level]! < shippers.length) {
+        const q = shippers[pathHolder[level]!++]!;
         const h = pairSource[q]!;
         if (onPath[h] !== searchId && deadIn[h] !== phase) {
           via = q;
           break;
         }
       }
-      if (via < 0) continue;
-      pathForward.push(p);
-      pathBack.push(via);
+      if (via < 0) {
+        // Every shipper of this pair's sink tried: the source's next pair.
+        pathForward[level] = -1;
+        continue;
+      }
+      pathBack[level] = via;
+      pathBack.length = level + 1;
       pathSources.push(pairSource[via]!);
+      pathForward.push(-1);
+      pathHolder.push(0);
       onPath[pairSource[via]!] = searchId;
     }
     return false;
@@ -226,6 +271,7 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
       heap.push(0, s);
     }
     let bestEnd = Infinity;
+    let endSink = -1;
     // Dijkstra with each source's sinks read in order of reduced cost, one at a time: the
     // events come off in order of distance, so a sink's first one is its distance.
     while (heap.size > 0 && heap.peekKey() < bestEnd) {
@@ -249,16 +295,21 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
       if (sinkDist[j] === Infinity) {
         touchedSinks.push(j);
         sinkDist[j] = at;
+        sinkFrom[j] = p;
         if (load[j]! < capacity[j]!) {
           const toEnd = sinkPot[j]! - endPot;
           const e = at + (toEnd > 0 ? toEnd : 0);
-          if (e < bestEnd) bestEnd = e;
+          if (e < bestEnd) {
+            bestEnd = e;
+            endSink = j;
+          }
         }
         for (const q of holders[j]!) {
           const h = pairSource[q]!;
           if (sourceDone[h] === 0 && at < sourceDist[h]!) {
             if (sourceDist[h] === Infinity) touchedSources.push(h);
             sourceDist[h] = at;
+            sourceVia[h] = q;
             heap.push(at, h);
           }
         }
@@ -276,8 +327,13 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
     }
     for (const j of touchedSinks) if (parkedBy[j]! < 0) sinkPot[j]! += Math.min(sinkDist[j]!, bestEnd) - bestEnd;
     streams.restore(pairSource);
-    for (const s of short) while (left[s]! > 0 && deadIn[s] !== phase && augmentFrom(s, phase));
+    let carried = false;
+    for (const s of short) while (left[s]! > 0 && deadIn[s] !== phase && augmentFrom(s, phase)) carried = true;
     streams.restore(pairSource);
+    // The search's own shortest path is one of reduced cost 0 now; the depth-first search may
+    // miss every such path where ties make cycles of them (a source it marked dead can lie on
+    // one). Then that path is carried, so that each phase carries something.
+    if (!carried) carryShortestPath(endSink);
     short = short.filter((s) => left[s]! > 0);
     if (streams.reads > budget) return { status: 'overBudget', scanned: streams.reads };
   }
