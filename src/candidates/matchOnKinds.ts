@@ -54,7 +54,14 @@ export function matchOnKinds(cohort: Cohort, input: CandidateMatchInput, clock: 
   if (minLoad.some((m) => m > 0) || capacity.reduce((a, b) => a + b, 0) < rows) return null;
   const weight = kindWeights(Array.from(kinds.first), rows, cols, (pairs) => solverWeights(evaluate(pairs).combined));
   clock.lap('context', 0);
-  const problem = { sources: count, sinks: cols, supply: kinds.size, capacity, rowStart: Int32Array.from({ length: count + 1 }, (_, g) => g * cols), colIndex: new Int32Array(count * cols).map((_, p) => p % cols), weight };
+  // Every kind on every coach: the table's rows as compressed rows.
+  const rowStart = new Int32Array(count + 1);
+  const colIndex = new Int32Array(count * cols);
+  for (let g = 0; g < count; g++) {
+    rowStart[g + 1] = (g + 1) * cols;
+    for (let j = 0; j < cols; j++) colIndex[g * cols + j] = j;
+  }
+  const problem = { sources: count, sinks: cols, supply: kinds.size, capacity, rowStart, colIndex, weight };
   const solved = solveTransportation(problem, READS_PER_PAIR * count * cols);
   if (solved.status !== 'optimal' || !transportationProven(problem, solved.flow, solved.sourceDual, solved.sinkDual)) return null;
   const result = coacheeResult(kinds.kindOf, problem, solved.flow, solved.sourceDual, solved.sinkDual);
