@@ -1,11 +1,11 @@
 import { sparsePairSet } from '../features/pairSet.js';
 import type { Cohort } from '../model/cohort.js';
 import { buildRelationIndex } from '../policies/relationIndex.js';
-import { solveTransportation, transportationProven } from '../solver/transportation.js';
 import type { Matching } from '../engine/matching.js';
 import { grouped, type CandidateReport } from './candidateReport.js';
 import { evaluatePairs, solverWeights } from './evaluatePairs.js';
-import { coacheeKinds, coacheeResult, kindWeights } from './coacheeKinds.js';
+import { coacheeKinds, kindWeights } from './coacheeKinds.js';
+import { solveKinds } from './solveKinds.js';
 import { exactTwins } from './exactTwins.js';
 import { explainAssigned } from './explainAssigned.js';
 import type { CandidateMatchInput } from './matchOnCandidates.js';
@@ -21,22 +21,16 @@ export const KIND_PAIRS = 2_000_000;
 export const KIND_SHARE = 0.5;
 
 /**
- * Pairs a solve by kinds may read, per pair of its problem, before it gives up and the
- * candidate rounds take over (see solveTransportation's budget): 100,000 × 10,000 of 15 kinds
- * read 1.9 a pair, 20,000 × 3,000 of 15 kinds 1.1.
- */
-const READS_PER_PAIR = 200;
-
-/**
  * Matches a cohort whose coachees come in few kinds (exact twins: the same weight at every
- * coach, see exactTwins) on every pair at once: a kind is one source whose supply is its
- * coachees, weighed against every coach on its first coachee, and the transportation problem of
- * kinds × coaches is the full problem, solved exactly (see solveTransportation) and proven by
- * its duals (see transportationProven). A kind's coachees, in row order, take its coaches in
- * column order. Returns null (the candidate path then matches the cohort) when the kinds are
- * too many (see KIND_PAIRS, KIND_SHARE) or the places too few for every coachee, a coach has a
- * minimum load, a solver other than flow is asked for, the coachees cannot all be placed, or the
- * solve runs past its budget: each of those the candidate path handles.
+ * coach, see exactTwins) on every pair at once: each kind weighed against every coach on its
+ * first coachee, and the transportation problem of kinds × coaches, the full problem, solved
+ * exactly and proven by its duals (see solveKinds: kinds ship coachees to coaches, or with
+ * fewer places than coachees coaches ship places to kinds). A kind's coachees, in row order,
+ * take its coaches in column order. Returns null (the candidate path then matches the cohort)
+ * when the kinds are too many (see KIND_PAIRS, KIND_SHARE), a coach has a minimum load, a
+ * solver other than flow is asked for, the places are too few and every coachee must be
+ * placed, not every coachee (or place) can be placed, or the solve runs past its budget: each
+ * of those the candidate path handles.
  */
 export function matchOnKinds(cohort: Cohort, input: CandidateMatchInput, clock: PhaseClock): Matching | null {
   if (input.method !== 'auto' && input.method !== 'flow') return null;
@@ -51,20 +45,12 @@ export function matchOnKinds(cohort: Cohort, input: CandidateMatchInput, clock: 
   const evaluate = (pairs: Parameters<typeof evaluatePairs>[4]) => evaluatePairs(cohort, settings, policies, relations, pairs);
   const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
   const { capacity, minLoad } = base.combined;
-  if (minLoad.some((m) => m > 0) || capacity.reduce((a, b) => a + b, 0) < rows) return null;
+  const places = capacity.reduce((a, b) => a + b, 0);
+  if (minLoad.some((m) => m > 0) || (places < rows && !input.allowUnmatched)) return null;
   const weight = kindWeights(Array.from(kinds.first), rows, cols, (pairs) => solverWeights(evaluate(pairs).combined));
   clock.lap('context', 0);
-  // Every kind on every coach: the table's rows as compressed rows.
-  const rowStart = new Int32Array(count + 1);
-  const colIndex = new Int32Array(count * cols);
-  for (let g = 0; g < count; g++) {
-    rowStart[g + 1] = (g + 1) * cols;
-    for (let j = 0; j < cols; j++) colIndex[g * cols + j] = j;
-  }
-  const problem = { sources: count, sinks: cols, supply: kinds.size, capacity, rowStart, colIndex, weight };
-  const solved = solveTransportation(problem, READS_PER_PAIR * count * cols);
-  if (solved.status !== 'optimal' || !transportationProven(problem, solved.flow, solved.sourceDual, solved.sinkDual)) return null;
-  const result = coacheeResult(kinds.kindOf, problem, solved.flow, solved.sourceDual, solved.sinkDual);
+  const result = solveKinds(kinds, capacity, weight, input.allowUnmatched);
+  if (result === null) return null;
   clock.lap('solve', 1);
   const matching = explainAssigned(result, { evaluate, rows, capacity, settings, preset });
   const report: CandidateReport = {
@@ -78,7 +64,7 @@ export function matchOnKinds(cohort: Cohort, input: CandidateMatchInput, clock: 
     addedPerRound: [],
     gap: 0,
     kinds: count,
-    note: `certified: ${grouped(rows)} coachee(s) of ${grouped(count)} kind(s) (exact twins, alike at every coach) all placed, and the ${grouped(count * cols)} pairs of each kind with every coach solved exactly: every pair of the full problem weighs as its kind's`,
+    note: `certified: ${places >= rows ? `${grouped(rows)} coachee(s) of ${grouped(count)} kind(s) (exact twins, alike at every coach) all placed` : `${grouped(result.matched)} of ${grouped(rows)} coachee(s) of ${grouped(count)} kind(s) (exact twins, alike at every coach) placed, all ${grouped(places)} places filled, the most any matching places`}, and the ${grouped(count * cols)} pairs of each kind with every coach solved exactly: every pair of the full problem weighs as its kind's`,
   };
   clock.lap('finish', 1);
   return { ...matching, candidates: report };

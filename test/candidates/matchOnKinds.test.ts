@@ -17,34 +17,39 @@ function kindsCohort(coachees: number, coaches: number, capacity: readonly [numb
 
 describe('match by kinds', () => {
   it('solves coachees of few kinds on every pair at once, at the dense optimum, each kind taking its coaches in order', () => {
-    const cohort = parseCohort(kindsCohort(400, 50, [8, 12]) as unknown as CohortInput);
-    const byKind = match(cohort, always);
-    const dense = match(cohort, { candidates: 'never' });
-    expect([byKind.status, byKind.candidates!.certified, byKind.candidates!.kinds, byKind.candidates!.rounds]).toEqual(['optimal', true, 15, 1]);
-    expect(byKind.candidates!.pairs).toBe(15 * 50);
-    expect(Math.abs(byKind.objective! - dense.objective!)).toBeLessThanOrEqual(1e-9 * Math.abs(dense.objective!));
-    expect(byKind.kpis.matched).toBe(400);
-    // The documented rule: a kind's coachees, in id order, take its coaches in id order.
-    const twinOf = exactTwins(cohort)!;
-    const coachOrder = new Map(cohort.coaches.filter((c) => c.active).map((c, j) => [c.id, j]));
-    const lastOfKind = new Map<number, number>();
-    cohort.coachees.forEach((coachee, i) => {
-      const entry = byKind.coachees.find((e) => e.coacheeId === coachee.id)!;
-      expect(entry.status).toBe('matched');
-      const j = coachOrder.get((entry as Extract<Matching['coachees'][number], { status: 'matched' }>).coachId)!;
-      expect(j).toBeGreaterThanOrEqual(lastOfKind.get(twinOf[i]!) ?? 0);
-      lastOfKind.set(twinOf[i]!, j);
-    });
+    // Room for all (kinds ship coachees), and places short (coaches ship places; the rest unmatched).
+    for (const [capacity, placed] of [[[8, 12], 'all'], [[2, 6], 'places']] as const) {
+      const cohort = parseCohort(kindsCohort(400, 50, capacity) as unknown as CohortInput);
+      const byKind = match(cohort, always);
+      const dense = match(cohort, { candidates: 'never' });
+      expect([byKind.status, byKind.candidates!.certified, byKind.candidates!.kinds, byKind.candidates!.rounds]).toEqual(['optimal', true, 15, 1]);
+      expect(byKind.candidates!.pairs).toBe(15 * 50);
+      expect(Math.abs(byKind.objective! - dense.objective!)).toBeLessThanOrEqual(1e-9 * Math.abs(dense.objective!));
+      const places = cohort.coaches.reduce((n, c) => n + (c.active ? c.capacity : 0), 0);
+      expect(byKind.kpis.matched).toBe(placed === 'all' ? 400 : places);
+      expect(dense.kpis.matched).toBe(byKind.kpis.matched);
+      // The documented rule: a kind's coachees, in id order, take its coaches in id order (the
+      // last of a kind unmatched when places are short).
+      const twinOf = exactTwins(cohort)!;
+      const coachOrder = new Map(cohort.coaches.filter((c) => c.active).map((c, j) => [c.id, j]));
+      const lastOfKind = new Map<number, number>();
+      cohort.coachees.forEach((coachee, i) => {
+        const entry = byKind.coachees.find((e) => e.coacheeId === coachee.id)!;
+        const j = entry.status === 'matched' ? coachOrder.get(entry.coachId)! : Infinity;
+        expect(j).toBeGreaterThanOrEqual(lastOfKind.get(twinOf[i]!) ?? 0);
+        lastOfKind.set(twinOf[i]!, j);
+      });
+    }
   });
 
-  it('leaves to the candidate rounds what it cannot settle: too few places, a minimum load, too many kinds, byKinds false', () => {
+  it('leaves to the candidate rounds what it cannot settle: too few places for all when all must be placed, a minimum load, too many kinds, byKinds false', () => {
     const short = parseCohort(kindsCohort(400, 50, [2, 6]) as unknown as CohortInput);
     const withMinimum = kindsCohort(400, 50, [8, 12]);
     (withMinimum.coaches as Doc[])[0]!.minLoad = 2;
     const distinct = parseCohort(syntheticCohort(400, 50, 4, { capacity: [8, 12] }) as unknown as CohortInput);
     const roomy = parseCohort(kindsCohort(400, 50, [8, 12]) as unknown as CohortInput);
     const cases: [string, Matching][] = [
-      ['places short', match(short, always)],
+      ['places short, every coachee required', match(short, { ...always, allowUnmatched: false })],
       ['a minimum load', match(parseCohort(withMinimum as unknown as CohortInput), always)],
       ['every coachee its own kind', match(distinct, always)],
       ['byKinds false', match(roomy, { ...always, candidateSettings: { ...always.candidateSettings, byKinds: false } })],
