@@ -12,6 +12,9 @@ export interface CandidatePhase {
    * - `solve`: the exact solve of the round's pairs;
    * - `certificate`: the check of the pairs left out against the solve's duals;
    * - `finish`: the explained matching and its KPIs.
+   *
+   * A match by kinds (see matchOnKinds) reports `context` (features, policies and each kind's
+   * pairs with every coach), one `solve` and `finish`.
    */
   readonly name: 'context' | 'selection' | 'prepare' | 'solve' | 'certificate' | 'finish';
   /** The solve a phase belongs to: 0 for context and selection, 1 for the first round's, the last solve's for finish. */
