@@ -80,10 +80,10 @@ function matchingDefects(cohort: Cohort, matching: Matching, options: Partial<Ma
 }
 
 /** Checks that matching on candidates with enough rounds gives the dense engine's answer. */
-function expectSameAsDense(doc: CohortInput, options: Partial<MatchOptions>, k: number): void {
+function expectSameAsDense(doc: CohortInput, options: Partial<MatchOptions>, k: number, extra: Partial<CandidateSettings> = {}): void {
   const cohort = parseCohort(doc);
   const dense = match(cohort, { ...options, candidates: 'never' });
-  const sparse = match(cohort, { ...options, candidates: 'always', candidateSettings: { k, maxRounds: 20 } });
+  const sparse = match(cohort, { ...options, candidates: 'always', candidateSettings: { k, maxRounds: 20, ...extra } });
   const report = sparse.candidates;
   expect(report, 'candidate report').toBeDefined();
   expect(sparse.status, report?.note).toBe(dense.status);
@@ -158,10 +158,10 @@ function diagnosisFalsehoods(cohort: Cohort, matching: Matching, options: Partia
  * full problem bears out (a group of coachees whose every allowed coach with places is in the
  * group's columns, fewer places than coachees), not the dense path's own wording.
  */
-function expectSameAsDenseBeyondFallback(doc: CohortInput, options: Partial<MatchOptions>, k?: number, maxRounds = 20): void {
+function expectSameAsDenseBeyondFallback(doc: CohortInput, options: Partial<MatchOptions>, k?: number, maxRounds = 20, extra: Partial<CandidateSettings> = {}): void {
   const cohort = parseCohort(doc);
   const dense = match(cohort, { ...options, candidates: 'never' });
-  const sparse = match(cohort, { ...options, candidates: 'always', candidateSettings: { ...(k === undefined ? {} : { k }), maxRounds, fallbackPairs: 0 } });
+  const sparse = match(cohort, { ...options, candidates: 'always', candidateSettings: { ...(k === undefined ? {} : { k }), maxRounds, fallbackPairs: 0, ...extra } });
   const note = sparse.candidates?.note;
   expect(sparse.status, note).toBe(dense.status);
   if (dense.status === 'optimal') {
@@ -434,7 +434,8 @@ describe('match on candidate pairs, certified', () => {
       for (const allowUnmatched of [true, false]) {
         const cohort = parseCohort(alike);
         const dense = match(cohort, { allowUnmatched, candidates: 'never' });
-        const sparse = match(cohort, { allowUnmatched, candidates: 'always', candidateSettings: { k: 1, maxRounds: 3 } });
+        // In rounds: coachees all alike would otherwise be matched by kind at once.
+        const sparse = match(cohort, { allowUnmatched, candidates: 'always', candidateSettings: { k: 1, maxRounds: 3, byKinds: false } });
         expect(sparse.candidates?.certified, sparse.candidates?.note).toBe(true);
         expect(sparse.status).toBe(dense.status);
         expect(sparse.kpis.matched).toBe(dense.kpis.matched);
@@ -447,7 +448,8 @@ describe('match on candidate pairs, certified', () => {
     // Each kept the same few violators a round and the solve priced them apart: 10 rounds.
     const cohort = parseCohort(alikeCohort(syntheticCohort(1500, 250, 1, { capacity: [5, 8] }), 'coachees') as unknown as CohortInput);
     const dense = match(cohort, { candidates: 'never' });
-    const sparse = match(cohort, { candidates: 'always', candidateSettings: { maxRounds: 16, fallbackPairs: 0 } });
+    // In rounds, which this is about: coachees all alike would otherwise be matched by kind at once.
+    const sparse = match(cohort, { candidates: 'always', candidateSettings: { maxRounds: 16, fallbackPairs: 0, byKinds: false } });
     expect(sparse.candidates?.certified, sparse.candidates?.note).toBe(true);
     expect(sparse.candidates!.rounds).toBeLessThanOrEqual(2);
     expect(sparse.kpis.matched).toBe(dense.kpis.matched);
@@ -464,12 +466,14 @@ describe('match on candidate pairs, certified', () => {
       allowUnmatched: fc.boolean(),
       k: fc.integer({ min: 1, max: 4 }),
       beyond: fc.boolean(),
+      // Coachees all alike go by kind unless kept in rounds.
+      byKinds: fc.boolean(),
     });
     fc.assert(
-      fc.property(shape, ({ coachees, coaches, seed, capacity, alike, allowUnmatched, k, beyond }) => {
+      fc.property(shape, ({ coachees, coaches, seed, capacity, alike, allowUnmatched, k, beyond, byKinds }) => {
         const doc = alikeCohort(syntheticCohort(coachees, coaches, seed, { capacity }), alike) as unknown as CohortInput;
-        if (beyond) expectSameAsDenseBeyondFallback(doc, { allowUnmatched }, k);
-        else expectSameAsDense(doc, { allowUnmatched }, k);
+        if (beyond) expectSameAsDenseBeyondFallback(doc, { allowUnmatched }, k, 20, { byKinds });
+        else expectSameAsDense(doc, { allowUnmatched }, k, { byKinds });
       }),
       { numRuns: runs(40) },
     );
