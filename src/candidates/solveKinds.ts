@@ -4,8 +4,8 @@ import { coacheeResult, type CoacheeKinds } from './coacheeKinds.js';
 
 /**
  * Pairs a solve by kinds may read, per pair of its problem, before it gives up and the
- * candidate rounds take over (see solveTransportation's budget): 100,000 × 10,000 of 15 kinds
- * read 1.9 a pair, 20,000 × 3,000 of 15 kinds 1.1.
+ * candidate rounds take over (see solveTransportation's budget): with room for all,
+ * 100,000 × 10,000 of 15 kinds read 1.9 a pair, 20,000 × 3,000 of 15 kinds 1.1.
  */
 const READS_PER_PAIR = 200;
 
