@@ -1,6 +1,4 @@
 import { sparsePairSet, type PairSet } from '../features/pairSet.js';
-import type { TransportationProblem } from '../solver/transportation.js';
-import type { AssignmentResult } from '../solver/types.js';
 import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
 
 /** The coachees grouped into kinds of exact twins (see exactTwins): per coachee its kind; per kind its first coachee and its size. */
@@ -52,38 +50,4 @@ export function kindWeights(firstRows: readonly number[], rows: number, cols: nu
     out.set(weigh(sparsePairSet(rows, cols, rowStart, colIndex)), from * cols);
   }
   return out;
-}
-
-/**
- * The coachees' assignment of a solved transportation problem whose sources are groups of
- * alike coachees (`sourceOf`: each coachee's source): each source's coachees, in row order,
- * take its pairs' units in pair order (its coaches ascending), and each coachee its source's
- * dual.
- */
-export function coacheeResult(sourceOf: Int32Array, problem: TransportationProblem, flow: Int32Array, sourceDual: Float64Array, sinkDual: Float64Array): AssignmentResult {
-  const rows = sourceOf.length;
-  const { rowStart, colIndex, weight } = problem;
-  const left = Int32Array.from(flow);
-  const next = rowStart.slice(0, problem.sources);
-  const assignment = new Array<number | null>(rows);
-  const loads = new Array<number>(problem.sinks).fill(0);
-  let objective = 0;
-  for (let i = 0; i < rows; i++) {
-    const s = sourceOf[i]!;
-    while (left[next[s]!] === 0) next[s]!++;
-    const p = next[s]!;
-    left[p]!--;
-    assignment[i] = colIndex[p]!;
-    loads[colIndex[p]!]!++;
-    objective += weight[p]!;
-  }
-  return {
-    status: 'optimal',
-    method: 'flow',
-    objective,
-    assignment,
-    loads,
-    matched: rows,
-    duals: { row: Array.from(sourceOf, (s) => sourceDual[s]! + 0), col: Array.from(sinkDual, (v) => v + 0) },
-  };
 }

@@ -1,6 +1,6 @@
 import { solveTransportation, transportationProven, type TransportationProblem } from '../solver/transportation.js';
 import type { AssignmentResult } from '../solver/types.js';
-import { coacheeResult, type CoacheeKinds } from './coacheeKinds.js';
+import type { CoacheeKinds } from './coacheeKinds.js';
 
 /**
  * Pairs a solve by kinds may read, per pair of its problem, before it gives up and the
@@ -58,6 +58,32 @@ function denseProblem(sources: number, sinks: number, supply: Int32Array, capaci
 }
 
 /**
+ * The coachees' assignment of a solved transportation problem whose sources are groups of
+ * alike coachees (`sourceOf`: each coachee's source): each source's coachees, in row order,
+ * take its pairs' units in pair order (its coaches ascending), and each coachee its source's
+ * dual.
+ */
+function coacheeResult(sourceOf: Int32Array, problem: TransportationProblem, flow: Int32Array, sourceDual: Float64Array, sinkDual: Float64Array): AssignmentResult {
+  const rows = sourceOf.length;
+  const { rowStart, colIndex, weight } = problem;
+  const left = Int32Array.from(flow);
+  const next = rowStart.slice(0, problem.sources);
+  const assignment = new Array<number | null>(rows);
+  const loads = new Array<number>(problem.sinks).fill(0);
+  let objective = 0;
+  for (let i = 0; i < rows; i++) {
+    const s = sourceOf[i]!;
+    while (left[next[s]!] === 0) next[s]!++;
+    const p = next[s]!;
+    left[p]!--;
+    assignment[i] = colIndex[p]!;
+    loads[colIndex[p]!]!++;
+    objective += weight[p]!;
+  }
+  return optimal(assignment, loads, objective, Array.from(sourceOf, (s) => sourceDual[s]!), Array.from(sinkDual));
+}
+
+/**
  * The coachees' assignment of places shipped to kinds (coaches the sources, kinds the sinks):
  * each kind's coachees, in row order, take the places it got in coach order, the rest unmatched.
  * Duals as the places' solve gives them (see solveByPlaces): a coachee its kind's, a coach its
@@ -75,7 +101,6 @@ function placesResult(kinds: CoacheeKinds, problem: TransportationProblem, flow:
   const assignment = new Array<number | null>(rows).fill(null);
   const loads = new Array<number>(cols).fill(0);
   let objective = 0;
-  let matched = 0;
   for (let i = 0; i < rows; i++) {
     const g = kinds.kindOf[i]!;
     const j = placesOf[g]![taken[g]!];
@@ -83,18 +108,15 @@ function placesResult(kinds: CoacheeKinds, problem: TransportationProblem, flow:
     taken[g]!++;
     assignment[i] = j;
     loads[j]!++;
-    matched++;
     objective += problem.weight[j * count + g]!;
   }
   let shift = 0;
   for (const a of coachDual) shift = Math.min(shift, a);
-  return {
-    status: 'optimal',
-    method: 'flow',
-    objective,
-    assignment,
-    loads,
-    matched,
-    duals: { row: Array.from(kinds.kindOf, (g) => kindDual[g]! + shift + 0), col: Array.from(coachDual, (a) => a - shift + 0) },
-  };
+  return optimal(assignment, loads, objective, Array.from(kinds.kindOf, (g) => kindDual[g]! + shift), Array.from(coachDual, (a) => a - shift));
+}
+
+/** An optimal result of these rows' columns (null: unmatched), with duals in the max sense (−0 written as 0). */
+function optimal(assignment: (number | null)[], loads: number[], objective: number, row: number[], col: number[]): AssignmentResult {
+  const matched = assignment.reduce((n: number, j) => n + (j === null ? 0 : 1), 0);
+  return { status: 'optimal', method: 'flow', objective, assignment, loads, matched, duals: { row: row.map((y) => y + 0), col: col.map((v) => v + 0) } };
 }
