@@ -11,6 +11,7 @@ import type { AssignmentResult, Diagnosis, SolverMethod, WarmStart } from '../so
 import type { Matching } from '../engine/matching.js';
 import { grouped, type CandidateReport } from './candidateReport.js';
 import { matchOnKinds } from './matchOnKinds.js';
+import { defaultPairBudget } from './pairBudget.js';
 import { RangeCertifier, type Certifier } from './certifier.js';
 import { KEPT_PER_ROW } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
@@ -48,17 +49,8 @@ const SLOW_GAIN_WIDENINGS = 4;
 /** What an uncertified result's note advises, unless the rounds found out more. */
 const DEFAULT_ADVICE = 'raise candidates.k or maxRounds';
 
-/**
- * Candidate pairs the rounds may grow to (see CandidateSettings.pairBudget). A pair costs
- * about 80 bytes at the peak of a round, all told (100,000 × 10,000 of 15 kinds: 2.50 GB at
- * 24.4 million pairs, 0.55 GB of it before the first round). Coachees who are exact twins each need every coach the group uses (see
- * shareAmongAlike), so their pairs grow with the square of the group's size: 50,000 × 5,000 of
- * 15 kinds was certified at 23.3 million pairs, 1.94 GB, in 34 s; 100,000 × 10,000 of 15 kinds
- * had grown past 4.4 GB in 7 rounds and 286 s without a certificate, and with this budget
- * stops after 4 rounds at 24.4 million pairs, 2.50 GB peak, 65 s (2026-12-03, one run each).
- * Diverse cohorts stay far below it (100,000 × 10,000: 4.8 million pairs).
- */
-export const PAIR_BUDGET = 25_000_000;
+export { PAIR_BUDGET, defaultPairBudget } from './pairBudget.js';
+
 const PAIR_BUDGET_ADVICE = 'raise candidates.pairBudget (about 80 bytes of memory a pair)';
 
 /**
@@ -167,7 +159,8 @@ export interface CandidateSettings {
   /** Solves at most; a matching not certified by then is returned with status `feasible`. */
   readonly maxRounds: number;
   /**
-   * Candidate pairs the rounds may grow to (default {@link PAIR_BUDGET}; Infinity: no limit). A
+   * Candidate pairs the rounds may grow to (default {@link defaultPairBudget}: what keeps a match within about
+   * 1.85 GB, at most {@link PAIR_BUDGET}; Infinity: no limit). A
    * round whose pairs would lie beyond it is not solved: the last solve's matching is returned
    * unproven (status `feasible`), with the gap its certificate found, if any. The first round's
    * pairs (k per coachee, the favoured, and what placing everyone needs) are solved whatever
@@ -280,7 +273,7 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   let placedAtLastWidening = -1;
   // What an uncertified result's note advises.
   let advice = DEFAULT_ADVICE;
-  const pairBudget = input.candidates.pairBudget ?? PAIR_BUDGET;
+  const pairBudget = input.candidates.pairBudget ?? defaultPairBudget(rows);
   /** Whether `pairs` candidate pairs lie beyond the budget; if so the note says how they came (the last solve then stands, unproven: see PAIR_BUDGET). */
   const beyondPairBudget = (pairs: number, how: string): boolean => {
     if (pairs <= pairBudget) return false;

@@ -6,6 +6,7 @@ import { grouped, type CandidateReport } from './candidateReport.js';
 import { evaluatePairs, solverWeights } from './evaluatePairs.js';
 import { coacheeKinds, kindWeights } from './coacheeKinds.js';
 import { solveKinds } from './solveKinds.js';
+import { defaultPairBudget } from './pairBudget.js';
 import { exactTwins } from './exactTwins.js';
 import { explainAssigned } from './explainAssigned.js';
 import type { CandidateMatchInput } from './matchOnCandidates.js';
@@ -39,7 +40,7 @@ export function matchOnKinds(cohort: Cohort, input: CandidateMatchInput, clock: 
   const kinds = coacheeKinds(exactTwins(cohort));
   if (kinds === null) return null;
   const count = kinds.first.length;
-  if (count > KIND_SHARE * rows || count * cols > Math.min(KIND_PAIRS, input.candidates.pairBudget ?? Infinity)) return null;
+  if (count > KIND_SHARE * rows || count * cols > Math.min(KIND_PAIRS, input.candidates.pairBudget ?? defaultPairBudget(rows))) return null;
   const { settings, policies, preset } = input;
   const relations = buildRelationIndex(cohort);
   const evaluate = (pairs: Parameters<typeof evaluatePairs>[4]) => evaluatePairs(cohort, settings, policies, relations, pairs);

@@ -39,7 +39,8 @@ self-contained HTML report, or CSV (one row per coachee).
 --max-rounds    solves on candidate pairs at most before the result is returned unproven (default 16);
                 what a note's "raise candidates.k or maxRounds" means by maxRounds
 --pair-budget   candidate pairs the rounds may grow to before the result is returned unproven
-                (default ${PAIR_BUDGET.toLocaleString('en-US')}, 2–2.5 GB of memory); what a note's "raise candidates.pairBudget" means
+                (default: what keeps a match within about 1.85 GB, at most ${PAIR_BUDGET.toLocaleString('en-US')}; 18.6 million
+                at 100,000 coachees); what a note's "raise candidates.pairBudget" means
 --no-kinds      match coachees that all come in few kinds of exact twins in candidate rounds, not by
                 kind on every pair at once (matching.candidates.kinds says when a match went by kind)
 Exit code 0: matched, proven optimal; 1: infeasible, or not proven optimal (status feasible or
