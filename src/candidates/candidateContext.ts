@@ -23,13 +23,22 @@ export interface CandidateContext {
   readonly bounds: PairBounds;
 }
 
-/** Builds the {@link CandidateContext} of a cohort under the given settings and (built-in) policies. */
-export function candidateContext(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[]): CandidateContext {
+/**
+ * What evaluating a cohort's pairs needs, and the evaluation of none: the start of a
+ * {@link CandidateContext}, and all a match by kinds needs (see matchOnKinds).
+ */
+export function cohortEvaluation(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[]): Pick<CandidateContext, 'rows' | 'cols' | 'evaluate' | 'base'> {
   const relations = buildRelationIndex(cohort);
   const rows = cohort.coachees.length;
   const cols = cohort.coaches.filter((c) => c.active).length;
   const evaluate = (pairs: PairSet) => evaluatePairs(cohort, settings, policies, relations, pairs);
   const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
+  return { rows, cols, evaluate, base };
+}
+
+/** Builds the {@link CandidateContext} of a cohort under the given settings and (built-in) policies. */
+export function candidateContext(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[]): CandidateContext {
+  const { rows, cols, evaluate, base } = cohortEvaluation(cohort, settings, policies);
   const bounds = pairBounds(cohort, base.features, settings, policies, base.combined.rowMultiplier, base.combined.capacity);
   const mayWaive = waiverRisk(base.combined.bans, rows, cols, base.combined.capacity);
   const exactWeights = twinAwareWeights((pairs) => solverWeights(evaluate(pairs).combined), bounds.twinOf, mayWaive);

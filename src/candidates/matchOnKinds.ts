@@ -1,9 +1,8 @@
-import { sparsePairSet } from '../features/pairSet.js';
 import type { Cohort } from '../model/cohort.js';
-import { buildRelationIndex } from '../policies/relationIndex.js';
 import type { Matching } from '../engine/matching.js';
 import { grouped, type CandidateReport } from './candidateReport.js';
-import { evaluatePairs, solverWeights } from './evaluatePairs.js';
+import { solverWeights } from './evaluatePairs.js';
+import { cohortEvaluation } from './candidateContext.js';
 import { coacheeKinds, kindWeights } from './coacheeKinds.js';
 import { solveKinds } from './solveKinds.js';
 import { defaultPairBudget } from './pairBudget.js';
@@ -42,9 +41,7 @@ export function matchOnKinds(cohort: Cohort, input: CandidateMatchInput, clock: 
   const count = kinds.first.length;
   if (count > KIND_SHARE * rows || count * cols > Math.min(KIND_PAIRS, input.candidates.pairBudget ?? defaultPairBudget(rows))) return null;
   const { settings, policies, preset } = input;
-  const relations = buildRelationIndex(cohort);
-  const evaluate = (pairs: Parameters<typeof evaluatePairs>[4]) => evaluatePairs(cohort, settings, policies, relations, pairs);
-  const base = evaluate(sparsePairSet(rows, cols, new Int32Array(rows + 1), new Int32Array(0)));
+  const { evaluate, base } = cohortEvaluation(cohort, settings, policies);
   const { capacity, minLoad } = base.combined;
   const places = capacity.reduce((a, b) => a + b, 0);
   if (minLoad.some((m) => m > 0) || (places < rows && !input.allowUnmatched)) return null;

@@ -5,7 +5,8 @@ import type { CoacheeKinds } from './coacheeKinds.js';
 /**
  * Pairs a solve by kinds may read, per pair of its problem, before it gives up and the
  * candidate rounds take over (see solveTransportation's budget): with room for all,
- * 100,000 × 10,000 of 15 kinds read 1.9 a pair, 20,000 × 3,000 of 15 kinds 1.1.
+ * 100,000 × 10,000 of 15 kinds read 1.9 a pair, 20,000 × 3,000 of 15 kinds 1.1; with 49,859
+ * places for the 100,000, 0.13.
  */
 const READS_PER_PAIR = 200;
 

@@ -60,13 +60,8 @@ export class SinkStreams {
 
   /** Takes source s's top (as {@link top} returned it) off, until {@link restore}. */
   take(s: number): void {
-    const base = this.rowStart[s]!;
-    this.taken.push(this.heap[base]!);
-    const last = --this.size[s]!;
-    if (last > 0) {
-      this.heap[base] = this.heap[base + last]!;
-      this.siftDown(s, 0);
-    }
+    this.taken.push(this.heap[this.rowStart[s]!]!);
+    this.drop(s);
   }
 
   /** Takes source s's top (as {@link top} returned it) off for good, until {@link put} back. */

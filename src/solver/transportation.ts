@@ -28,9 +28,9 @@ export interface TransportationProblem {
  * `overBudget`: the searches read more pairs than the budget allowed, and stopped.
  */
 export type TransportationResult =
-  | { readonly status: 'optimal'; readonly flow: Int32Array; readonly sourceDual: Float64Array; readonly sinkDual: Float64Array; readonly objective: number; readonly scanned: number }
-  | { readonly status: 'unshippable'; readonly source: number; readonly scanned: number }
-  | { readonly status: 'overBudget'; readonly scanned: number };
+  | { readonly status: 'optimal'; readonly flow: Int32Array; readonly sourceDual: Float64Array; readonly sinkDual: Float64Array; readonly objective: number; readonly reads: number }
+  | { readonly status: 'unshippable'; readonly source: number; readonly reads: number }
+  | { readonly status: 'overBudget'; readonly reads: number };
 
 /**
  * Exact by successive shortest paths with potentials (min-cost flow on cost −weight), in
@@ -315,9 +315,9 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
         }
       }
       queueNext(g);
-      if (streams.reads > budget) return { status: 'overBudget', scanned: streams.reads };
+      if (streams.reads > budget) return { status: 'overBudget', reads: streams.reads };
     }
-    if (bestEnd === Infinity) return { status: 'unshippable', source: short[0]!, scanned: streams.reads };
+    if (bestEnd === Infinity) return { status: 'unshippable', source: short[0]!, reads: streams.reads };
     // Every potential moves by min(distance, bestEnd): the untouched by bestEnd. Only
     // differences of potentials count, so the touched move by the difference instead.
     for (const g of touchedSources) {
@@ -335,9 +335,9 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
     // one). Then that path is carried, so that each phase carries something.
     if (!carried) carryShortestPath(endSink);
     short = short.filter((s) => left[s]! > 0);
-    if (streams.reads > budget) return { status: 'overBudget', scanned: streams.reads };
+    if (streams.reads > budget) return { status: 'overBudget', reads: streams.reads };
   }
-  return { status: 'optimal', flow, ...dualsOf(problem, sourcePot, sinkPot, endPot, load), objective: objectiveOf(problem, flow), scanned: streams.reads };
+  return { status: 'optimal', flow, ...dualsOf(problem, sourcePot, sinkPot, endPot, load), objective: objectiveOf(problem, flow), reads: streams.reads };
 }
 
 /** The max-sense duals of the final potentials (see TransportationResult). */

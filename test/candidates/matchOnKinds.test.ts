@@ -11,7 +11,7 @@ type Doc = Record<string, unknown>;
 const always = { candidates: 'always' as const, candidateSettings: { fallbackPairs: 0 } };
 
 /** A kinds-only synthetic cohort (15 kinds of exact twins) with the given capacities. */
-function kindsCohort(coachees: number, coaches: number, capacity: readonly [number, number]): Doc {
+function kindsOnlyCohort(coachees: number, coaches: number, capacity: readonly [number, number]): Doc {
   return kindsOnly(syntheticCohort(coachees, coaches, 4, { capacity }));
 }
 
@@ -19,7 +19,7 @@ describe('match by kinds', () => {
   it('solves coachees of few kinds on every pair at once, at the dense optimum, each kind taking its coaches in order', () => {
     // Room for all (kinds ship coachees), and places short (coaches ship places; the rest unmatched).
     for (const [capacity, placed] of [[[8, 12], 'all'], [[2, 6], 'places']] as const) {
-      const cohort = parseCohort(kindsCohort(400, 50, capacity) as unknown as CohortInput);
+      const cohort = parseCohort(kindsOnlyCohort(400, 50, capacity) as unknown as CohortInput);
       const byKind = match(cohort, always);
       const dense = match(cohort, { candidates: 'never' });
       expect([byKind.status, byKind.candidates!.certified, byKind.candidates!.kinds, byKind.candidates!.rounds]).toEqual(['optimal', true, 15, 1]);
@@ -43,11 +43,11 @@ describe('match by kinds', () => {
   });
 
   it('leaves to the candidate rounds what it cannot settle: too few places for all when all must be placed, a minimum load, too many kinds, byKinds false', () => {
-    const short = parseCohort(kindsCohort(400, 50, [2, 6]) as unknown as CohortInput);
-    const withMinimum = kindsCohort(400, 50, [8, 12]);
+    const short = parseCohort(kindsOnlyCohort(400, 50, [2, 6]) as unknown as CohortInput);
+    const withMinimum = kindsOnlyCohort(400, 50, [8, 12]);
     (withMinimum.coaches as Doc[])[0]!.minLoad = 2;
     const distinct = parseCohort(syntheticCohort(400, 50, 4, { capacity: [8, 12] }) as unknown as CohortInput);
-    const roomy = parseCohort(kindsCohort(400, 50, [8, 12]) as unknown as CohortInput);
+    const roomy = parseCohort(kindsOnlyCohort(400, 50, [8, 12]) as unknown as CohortInput);
     const cases: [string, Matching][] = [
       ['places short, every coachee required', match(short, { ...always, allowUnmatched: false })],
       ['a minimum load', match(parseCohort(withMinimum as unknown as CohortInput), always)],
