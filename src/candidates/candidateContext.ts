@@ -36,9 +36,16 @@ export function cohortEvaluation(cohort: Cohort, settings: PolicySettings, polic
   return { rows, cols, evaluate, base };
 }
 
-/** Builds the {@link CandidateContext} of a cohort under the given settings and (built-in) policies. */
-export function candidateContext(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[]): CandidateContext {
-  const { rows, cols, evaluate, base } = cohortEvaluation(cohort, settings, policies);
+/** What {@link cohortEvaluation} builds. */
+export type CohortEvaluation = ReturnType<typeof cohortEvaluation>;
+
+/**
+ * Builds the {@link CandidateContext} of a cohort under the given settings and (built-in)
+ * policies; from `evaluation` when given (the cohortEvaluation of the same cohort, settings and
+ * policies, which a match by kinds that fell through had built: 0.9 s at 100,000 coachees).
+ */
+export function candidateContext(cohort: Cohort, settings: PolicySettings, policies: readonly Policy[], evaluation?: CohortEvaluation): CandidateContext {
+  const { rows, cols, evaluate, base } = evaluation ?? cohortEvaluation(cohort, settings, policies);
   const bounds = pairBounds(cohort, base.features, settings, policies, base.combined.rowMultiplier, base.combined.capacity);
   const mayWaive = waiverRisk(base.combined.bans, rows, cols, base.combined.capacity);
   const exactWeights = twinAwareWeights((pairs) => solverWeights(evaluate(pairs).combined), bounds.twinOf, mayWaive);

@@ -11,7 +11,7 @@ import type { AssignmentResult, Diagnosis, SolverMethod, WarmStart } from '../so
 import type { Matching } from '../engine/matching.js';
 import { grouped, type CandidateReport } from './candidateReport.js';
 import { matchOnKinds } from './matchOnKinds.js';
-import { defaultPairBudget } from './pairBudget.js';
+import { BYTES_PER_PAIR, defaultPairBudget } from './pairBudget.js';
 import { RangeCertifier, type Certifier } from './certifier.js';
 import { KEPT_PER_ROW } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
@@ -51,7 +51,7 @@ const DEFAULT_ADVICE = 'raise candidates.k or maxRounds';
 
 export { PAIR_BUDGET, defaultPairBudget } from './pairBudget.js';
 
-const PAIR_BUDGET_ADVICE = 'raise candidates.pairBudget (about 80 bytes of memory a pair)';
+const PAIR_BUDGET_ADVICE = `raise candidates.pairBudget (about ${BYTES_PER_PAIR} bytes of memory a pair)`;
 
 /**
  * Pairs a match may evaluate to settle what bounds cannot: how many coachees the full problem
@@ -224,11 +224,11 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   const clock = new PhaseClock(input.candidates.onPhase);
   // Coachees of few kinds are matched on every pair at once, by kind.
   const byKinds = input.candidates.byKinds === false ? null : matchOnKinds(cohort, input, clock);
-  if (byKinds !== null) return byKinds;
+  if (byKinds?.matching) return byKinds.matching;
   // Started first: the helper builds its own bounds while this thread builds these.
   const helper = rows * cols >= (input.candidates.parallelPairs ?? PARALLEL_PAIRS) && rows >= 2 ? CandidateHelper.start(cohort, settings, policies) : null;
   try {
-    const context = candidateContext(cohort, settings, policies);
+    const context = candidateContext(cohort, settings, policies, byKinds?.evaluation ?? undefined);
     clock.lap('context', 0);
     return matchWith(input, k, context, helper, clock);
   } finally {

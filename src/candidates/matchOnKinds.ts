@@ -2,7 +2,7 @@ import type { Cohort } from '../model/cohort.js';
 import type { Matching } from '../engine/matching.js';
 import { grouped, type CandidateReport } from './candidateReport.js';
 import { solverWeights } from './evaluatePairs.js';
-import { cohortEvaluation } from './candidateContext.js';
+import { cohortEvaluation, type CohortEvaluation } from './candidateContext.js';
 import { coacheeKinds, kindWeights } from './coacheeKinds.js';
 import { solveKinds } from './solveKinds.js';
 import { defaultPairBudget } from './pairBudget.js';
@@ -30,25 +30,28 @@ export const KIND_SHARE = 0.5;
  * when the kinds are too many (see KIND_PAIRS, KIND_SHARE), a coach has a minimum load, a
  * solver other than flow is asked for, the places are too few and every coachee must be
  * placed, not every coachee (or place) can be placed, or the solve runs past its budget: each
- * of those the candidate path handles.
+ * of those the candidate path handles. The cohort's evaluation, once built, comes back with
+ * the null, for the candidate path to start from.
  */
-export function matchOnKinds(cohort: Cohort, input: CandidateMatchInput, clock: PhaseClock): Matching | null {
-  if (input.method !== 'auto' && input.method !== 'flow') return null;
+export function matchOnKinds(cohort: Cohort, input: CandidateMatchInput, clock: PhaseClock): { matching: Matching } | { matching: null; evaluation: CohortEvaluation | null } {
+  const passed = (evaluation: CohortEvaluation | null = null) => ({ matching: null, evaluation });
+  if (input.method !== 'auto' && input.method !== 'flow') return passed();
   const rows = cohort.coachees.length;
   const cols = cohort.coaches.filter((c) => c.active).length;
   const kinds = coacheeKinds(exactTwins(cohort));
-  if (kinds === null) return null;
+  if (kinds === null) return passed();
   const count = kinds.first.length;
-  if (count > KIND_SHARE * rows || count * cols > Math.min(KIND_PAIRS, input.candidates.pairBudget ?? defaultPairBudget(rows))) return null;
+  if (count > KIND_SHARE * rows || count * cols > Math.min(KIND_PAIRS, input.candidates.pairBudget ?? defaultPairBudget(rows))) return passed();
   const { settings, policies, preset } = input;
-  const { evaluate, base } = cohortEvaluation(cohort, settings, policies);
+  const evaluation = cohortEvaluation(cohort, settings, policies);
+  const { evaluate, base } = evaluation;
   const { capacity, minLoad } = base.combined;
   const places = capacity.reduce((a, b) => a + b, 0);
-  if (minLoad.some((m) => m > 0) || (places < rows && !input.allowUnmatched)) return null;
+  if (minLoad.some((m) => m > 0) || (places < rows && !input.allowUnmatched)) return passed(evaluation);
   const weight = kindWeights(Array.from(kinds.first), rows, cols, (pairs) => solverWeights(evaluate(pairs).combined));
   clock.lap('context', 0);
   const result = solveKinds(kinds, capacity, weight, input.allowUnmatched);
-  if (result === null) return null;
+  if (result === null) return passed(evaluation);
   clock.lap('solve', 1);
   const matching = explainAssigned(result, { evaluate, rows, capacity, settings, preset });
   const report: CandidateReport = {
@@ -65,6 +68,6 @@ export function matchOnKinds(cohort: Cohort, input: CandidateMatchInput, clock: 
     note: `certified: ${places >= rows ? `${grouped(rows)} coachee(s) of ${grouped(count)} kind(s) (exact twins, alike at every coach) all placed` : `${grouped(result.matched)} of ${grouped(rows)} coachee(s) of ${grouped(count)} kind(s) (exact twins, alike at every coach) placed, all ${grouped(places)} places filled, the most any matching places`}, and the ${grouped(count * cols)} pairs of each kind with every coach solved exactly: every pair of the full problem weighs as its kind's`,
   };
   clock.lap('finish', 1);
-  return { ...matching, candidates: report };
+  return { matching: { ...matching, candidates: report } };
 }
 

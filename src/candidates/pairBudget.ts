@@ -15,7 +15,7 @@ const MEMORY_AIM_BYTES = 1_850_000_000;
 /** Memory a coachee takes before the first round, helper thread included (100,000 × 10,000: about 0.55 GB). */
 const BYTES_PER_COACHEE = 5_500;
 /** Memory a candidate pair takes at the peak of a round, measured on cohorts of 15 kinds (50,000 × 5,000 and 100,000 × 10,000: 60–70 bytes). */
-const BYTES_PER_PAIR = 70;
+export const BYTES_PER_PAIR = 70;
 /** Pairs a coachee may always have: the first round's (48 from 10^8 pairs) and some room, whatever the memory aim. */
 const PAIRS_PER_COACHEE_AT_LEAST = 60;
 
