@@ -32,6 +32,12 @@ export interface CandidateReport {
    * pairs (`pairs`) solved exactly stand for every pair of the full problem.
    */
   readonly kinds?: number;
+  /**
+   * Present when the kinds were of coachees alike in their own records, some with relations
+   * or wishes of their own (see matchOnNearKinds): how many coachees were solved one by one,
+   * for a preferred or current coach worth more to them than to their kind.
+   */
+  readonly lone?: number;
 }
 
 /** A count as the notes write it: digits grouped by thousands (3,287,526). */

@@ -64,7 +64,8 @@ function findTwins(cohort: Cohort): Int32Array | null {
   return any ? twinOf : null;
 }
 
-function free(coachee: Coachee): boolean {
+/** Whether a coachee names no preferred, avoided or current coach. */
+export function free(coachee: Coachee): boolean {
   return coachee.preferences.length === 0 && coachee.avoid.length === 0 && coachee.currentCoach === undefined;
 }
 
@@ -72,7 +73,7 @@ function free(coachee: Coachee): boolean {
  * Per coachee with relations, its relations as text, sorted: each its type, which way it goes
  * (from the coachee, to it, or either for the symmetric types) and who is at the other end.
  */
-function relationLinks(cohort: Cohort, coacheeIds: ReadonlySet<string>): Map<string, string> {
+export function relationLinks(cohort: Cohort, coacheeIds: ReadonlySet<string>): Map<string, string> {
   const links = new Map<string, string[]>();
   const add = (id: string, link: string) => {
     if (!coacheeIds.has(id)) return;
@@ -92,7 +93,7 @@ const numberBits = new Float64Array(1);
 const numberWords = new Int32Array(numberBits.buffer);
 
 /** An FNV-1a hash of the fields {@link twinKey} writes, in the same order: equal keys, equal hashes. */
-function twinHash(coachee: Coachee): number {
+export function twinHash(coachee: Coachee): number {
   const { socioEmotional, network, autonomy, career } = coachee.needs;
   let hash = hashRecord(0x811c9dc5, coachee.attributes);
   hash = hashRecord(mix(hash, 1), coachee.aspiration);
@@ -130,7 +131,7 @@ function mix(hash: number, word: number): number {
  * from 0. Attribute records come with their keys sorted (see Cohort), so equal records give
  * equal texts; were they not, twins would only be missed.
  */
-function twinKey(coachee: Coachee): string {
+export function twinKey(coachee: Coachee): string {
   const { socioEmotional, network, autonomy, career } = coachee.needs;
   return `${record(coachee.attributes)}|${record(coachee.aspiration)}|${numberKey(socioEmotional)},${numberKey(network)},${numberKey(autonomy)},${numberKey(career)},${numberKey(coachee.priority)}`;
 }

@@ -11,6 +11,7 @@ import type { AssignmentResult, Diagnosis, SolverMethod, WarmStart } from '../so
 import type { Matching } from '../engine/matching.js';
 import { grouped, type CandidateReport } from './candidateReport.js';
 import { matchOnKinds } from './matchOnKinds.js';
+import { matchOnNearKinds } from './matchOnNearKinds.js';
 import { BYTES_PER_PAIR, defaultPairBudget } from './pairBudget.js';
 import { RangeCertifier, type Certifier } from './certifier.js';
 import { KEPT_PER_ROW } from './certifyCandidates.js';
@@ -225,10 +226,12 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   // Coachees of few kinds are matched on every pair at once, by kind.
   const byKinds = input.candidates.byKinds === false ? null : matchOnKinds(cohort, input, clock);
   if (byKinds?.matching) return byKinds.matching;
+  const byNearKinds = input.candidates.byKinds === false ? null : matchOnNearKinds(cohort, input, clock, byKinds?.evaluation ?? null);
+  if (byNearKinds?.matching) return byNearKinds.matching;
   // Started first: the helper builds its own bounds while this thread builds these.
   const helper = rows * cols >= (input.candidates.parallelPairs ?? PARALLEL_PAIRS) && rows >= 2 ? CandidateHelper.start(cohort, settings, policies) : null;
   try {
-    const context = candidateContext(cohort, settings, policies, byKinds?.evaluation ?? undefined);
+    const context = candidateContext(cohort, settings, policies, byNearKinds?.evaluation ?? undefined);
     clock.lap('context', 0);
     return matchWith(input, k, context, helper, clock);
   } finally {

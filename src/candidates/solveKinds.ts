@@ -8,7 +8,7 @@ import type { CoacheeKinds } from './coacheeKinds.js';
  * 100,000 × 10,000 of 15 kinds read 1.9 a pair, 20,000 × 3,000 of 15 kinds 1.1; with 49,859
  * places for the 100,000, 0.13.
  */
-const READS_PER_PAIR = 200;
+export const READS_PER_PAIR = 200;
 
 /**
  * The full problem of coachees in kinds (`weight`: row-major kinds × coaches, NaN banned),
@@ -117,7 +117,7 @@ function placesResult(kinds: CoacheeKinds, problem: TransportationProblem, flow:
 }
 
 /** An optimal result of these rows' columns (null: unmatched), with duals in the max sense (−0 written as 0). */
-function optimal(assignment: (number | null)[], loads: number[], objective: number, row: number[], col: number[]): AssignmentResult {
+export function optimal(assignment: (number | null)[], loads: number[], objective: number, row: number[], col: number[]): AssignmentResult {
   const matched = assignment.reduce((n: number, j) => n + (j === null ? 0 : 1), 0);
   return { status: 'optimal', method: 'flow', objective, assignment, loads, matched, duals: { row: row.map((y) => y + 0), col: col.map((v) => v + 0) } };
 }

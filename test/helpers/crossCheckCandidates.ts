@@ -15,6 +15,7 @@ export interface CandidateCheckSettings {
   readonly maxRounds: number;
   readonly fallbackPairs?: number;
   readonly byKinds?: boolean;
+  readonly pairBudget?: number;
 }
 
 /**

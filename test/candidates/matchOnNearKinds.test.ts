@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { recordKinds } from '../../src/candidates/recordKinds.js';
+import { match } from '../../src/engine/match.js';
+import type { CohortInput } from '../../src/model/cohortSchema.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { fewKinds } from '../../fixtures/synthetic/fewKinds.js';
+import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { crossCheckCandidates } from '../helpers/crossCheckCandidates.js';
+import { nearKindsCohorts } from '../helpers/nearKindsCohort.js';
+import { runs } from '../helpers/runs.js';
+import { shuffleCohortDeep } from '../helpers/shuffleCohortDeep.js';
+
+/**
+ * A pair budget that lets the kinds by record be weighed against every coach, but not the kinds
+ * of exact twins (coachees with relations or wishes are each their own): the match by kinds
+ * of exact twins gives way, and the match by near kinds is tried.
+ */
+function nearBudget(doc: CohortInput): number {
+  const cohort = parseCohort(doc);
+  const cols = cohort.coaches.filter((c) => c.active).length;
+  return recordKinds(cohort)!.size.length * cols;
+}
+
+describe('match by near kinds', () => {
+  it('matches few-kinds cohorts with relations and wishes at the dense optimum when it certifies, in rounds otherwise', () => {
+    let byNearKinds = 0;
+    fc.assert(
+      fc.property(nearKindsCohorts, fc.boolean(), ({ doc, policy }, allowUnmatched) => {
+        let pairBudget: number;
+        try {
+          pairBudget = nearBudget(doc as unknown as CohortInput);
+        } catch {
+          return; // an extra relation the cohort refuses
+        }
+        const check = crossCheckCandidates(doc as unknown as CohortInput, policy, allowUnmatched, { k: 2, maxRounds: 20, pairBudget });
+        expect(check.disagreements).toEqual([]);
+        const matching = match(parseCohort(doc as unknown as CohortInput), { policy, allowUnmatched, candidates: 'always', candidateSettings: { fallbackPairs: 0, pairBudget } });
+        if (matching.candidates!.lone !== undefined) {
+          byNearKinds++;
+          expect(matching.candidates!.certified).toBe(true);
+        }
+      }),
+      { numRuns: runs(60) },
+    );
+    // Not vacuous: many of these are matched by near kinds.
+    expect(byNearKinds).toBeGreaterThan(runs(60) / 5);
+  });
+
+  it('gives the same JSON whatever the record order', () => {
+    fc.assert(
+      fc.property(nearKindsCohorts, fc.integer({ min: 1, max: 0x7fffffff }), ({ doc, policy }, seed) => {
+        let pairBudget: number;
+        try {
+          pairBudget = nearBudget(doc as unknown as CohortInput);
+        } catch {
+          return;
+        }
+        const options = { policy, candidates: 'always' as const, candidateSettings: { fallbackPairs: 0, pairBudget } };
+        const left = match(parseCohort(doc as unknown as CohortInput), options);
+        const right = match(parseCohort(shuffleCohortDeep(doc as unknown as CohortInput, seed)), options);
+        expect(JSON.stringify(right)).toBe(JSON.stringify(left));
+      }),
+      { numRuns: runs(30) },
+    );
+  });
+
+  it('is taken by default on a cohort of 15 kinds by record whose exact twins are too many kinds to weigh', () => {
+    // 5,000 × 2,500 of 15 kinds, relations and wishes kept: the exact twins make 836 kinds,
+    // 2,090,000 kind pairs, past KIND_PAIRS; the 15 kinds by record make 37,500.
+    const cohort = parseCohort(fewKinds(syntheticCohort(5000, 2500, 7, { capacity: [3, 6] })) as unknown as CohortInput);
+    const near = match(cohort, { candidates: 'always' });
+    const rounds = match(cohort, { candidates: 'always', candidateSettings: { byKinds: false } });
+    expect(near.candidates).toMatchObject({ kinds: 15, certified: true, pairs: expect.any(Number) });
+    expect(near.candidates!.lone).toBeGreaterThan(0);
+    expect(rounds.candidates!.certified).toBe(true);
+    expect(Math.abs(near.objective! - rounds.objective!)).toBeLessThanOrEqual(1e-9 * 5000 * Math.abs(rounds.objective!));
+    expect(near.kpis.matched).toBe(5000);
+  });
+});
