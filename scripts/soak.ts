@@ -5,6 +5,7 @@
  *   node --import tsx scripts/soak.ts --cases 5000 --seed 42
  *   node --import tsx scripts/soak.ts --minutes 2 --suite problems,cohorts
  *   node --import tsx scripts/soak.ts --minutes 10 --suite candidates   (candidate pairs against every pair)
+ *   node --import tsx scripts/soak.ts --minutes 10 --suite nearKinds    (matches by near kinds against every pair)
  *   node --import tsx scripts/soak.ts --cases 50 --suite tiny --self-test   (checks the failure report)
  *
  * Every round runs a batch of each suite under fast-check with a seed derived from the base
@@ -22,6 +23,7 @@ import type { CohortInput } from '../src/model/cohortSchema.js';
 import type { PolicyInput } from '../src/model/policySettings.js';
 import { cohortArbitrary, policyOverridesArbitrary } from '../test/helpers/cohortArbitrary.js';
 import { candidateCheckCase, crossCheckCandidates } from '../test/helpers/crossCheckCandidates.js';
+import { crossCheckNearKinds, nearKindsCohorts } from '../test/helpers/nearKindsCohort.js';
 import { crossCheckMatch } from '../test/helpers/crossCheckMatch.js';
 import { crossCheckProblem } from '../test/helpers/crossCheckProblem.js';
 import { buildVolumeProblem, volumeSpecArbitrary, type VolumeProblemSpec, type VolumeShape } from '../test/helpers/volumeProblemArbitrary.js';
@@ -84,6 +86,18 @@ const suites: readonly Suite[] = [
         const { doc, policy, allowUnmatched, k, byKinds } = value as { doc: CohortInput; policy: PolicyInput; allowUnmatched: boolean; k: number; byKinds: boolean };
         const report = crossCheckCandidates(doc, policy, allowUnmatched, { k, maxRounds: 20, byKinds });
         count(tally, report.status, report.disagreements);
+      }),
+    expand: (value) => value,
+  },
+  {
+    // Few kinds by record with relations and wishes, under a pair budget that turns the match by exact kinds away.
+    name: 'nearKinds',
+    batch: 10,
+    property: (tally) =>
+      fc.property(nearKindsCohorts as fc.Arbitrary<unknown>, fc.boolean(), (value, allowUnmatched) => {
+        const { doc, policy } = value as { doc: CohortInput; policy: PolicyInput };
+        const report = crossCheckNearKinds(doc, policy, allowUnmatched);
+        if (report !== null) count(tally, report.status, report.disagreements);
       }),
     expand: (value) => value,
   },

@@ -1,41 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recordKinds } from '../../src/candidates/recordKinds.js';
 import { match } from '../../src/engine/match.js';
 import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { fewKinds } from '../../fixtures/synthetic/fewKinds.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
-import { crossCheckCandidates } from '../helpers/crossCheckCandidates.js';
-import { nearKindsCohorts } from '../helpers/nearKindsCohort.js';
+import { crossCheckNearKinds, nearBudget, nearKindsCohorts } from '../helpers/nearKindsCohort.js';
 import { runs } from '../helpers/runs.js';
 import { shuffleCohortDeep } from '../helpers/shuffleCohortDeep.js';
-
-/**
- * A pair budget that lets the kinds by record be weighed against every coach, but not the kinds
- * of exact twins (coachees with relations or wishes are each their own): the match by kinds
- * of exact twins gives way, and the match by near kinds is tried.
- */
-function nearBudget(doc: CohortInput): number {
-  const cohort = parseCohort(doc);
-  const cols = cohort.coaches.filter((c) => c.active).length;
-  return recordKinds(cohort)!.size.length * cols;
-}
 
 describe('match by near kinds', () => {
   it('matches few-kinds cohorts with relations and wishes at the dense optimum when it certifies, in rounds otherwise', () => {
     let byNearKinds = 0;
     fc.assert(
       fc.property(nearKindsCohorts, fc.boolean(), ({ doc, policy }, allowUnmatched) => {
-        let pairBudget: number;
-        try {
-          pairBudget = nearBudget(doc as unknown as CohortInput);
-        } catch {
-          return; // an extra relation the cohort refuses
-        }
-        const check = crossCheckCandidates(doc as unknown as CohortInput, policy, allowUnmatched, { k: 2, maxRounds: 20, pairBudget });
+        const check = crossCheckNearKinds(doc as unknown as CohortInput, policy, allowUnmatched);
+        if (check === null) return; // an extra relation the cohort refuses
         expect(check.disagreements).toEqual([]);
-        const matching = match(parseCohort(doc as unknown as CohortInput), { policy, allowUnmatched, candidates: 'always', candidateSettings: { fallbackPairs: 0, pairBudget } });
+        const matching = match(parseCohort(doc as unknown as CohortInput), { policy, allowUnmatched, candidates: 'always', candidateSettings: { fallbackPairs: 0, pairBudget: check.pairBudget } });
         if (matching.candidates!.lone !== undefined) {
           byNearKinds++;
           expect(matching.candidates!.certified).toBe(true);

@@ -1,4 +1,9 @@
 import fc from 'fast-check';
+import { recordKinds } from '../../src/candidates/recordKinds.js';
+import type { CohortInput } from '../../src/model/cohortSchema.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { crossCheckCandidates, type CandidateCheckSettings } from './crossCheckCandidates.js';
+import type { MatchCrossCheck } from './crossCheckMatch.js';
 import { relationTypes } from '../../src/model/relationSchema.js';
 import type { PolicyInput } from '../../src/model/policySettings.js';
 import { fewKinds } from '../../fixtures/synthetic/fewKinds.js';
@@ -43,3 +48,25 @@ export const nearKindsCohorts = fc
     return { doc: { ...doc, relations: [...(doc.relations as Doc[]), ...extra] }, policy: policy as PolicyInput };
   });
 
+
+/**
+ * A pair budget that lets the kinds by record be weighed against every coach, but not the kinds
+ * of exact twins (coachees with relations or wishes are each their own): the match by kinds
+ * of exact twins gives way, and the match by near kinds is tried.
+ */
+export function nearBudget(doc: CohortInput): number {
+  const cohort = parseCohort(doc);
+  const cols = cohort.coaches.filter((c) => c.active).length;
+  return recordKinds(cohort)!.size.length * cols;
+}
+
+/** crossCheckCandidates under {@link nearBudget} (null when the cohort is refused: an extra relation it will not take). */
+export function crossCheckNearKinds(doc: CohortInput, policy: PolicyInput, allowUnmatched: boolean, settings: Omit<CandidateCheckSettings, 'pairBudget'> = { k: 2, maxRounds: 20 }): (MatchCrossCheck & { pairBudget: number }) | null {
+  let pairBudget: number;
+  try {
+    pairBudget = nearBudget(doc);
+  } catch {
+    return null;
+  }
+  return { ...crossCheckCandidates(doc, policy, allowUnmatched, { ...settings, pairBudget }), pairBudget };
+}
