@@ -184,9 +184,11 @@ export interface CandidateSettings {
    */
   readonly checkPairs?: number;
   /**
-   * Whether coachees that come in few kinds of exact twins are matched by kind (default true):
-   * each kind weighed against every coach and solved as one source of as many coachees (see
-   * matchOnKinds). False keeps every coachee a row of the candidate rounds.
+   * Whether coachees that come in few kinds are matched by kind (default true): each kind
+   * weighed against every coach and solved as one source of as many coachees, for kinds of
+   * exact twins (see matchOnKinds) and for kinds by record whose coachees have relations or
+   * wishes of their own (see matchOnNearKinds). False keeps every coachee a row of the
+   * candidate rounds.
    */
   readonly byKinds?: boolean;
   /**

@@ -41,8 +41,9 @@ self-contained HTML report, or CSV (one row per coachee).
 --pair-budget   candidate pairs the rounds may grow to before the result is returned unproven
                 (default: what keeps a match within about 1.85 GB, at most ${PAIR_BUDGET.toLocaleString('en-US')}; 18.6 million
                 at 100,000 coachees); what a note's "raise candidates.pairBudget" means
---no-kinds      match coachees that all come in few kinds of exact twins in candidate rounds, not by
-                kind on every pair at once (matching.candidates.kinds says when a match went by kind)
+--no-kinds      match coachees that come in few kinds (exact twins, or alike in their own records
+                with relations or wishes of their own) in candidate rounds, not by kind on every
+                pair at once (matching.candidates.kinds says when a match went by kind)
 Exit code 0: matched, proven optimal; 1: infeasible, or not proven optimal (status feasible or
 unknown on candidate pairs); 2: bad input.`;
 
