@@ -1,7 +1,7 @@
-import { sparsePairSet, type PairSet } from '../features/pairSet.js';
+import { findColumn, type PairSet } from '../features/pairSet.js';
 import type { Cohort } from '../model/cohort.js';
+import { weighAsks } from './allowedAmong.js';
 import type { EvaluatedPairs } from './evaluatePairs.js';
-import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
 import type { RecordKinds } from './recordKinds.js';
 
 /**
@@ -40,35 +40,13 @@ export function kindExceptions(cohort: Cohort, kinds: RecordKinds, base: Evaluat
   for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + (columnsOf.get(i)?.size ?? 0);
   const colIndex = new Int32Array(rowStart[rows]!);
   for (const [i, set] of columnsOf) colIndex.set(Int32Array.from(set).sort(), rowStart[i]!);
-  return { rowStart, colIndex, weight: weighInChunks(rows, cols, rowStart, colIndex, weigh) };
+  const weight = new Float64Array(colIndex.length);
+  const asks = Array.from(columnsOf.keys(), (row) => ({ row, columns: colIndex.subarray(rowStart[row]!, rowStart[row + 1]!), whole: false }));
+  weighAsks(rows, cols, asks, weigh, ({ row }, weights) => weight.set(weights, rowStart[row]!));
+  return { rowStart, colIndex, weight };
 }
 
-/** Whether coach j is one of coachee i's exceptions (binary search of its columns). */
+/** Whether coach j is one of coachee i's exceptions. */
 export function hasException({ rowStart, colIndex }: KindExceptions, i: number, j: number): boolean {
-  let low = rowStart[i]!;
-  let high = rowStart[i + 1]!;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (colIndex[mid]! < j) low = mid + 1;
-    else high = mid;
-  }
-  return low < rowStart[i + 1]! && colIndex[low] === j;
-}
-
-/** The weights of the pairs in compressed rows, evaluated a chunk of whole rows at a time. */
-function weighInChunks(rows: number, cols: number, rowStart: Int32Array, colIndex: Int32Array, weigh: (pairs: PairSet) => Float64Array): Float64Array {
-  const out = new Float64Array(colIndex.length);
-  for (let from = 0; from < rows; ) {
-    let to = from + 1;
-    while (to < rows && rowStart[to + 1]! - rowStart[from]! <= EVALUATION_CHUNK_PAIRS) to++;
-    const start = rowStart[from]!;
-    if (rowStart[to]! > start) {
-      // No pairs before the chunk's rows, all of them after.
-      const chunkStart = new Int32Array(rows + 1);
-      for (let i = from + 1; i <= rows; i++) chunkStart[i] = Math.min(rowStart[i]!, rowStart[to]!) - start;
-      out.set(weigh(sparsePairSet(rows, cols, chunkStart, colIndex.subarray(start, rowStart[to]!))), start);
-    }
-    from = to;
-  }
-  return out;
+  return findColumn(colIndex, rowStart[i]!, rowStart[i + 1]!, j) >= 0;
 }

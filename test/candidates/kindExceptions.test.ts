@@ -6,7 +6,7 @@ import { hasException, kindExceptions } from '../../src/candidates/kindException
 import { recordKinds } from '../../src/candidates/recordKinds.js';
 import { waiverRisk } from '../../src/candidates/reuseWeights.js';
 import { everyRowPlaceable } from '../../src/candidates/solveNearKinds.js';
-import { fullPairSet, type PairSet } from '../../src/features/pairSet.js';
+import { findColumn, fullPairSet, type PairSet } from '../../src/features/pairSet.js';
 import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { resolvePolicy } from '../../src/model/resolvePolicy.js';
@@ -51,8 +51,7 @@ describe('kindExceptions', () => {
           for (let j = 0; j < cols; j++) {
             const w = full[i * cols + j]!;
             if (hasException(exceptions, i, j)) {
-              let p = exceptions.rowStart[i]!;
-              while (exceptions.colIndex[p] !== j) p++;
+              const p = findColumn(exceptions.colIndex, exceptions.rowStart[i]!, exceptions.rowStart[i + 1]!, j);
               expect({ i, j, w: exceptions.weight[p] }).toEqual({ i, j, w });
             } else if (!same(w, full[plain * cols + j]!)) expect({ i, j, w }).toEqual({ i, j, w: full[plain * cols + j] });
             checked++;
