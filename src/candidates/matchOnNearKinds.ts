@@ -23,8 +23,8 @@ import type { PhaseClock } from './phaseClock.js';
  * exceptions' own weights are the whole problem, solved exactly (see solveNearKinds). Returns
  * the matching, or null with the cohort's evaluation when built (the candidate rounds then
  * take over): when the kinds are too many (as matchOnKinds), a kind has no coachee without
- * relations or wishes, a coach has a minimum load, the places are fewer than the coachees, a
- * waiver could touch an exception's weight, a solver other than flow is asked for, or the
+ * relations or wishes, a coach has a minimum load, the places are fewer than the coachees and
+ * every coachee must be placed, a waiver could touch an exception's weight, a solver other than flow is asked for, or the
  * solve does not settle it.
  */
 export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clock: PhaseClock, built: CohortEvaluation | null): { matching: Matching } | { matching: null; evaluation: CohortEvaluation | null } {
@@ -41,7 +41,7 @@ export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clo
   const { evaluate, base } = evaluation;
   const { capacity, minLoad } = base.combined;
   const places = capacity.reduce((a, b) => a + b, 0);
-  if (minLoad.some((m) => m > 0) || places < rows) return passed(evaluation);
+  if (minLoad.some((m) => m > 0) || (places < rows && !input.allowUnmatched)) return passed(evaluation);
   const weigh = (pairs: PairSet) => solverWeights(evaluate(pairs).combined);
   // A kind whose bans the full problem waives (they would leave it no coach) is weighed as
   // waived, and its coachees' exceptions, evaluated on their own, would not be.
@@ -78,7 +78,7 @@ export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clo
     gap: 0,
     kinds: count,
     lone: solved.lone,
-    note: `certified: ${grouped(rows)} coachee(s) of ${grouped(count)} kind(s) by their own records all placed; ${grouped(exceptional)} of them weigh otherwise at a few coaches (relations, preferred, avoided or current coaches), weighed exactly there, and as their kind at every other coach; ${grouped(solved.lone)} solved one by one, the rest by kind; the ${grouped(solved.pairs)} pairs of the last of ${grouped(solved.solves)} solve(s) proven optimal by their duals, which cover every pair of the full problem`,
+    note: `certified: ${places >= rows ? `${grouped(rows)} coachee(s) of ${grouped(count)} kind(s) by their own records all placed` : `${grouped(solved.result.matched)} of ${grouped(rows)} coachee(s) of ${grouped(count)} kind(s) by their own records placed, all ${grouped(places)} places filled, the most any matching places`}; ${grouped(exceptional)} of them weigh otherwise at a few coaches (relations, preferred, avoided or current coaches), weighed exactly there, and as their kind at every other coach; ${grouped(solved.lone)} solved one by one, the rest by kind; the ${grouped(solved.pairs)} pairs of the last of ${grouped(solved.solves)} solve(s) proven optimal by their duals, which cover every pair of the full problem`,
   };
   clock.lap('finish', 1);
   return { matching: { ...matching, candidates: report } };

@@ -36,8 +36,10 @@ export interface NearKindsSolution {
 }
 
 /**
- * Places every coachee (there must be room for all), at the highest total weight, where each
- * coachee weighs what its kind does at every coach outside its exceptions. A kind's coachees
+ * Places every coachee (with room for all), or fills every place (with fewer places than
+ * coachees, who may then stay unmatched: coaches ship places, see solveEitherWay), at the
+ * highest total weight, where each coachee weighs what its kind does at every coach outside its
+ * exceptions. A kind's coachees
  * are pooled: one source with the kind's weights at every coach, as many units as coachees.
  * Those whose exceptions only lower or ban pairs lose nothing by that (the pool's weights bound
  * theirs); one with an exception above its kind's weight (a preferred or current coach) stays
@@ -61,6 +63,8 @@ export function solveNearKinds(problem: NearKindsProblem): NearKindsSolution | n
   const { rowStart: exStart, colIndex: exCol, weight: exWeight } = exceptions;
   const genericAt = (i: number, j: number) => generic[kinds.kindOf[i]! * cols + j]!;
   if (!everyRowPlaceable(problem)) return null;
+  // With fewer places than coachees, coaches ship their places to the kinds and lone coachees.
+  const byPlaces = capacity.reduce((a, b) => a + b, 0) < rows;
   // Coachees with an exception above their kind's weight (a banned kind pair counts as −∞):
   // pooled while the duals cover those pairs, lone from the first solve whose duals do not.
   const bonusRows: number[] = [];
@@ -79,7 +83,8 @@ export function solveNearKinds(problem: NearKindsProblem): NearKindsSolution | n
   const addedPerRound: number[] = [];
   for (let solves = 1; solves <= MOST_SOLVES; solves++) {
     const built = buildProblem(problem, lone, given);
-    const solved = solveTransportation(built.problem, READS_PER_PAIR * built.problem.colIndex.length);
+    const solved = solveEitherWay(built.problem, byPlaces);
+    if (solved === null) return null;
     if (solved.status === 'unshippable') {
       // Perhaps only as written: a coachee's bonus left out of its pool, or a lone one's short
       // list. Every such coachee is then solved alone on every coach, once.
@@ -88,7 +93,6 @@ export function solveNearKinds(problem: NearKindsProblem): NearKindsSolution | n
       addedPerRound.push(widened);
       continue;
     }
-    if (solved.status !== 'optimal' || !transportationProven(built.problem, solved.flow, solved.sourceDual, solved.sinkDual)) return null;
     const { sourceDual, sinkDual } = solved;
     // Per kind, its coaches by weight less dual, best first: what a coachee of the kind would take.
     const orders = new Map<number, Int32Array>();
@@ -123,21 +127,26 @@ export function solveNearKinds(problem: NearKindsProblem): NearKindsSolution | n
     }
     const { assignment } = placed;
     const loads = new Array<number>(cols).fill(0);
-    const rowDual = new Array<number>(rows);
     let objective = 0;
     let magnitude = 0;
     for (let i = 0; i < rows; i++) {
       const j = assignment[i]!;
+      if (j < 0) continue;
       const w = lone[i] === 1 ? built.weightOf(i, j) : genericAt(i, j);
       loads[j]!++;
       objective += w;
       magnitude += Math.abs(w);
-      rowDual[i] = solved.sourceDual[built.sourceOf(i)]!;
     }
     // The pooled bound is reached only if every coachee weighs what its pair in the solve did.
     if (!(Math.abs(objective - solved.objective) <= 1e-9 * (1 + magnitude))) return null;
+    // With places short every place is filled, and coach duals may fall below 0: both shifted
+    // so that they do not (as a match by kinds' places do, see solveKinds).
+    let shift = 0;
+    if (byPlaces) for (const v of sinkDual) shift = Math.min(shift, v);
+    const rowDual = Array.from({ length: rows }, (_, i) => sourceDual[built.sourceOf(i)]! + shift);
+    const colDual = Array.from(sinkDual, (v) => v - shift);
     const lonely = lone.reduce((n, x) => n + x, 0);
-    return { result: optimal(assignment, loads, objective, rowDual, Array.from(solved.sinkDual)), lone: lonely, solves, pairs: built.problem.colIndex.length, addedPerRound };
+    return { result: optimal(Array.from(assignment, (j) => (j < 0 ? null : j)), loads, objective, rowDual, colDual), lone: lonely, solves, pairs: built.problem.colIndex.length, addedPerRound };
   }
   return null;
 }
@@ -167,12 +176,15 @@ function widenAll({ kinds, generic, exceptions, capacity }: NearKindsProblem, lo
 }
 
 /**
- * Whether every coachee has an allowed coach with a place, as its kind and exceptions weigh it.
- * A coachee without one is either not to be placed at all, or the full problem would waive its
- * bans (see combinePolicies), which its kind's weights do not show: either way not for this path.
+ * Whether every coachee has an allowed coach with a place, as its kind and exceptions weigh it
+ * (or no coach has a place). A coachee without one is either not to be placed at all, or the
+ * full problem would waive its bans (see combinePolicies), which its kind's weights do not
+ * show: either way not for this path, even where coachees may stay unmatched.
  */
 export function everyRowPlaceable({ kinds, generic, exceptions, capacity }: NearKindsProblem): boolean {
   const cols = capacity.length;
+  // Without a single place nobody is placed, and no ban is waived: nothing to check.
+  if (capacity.every((c) => c === 0)) return true;
   const open = new Int32Array(kinds.size.length);
   for (let g = 0; g < open.length; g++) for (let j = 0; j < cols; j++) if (capacity[j]! > 0 && !Number.isNaN(generic[g * cols + j]!)) open[g]!++;
   for (let i = 0; i < kinds.kindOf.length; i++) {
@@ -319,4 +331,45 @@ function certify({ kinds, generic, exceptions, capacity }: NearKindsProblem, bui
     }
   }
   return added;
+}
+
+/** A proven solve of a built problem, its flow and duals per source (kinds and lone coachees) and per coach. */
+type SolvedNear = { status: 'optimal'; flow: Int32Array; sourceDual: Float64Array; sinkDual: Float64Array; objective: number } | { status: 'unshippable' };
+
+/**
+ * Solves a built problem as written (its sources ship to the coaches) or, `byPlaces`, the other
+ * way round (the coaches ship every place, each source takes at most its units), and proves it
+ * (transportationProven); the flow and duals come back as the problem is written. Null when the
+ * solve runs past its budget or its proof fails.
+ */
+function solveEitherWay(problem: TransportationProblem, byPlaces: boolean): SolvedNear | null {
+  const written = byPlaces ? transposed(problem) : { problem, arcOf: null };
+  const solved = solveTransportation(written.problem, READS_PER_PAIR * problem.colIndex.length);
+  if (solved.status === 'unshippable') return { status: 'unshippable' };
+  if (solved.status !== 'optimal' || !transportationProven(written.problem, solved.flow, solved.sourceDual, solved.sinkDual)) return null;
+  if (written.arcOf === null) return solved;
+  const flow = new Int32Array(problem.colIndex.length);
+  written.arcOf.forEach((arc, t) => (flow[arc] = solved.flow[t]!));
+  return { status: 'optimal', flow, sourceDual: solved.sinkDual, sinkDual: solved.sourceDual, objective: solved.objective };
+}
+
+/** The problem with sources and sinks swapped (each sink's pairs in source order), and per pair of it the pair of `problem` it is. */
+function transposed(problem: TransportationProblem): { problem: TransportationProblem; arcOf: Int32Array } {
+  const { sources, sinks, supply, capacity, rowStart, colIndex, weight } = problem;
+  const start = new Int32Array(sinks + 1);
+  for (const j of colIndex) start[j + 1]!++;
+  for (let j = 0; j < sinks; j++) start[j + 1]! += start[j]!;
+  const next = start.slice(0, sinks);
+  const arcOf = new Int32Array(colIndex.length);
+  const index = new Int32Array(colIndex.length);
+  const weights = new Float64Array(colIndex.length);
+  for (let s = 0; s < sources; s++) {
+    for (let p = rowStart[s]!; p < rowStart[s + 1]!; p++) {
+      const t = next[colIndex[p]!]!++;
+      arcOf[t] = p;
+      index[t] = s;
+      weights[t] = weight[p]!;
+    }
+  }
+  return { problem: { sources: sinks, sinks: sources, supply: capacity, capacity: supply, rowStart: start, colIndex: index, weight: weights }, arcOf };
 }
