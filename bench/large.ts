@@ -30,6 +30,8 @@ interface LargeCase {
   readonly fewKinds?: true;
   /** Coachees of 15 kinds, each exact twins: no relations or preferences (kindsOnly in the same file). */
   readonly kindsOnly?: true;
+  /** Matched in candidate rounds even when its coachees come in few kinds (`byKinds: false`). */
+  readonly noKinds?: true;
 }
 
 const cases: readonly LargeCase[] = [
@@ -41,14 +43,18 @@ const cases: readonly LargeCase[] = [
   { name: 'large-40k-scarce', coachees: 40_000, coaches: 4_000, seed: 1, capacity: [3, 7] },
   // Tight: a few places short of the coachees (about 0.95 a coachee), the commonest programme and the most rounds.
   { name: 'large-40k-tight', coachees: 40_000, coaches: 4_000, seed: 1, capacity: [7, 12] },
-  // A programme that records little: many coachees alike, so many pairs tie and bounds sit close to the duals.
-  { name: 'large-20k-fewkinds', coachees: 20_000, coaches: 3_000, seed: 1, capacity: [3, 7], fewKinds: true },
+  // A programme that records little: many coachees alike, so many pairs tie and bounds sit close
+  // to the duals; matched in rounds (byKinds false), as before near kinds, to keep measuring them.
+  { name: 'large-20k-fewkinds', coachees: 20_000, coaches: 3_000, seed: 1, capacity: [3, 7], fewKinds: true, noKinds: true },
   // The same kinds a few places short (coachees solved as rows): alike coachees share one list (see shareAmongAlike).
-  { name: 'large-20k-fewkinds-tight', coachees: 20_000, coaches: 3_000, seed: 1, capacity: [5, 8], fewKinds: true },
-  // The same kinds with room for all: matched by near kinds (see matchOnNearKinds); at 100k the
-  // rounds had stopped at the pair budget unproven.
+  { name: 'large-20k-fewkinds-tight', coachees: 20_000, coaches: 3_000, seed: 1, capacity: [5, 8], fewKinds: true, noKinds: true },
+  // The same cohorts matched by near kinds (see matchOnNearKinds), with room for all too; at
+  // 100k the rounds had stopped at the pair budget unproven.
+  { name: 'large-20k-fewkinds-near', coachees: 20_000, coaches: 3_000, seed: 1, capacity: [3, 7], fewKinds: true },
+  { name: 'large-20k-fewkinds-tight-near', coachees: 20_000, coaches: 3_000, seed: 1, capacity: [5, 8], fewKinds: true },
   { name: 'large-20k-fewkinds-roomy', coachees: 20_000, coaches: 3_000, seed: 1, capacity: [6, 9], fewKinds: true },
   { name: 'large-100k-fewkinds', coachees: 100_000, coaches: 10_000, seed: 1, capacity: [10, 14], fewKinds: true },
+  { name: 'large-100k-fewkinds-scarce', coachees: 100_000, coaches: 10_000, seed: 1, capacity: [3, 7], fewKinds: true },
   // Kinds only (exact twins, room for all): matched by kind on every pair at once (see matchOnKinds).
   { name: 'large-2k-kinds', coachees: 2_000, coaches: 500, seed: 1, capacity: [3, 7], kindsOnly: true },
   { name: 'large-100k-kinds', coachees: 100_000, coaches: 10_000, seed: 1, capacity: [10, 14], kindsOnly: true },
@@ -99,7 +105,7 @@ for (const c of chosen) {
     const stdout = execFileSync(
       process.execPath,
       // A 1.5 GB heap: V8 grows a larger one lazily, which would show as peak memory not needed.
-      ['--max-old-space-size=1536', '--import', 'tsx', new URL('./largeOnce.ts', import.meta.url).pathname, String(c.coachees), String(c.coaches), String(c.seed), String(c.capacity[0]), String(c.capacity[1]), ...(c.priority0 === undefined ? [] : [`priority0=${c.priority0}`]), ...(c.fewKinds ? ['fewKinds=1'] : []), ...(c.kindsOnly ? ['kindsOnly=1'] : [])],
+      ['--max-old-space-size=1536', '--import', 'tsx', new URL('./largeOnce.ts', import.meta.url).pathname, String(c.coachees), String(c.coaches), String(c.seed), String(c.capacity[0]), String(c.capacity[1]), ...(c.priority0 === undefined ? [] : [`priority0=${c.priority0}`]), ...(c.fewKinds ? ['fewKinds=1'] : []), ...(c.kindsOnly ? ['kindsOnly=1'] : []), ...(c.noKinds ? ['noKinds=1'] : [])],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     const outcome = JSON.parse(stdout.trim()) as Outcome;
@@ -122,7 +128,7 @@ writeFileSync(
     '',
     `Run ${new Date().toISOString().slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), ${machine.os}, Node ${machine.node}, by \`npm run bench:large\`.`,
     '',
-    'Synthetic cohorts (`fixtures/synthetic/syntheticCohort.ts`, the alumni programme\'s attribute mix, seed 1); `match` with `candidates: \'always\'` and the default k (32; 48 from 10^8 pairs, so for the 40k and 100k cases). Three runs per case, each in a fresh process with a 1.5 GB heap, of the built package (`dist/`, which the script builds first): *match* is features, policies, candidate generation, every solve, the certificate over all pairs left out, and the explained matching with KPIs; *parse* is `parseCohort` of the in-memory document. Peak RSS is the highest of the three runs, each the whole process\'s (Node, the cohort, the match, and, from 10^8 pairs, the helper thread that selects and certifies its share of the rows with its own copy of the cohort). *match* is wall time (the median run, whose parse time and solves are shown too, and the range of the three): both cores work on the selection and the certificates. The *-priority0* case puts every fifth coachee at priority 0, whose allowed pairs then all weigh 0; in the *-fewkinds* cases coachees record only a gender and an aspired sector, with the same needs (15 kinds of coachee: `fixtures/synthetic/fewKinds.ts`), with places scarce (solved by places) or a few short (-tight: solved by coachees, alike coachees sharing one list), or with room for all (-roomy, and large-100k-fewkinds): matched by near kinds, each kind by record weighed against every coach, each coachee\'s own relations and wishes weighed exactly where they apply, and the whole problem solved as a transportation problem of the kinds and the coachees whose wishes are worth more than their kind\'s places, widened by a certificate over every pair (`src/candidates/matchOnNearKinds.ts`; *candidate pairs* the last solve\'s); in the *-kinds* cases the same 15 kinds without relations or preferences, so every coachee is an exact twin of its kind\'s others (`kindsOnly` in the same file), with room for all or (-scarce) about half as many places as coachees: matched by kind, each kind weighed against every coach and the whole problem solved as one transportation problem (`src/candidates/matchOnKinds.ts`; *rounds* is 1, *candidate pairs* the kinds × coaches pairs solved). Every case came back certified optimal with no coach over capacity; the 1k and 2k-kinds cases also equal the dense match\'s objective.',
+    'Synthetic cohorts (`fixtures/synthetic/syntheticCohort.ts`, the alumni programme\'s attribute mix, seed 1); `match` with `candidates: \'always\'` and the default k (32; 48 from 10^8 pairs, so for the 40k and 100k cases). Three runs per case, each in a fresh process with a 1.5 GB heap, of the built package (`dist/`, which the script builds first): *match* is features, policies, candidate generation, every solve, the certificate over all pairs left out, and the explained matching with KPIs; *parse* is `parseCohort` of the in-memory document. Peak RSS is the highest of the three runs, each the whole process\'s (Node, the cohort, the match, and, from 10^8 pairs, the helper thread that selects and certifies its share of the rows with its own copy of the cohort). *match* is wall time (the median run, whose parse time and solves are shown too, and the range of the three): both cores work on the selection and the certificates. The *-priority0* case puts every fifth coachee at priority 0, whose allowed pairs then all weigh 0; in the *-fewkinds* cases coachees record only a gender and an aspired sector, with the same needs (15 kinds of coachee: `fixtures/synthetic/fewKinds.ts`), with places scarce (solved by places) or a few short (-tight: solved by coachees, alike coachees sharing one list), matched in candidate rounds (`byKinds: false`, as they were before near kinds); the *-near* cases are the same cohorts, and the -roomy and large-100k cases the same kinds with room for all or (-scarce) about half as many places as coachees, matched by near kinds, each kind by record weighed against every coach, each coachee\'s own relations and wishes weighed exactly where they apply, and the whole problem solved as a transportation problem of the kinds and the coachees whose wishes are worth more than their kind\'s places, widened by a certificate over every pair (`src/candidates/matchOnNearKinds.ts`; *candidate pairs* the last solve\'s); in the *-kinds* cases the same 15 kinds without relations or preferences, so every coachee is an exact twin of its kind\'s others (`kindsOnly` in the same file), with room for all or (-scarce) about half as many places as coachees: matched by kind, each kind weighed against every coach and the whole problem solved as one transportation problem (`src/candidates/matchOnKinds.ts`; *rounds* is 1, *candidate pairs* the kinds × coaches pairs solved). Every case came back certified optimal with no coach over capacity; the 1k and 2k-kinds cases also equal the dense match\'s objective.',
     '',
     '| case | coachees × coaches | places | all pairs | candidate pairs | solves | parse | match (median) | match (range) | peak RSS (highest) | run on |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

@@ -1,5 +1,5 @@
 /**
- * Child-process entry (after `npm run build`): `node --import tsx bench/largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<n>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>]`
+ * Child-process entry (after `npm run build`): `node --import tsx bench/largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<n>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>] [noKinds=1]`
  * generates a synthetic cohort (with every n-th coachee at priority 0 when asked), parses it, matches it on candidate pairs once and prints one
  * JSON line: phase times, the certificate, and the process's peak RSS (so the peak belongs to
  * that case alone). Only counts and figures are printed, never a person's data.
@@ -24,9 +24,10 @@ const priority0 = option('priority0');
 const fewKinds = option('fewKinds');
 const kindsOnly = option('kindsOnly');
 const pairBudget = option('pairBudget');
-const unknown = args.slice(5).filter((a) => !/^(k|priority0|fewKinds|kindsOnly|pairBudget)=/.test(a));
-if ([coachees, coaches, seed, minCapacity, maxCapacity].some((n) => n === undefined || !Number.isInteger(n)) || [k, priority0].some((n) => n !== undefined && !(Number.isInteger(n) && n > 0)) || (pairBudget !== undefined && !(Number.isInteger(pairBudget) && pairBudget >= 0)) || (fewKinds !== undefined && fewKinds !== 1) || (kindsOnly !== undefined && kindsOnly !== 1) || unknown.length > 0) {
-  process.stderr.write('usage: largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<every n-th coachee>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>]\n');
+const noKinds = option('noKinds');
+const unknown = args.slice(5).filter((a) => !/^(k|priority0|fewKinds|kindsOnly|pairBudget|noKinds)=/.test(a));
+if ([coachees, coaches, seed, minCapacity, maxCapacity].some((n) => n === undefined || !Number.isInteger(n)) || [k, priority0].some((n) => n !== undefined && !(Number.isInteger(n) && n > 0)) || (pairBudget !== undefined && !(Number.isInteger(pairBudget) && pairBudget >= 0)) || (fewKinds !== undefined && fewKinds !== 1) || (kindsOnly !== undefined && kindsOnly !== 1) || (noKinds !== undefined && noKinds !== 1) || unknown.length > 0) {
+  process.stderr.write('usage: largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<every n-th coachee>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>] [noKinds=1]\n');
   process.exit(2);
 }
 // The document lives only inside this function: as in the CLI, it is garbage once parsed.
@@ -43,7 +44,7 @@ const { cohort, parseMs } = (() => {
 // Each phase of the match as it ends (context, selection, each round's preparation, solve and certificate, finish).
 const phases: CandidatePhase[] = [];
 const start = performance.now();
-const matching = match(cohort, { candidates: 'always', candidateSettings: { ...(k === undefined ? {} : { k }), ...(pairBudget === undefined ? {} : { pairBudget }), maxRounds: 16, onPhase: (phase) => phases.push(phase) } });
+const matching = match(cohort, { candidates: 'always', candidateSettings: { ...(k === undefined ? {} : { k }), ...(pairBudget === undefined ? {} : { pairBudget }), ...(noKinds === 1 ? { byKinds: false } : {}), maxRounds: 16, onPhase: (phase) => phases.push(phase) } });
 const matchMs = performance.now() - start;
 // The answer is checked before any figure counts: capacities kept, every matched pair allowed.
 const loads = new Map<string, number>();
