@@ -61,7 +61,9 @@ parentPort?.on('message', (request: HelperRequest) => {
       const byName = new Map(defaultPolicies.map((p) => [p.name, p]));
       const policies = request.policies.map((name) => byName.get(name)!);
       // This thread's own copy, which nothing else holds or changes: cached by as the main thread's is.
-      context = candidateContext(trustSettled(JSON.parse(request.cohortJson) as Cohort), request.settings, policies);
+      const cohort = trustSettled(JSON.parse(request.cohortJson) as Cohort);
+      beat();
+      context = candidateContext(cohort, request.settings, policies);
       beat();
       return;
     }
@@ -76,7 +78,7 @@ parentPort?.on('message', (request: HelperRequest) => {
       reply({ kind: 'selected', packed, from }, buffers);
       return;
     }
-    const verdict = certifier!.check(unpackCandidates(request.candidates), { row: request.rowDual, col: request.colDual }, request.capPerRow, request.keptPerRow);
+    const verdict = certifier!.check(unpackCandidates(request.candidates), { row: request.rowDual, col: request.colDual }, request.capPerRow, request.keptPerRow, beat);
     beat();
     const packed = packVerdict(verdict);
     reply({ kind: 'certified', packed }, [packed.rows.buffer as ArrayBuffer, packed.rowStart.buffer as ArrayBuffer, packed.cols.buffer as ArrayBuffer, packed.gapTerms.buffer as ArrayBuffer]);

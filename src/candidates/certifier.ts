@@ -12,9 +12,9 @@ export interface Certifier {
    * Checks every pair outside `candidates` against the duals. Under a finite `capPerRow`,
    * rows are checked on their lists alone and at most that many suspects a row are evaluated
    * (partial pricing: the verdict then cannot certify). Each row keeps its `keptPerRow` most
-   * violating pairs.
+   * violating pairs. `onRows` hears of every few rows done (a helper thread's heartbeat).
    */
-  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow: number): CertificateVerdict;
+  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow: number, onRows?: () => void): CertificateVerdict;
   /** New lists of highest bounds (after a wider selection), for the rows this certifier checks. */
   replaceTop(top: TopBounds | null): void;
 }
@@ -51,9 +51,9 @@ export class RangeCertifier implements Certifier {
     private readonly offset = 0,
   ) {}
 
-  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow: number): CertificateVerdict {
+  check(candidates: readonly Int32Array[], duals: DualValues, capPerRow: number, keptPerRow: number, onRows?: () => void): CertificateVerdict {
     const { known, memory, top, offset } = this;
-    const outcome = certifyCandidates(this.bounds, candidates, duals, this.exactWeights, { known, remember: known === null, before: memory, capPerRow, top, listsOnly: capPerRow < Infinity, offset, keptPerRow, nearShare: NEAR_SHARE });
+    const outcome = certifyCandidates(this.bounds, candidates, duals, this.exactWeights, { known, remember: known === null, before: memory, capPerRow, top, listsOnly: capPerRow < Infinity, offset, keptPerRow, nearShare: NEAR_SHARE, ...(onRows === undefined ? {} : { onRows }) });
     this.known ??= outcome.known;
     this.memory = outcome.memory;
     return outcome;

@@ -91,6 +91,8 @@ export interface CertifyOptions {
    * verdict is the same either way.
    */
   readonly copyTwins?: boolean;
+  /** Called every ROWS_PER_HEARTBEAT rows: a helper thread's heartbeat, so a long certificate is not taken for a stall. */
+  readonly onRows?: () => void;
   /**
    * Also keep, after a row's violators and within the same `keptPerRow`, near pairs of rows
    * with a multiplier above 0: short of violating by more than rounding (a tie is no near
@@ -103,6 +105,9 @@ export interface CertifyOptions {
    */
   readonly nearShare?: number;
 }
+
+/** Rows between two heartbeats of a certificate (see CertifyOptions.onRows): a few milliseconds of work. */
+const ROWS_PER_HEARTBEAT = 1024;
 
 /** The verdict of one certificate over the pairs outside the candidates. */
 export interface CertificateOutcome {
@@ -150,7 +155,7 @@ export function certifyCandidates(
   exactWeights: (pairs: ReturnType<typeof sparsePairSet>) => Float64Array,
   options: CertifyOptions = {},
 ): CertificateOutcome {
-  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false, offset = 0, keptPerRow = KEPT_PER_ROW, nearShare = 0, copyTwins = true } = options;
+  const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false, offset = 0, keptPerRow = KEPT_PER_ROW, nearShare = 0, copyTwins = true, onRows } = options;
   const { cols, multiplier } = bounds;
   // Rows offset, offset + 1, …: everything per row here (candidates, row duals, known
   // weights, memory, lists) counts from the first of them; the bounds and the exact weights
@@ -270,6 +275,7 @@ export function certifyCandidates(
         sameInts(before.near, s * NEAREST_KEPT, s * NEAREST_KEPT + before.nearCount[s]!, before.near, i * NEAREST_KEPT, i * NEAREST_KEPT + before.nearCount[i]!) &&
         sameFloats(before.nearSlack, s * NEAREST_KEPT, before.nearSlack, i * NEAREST_KEPT, before.nearCount[i]!)));
   for (let i = 0; i < rows; i++) {
+    if (i % ROWS_PER_HEARTBEAT === 0) onRows?.();
     if (twins !== null && twins.copies(i, sameInputs)) continue;
     const m = multiplier[offset + i]!;
     const inside = candidates[i]!;

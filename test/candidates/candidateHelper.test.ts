@@ -91,6 +91,17 @@ describe('candidate work shared with a helper thread', () => {
     expect(plain(shared.check(candidates, duals, Infinity, KEPT_PER_ROW))).toEqual(expected);
   });
 
+  it('beats every 1,024 rows it certifies, so a long certificate is not taken for a stall', () => {
+    // 2,500 coachees: beats at rows 0, 1,024 and 2,048.
+    const many = parseCohort(syntheticCohort(2500, 30, 6));
+    const context = candidateContext(many, resolvePolicy(many.policy, undefined), defaultPolicies);
+    const { candidates, top } = selectCandidates(context.bounds, 3, context.exactWeights);
+    let beats = 0;
+    const duals = { row: new Array<number>(2500).fill(0), col: new Array<number>(30).fill(0) };
+    new RangeCertifier(context.bounds, context.exactWeights, top).check(candidates, duals, Infinity, KEPT_PER_ROW, () => beats++);
+    expect(beats).toBe(3);
+  });
+
   it('selects the blocks this thread left, from the back, and certifies them as one certifier of every row', () => {
     const k = 3;
     const helper = CandidateHelper.start(cohort, settings, defaultPolicies)!;
