@@ -7,7 +7,8 @@ import type { RecordKinds } from './recordKinds.js';
 /**
  * Per coachee that is not plain (see RecordKinds), the coaches at which it may weigh other
  * than its kind: those of its bans and flags (relations, avoided coaches), its preferred and
- * current coaches; with its exact solver weight at each (NaN when banned). Everywhere else
+ * current coaches, and those of its kind's stand-in (where the kind weighs what the stand-in
+ * does); with its exact solver weight at each (NaN when banned). Everywhere else
  * the built-in policies weigh it as its kind (a property test holds them to that). In
  * compressed rows over every coachee, columns ascending; plain coachees have none.
  */
@@ -24,11 +25,18 @@ export function kindExceptions(cohort: Cohort, kinds: RecordKinds, base: Evaluat
   const cols = coachIds.length;
   const colOf = new Map(coachIds.map((id, j) => [id, j]));
   const columnsOf = new Map<number, Set<number>>();
-  const mark = (i: number, j: number | undefined) => {
-    if (j === undefined || kinds.plain[i] === 1) return;
+  const add = (i: number, j: number) => {
     let set = columnsOf.get(i);
     if (set === undefined) columnsOf.set(i, (set = new Set()));
     set.add(j);
+  };
+  // A stand-in's own exceptions, per kind: its kind weighs there what it does, not what the others do.
+  const standInColumns = new Map<number, number[]>();
+  const mark = (i: number, j: number | undefined) => {
+    if (j === undefined) return;
+    const g = kinds.kindOf[i]!;
+    if (kinds.standIn[g] === i) standInColumns.set(g, [...(standInColumns.get(g) ?? []), j]);
+    else if (kinds.plain[i] === 0) add(i, j);
   };
   for (const key of base.combined.bans.keys()) mark(Math.floor(key / cols), key % cols);
   for (const key of base.combined.flags.keys()) mark(Math.floor(key / cols), key % cols);
@@ -36,6 +44,10 @@ export function kindExceptions(cohort: Cohort, kinds: RecordKinds, base: Evaluat
     for (const id of coachee.preferences) mark(i, colOf.get(id));
     if (coachee.currentCoach !== undefined) mark(i, colOf.get(coachee.currentCoach));
   });
+  for (let i = 0; i < rows; i++) {
+    const theirs = standInColumns.get(kinds.kindOf[i]!);
+    if (theirs !== undefined && kinds.plain[i] === 0) for (const j of theirs) add(i, j);
+  }
   const rowStart = new Int32Array(rows + 1);
   for (let i = 0; i < rows; i++) rowStart[i + 1] = rowStart[i]! + (columnsOf.get(i)?.size ?? 0);
   const colIndex = new Int32Array(rowStart[rows]!);

@@ -22,8 +22,7 @@ import type { PhaseClock } from './phaseClock.js';
  * (its exceptions: see kindExceptions), so the kinds' weights against every coach and the
  * exceptions' own weights are the whole problem, solved exactly (see solveNearKinds). Returns
  * the matching, or null with the cohort's evaluation when built (the candidate rounds then
- * take over): when the kinds are too many (as matchOnKinds), a kind has no coachee without
- * relations or wishes, a coach has a minimum load, the places are fewer than the coachees and
+ * take over): when the kinds are too many (as matchOnKinds), a coach has a minimum load, the places are fewer than the coachees and
  * every coachee must be placed, a waiver could touch an exception's weight, a solver other than flow is asked for, or the
  * solve does not settle it.
  */
@@ -34,7 +33,7 @@ export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clo
   const cols = cohort.coaches.filter((c) => c.active).length;
   // Kinds × coaches are all weighed: as many as a match by kinds allows.
   const kinds = recordKinds(cohort, Math.min(Math.floor(KIND_SHARE * rows), Math.floor(Math.min(KIND_PAIRS, input.candidates.pairBudget ?? defaultPairBudget(rows)) / Math.max(1, cols))));
-  if (kinds === null || kinds.plainFirst.some((i) => i < 0)) return passed();
+  if (kinds === null) return passed();
   const count = kinds.size.length;
   const { settings, policies, preset } = input;
   const evaluation = built ?? cohortEvaluation(cohort, settings, policies);

@@ -5,15 +5,18 @@ import { free, relationLinks, twinHash, twinKey } from './exactTwins.js';
  * The coachees by record: what the built-in policies read of a coachee itself (attributes,
  * aspiration, needs, priority; see exactTwins' twinKey), whatever its relations, preferences,
  * avoided or current coach. `plain` marks the coachees with none of those: the plain coachees of
- * a kind are exact twins, and weigh at every coach what the kind weighs. Kinds are numbered
- * in the order of their first coachees; `plainFirst` is each kind's first plain coachee (−1
- * when it has none).
+ * a kind are exact twins, and weigh at every coach what the kind weighs. A kind without one
+ * has a stand-in instead, its first coachee, marked plain too: the kind weighs what it does,
+ * and its own exceptions become every other coachee's of the kind (see kindExceptions). Kinds
+ * are numbered in the order of their first coachees; `plainFirst` is each kind's first plain
+ * coachee (its stand-in when it has none), `standIn` each kind's stand-in (−1: none).
  */
 export interface RecordKinds {
   readonly kindOf: Int32Array;
   readonly size: Int32Array;
   readonly plain: Uint8Array;
   readonly plainFirst: Int32Array;
+  readonly standIn: Int32Array;
 }
 
 /**
@@ -59,5 +62,13 @@ export function recordKinds(cohort: Cohort, most = Infinity): RecordKinds | null
     plain[i] = free(coachee) && !linksOf.has(coachee.id) ? 1 : 0;
     if (plain[i] === 1 && plainFirst[kindOf[i]!] === -1) plainFirst[kindOf[i]!] = i;
   }
-  return { kindOf, size: Int32Array.from(size), plain, plainFirst: Int32Array.from(plainFirst) };
+  const standIn = new Int32Array(size.length).fill(-1);
+  for (let i = 0; i < rows; i++) {
+    const g = kindOf[i]!;
+    if (plainFirst[g] !== -1) continue;
+    plainFirst[g] = i;
+    standIn[g] = i;
+    plain[i] = 1;
+  }
+  return { kindOf, size: Int32Array.from(size), plain, plainFirst: Int32Array.from(plainFirst), standIn };
 }

@@ -34,10 +34,9 @@ describe('kindExceptions', () => {
         const kinds = recordKinds(cohort)!;
         const exceptions = kindExceptions(cohort, kinds, base, weigh);
         // What matchOnNearKinds requires before it trusts the exceptions (else the rounds match
-        // the cohort, and nothing is claimed): a plain coachee of every kind, none of whose bans
-        // are waived, no exception's evaluation that a waiver could touch, and an allowed coach
+        // the cohort, and nothing is claimed): no waived ban of a kind's plain coachee or stand-in, no exception's evaluation that a waiver could touch, and an allowed coach
         // for every coachee.
-        if (kinds.plainFirst.some((i) => i < 0) || combined.waived.some((ban) => kinds.plainFirst.includes(ban.row))) return;
+        if (combined.waived.some((ban) => kinds.plainFirst.includes(ban.row))) return;
         const mayWaive = waiverRisk(base.combined.bans, rows, cols, base.combined.capacity);
         if (Array.from(kinds.kindOf.keys()).some((i) => exceptions.rowStart[i + 1]! > exceptions.rowStart[i]! && mayWaive(i, exceptions.rowStart[i + 1]! - exceptions.rowStart[i]!))) return;
         const generic = new Float64Array(kinds.size.length * cols);
@@ -61,7 +60,7 @@ describe('kindExceptions', () => {
       { numRuns: runs(60) },
     );
     // Most cohorts pass the checks: the property is not vacuous.
-    expect(cohortsChecked).toBeGreaterThan(runs(60) / 4);
+    expect(cohortsChecked).toBeGreaterThan((runs(60) * 3) / 4);
     expect(checked).toBeGreaterThan(cohortsChecked * 20 * 4 - 1);
   });
 });

@@ -60,7 +60,7 @@ function nearProblem(kindOf: number[], generic: number[], exceptionsOf: [number,
     }
     rowStart.push(colIndex.length);
   }
-  const kinds: RecordKinds = { kindOf: Int32Array.from(kindOf), size, plain, plainFirst };
+  const kinds: RecordKinds = { kindOf: Int32Array.from(kindOf), size, plain, plainFirst, standIn: new Int32Array(count).fill(-1) };
   const exceptions: KindExceptions = { rowStart: Int32Array.from(rowStart), colIndex: Int32Array.from(colIndex), weight: Float64Array.from(weight) };
   return { kinds, generic: Float64Array.from(generic), exceptions, capacity: Int32Array.from(capacity) };
 }
