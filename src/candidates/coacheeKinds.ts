@@ -30,7 +30,7 @@ export function coacheeKinds(twinOf: Int32Array | null | undefined): CoacheeKind
 
 /**
  * Row-major (the given kinds) × coaches: each kind's first coachee's solver weight at every
- * coach (NaN when banned), evaluated a few kinds at a time. Every coach is in the row, so a
+ * coach (NaN when banned), evaluated a few kinds at a time; the rows distinct, in any order. Every coach is in the row, so a
  * waiver is decided as on the full problem.
  */
 export function kindWeights(firstRows: readonly number[], rows: number, cols: number, weigh: (pairs: PairSet) => Float64Array): Float64Array {
@@ -41,13 +41,14 @@ export function kindWeights(firstRows: readonly number[], rows: number, cols: nu
     const to = Math.min(firstRows.length, from + perCall);
     const rowStart = new Int32Array(rows + 1);
     const colIndex = new Int32Array((to - from) * cols);
-    // The first coachees ascend: their rows take the pairs in order.
     for (let g = from; g < to; g++) {
       colIndex.set(every, (g - from) * cols);
       rowStart[firstRows[g]! + 1] = cols;
     }
     for (let i = 0; i < rows; i++) rowStart[i + 1]! += rowStart[i]!;
-    out.set(weigh(sparsePairSet(rows, cols, rowStart, colIndex)), from * cols);
+    // The pair set takes the rows in row order, whatever order the kinds give them in.
+    const weights = weigh(sparsePairSet(rows, cols, rowStart, colIndex));
+    for (let g = from; g < to; g++) out.set(weights.subarray(rowStart[firstRows[g]!]!, rowStart[firstRows[g]!]! + cols), g * cols);
   }
   return out;
 }

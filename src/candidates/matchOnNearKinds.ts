@@ -46,7 +46,7 @@ export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clo
   // waived, and its coachees' exceptions, evaluated on their own, would not be.
   const firstPlain = new Set(kinds.plainFirst);
   let waivedKind = false;
-  const generic = kindOrderWeights(kinds.plainFirst, rows, cols, (pairs) => {
+  const generic = kindWeights(Array.from(kinds.plainFirst), rows, cols, (pairs) => {
     const { combined } = evaluate(pairs);
     waivedKind ||= combined.waived.some((ban) => firstPlain.has(ban.row));
     return solverWeights(combined);
@@ -83,11 +83,3 @@ export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clo
   return { matching: { ...matching, candidates: report } };
 }
 
-/** kindWeights of each kind's first plain coachee, in kind order (kindWeights takes its rows ascending). */
-function kindOrderWeights(plainFirst: Int32Array, rows: number, cols: number, weigh: (pairs: PairSet) => Float64Array): Float64Array {
-  const ascending = Array.from(plainFirst.keys()).sort((a, b) => plainFirst[a]! - plainFirst[b]!);
-  const weights = kindWeights(ascending.map((g) => plainFirst[g]!), rows, cols, weigh);
-  const out = new Float64Array(weights.length);
-  ascending.forEach((g, q) => out.set(weights.subarray(q * cols, (q + 1) * cols), g * cols));
-  return out;
-}

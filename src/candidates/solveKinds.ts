@@ -111,9 +111,18 @@ function placesResult(kinds: CoacheeKinds, problem: TransportationProblem, flow:
     loads[j]!++;
     objective += problem.weight[j * count + g]!;
   }
-  let shift = 0;
-  for (const a of coachDual) shift = Math.min(shift, a);
+  const shift = placesShift(coachDual);
   return optimal(assignment, loads, objective, Array.from(kinds.kindOf, (g) => kindDual[g]! + shift), Array.from(coachDual, (a) => a - shift));
+}
+
+/**
+ * What duals of a problem whose coaches ship every place are shifted by (coachees' up, coaches'
+ * down) so that no coach dual is below 0: every place is filled, so any shift keeps them duals.
+ */
+export function placesShift(coachDual: ArrayLike<number>): number {
+  let shift = 0;
+  for (let j = 0; j < coachDual.length; j++) shift = Math.min(shift, coachDual[j]!);
+  return shift;
 }
 
 /** An optimal result of these rows' columns (null: unmatched), with duals in the max sense (−0 written as 0). */

@@ -1,8 +1,8 @@
-import { solveTransportation, transportationProven, type TransportationProblem } from '../solver/transportation.js';
+import { dualAllowance, solveTransportation, transportationProven, type TransportationProblem } from '../solver/transportation.js';
 import type { AssignmentResult } from '../solver/types.js';
 import { hasException, type KindExceptions } from './kindExceptions.js';
 import type { RecordKinds } from './recordKinds.js';
-import { optimal, READS_PER_PAIR } from './solveKinds.js';
+import { optimal, placesShift, READS_PER_PAIR } from './solveKinds.js';
 import { kindPlaces } from './kindPlaces.js';
 
 /** Coaches of its kind's best a lone coachee is first given, besides its exceptions. */
@@ -109,7 +109,7 @@ export function solveNearKinds(problem: NearKindsProblem): NearKindsSolution | n
       for (let p = exStart[i]!; p < exStart[i + 1]!; p++) {
         const w = exWeight[p]!;
         const v = sinkDual[exCol[p]!]!;
-        if (u + v - w < -1e-9 * (1 + Math.abs(u) + Math.abs(v) + Math.abs(w))) {
+        if (u + v - w < -dualAllowance(u, v, w)) {
           added += turnLone(i);
           break;
         }
@@ -139,10 +139,8 @@ export function solveNearKinds(problem: NearKindsProblem): NearKindsSolution | n
     }
     // The pooled bound is reached only if every coachee weighs what its pair in the solve did.
     if (!(Math.abs(objective - solved.objective) <= 1e-9 * (1 + magnitude))) return null;
-    // With places short every place is filled, and coach duals may fall below 0: both shifted
-    // so that they do not (as a match by kinds' places do, see solveKinds).
-    let shift = 0;
-    if (byPlaces) for (const v of sinkDual) shift = Math.min(shift, v);
+    // With places short coach duals may fall below 0: shifted as a match by kinds' places are.
+    const shift = byPlaces ? placesShift(sinkDual) : 0;
     const rowDual = Array.from({ length: rows }, (_, i) => sourceDual[built.sourceOf(i)]! + shift);
     const colDual = Array.from(sinkDual, (v) => v - shift);
     const lonely = lone.reduce((n, x) => n + x, 0);
@@ -321,7 +319,7 @@ function certify({ kinds, generic, exceptions, capacity }: NearKindsProblem, bui
       // Down the order the kind's weight less dual only falls: no violation beyond.
       if (slack >= 0) break;
       if (have.has(j) || hasException(exceptions, i, j)) continue;
-      if (slack >= -1e-9 * (1 + Math.abs(u) + Math.abs(sinkDual[j]!) + Math.abs(w))) continue;
+      if (slack >= -dualAllowance(u, sinkDual[j]!, w)) continue;
       mine.push(j);
       if (++more === ADDED_PER_ROW) break;
     }

@@ -387,7 +387,7 @@ export function transportationProven(problem: TransportationProblem, flow: Int32
       shipped += units;
       load[j]! += units;
       const slack = sourceDual[s]! + sinkDual[j]! - w;
-      const allowance = 1e-9 * (1 + Math.abs(sourceDual[s]!) + Math.abs(sinkDual[j]!) + Math.abs(w));
+      const allowance = dualAllowance(sourceDual[s]!, sinkDual[j]!, w);
       if (slack < -allowance || (units > 0 && slack > allowance)) return false;
     }
     if (shipped !== supply[s]) return false;
@@ -397,6 +397,14 @@ export function transportationProven(problem: TransportationProblem, flow: Int32
     if (load[j]! < capacity[j]! && sinkDual[j]! > 1e-9 * (1 + Math.abs(sinkDual[j]!))) return false;
   }
   return true;
+}
+
+/**
+ * How far duals `u + v` may fall short of a pair's weight `w`, or exceed it where units flow,
+ * and still count: 10^-9 · (1 + the magnitudes involved), as the candidate certificates count ties.
+ */
+export function dualAllowance(u: number, v: number, w: number): number {
+  return 1e-9 * (1 + Math.abs(u) + Math.abs(v) + Math.abs(w));
 }
 
 function checked(problem: TransportationProblem): TransportationProblem {
