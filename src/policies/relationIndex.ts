@@ -29,14 +29,16 @@ export interface RelationIndex {
 /** Builds a {@link RelationIndex} from a parsed cohort. */
 export function buildRelationIndex(cohort: Cohort): RelationIndex {
   const directed = new Map<string, Set<RelationType>>();
-  const evaluators = new Map<string, string[]>();
-  const overseen = new Map<string, string[]>();
-  const close = new Map<string, string[]>();
-  const clan = new Map<string, string[]>();
-  const push = (map: Map<string, string[]>, key: string, value: string) => {
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [value]);
-    else if (!list.includes(value)) list.push(value);
+  // Sets keep the first-seen order and drop repeats in constant time: a manager of thousands
+  // of reports would otherwise cost a scan of the list per report.
+  const evaluatorSets = new Map<string, Set<string>>();
+  const overseenSets = new Map<string, Set<string>>();
+  const closeSets = new Map<string, Set<string>>();
+  const clanSets = new Map<string, Set<string>>();
+  const push = (map: Map<string, Set<string>>, key: string, value: string) => {
+    const set = map.get(key);
+    if (set === undefined) map.set(key, new Set([value]));
+    else set.add(value);
   };
   for (const { from, to, type } of cohort.relations) {
     const key = `${from}\u0000${to}`;
@@ -44,18 +46,23 @@ export function buildRelationIndex(cohort: Cohort): RelationIndex {
     set.add(type);
     directed.set(key, set);
     if (type === 'evaluates' || type === 'manages') {
-      push(evaluators, to, from);
-      push(overseen, from, to);
+      push(evaluatorSets, to, from);
+      push(overseenSets, from, to);
     }
     if (closeTypes.has(type)) {
-      push(close, from, to);
-      push(close, to, from);
+      push(closeSets, from, to);
+      push(closeSets, to, from);
     }
     if (clanTypes.has(type)) {
-      push(clan, from, to);
-      push(clan, to, from);
+      push(clanSets, from, to);
+      push(clanSets, to, from);
     }
   }
+  const asLists = (sets: Map<string, Set<string>>) => new Map([...sets].map(([key, set]) => [key, [...set]]));
+  const evaluators = asLists(evaluatorSets);
+  const overseen = asLists(overseenSets);
+  const close = asLists(closeSets);
+  const clan = asLists(clanSets);
   const empty: ReadonlySet<RelationType> = new Set();
   const clanOf = (person: string, maxDepth: number): Map<string, string[]> => {
     const paths = new Map<string, string[]>([[person, [person]]]);

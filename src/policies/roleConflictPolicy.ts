@@ -32,6 +32,13 @@ export const roleConflictPolicy: Policy = {
   },
 };
 
+/** A coach reachable from an evaluator, and how. */
+interface Channel {
+  readonly col: number;
+  readonly person: string;
+  readonly how: string;
+}
+
 interface ConflictFindings {
   readonly bans: PairBan[];
   readonly flags: PairFlag[];
@@ -87,23 +94,36 @@ function findConflicts({ cohort, features, settings, relations }: PolicyContext)
   }
 
   // A coach with a channel to someone who evaluates or manages the coachee: close to them,
-  // reporting to them, or overseeing them (each talks with the evaluator about work).
+  // reporting to them, or overseeing them (each talks with the evaluator about work). An
+  // evaluator's coaches are found once, not per coachee: a manager's reports are many, and
+  // most of them are no coach.
+  const channelsOf = new Map<string, readonly Channel[]>();
+  const coachChannels = (evaluator: string): readonly Channel[] => {
+    const known = channelsOf.get(evaluator);
+    if (known !== undefined) return known;
+    const found: Channel[] = [];
+    const ways: (readonly [readonly string[], string])[] = [
+      [relations.closeTo(evaluator), 'is close to'],
+      [relations.overseenBy(evaluator), 'reports to'],
+      [relations.evaluatorsOf(evaluator), 'oversees'],
+    ];
+    for (const [people, how] of ways) {
+      for (const person of people) {
+        const col = colOf.get(person);
+        if (col !== undefined) found.push({ col, person, how });
+      }
+    }
+    channelsOf.set(evaluator, found);
+    return found;
+  };
   for (let row = 0; row < features.coacheeIds.length; row++) {
     const coacheeId = features.coacheeIds[row]!;
     const seen = new Set<number>();
     for (const evaluator of relations.evaluatorsOf(coacheeId)) {
-      const channels: (readonly [readonly string[], string])[] = [
-        [relations.closeTo(evaluator), 'is close to'],
-        [relations.overseenBy(evaluator), 'reports to'],
-        [relations.evaluatorsOf(evaluator), 'oversees'],
-      ];
-      for (const [people, how] of channels) {
-        for (const person of people) {
-          const col = colOf.get(person);
-          if (col === undefined || seen.has(col)) continue;
-          seen.add(col);
-          penalise(row, col, settings.closeToEvaluatorPenalty, 'closeToEvaluator', `${nameOf(person)} ${how} ${nameOf(evaluator)}, who evaluates or manages ${nameOf(coacheeId)}`);
-        }
+      for (const { col, person, how } of coachChannels(evaluator)) {
+        if (seen.has(col)) continue;
+        seen.add(col);
+        penalise(row, col, settings.closeToEvaluatorPenalty, 'closeToEvaluator', `${nameOf(person)} ${how} ${nameOf(evaluator)}, who evaluates or manages ${nameOf(coacheeId)}`);
       }
     }
   }
