@@ -1,9 +1,11 @@
 import type { Cohort } from '../model/cohort.js';
-import { free, relationLinks, twinHash, twinKey } from './exactTwins.js';
+import { isSettledCohort } from '../model/isSettledCohort.js';
+import { free, relationLinks } from './coacheeLinks.js';
+import { recordHash, recordKey } from './recordKey.js';
 
 /**
  * The coachees by record: what the built-in policies read of a coachee itself (attributes,
- * aspiration, needs, priority; see exactTwins' twinKey), whatever its relations, preferences,
+ * aspiration, needs, priority; see recordKey), whatever its relations, preferences,
  * avoided or current coach. `plain` marks the coachees with none of those: the plain coachees of
  * a kind are exact twins, and weigh at every coach what the kind weighs. A kind without one
  * has a stand-in instead, its first coachee, marked plain too: the kind weighs what it does,
@@ -19,22 +21,56 @@ export interface RecordKinds {
   readonly standIn: Int32Array;
 }
 
-/**
- * The cohort's coachees by record (see {@link RecordKinds}); null as soon as the kinds number
- * more than `most`. A record's text is only built for rows whose hashes meet another's: in a
- * cohort without twins, none.
- */
+/** The cohort's coachees by record (see {@link RecordKinds}); null when the kinds number more than `most`. */
 export function recordKinds(cohort: Cohort, most = Infinity): RecordKinds | null {
+  const grouped = kindsByRecord(cohort, most);
+  if (grouped === null) return null;
+  const { kindOf, size } = grouped;
+  const rows = cohort.coachees.length;
+  const plain = new Uint8Array(rows);
+  const plainFirst = new Int32Array(size.length).fill(-1);
+  const linksOf = relationLinks(cohort);
+  for (let i = 0; i < rows; i++) {
+    const coachee = cohort.coachees[i]!;
+    plain[i] = free(coachee) && !linksOf.has(coachee.id) ? 1 : 0;
+    if (plain[i] === 1 && plainFirst[kindOf[i]!] === -1) plainFirst[kindOf[i]!] = i;
+  }
+  const standIn = new Int32Array(size.length).fill(-1);
+  for (let i = 0; i < rows; i++) {
+    const g = kindOf[i]!;
+    if (plainFirst[g] !== -1) continue;
+    plainFirst[g] = i;
+    standIn[g] = i;
+    plain[i] = 1;
+  }
+  return { kindOf, size, plain, plainFirst, standIn };
+}
+
+/** Per coachee its kind by record (numbered in the order of their first coachees), and each kind's size. */
+export interface KindsByRecord {
+  readonly kindOf: Int32Array;
+  readonly size: Int32Array;
+}
+
+/**
+ * The coachees' kinds by record; null as soon as they number more than `most`, so a cohort
+ * without twins stops early. A record's text is only built for rows whose hashes meet
+ * another's: in a cohort without twins, none. Whole answers for settled cohorts (see
+ * isSettledCohort) are kept: the exact twins refine them, and the match by kinds, the match
+ * by near kinds and the pair bounds all ask.
+ */
+export function kindsByRecord(cohort: Cohort, most = Infinity): KindsByRecord | null {
+  const settled = isSettledCohort(cohort);
+  const known = settled ? byCohort.get(cohort) : undefined;
+  if (known !== undefined) return known.size.length > most ? null : known;
   const rows = cohort.coachees.length;
   const kindOf = new Int32Array(rows);
-  const plain = new Uint8Array(rows);
   const size: number[] = [];
-  const plainFirst: number[] = [];
   // Per hash, its kinds, each with its first row and (once a second row meets it) its text.
   const byHash = new Map<number, { first: number; key: string | null; kind: number }[]>();
-  const keyOf = (i: number) => twinKey(cohort.coachees[i]!);
+  const keyOf = (i: number) => recordKey(cohort.coachees[i]!);
   for (let i = 0; i < rows; i++) {
-    const hash = twinHash(cohort.coachees[i]!);
+    const hash = recordHash(cohort.coachees[i]!);
     let known = byHash.get(hash);
     if (known === undefined) byHash.set(hash, (known = []));
     let kind = -1;
@@ -50,25 +86,13 @@ export function recordKinds(cohort: Cohort, most = Infinity): RecordKinds | null
       if (kind >= most) return null;
       known.push({ first: i, key: null, kind });
       size.push(0);
-      plainFirst.push(-1);
     }
     kindOf[i] = kind;
     size[kind]!++;
   }
-  // Relations only once the kinds are few: a cohort without twins stops above, sooner.
-  const linksOf = relationLinks(cohort, new Set(cohort.coachees.map((c) => c.id)));
-  for (let i = 0; i < rows; i++) {
-    const coachee = cohort.coachees[i]!;
-    plain[i] = free(coachee) && !linksOf.has(coachee.id) ? 1 : 0;
-    if (plain[i] === 1 && plainFirst[kindOf[i]!] === -1) plainFirst[kindOf[i]!] = i;
-  }
-  const standIn = new Int32Array(size.length).fill(-1);
-  for (let i = 0; i < rows; i++) {
-    const g = kindOf[i]!;
-    if (plainFirst[g] !== -1) continue;
-    plainFirst[g] = i;
-    standIn[g] = i;
-    plain[i] = 1;
-  }
-  return { kindOf, size: Int32Array.from(size), plain, plainFirst: Int32Array.from(plainFirst), standIn };
+  const found = { kindOf, size: Int32Array.from(size) };
+  if (settled) byCohort.set(cohort, found);
+  return found;
 }
+
+const byCohort = new WeakMap<Cohort, KindsByRecord>();
