@@ -32,9 +32,9 @@ export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clo
   const rows = cohort.coachees.length;
   const cols = cohort.coaches.filter((c) => c.active).length;
   // Kinds × coaches are all weighed: as many as a match by kinds allows.
-  const kinds = recordKinds(cohort, Math.min(Math.floor(KIND_SHARE * rows), Math.floor(Math.min(KIND_PAIRS, input.candidates.pairBudget ?? defaultPairBudget(rows)) / Math.max(1, cols))));
-  if (kinds === null) return passed();
-  const count = kinds.size.length;
+  const byRecord = recordKinds(cohort, Math.min(Math.floor(KIND_SHARE * rows), Math.floor(Math.min(KIND_PAIRS, input.candidates.pairBudget ?? defaultPairBudget(rows)) / Math.max(1, cols))));
+  if (byRecord === null) return passed();
+  const count = byRecord.size.length;
   const { settings, policies, preset } = input;
   const evaluation = built ?? cohortEvaluation(cohort, settings, policies);
   const { evaluate, base } = evaluation;
@@ -44,21 +44,22 @@ export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clo
   const weigh = (pairs: PairSet) => solverWeights(evaluate(pairs).combined);
   // A kind whose bans the full problem waives (they would leave it no coach) is weighed as
   // waived, and its coachees' exceptions, evaluated on their own, would not be.
-  const firstPlain = new Set(kinds.plainFirst);
+  const firstPlain = new Set(byRecord.plainFirst);
   let waivedKind = false;
-  const generic = kindWeights(Array.from(kinds.plainFirst), rows, cols, (pairs) => {
+  const generic = kindWeights(Array.from(byRecord.plainFirst), rows, cols, (pairs) => {
     const { combined } = evaluate(pairs);
     waivedKind ||= combined.waived.some((ban) => firstPlain.has(ban.row));
     return solverWeights(combined);
   });
   if (waivedKind) return passed(evaluation);
-  const exceptions = kindExceptions(cohort, kinds, base, weigh);
-  // An exception's weight is as the full problem's only if no waiver can touch its row's evaluation.
+  const { kinds, exceptions, witnessed } = kindExceptions(cohort, byRecord, base, weigh, generic);
+  // An exception's or a witness's weight is as the full problem's only if no waiver can touch its row's evaluation.
   const mayWaive = waiverRisk(base.combined.bans, rows, cols, capacity);
   for (let i = 0; i < rows; i++) {
     const own = exceptions.rowStart[i + 1]! - exceptions.rowStart[i]!;
     if (own > 0 && mayWaive(i, own)) return passed(evaluation);
   }
+  for (const [i, pairs] of witnessed) if (mayWaive(i, pairs)) return passed(evaluation);
   clock.lap('context', 0);
   const solved = solveNearKinds({ kinds, generic, exceptions, capacity });
   if (solved === null) return passed(evaluation);

@@ -9,7 +9,7 @@ import { recordHash, recordKey } from './recordKey.js';
  * avoided or current coach. `plain` marks the coachees with none of those: the plain coachees of
  * a kind are exact twins, and weigh at every coach what the kind weighs. A kind without one
  * has a stand-in instead, its first coachee, marked plain too: the kind weighs what it does,
- * and its own exceptions become every other coachee's of the kind (see kindExceptions). Kinds
+ * except at its own exceptions, where a witness of the kind weighs it (see kindExceptions). Kinds
  * are numbered in the order of their first coachees; `plainFirst` is each kind's first plain
  * coachee (its stand-in when it has none), `standIn` each kind's stand-in (−1: none).
  */

@@ -11,7 +11,7 @@ import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 
 type Doc = Record<string, unknown>;
 
-/** A few-kinds cohort (fewKinds: 15 kinds by record), with or without room for all, with extra relations of every type (between coachees, coaches and others), wishes and current coaches. */
+/** A few-kinds cohort (fewKinds: 15 kinds by record), with or without room for all, with extra relations of every type (between coachees, coaches and others), wishes and current coaches, and in some every coachee managed by one of a few coaches. */
 export const nearKindsCohorts = fc
   .record({
     seed: fc.integer({ min: 1, max: 1_000_000 }),
@@ -20,6 +20,8 @@ export const nearKindsCohorts = fc
     relations: fc.array(fc.tuple(fc.constantFrom(...relationTypes), fc.nat(), fc.nat(), fc.nat()), { maxLength: 40 }),
     roomy: fc.boolean(),
     wishes: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('preferences', 'avoid', 'currentCoach')), { maxLength: 15 }),
+    // Internal coaching: every coachee managed by one of the first few coaches (0: none), so no kind has a plain coachee.
+    managers: fc.constantFrom(0, 0, 0, 1, 2, 3),
     policy: fc.record({
       clanBan: fc.boolean(),
       clanDepth: fc.integer({ min: 1, max: 3 }),
@@ -29,7 +31,7 @@ export const nearKindsCohorts = fc
       preferenceBonus: fc.constantFrom([0.3, 0.1], [0], [0.5]),
     }),
   })
-  .map(({ seed, coachees, coaches, relations, roomy, wishes, policy }) => {
+  .map(({ seed, coachees, coaches, relations, roomy, wishes, managers, policy }) => {
     // Roomy: places for every coachee (what a match by kinds needs).
     const least = roomy ? Math.ceil(coachees / coaches) + 1 : 2;
     const doc = fewKinds(syntheticCohort(coachees, coaches, seed, { capacity: [least, least + 6] }));
@@ -39,13 +41,14 @@ export const nearKindsCohorts = fc
     // Endpoints by kind: 0 a coachee, 1 a coach, 2 anyone.
     const end = (kind: number, n: number) => (kind % 3 === 0 ? (coacheeDocs[n % coacheeDocs.length]!.id as string) : kind % 3 === 1 ? coachIds[n % coachIds.length]! : people[n % people.length]!);
     const extra = relations.map(([type, a, b, how]) => ({ from: end(how, a), to: end(how >> 2, b), type })).filter((r) => r.from !== r.to);
+    const managed = managers === 0 ? [] : coacheeDocs.map((c, n) => ({ from: coachIds[n % Math.min(managers, coachIds.length)]!, to: c.id as string, type: 'manages' }));
     for (const [who, coach, what] of wishes) {
       const coachee = coacheeDocs[who % coacheeDocs.length]!;
       const id = coachIds[coach % coachIds.length]!;
       if (what === 'currentCoach') coachee.currentCoach = id;
       else if (!((coachee.preferences as string[]) ?? []).includes(id) && !((coachee.avoid as string[]) ?? []).includes(id)) coachee[what] = [...((coachee[what] as string[]) ?? []), id];
     }
-    return { doc: { ...doc, relations: [...(doc.relations as Doc[]), ...extra] }, policy: policy as PolicyInput };
+    return { doc: { ...doc, relations: [...(doc.relations as Doc[]), ...extra, ...managed] }, policy: policy as PolicyInput };
   });
 
 
