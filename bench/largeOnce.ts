@@ -1,10 +1,10 @@
 /**
- * Child-process entry (after `npm run build`): `node --import tsx bench/largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<n>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>] [noKinds=1] [managed=1]`
+ * Child-process entry (after `npm run build`): `node --import tsx bench/largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<n>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>] [noKinds=1] [managed=1] [coachManaged=1]`
  * generates a synthetic cohort (with every n-th coachee at priority 0 when asked), parses it, matches it on candidate pairs once and prints one
  * JSON line: phase times, the certificate, and the process's peak RSS (so the peak belongs to
  * that case alone). Only counts and figures are printed, never a person's data.
  */
-import { fewKinds as withFewKinds, kindsOnly as withKindsOnly, withManagers } from '../fixtures/synthetic/fewKinds.js';
+import { fewKinds as withFewKinds, kindsOnly as withKindsOnly, withCoachManagers, withManagers } from '../fixtures/synthetic/fewKinds.js';
 import { syntheticCohort } from '../fixtures/synthetic/syntheticCohort.js';
 import { peakRss } from './peakRss.js';
 
@@ -26,16 +26,17 @@ const kindsOnly = option('kindsOnly');
 const pairBudget = option('pairBudget');
 const noKinds = option('noKinds');
 const managed = option('managed');
-const unknown = args.slice(5).filter((a) => !/^(k|priority0|fewKinds|kindsOnly|pairBudget|noKinds|managed)=/.test(a));
-if ([coachees, coaches, seed, minCapacity, maxCapacity].some((n) => n === undefined || !Number.isInteger(n)) || [k, priority0].some((n) => n !== undefined && !(Number.isInteger(n) && n > 0)) || (pairBudget !== undefined && !(Number.isInteger(pairBudget) && pairBudget >= 0)) || (fewKinds !== undefined && fewKinds !== 1) || (kindsOnly !== undefined && kindsOnly !== 1) || (noKinds !== undefined && noKinds !== 1) || (managed !== undefined && managed !== 1) || unknown.length > 0) {
-  process.stderr.write('usage: largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<every n-th coachee>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>] [noKinds=1] [managed=1]\n');
+const coachManaged = option('coachManaged');
+const unknown = args.slice(5).filter((a) => !/^(k|priority0|fewKinds|kindsOnly|pairBudget|noKinds|managed|coachManaged)=/.test(a));
+if ([coachees, coaches, seed, minCapacity, maxCapacity].some((n) => n === undefined || !Number.isInteger(n)) || [k, priority0].some((n) => n !== undefined && !(Number.isInteger(n) && n > 0)) || (pairBudget !== undefined && !(Number.isInteger(pairBudget) && pairBudget >= 0)) || (fewKinds !== undefined && fewKinds !== 1) || (kindsOnly !== undefined && kindsOnly !== 1) || (noKinds !== undefined && noKinds !== 1) || (managed !== undefined && managed !== 1) || (coachManaged !== undefined && coachManaged !== 1) || unknown.length > 0) {
+  process.stderr.write('usage: largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<every n-th coachee>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>] [noKinds=1] [managed=1] [coachManaged=1]\n');
   process.exit(2);
 }
 // The document lives only inside this function: as in the CLI, it is garbage once parsed.
 const { cohort, parseMs } = (() => {
   const drawn = syntheticCohort(coachees!, coaches!, seed!, { capacity: [minCapacity!, maxCapacity!] });
   const kinded = kindsOnly === 1 ? withKindsOnly(drawn) : fewKinds === 1 ? withFewKinds(drawn) : drawn;
-  const doc = managed === 1 ? withManagers(kinded) : kinded;
+  const doc = managed === 1 ? withManagers(kinded) : coachManaged === 1 ? withCoachManagers(kinded) : kinded;
   if (priority0 !== undefined) (doc.coachees as { priority?: number }[]).forEach((c, i) => {
     if (i % priority0 === 0) c.priority = 0;
   });
