@@ -1,5 +1,6 @@
 import { findColumn, type PairSet } from '../features/pairSet.js';
 import type { Cohort } from '../model/cohort.js';
+import { positions } from '../policies/positions.js';
 import { weighAsks } from './allowedAmong.js';
 import type { EvaluatedPairs } from './evaluatePairs.js';
 import type { RecordKinds } from './recordKinds.js';
@@ -18,11 +19,11 @@ export interface KindExceptions {
   readonly weight: Float64Array;
 }
 
-/** What {@link kindExceptions} finds: the kinds with their plain coachees as weighed, the exceptions, and the pairs weighed on witnesses per row. */
+/** What {@link kindExceptions} finds: the kinds with their plain coachees as weighed, the exceptions, and per witness row the columns weighed on it. */
 export interface WeighedExceptions {
   readonly kinds: RecordKinds;
   readonly exceptions: KindExceptions;
-  readonly witnessed: ReadonlyMap<number, number>;
+  readonly witnessed: ReadonlyMap<number, readonly number[]>;
 }
 
 /**
@@ -43,19 +44,20 @@ export function kindExceptions(cohort: Cohort, kinds: RecordKinds, base: Evaluat
   const cols = coachIds.length;
   const own = ownExceptions(cohort, base, cols);
   const plain = Uint8Array.from(kinds.plain);
-  // Per kind with a stand-in: the stand-in's columns no witness weighs, and per witness row its columns.
+  // Per kind with a stand-in: the stand-in's columns no witness weighs (every coachee's
+  // exceptions then) and those a witness does (the stand-in's own); per witness row its columns.
   const handedOn = new Map<number, number[]>();
+  const standInOwn = new Map<number, number[]>();
   const witnessColumns = new Map<number, number[]>();
-  const witnessKind = new Map<number, number>();
   const members = membersOfKinds(kinds);
   kinds.standIn.forEach((s, g) => {
     if (s < 0) return;
     for (const j of [...(own.get(s) ?? [])].sort((a, b) => a - b)) {
       const w = members[g]!.find((i) => i !== s && !own.get(i)?.has(j));
-      if (w === undefined) handedOn.set(g, [...(handedOn.get(g) ?? []), j]);
+      if (w === undefined) listAt(handedOn, g).push(j);
       else {
-        witnessColumns.set(w, [...(witnessColumns.get(w) ?? []), j]);
-        witnessKind.set(w, g);
+        listAt(witnessColumns, w).push(j);
+        listAt(standInOwn, s).push(j);
         plain[s] = 0;
       }
     }
@@ -64,13 +66,12 @@ export function kindExceptions(cohort: Cohort, kinds: RecordKinds, base: Evaluat
   for (let i = 0; i < rows; i++) {
     if (plain[i] === 1) continue;
     const g = kinds.kindOf[i]!;
-    const mine = new Set(kinds.standIn[g] === i ? [...(own.get(i) ?? [])].filter((j) => !handedOn.get(g)?.includes(j)) : (own.get(i) ?? []));
-    if (kinds.standIn[g] !== i) for (const j of handedOn.get(g) ?? []) mine.add(j);
+    const mine = kinds.standIn[g] === i ? new Set(standInOwn.get(i)) : new Set([...(own.get(i) ?? []), ...(handedOn.get(g) ?? [])]);
     if (mine.size > 0) columnsOf.set(i, mine);
   }
   const witnessAsks = Array.from(witnessColumns, ([row, columns]) => ({ row, columns: Int32Array.from(columns).sort(), whole: false }));
   weighAsks(rows, cols, witnessAsks, weigh, ({ row, columns }, weights) => {
-    const g = witnessKind.get(row)!;
+    const g = kinds.kindOf[row]!;
     columns.forEach((j, q) => (generic[g * cols + j] = weights[q]!));
   });
   const rowStart = new Int32Array(rows + 1);
@@ -80,13 +81,12 @@ export function kindExceptions(cohort: Cohort, kinds: RecordKinds, base: Evaluat
   const weight = new Float64Array(colIndex.length);
   const asks = Array.from(columnsOf.keys(), (row) => ({ row, columns: colIndex.subarray(rowStart[row]!, rowStart[row + 1]!), whole: false }));
   weighAsks(rows, cols, asks, weigh, ({ row }, weights) => weight.set(weights, rowStart[row]!));
-  const witnessed = new Map(Array.from(witnessColumns, ([row, columns]) => [row, columns.length]));
-  return { kinds: { ...kinds, plain }, exceptions: { rowStart, colIndex, weight }, witnessed };
+  return { kinds: { ...kinds, plain }, exceptions: { rowStart, colIndex, weight }, witnessed: witnessColumns };
 }
 
 /** Per coachee, the coaches of its own bans and flags, preferences and current coach (a coachee with none is absent). */
 function ownExceptions(cohort: Cohort, base: EvaluatedPairs, cols: number): Map<number, Set<number>> {
-  const colOf = new Map(base.features.coachIds.map((id, j) => [id, j]));
+  const colOf = positions(base.features).col;
   const own = new Map<number, Set<number>>();
   const mark = (i: number, j: number | undefined) => {
     if (j === undefined) return;
@@ -101,6 +101,13 @@ function ownExceptions(cohort: Cohort, base: EvaluatedPairs, cols: number): Map<
     if (coachee.currentCoach !== undefined) mark(i, colOf.get(coachee.currentCoach));
   });
   return own;
+}
+
+/** The list at `key`, made empty when absent. */
+function listAt(lists: Map<number, number[]>, key: number): number[] {
+  let list = lists.get(key);
+  if (list === undefined) lists.set(key, (list = []));
+  return list;
 }
 
 /** Per kind, its coachees in row order. */

@@ -59,7 +59,7 @@ export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clo
     const own = exceptions.rowStart[i + 1]! - exceptions.rowStart[i]!;
     if (own > 0 && mayWaive(i, own)) return passed(evaluation);
   }
-  for (const [i, pairs] of witnessed) if (mayWaive(i, pairs)) return passed(evaluation);
+  for (const [i, columns] of witnessed) if (mayWaive(i, columns.length)) return passed(evaluation);
   clock.lap('context', 0);
   const solved = solveNearKinds({ kinds, generic, exceptions, capacity });
   if (solved === null) return passed(evaluation);

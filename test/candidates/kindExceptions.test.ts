@@ -43,7 +43,7 @@ describe('kindExceptions', () => {
         if (combined.waived.some((ban) => byRecord.plainFirst.includes(ban.row))) return;
         const mayWaive = waiverRisk(base.combined.bans, rows, cols, base.combined.capacity);
         if (Array.from(kinds.kindOf.keys()).some((i) => exceptions.rowStart[i + 1]! > exceptions.rowStart[i]! && mayWaive(i, exceptions.rowStart[i + 1]! - exceptions.rowStart[i]!))) return;
-        if ([...witnessed].some(([i, pairs]) => mayWaive(i, pairs))) return;
+        if ([...witnessed].some(([i, columns]) => mayWaive(i, columns.length))) return;
         if (!everyRowPlaceable({ kinds, generic, exceptions, capacity: base.combined.capacity })) return;
         const same = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
         cohortsChecked++;

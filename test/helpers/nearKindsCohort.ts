@@ -6,7 +6,7 @@ import { crossCheckCandidates, type CandidateCheckSettings } from './crossCheckC
 import type { MatchCrossCheck } from './crossCheckMatch.js';
 import { relationTypes } from '../../src/model/relationSchema.js';
 import type { PolicyInput } from '../../src/model/policySettings.js';
-import { fewKinds } from '../../fixtures/synthetic/fewKinds.js';
+import { fewKinds, withCoachManagers } from '../../fixtures/synthetic/fewKinds.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 
 type Doc = Record<string, unknown>;
@@ -20,7 +20,7 @@ export const nearKindsCohorts = fc
     relations: fc.array(fc.tuple(fc.constantFrom(...relationTypes), fc.nat(), fc.nat(), fc.nat()), { maxLength: 40 }),
     roomy: fc.boolean(),
     wishes: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('preferences', 'avoid', 'currentCoach')), { maxLength: 15 }),
-    // Internal coaching: every coachee managed by one of the first few coaches (0: none), so no kind has a plain coachee.
+    // Internal coaching: every coachee managed by one of the first few coaches (0: none; see withCoachManagers), so no kind has a plain coachee.
     managers: fc.constantFrom(0, 0, 0, 1, 2, 3),
     policy: fc.record({
       clanBan: fc.boolean(),
@@ -34,21 +34,21 @@ export const nearKindsCohorts = fc
   .map(({ seed, coachees, coaches, relations, roomy, wishes, managers, policy }) => {
     // Roomy: places for every coachee (what a match by kinds needs).
     const least = roomy ? Math.ceil(coachees / coaches) + 1 : 2;
-    const doc = fewKinds(syntheticCohort(coachees, coaches, seed, { capacity: [least, least + 6] }));
+    const drawn = fewKinds(syntheticCohort(coachees, coaches, seed, { capacity: [least, least + 6] }));
+    const doc = managers === 0 ? drawn : withCoachManagers(drawn, managers);
     const coacheeDocs = doc.coachees as Doc[];
     const coachIds = (doc.coaches as Doc[]).map((c) => c.id as string);
     const people = [...((doc.people as Doc[] | undefined) ?? []).map((p) => p.id as string), ...coachIds, ...coacheeDocs.map((c) => c.id as string)];
     // Endpoints by kind: 0 a coachee, 1 a coach, 2 anyone.
     const end = (kind: number, n: number) => (kind % 3 === 0 ? (coacheeDocs[n % coacheeDocs.length]!.id as string) : kind % 3 === 1 ? coachIds[n % coachIds.length]! : people[n % people.length]!);
     const extra = relations.map(([type, a, b, how]) => ({ from: end(how, a), to: end(how >> 2, b), type })).filter((r) => r.from !== r.to);
-    const managed = managers === 0 ? [] : coacheeDocs.map((c, n) => ({ from: coachIds[n % Math.min(managers, coachIds.length)]!, to: c.id as string, type: 'manages' }));
     for (const [who, coach, what] of wishes) {
       const coachee = coacheeDocs[who % coacheeDocs.length]!;
       const id = coachIds[coach % coachIds.length]!;
       if (what === 'currentCoach') coachee.currentCoach = id;
       else if (!((coachee.preferences as string[]) ?? []).includes(id) && !((coachee.avoid as string[]) ?? []).includes(id)) coachee[what] = [...((coachee[what] as string[]) ?? []), id];
     }
-    return { doc: { ...doc, relations: [...(doc.relations as Doc[]), ...extra, ...managed] }, policy: policy as PolicyInput };
+    return { doc: { ...doc, relations: [...(doc.relations as Doc[]), ...extra] }, policy: policy as PolicyInput };
   });
 
 
