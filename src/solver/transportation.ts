@@ -18,18 +18,23 @@ export interface TransportationProblem {
   readonly rowStart: Int32Array;
   readonly colIndex: Int32Array;
   readonly weight: Float64Array;
+  /** Per sink, the fewest units it must take (absent: none); at most its capacity. */
+  readonly minLoad?: Int32Array;
 }
 
 /**
  * `optimal`: `flow[p]` units on pair p, with duals in the max sense: `sourceDual[s] +
- * sinkDual[j] >= weight` on every allowed pair, with equality where units flow; `sinkDual[j]
- * >= 0`, and 0 where sink j has room left. `unshippable`: some of `source`'s supply can reach
- * no sink with room, whatever the others ship (the supplies cannot all be shipped).
+ * sinkDual[j] >= weight` on every allowed pair, with equality where units flow; `sinkDual[j]`
+ * above 0 only where sink j is full, below 0 only where it took just its minimum load (and
+ * that is above 0), 0 elsewhere. `unshippable`: some of `source`'s supply can reach no sink
+ * with room, whatever the others ship (the supplies cannot all be shipped). `unfillable`:
+ * `sink`'s minimum load cannot be met together with the others' (too few units can reach it).
  * `overBudget`: the searches read more pairs than the budget allowed, and stopped.
  */
 export type TransportationResult =
   | { readonly status: 'optimal'; readonly flow: Int32Array; readonly sourceDual: Float64Array; readonly sinkDual: Float64Array; readonly objective: number; readonly reads: number }
   | { readonly status: 'unshippable'; readonly source: number; readonly reads: number }
+  | { readonly status: 'unfillable'; readonly sink: number; readonly reads: number }
   | { readonly status: 'overBudget'; readonly reads: number };
 
 /**
@@ -46,12 +51,21 @@ export type TransportationResult =
  * path from there only comes back) until another source ships there. The same problem gives
  * the same flow.
  *
+ * Minimum loads are demands of the sinks themselves: the first phases end their paths at
+ * sinks short of their minimum (and carry each only as far as that minimum), and only once
+ * every minimum is met do paths end at any sink with room. Each path is still a shortest one
+ * from a source with units left to a node that lacks units, which is all the method needs; and
+ * while minimums are being met no sink holds more than its minimum, so the way on from the
+ * end node (taking units back from a sink above its minimum) does not exist yet, and the end
+ * node only has its potential moved.
+ *
  * @param budget pairs read (a sink read off a source's heap, kept up to date or put back)
  *   after which the solve stops with `overBudget`, so that a caller with another way to solve
  *   never waits long on this one.
  */
 export function solveTransportation(problem: TransportationProblem, budget = Infinity): TransportationResult {
   const { sources, sinks, supply, capacity, rowStart, colIndex, weight } = checked(problem);
+  const minLoad = problem.minLoad ?? new Int32Array(sinks);
   const pairs = colIndex.length;
   const pairSource = new Int32Array(pairs);
   for (let s = 0; s < sources; s++) pairSource.fill(s, rowStart[s]!, rowStart[s + 1]!);
@@ -66,7 +80,7 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
   // that pair's sink has room.
   const sourcePot = new Float64Array(sources);
   const sinkPot = new Float64Array(sinks);
-  const endPot = 0;
+  let endPot = 0;
   for (let s = 0; s < sources; s++) {
     let best = -Infinity;
     for (let p = rowStart[s]!; p < rowStart[s + 1]!; p++) if (Number.isFinite(weight[p]!) && capacity[colIndex[p]!]! > 0 && weight[p]! > best) best = weight[p]!;
@@ -178,12 +192,16 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
       return p;
     }
   };
-  /** Whether sink j has room and its way out costs 0: a path of reduced cost 0 may end there. */
-  const endsAt = (j: number): boolean => load[j]! < capacity[j]! && sinkPot[j]! - endPot <= 1e-12 * (1 + Math.abs(sinkPot[j]!));
+  // Units the sinks still lack to reach their minimum loads: while any, paths end only at such a sink.
+  let lacking = 0;
+  for (let j = 0; j < sinks; j++) lacking += minLoad[j]!;
+  const lackingSink = (): number => load.findIndex((n, j) => n < minLoad[j]!);
+  /** Whether a path of reduced cost 0 may end at sink j: it lacks units, or (every minimum met) has room and its way out costs 0. */
+  const endsAt = (j: number): boolean => (lacking > 0 ? load[j]! < minLoad[j]! : load[j]! < capacity[j]! && sinkPot[j]! - endPot <= 1e-12 * (1 + Math.abs(sinkPot[j]!) + Math.abs(endPot)));
   /** Carries as much as it can along a path: `forward[k]` from source k to a sink, `back[k]` from that sink's shipper (source k + 1) back. */
   const carry = (s: number, forward: readonly number[], back: readonly number[]): void => {
     const j = colIndex[forward[forward.length - 1]!]!;
-    let amount = Math.min(left[s]!, capacity[j]! - load[j]!);
+    let amount = Math.min(left[s]!, (lacking > 0 ? minLoad[j]! : capacity[j]!) - load[j]!);
     for (const q of back) amount = Math.min(amount, flow[q]!);
     for (let k = 0; k < forward.length; k++) {
       ship(forward[k]!, amount);
@@ -191,6 +209,7 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
     }
     load[j]! += amount;
     left[s]! -= amount;
+    if (lacking > 0) lacking -= amount;
   };
   /**
    * One path of reduced cost 0 from source s to a sink with room (a depth-first search that
@@ -272,6 +291,8 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
     }
     let bestEnd = Infinity;
     let endSink = -1;
+    // While minimums are being met, the end node is reached without ending the search.
+    let endDist = Infinity;
     // Dijkstra with each source's sinks read in order of reduced cost, one at a time: the
     // events come off in order of distance, so a sink's first one is its distance.
     while (heap.size > 0 && heap.peekKey() < bestEnd) {
@@ -299,8 +320,11 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
         if (load[j]! < capacity[j]!) {
           const toEnd = sinkPot[j]! - endPot;
           const e = at + (toEnd > 0 ? toEnd : 0);
-          if (e < bestEnd) {
-            bestEnd = e;
+          if (e < endDist) endDist = e;
+          const ends = lacking > 0 ? load[j]! < minLoad[j]! : true;
+          const reach = lacking > 0 ? at : e;
+          if (ends && reach < bestEnd) {
+            bestEnd = reach;
             endSink = j;
           }
         }
@@ -317,7 +341,9 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
       queueNext(g);
       if (streams.reads > budget) return { status: 'overBudget', reads: streams.reads };
     }
-    if (bestEnd === Infinity) return { status: 'unshippable', source: short[0]!, reads: streams.reads };
+    if (bestEnd === Infinity) return lacking > 0 ? { status: 'unfillable', sink: lackingSink(), reads: streams.reads } : { status: 'unshippable', source: short[0]!, reads: streams.reads };
+    // Reached or not, the end node moves as any other (by 0 once it ends every path).
+    endPot += Math.min(endDist, bestEnd) - bestEnd;
     // Every potential moves by min(distance, bestEnd): the untouched by bestEnd. Only
     // differences of potentials count, so the touched move by the difference instead.
     for (const g of touchedSources) {
@@ -337,17 +363,26 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
     short = short.filter((s) => left[s]! > 0);
     if (streams.reads > budget) return { status: 'overBudget', reads: streams.reads };
   }
-  return { status: 'optimal', flow, ...dualsOf(problem, sourcePot, sinkPot, endPot, load), objective: objectiveOf(problem, flow), reads: streams.reads };
+  // Every unit shipped with a minimum still unmet: the minimums ask for more than the supplies.
+  if (lacking > 0) return { status: 'unfillable', sink: lackingSink(), reads: streams.reads };
+  return { status: 'optimal', flow, ...dualsOf(problem, minLoad, sourcePot, sinkPot, endPot, load), objective: objectiveOf(problem, flow), reads: streams.reads };
 }
 
 /** The max-sense duals of the final potentials (see TransportationResult). */
-function dualsOf(problem: TransportationProblem, sourcePot: Float64Array, sinkPot: Float64Array, endPot: number, load: Int32Array): { sourceDual: Float64Array; sinkDual: Float64Array } {
+function dualsOf(problem: TransportationProblem, minLoad: Int32Array, sourcePot: Float64Array, sinkPot: Float64Array, endPot: number, load: Int32Array): { sourceDual: Float64Array; sinkDual: Float64Array } {
   const { sources, sinks, capacity, rowStart, colIndex, weight } = problem;
   const sourceDual = Float64Array.from(sourcePot, (p) => p - endPot);
   const sinkDual = new Float64Array(sinks);
-  // A sink that filled has π(j) ≤ π(end); one with room has π(j) = π(end) when it took any
-  // unit, and may lie above it when it took none: 0 then keeps every pair covered.
-  for (let j = 0; j < sinks; j++) sinkDual[j] = capacity[j]! > 0 && load[j]! === capacity[j]! ? Math.max(0, endPot - sinkPot[j]!) : 0;
+  // A sink that filled has π(j) ≤ π(end); one with room has π(j) = π(end) when it took more
+  // than its minimum, and may lie above it otherwise: then a sink at a minimum above 0 is
+  // priced below 0 (its pairs with units stay tight), one at 0 units takes 0, which keeps
+  // every pair covered. A sink whose minimum is its capacity may go either way.
+  for (let j = 0; j < sinks; j++) {
+    const gap = endPot - sinkPot[j]!;
+    const atMinimum = minLoad[j]! > 0 && load[j] === minLoad[j];
+    if (capacity[j]! > 0 && load[j] === capacity[j]) sinkDual[j] = atMinimum ? gap : Math.max(0, gap);
+    else sinkDual[j] = atMinimum ? Math.min(0, gap) : 0;
+  }
   // A sink without places: its dual costs nothing, and is set to cover its pairs.
   for (let s = 0; s < sources; s++) {
     for (let p = rowStart[s]!; p < rowStart[s + 1]!; p++) {
@@ -366,12 +401,14 @@ function objectiveOf(problem: TransportationProblem, flow: Int32Array): number {
 
 /**
  * Whether `flow` with these duals is proven optimal: it ships every supply on allowed pairs
- * within capacity, and the duals cover every allowed pair, are tight where units flow, and
- * price only full sinks, each to within 10^-9 · (1 + the magnitudes involved), as the
- * candidate certificates count ties. Independent of how the solve found them.
+ * within capacity and minimum loads, and the duals cover every allowed pair, are tight where
+ * units flow, price above 0 only full sinks and below 0 only sinks at a minimum load above 0,
+ * each to within 10^-9 · (1 + the magnitudes involved), as the candidate certificates count
+ * ties. Independent of how the solve found them.
  */
 export function transportationProven(problem: TransportationProblem, flow: Int32Array, sourceDual: Float64Array, sinkDual: Float64Array): boolean {
   const { sources, sinks, supply, capacity, rowStart, colIndex, weight } = problem;
+  const minLoad = problem.minLoad ?? new Int32Array(sinks);
   const load = new Int32Array(sinks);
   for (let s = 0; s < sources; s++) {
     let shipped = 0;
@@ -393,8 +430,10 @@ export function transportationProven(problem: TransportationProblem, flow: Int32
     if (shipped !== supply[s]) return false;
   }
   for (let j = 0; j < sinks; j++) {
-    if (load[j]! > capacity[j]! || !(sinkDual[j]! >= 0)) return false;
-    if (load[j]! < capacity[j]! && sinkDual[j]! > 1e-9 * (1 + Math.abs(sinkDual[j]!))) return false;
+    const v = sinkDual[j]!;
+    if (load[j]! > capacity[j]! || load[j]! < minLoad[j]! || !Number.isFinite(v)) return false;
+    const atMinimum = minLoad[j]! > 0 && load[j] === minLoad[j];
+    if ((v < 0 && !atMinimum) || (load[j]! < capacity[j]! && v > 1e-9 * (1 + Math.abs(v)))) return false;
   }
   return true;
 }
@@ -411,8 +450,9 @@ function checked(problem: TransportationProblem): TransportationProblem {
   const { sources, sinks, supply, capacity, rowStart, colIndex, weight } = problem;
   const whole = (n: number) => Number.isInteger(n) && n >= 0;
   const rowsOk = rowStart.length === sources + 1 && rowStart[0] === 0 && rowStart[sources] === colIndex.length && rowStart.every((at, s) => s === 0 || at >= rowStart[s - 1]!);
-  if (!whole(sources) || !whole(sinks) || supply.length !== sources || capacity.length !== sinks || !rowsOk || weight.length !== colIndex.length || !colIndex.every((j) => j >= 0 && j < sinks) || !supply.every(whole) || !capacity.every(whole)) {
-    throw new CoachmatchError('internal', `a transportation problem needs ${sources} supplies and ${sinks} capacities (whole numbers), and its sources' pairs in compressed rows, each a sink below ${sinks} with a weight`);
+  const minimumsOk = problem.minLoad === undefined || (problem.minLoad.length === sinks && problem.minLoad.every((m, j) => whole(m) && m <= capacity[j]!));
+  if (!whole(sources) || !whole(sinks) || supply.length !== sources || capacity.length !== sinks || !rowsOk || weight.length !== colIndex.length || !colIndex.every((j) => j >= 0 && j < sinks) || !supply.every(whole) || !capacity.every(whole) || !minimumsOk) {
+    throw new CoachmatchError('internal', `a transportation problem needs ${sources} supplies and ${sinks} capacities (whole numbers, each minimum load at most its capacity), and its sources' pairs in compressed rows, each a sink below ${sinks} with a weight`);
   }
   return problem;
 }

@@ -18,14 +18,14 @@ function unitRows(problem: TransportationProblem): AssignmentProblem {
       }
     }
   }
-  return { rows, cols: problem.sinks, edges, capacity: Array.from(problem.capacity), sense: 'max' };
+  return { rows, cols: problem.sinks, edges, capacity: Array.from(problem.capacity), ...(problem.minLoad === undefined ? {} : { minLoad: Array.from(problem.minLoad) }), sense: 'max' };
 }
 
 /**
  * A problem from its dense table (row-major sources × sinks, NaN forbidden): every pair listed,
  * or (`omitForbidden`) the forbidden ones left out of the rows.
  */
-function fromDense(sources: number, sinks: number, supply: number[], capacity: number[], table: number[], omitForbidden = false): TransportationProblem {
+function fromDense(sources: number, sinks: number, supply: number[], capacity: number[], table: number[], omitForbidden = false, minLoad?: number[]): TransportationProblem {
   const rowStart = [0];
   const colIndex: number[] = [];
   const weight: number[] = [];
@@ -38,7 +38,7 @@ function fromDense(sources: number, sinks: number, supply: number[], capacity: n
     }
     rowStart.push(colIndex.length);
   }
-  return { sources, sinks, supply: Int32Array.from(supply), capacity: Int32Array.from(capacity), rowStart: Int32Array.from(rowStart), colIndex: Int32Array.from(colIndex), weight: Float64Array.from(weight) };
+  return { sources, sinks, supply: Int32Array.from(supply), capacity: Int32Array.from(capacity), rowStart: Int32Array.from(rowStart), colIndex: Int32Array.from(colIndex), weight: Float64Array.from(weight), ...(minLoad === undefined ? {} : { minLoad: Int32Array.from(minLoad) }) };
 }
 
 const problems = (most: { sources: number; sinks: number; supply: number; capacity: number }) =>
@@ -50,8 +50,14 @@ const problems = (most: { sources: number; sinks: number; supply: number; capaci
       supply: fc.array(fc.integer({ min: 0, max: most.supply }), { minLength: most.sources, maxLength: most.sources }),
       capacity: fc.array(fc.integer({ min: 0, max: most.capacity }), { minLength: most.sinks, maxLength: most.sinks }),
       omitForbidden: fc.boolean(),
+      // Per sink, its minimum load (cut to its capacity; 0 for about half), or none at all.
+      minimums: fc.option(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: most.capacity })), { minLength: most.sinks, maxLength: most.sinks })),
     })
-    .map(({ sources, sinks, seedWeights, supply, capacity, omitForbidden }) => fromDense(sources, sinks, supply.slice(0, sources), capacity.slice(0, sinks), seedWeights.slice(0, sources * sinks), omitForbidden));
+    .map(({ sources, sinks, seedWeights, supply, capacity, omitForbidden, minimums }) => {
+      const capacities = capacity.slice(0, sinks);
+      const minLoad = minimums === null ? undefined : capacities.map((c, j) => Math.min(c, minimums[j]!));
+      return fromDense(sources, sinks, supply.slice(0, sources), capacities, seedWeights.slice(0, sources * sinks), omitForbidden, minLoad);
+    });
 
 function shipped(problem: TransportationProblem, flow: Int32Array): { bySource: number[]; bySink: number[] } {
   const bySource = new Array<number>(problem.sources).fill(0);
@@ -88,7 +94,7 @@ describe('solveTransportation', () => {
         const lp = solveAssignment(units, { method: 'lp' });
         expect(lp.status).toBe(flow.status);
         if (flow.status !== 'optimal') {
-          expect(result.status).toBe('unshippable');
+          expect(['unshippable', 'unfillable']).toContain(result.status);
           return;
         }
         expect(result.status).toBe('optimal');
@@ -98,7 +104,10 @@ describe('solveTransportation', () => {
         expect(Math.abs(result.objective - lp.objective)).toBeLessThanOrEqual(1e-6 * scale);
         const { bySource, bySink } = shipped(problem, result.flow);
         expect(bySource).toEqual(Array.from(problem.supply));
-        bySink.forEach((n, j) => expect(n).toBeLessThanOrEqual(problem.capacity[j]!));
+        bySink.forEach((n, j) => {
+          expect(n).toBeLessThanOrEqual(problem.capacity[j]!);
+          expect(n).toBeGreaterThanOrEqual(problem.minLoad?.[j] ?? 0);
+        });
         expect(transportationProven(problem, result.flow, result.sourceDual, result.sinkDual)).toBe(true);
       }),
       { numRuns: runs(300) },
@@ -122,6 +131,34 @@ describe('solveTransportation', () => {
   it('names a source whose supply cannot all be shipped, with the capacity short', () => {
     const problem = fromDense(2, 2, [2, 3], [2, 2], [1, 1, 1, Number.NaN], true);
     expect(solveTransportation(problem)).toMatchObject({ status: 'unshippable', source: 1 });
+  });
+
+  it('meets a minimum load at its known optimum, the sink priced below 0', () => {
+    // One source of 2 units; sink 0 weighs 10 with room for both, sink 1 weighs 1, has room for both and must take one.
+    const problem = fromDense(1, 2, [2], [2, 2], [10, 1], false, [0, 1]);
+    const result = solveTransportation(problem);
+    expect(result.status).toBe('optimal');
+    if (result.status !== 'optimal') return;
+    expect(Array.from(result.flow)).toEqual([1, 1]);
+    expect(result.objective).toBe(11);
+    // The minimum costs 9 a unit: sink 1's dual says so.
+    expect(result.sinkDual[1]! + 9).toBeCloseTo(0, 12);
+    expect(transportationProven(problem, result.flow, result.sourceDual, result.sinkDual)).toBe(true);
+    // Without the minimum both units go to sink 0; that flow does not prove the problem with it.
+    const free: TransportationProblem = { ...problem, minLoad: Int32Array.of(0, 0) };
+    const unbound = solveTransportation(free);
+    if (unbound.status !== 'optimal') throw new Error('expected optimal');
+    expect(Array.from(unbound.flow)).toEqual([2, 0]);
+    expect(transportationProven(problem, unbound.flow, unbound.sourceDual, unbound.sinkDual)).toBe(false);
+    // Nor do duals that price a sink above its minimum below 0.
+    expect(transportationProven(free, unbound.flow, Float64Array.from(unbound.sourceDual, (u) => u + 1), Float64Array.of(-1, -1))).toBe(false);
+  });
+
+  it('names a sink whose minimum load cannot be met', () => {
+    // Sink 2 must take a unit that no source may send it.
+    expect(solveTransportation(fromDense(2, 3, [1, 1], [2, 2, 1], [1, 2, Number.NaN, 3, 1, Number.NaN], true, [0, 0, 1]))).toMatchObject({ status: 'unfillable', sink: 2 });
+    // Minimums of 3 units in all, from 2 units of supply.
+    expect(solveTransportation(fromDense(1, 2, [2], [2, 2], [1, 1], false, [1, 2]))).toMatchObject({ status: 'unfillable' });
   });
 
   it('stops when its scans pass the budget', () => {
