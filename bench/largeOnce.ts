@@ -1,10 +1,10 @@
 /**
- * Child-process entry (after `npm run build`): `node --import tsx bench/largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<n>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>] [noKinds=1] [managed=1] [coachManaged=1]`
+ * Child-process entry (after `npm run build`): `node --import tsx bench/largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<n>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>] [noKinds=1] [managed=1] [coachManaged=1] [minLoad=<n>]` (minLoad: every n-th coach to take at least one coachee)
  * generates a synthetic cohort (with every n-th coachee at priority 0 when asked), parses it, matches it on candidate pairs once and prints one
  * JSON line: phase times, the certificate, and the process's peak RSS (so the peak belongs to
  * that case alone). Only counts and figures are printed, never a person's data.
  */
-import { fewKinds as withFewKinds, kindsOnly as withKindsOnly, withCoachManagers, withManagers } from '../fixtures/synthetic/fewKinds.js';
+import { fewKinds as withFewKinds, kindsOnly as withKindsOnly, withCoachManagers, withManagers, withMinimumLoads } from '../fixtures/synthetic/fewKinds.js';
 import { syntheticCohort } from '../fixtures/synthetic/syntheticCohort.js';
 import { peakRss } from './peakRss.js';
 
@@ -27,16 +27,18 @@ const pairBudget = option('pairBudget');
 const noKinds = option('noKinds');
 const managed = option('managed');
 const coachManaged = option('coachManaged');
-const unknown = args.slice(5).filter((a) => !/^(k|priority0|fewKinds|kindsOnly|pairBudget|noKinds|managed|coachManaged)=/.test(a));
-if ([coachees, coaches, seed, minCapacity, maxCapacity].some((n) => n === undefined || !Number.isInteger(n)) || [k, priority0].some((n) => n !== undefined && !(Number.isInteger(n) && n > 0)) || (pairBudget !== undefined && !(Number.isInteger(pairBudget) && pairBudget >= 0)) || (fewKinds !== undefined && fewKinds !== 1) || (kindsOnly !== undefined && kindsOnly !== 1) || (noKinds !== undefined && noKinds !== 1) || (managed !== undefined && managed !== 1) || (coachManaged !== undefined && coachManaged !== 1) || unknown.length > 0) {
-  process.stderr.write('usage: largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<every n-th coachee>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>] [noKinds=1] [managed=1] [coachManaged=1]\n');
+const minLoadEvery = option('minLoad');
+const unknown = args.slice(5).filter((a) => !/^(k|priority0|fewKinds|kindsOnly|pairBudget|noKinds|managed|coachManaged|minLoad)=/.test(a));
+if ([coachees, coaches, seed, minCapacity, maxCapacity].some((n) => n === undefined || !Number.isInteger(n)) || [k, priority0, minLoadEvery].some((n) => n !== undefined && !(Number.isInteger(n) && n > 0)) || (pairBudget !== undefined && !(Number.isInteger(pairBudget) && pairBudget >= 0)) || (fewKinds !== undefined && fewKinds !== 1) || (kindsOnly !== undefined && kindsOnly !== 1) || (noKinds !== undefined && noKinds !== 1) || (managed !== undefined && managed !== 1) || (coachManaged !== undefined && coachManaged !== 1) || unknown.length > 0) {
+  process.stderr.write('usage: largeOnce.ts <coachees> <coaches> <seed> <minCapacity> <maxCapacity> [k=<k>] [priority0=<every n-th coachee>] [fewKinds=1] [kindsOnly=1] [pairBudget=<pairs>] [noKinds=1] [managed=1] [coachManaged=1] [minLoad=<every n-th coach>]\n');
   process.exit(2);
 }
 // The document lives only inside this function: as in the CLI, it is garbage once parsed.
 const { cohort, parseMs } = (() => {
   const drawn = syntheticCohort(coachees!, coaches!, seed!, { capacity: [minCapacity!, maxCapacity!] });
   const kinded = kindsOnly === 1 ? withKindsOnly(drawn) : fewKinds === 1 ? withFewKinds(drawn) : drawn;
-  const doc = managed === 1 ? withManagers(kinded) : coachManaged === 1 ? withCoachManagers(kinded) : kinded;
+  const related = managed === 1 ? withManagers(kinded) : coachManaged === 1 ? withCoachManagers(kinded) : kinded;
+  const doc = minLoadEvery === undefined ? related : withMinimumLoads(related, minLoadEvery);
   if (priority0 !== undefined) (doc.coachees as { priority?: number }[]).forEach((c, i) => {
     if (i % priority0 === 0) c.priority = 0;
   });
@@ -49,10 +51,12 @@ const phases: CandidatePhase[] = [];
 const start = performance.now();
 const matching = match(cohort, { candidates: 'always', candidateSettings: { ...(k === undefined ? {} : { k }), ...(pairBudget === undefined ? {} : { pairBudget }), ...(noKinds === 1 ? { byKinds: false } : {}), maxRounds: 16, onPhase: (phase) => phases.push(phase) } });
 const matchMs = performance.now() - start;
-// The answer is checked before any figure counts: capacities kept, every matched pair allowed.
+// The answer is checked before any figure counts: capacities and minimum loads kept, every matched pair allowed.
 const loads = new Map<string, number>();
 for (const c of matching.coachees) if (c.status === 'matched') loads.set(c.coachId, (loads.get(c.coachId) ?? 0) + 1);
 const overfull = matching.coaches.filter((c) => (loads.get(c.coachId) ?? 0) !== c.load || c.load > c.capacity).length;
+const minimumOf = new Map(cohort.coaches.map((c) => [c.id, c.minLoad]));
+const underfull = matching.coaches.filter((c) => c.load < (minimumOf.get(c.coachId) ?? 0)).length;
 const report = matching.candidates!;
 process.stdout.write(
   `${JSON.stringify({
@@ -78,6 +82,7 @@ process.stdout.write(
     gap: report.gap,
     matched: matching.kpis.matched,
     overfull,
+    underfull,
     peakRssBytes: peakRss(),
     phases,
   })}\n`,

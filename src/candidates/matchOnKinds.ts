@@ -27,7 +27,7 @@ export const KIND_SHARE = 0.5;
  * exactly and proven by its duals (see solveKinds: kinds ship coachees to coaches, or with
  * fewer places than coachees coaches ship places to kinds). A kind's coachees, in row order,
  * take its coaches in column order. Returns null (the candidate path then matches the cohort)
- * when the kinds are too many (see KIND_PAIRS, KIND_SHARE), a coach has a minimum load, a
+ * when the kinds are too many (see KIND_PAIRS, KIND_SHARE), a
  * solver other than flow is asked for, the places are too few and every coachee must be
  * placed, not every coachee (or place) can be placed, or the solve runs past its budget: each
  * of those the candidate path handles. The cohort's evaluation, once built, comes back with
@@ -47,10 +47,10 @@ export function matchOnKinds(cohort: Cohort, input: CandidateMatchInput, clock: 
   const { evaluate, base } = evaluation;
   const { capacity, minLoad } = base.combined;
   const places = capacity.reduce((a, b) => a + b, 0);
-  if (minLoad.some((m) => m > 0) || (places < rows && !input.allowUnmatched)) return passed(evaluation);
+  if (places < rows && !input.allowUnmatched) return passed(evaluation);
   const weight = kindWeights(Array.from(kinds.first), rows, cols, (pairs) => solverWeights(evaluate(pairs).combined));
   clock.lap('context', 0);
-  const result = solveKinds(kinds, capacity, weight, input.allowUnmatched);
+  const result = solveKinds(kinds, capacity, minLoad, weight, input.allowUnmatched);
   if (result === null) return passed(evaluation);
   clock.lap('solve', 1);
   const matching = explainAssigned(result, { evaluate, rows, capacity, settings, preset });

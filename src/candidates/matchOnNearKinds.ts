@@ -22,7 +22,7 @@ import type { PhaseClock } from './phaseClock.js';
  * (its exceptions: see kindExceptions), so the kinds' weights against every coach and the
  * exceptions' own weights are the whole problem, solved exactly (see solveNearKinds). Returns
  * the matching, or null with the cohort's evaluation when built (the candidate rounds then
- * take over): when the kinds are too many (as matchOnKinds), a coach has a minimum load, the places are fewer than the coachees and
+ * take over): when the kinds are too many (as matchOnKinds), the places are fewer than the coachees and
  * every coachee must be placed, a waiver could touch an exception's weight, a solver other than flow is asked for, or the
  * solve does not settle it.
  */
@@ -40,7 +40,7 @@ export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clo
   const { evaluate, base } = evaluation;
   const { capacity, minLoad } = base.combined;
   const places = capacity.reduce((a, b) => a + b, 0);
-  if (minLoad.some((m) => m > 0) || (places < rows && !input.allowUnmatched)) return passed(evaluation);
+  if (places < rows && !input.allowUnmatched) return passed(evaluation);
   const weigh = (pairs: PairSet) => solverWeights(evaluate(pairs).combined);
   // A kind whose bans the full problem waives (they would leave it no coach) is weighed as
   // waived, and its coachees' exceptions, evaluated on their own, would not be.
@@ -61,7 +61,7 @@ export function matchOnNearKinds(cohort: Cohort, input: CandidateMatchInput, clo
   }
   for (const [i, columns] of witnessed) if (mayWaive(i, columns.length)) return passed(evaluation);
   clock.lap('context', 0);
-  const solved = solveNearKinds({ kinds, generic, exceptions, capacity });
+  const solved = solveNearKinds({ kinds, generic, exceptions, capacity, minLoad });
   if (solved === null) return passed(evaluation);
   clock.lap('solve', 1);
   const matching = explainAssigned(solved.result, { evaluate, rows, capacity, settings, preset });

@@ -13,21 +13,22 @@ export const READS_PER_PAIR = 200;
 /**
  * The full problem of coachees in kinds (`weight`: row-major kinds × coaches, NaN banned),
  * solved exactly as a transportation problem and proven by its duals; null when it cannot be
- * settled that way. With room for every coachee, each kind ships its coachees to the coaches
- * (see coacheeResult). With fewer places than coachees, and coachees allowed to stay unmatched,
- * each coach ships its places to the kinds, every place filled (the most any matching places),
- * each kind taking at most its coachees: a kind's coachees, in row order, take its places in
- * coach order, and the last go unmatched. Null when not every coachee (or place) can be
- * placed, the solve runs past its budget, or its proof fails.
+ * settled that way. With room for every coachee, each kind ships its coachees to the coaches,
+ * each coach taking at least its minimum load (see coacheeResult). With fewer places than
+ * coachees, and coachees allowed to stay unmatched, each coach ships its places to the kinds,
+ * every place filled (the most any matching places, and every minimum met), each kind taking
+ * at most its coachees: a kind's coachees, in row order, take its places in coach order, and
+ * the last go unmatched. Null when not every coachee (or place) can be placed, a minimum load
+ * cannot be met, the solve runs past its budget, or its proof fails.
  */
-export function solveKinds(kinds: CoacheeKinds, capacity: Int32Array, weight: Float64Array, allowUnmatched: boolean): AssignmentResult | null {
+export function solveKinds(kinds: CoacheeKinds, capacity: Int32Array, minLoad: Int32Array, weight: Float64Array, allowUnmatched: boolean): AssignmentResult | null {
   const count = kinds.first.length;
   const cols = capacity.length;
   const rows = kinds.kindOf.length;
   let places = 0;
   for (const c of capacity) places += c;
   if (places >= rows) {
-    const problem = denseProblem(count, cols, kinds.size, capacity, (g, j) => weight[g * cols + j]!);
+    const problem = { ...denseProblem(count, cols, kinds.size, capacity, (g, j) => weight[g * cols + j]!), minLoad };
     const solved = proven(problem);
     return solved === null ? null : coacheeResult(kinds.kindOf, problem, solved.flow, solved.sourceDual, solved.sinkDual);
   }

@@ -21,6 +21,8 @@ export interface NearKindsProblem {
   readonly generic: Float64Array;
   readonly exceptions: KindExceptions;
   readonly capacity: Int32Array;
+  /** Per coach, the fewest coachees it must take (met by every place filled when places are fewer than coachees). */
+  readonly minLoad: Int32Array;
 }
 
 /** An optimal assignment of every coachee, and how it was reached. */
@@ -87,7 +89,8 @@ export function solveNearKinds(problem: NearKindsProblem): NearKindsSolution | n
     if (solved === null) return null;
     if (solved.status === 'unshippable') {
       // Perhaps only as written: a coachee's bonus left out of its pool, or a lone one's short
-      // list. Every such coachee is then solved alone on every coach, once.
+      // list (which may also leave a coach short of its minimum load). Every such coachee is
+      // then solved alone on every coach, once.
       const widened = widenAll(problem, lone, given, bonusRows);
       if (widened === 0) return null;
       addedPerRound.push(widened);
@@ -225,7 +228,7 @@ export interface BuiltProblem {
   readonly loneRows: Int32Array;
 }
 
-function buildProblem({ kinds, generic, exceptions, capacity }: NearKindsProblem, lone: Uint8Array, given: ReadonlyMap<number, number[]>): BuiltProblem {
+function buildProblem({ kinds, generic, exceptions, capacity, minLoad }: NearKindsProblem, lone: Uint8Array, given: ReadonlyMap<number, number[]>): BuiltProblem {
   const rows = kinds.kindOf.length;
   const cols = capacity.length;
   const count = kinds.size.length;
@@ -271,7 +274,7 @@ function buildProblem({ kinds, generic, exceptions, capacity }: NearKindsProblem
       weight[at + n] = exception >= 0 ? exceptions.weight[exception]! : generic[kinds.kindOf[i]! * cols + col]!;
     });
   });
-  const problem: TransportationProblem = { sources, sinks: cols, supply, capacity, rowStart, colIndex, weight };
+  const problem: TransportationProblem = { sources, sinks: cols, supply, capacity, rowStart, colIndex, weight, minLoad };
   return {
     problem,
     poolSource,
@@ -331,7 +334,7 @@ function certify({ kinds, generic, exceptions, capacity }: NearKindsProblem, bui
   return added;
 }
 
-/** A proven solve of a built problem, its flow and duals per source (kinds and lone coachees) and per coach. */
+/** A proven solve of a built problem, its flow and duals per source (kinds and lone coachees) and per coach; or that it could not ship every unit or meet every minimum load as written. */
 type SolvedNear = { status: 'optimal'; flow: Int32Array; sourceDual: Float64Array; sinkDual: Float64Array; objective: number } | { status: 'unshippable' };
 
 /**
@@ -343,7 +346,7 @@ type SolvedNear = { status: 'optimal'; flow: Int32Array; sourceDual: Float64Arra
 function solveEitherWay(problem: TransportationProblem, byPlaces: boolean): SolvedNear | null {
   const written = byPlaces ? transposed(problem) : { problem, arcOf: null };
   const solved = solveTransportation(written.problem, READS_PER_PAIR * problem.colIndex.length);
-  if (solved.status === 'unshippable') return { status: 'unshippable' };
+  if (solved.status === 'unshippable' || solved.status === 'unfillable') return { status: 'unshippable' };
   if (solved.status !== 'optimal' || !transportationProven(written.problem, solved.flow, solved.sourceDual, solved.sinkDual)) return null;
   if (written.arcOf === null) return solved;
   const flow = new Int32Array(problem.colIndex.length);
@@ -351,7 +354,11 @@ function solveEitherWay(problem: TransportationProblem, byPlaces: boolean): Solv
   return { status: 'optimal', flow, sourceDual: solved.sinkDual, sinkDual: solved.sourceDual, objective: solved.objective };
 }
 
-/** The problem with sources and sinks swapped (each sink's pairs in source order), and per pair of it the pair of `problem` it is. */
+/**
+ * The problem with sources and sinks swapped (each sink's pairs in source order), and per pair
+ * of it the pair of `problem` it is. Every place is then shipped, so the minimum loads are met
+ * and left out.
+ */
 function transposed(problem: TransportationProblem): { problem: TransportationProblem; arcOf: Int32Array } {
   const { sources, sinks, supply, capacity, rowStart, colIndex, weight } = problem;
   const start = new Int32Array(sinks + 1);

@@ -44,7 +44,7 @@ describe('kindExceptions', () => {
         const mayWaive = waiverRisk(base.combined.bans, rows, cols, base.combined.capacity);
         if (Array.from(kinds.kindOf.keys()).some((i) => exceptions.rowStart[i + 1]! > exceptions.rowStart[i]! && mayWaive(i, exceptions.rowStart[i + 1]! - exceptions.rowStart[i]!))) return;
         if ([...witnessed].some(([i, columns]) => mayWaive(i, columns.length))) return;
-        if (!everyRowPlaceable({ kinds, generic, exceptions, capacity: base.combined.capacity })) return;
+        if (!everyRowPlaceable({ kinds, generic, exceptions, capacity: base.combined.capacity, minLoad: base.combined.minLoad })) return;
         const same = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
         cohortsChecked++;
         if (witnessed.size > 0) witnessedCohorts++;

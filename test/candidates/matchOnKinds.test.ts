@@ -17,9 +17,18 @@ function kindsOnlyCohort(coachees: number, coaches: number, capacity: readonly [
 
 describe('match by kinds', () => {
   it('solves coachees of few kinds on every pair at once, at the dense optimum, each kind taking its coaches in order', () => {
-    // Room for all (kinds ship coachees), and places short (coaches ship places; the rest unmatched).
-    for (const [capacity, placed] of [[[8, 12], 'all'], [[2, 6], 'places']] as const) {
-      const cohort = parseCohort(kindsOnlyCohort(400, 50, capacity) as unknown as CohortInput);
+    // Room for all (kinds ship coachees), and places short (coaches ship places; the rest
+    // unmatched); with room for all also with the 5 coaches least loaded without it to be
+    // filled (minimum load = places), which binds.
+    for (const [capacity, placed, minimums] of [[[8, 12], 'all', false], [[2, 6], 'places', false], [[8, 12], 'all', true]] as const) {
+      const doc = kindsOnlyCohort(400, 50, capacity);
+      if (minimums) {
+        const free = match(parseCohort(doc as unknown as CohortInput), always);
+        const least = [...free.coaches].sort((a, b) => a.load - b.load || (a.coachId < b.coachId ? -1 : 1)).slice(0, 5);
+        expect(least.every((c) => c.load < c.capacity)).toBe(true);
+        for (const { coachId } of least) (doc.coaches as Doc[]).find((c) => c.id === coachId)!.minLoad = (doc.coaches as Doc[]).find((c) => c.id === coachId)!.capacity;
+      }
+      const cohort = parseCohort(doc as unknown as CohortInput);
       const byKind = match(cohort, always);
       const dense = match(cohort, { candidates: 'never' });
       expect([byKind.status, byKind.candidates!.certified, byKind.candidates!.kinds, byKind.candidates!.rounds]).toEqual(['optimal', true, 15, 1]);
@@ -28,6 +37,7 @@ describe('match by kinds', () => {
       const places = cohort.coaches.reduce((n, c) => n + (c.active ? c.capacity : 0), 0);
       expect(byKind.kpis.matched).toBe(placed === 'all' ? 400 : places);
       expect(dense.kpis.matched).toBe(byKind.kpis.matched);
+      for (const coach of byKind.coaches) expect(coach.load).toBeGreaterThanOrEqual(cohort.coaches.find((c) => c.id === coach.coachId)!.minLoad);
       // The documented rule: a kind's coachees, in id order, take its coaches in id order (the
       // last of a kind unmatched when places are short).
       const twinOf = exactTwins(cohort)!;
@@ -42,15 +52,12 @@ describe('match by kinds', () => {
     }
   });
 
-  it('leaves to the candidate rounds what it cannot settle: too few places for all when all must be placed, a minimum load, too many kinds, byKinds false', () => {
+  it('leaves to the candidate rounds what it cannot settle: too few places for all when all must be placed, too many kinds, byKinds false', () => {
     const short = parseCohort(kindsOnlyCohort(400, 50, [2, 6]) as unknown as CohortInput);
-    const withMinimum = kindsOnlyCohort(400, 50, [8, 12]);
-    (withMinimum.coaches as Doc[])[0]!.minLoad = 2;
     const distinct = parseCohort(syntheticCohort(400, 50, 4, { capacity: [8, 12] }) as unknown as CohortInput);
     const roomy = parseCohort(kindsOnlyCohort(400, 50, [8, 12]) as unknown as CohortInput);
     const cases: [string, Matching][] = [
       ['places short, every coachee required', match(short, { ...always, allowUnmatched: false })],
-      ['a minimum load', match(parseCohort(withMinimum as unknown as CohortInput), always)],
       ['every coachee its own kind', match(distinct, always)],
       ['byKinds false', match(roomy, { ...always, candidateSettings: { ...always.candidateSettings, byKinds: false } })],
     ];
@@ -58,13 +65,27 @@ describe('match by kinds', () => {
       expect({ what, kinds: matching.candidates!.kinds }).toEqual({ what, kinds: undefined });
       expect({ what, certified: matching.candidates!.certified }).toEqual({ what, certified: true });
     }
-    // The first two fall through after the match by kinds has evaluated the cohort, which the
-    // rounds then start from: they must still reach the dense answer.
-    const dense = [match(short, { candidates: 'never', allowUnmatched: false }), match(parseCohort(withMinimum as unknown as CohortInput), { candidates: 'never' })];
+    // The first falls through after the match by kinds has evaluated the cohort, which the
+    // rounds then start from: it must still reach the dense answer.
+    const dense = [match(short, { candidates: 'never', allowUnmatched: false })];
     for (const [n, reference] of dense.entries()) {
       const [what, matching] = cases[n]!;
       expect({ what, status: matching.status, matched: matching.kpis.matched }).toEqual({ what, status: reference.status, matched: reference.kpis.matched });
       expect(Math.abs(matching.objective! - reference.objective!)).toBeLessThanOrEqual(1e-9 * Math.abs(reference.objective!));
     }
+  });
+});
+
+describe('match by kinds, minimum loads', () => {
+  it('leaves minimum loads the coachees cannot meet to the candidate rounds, which diagnose them as the dense match does', () => {
+    // 400 coachees, and every coach to be filled: about 500 places.
+    const doc = kindsOnlyCohort(400, 50, [8, 12]);
+    (doc.coaches as Doc[]).forEach((coach) => (coach.minLoad = coach.capacity));
+    const cohort = parseCohort(doc as unknown as CohortInput);
+    const byKind = match(cohort, always);
+    const dense = match(cohort, { candidates: 'never' });
+    expect(byKind.candidates!.kinds).toBeUndefined();
+    expect(dense.status).toBe('infeasible');
+    expect(byKind.status).toBe('infeasible');
   });
 });

@@ -12,6 +12,7 @@ import { shuffleCohortDeep } from '../helpers/shuffleCohortDeep.js';
 describe('match by near kinds', () => {
   it('matches few-kinds cohorts with relations and wishes at the dense optimum when it certifies, in rounds otherwise', () => {
     let byNearKinds = 0;
+    let withMinimum = 0;
     fc.assert(
       fc.property(nearKindsCohorts, fc.boolean(), ({ doc, policy }, allowUnmatched) => {
         const check = crossCheckNearKinds(doc as unknown as CohortInput, policy, allowUnmatched);
@@ -21,12 +22,15 @@ describe('match by near kinds', () => {
         if (matching.candidates!.lone !== undefined) {
           byNearKinds++;
           expect(matching.candidates!.certified).toBe(true);
+          if ((doc as unknown as CohortInput).coaches.some((c) => (c.minLoad ?? 0) > 0)) withMinimum++;
         }
       }),
       { numRuns: runs(60) },
     );
     // Not vacuous: many of these are matched by near kinds.
     expect(byNearKinds).toBeGreaterThan(runs(60) / 5);
+    // Some of them with coaches' minimum loads.
+    expect(withMinimum).toBeGreaterThan(runs(60) / 20);
   });
 
   it('gives the same JSON whatever the record order', () => {

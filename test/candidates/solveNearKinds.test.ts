@@ -27,7 +27,7 @@ function expanded(problem: NearKindsProblem): AssignmentProblem {
   denseWeights(problem).forEach((row, i) => row.forEach((w, j) => Number.isNaN(w) || edges.push([i, j, w])));
   const rows = problem.kinds.kindOf.length;
   const short = problem.capacity.reduce((a, b) => a + b, 0) < rows;
-  return { rows, cols: problem.capacity.length, edges, capacity: Array.from(problem.capacity), sense: 'max', allowUnmatched: short };
+  return { rows, cols: problem.capacity.length, edges, capacity: Array.from(problem.capacity), minLoad: Array.from(problem.minLoad), sense: 'max', allowUnmatched: short };
 }
 
 /** Whether the answer the near kinds must find exists: every coachee placed, or with places short every place filled. */
@@ -35,8 +35,8 @@ function settles(problem: NearKindsProblem, matched: number): boolean {
   return matched === Math.min(problem.kinds.kindOf.length, problem.capacity.reduce((a, b) => a + b, 0));
 }
 
-/** Kinds from per-coachee kinds, exceptions and plain flags (each kind's first coachee plain). */
-function nearProblem(kindOf: number[], generic: number[], exceptionsOf: [number, number][][], capacity: number[]): NearKindsProblem {
+/** Kinds from per-coachee kinds, exceptions and plain flags (each kind's first coachee plain), and the coaches' places and minimum loads (none by default). */
+function nearProblem(kindOf: number[], generic: number[], exceptionsOf: [number, number][][], capacity: number[], minLoad: number[] = capacity.map(() => 0)): NearKindsProblem {
   const count = Math.max(...kindOf) + 1;
   const size = new Int32Array(count);
   const plainFirst = new Int32Array(count).fill(-1);
@@ -62,7 +62,7 @@ function nearProblem(kindOf: number[], generic: number[], exceptionsOf: [number,
   }
   const kinds: RecordKinds = { kindOf: Int32Array.from(kindOf), size, plain, plainFirst, standIn: new Int32Array(count).fill(-1) };
   const exceptions: KindExceptions = { rowStart: Int32Array.from(rowStart), colIndex: Int32Array.from(colIndex), weight: Float64Array.from(weight) };
-  return { kinds, generic: Float64Array.from(generic), exceptions, capacity: Int32Array.from(capacity) };
+  return { kinds, generic: Float64Array.from(generic), exceptions, capacity: Int32Array.from(capacity), minLoad: Int32Array.from(minLoad) };
 }
 
 const weightArb = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: -5, max: 20 }) }, { weight: 1, arbitrary: fc.constant(Number.NaN) }, { weight: 2, arbitrary: fc.double({ min: -3, max: 3, noNaN: true }) });
@@ -77,8 +77,10 @@ const problems = (most: { rows: number; cols: number; kinds: number; capacity: n
       generic: fc.array(weightArb, { minLength: most.kinds * most.cols, maxLength: most.kinds * most.cols }),
       exceptions: fc.array(fc.array(fc.tuple(fc.nat(), weightArb), { maxLength: 3 }), { minLength: most.rows, maxLength: most.rows }),
       capacity: fc.array(fc.integer({ min: 0, max: most.capacity }), { minLength: most.cols, maxLength: most.cols }),
+      // Per coach, its minimum load (cut to its places; 0 for most), in about a third of the problems.
+      minimums: fc.option(fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: most.capacity }) }), { minLength: most.cols, maxLength: most.cols }), { freq: 2 }),
     })
-    .map(({ rows, cols, kinds, kindDraws, generic, exceptions, capacity }) => {
+    .map(({ rows, cols, kinds, kindDraws, generic, exceptions, capacity, minimums }) => {
       // Kinds numbered in the order of their first coachees, as recordKinds numbers them.
       const renumber = new Map<number, number>();
       const kindOf = kindDraws.slice(0, rows).map((d) => {
@@ -89,7 +91,8 @@ const problems = (most: { rows: number; cols: number; kinds: number; capacity: n
       const count = renumber.size;
       const table = Array.from({ length: count * cols }, (_, q) => generic[Math.floor(q / cols) * most.cols + (q % cols)]!);
       const own = exceptions.slice(0, rows).map((list) => list.map(([j, w]): [number, number] => [j % cols, w]));
-      return nearProblem(kindOf, table, own, capacity.slice(0, cols));
+      const places = capacity.slice(0, cols);
+      return nearProblem(kindOf, table, own, places, places.map((c, j) => Math.min(c, minimums?.[j] ?? 0)));
     });
 
 /**
@@ -121,6 +124,7 @@ describe('solveNearKinds', () => {
   ])('reaches the optimum of the problem written out pair by pair, by the flow solver and the LP backend, every coachee placed or every place filled (%s)', (variant, arbitrary) => {
     let solvedCount = 0;
     let shortSolved = 0;
+    let minimumsSolved = 0;
     fc.assert(
       fc.property(arbitrary, (problem) => {
         const written = expanded(problem);
@@ -138,6 +142,7 @@ describe('solveNearKinds', () => {
         const { result } = solved!;
         solvedCount++;
         if (result.matched < problem.kinds.kindOf.length) shortSolved++;
+        if (problem.minLoad.some((m) => m > 0)) minimumsSolved++;
         const scale = 1 + Math.abs(flow.objective);
         expect(result.status).toBe('optimal');
         expect(Math.abs(result.objective! - flow.objective)).toBeLessThanOrEqual(1e-9 * scale);
@@ -154,7 +159,10 @@ describe('solveNearKinds', () => {
           total += w;
           loads[j]!++;
         });
-        loads.forEach((n, j) => expect(n).toBeLessThanOrEqual(problem.capacity[j]!));
+        loads.forEach((n, j) => {
+          expect(n).toBeLessThanOrEqual(problem.capacity[j]!);
+          expect(n).toBeGreaterThanOrEqual(problem.minLoad[j]!);
+        });
         expect(Math.abs(total - flow.objective)).toBeLessThanOrEqual(1e-9 * scale);
         // The duals cover every pair, tightly where a coachee sits.
         const { row: u, col: v } = result.duals!;
@@ -172,6 +180,8 @@ describe('solveNearKinds', () => {
     expect(solvedCount).toBeGreaterThan(runs(400) / 4);
     // Places short are solved too, each place filled and the rest unmatched.
     if (variant === 'places short') expect(shortSolved).toBeGreaterThan(runs(400) / 10);
+    // And so are coaches' minimum loads.
+    if (variant !== 'lone coachees crowding their kind') expect(minimumsSolved).toBeGreaterThan(runs(400) / 20);
   });
 
   it('adds the pairs the duals ask for when lone coachees crowd their kind', () => {

@@ -11,7 +11,7 @@ import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 
 type Doc = Record<string, unknown>;
 
-/** A few-kinds cohort (fewKinds: 15 kinds by record), with or without room for all, with extra relations of every type (between coachees, coaches and others), wishes and current coaches, and in some every coachee managed by one of a few coaches. */
+/** A few-kinds cohort (fewKinds: 15 kinds by record), with or without room for all, with extra relations of every type (between coachees, coaches and others), wishes and current coaches, in some every coachee managed by one of a few coaches, and in some a few coaches with a minimum load. */
 export const nearKindsCohorts = fc
   .record({
     seed: fc.integer({ min: 1, max: 1_000_000 }),
@@ -22,6 +22,7 @@ export const nearKindsCohorts = fc
     wishes: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('preferences', 'avoid', 'currentCoach')), { maxLength: 15 }),
     // Internal coaching: every coachee managed by one of the first few coaches (0: none; see withCoachManagers), so no kind has a plain coachee.
     managers: fc.constantFrom(0, 0, 0, 1, 2, 3),
+    minimums: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 4 })), { maxLength: 3 }),
     policy: fc.record({
       clanBan: fc.boolean(),
       clanDepth: fc.integer({ min: 1, max: 3 }),
@@ -31,13 +32,17 @@ export const nearKindsCohorts = fc
       preferenceBonus: fc.constantFrom([0.3, 0.1], [0], [0.5]),
     }),
   })
-  .map(({ seed, coachees, coaches, relations, roomy, wishes, managers, policy }) => {
+  .map(({ seed, coachees, coaches, relations, roomy, wishes, managers, minimums, policy }) => {
     // Roomy: places for every coachee (what a match by kinds needs).
     const least = roomy ? Math.ceil(coachees / coaches) + 1 : 2;
     const drawn = fewKinds(syntheticCohort(coachees, coaches, seed, { capacity: [least, least + 6] }));
     const doc = managers === 0 ? drawn : withCoachManagers(drawn, managers);
     const coacheeDocs = doc.coachees as Doc[];
     const coachIds = (doc.coaches as Doc[]).map((c) => c.id as string);
+    for (const [coach, least] of minimums) {
+      const record = (doc.coaches as Doc[])[coach % coachIds.length]!;
+      record.minLoad = Math.min(least, record.capacity as number);
+    }
     const people = [...((doc.people as Doc[] | undefined) ?? []).map((p) => p.id as string), ...coachIds, ...coacheeDocs.map((c) => c.id as string)];
     // Endpoints by kind: 0 a coachee, 1 a coach, 2 anyone.
     const end = (kind: number, n: number) => (kind % 3 === 0 ? (coacheeDocs[n % coacheeDocs.length]!.id as string) : kind % 3 === 1 ? coachIds[n % coachIds.length]! : people[n % people.length]!);
