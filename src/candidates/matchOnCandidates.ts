@@ -364,6 +364,11 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   const allowed = pairRoom(1);
   const workspace = new SolveWorkspace();
   const placesRoom = newPlacesRoom(workspace);
+  // Every coachee to be placed, and the full problem places fewer (mostPlaced bounds it): no
+  // candidates can change that, so nothing is selected or solved (100,000 × 10,000 with half
+  // the places: 14 s before, most of it the selection). A cohort small enough is still solved
+  // on every pair below, whose diagnosis names the coachees competing for too few places.
+  if (!allowUnmatched && mostPlaced < rows && !smallEnough) return placementShortAtOnce(input, context, k, mostPlaced, fullProblemDiagnosis(canPlace, capacity, reach), clock);
   ({ candidates, weighed, certifier } = firstSelection(context, Math.min(k, cols), helper, mayWaive, roundPairs));
   // Rows alike share their lists from the first certificate on (see shareAmongAlike).
   const alike = alikeRows(candidates, weighed);
@@ -611,6 +616,32 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
     // No matching on the candidates, and no proof there is none on the full problem.
     return { ...matching, status: 'unknown', diagnosis: [report.note], candidates: report };
   }
+}
+
+/**
+ * The infeasible matching of a cohort whose coachees must all be placed where the full problem
+ * places at most `mostPlaced` of them: nobody assigned, certified (the bound is the full
+ * problem's), with the full problem's diagnosis.
+ */
+function placementShortAtOnce(input: CandidateMatchInput, context: CandidateContext, k: number, mostPlaced: number, diagnosis: readonly Diagnosis[], clock: PhaseClock): Matching {
+  const { rows, cols, evaluate, base } = context;
+  const { capacity } = base.combined;
+  const result: AssignmentResult = { status: 'infeasible', method: input.method === 'auto' ? 'flow' : input.method, objective: null, assignment: new Array<number | null>(rows).fill(null), loads: new Array<number>(cols).fill(0), matched: 0, duals: null, diagnosis };
+  const matching = explainAssigned(result, { evaluate, rows, capacity, settings: input.settings, preset: input.preset });
+  const report: CandidateReport = {
+    k,
+    rounds: 0,
+    pairs: 0,
+    allPairs: rows * cols,
+    certified: true,
+    clearedByBound: 0,
+    clearedExactly: 0,
+    addedPerRound: [],
+    gap: null,
+    note: `infeasible for the full problem: at most ${mostPlaced} of ${rows} coachees can be placed, known before any candidate was selected`,
+  };
+  clock.lap('finish', 0);
+  return { ...matching, candidates: report };
 }
 
 function widen(now: readonly Int32Array[], more: readonly Int32Array[]): Int32Array[] {
