@@ -233,8 +233,10 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   // With places to spare, the auction's end state itself is the start: prices as potentials
   // and its assignment, each kept row checked and each place its rows left re-settled
   // (see applyWarmStart). Sink costs stay 0, so the objective is the caller's.
-  const spareAuction = !fillsEveryPlace && requiredTotal === 0 && settings.spareBidsPerRow > 0 && auctionSized;
-  const previous = previousStartUse(problem, settings, warm, requiredTotal === 0, spareAuction);
+  // Minimum loads included: the auction ignores them, and the searches then fill every column
+  // still short of its minimum (applyWarmStart keeps those places theirs).
+  const spareAuction = !fillsEveryPlace && settings.spareBidsPerRow > 0 && auctionSized;
+  const previous = previousStartUse(problem, settings, warm, spareAuction);
   const warmStart = previous === 'none' && fillsEveryPlace && settings.auctionBidsPerRow > 0 && auctionSized;
   const spareStart = spareAuction && previous !== 'asIs';
   let start: InternalStart | null = previous === 'asIs' ? (warm ?? null) : null;
@@ -254,11 +256,19 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   let openPlaces = 0;
   const state = { rowCol, rowEdgeCost, members, rowPot, colPot, capacity };
   if (start !== null) {
-    const { vacancies, kept } = applyWarmStart(problem, start, state);
-    // Given-back places count as taken until settled: the sink expects the rest from rows.
-    for (let j = 0; j < cols; j++) openPlaces += vacancies[j]!;
+    const { vacancies } = applyWarmStart(problem, start, state);
+    // Given-back places count as taken until settled: the sink expects the rest from rows (a
+    // column's rows up to its minimum load meet its own demand).
+    for (let j = 0; j < cols; j++) {
+      openPlaces += vacancies[j]!;
+      if (load[j]! < minLoad[j]!) columnDeficit -= load[j]!;
+      else {
+        columnDeficit -= minLoad[j]!;
+        sinkDeficit -= load[j]! - minLoad[j]!;
+      }
+    }
     vacant.set(vacancies);
-    sinkDeficit -= kept + openPlaces;
+    sinkDeficit -= openPlaces;
   } else {
     // Row reduction: every row gets a zero-reduced-cost pair.
     const rowBest = new Float64Array(rows);
@@ -319,9 +329,13 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   const twinBase = twin === null ? null : new Float64Array(rows);
 
   let searches = 0;
-  /** One augmentation from an unplaced row; `deferred` when it met a full sink in the warm phase. */
+  /**
+   * One augmentation from an unplaced row, or (`source` NONE) from the sink, which passes on one
+   * of the rows it holds beyond its demand; `deferred` when it met a full sink in the warm phase.
+   */
   const searchFrom = (source: number): 'placed' | 'failed' | 'deferred' => {
-    if (rowStart[source] === rowStart[source + 1]) return 'failed';
+    const fromSink = source === NONE;
+    if (!fromSink && rowStart[source] === rowStart[source + 1]) return 'failed';
     // Stamps are per search, not per row: a deferred row is searched again later.
     const stamp = searches++;
     heap.clear();
@@ -369,7 +383,10 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
       }
     };
 
-    scanRow(source, 0);
+    if (fromSink) {
+      sinkDist = 0;
+      heap.push(0, sink);
+    } else scanRow(source, 0);
     for (;;) {
       const key = heap.size > 0 ? heap.peekKey() : Infinity;
       if (sinkDeficit > 0 && sinkPred !== NONE && sinkDist <= key) {
@@ -441,19 +458,24 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
     }
     if (sinkDone) sinkPot += sinkDist - targetDist;
 
+    if (fromSink) sinkDeficit++;
     if (target === sink) sinkDeficit--;
+    // A column short of its minimum load takes the row as its own demand first, vacancies or not.
+    else if (load[target]! < minLoad[target]!) columnDeficit--;
     else if (vacant[target]! > 0) {
       // A place given back: the column's capacity grows by it, now taken.
       vacant[target]!--;
       openPlaces--;
       capacity[target]!++;
-    } else columnDeficit--;
+    }
 
     // Walk back from the target, moving each row one step along the path.
     let col = target === sink ? sinkPred : target;
     for (;;) {
       const r = predRow[col]!;
       if (r === FROM_SINK) {
+        // From the sink: the column reached first gives a row up, and that is all.
+        if (fromSink) break;
         col = sinkPred;
         continue;
       }
@@ -468,6 +490,33 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
     return 'placed';
   };
 
+  // Backward searches (see VacancySearch), shared by the minimums and the vacancies below.
+  let backward: VacancySearch | null = null;
+  const backwardSearch = (): VacancySearch => (backward ??= new VacancySearch(problem, twin, workspace));
+  /** Backward searches can leave a held row's pair slack (its column moved, it did not): raising the row's potential makes it tight again and keeps every reduced cost non-negative; the later searches and the duals rely on held pairs being tight. */
+  const retighten = (): void => {
+    for (let i = 0; i < rows; i++) {
+      const j = rowCol[i]!;
+      if (j !== NONE) rowPot[i] = colPot[j]! - rowEdgeCost[i]!;
+    }
+  };
+  if (start !== null && requiredTotal > 0) {
+    // A start that leaves columns short of their minimum loads: each filled from its own side
+    // first (a forward search from an unplaced row to a column few rows list crosses most of
+    // the graph). What cannot be filled so is left to the searches below.
+    let filled = false;
+    for (let j = 0; j < cols; j++) {
+      while (load[j]! < minLoad[j]!) {
+        const outcome = backwardSearch().fill(j, state, sinkPot);
+        if (outcome === 'none') break;
+        filled = true;
+        columnDeficit--;
+        // The sink gave a row up: it lacks one more.
+        if (outcome === 'moved') sinkDeficit++;
+      }
+    }
+    if (filled) retighten();
+  }
   const deferred: number[] = [];
   for (let source = 0; source < rows; source++) {
     if (rowCol[source] !== NONE || idle[source] === 1) continue;
@@ -480,7 +529,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   }
   if (openPlaces > 0) {
     // Places no row took on the way: each is filled from elsewhere or left empty (see VacancySearch).
-    const search = new VacancySearch(problem, twin, workspace);
+    const search = backwardSearch();
     for (let j = 0; j < cols; j++) {
       for (; vacant[j]! > 0; vacant[j]!--) {
         if (search.restore(j, state, sinkPot) === 'empty') {
@@ -492,23 +541,32 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
       }
     }
     openPlaces = 0;
-    // Backward searches can leave a held row's pair slack (its column moved, it did not).
-    // Raising the row's potential to make it tight again keeps every reduced cost
-    // non-negative, and the later searches and the duals rely on held pairs being tight.
-    for (let i = 0; i < rows; i++) {
-      const j = rowCol[i]!;
-      if (j !== NONE) rowPot[i] = colPot[j]! - rowEdgeCost[i]!;
-    }
+    retighten();
   }
   if (deferred.length > 0) {
-    let placed = 0;
-    for (let i = 0; i < rows; i++) if (rowCol[i] !== NONE) placed++;
-    sinkDeficit = flowRows - requiredTotal - placed;
+    // Rows a column holds beyond its minimum load are the sink's.
+    let passed = 0;
+    for (let j = 0; j < cols; j++) passed += Math.max(0, load[j]! - minLoad[j]!);
+    sinkDeficit = flowRows - requiredTotal - passed;
     for (const source of deferred) {
       if (rowCol[source] !== NONE || searchFrom(source) === 'placed') continue;
       if (stopAtFailure) return abandoned();
       failedRows++;
     }
+  }
+
+  // A start from a previous solution or an auction can leave the sink more rows than its demand
+  // while columns lack their minimum loads, and no row unplaced to fill them: the sink passes
+  // its surplus on, one shortest path at a time.
+  if (start !== null && requiredTotal > 0) {
+    let passed = 0;
+    let lacking = 0;
+    for (let j = 0; j < cols; j++) {
+      passed += Math.max(0, load[j]! - minLoad[j]!);
+      lacking += Math.max(0, minLoad[j]! - load[j]!);
+    }
+    sinkDeficit = flowRows - requiredTotal - passed;
+    for (; sinkDeficit < 0 && lacking > 0; lacking--) if (searchFrom(NONE) !== 'placed') break;
   }
 
   // The caller's columns: all but the "unmatched" one, whose rows come back unplaced.
@@ -571,11 +629,10 @@ function lpDuals(
 
 /**
  * How a run uses a previous solution (see FlowTuning): as it is (`asIs`), through the spare
- * auction's last phases (`rebid`), or not at all. It is used only on the plain network it came
- * from (`plain`: no minimum loads; an "unmatched" column's run is given none).
+ * auction's last phases (`rebid`), or not at all (an "unmatched" column's run is given none).
  */
-function previousStartUse(problem: NormalizedProblem, settings: FlowTuning, warm: InternalStart | undefined, plain: boolean, spareAuction: boolean): 'asIs' | 'rebid' | 'none' {
-  if (warm === undefined || !plain) return 'none';
+function previousStartUse(problem: NormalizedProblem, settings: FlowTuning, warm: InternalStart | undefined, spareAuction: boolean): 'asIs' | 'rebid' | 'none' {
+  if (warm === undefined) return 'none';
   if (settings.rebidShare === Infinity) return 'asIs';
   const displaced = displacedRows(problem, warm);
   if (displaced <= settings.rebidShare * problem.rows) return 'asIs';

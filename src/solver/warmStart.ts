@@ -78,8 +78,9 @@ export function checkWarmStart(problem: NormalizedProblem, warm: WarmStart): voi
  * safe: the searches place it again). A column needs potential 0 to take more rows
  * (the sink's potential), so a column below capacity with a negative potential (a "price"
  * the rows it lost no longer pay) is a vacancy: its capacity is lowered to its load here and
- * each place is given back by {@link VacancySearch}. Returns the vacancies per column and the
- * number of rows kept.
+ * each place is given back by {@link VacancySearch}; one still short of its minimum load is
+ * raised to the sink's potential instead. Returns the vacancies per column and the number of
+ * rows kept.
  */
 export function applyWarmStart(problem: NormalizedProblem, start: InternalStart, state: WarmState): { vacancies: Int32Array; kept: number } {
   const { rows, cols, rowStart, colIndex, cost } = problem;
@@ -95,26 +96,41 @@ export function applyWarmStart(problem: NormalizedProblem, start: InternalStart,
     rowEdgeCost[i] = cost[at]!;
     members.add(j, i);
   }
-  // A held column must not be priced above the sink (potential > 0): nothing would hold it there.
-  for (let j = 0; j < cols; j++) if (load[j]! > 0 && colPot[j]! > 0) colPot[j] = 0;
-  let kept = 0;
-  for (let i = 0; i < rows; i++) {
-    let best = Infinity;
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) best = Math.min(best, cost[k]! - colPot[colIndex[k]!]!);
-    const j = rowCol[i]!;
-    if (j >= 0) {
-      const onPair = rowEdgeCost[i]! - colPot[j]!;
-      // Kept only when its pair is (up to rounding) a best one at these prices.
-      if (isBestPair(onPair, best)) {
-        rowPot[i] = -onPair;
-        kept++;
-        continue;
+  // A column passing rows on to the sink must not be priced above it (potential > 0): nothing
+  // would hold them there. One at or below its minimum load passes none: its demand holds them.
+  const { minLoad } = problem;
+  for (let j = 0; j < cols; j++) if (load[j]! > minLoad[j]! && colPot[j]! > 0) colPot[j] = 0;
+  // Each row kept only when its pair is (up to rounding) a best one at these prices. A column
+  // short of its minimum load, priced below the sink, is raised to it (its demand is a target
+  // of the searches, its rows free to stay), and the rows are checked again at the new prices.
+  for (let raised = true; raised; ) {
+    for (let i = 0; i < rows; i++) {
+      let best = Infinity;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) best = Math.min(best, cost[k]! - colPot[colIndex[k]!]!);
+      const j = rowCol[i]!;
+      if (j >= 0) {
+        const onPair = rowEdgeCost[i]! - colPot[j]!;
+        if (isBestPair(onPair, best)) {
+          rowPot[i] = -onPair;
+          continue;
+        }
+        members.remove(j, i);
+        rowCol[i] = -1;
       }
-      members.remove(j, i);
-      rowCol[i] = -1;
+      rowPot[i] = best === Infinity ? 0 : -best;
     }
-    rowPot[i] = best === Infinity ? 0 : -best;
+    raised = false;
+    for (let j = 0; j < cols; j++) {
+      if (colPot[j]! < 0 && load[j]! < minLoad[j]!) {
+        colPot[j] = 0;
+        raised = true;
+      }
+    }
   }
+  let kept = 0;
+  for (let i = 0; i < rows; i++) if (rowCol[i]! >= 0) kept++;
+  // A column priced below the sink with room would pass it rows at a gain: its places beyond
+  // its load (at least its minimum, by the raise above) are closed.
   const vacancies = new Int32Array(cols);
   for (let j = 0; j < cols; j++) {
     if (colPot[j]! < 0 && load[j]! < capacity[j]!) {
@@ -236,20 +252,41 @@ export class VacancySearch {
    * potential has then reached the sink's).
    */
   restore(vacant: number, state: WarmState, sinkPot: number): 'placed' | 'moved' | 'empty' {
+    state.capacity[vacant]!++;
+    const outcome = this.search(vacant, state, sinkPot, true);
+    if (outcome === 'none') throw new CoachmatchError('internal', 'a vacancy search found no way back to the sink');
+    return outcome;
+  }
+
+  /**
+   * Gives column `short`, below its minimum load, one more row: from an unplaced row, or from a
+   * column that passes the sink one less (which then lacks a row the searches bring it, as
+   * cheaply as any reaches a column with room). The same backward search: a column the coachees
+   * rarely list is reached from its few rows, where a forward search from an unplaced row
+   * crossed most of the graph first (40,000 × 4,000, every coach to take a coachee: 34,000 rows
+   * a search). `'none'` when neither is within reach: the forward searches then settle it, or
+   * find it cannot be met.
+   */
+  fill(short: number, state: WarmState, sinkPot: number): 'placed' | 'moved' | 'none' {
+    const outcome = this.search(short, state, sinkPot, false);
+    return outcome === 'empty' ? 'none' : outcome;
+  }
+
+  /** The backward search into column `vacant` (see restore); `emptyAllowed`: the sink's own arc back into it (the place stays empty). */
+  private search(vacant: number, state: WarmState, sinkPot: number, emptyAllowed: boolean): 'placed' | 'moved' | 'empty' | 'none' {
     const { cols } = this.problem;
-    const { rowCol, rowPot, colPot, members, capacity } = state;
+    const { rowCol, rowPot, colPot, members } = state;
     const load = members.load;
-    capacity[vacant]!++;
     const stamp = this.searches++;
     // Stamps: `stamp` while a node's distance is tentative, `doneMark` once it is final.
     const doneMark = -2 - stamp;
     // Node ids in the heap: columns 0..cols-1, the sink `cols`, row r as cols + 1 + r.
     const sink = cols;
-    let sinkDist = sinkPot - colPot[vacant]!; // the sink's own arc back into the column
+    let sinkDist = emptyAllowed ? sinkPot - colPot[vacant]! : Infinity; // the sink's own arc back into the column
     let sinkNext = vacant;
     const heap = this.heap;
     heap.clear();
-    heap.push(sinkDist, sink);
+    if (emptyAllowed) heap.push(sinkDist, sink);
     this.colStamp[vacant] = stamp;
     this.colDist[vacant] = 0;
     heap.push(0, vacant);
@@ -271,8 +308,8 @@ export class VacancySearch {
         if (this.colStamp[c] === doneMark || key > this.colDist[c]!) continue;
         this.colStamp[c] = doneMark;
         this.doneCols[doneColCount++] = c;
-        // The sink passes flow back into a column that sends it some.
-        if (c !== vacant && load[c]! > 0) {
+        // The sink passes flow back into a column that sends it some (what it holds beyond its minimum load).
+        if (c !== vacant && load[c]! > this.problem.minLoad[c]!) {
           const viaSink = key + sinkPot - colPot[c]!;
           if (viaSink < sinkDist) {
             sinkDist = viaSink;
@@ -327,7 +364,7 @@ export class VacancySearch {
         heap.push(at, k);
       }
     }
-    if (target < 0) throw new CoachmatchError('internal', 'a vacancy search found no way back to the sink');
+    if (target < 0) return 'none';
     // Potentials: a node finalised at backward distance d moves by D − d.
     for (let q = 0; q < doneColCount; q++) {
       const c = this.doneCols[q]!;
