@@ -20,8 +20,9 @@ const LEAST_EVERY = 64;
  * coachees than places (at 40,000 × 4,000 with 3–7 places, 126 coaches, 7 with none): a
  * first solve would fail on them. One pass over the rows; a column's worst kept bound, once
  * its heap is full, is the floor a row's bound must reach, and a row reads only the columns
- * whose fit could (see PairBounds.gatherAboveFloors). Returns the pairs added (mutating
- * `candidates`).
+ * whose fit could (see PairBounds.gatherAboveFloors). `capacity` is the places to join rows
+ * for: each column's capacity, or its minimum load (columns without one then join none).
+ * Returns the pairs added (mutating `candidates`).
  */
 export function widenForPlaces(bounds: PairBounds, candidates: Int32Array[], capacity: Int32Array): number {
   const { rows, cols } = bounds;
@@ -34,7 +35,9 @@ export function widenForPlaces(bounds: PairBounds, candidates: Int32Array[], cap
   // Per column, the bound an offer must reach: −∞ until its heap is full, then its worst kept
   // (an equal bound displaces it when its row comes first from the column's start). Floors
   // only rise, so their least, refreshed now and then, stays below every one of them.
-  const floor = new Float64Array(cols).fill(-Infinity);
+  // A column with no places to join rows for is never offered one (its floor is above every bound).
+  const floor = new Float64Array(cols).fill(Infinity);
+  for (const j of open) floor[j] = -Infinity;
   let least = -Infinity;
   const bound = new Float64Array(cols);
   const found = new Int32Array(cols);
