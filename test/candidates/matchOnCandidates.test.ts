@@ -346,6 +346,14 @@ describe('match on candidate pairs, certified', () => {
     expectSameAsDense(doc, {}, 2);
   });
 
+  it('finds the dense optimum with every coach to take a coachee, places to spare (the flow solver meets the minimums) or a third short (solved by places, every place filled)', () => {
+    for (const capacity of [[5, 10], [1, 3]] as const) {
+      const doc = synthetic(300, 60, 15, capacity) as unknown as { coaches: { minLoad?: number }[] };
+      for (const coach of doc.coaches) coach.minLoad = 1;
+      expectSameAsDenseBeyondFallback(doc as unknown as CohortInput, {}, 2);
+    }
+  });
+
   it('finds the dense optimum a few places short, with priorities close together (solved by coachees) or far apart (by places)', () => {
     for (const priorities of [[1, 2, 3], [1, 1, 100], [0, 1, 1000]]) {
       // 12 coaches with 6 places each: 72 places for 76 coachees.
