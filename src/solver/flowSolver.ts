@@ -233,8 +233,8 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   // With places to spare, the auction's end state itself is the start: prices as potentials
   // and its assignment, each kept row checked and each place its rows left re-settled
   // (see applyWarmStart). Sink costs stay 0, so the objective is the caller's.
-  // Minimum loads included: the auction ignores them, and the searches then fill every column
-  // still short of its minimum (applyWarmStart keeps those places theirs).
+  // Minimum loads included: the auction ignores them, and the columns it leaves short of their
+  // minimum are filled afterwards (see applyWarmStart and the backward fills below).
   const spareAuction = !fillsEveryPlace && settings.spareBidsPerRow > 0 && auctionSized;
   const previous = previousStartUse(problem, settings, warm, spareAuction);
   const warmStart = previous === 'none' && fillsEveryPlace && settings.auctionBidsPerRow > 0 && auctionSized;
@@ -493,7 +493,11 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   // Backward searches (see VacancySearch), shared by the minimums and the vacancies below.
   let backward: VacancySearch | null = null;
   const backwardSearch = (): VacancySearch => (backward ??= new VacancySearch(problem, twin, workspace));
-  /** Backward searches can leave a held row's pair slack (its column moved, it did not): raising the row's potential makes it tight again and keeps every reduced cost non-negative; the later searches and the duals rely on held pairs being tight. */
+  /**
+   * Backward searches can leave a held row's pair slack (its column moved, it did not): raising
+   * the row's potential makes it tight again and keeps every reduced cost non-negative; the
+   * later searches and the duals rely on held pairs being tight.
+   */
   const retighten = (): void => {
     for (let i = 0; i < rows; i++) {
       const j = rowCol[i]!;

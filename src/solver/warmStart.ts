@@ -260,8 +260,8 @@ export class VacancySearch {
 
   /**
    * Gives column `short`, below its minimum load, one more row: from an unplaced row, or from a
-   * column that passes the sink one less (which then lacks a row the searches bring it, as
-   * cheaply as any reaches a column with room). The same backward search: a column the coachees
+   * column above its minimum, which then passes the sink one row less (the sink then lacks a row,
+   * which the forward searches bring it). The same backward search: a column the coachees
    * rarely list is reached from its few rows, where a forward search from an unplaced row
    * crossed most of the graph first (40,000 × 4,000, every coach to take a coachee: 34,000 rows
    * a search). `'none'` when neither is within reach: the forward searches then settle it, or
