@@ -19,8 +19,8 @@ function strictCohort(variant: 'places short' | 'avoided'): CohortInput {
   return doc as unknown as CohortInput;
 }
 
-describe('a cohort that must place every coachee and cannot', () => {
-  it.each(['places short', 'avoided'] as const)('is infeasible at once, before any candidate is selected, with the dense diagnosis (%s)', (variant) => {
+describe('a cohort the bound on how many coachees can be placed proves infeasible', () => {
+  it.each(['places short', 'avoided'] as const)('that must place every coachee is infeasible at once, before any candidate is selected, with the dense diagnosis (%s)', (variant) => {
     const cohort = parseCohort(strictCohort(variant));
     const dense = match(cohort, { allowUnmatched: false, candidates: 'never' });
     const atOnce = match(cohort, { allowUnmatched: false, ...sparse });
@@ -38,4 +38,20 @@ describe('a cohort that must place every coachee and cannot', () => {
     expect(loose.status).toBe('optimal');
     expect(loose.candidates!.rounds).toBeGreaterThan(0);
   });
+
+  it('is infeasible at once when the minimum loads ask for more coachees than can be placed, unmatched allowed or not', () => {
+    // Every coach to be filled: about 72 places for 60 coachees.
+    const doc = syntheticCohort(60, 8, 5, { capacity: [6, 12] });
+    for (const coach of doc.coaches as Doc[]) coach.minLoad = coach.capacity;
+    const cohort = parseCohort(doc as unknown as CohortInput);
+    const dense = match(cohort, { candidates: 'never' });
+    expect(dense.status).toBe('infeasible');
+    for (const allowUnmatched of [true, false]) {
+      const atOnce = match(cohort, { allowUnmatched, ...sparse });
+      expect(atOnce.status).toBe('infeasible');
+      expect(atOnce.candidates).toMatchObject({ certified: true, rounds: 0, pairs: 0 });
+      expect(atOnce.diagnosis).toEqual(dense.diagnosis);
+    }
+  });
 });
+
