@@ -211,7 +211,6 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   }
   const flowRows = rows - idleCount;
   let sinkDeficit = flowRows - requiredTotal;
-  let columnDeficit = requiredTotal;
 
   const rowCol = new Int32Array(rows).fill(NONE);
   const rowEdgeCost = new Float64Array(rows);
@@ -261,11 +260,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
     // column's rows up to its minimum load meet its own demand).
     for (let j = 0; j < cols; j++) {
       openPlaces += vacancies[j]!;
-      if (load[j]! < minLoad[j]!) columnDeficit -= load[j]!;
-      else {
-        columnDeficit -= minLoad[j]!;
-        sinkDeficit -= load[j]! - minLoad[j]!;
-      }
+      sinkDeficit -= Math.max(0, load[j]! - minLoad[j]!);
     }
     vacant.set(vacancies);
     sinkDeficit -= openPlaces;
@@ -297,10 +292,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
 
   /** Books one more unit into column j's demand or the sink's; false if neither has room. */
   function place(j: number): boolean {
-    if (load[j]! < minLoad[j]!) {
-      columnDeficit--;
-      return true;
-    }
+    if (load[j]! < minLoad[j]!) return true;
     if (sinkDeficit > 0) {
       sinkDeficit--;
       return true;
@@ -461,8 +453,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
     if (fromSink) sinkDeficit++;
     if (target === sink) sinkDeficit--;
     // A column short of its minimum load takes the row as its own demand first, vacancies or not.
-    else if (load[target]! < minLoad[target]!) columnDeficit--;
-    else if (vacant[target]! > 0) {
+    else if (vacant[target]! > 0 && load[target]! >= minLoad[target]!) {
       // A place given back: the column's capacity grows by it, now taken.
       vacant[target]!--;
       openPlaces--;
@@ -514,7 +505,6 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
         const outcome = backwardSearch().fill(j, state, sinkPot);
         if (outcome === 'none') break;
         filled = true;
-        columnDeficit--;
         // The sink gave a row up: it lacks one more.
         if (outcome === 'moved') sinkDeficit++;
       }

@@ -26,7 +26,8 @@ describe('match by kinds', () => {
         const free = match(parseCohort(doc as unknown as CohortInput), always);
         const least = [...free.coaches].sort((a, b) => a.load - b.load || (a.coachId < b.coachId ? -1 : 1)).slice(0, 5);
         expect(least.every((c) => c.load < c.capacity)).toBe(true);
-        for (const { coachId } of least) (doc.coaches as Doc[]).find((c) => c.id === coachId)!.minLoad = (doc.coaches as Doc[]).find((c) => c.id === coachId)!.capacity;
+        const filled = new Set(least.map((c) => c.coachId));
+        for (const coach of doc.coaches as Doc[]) if (filled.has(coach.id as string)) coach.minLoad = coach.capacity;
       }
       const cohort = parseCohort(doc as unknown as CohortInput);
       const byKind = match(cohort, always);
