@@ -5,11 +5,13 @@ const SMALLEST_SET = 16;
 export interface LowSet {
   readonly columns: Int32Array;
   readonly cut: number;
+  /** The highest dual of a column in the set. */
+  readonly highest: number;
 }
 
 /**
- * The open columns of lowest dual, in nested sets of doubling size up to `most` columns (ties
- * to the lower column), each ascending by column. A certificate clears every column outside a
+ * The open columns of lowest dual, in nested sets of doubling size up to `most` columns, and
+ * the set of those below 0 (ties to the lower column), each ascending by column. A certificate clears every column outside a
  * row's list whose dual reaches the row's need (its list's rest bound less its row dual): when
  * a few columns sit far below the others (coaches held at their minimum load take duals below
  * 0), the least dual falls short for nearly every row, and each would be scanned in full; but
@@ -24,17 +26,26 @@ export class LowDualColumns {
     const order = Int32Array.from(open.keys()).filter((j) => open[j] === 1);
     order.sort((a, b) => colDual[a]! - colDual[b]! || a - b);
     const largest = Math.min(most, order.length);
-    for (let size = Math.min(SMALLEST_SET, largest); size > 0; size = size === largest ? 0 : Math.min(2 * size, largest)) {
-      this.sets.push({ columns: order.slice(0, size).sort(), cut: size < order.length ? colDual[order[size]!]! : Infinity });
+    const sizes = new Set<number>();
+    for (let size = Math.min(SMALLEST_SET, largest); size > 0; size = size === largest ? 0 : Math.min(2 * size, largest)) sizes.add(size);
+    // Also the columns below 0 exactly, for partial pricing (see cover).
+    const belowZero = order.findIndex((j) => !(colDual[j]! < 0));
+    if (belowZero > 0 && belowZero <= largest) sizes.add(belowZero);
+    for (const size of [...sizes].sort((a, b) => a - b)) {
+      this.sets.push({ columns: order.slice(0, size).sort(), cut: size < order.length ? colDual[order[size]!]! : Infinity, highest: colDual[order[size - 1]!]! });
     }
   }
 
   /**
    * The smallest set whose cut covers the rest of a row: `rowDual + cut − restBound ≥ 0`, the
-   * same sum a certificate tests with the least dual; null when no set's does.
+   * same sum a certificate tests with the least dual; null when no set's does. `belowZero`:
+   * only of sets whose every dual is below 0, columns held at their minimum load.
    */
-  cover(rowDual: number, restBound: number): LowSet | null {
-    for (const set of this.sets) if (rowDual + set.cut - restBound >= 0) return set;
+  cover(rowDual: number, restBound: number, belowZero = false): LowSet | null {
+    for (const set of this.sets) {
+      if (belowZero && !(set.highest < 0)) return null;
+      if (rowDual + set.cut - restBound >= 0) return set;
+    }
     return null;
   }
 }

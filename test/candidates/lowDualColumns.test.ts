@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateContext } from '../../src/candidates/candidateContext.js';
 import { certifyCandidates } from '../../src/candidates/certifyCandidates.js';
-import { LowDualColumns, unionAscending } from '../../src/candidates/lowDualColumns.js';
+import { LowDualColumns, unionAscending, type LowSet } from '../../src/candidates/lowDualColumns.js';
 import type { PairBounds } from '../../src/candidates/pairBounds.js';
 import { selectCandidates } from '../../src/candidates/selectCandidates.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
@@ -33,7 +33,7 @@ describe('unionAscending', () => {
 describe('LowDualColumns', () => {
   const duals = fc.array(fc.oneof(fc.double({ min: -3, max: 3, noNaN: true }), fc.constantFrom(-1, 0, 1)), { minLength: 1, maxLength: 120 });
 
-  it('hands out nested sets of open columns of lowest dual, with every open column outside at or above the cut, and the smallest set that covers', () => {
+  it('hands out nested sets of open columns of lowest dual, with every open column outside at or above the cut, and the smallest set that covers (of columns below 0 alone when asked)', () => {
     fc.assert(
       fc.property(duals, fc.integer({ min: 0, max: 60 }), fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: -4, max: 4, noNaN: true }), fc.infiniteStream(fc.boolean()), (list, most, rowDual, rest, opens) => {
         const colDual = Float64Array.from(list);
@@ -41,7 +41,7 @@ describe('LowDualColumns', () => {
         const open = Uint8Array.from({ length: cols }, () => (opens.next().value ? 1 : 0));
         const low = new LowDualColumns(colDual, open, most);
         const openCount = open.reduce((s, o) => s + o, 0);
-        const sets: { columns: Int32Array; cut: number }[] = [];
+        const sets: LowSet[] = [];
         // The sets, smallest first, are what cover returns as the row's need rises.
         for (const need of [-Infinity, ...Array.from(colDual).sort((a, b) => a - b), 1e300]) {
           const set = low.cover(0, need);
@@ -59,6 +59,7 @@ describe('LowDualColumns', () => {
           for (let j = 0; j < cols; j++) if (open[j] === 1 && !inside.has(j)) expect(colDual[j]!).toBeGreaterThanOrEqual(cut);
           expect(cut === Infinity).toBe(columns.length === openCount);
         }
+        for (const set of sets) expect(set.highest).toBe(Math.max(...Array.from(set.columns, (j) => colDual[j]!)));
         // Ties go to the lower column: a column in a set has every open column of lower dual, and of equal dual and lower index, with it.
         for (const { columns } of sets) {
           const inside = new Set(columns);
@@ -67,6 +68,9 @@ describe('LowDualColumns', () => {
         const chosen = low.cover(rowDual, rest);
         const covering = sets.filter((s) => rowDual + s.cut - rest >= 0);
         expect(chosen).toBe(covering[0] ?? null);
+        // Only sets of columns below 0 (held at their minimum), for partial pricing.
+        const belowZero = sets.filter((s) => s.highest < 0).find((s) => rowDual + s.cut - rest >= 0) ?? null;
+        expect(low.cover(rowDual, rest, true)).toBe(belowZero);
       }),
       { numRuns: runs(200) },
     );
@@ -108,6 +112,41 @@ describe('certifyCandidates with a few columns of far lower dual', () => {
     const listed = certifyCandidates(watched, candidates, { row, col }, exactWeights, { top });
     expect(scans()).toBe(0);
     sameVerdict(listed, certifyCandidates(bounds, candidates, { row, col }, exactWeights));
+  });
+
+  it('with partial pricing, checks columns held below 0 with each row’s list and leaves nothing unverified when the dual above them covers every row', () => {
+    const { candidates, top } = selectCandidates(bounds, 3, exactWeights);
+    const col = Array.from({ length: bounds.cols }, (_, j) => (j % 150 === 7 ? -3 : 1));
+    const row = Array.from(top.rest, (rest) => Math.max(0, rest - 0.5));
+    const partial = certifyCandidates(bounds, candidates, { row, col }, exactWeights, { top, listsOnly: true, capPerRow: bounds.cols });
+    sameVerdict(partial, certifyCandidates(bounds, candidates, { row, col }, exactWeights));
+    // Columns merely cheap (duals 0 where the others' are 1) are not taken so: the rest of the rows goes unverified.
+    const cheap = col.map((v) => Math.max(0, v));
+    expect(certifyCandidates(bounds, candidates, { row, col: cheap }, exactWeights, { top, listsOnly: true, capPerRow: bounds.cols }).unverified).toBeGreaterThan(0);
+  });
+
+  it('with partial pricing, never certifies what a full scan finds violated, and bounds its gap, whatever the duals', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.double({ min: 0, max: 4, noNaN: true }), { minLength: bounds.rows, maxLength: bounds.rows }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        fc.uniqueArray(fc.integer({ min: 0, max: bounds.cols - 1 }), { maxLength: 48 }),
+        fc.double({ min: -4, max: 0, noNaN: true }),
+        fc.integer({ min: 1, max: 64 }),
+        (k, row, level, lowered, lowest, capPerRow) => {
+          const { candidates, top } = selectCandidates(bounds, k, exactWeights);
+          const col = Array.from({ length: bounds.cols }, (_, j) => level + (j % 7) * 0.01);
+          lowered.forEach((j, q) => (col[j] = lowest * (1 - q / 64)));
+          const partial = certifyCandidates(bounds, candidates, { row, col }, exactWeights, { top, listsOnly: true, capPerRow });
+          const full = certifyCandidates(bounds, candidates, { row, col }, exactWeights);
+          if (partial.violations === 0 && !(partial.unverified > 0)) expect(full.violations).toBe(0);
+          expect(partial.violations).toBeLessThanOrEqual(full.violations);
+          expect(partial.gap!).toBeGreaterThanOrEqual(full.gap! - 1e-9 * (1 + Math.abs(full.gap!)));
+        },
+      ),
+      { numRuns: runs(40) },
+    );
   });
 
   it('reaches the same verdict as a full scan, whatever the duals', () => {
