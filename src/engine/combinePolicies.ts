@@ -38,7 +38,6 @@ export function combinePolicies(
   const minLoad = new Int32Array(cols);
   const terms: UtilityTerm[] = [];
   const allBans: PairBan[] = [];
-  const flags = new Map<number, PairFlag[]>();
   for (const part of contributions) {
     for (const term of part.terms ?? []) {
       if (term.values.length !== pairs.size) {
@@ -49,12 +48,6 @@ export function combinePolicies(
     }
     // A loop, not push(...bans): spreading 100,000+ bans overflows the call stack.
     for (const ban of part.bans ?? []) allBans.push(ban);
-    for (const flag of part.flags ?? []) {
-      const at = flag.row * cols + flag.col;
-      const list = flags.get(at);
-      if (list === undefined) flags.set(at, [flag]);
-      else list.push(flag);
-    }
     if (part.rowMultiplier) for (let i = 0; i < rows; i++) rowMultiplier[i] = rowMultiplier[i]! * part.rowMultiplier[i]!;
     if (part.capacity) {
       for (let j = 0; j < cols; j++) capacity[j] = capacitySet ? Math.min(capacity[j]!, part.capacity[j]!) : part.capacity[j]!;
@@ -64,16 +57,44 @@ export function combinePolicies(
   }
   if (!capacitySet) capacity.fill(1); // no policy spoke: one coachee each
   const { bans, waived } = applyWaivers(rows, cols, allBans, capacity);
-  // A lifted hard rule stays visible: the pair carries a flag saying so (if it is chosen, the
-  // report shows it, and a flaggedPairs quota can count it).
-  for (const ban of waived) {
-    const at = ban.row * cols + ban.col;
-    const flag = waiverFlag(ban);
+  // Flags by pair are built when first read: the policies flag pairs of the whole cohort (a
+  // coach-managed workforce: 356,000 flags) at every evaluation of a chunk of pairs, and most
+  // evaluations read only weights and bans (6 evaluations at 100,000 × 10,000: a map of 2.1
+  // million entries in all, most of the match's garbage).
+  let flags: Map<number, PairFlag[]> | null = null;
+  return {
+    rows,
+    cols,
+    pairs,
+    terms,
+    utility,
+    rowMultiplier,
+    bans,
+    waived,
+    get flags() {
+      return (flags ??= flagsByPair(cols, contributions, waived));
+    },
+    capacity,
+    minLoad,
+  };
+}
+
+/**
+ * The contributions' flags by pair, in contribution order; then a flag for each waived ban: a
+ * lifted hard rule stays visible (if the pair is chosen, the report shows it, and a
+ * flaggedPairs quota can count it).
+ */
+function flagsByPair(cols: number, contributions: readonly PolicyContribution[], waived: readonly PairBan[]): Map<number, PairFlag[]> {
+  const flags = new Map<number, PairFlag[]>();
+  const add = (flag: PairFlag) => {
+    const at = flag.row * cols + flag.col;
     const list = flags.get(at);
     if (list === undefined) flags.set(at, [flag]);
     else list.push(flag);
-  }
-  return { rows, cols, pairs, terms, utility, rowMultiplier, bans, waived, flags, capacity, minLoad };
+  };
+  for (const part of contributions) for (const flag of part.flags ?? []) add(flag);
+  for (const ban of waived) add(waiverFlag(ban));
+  return flags;
 }
 
 /** The flag a waived ban leaves on its pair: its code, and a message saying the rule was lifted. */

@@ -42,6 +42,16 @@ describe(combinePolicies, () => {
     expect(combined.bans.get(1)?.map((b) => b.code)).toEqual(['x', 'y']);
     expect(combined.flags.get(1)).toEqual([flag]);
   });
+  it('lists a pair’s flags in policy order, then the flag of a ban waived on it, the same map at every read', () => {
+    const first = { row: 0, col: 1, code: 'f', message: 'first' };
+    const second = { row: 0, col: 1, code: 'g', message: 'second' };
+    const other = { row: 0, col: 0, code: 'f', message: 'other pair' };
+    // Row 0 soft-banned from both coaches: the bans are waived, and each leaves a flag.
+    const combined = combinePolicies(1, 2, [{ flags: [first, other], bans: [ban(0, 1, 'soft', true)] }, { flags: [second], bans: [ban(0, 0, 'soft', true)] }]);
+    expect(combined.flags.get(1)?.map((f) => f.message)).toEqual(['first', 'second', 'soft (waived: every coach with places is banned for this coachee)']);
+    expect(combined.flags.get(0)?.map((f) => f.code)).toEqual(['f', 'soft']);
+    expect(combined.flags).toBe(combined.flags);
+  });
   it('lifts waivable bans only for a row they would leave with no allowed coach', () => {
     const combined = combinePolicies(3, 2, [
       {
