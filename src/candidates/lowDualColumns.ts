@@ -11,13 +11,13 @@ export interface LowSet {
 
 /**
  * The open columns of lowest dual, in nested sets of doubling size up to `most` columns, and
- * the set of those below 0 (ties to the lower column), each ascending by column. A certificate clears every column outside a
- * row's list whose dual reaches the row's need (its list's rest bound less its row dual): when
- * a few columns sit far below the others (coaches held at their minimum load take duals below
- * 0), the least dual falls short for nearly every row, and each would be scanned in full; but
- * the dual just above a small set may reach the need, and the set's columns are then checked one
- * by one. The sets depend on the duals alone, so a row's check is the same whichever thread
- * makes it.
+ * the set of those below 0 (ties to the lower column), each ascending by column. A certificate
+ * clears every column outside a row's list whose dual reaches the row's need (its list's rest
+ * bound less its row dual): when a few columns sit far below the others (coaches held at their
+ * minimum load take duals below 0), the least dual falls short for nearly every row, and each
+ * would be scanned in full; but the dual just above a small set may reach the need, and the
+ * set's columns are then checked one by one. The sets depend on the duals alone, so a row's
+ * check is the same whichever thread makes it.
  */
 export class LowDualColumns {
   private readonly sets: LowSet[] = [];

@@ -61,6 +61,8 @@ export function combinePolicies(
   // coach-managed workforce: 356,000 flags) at every evaluation of a chunk of pairs, and most
   // evaluations read only weights and bans (6 evaluations at 100,000 × 10,000: a map of 2.1
   // million entries in all, most of the match's garbage).
+  // Only the flag lists are kept for that, not the contributions' other arrays.
+  const flagLists = contributions.map((part) => part.flags ?? []);
   let flags: Map<number, PairFlag[]> | null = null;
   return {
     rows,
@@ -72,7 +74,7 @@ export function combinePolicies(
     bans,
     waived,
     get flags() {
-      return (flags ??= flagsByPair(cols, contributions, waived));
+      return (flags ??= flagsByPair(cols, flagLists, waived));
     },
     capacity,
     minLoad,
@@ -80,11 +82,11 @@ export function combinePolicies(
 }
 
 /**
- * The contributions' flags by pair, in contribution order; then a flag for each waived ban: a
+ * The contributions' flags (one list each) by pair, in contribution order; then a flag for each waived ban: a
  * lifted hard rule stays visible (if the pair is chosen, the report shows it, and a
  * flaggedPairs quota can count it).
  */
-function flagsByPair(cols: number, contributions: readonly PolicyContribution[], waived: readonly PairBan[]): Map<number, PairFlag[]> {
+function flagsByPair(cols: number, flagLists: readonly (readonly PairFlag[])[], waived: readonly PairBan[]): Map<number, PairFlag[]> {
   const flags = new Map<number, PairFlag[]>();
   const add = (flag: PairFlag) => {
     const at = flag.row * cols + flag.col;
@@ -92,7 +94,7 @@ function flagsByPair(cols: number, contributions: readonly PolicyContribution[],
     if (list === undefined) flags.set(at, [flag]);
     else list.push(flag);
   };
-  for (const part of contributions) for (const flag of part.flags ?? []) add(flag);
+  for (const list of flagLists) for (const flag of list) add(flag);
   for (const ban of waived) add(waiverFlag(ban));
   return flags;
 }
