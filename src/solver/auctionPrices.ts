@@ -1,6 +1,7 @@
 import { findPair } from './buildResult.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { InternalStart } from './warmStart.js';
+import { groupBids } from './groupBids.js';
 
 /** ε-scaling: the first ε is range / firstDivisor, each phase divides it, the last is below range / (finalFactor · rows). */
 export interface EpsilonSchedule {
@@ -115,6 +116,7 @@ export function auctionPrices(
     for (at >>= 1; at >= 1; at >>= 1) tree[at] = Math.min(tree[2 * at]!, tree[2 * at + 1]!);
   };
   const rowCost = new Float64Array(rows);
+  const group = groupBids(problem, slotStart, { bidderSlot, cheapPrice, cheapSlot, slotPrice, slotHolder, rowCost }, refresh);
   if (from !== undefined) startFrom(problem, from, slotStart, { slotPrice, slotHolder, bidderSlot, rowCost });
   for (let j = 0; j < cols; j++) refresh(j);
   let low = Infinity;
@@ -125,6 +127,8 @@ export function auctionPrices(
   }
   const range = high > low ? high - low : 1;
   const queue = new Int32Array(bidders);
+  // Whether a bidder is in the queue: one taken by a twin's group bid stays there until it comes up.
+  const inQueue = new Uint8Array(bidders);
   let budget = maxBidsPerRow * rows;
   // The end of the last finished phase, to go back to when a phase runs away (below).
   const saved = { slotPrice: new Float64Array(slots), slotHolder: new Int32Array(slots), bidderSlot: new Int32Array(bidders), rowCost: new Float64Array(rows) };
@@ -139,6 +143,7 @@ export function auctionPrices(
     // that is within the new ε of its best (prices only rise, so it stays so).
     let head = 0;
     let tail = 0;
+    inQueue.fill(0);
     const floor = tree[1]!;
     for (let i = 0; i < bidders; i++) {
       if (i < rows && rowStart[i + 1] === rowStart[i]) continue;
@@ -157,8 +162,15 @@ export function auctionPrices(
         refresh(slotCol[s]!);
       }
       queue[tail++] = i;
+      inQueue[i] = 1;
     }
     let pending = tail;
+    const requeue = (evicted: number): void => {
+      if (inQueue[evicted] === 1) return;
+      queue[tail++ % bidders] = evicted;
+      inQueue[evicted] = 1;
+      pending++;
+    };
     // A phase that costs far more bids than it has bidders to settle is a price war over
     // near-ties (seen at small ε: 2,000 bids per freed bidder): its finer prices are not
     // worth that, so the previous phase's end is the result.
@@ -166,6 +178,17 @@ export function auctionPrices(
     while (pending > 0 && budget-- > 0 && phaseBids-- > 0) {
       const i = queue[head++ % bidders]!;
       pending--;
+      inQueue[i] = 0;
+      // Placed by a twin's group bid while it waited.
+      if (bidderSlot[i]! >= 0) continue;
+      if (group !== null && i < rows) {
+        const placed = group.bid(i, epsilon, requeue);
+        if (placed > 0) {
+          budget -= placed - 1;
+          phaseBids -= placed - 1;
+          continue;
+        }
+      }
       let best = Infinity;
       let second = Infinity;
       let bestSlot = -1;
@@ -197,8 +220,7 @@ export function auctionPrices(
       const evicted = slotHolder[bestSlot]!;
       if (evicted >= 0) {
         bidderSlot[evicted] = -1;
-        queue[tail++ % bidders] = evicted;
-        pending++;
+        requeue(evicted);
       }
       slotHolder[bestSlot] = i;
       bidderSlot[i] = bestSlot;
