@@ -96,6 +96,20 @@ describe('certifyCandidates with a few columns of far lower dual', () => {
       scans: () => scans,
     };
   };
+  /** A k to select with, row duals, and column duals near one level with a few lowered below 0 (coaches held at their minimum load). */
+  const dualsWithLowColumns = fc
+    .record({
+      k: fc.integer({ min: 1, max: 4 }),
+      row: fc.array(fc.double({ min: 0, max: 4, noNaN: true }), { minLength: bounds.rows, maxLength: bounds.rows }),
+      level: fc.double({ min: 0, max: 2, noNaN: true }),
+      lowered: fc.uniqueArray(fc.integer({ min: 0, max: bounds.cols - 1 }), { maxLength: 48 }),
+      lowest: fc.double({ min: -4, max: 0, noNaN: true }),
+    })
+    .map(({ k, row, level, lowered, lowest }) => {
+      const col = Array.from({ length: bounds.cols }, (_, j) => level + (j % 7) * 0.01);
+      lowered.forEach((j, q) => (col[j] = lowest * (1 - q / 64)));
+      return { k, row, col };
+    });
   const sameVerdict = (listed: ReturnType<typeof certifyCandidates>, full: ReturnType<typeof certifyCandidates>) => {
     expect(listed.violations).toBe(full.violations);
     expect([...listed.violators.entries()].sort((a, b) => a[0] - b[0])).toEqual([...full.violators.entries()].sort((a, b) => a[0] - b[0]));
@@ -129,16 +143,10 @@ describe('certifyCandidates with a few columns of far lower dual', () => {
   it('with partial pricing, never certifies what a full scan finds violated, and bounds its gap, whatever the duals', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 4 }),
-        fc.array(fc.double({ min: 0, max: 4, noNaN: true }), { minLength: bounds.rows, maxLength: bounds.rows }),
-        fc.double({ min: 0, max: 2, noNaN: true }),
-        fc.uniqueArray(fc.integer({ min: 0, max: bounds.cols - 1 }), { maxLength: 48 }),
-        fc.double({ min: -4, max: 0, noNaN: true }),
+        dualsWithLowColumns,
         fc.integer({ min: 1, max: 64 }),
-        (k, row, level, lowered, lowest, capPerRow) => {
+        ({ k, row, col }, capPerRow) => {
           const { candidates, top } = selectCandidates(bounds, k, exactWeights);
-          const col = Array.from({ length: bounds.cols }, (_, j) => level + (j % 7) * 0.01);
-          lowered.forEach((j, q) => (col[j] = lowest * (1 - q / 64)));
           const partial = certifyCandidates(bounds, candidates, { row, col }, exactWeights, { top, listsOnly: true, capPerRow });
           const full = certifyCandidates(bounds, candidates, { row, col }, exactWeights);
           if (partial.violations === 0 && !(partial.unverified > 0)) expect(full.violations).toBe(0);
@@ -153,15 +161,9 @@ describe('certifyCandidates with a few columns of far lower dual', () => {
   it('reaches the same verdict as a full scan, whatever the duals', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 4 }),
-        fc.array(fc.double({ min: 0, max: 4, noNaN: true }), { minLength: bounds.rows, maxLength: bounds.rows }),
-        fc.double({ min: 0, max: 2, noNaN: true }),
-        fc.uniqueArray(fc.integer({ min: 0, max: bounds.cols - 1 }), { maxLength: 48 }),
-        fc.double({ min: -4, max: 0, noNaN: true }),
-        (k, row, level, lowered, lowest) => {
+        dualsWithLowColumns,
+        ({ k, row, col }) => {
           const { candidates, top } = selectCandidates(bounds, k, exactWeights);
-          const col = Array.from({ length: bounds.cols }, (_, j) => level + (j % 7) * 0.01);
-          lowered.forEach((j, q) => (col[j] = lowest * (1 - q / 64)));
           const listed = certifyCandidates(bounds, candidates, { row, col }, exactWeights, { top });
           sameVerdict(listed, certifyCandidates(bounds, candidates, { row, col }, exactWeights));
         },
