@@ -2,6 +2,7 @@ import { findPair } from './buildResult.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { InternalStart } from './warmStart.js';
 import { groupBids } from './groupBids.js';
+import { twinRows } from './twinRows.js';
 
 /** ε-scaling: the first ε is range / firstDivisor, each phase divides it, the last is below range / (finalFactor · rows). */
 export interface EpsilonSchedule {
@@ -62,6 +63,7 @@ export function auctionPrices(
   maxBidsPerRow: number,
   schedule: EpsilonSchedule = tightSchedule,
   from?: InternalStart,
+  twins: Int32Array | null = twinRows(problem),
 ): { prices: Float64Array; rowCol: Int32Array } {
   const { rows, cols, rowStart, colIndex, cost, capacity } = problem;
   // A column's places beyond the rows that can bid for it are never contested: it gets one
@@ -116,7 +118,7 @@ export function auctionPrices(
     for (at >>= 1; at >= 1; at >>= 1) tree[at] = Math.min(tree[2 * at]!, tree[2 * at + 1]!);
   };
   const rowCost = new Float64Array(rows);
-  const group = groupBids(problem, slotStart, { bidderSlot, cheapPrice, cheapSlot, slotPrice, slotHolder, rowCost }, refresh);
+  const group = groupBids(problem, slotStart, twins, { bidderSlot, cheapPrice, cheapSlot, slotPrice, slotHolder, rowCost }, refresh);
   if (from !== undefined) startFrom(problem, from, slotStart, { slotPrice, slotHolder, bidderSlot, rowCost });
   for (let j = 0; j < cols; j++) refresh(j);
   let low = Infinity;

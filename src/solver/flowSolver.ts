@@ -3,7 +3,7 @@ import { diagnoseMinLoads, diagnosePlacement } from './diagnose.js';
 import { maxBMatching } from './maxBMatching.js';
 import { MinHeap } from './minHeap.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
-import { auctionPrices, spareSchedule } from './auctionPrices.js';
+import { auctionPrices, spareSchedule, tightSchedule } from './auctionPrices.js';
 import { buildResult, infeasibleResult } from './buildResult.js';
 import type { AssignmentResult, WarmStart } from './types.js';
 import { twinRows } from './twinRows.js';
@@ -239,14 +239,16 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   const warmStart = previous === 'none' && fillsEveryPlace && settings.auctionBidsPerRow > 0 && auctionSized;
   const spareStart = spareAuction && previous !== 'asIs';
   let start: InternalStart | null = previous === 'asIs' ? (warm ?? null) : null;
+  // Identical rows, for the auction's group bids and the searches below.
+  const twin = twinRows(problem);
   if (warmStart) {
-    const { prices } = auctionPrices(problem, settings.auctionBidsPerRow);
+    const { prices } = auctionPrices(problem, settings.auctionBidsPerRow, tightSchedule, undefined, twin);
     for (let j = 0; j < cols; j++) {
       colPot[j] = -prices[j]!;
       sinkCost[j] = prices[j]!;
     }
   } else if (spareStart) {
-    const { prices, rowCol: ended } = auctionPrices(problem, settings.spareBidsPerRow, spareSchedule, previous === 'rebid' ? warm : undefined);
+    const { prices, rowCol: ended } = auctionPrices(problem, settings.spareBidsPerRow, spareSchedule, previous === 'rebid' ? warm : undefined, twin);
     start = { rowCol: ended, colPot: Float64Array.from(prices, (p) => -p) };
   }
   // Places of columns that a warm start had to close (see applyWarmStart): each is a target
@@ -316,7 +318,6 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   // that key or above, so it is not scanned. Held twins have equal potentials (each is tight
   // on its own pair and no pair of the other's is negative), so after the first a search
   // scans none of them; only the source, held nowhere, can start above a twin reached later.
-  const twin = twinRows(problem);
   const twinStamp = twin === null ? null : new Int32Array(rows).fill(-1);
   const twinBase = twin === null ? null : new Float64Array(rows);
 

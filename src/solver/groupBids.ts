@@ -1,6 +1,5 @@
 import type { NormalizedProblem } from './normalizedProblem.js';
 import { smallestOfRow } from './smallestOfRow.js';
-import { twinRows } from './twinRows.js';
 
 /** Identical rows that bid together at most. */
 const GROUP_MOST = 16;
@@ -30,14 +29,14 @@ export interface GroupBids {
  * take the first u, each priced up to where a twin is indifferent to the (u + 1)-th, plus ε:
  * every twin then holds a column within ε of its best, as u single bids would leave them, at
  * one scan of the row instead of u (a place lists some 500 coachees at 40,000 × 4,000 with
- * 20,122 places). Null when no two rows are identical or a column has several places (twins
- * could then want two places of one column).
+ * 20,122 places). `first`: each row's first identical row (see twinRows). Null when no two
+ * rows are identical or a column has several places (twins could then want two places of one
+ * column).
  */
-export function groupBids(problem: NormalizedProblem, slotStart: Int32Array, state: AuctionState, refresh: (col: number) => void): GroupBids | null {
+export function groupBids(problem: NormalizedProblem, slotStart: Int32Array, first: Int32Array | null, state: AuctionState, refresh: (col: number) => void): GroupBids | null {
   const { rows, cols, rowStart, colIndex, cost } = problem;
-  for (let j = 0; j < cols; j++) if (slotStart[j + 1]! - slotStart[j]! > 1) return null;
-  const first = twinRows(problem);
   if (first === null) return null;
+  for (let j = 0; j < cols; j++) if (slotStart[j + 1]! - slotStart[j]! > 1) return null;
   // Each group's rows in order: the next twin of each row (−1 after the last).
   const next = new Int32Array(rows).fill(-1);
   const last = new Int32Array(rows).fill(-1);

@@ -10,6 +10,7 @@ import { solveWithFlow } from '../../src/solver/flowSolver.js';
 import { solveWithLp } from '../../src/solver/lpBackend.js';
 import { normalizeProblem } from '../../src/solver/normalizeProblem.js';
 import { smallestOfRow } from '../../src/solver/smallestOfRow.js';
+import { twinRows } from '../../src/solver/twinRows.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
 import { expectCertifyingDuals, sameObjective } from '../helpers/checkResult.js';
 import { runs } from '../helpers/runs.js';
@@ -76,7 +77,7 @@ describe('groupBids', () => {
           }
         }
         const refresh = (j: number) => (state.cheapPrice[j] = state.slotPrice[j]!);
-        const bids = groupBids(normalized, slotStart, state, refresh);
+        const bids = groupBids(normalized, slotStart, twinRows(normalized), state, refresh);
         const unplaced = Array.from({ length: rows }, (_, i) => i).filter((i) => state.bidderSlot[i]! < 0 && rowStart[i + 1]! > rowStart[i]!);
         fc.pre(bids !== null && unplaced.length > 0);
         const row = unplaced[pick % unplaced.length]!;
@@ -125,10 +126,10 @@ describe('groupBids', () => {
   it('is not made for columns of several places, or rows without twins', () => {
     const twinless = normalizeProblem({ weights: [[1, 2], [2, 1]], capacity: [1, 1], sense: 'max' });
     const noState = { bidderSlot: new Int32Array(2), cheapPrice: new Float64Array(2), cheapSlot: new Int32Array(2), slotPrice: new Float64Array(2), slotHolder: new Int32Array(2), rowCost: new Float64Array(2) };
-    expect(groupBids(twinless, Int32Array.of(0, 1, 2), noState, () => {})).toBeNull();
+    expect(groupBids(twinless, Int32Array.of(0, 1, 2), twinRows(twinless), noState, () => {})).toBeNull();
     const wide = normalizeProblem({ weights: [[1, 2], [1, 2]], capacity: [2, 1], sense: 'max' });
-    expect(groupBids(wide, Int32Array.of(0, 2, 3), noState, () => {})).toBeNull();
-    expect(groupBids(wide, Int32Array.of(0, 1, 2), noState, () => {})).not.toBeNull();
+    expect(groupBids(wide, Int32Array.of(0, 2, 3), twinRows(wide), noState, () => {})).toBeNull();
+    expect(groupBids(wide, Int32Array.of(0, 1, 2), twinRows(wide), noState, () => {})).not.toBeNull();
   });
 });
 
