@@ -57,6 +57,9 @@ const runawayBidsPerBidder = 100;
  * starts the auction at its prices (minus its column potentials) and assignment, in the
  * schedule's last {@link WARM_PHASES} phases only: at first only the rows whose pair is no
  * longer within ε of their best bid, with the stand-ins.
+ *
+ * Identical rows (`twins`, each row's first identical row as twinRows gives it, found here
+ * when not given) bid together where every column has one place (see groupBids).
  */
 export function auctionPrices(
   problem: NormalizedProblem,
