@@ -59,6 +59,11 @@ export class BoundedBest {
     return this.row.subarray(0, this.count);
   }
 
+  /** The values kept, in the order of {@link rows}: a view, valid until the next offer. */
+  values(): Float64Array {
+    return this.value.subarray(0, this.count);
+  }
+
   /** Forgets every offer, for the next set. */
   clear(): void {
     this.count = 0;

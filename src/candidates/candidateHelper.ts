@@ -9,8 +9,9 @@ import type { CertificateVerdict } from './certifier.js';
 import type { HelperRequest } from './candidateWorker.js';
 import { packCandidates, unpackVerdict, type PackedSelection, type PackedVerdict } from './packedSelection.js';
 import type { RowBlocks } from './rowBlocks.js';
+import type { PlacesOffers } from './widenForPlaces.js';
 
-type Reply = { kind: 'selected'; packed: PackedSelection; from: number } | { kind: 'certified'; packed: PackedVerdict } | { kind: 'error'; message: string };
+type Reply = { kind: 'selected'; packed: PackedSelection; from: number } | { kind: 'offers'; offers: PlacesOffers } | { kind: 'certified'; packed: PackedVerdict } | { kind: 'error'; message: string };
 
 /**
  * Seconds without a heartbeat after which the helper is given up and its rows done here. It
@@ -70,6 +71,18 @@ export class CandidateHelper {
     if (reply === null) return null;
     const { packed, from } = expect(reply, 'selected');
     return { packed, from };
+  }
+
+  /** Asks for the places' offers of blocks of rows taken from the back of `blocks` (see placesOffers); {@link offers} waits for them. */
+  requestOffers(blocks: RowBlocks, capacity: Int32Array): void {
+    const request: HelperRequest = { kind: 'offers', capacity, rows: blocks.rows, blockRows: blocks.blockRows, taken: blocks.shared };
+    this.worker.postMessage(request);
+  }
+
+  /** The offers asked for; null when the helper stalled (as {@link selection}). */
+  offers(): PlacesOffers | null {
+    const reply = this.await();
+    return reply === null ? null : expect(reply, 'offers').offers;
   }
 
   /** Asks for the certificate of the rows it selected: their candidates and row duals, every column dual. */

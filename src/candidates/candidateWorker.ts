@@ -8,6 +8,7 @@ import { RangeCertifier } from './certifier.js';
 import { packSelection, packVerdict, unpackCandidates, type PackedCandidates } from './packedSelection.js';
 import { RowBlocks } from './rowBlocks.js';
 import { selectRanges } from './selectCandidates.js';
+import { placesOffers } from './widenForPlaces.js';
 
 /** What the main thread sends (see candidateHelper.ts). */
 export type HelperRequest =
@@ -29,6 +30,8 @@ export type HelperRequest =
     }
   /** Select blocks of rows from the back (see RowBlocks); later certificates check those rows. */
   | { readonly kind: 'select'; readonly rows: number; readonly blockRows: number; readonly taken: SharedArrayBuffer; readonly k: number }
+  /** The places' offers (see placesOffers) of blocks of rows from the back. */
+  | { readonly kind: 'offers'; readonly capacity: Int32Array; readonly rows: number; readonly blockRows: number; readonly taken: SharedArrayBuffer }
   /** Certify those rows: their candidates and row duals, every column dual. */
   | {
       readonly kind: 'certify';
@@ -76,6 +79,13 @@ parentPort?.on('message', (request: HelperRequest) => {
       const packed = packSelection(selection.candidates, selection.weights, selection.evaluated);
       const buffers = [packed.rowStart, packed.colIndex, packed.weights, packed.evaluated].map((a) => a.buffer as ArrayBuffer);
       reply({ kind: 'selected', packed, from }, buffers);
+      return;
+    }
+    if (request.kind === 'offers') {
+      const blocks = new RowBlocks(request.rows, request.blockRows, request.taken);
+      const offers = placesOffers(bounds, request.capacity, blocks.fromBack(), beat);
+      beat();
+      reply({ kind: 'offers', offers }, [offers.colStart, offers.counted, offers.bound].map((a) => a.buffer as ArrayBuffer));
       return;
     }
     const verdict = certifier!.check(unpackCandidates(request.candidates), { row: request.rowDual, col: request.colDual }, request.capPerRow, request.keptPerRow, beat);

@@ -32,7 +32,7 @@ import { newPlacesRoom, solveByPlaces } from './solveByPlaces.js';
 import { PhaseClock, type CandidatePhase } from './phaseClock.js';
 import { widenForCardinality } from './widenForCardinality.js';
 import { explainAssigned } from './explainAssigned.js';
-import { widenForPlaces } from './widenForPlaces.js';
+import { widenForPlacesShared } from './widenForPlaces.js';
 import { alikeRows, shareAmongAlike } from './shareAmongAlike.js';
 import { fullProblemDiagnosis } from './fullProblemDiagnosis.js';
 import { checkPlacement } from './placementCheck.js';
@@ -386,12 +386,12 @@ function matchWith(input: CandidateMatchInput, k: number, context: CandidateCont
   const mostlyTwins = laterTwinShare(bounds.twinOf) >= TWINS_WITHOUT_AUCTION;
   // Solving by places needs every place fillable: each coach joins its best coachees now,
   // before a solve would fail on the coaches the coachees' choices left short.
-  if (byPlaces) widenForPlaces(bounds, candidates, capacity);
+  if (byPlaces) widenForPlacesShared(bounds, candidates, capacity, helper);
   // Likewise each coach with a minimum load joins its best coachees for it: a coach in no
   // coachee's first candidates left the first solve unable to meet its minimum, and the check
   // that then widens (see checkMinLoads) added 5.5 million pairs at 100,000 × 10,000 with every
   // coach to take a coachee (1.9 GB peak).
-  else if (minLoad.some((m) => m > 0)) widenForPlaces(bounds, candidates, minLoad);
+  else if (minLoad.some((m) => m > 0)) widenForPlacesShared(bounds, candidates, minLoad, helper);
   clock.lap('selection', 0);
   const addedPerRound: number[] = [];
   // The solved pair set, not its features: those are rebuilt once at the end, so two rounds'

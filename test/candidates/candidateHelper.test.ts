@@ -13,6 +13,7 @@ import { RowBlocks } from '../../src/candidates/rowBlocks.js';
 import { SharedCertifier } from '../../src/candidates/sharedCertifier.js';
 import { packVerdict, unpackCandidates, unpackVerdict } from '../../src/candidates/packedSelection.js';
 import { selectCandidates, selectRanges } from '../../src/candidates/selectCandidates.js';
+import { addPlacesOffers, joinPlacesOffers, placesOffers, widenForPlaces, widenForPlacesShared } from '../../src/candidates/widenForPlaces.js';
 import { match } from '../../src/engine/match.js';
 import { resolvePolicy } from '../../src/model/resolvePolicy.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
@@ -89,6 +90,36 @@ describe('candidate work shared with a helper thread', () => {
     const expected = plain(whole.check(candidates, duals, Infinity, KEPT_PER_ROW));
     expect(expected.violations).toBeGreaterThan(0);
     expect(plain(shared.check(candidates, duals, Infinity, KEPT_PER_ROW))).toEqual(expected);
+  });
+
+  it("finds the places' offers of the blocks this thread left, from the back, as this thread would", () => {
+    const capacity = Int32Array.from({ length: cols }, (_, j) => j % 3);
+    const whole = Array.from({ length: rows }, () => new Int32Array(0));
+    const added = widenForPlaces(bounds, whole, capacity);
+    expect(added).toBeGreaterThan(0);
+    const helper = CandidateHelper.start(cohort, settings, defaultPolicies)!;
+    try {
+      // This thread takes two blocks of 7 rows before the helper starts on the others.
+      const blocks = new RowBlocks(rows, 7);
+      const front = blocks.fromFront();
+      const mineRanges = [front(), front()];
+      helper.requestOffers(blocks, capacity);
+      const theirs = helper.offers()!;
+      const mine = placesOffers(bounds, capacity, () => mineRanges.shift() ?? null);
+      const shared = Array.from({ length: rows }, () => new Int32Array(0));
+      expect(addPlacesOffers(shared, joinPlacesOffers(mine, theirs, rows, capacity), rows, capacity)).toBe(added);
+      expect(shared).toEqual(whole);
+      // The helper's offers alone miss the rows this thread took.
+      const theirsOnly = Array.from({ length: rows }, () => new Int32Array(0));
+      addPlacesOffers(theirsOnly, theirs, rows, capacity);
+      expect(theirsOnly.slice(0, 14).every((list) => list.length === 0)).toBe(true);
+      // Shared as a match shares them, the same pairs again.
+      const again = Array.from({ length: rows }, () => new Int32Array(0));
+      expect(widenForPlacesShared(bounds, again, capacity, helper, 5)).toBe(added);
+      expect(again).toEqual(whole);
+    } finally {
+      helper.close();
+    }
   });
 
   it('beats every 1,024 rows it certifies, so a long certificate is not taken for a stall', () => {

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateContext } from '../../src/candidates/candidateContext.js';
-import { placesStarts, widenForPlaces } from '../../src/candidates/widenForPlaces.js';
+import { RowBlocks } from '../../src/candidates/rowBlocks.js';
+import { addPlacesOffers, joinPlacesOffers, placesOffers, placesStarts, widenForPlaces, widenForPlacesShared, type OffersHelper } from '../../src/candidates/widenForPlaces.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { resolvePolicy } from '../../src/model/resolvePolicy.js';
 import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
@@ -50,6 +51,66 @@ describe('widenForPlaces', () => {
       }),
       { numRuns: runs(60) },
     );
+  });
+
+  it('adds the same pairs from two shares of the rows, taken in blocks from either end, as from one pass', () => {
+    // One thread's turns: which end takes the next block (the two threads' races, replayed).
+    const shape = fc.record({
+      coachees: fc.integer({ min: 1, max: 200 }),
+      coaches: fc.integer({ min: 1, max: 20 }),
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      blockRows: fc.integer({ min: 1, max: 60 }),
+      turns: fc.array(fc.boolean(), { maxLength: 40 }),
+      alike: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(shape, ({ coachees, coaches, seed, blockRows, turns, alike }) => {
+        const generated = syntheticCohort(coachees, coaches, seed, { capacity: [0, 3] });
+        const cohort = parseCohort(alike ? alikeCohort(generated, 'coachees') : generated);
+        const { rows, bounds, base } = candidateContext(cohort, resolvePolicy(cohort.policy, undefined), defaultPolicies);
+        const capacity = base.combined.capacity;
+        const blocks = new RowBlocks(rows, blockRows);
+        const [front, back] = [blocks.fromFront(), blocks.fromBack()];
+        const frontRanges: (readonly [number, number])[] = [];
+        const backRanges: (readonly [number, number])[] = [];
+        for (let t = 0; ; t++) {
+          const takeFront = turns[t % Math.max(1, turns.length)] ?? true;
+          const range = (takeFront ? front : back)();
+          if (range === null) break;
+          (takeFront ? frontRanges : backRanges).push(range);
+        }
+        const handOut = (ranges: (readonly [number, number])[]) => () => ranges.shift() ?? null;
+        const joined = joinPlacesOffers(placesOffers(bounds, capacity, handOut(frontRanges)), placesOffers(bounds, capacity, handOut(backRanges)), rows, capacity);
+        const shared = Array.from({ length: rows }, () => new Int32Array(0));
+        const whole = Array.from({ length: rows }, () => new Int32Array(0));
+        expect(addPlacesOffers(shared, joined, rows, capacity)).toBe(widenForPlaces(bounds, whole, capacity));
+        expect(shared).toEqual(whole);
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('finds here the offers of the rows a helper took and then stalled on', () => {
+    const cohort = parseCohort(syntheticCohort(90, 14, 4, { capacity: [0, 3] }));
+    const { rows, bounds, base } = candidateContext(cohort, resolvePolicy(cohort.policy, undefined), defaultPolicies);
+    const capacity = base.combined.capacity;
+    const whole = Array.from({ length: rows }, () => new Int32Array(0));
+    const added = widenForPlaces(bounds, whole, capacity);
+    // Takes three blocks of 8 rows from the back (rows 66–89), then never answers.
+    let took = 0;
+    const stalling: OffersHelper = {
+      alive: true,
+      requestOffers(blocks) {
+        const back = blocks.fromBack();
+        for (let n = 0; n < 3; n++) took += back() === null ? 0 : 1;
+      },
+      offers: () => null,
+    };
+    const shared = Array.from({ length: rows }, () => new Int32Array(0));
+    expect(widenForPlacesShared(bounds, shared, capacity, stalling, 8)).toBe(added);
+    expect(took).toBe(3);
+    expect(shared).toEqual(whole);
+    expect(shared.slice(66).some((list) => list.length > 0)).toBe(true);
   });
 
   it('joins coaches to coachees of their own when the coachees are all alike', () => {
