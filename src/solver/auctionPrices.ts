@@ -1,6 +1,7 @@
 import { findPair } from './buildResult.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { InternalStart } from './warmStart.js';
+import { BidCache } from './bidCache.js';
 import { groupBids } from './groupBids.js';
 import { twinRows } from './twinRows.js';
 
@@ -121,6 +122,8 @@ export function auctionPrices(
     for (at >>= 1; at >= 1; at >>= 1) tree[at] = Math.min(tree[2 * at]!, tree[2 * at + 1]!);
   };
   const rowCost = new Float64Array(rows);
+  // Prices only fall when a phase is undone (below): the cache is forgotten then.
+  const bids = new BidCache(rowStart, twins);
   const group = groupBids(problem, slotStart, twins, { bidderSlot, cheapPrice, cheapSlot, slotPrice, slotHolder, rowCost }, refresh);
   if (from !== undefined) startFrom(problem, from, slotStart, { slotPrice, slotHolder, bidderSlot, rowCost });
   for (let j = 0; j < cols; j++) refresh(j);
@@ -157,8 +160,8 @@ export function auctionPrices(
         let best = floor;
         let held = slotPrice[s]!;
         if (i < rows) {
-          best = Infinity;
-          for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) best = Math.min(best, cost[k]! + cheapPrice[colIndex[k]!]!);
+          bids.bid(i, rowStart, colIndex, cost, cheapPrice);
+          best = bids.best;
           held = rowCost[i]! + cheapPrice[slotCol[s]!]!;
         }
         if (held <= best + epsilon) continue;
@@ -207,17 +210,14 @@ export function auctionPrices(
         best = tree[1]!;
         for (; at > 1; at >>= 1) second = Math.min(second, tree[at ^ 1]!);
       } else {
-        for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
-          const j = colIndex[k]!;
-          const v = cost[k]! + cheapPrice[j]!;
-          if (v < best) {
-            second = best;
-            best = v;
-            bestCol = j;
-            bestCost = cost[k]!;
-          } else if (v < second) second = v;
+        bids.bid(i, rowStart, colIndex, cost, cheapPrice);
+        best = bids.best;
+        second = bids.second;
+        if (bids.bestPair >= 0) {
+          bestCol = colIndex[bids.bestPair]!;
+          bestCost = cost[bids.bestPair]!;
+          bestSlot = cheapSlot[bestCol]!;
         }
-        if (bestCol >= 0) bestSlot = cheapSlot[bestCol]!;
       }
       if (bestSlot < 0) continue;
       const increment = (second === Infinity ? 0 : second - best) + epsilon;
@@ -238,6 +238,7 @@ export function auctionPrices(
       bidderSlot.set(saved.bidderSlot);
       rowCost.set(saved.rowCost);
       for (let j = 0; j < cols; j++) refresh(j);
+      bids.invalidate();
       break;
     }
     if (finalPhase || pending > 0) break;
