@@ -79,19 +79,22 @@ export function solveByPlaces(
     const j = placeCoach[p]!;
     rowStart[p + 1] = rowStart[p]! + coachStart[j + 1]! - coachStart[j]!;
   }
-  // Every entry is written below: each place's row is its coach's whole list.
+  // Every entry is written below: each place's row is its coach's whole list, at costs (minus
+  // the weights) solved in the min sense, which the solver reads as they are instead of
+  // holding a negated copy (24.6 million pairs, 197 MB, at 100,000 × 10,000 with 49,859 places).
   const colIndex = room.pairs.columns(rowStart[places]!);
-  const weight = room.pairs.weights(rowStart[places]!);
+  const cost = room.pairs.weights(rowStart[places]!);
   for (let p = 0; p < places; p++) {
     const j = placeCoach[p]!;
+    const at = rowStart[p]! - coachStart[j]!;
     colIndex.set(listed.subarray(coachStart[j]!, coachStart[j + 1]!), rowStart[p]!);
-    weight.set(weightOf.subarray(coachStart[j]!, coachStart[j + 1]!), rowStart[p]!);
+    for (let q = coachStart[j]!; q < coachStart[j + 1]!; q++) cost[at + q] = -weightOf[q]!;
   }
   // Its own solution is the start as it is, however many places moved: a moved place leaves a
   // coachee free, cheap to settle. Through the auction (see FlowTuning.rebidShare), a 40,000 ×
   // 4,000 scarce cohort took 35 s and a round more, against 23 s.
   const columns = alike?.first.length ?? rows;
-  const problem = normalizeProblem({ rows: places, cols: columns, compressed: { rowStart, colIndex, weight }, sense: 'max', allowUnmatched: false, ...(alike === null ? {} : { capacity: alike.size }) }, workspace);
+  const problem = normalizeProblem({ rows: places, cols: columns, compressed: { rowStart, colIndex, weight: cost }, sense: 'min', allowUnmatched: false, ...(alike === null ? {} : { capacity: alike.size }) }, workspace);
   const start = warm === undefined || alike === null ? warm : alikeStart(warm, alike);
   if (start !== undefined) checkWarmStart(problem, start);
   // Alike coachees joined make short lists, which would let the auction start run: with ties
@@ -110,11 +113,13 @@ export function solveByPlaces(
   });
   if (solved.status !== 'optimal') return { status: 'unfilled', assignment, loads };
 
-  // Duals: a coachee keeps its column's dual; a coach takes the least dual of its places (all
-  // equal at an optimum where every place is filled); a common shift keeps coach duals ≥ 0.
-  const coacheeDual = alike === null ? solved.duals.col : Array.from({ length: rows }, (_, i) => solved.duals.col[alike.columnOf[i]!]!);
+  // Duals, turned to the max sense (minus the min sense's): a coachee keeps its column's dual;
+  // a coach takes the least dual of its places (all equal at an optimum where every place is
+  // filled); a common shift keeps coach duals ≥ 0.
+  const costDual = alike === null ? solved.duals.col : Array.from({ length: rows }, (_, i) => solved.duals.col[alike.columnOf[i]!]!);
+  const coacheeDual = costDual.map((v) => 0 - v);
   const coachDual = new Array<number>(cols).fill(Infinity);
-  for (let p = 0; p < places; p++) coachDual[placeCoach[p]!] = Math.min(coachDual[placeCoach[p]!]!, solved.duals.row[p]!);
+  for (let p = 0; p < places; p++) coachDual[placeCoach[p]!] = Math.min(coachDual[placeCoach[p]!]!, 0 - solved.duals.row[p]!);
   let shift = 0;
   for (let j = 0; j < cols; j++) {
     if (coachDual[j] === Infinity) coachDual[j] = 0;
@@ -123,13 +128,14 @@ export function solveByPlaces(
   return {
     status: 'optimal',
     method: solved.method,
-    objective: solved.objective,
+    objective: 0 - solved.objective,
     assignment,
     loads,
     matched: places,
     duals: { row: coacheeDual.map((y) => y + shift), col: coachDual.map((v) => v - shift) },
-    // In coachees, not columns: the next round may find other coachees alike.
-    placesStart: { assignment: placeCoachee, colDual: coacheeDual },
+    // In coachees, not columns: the next round may find other coachees alike. In the places
+    // solve's own sense (min), as it takes them back.
+    placesStart: { assignment: placeCoachee, colDual: costDual },
   };
 }
 

@@ -318,9 +318,11 @@ function fromCompressed(pairs: CompressedPairs, rows: number, cols: number, sens
     }
   }
   if (issues.items.length > 0) return null;
-  const sign = sense === 'max' ? -1 : 1;
+  // Costs to minimise are the weights themselves: the solvers only read them, and a problem
+  // built to be solved (a coach's places, see solveByPlaces) is not held twice.
+  if (sense === 'min') return { rowStart, colIndex, cost: weight, weight, denseCost: null };
   const cost = workspace?.cost.take(weight.length) ?? new Float64Array(weight.length);
-  for (let k = 0; k < weight.length; k++) cost[k] = sign * weight[k]!;
+  for (let k = 0; k < weight.length; k++) cost[k] = -weight[k]!;
   return { rowStart, colIndex, cost, weight, denseCost: null };
 }
 
