@@ -61,6 +61,8 @@ const runawayBidsPerBidder = 100;
  *
  * Identical rows (`twins`, each row's first identical row as twinRows gives it, found here
  * when not given) bid together where every column has one place (see groupBids).
+ * Long rows bid from a cache of their best pairs (see BidCache; `newBidCache` makes it, and
+ * the auction is the same with any cache).
  */
 export function auctionPrices(
   problem: NormalizedProblem,
@@ -68,6 +70,7 @@ export function auctionPrices(
   schedule: EpsilonSchedule = tightSchedule,
   from?: InternalStart,
   twins: Int32Array | null = twinRows(problem),
+  newBidCache: (rowStart: Int32Array, twins: Int32Array | null) => BidCache = (rowStart, twins) => new BidCache(rowStart, twins),
 ): { prices: Float64Array; rowCol: Int32Array } {
   const { rows, cols, rowStart, colIndex, cost, capacity } = problem;
   // A column's places beyond the rows that can bid for it are never contested: it gets one
@@ -123,7 +126,7 @@ export function auctionPrices(
   };
   const rowCost = new Float64Array(rows);
   // Prices only fall when a phase is undone (below): the cache is forgotten then.
-  const bids = new BidCache(rowStart, twins);
+  const bids = newBidCache(rowStart, twins);
   const group = groupBids(problem, slotStart, twins, { bidderSlot, cheapPrice, cheapSlot, slotPrice, slotHolder, rowCost }, refresh);
   if (from !== undefined) startFrom(problem, from, slotStart, { slotPrice, slotHolder, bidderSlot, rowCost });
   for (let j = 0; j < cols; j++) refresh(j);

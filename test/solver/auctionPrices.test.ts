@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auctionPrices, spareSchedule } from '../../src/solver/auctionPrices.js';
+import { auctionPrices, spareSchedule, tightSchedule } from '../../src/solver/auctionPrices.js';
+import { BidCache } from '../../src/solver/bidCache.js';
+import { twinRows } from '../../src/solver/twinRows.js';
 import { normalizeProblem } from '../../src/solver/normalizeProblem.js';
 import { findPair } from '../../src/solver/buildResult.js';
 import { problemArbitrary } from '../helpers/problemArbitrary.js';
@@ -42,6 +44,41 @@ describe('auctionPrices', () => {
         });
       }),
       { numRuns: runs(500) },
+    );
+  });
+});
+
+describe('auctionPrices with its bid cache', () => {
+  /** Places of coaches as rows over many columns of one place: groups of identical long rows, small weights (ties). */
+  const longRows = fc
+    .record({
+      cols: fc.integer({ min: 20, max: 120 }),
+      groups: fc.array(fc.record({ size: fc.integer({ min: 1, max: 4 }), seed: fc.integer({ min: 0, max: 1_000_000 }), share: fc.integer({ min: 3, max: 10 }) }), { minLength: 1, maxLength: 12 }),
+      top: fc.integer({ min: 2, max: 40 }),
+    })
+    .map(({ cols, groups, top }) => {
+      const weights = groups.flatMap(({ size, seed, share }) => {
+        // A row's weights from its seed: every column listed with probability share / 10.
+        let state = seed;
+        const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) % 1000) / 1000;
+        const row = Array.from({ length: cols }, () => (next() < share / 10 ? Math.floor(next() * top) : null));
+        return Array.from({ length: size }, () => row);
+      });
+      return normalizeProblem({ weights, capacity: Array.from({ length: cols }, () => 1), sense: 'max', allowUnmatched: true });
+    });
+
+  it('bids as scanning every row at every bid does: the same prices and rows, from caches of any size', () => {
+    fc.assert(
+      fc.property(longRows, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 5, max: 200 }), (problem, keep, scannedLength, bids) => {
+        const scanned = auctionPrices(problem, bids, tightSchedule, undefined, twinRows(problem), (rowStart, twins) => new BidCache(rowStart, twins, keep, Infinity));
+        const cached = auctionPrices(problem, bids, tightSchedule, undefined, twinRows(problem), (rowStart, twins) => new BidCache(rowStart, twins, keep, scannedLength));
+        const alone = auctionPrices(problem, bids, tightSchedule, undefined, twinRows(problem), (rowStart) => new BidCache(rowStart, null, keep, scannedLength));
+        expect(Array.from(cached.prices)).toEqual(Array.from(scanned.prices));
+        expect(Array.from(cached.rowCol)).toEqual(Array.from(scanned.rowCol));
+        expect(Array.from(alone.prices)).toEqual(Array.from(scanned.prices));
+        expect(Array.from(alone.rowCol)).toEqual(Array.from(scanned.rowCol));
+      }),
+      { numRuns: runs(150) },
     );
   });
 });
