@@ -99,10 +99,7 @@ describe('candidate work shared with a helper thread', () => {
     expect(added).toBeGreaterThan(0);
     const helper = CandidateHelper.start(cohort, settings, defaultPolicies)!;
     try {
-      // This thread takes two blocks of 7 rows before the helper starts on the others.
-      const blocks = new RowBlocks(rows, 7);
-      const front = blocks.fromFront();
-      const mineRanges = [front(), front()];
+      const { blocks, mineRanges } = twoBlocksTaken();
       helper.requestOffers(blocks, capacity);
       const theirs = helper.offers()!;
       const mine = placesOffers(bounds, capacity, () => mineRanges.shift() ?? null);
@@ -137,10 +134,7 @@ describe('candidate work shared with a helper thread', () => {
     const k = 3;
     const helper = CandidateHelper.start(cohort, settings, defaultPolicies)!;
     try {
-      // This thread takes two blocks of 7 rows before the helper starts on the others.
-      const blocks = new RowBlocks(rows, 7);
-      const front = blocks.fromFront();
-      const mineRanges = [front(), front()];
+      const { blocks, mineRanges } = twoBlocksTaken();
       helper.requestSelection(blocks, k);
       const answer = helper.selection()!;
       const split = 14;
@@ -182,3 +176,10 @@ describe('candidate work shared with a helper thread', () => {
     }
   });
 });
+
+/** Blocks of 7 rows, of which this thread has taken the first two (rows 0–13) before the helper starts on the others. */
+function twoBlocksTaken(): { blocks: RowBlocks; mineRanges: (readonly [number, number] | null)[] } {
+  const blocks = new RowBlocks(rows, 7);
+  const front = blocks.fromFront();
+  return { blocks, mineRanges: [front(), front()] };
+}
