@@ -125,7 +125,8 @@ export function auctionPrices(
     for (at >>= 1; at >= 1; at >>= 1) tree[at] = Math.min(tree[2 * at]!, tree[2 * at + 1]!);
   };
   const rowCost = new Float64Array(rows);
-  // Prices only fall when a phase is undone (below): the cache is forgotten then.
+  // Prices never fall while bids go on: a phase undone (below) ends the auction, and forgets
+  // the cache all the same, should bidding ever go on after it.
   const bids = newBidCache(rowStart, twins);
   const group = groupBids(problem, slotStart, twins, { bidderSlot, cheapPrice, cheapSlot, slotPrice, slotHolder, rowCost }, refresh);
   if (from !== undefined) startFrom(problem, from, slotStart, { slotPrice, slotHolder, bidderSlot, rowCost });

@@ -27,7 +27,7 @@ export class BidCache {
   /** Per row, where its cache is (−1: none, the row is short). */
   private readonly slot: Int32Array;
   private readonly pair: Int32Array;
-  private readonly kept: Uint8Array;
+  private readonly kept: Int32Array;
   private readonly bar: Float64Array;
   private readonly valid: Uint8Array;
   /** Scratch for a scan: the keep + 1 least values so far, ascending, and their pairs. */
@@ -63,7 +63,7 @@ export class BidCache {
     this.pair = new Int32Array(slots * keep);
     this.leastValue = new Float64Array(keep + 1);
     this.leastPair = new Int32Array(keep + 1);
-    this.kept = new Uint8Array(slots);
+    this.kept = new Int32Array(slots);
     this.bar = new Float64Array(slots);
     this.valid = new Uint8Array(slots);
   }
