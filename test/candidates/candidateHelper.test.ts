@@ -19,6 +19,8 @@ import { resolvePolicy } from '../../src/model/resolvePolicy.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
+import { withMinimumLoads } from '../../fixtures/synthetic/fewKinds.js';
+import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
 
@@ -172,6 +174,20 @@ describe('candidate work shared with a helper thread', () => {
       const shared = match(synthetic, { candidates: 'always', candidateSettings: { k, maxRounds: 16, parallelPairs: 0 } });
       expect(alone.candidates?.certified).toBe(true);
       if (k < 4) expect(alone.candidates?.rounds).toBeGreaterThan(3);
+      expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
+    }
+  });
+
+  it('gives the same matching with the helper as without where coaches join their best coachees first: places scarce, or minimum loads', () => {
+    // 300 coachees for about 150 places (solved by places), and every coach to take one coachee.
+    // Which rows the helper takes is up to the threads (here mostly none: the blocks are of 1,024
+    // rows); the shares themselves are tested above and in widenForPlaces.test.ts.
+    const scarce = parseCohort(syntheticCohort(300, 30, 3));
+    const bound = parseCohort(withMinimumLoads(syntheticCohort(120, 40, 4), 1) as CohortInput);
+    for (const [cohort, allowUnmatched] of [[scarce, true], [bound, false]] as const) {
+      const alone = match(cohort, { allowUnmatched, candidates: 'always', candidateSettings: { k: 2, maxRounds: 16, parallelPairs: Infinity } });
+      const shared = match(cohort, { allowUnmatched, candidates: 'always', candidateSettings: { k: 2, maxRounds: 16, parallelPairs: 0 } });
+      expect(alone.candidates?.certified).toBe(true);
       expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
     }
   });
