@@ -1,3 +1,5 @@
+import { smallestOfRow } from './smallestOfRow.js';
+
 /**
  * Columns a row keeps from its last full scan (see {@link BidCache}). A coach's places, as rows
  * of 40,000 × 4,000's first places solve (about 500 coachees each): 4 kept took 3.0 s, 8 2.3 s,
@@ -129,20 +131,7 @@ export class BidCache {
   private scan(i: number, at: number, rowStart: Int32Array, colIndex: Int32Array, cost: Float64Array, price: Float64Array): void {
     const { leastValue, leastPair, keep } = this;
     this.scans++;
-    let count = 0;
-    for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) {
-      const v = cost[k]! + price[colIndex[k]!]!;
-      if (count === keep + 1 && !(v < leastValue[keep]!)) continue;
-      // Insertion after every equal value: ties stay in pair order.
-      let to = count < keep + 1 ? count++ : keep;
-      while (to > 0 && leastValue[to - 1]! > v) {
-        leastValue[to] = leastValue[to - 1]!;
-        leastPair[to] = leastPair[to - 1]!;
-        to--;
-      }
-      leastValue[to] = v;
-      leastPair[to] = k;
-    }
+    const count = smallestOfRow(rowStart, colIndex, cost, price, i, keep + 1, leastPair, leastValue);
     const kept = Math.min(count, keep);
     this.pair.set(leastPair.subarray(0, kept), at * keep);
     this.kept[at] = kept;
