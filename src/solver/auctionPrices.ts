@@ -1,7 +1,7 @@
 import { findPair } from './buildResult.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { InternalStart } from './warmStart.js';
-import { BidCache } from './bidCache.js';
+import { BidCache, type BidPairs } from './bidCache.js';
 import { groupBids } from './groupBids.js';
 import { twinRows } from './twinRows.js';
 
@@ -70,7 +70,7 @@ export function auctionPrices(
   schedule: EpsilonSchedule = tightSchedule,
   from?: InternalStart,
   twins: Int32Array | null = twinRows(problem),
-  newBidCache: (rowStart: Int32Array, twins: Int32Array | null) => BidCache = (rowStart, twins) => new BidCache(rowStart, twins),
+  newBidCache: (pairs: BidPairs, twins: Int32Array | null) => BidCache = (pairs, twins) => new BidCache(pairs, twins),
 ): { prices: Float64Array; rowCol: Int32Array } {
   const { rows, cols, rowStart, colIndex, cost, capacity } = problem;
   // A column's places beyond the rows that can bid for it are never contested: it gets one
@@ -127,7 +127,7 @@ export function auctionPrices(
   const rowCost = new Float64Array(rows);
   // Prices never fall while bids go on: a phase undone (below) ends the auction, and forgets
   // the cache all the same, should bidding ever go on after it.
-  const bids = newBidCache(rowStart, twins);
+  const bids = newBidCache(problem, twins);
   const group = groupBids(problem, slotStart, twins, { bidderSlot, cheapPrice, cheapSlot, slotPrice, slotHolder, rowCost }, refresh);
   if (from !== undefined) startFrom(problem, from, slotStart, { slotPrice, slotHolder, bidderSlot, rowCost });
   for (let j = 0; j < cols; j++) refresh(j);
@@ -164,7 +164,7 @@ export function auctionPrices(
         let best = floor;
         let held = slotPrice[s]!;
         if (i < rows) {
-          bids.bid(i, rowStart, colIndex, cost, cheapPrice);
+          bids.bid(i, cheapPrice);
           best = bids.best;
           held = rowCost[i]! + cheapPrice[slotCol[s]!]!;
         }
@@ -214,7 +214,7 @@ export function auctionPrices(
         best = tree[1]!;
         for (; at > 1; at >>= 1) second = Math.min(second, tree[at ^ 1]!);
       } else {
-        bids.bid(i, rowStart, colIndex, cost, cheapPrice);
+        bids.bid(i, cheapPrice);
         best = bids.best;
         second = bids.second;
         if (bids.bestPair >= 0) {

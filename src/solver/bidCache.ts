@@ -1,4 +1,8 @@
+import type { NormalizedProblem } from './normalizedProblem.js';
 import { smallestOfRow } from './smallestOfRow.js';
+
+/** The pairs a cache bids over: a problem's rows, columns and costs. */
+export type BidPairs = Pick<NormalizedProblem, 'rowStart' | 'colIndex' | 'cost'>;
 
 /**
  * Columns a row keeps from its last full scan (see {@link BidCache}). A coach's places, as rows
@@ -43,18 +47,19 @@ export class BidCache {
   scans = 0;
 
   /**
-   * `rowStart`: the rows' pairs (see NormalizedProblem); only rows longer than `scannedLength`
-   * are cached, the rest scanned at every bid. `twins`: each row's first identical row (see
+   * `pairs`: the rows' pairs (see NormalizedProblem), read at every bid; only rows longer than
+   * `scannedLength` are cached, the rest scanned at every bid. `twins`: each row's first identical row (see
    * twinRows), or null. Identical rows share one cache, their first row's: the same pairs at
    * the same prices have the same values, and a coach's places, which bid for the same
    * coachees one after another, find each other's scan.
    */
   constructor(
-    rowStart: Int32Array,
+    private readonly pairs: BidPairs,
     private readonly twins: Int32Array | null = null,
     private readonly keep = KEPT,
     private readonly scannedLength = SCANNED_LENGTH,
   ) {
+    const { rowStart } = pairs;
     const rows = rowStart.length - 1;
     // Room for the long rows only (each twin group once): a problem of short rows keeps nothing.
     this.slot = new Int32Array(rows).fill(-1);
@@ -75,18 +80,19 @@ export class BidCache {
     this.valid.fill(0);
   }
 
-  /** Row i's best and second best value and its best pair, into {@link best}, {@link second}, {@link bestPair}. */
-  bid(row: number, rowStart: Int32Array, colIndex: Int32Array, cost: Float64Array, price: Float64Array): void {
+  /** The row's best and second best value at `price` and its best pair, into {@link best}, {@link second}, {@link bestPair}. */
+  bid(row: number, price: Float64Array): void {
     const i = this.twins === null ? row : this.twins[row]!;
     const at = this.slot[i]!;
-    if (at < 0) return this.plainScan(i, rowStart, colIndex, cost, price);
-    if (this.valid[at] === 1 && this.fromKept(at, colIndex, cost, price)) return;
-    this.scan(i, at, rowStart, colIndex, cost, price);
+    if (at < 0) return this.plainScan(i, price);
+    if (this.valid[at] === 1 && this.fromKept(at, price)) return;
+    this.scan(i, at, price);
   }
 
   /** The bid from the kept pairs of cache `at`, when they settle it. */
-  private fromKept(at: number, colIndex: Int32Array, cost: Float64Array, price: Float64Array): boolean {
+  private fromKept(at: number, price: Float64Array): boolean {
     const { pair } = this;
+    const { colIndex, cost } = this.pairs;
     let best = Infinity;
     let second = Infinity;
     let bestPair = -1;
@@ -109,7 +115,8 @@ export class BidCache {
   }
 
   /** Row i's bid by a scan of the whole row, the short rows' way. */
-  private plainScan(i: number, rowStart: Int32Array, colIndex: Int32Array, cost: Float64Array, price: Float64Array): void {
+  private plainScan(i: number, price: Float64Array): void {
+    const { rowStart, colIndex, cost } = this.pairs;
     let best = Infinity;
     let second = Infinity;
     let bestPair = -1;
@@ -128,7 +135,8 @@ export class BidCache {
   }
 
   /** Row i's bid by a scan of the whole row, which fills cache `at` anew. */
-  private scan(i: number, at: number, rowStart: Int32Array, colIndex: Int32Array, cost: Float64Array, price: Float64Array): void {
+  private scan(i: number, at: number, price: Float64Array): void {
+    const { rowStart, colIndex, cost } = this.pairs;
     const { leastValue, leastPair, keep } = this;
     this.scans++;
     const count = smallestOfRow(rowStart, colIndex, cost, price, i, keep + 1, leastPair, leastValue);

@@ -70,9 +70,9 @@ describe('auctionPrices with its bid cache', () => {
   it('bids as scanning every row at every bid does: the same prices and rows, from caches of any size', () => {
     fc.assert(
       fc.property(longRows, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 5, max: 200 }), (problem, keep, scannedLength, bids) => {
-        const scanned = auctionPrices(problem, bids, tightSchedule, undefined, twinRows(problem), (rowStart, twins) => new BidCache(rowStart, twins, keep, Infinity));
-        const cached = auctionPrices(problem, bids, tightSchedule, undefined, twinRows(problem), (rowStart, twins) => new BidCache(rowStart, twins, keep, scannedLength));
-        const alone = auctionPrices(problem, bids, tightSchedule, undefined, twinRows(problem), (rowStart) => new BidCache(rowStart, null, keep, scannedLength));
+        const scanned = auctionPrices(problem, bids, tightSchedule, undefined, twinRows(problem), (pairs, twins) => new BidCache(pairs, twins, keep, Infinity));
+        const cached = auctionPrices(problem, bids, tightSchedule, undefined, twinRows(problem), (pairs, twins) => new BidCache(pairs, twins, keep, scannedLength));
+        const alone = auctionPrices(problem, bids, tightSchedule, undefined, twinRows(problem), (pairs) => new BidCache(pairs, null, keep, scannedLength));
         expect(Array.from(cached.prices)).toEqual(Array.from(scanned.prices));
         expect(Array.from(cached.rowCol)).toEqual(Array.from(scanned.rowCol));
         expect(Array.from(alone.prices)).toEqual(Array.from(scanned.prices));

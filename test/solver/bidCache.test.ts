@@ -45,7 +45,7 @@ describe('BidCache', () => {
         const problem = { rows: grid.length, rowStart, colIndex: Int32Array.from(colIndex), cost: Float64Array.from(cost) };
         const twins = shareTwins ? twinRows(problem) : null;
         // Few kept pairs, so that rows reach past them; the shortest rows scanned at every bid.
-        const cache = new BidCache(rowStart, twins, keep, scannedLength);
+        const cache = new BidCache(problem, twins, keep, scannedLength);
         const price = new Float64Array(cols);
         for (const step of steps) {
           if (step.kind === 'rise') price[step.col % cols]! += step.by;
@@ -67,7 +67,7 @@ describe('BidCache', () => {
               } else if (v < second) second = v;
             }
             const scansBefore = cache.scans;
-            cache.bid(i, rowStart, problem.colIndex, problem.cost, price);
+            cache.bid(i, price);
             if (cache.scans === scansBefore) fromKept++;
             expect([cache.best, cache.second]).toEqual([best, second]);
             if (bestPair < 0) expect(cache.bestPair).toBe(-1);
@@ -91,19 +91,19 @@ describe('BidCache', () => {
     const colIndex = Int32Array.from({ length: 40 }, (_, j) => j);
     const cost = Float64Array.from({ length: 40 }, (_, j) => j);
     const price = new Float64Array(40);
-    const cache = new BidCache(rowStart, null, 4, 0);
-    cache.bid(0, rowStart, colIndex, cost, price);
+    const cache = new BidCache({ rowStart, colIndex, cost }, null, 4, 0);
+    cache.bid(0, price);
     expect(cache.scans).toBe(1);
     price[0] = 2.5; // column 0 now worth 2.5: still below the bar, column 1 best
-    cache.bid(0, rowStart, colIndex, cost, price);
+    cache.bid(0, price);
     expect([cache.best, cache.second, cache.bestPair, cache.scans]).toEqual([1, 2, 1, 1]);
     price[1] = 3.5; // the kept now 2.5, 4.5, 12, 3: best and second below the bar
     price[2] = 10;
-    cache.bid(0, rowStart, colIndex, cost, price);
+    cache.bid(0, price);
     expect([cache.best, cache.second, cache.bestPair, cache.scans]).toEqual([2.5, 3, 0, 1]);
     price[0] = 10;
     price[3] = 10; // the kept now 10, 4.5, 12, 13: the best may be outside (column 4 is worth 4)
-    cache.bid(0, rowStart, colIndex, cost, price);
+    cache.bid(0, price);
     expect([cache.best, cache.second, cache.bestPair, cache.scans]).toEqual([4, 4.5, 4, 2]);
   });
 
@@ -111,22 +111,22 @@ describe('BidCache', () => {
     const rowStart = Int32Array.of(0, 4);
     const colIndex = Int32Array.of(0, 1, 2, 3);
     // Costs 3, 2, 2, 9, two kept: columns 1 and 2, the bar 3 (column 0's).
-    const tie = new BidCache(rowStart, null, 2, 0);
+    const tie = new BidCache({ rowStart, colIndex, cost: Float64Array.of(3, 2, 2, 9) }, null, 2, 0);
     const price = new Float64Array(4);
-    tie.bid(0, rowStart, colIndex, Float64Array.of(3, 2, 2, 9), price);
+    tie.bid(0, price);
     price[1] = 1;
     price[2] = 1;
     // The kept are worth 3 now, as much as column 0, which comes first: a scan's pick.
-    tie.bid(0, rowStart, colIndex, Float64Array.of(3, 2, 2, 9), price);
+    tie.bid(0, price);
     expect([tie.best, tie.second, tie.bestPair, tie.scans]).toEqual([3, 3, 0, 2]);
     // Costs 0, 1, 2, 5, two kept: columns 0 and 1, the bar 2 (column 2's).
-    const past = new BidCache(rowStart, null, 2, 0);
+    const past = new BidCache({ rowStart, colIndex, cost: Float64Array.of(0, 1, 2, 5) }, null, 2, 0);
     price.fill(0);
-    past.bid(0, rowStart, colIndex, Float64Array.of(0, 1, 2, 5), price);
+    past.bid(0, price);
     price[1] = 10;
     price[2] = 1;
     // Column 1's 11 is past the bar; what lies beyond it has risen too (column 2's 3).
-    past.bid(0, rowStart, colIndex, Float64Array.of(0, 1, 2, 5), price);
+    past.bid(0, price);
     expect([past.best, past.second, past.bestPair, past.scans]).toEqual([0, 3, 0, 2]);
   });
 });
