@@ -25,6 +25,17 @@ function anyStart(problem: AssignmentProblem): fc.Arbitrary<WarmStart> {
   });
 }
 
+/**
+ * No row placed, and some columns priced well above the sink: all their places are given back
+ * while rows wait, and a row that lists none of them meets a full sink.
+ */
+function pricedStart(problem: AssignmentProblem): fc.Arbitrary<WarmStart> {
+  const { rows, cols } = shapeOf(problem);
+  // Priced is a positive dual in the max sense, a negative one in the min sense.
+  const price = problem.sense === 'min' ? -50 : 50;
+  return fc.array(fc.boolean(), { minLength: cols, maxLength: cols }).map((priced) => ({ assignment: Array.from({ length: rows }, () => null), colDual: priced.map((p) => (p ? price : 0)) }));
+}
+
 /** The problem with every allowed weight moved by one of `shifts` in turn: a changed problem to re-solve. */
 function perturbed(problem: AssignmentProblem, shifts: readonly number[]): AssignmentProblem {
   let at = 0;
@@ -143,11 +154,14 @@ describe('solveAssignment with a warm start', () => {
         ([problem, warmStart, bids]) => {
           const oracle = bruteForce(problem);
           const normalized = normalizeProblem(problem);
-          // deferAfterRows 0: a search that can reach the full sink while places are open is deferred at once.
+          // deferAfterRows 0: a search that can reach the full sink while places are open is
+          // deferred at once; deferRestAfter 0: after the first such search, every row left is.
           const results = [
             solveAssignment(problem, { method: 'flow', warmStart }),
             solveWithFlow(normalized, { rebidShare: Infinity }, warmStart),
             solveWithFlow(normalized, { rebidShare: Infinity, deferAfterRows: 0 }, warmStart),
+            solveWithFlow(normalized, { rebidShare: Infinity, deferRestAfter: 0 }, warmStart),
+            solveWithFlow(normalized, { rebidShare: Infinity, deferAfterRows: 0, deferRestAfter: 0 }, warmStart),
             solveWithFlow(normalized, spareAuction(bids), warmStart),
             solveWithFlow(normalized, { ...spareAuction(bids), deferAfterRows: 0 }, warmStart),
           ];
@@ -182,6 +196,8 @@ describe('solveAssignment with a warm start', () => {
             solveAssignment(changed, { method: 'flow', warmStart: start }),
             solveWithFlow(normalized, { rebidShare: Infinity }, start),
             solveWithFlow(normalized, { rebidShare: Infinity, deferAfterRows: 0 }, start),
+            solveWithFlow(normalized, { rebidShare: Infinity, deferRestAfter: 0 }, start),
+            solveWithFlow(normalized, { rebidShare: Infinity, deferAfterRows: 0, deferRestAfter: 0 }, start),
             solveWithFlow(normalized, spareAuction(bids), start),
             solveWithFlow(normalized, { ...spareAuction(bids), deferAfterRows: 0 }, start),
           ];
@@ -196,6 +212,32 @@ describe('solveAssignment with a warm start', () => {
         },
       ),
       { numRuns: runs(150) },
+    );
+  });
+
+  // A start priced far off leaves places to give back (columns with room, priced above the
+  // sink) beyond the rows left to place: the sink is full until those are settled, and the
+  // searches are deferred, the rows left after the first deferred unsearched with
+  // deferRestAfter 0 (see DEFER_REST_AFTER).
+  it('is exact from any start on problems up to 30 rows, deferring the rows left or not', () => {
+    fc.assert(
+      fc.property(
+        problemArbitrary({ maxRows: 30, maxCols: 8, maxCapacity: 4 }).chain((problem) => fc.tuple(fc.constant(problem), fc.oneof(anyStart(problem), pricedStart(problem)))),
+        ([problem, warmStart]) => {
+          const normalized = normalizeProblem(problem);
+          const coldResult = solveWithFlow(normalized, cold);
+          for (const tuning of [{ deferRestAfter: 0 }, { deferAfterRows: 0, deferRestAfter: 0 }, { deferRestAfter: Infinity }]) {
+            const warm = solveWithFlow(normalized, { ...cold, rebidShare: Infinity, ...tuning }, warmStart);
+            expect(warm.status).toBe(coldResult.status);
+            if (warm.status !== 'optimal' || coldResult.status !== 'optimal') continue;
+            expect(sameObjective(warm.objective, coldResult.objective)).toBe(true);
+            expect(warm.matched).toBe(coldResult.matched);
+            expectKeepsConstraints(problem, warm);
+            expectCertifyingDuals(problem, warm);
+          }
+        },
+      ),
+      { numRuns: runs(200) },
     );
   });
 
