@@ -273,7 +273,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   let openPlaces = 0;
   const state = { rowCol, rowEdgeCost, members, rowPot, colPot, capacity };
   if (start !== null) {
-    const { vacancies } = applyWarmStart(problem, start, state);
+    const { vacancies } = applyWarmStart(problem, start, state, twin);
     // Given-back places count as taken until settled: the sink expects the rest from rows (a
     // column's rows up to its minimum load meet its own demand).
     for (let j = 0; j < cols; j++) {

@@ -241,6 +241,38 @@ describe('solveAssignment with a warm start', () => {
     );
   });
 
+  // A coach's places solved as rows (see solveByPlaces): identical rows, which a warm start
+  // checks once per set (see applyWarmStart).
+  it('mends a solution of identical rows after their weights change, to the optimum of a cold solve', () => {
+    const coachesArbitrary = fc.record({ places: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 8 }), cols: fc.integer({ min: 2, max: 16 }) }).chain(({ places, cols }) =>
+      fc.record({
+        places: fc.constant(places),
+        weights: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { nil: null, freq: 3 }), { minLength: cols, maxLength: cols }), { minLength: places.length, maxLength: places.length }),
+        shifts: fc.array(fc.integer({ min: -8, max: 8 }), { minLength: 1, maxLength: 7 }),
+        capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: cols, maxLength: cols }),
+      }),
+    );
+    fc.assert(
+      fc.property(coachesArbitrary, ({ places, weights, shifts, capacity }) => {
+        const problem: AssignmentProblem = { weights: places.flatMap((count, g) => Array.from({ length: count }, () => weights[g]!)), capacity, sense: 'max', allowUnmatched: true };
+        const before = solveAssignment(problem, { method: 'flow' });
+        fc.pre(before.status === 'optimal');
+        if (before.status !== 'optimal') return;
+        const changed = perturbed(problem, shifts);
+        const normalized = normalizeProblem(changed);
+        const coldResult = solveWithFlow(normalized, cold);
+        const warm = solveWithFlow(normalized, { ...cold, rebidShare: Infinity }, { assignment: before.assignment, colDual: before.duals.col });
+        expect(warm.status).toBe(coldResult.status);
+        if (warm.status !== 'optimal' || coldResult.status !== 'optimal') return;
+        expect(sameObjective(warm.objective, coldResult.objective)).toBe(true);
+        expect(warm.matched).toBe(coldResult.matched);
+        expectKeepsConstraints(changed, warm);
+        expectCertifyingDuals(changed, warm);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
   it('rejects a start of the wrong shape, naming the field', () => {
     const problem = { weights: [[1, 2], [3, 4]] };
     const bad = (warmStart: WarmStart) => () => solveAssignment(problem, { method: 'flow', warmStart });
