@@ -146,6 +146,9 @@ function restrict(p: NormalizedProblem, levels: Float64Array, threshold: number)
     });
     return to;
   };
+  const cost = pick(p.cost, new Float64Array(keep.length));
+  let largestCost = 0;
+  for (const c of cost) largestCost = Math.max(largestCost, Math.abs(c));
   return {
     rows: p.rows,
     cols: p.cols,
@@ -153,11 +156,12 @@ function restrict(p: NormalizedProblem, levels: Float64Array, threshold: number)
     rowStart,
     colIndex: pick(p.colIndex, new Int32Array(keep.length)),
     weight: pick(p.weight, new Float64Array(keep.length)),
-    cost: pick(p.cost, new Float64Array(keep.length)),
+    cost,
     denseCost: null,
     capacity: p.capacity,
     minLoad: p.minLoad,
     allowUnmatched: p.allowUnmatched,
+    largestCost,
   };
 }
 

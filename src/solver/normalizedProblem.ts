@@ -17,6 +17,8 @@ export interface NormalizedProblem {
   readonly cost: Float64Array;
   /** Dense row-major costs with `Infinity` for forbidden pairs, when the input was dense. */
   readonly denseCost: Float64Array | null;
+  /** The largest |cost| of any allowed pair (0 with none), found while the problem is checked. */
+  readonly largestCost: number;
   readonly capacity: Int32Array;
   readonly minLoad: Int32Array;
   readonly allowUnmatched: boolean;

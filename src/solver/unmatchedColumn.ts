@@ -40,7 +40,7 @@ export function withUnmatchedColumn(problem: NormalizedProblem, placeable: numbe
   capacity[cols] = open - placeable;
   const minLoad = new Int32Array(cols + 1);
   minLoad.set(problem.minLoad);
-  return { rows, cols: cols + 1, sense: problem.sense, rowStart: start, colIndex: index, weight: weights, cost: costs, denseCost: null, capacity, minLoad, allowUnmatched: false };
+  return { rows, cols: cols + 1, sense: problem.sense, rowStart: start, colIndex: index, weight: weights, cost: costs, denseCost: null, capacity, minLoad, allowUnmatched: false, largestCost: problem.largestCost };
 }
 
 /**
