@@ -366,10 +366,15 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
         twinStamp![first] = stamp;
         twinBase![first] = base;
       }
+      // A sink with room already in reach ends the search at its distance (see the loop below):
+      // a column at or past that can neither be settled before it nor offer it for less, so it
+      // stays out of the heap.
+      let bound = sinkDeficit > 0 && sinkPred !== NONE ? sinkDist : Infinity;
       for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++) {
         const j = colIndex[k]!;
         if (colDone[j] === stamp) continue;
         const key = base + cost[k]! - colPot[j]!;
+        if (key >= bound) continue;
         if (colStamp[j] !== stamp || key < colDist[j]!) {
           colStamp[j] = stamp;
           colDist[j] = key;
@@ -386,6 +391,7 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
             if (arc >= 0 && key + arc < sinkDist) {
               sinkDist = key + arc;
               sinkPred = j;
+              bound = sinkDist;
             }
           }
         }
