@@ -60,10 +60,8 @@ export function solveWithLp(problem: NormalizedProblem): AssignmentResult {
 
 /** Multiplies every pair's weight in `model` so that the largest is {@link WEIGHT_SCALE_TARGET}. */
 function scaleWeights(model: LpModel, problem: NormalizedProblem): LpModel {
-  let largest = 0;
-  for (const w of problem.weight) largest = Math.max(largest, Math.abs(w));
-  // Capped so that denormal weights (5e-324) do not blow the factor up to Infinity.
-  const factor = Math.min(WEIGHT_SCALE_TARGET / largest, 1e12);
+  // The largest |weight| is the largest |cost|. Capped so that denormal weights (5e-324) do not blow the factor up to Infinity.
+  const factor = Math.min(WEIGHT_SCALE_TARGET / problem.largestCost, 1e12);
   for (const coefficients of Object.values(model.variables)) {
     const w = coefficients[LP_WEIGHT];
     if (w !== undefined) coefficients[LP_WEIGHT] = w * factor;

@@ -33,10 +33,8 @@ export function optimalityDuals(problem: NormalizedProblem, rowCol: Int32Array):
   const nodes = sink + 1;
   const load = new Int32Array(cols);
   for (let i = 0; i < rows; i++) if (rowCol[i]! >= 0) load[rowCol[i]!]!++;
-  let largest = 0;
-  for (let k = 0; k < cost.length; k++) largest = Math.max(largest, Math.abs(cost[k]!));
   // Rounding noise along a zero-cost cycle must not count as an improvement.
-  const eps = 1e-12 * (1 + largest);
+  const eps = 1e-12 * (1 + problem.largestCost);
   // Distances from a virtual source joined to every node at cost 0.
   const dist = new Float64Array(nodes);
   let changed = true;
