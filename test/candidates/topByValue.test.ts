@@ -22,7 +22,7 @@ describe('topByValue', () => {
   it('picks the k largest values, ties to the lower index, as a full sort does', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constant(-Infinity)), { maxLength: 200 }),
+        fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constant(-Infinity), fc.constant(Infinity)), { maxLength: 200 }),
         fc.nat({ max: 220 }),
         (values, k) => {
           const picked = [...topByValue(Float64Array.from(values), k)].sort((a, b) => a - b);
@@ -49,6 +49,21 @@ describe('topInOrder', () => {
         },
       ),
       { numRuns: runs(600) },
+    );
+  });
+
+  it('picks what sorting picks from hundreds of values of a few levels, as a row bound takes (bucketed first)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 400 }).map((x) => 2 + x / 200) }, { weight: 1, arbitrary: fc.constant(-Infinity) }), { minLength: 64, maxLength: 700 }),
+        fc.nat({ max: 700 }),
+        (values, want) => {
+          const out = new Int32Array(values.length);
+          const count = topInOrder(Float64Array.from(values), values.length, want, new Float64Array(values.length), out);
+          expect(Array.from(out.subarray(0, count))).toEqual(bySorting(values, want));
+        },
+      ),
+      { numRuns: runs(300) },
     );
   });
 });
