@@ -36,12 +36,14 @@ export interface FlowTuning {
   readonly spareBidsPerRow: number;
   /**
    * Share of the rows that a warm start must have off their best pair (see displacedRows) to
-   * go through the spare auction (or, where none applies, to be dropped for a cold start);
+   * go through the auction, spare or filling (or, where none applies, to be dropped for a cold start);
    * Infinity: a warm start is always used as it is. See {@link REBID_SHARE}.
    */
   readonly rebidShare: number;
   /** Share of the rows off their best pair beyond which a warm start is dropped for a cold start (see {@link COLD_SHARE}). */
   readonly coldShare: number;
+  /** {@link FlowTuning.coldShare} for problems that fill every place (see {@link FILLING_COLD_SHARE}). */
+  readonly fillingColdShare: number;
   /** Rows a search may scan, while places are being given back, before it is deferred (see {@link DEFER_AFTER_ROWS}). */
   readonly deferAfterRows: number;
   /** Deferred searches, while places are being given back, from which the rest are deferred unsearched once they outnumber the rows placed (see {@link DEFER_REST_AFTER}). */
@@ -73,6 +75,17 @@ const REBID_SHARE = 0.01;
  * against 0.33–0.35 s cold.
  */
 const COLD_SHARE = 0.1;
+
+/**
+ * {@link COLD_SHARE} for problems that fill every place, such as a cohort a few places short
+ * of its coachees with its "unmatched" column (see withUnmatchedColumn). There the auction
+ * gives prices only, and its full schedule took 565–740 ms of each ~0.65–0.95 s solve of
+ * bench/LARGE.md's 40k-tight, whose later rounds start from the last with 7.8%, 18% and 66%
+ * of the rows off their best. From the last prices through the auction's last phases
+ * (alternated, 2 runs each): 760–788 → 660–673 ms at 7.8%, 728–752 → 388–390 ms at 18%; at
+ * 66%, 3.8 s against 0.9 s cold.
+ */
+const FILLING_COLD_SHARE = 0.25;
 
 /**
  * Bids per row of the auction start when every place will be filled (see FlowTuning). A
@@ -114,7 +127,7 @@ const DEFER_AFTER_ROWS = 500;
 const DEFER_REST_AFTER = 32;
 
 /** Defaults for {@link FlowTuning}, measured on bench/RESULTS.md's cases (capacitated 1000 × 100 × 10, sparse 100k × 10k, OR-Library sparse) and bench/LARGE.md's candidate rounds. */
-export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: AUCTION_BIDS_PER_ROW, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200, rebidShare: REBID_SHARE, coldShare: COLD_SHARE, deferAfterRows: DEFER_AFTER_ROWS, deferRestAfter: DEFER_REST_AFTER };
+export const defaultFlowTuning: FlowTuning = { auctionBidsPerRow: AUCTION_BIDS_PER_ROW, auctionMinRows: 1_000, auctionMaxDegree: 128, spareBidsPerRow: 200, rebidShare: REBID_SHARE, coldShare: COLD_SHARE, fillingColdShare: FILLING_COLD_SHARE, deferAfterRows: DEFER_AFTER_ROWS, deferRestAfter: DEFER_REST_AFTER };
 
 /**
  * Exact min-cost flow by successive shortest paths (Dijkstra on reduced costs), one
@@ -251,14 +264,15 @@ function runFlow(problem: NormalizedProblem, settings: FlowTuning, warm?: Intern
   // Minimum loads included: the auction ignores them, and the columns it leaves short of their
   // minimum are filled afterwards (see applyWarmStart and the backward fills below).
   const spareAuction = !fillsEveryPlace && settings.spareBidsPerRow > 0 && auctionSized;
-  const previous = previousStartUse(problem, settings, warm, spareAuction);
-  const warmStart = previous === 'none' && fillsEveryPlace && settings.auctionBidsPerRow > 0 && auctionSized;
+  const fillingAuction = fillsEveryPlace && settings.auctionBidsPerRow > 0 && auctionSized;
+  const previous = previousStartUse(problem, settings, warm, spareAuction ? settings.coldShare : fillingAuction ? settings.fillingColdShare : null);
+  const warmStart = fillingAuction && previous !== 'asIs';
   const spareStart = spareAuction && previous !== 'asIs';
   let start: InternalStart | null = previous === 'asIs' ? (warm ?? null) : null;
   // Identical rows, for the auction's group bids and the searches below.
   const twin = twinRows(problem);
   if (warmStart) {
-    const { prices } = auctionPrices(problem, settings.auctionBidsPerRow, tightSchedule, undefined, twin);
+    const { prices } = auctionPrices(problem, settings.auctionBidsPerRow, tightSchedule, previous === 'rebid' ? warm : undefined, twin);
     for (let j = 0; j < cols; j++) {
       colPot[j] = -prices[j]!;
       sinkCost[j] = prices[j]!;
@@ -653,15 +667,17 @@ function lpDuals(
 }
 
 /**
- * How a run uses a previous solution (see FlowTuning): as it is (`asIs`), through the spare
- * auction's last phases (`rebid`), or not at all (an "unmatched" column's run is given none).
+ * How a run uses a previous solution (see FlowTuning): as it is (`asIs`), through the
+ * auction's last phases (`rebid`: the spare auction's, or, where every place fills, the
+ * auction that prices the columns), or not at all. `auctionColdShare`: the share of rows off
+ * their best up to which the run's auction takes the start; null when no auction runs.
  */
-function previousStartUse(problem: NormalizedProblem, settings: FlowTuning, warm: InternalStart | undefined, spareAuction: boolean): 'asIs' | 'rebid' | 'none' {
+function previousStartUse(problem: NormalizedProblem, settings: FlowTuning, warm: InternalStart | undefined, auctionColdShare: number | null): 'asIs' | 'rebid' | 'none' {
   if (warm === undefined) return 'none';
   if (settings.rebidShare === Infinity) return 'asIs';
   const displaced = displacedRows(problem, warm);
   if (displaced <= settings.rebidShare * problem.rows) return 'asIs';
-  return spareAuction && displaced <= settings.coldShare * problem.rows ? 'rebid' : 'none';
+  return auctionColdShare !== null && displaced <= auctionColdShare * problem.rows ? 'rebid' : 'none';
 }
 
 /**

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { solveWithFlow } from '../../src/solver/flowSolver.js';
 import { solveWithLp } from '../../src/solver/lpBackend.js';
 import { normalizeProblem } from '../../src/solver/normalizeProblem.js';
-import type { AssignmentProblem } from '../../src/solver/types.js';
+import { solveAssignment } from '../../src/solver/solveAssignment.js';
+import type { AssignmentProblem, WarmStart } from '../../src/solver/types.js';
 import { bruteForce } from '../helpers/bruteForce.js';
-import { expectCertifyingDuals, expectKeepsConstraints, sameObjective } from '../helpers/checkResult.js';
+import { expectAgreesWith, expectCertifyingDuals, expectKeepsConstraints, sameObjective } from '../helpers/checkResult.js';
 import { runs } from '../helpers/runs.js';
 
 /** Forces the auction warm start on however small a problem. */
@@ -62,6 +63,61 @@ describe('solveWithFlow with the auction warm start', () => {
         }
       }),
       { numRuns: runs(60) },
+    );
+  });
+});
+
+/** The auction start on however small a problem, taking a previous solution through its last phases however many rows are off. */
+const alwaysRebid = (bids: number) => ({ ...alwaysWarm(bids), fillingColdShare: Infinity });
+
+/** Any start: a column or none per row, any finite duals (the solver must not trust it). */
+function anyStart(problem: AssignmentProblem): fc.Arbitrary<WarmStart> {
+  const rows = problem.weights!.length;
+  const cols = problem.capacity!.length;
+  return fc.record({
+    assignment: fc.array(fc.option(fc.integer({ min: 0, max: Math.max(0, cols - 1) }), { nil: null }), { minLength: rows, maxLength: rows }),
+    colDual: fc.array(fc.oneof(fc.constant(0), fc.double({ min: -80, max: 80, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1e12, -1e12, 1e300, -1e300)), { minLength: cols, maxLength: cols }),
+  });
+}
+
+describe('solveWithFlow with the auction warm start, from a previous solution', () => {
+  it('is exact from any start on tiny problems that fill every place', () => {
+    fc.assert(
+      fc.property(
+        fillingProblem(7, 4).chain((problem) => fc.tuple(fc.constant(problem), anyStart(problem), fc.integer({ min: 1, max: 40 }))),
+        ([problem, start, bids]) => {
+          const oracle = bruteForce(problem);
+          const result = solveWithFlow(normalizeProblem(problem), alwaysRebid(bids), start);
+          expect(result.status).toBe(oracle.feasible ? 'optimal' : 'infeasible');
+          if (result.status !== 'optimal') return;
+          expect(sameObjective(result.objective, oracle.objective!)).toBe(true);
+          expectKeepsConstraints(problem, result);
+          expectCertifyingDuals(problem, result);
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('re-solves a changed problem that fills every place from the old solution to the optimum of a cold solve', () => {
+    fc.assert(
+      fc.property(
+        fillingProblem(40, 10),
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 7 }),
+        fc.integer({ min: 1, max: 60 }),
+        (problem, shifts, bids) => {
+          const before = solveAssignment(problem, { method: 'flow' });
+          fc.pre(before.status === 'optimal');
+          if (before.status !== 'optimal') return;
+          let at = 0;
+          const changed = { ...problem, weights: problem.weights!.map((row) => row.map((w) => (w === null ? w : w + shifts[at++ % shifts.length]!))) };
+          const normalized = normalizeProblem(changed);
+          const coldResult = solveWithFlow(normalized, { auctionBidsPerRow: 0 });
+          const warm = solveWithFlow(normalized, alwaysRebid(bids), { assignment: before.assignment, colDual: before.duals.col });
+          expectAgreesWith(changed, warm, coldResult);
+        },
+      ),
+      { numRuns: runs(150) },
     );
   });
 });
