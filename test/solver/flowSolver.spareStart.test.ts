@@ -8,6 +8,7 @@ import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem, AssignmentResult, WarmStart } from '../../src/solver/types.js';
 import { bruteForce } from '../helpers/bruteForce.js';
 import { expectAgreesWith, expectCertifyingDuals, expectKeepsConstraints, sameObjective } from '../helpers/checkResult.js';
+import { anyStart } from '../helpers/anyStart.js';
 import { problemArbitrary, shapeOf } from '../helpers/problemArbitrary.js';
 import { runs } from '../helpers/runs.js';
 
@@ -19,16 +20,6 @@ const cold = { spareBidsPerRow: 0, auctionBidsPerRow: 0 };
 function expectSameOptimumAs(problem: AssignmentProblem, warm: AssignmentResult, coldResult: AssignmentResult): void {
   expectAgreesWith(problem, warm, coldResult);
   if (warm.status === 'optimal' && coldResult.status === 'optimal') expect(warm.matched).toBe(coldResult.matched);
-}
-
-/** Any start at all: a column or none per row, any finite duals. The solver must not trust it. */
-function anyStart(problem: AssignmentProblem): fc.Arbitrary<WarmStart> {
-  const { rows, cols } = shapeOf(problem);
-  return fc.record({
-    assignment: fc.array(fc.option(fc.integer({ min: 0, max: Math.max(0, cols - 1) }), { nil: null }), { minLength: rows, maxLength: rows }),
-    // Far-off duals too (a start from another problem, or a caller's mistake): exact all the same.
-    colDual: fc.array(fc.oneof(fc.constant(0), fc.double({ min: -80, max: 80, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1e12, -1e12, 961458642501384, 1e300, -1e300)), { minLength: cols, maxLength: cols }),
-  });
 }
 
 /**

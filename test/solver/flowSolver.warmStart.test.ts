@@ -4,7 +4,8 @@ import { solveWithFlow } from '../../src/solver/flowSolver.js';
 import { solveWithLp } from '../../src/solver/lpBackend.js';
 import { normalizeProblem } from '../../src/solver/normalizeProblem.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
-import type { AssignmentProblem, WarmStart } from '../../src/solver/types.js';
+import type { AssignmentProblem } from '../../src/solver/types.js';
+import { anyStart } from '../helpers/anyStart.js';
 import { bruteForce } from '../helpers/bruteForce.js';
 import { expectAgreesWith, expectCertifyingDuals, expectKeepsConstraints, sameObjective } from '../helpers/checkResult.js';
 import { runs } from '../helpers/runs.js';
@@ -69,16 +70,6 @@ describe('solveWithFlow with the auction warm start', () => {
 
 /** The auction start on however small a problem, taking a previous solution through its last phases however many rows are off. */
 const alwaysRebid = (bids: number) => ({ ...alwaysWarm(bids), fillingColdShare: Infinity });
-
-/** Any start: a column or none per row, any finite duals (the solver must not trust it). */
-function anyStart(problem: AssignmentProblem): fc.Arbitrary<WarmStart> {
-  const rows = problem.weights!.length;
-  const cols = problem.capacity!.length;
-  return fc.record({
-    assignment: fc.array(fc.option(fc.integer({ min: 0, max: Math.max(0, cols - 1) }), { nil: null }), { minLength: rows, maxLength: rows }),
-    colDual: fc.array(fc.oneof(fc.constant(0), fc.double({ min: -80, max: 80, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1e12, -1e12, 1e300, -1e300)), { minLength: cols, maxLength: cols }),
-  });
-}
 
 describe('solveWithFlow with the auction warm start, from a previous solution', () => {
   it('is exact from any start on tiny problems that fill every place', () => {
