@@ -5,7 +5,7 @@ import type { PairBounds } from './pairBounds.js';
 import { TopBoundsBuilder, type TopBounds } from './topBounds.js';
 import { BoundedBest } from './boundedBest.js';
 import { topByValue } from './topByValue.js';
-import { kthLargest, topInOrder } from './topInOrder.js';
+import { kthLargest, largestAt, topInOrder } from './topInOrder.js';
 import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
 import { float64Slices, int32Slices } from './typedSlices.js';
 
@@ -571,7 +571,7 @@ class RowScan {
     const rank = Math.min(size, Math.ceil((GATHER_FACTOR * want * size) / cols) + 4);
     this.bounds.rowBoundsOf(i, this.sample, size, this.sampled);
     // The sampled bounds are scratch: selected in place, no positions needed.
-    return kthLargest(this.sampled, size, rank);
+    return largestAt(this.sampled, size, rank, this.workBuffer);
   }
 }
 

@@ -26,6 +26,11 @@ export function topInOrder(values: Float64Array, n: number, want: number, work: 
   return count;
 }
 
+/** The `want`-th largest of values[0..n) (1 ≤ want ≤ n, no NaN), `values` left as it is (see wantedValue). */
+export function largestAt(values: Float64Array, n: number, want: number, work: Float64Array): number {
+  return wantedValue(values, n, want, work).bar;
+}
+
 /** From this many values on, {@link wantedValue} buckets them first. */
 const BUCKETED_FROM = 64;
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { topByValue } from '../../src/candidates/topByValue.js';
-import { topInOrder } from '../../src/candidates/topInOrder.js';
+import { largestAt, topInOrder } from '../../src/candidates/topInOrder.js';
 import { runs } from '../helpers/runs.js';
 
 /** The k largest by a stable sort: value descending, then index ascending. */
@@ -61,6 +61,23 @@ describe('topInOrder', () => {
           const out = new Int32Array(values.length);
           const count = topInOrder(Float64Array.from(values), values.length, want, new Float64Array(values.length), out);
           expect(Array.from(out.subarray(0, count))).toEqual(bySorting(values, want));
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('largestAt is the value at that rank in descending order, the values left as they were', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 50 }).map((x) => x / 8), fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constant(-Infinity)), { minLength: 1, maxLength: 700 }),
+        fc.nat(),
+        (values, at) => {
+          const want = 1 + (at % values.length);
+          const given = Float64Array.from(values);
+          // Compared with ===: a −0 and a 0 are the same value at a rank.
+          expect(largestAt(given, values.length, want, new Float64Array(values.length)) === [...values].sort((a, b) => b - a)[want - 1]).toBe(true);
+          expect(Array.from(given)).toEqual(values);
         },
       ),
       { numRuns: runs(300) },
