@@ -570,7 +570,7 @@ class RowScan {
     if (want * 4 > cols || size < 16) return -Infinity;
     const rank = Math.min(size, Math.ceil((GATHER_FACTOR * want * size) / cols) + 4);
     this.bounds.rowBoundsOf(i, this.sample, size, this.sampled);
-    // The sampled bounds are scratch: selected in place, no positions needed.
+    // The rank's value alone: no positions needed.
     return largestAt(this.sampled, size, rank, this.workBuffer);
   }
 }

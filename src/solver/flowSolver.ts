@@ -82,8 +82,8 @@ const COLD_SHARE = 0.1;
  * gives prices only, and its full schedule took 565–740 ms of each ~0.65–0.95 s solve of
  * bench/LARGE.md's 40k-tight, whose later rounds start from the last with 7.8%, 18% and 66%
  * of the rows off their best. From the last prices through the auction's last phases
- * (alternated, 2 runs each): 760–788 → 660–673 ms at 7.8%, 728–752 → 388–390 ms at 18%; at
- * 66%, 3.8 s against 0.9 s cold.
+ * (alternated, 4 runs each): 723–813 → 586–646 ms at 7.8%, 674–715 → 385–424 ms at 18%; at
+ * 66% (all rows let through), 3.8 s against 0.9 s cold.
  */
 const FILLING_COLD_SHARE = 0.25;
 
