@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../../src/solver/types.js';
-import { candidatesOf } from './bruteForce.js';
+import { candidatesOf, type BruteForceAnswer } from './bruteForce.js';
 import { resultDefects } from './resultDefects.js';
 
 /** True when two objectives agree up to rounding of sums of fractional weights. */
@@ -81,6 +81,19 @@ export function expectAgreesWith(problem: AssignmentProblem, result: AssignmentR
   expect(result.status).toBe(oracle.status);
   if (result.status !== 'optimal' || oracle.status !== 'optimal') return;
   expect(sameObjective(result.objective, oracle.objective)).toBe(true);
+  expectKeepsConstraints(problem, result);
+  expectCertifyingDuals(problem, result);
+}
+
+/**
+ * `result` is the brute-force answer: infeasible where that is, else optimal at its objective
+ * with as many rows placed, every constraint kept and duals that certify it.
+ */
+export function expectBruteForceOptimum(problem: AssignmentProblem, result: AssignmentResult, oracle: BruteForceAnswer): void {
+  expect(result.status).toBe(oracle.feasible ? 'optimal' : 'infeasible');
+  if (result.status !== 'optimal') return;
+  expect(sameObjective(result.objective, oracle.objective!)).toBe(true);
+  expect(result.matched).toBe(oracle.matched);
   expectKeepsConstraints(problem, result);
   expectCertifyingDuals(problem, result);
 }
