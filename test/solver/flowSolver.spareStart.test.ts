@@ -9,6 +9,7 @@ import type { AssignmentProblem, AssignmentResult, WarmStart } from '../../src/s
 import { bruteForce } from '../helpers/bruteForce.js';
 import { expectAgreesWith, expectBruteForceOptimum, expectCertifyingDuals, sameObjective } from '../helpers/checkResult.js';
 import { anyStart } from '../helpers/anyStart.js';
+import { changedWithOldSolution, weightShifts } from '../helpers/changedProblem.js';
 import { problemArbitrary, shapeOf } from '../helpers/problemArbitrary.js';
 import { runs } from '../helpers/runs.js';
 
@@ -31,14 +32,6 @@ function pricedStart(problem: AssignmentProblem): fc.Arbitrary<WarmStart> {
   // Priced is a positive dual in the max sense, a negative one in the min sense.
   const price = problem.sense === 'min' ? -50 : 50;
   return fc.array(fc.boolean(), { minLength: cols, maxLength: cols }).map((priced) => ({ assignment: Array.from({ length: rows }, () => null), colDual: priced.map((p) => (p ? price : 0)) }));
-}
-
-/** The problem with every allowed weight moved by one of `shifts` in turn: a changed problem to re-solve. */
-function perturbed(problem: AssignmentProblem, shifts: readonly number[]): AssignmentProblem {
-  let at = 0;
-  const shift = () => shifts[at++ % shifts.length]!;
-  if (problem.weights !== undefined) return { ...problem, weights: problem.weights.map((row) => row.map((w) => (w === null || !Number.isFinite(w) ? w : w + shift()))) };
-  return { ...problem, edges: problem.edges!.map(([i, j, w]) => [i, j, w + shift()] as [number, number, number]) };
 }
 
 describe('solveWithFlow started from an auction on problems with places to spare', () => {
@@ -168,15 +161,14 @@ describe('solveAssignment with a warm start', () => {
     fc.assert(
       fc.property(
         problemArbitrary({ maxRows: 40, maxCols: 10, maxCapacity: 6 }),
-        fc.array(fc.double({ min: -5, max: 5, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 7 }),
+        weightShifts,
         fc.integer({ min: 1, max: 60 }),
         (problem, shifts, bids) => {
-          const before = solveAssignment(problem, { method: 'flow' });
-          fc.pre(before.status === 'optimal');
-          if (before.status !== 'optimal') return;
-          const changed = perturbed(problem, shifts);
+          const resolve = changedWithOldSolution(problem, shifts);
+          fc.pre(resolve !== null);
+          if (resolve === null) return;
+          const { changed, start } = resolve;
           const normalized = normalizeProblem(changed);
-          const start = { assignment: before.assignment, colDual: before.duals.col };
           const coldResult = solveWithFlow(normalized, cold);
           const warmResults = [
             solveAssignment(changed, { method: 'flow', warmStart: start }),
@@ -231,14 +223,13 @@ describe('solveAssignment with a warm start', () => {
     fc.assert(
       fc.property(coachesArbitrary, ({ places, weights, shifts, capacity }) => {
         const problem: AssignmentProblem = { weights: places.flatMap((count, g) => Array.from({ length: count }, () => weights[g]!)), capacity, sense: 'max', allowUnmatched: true };
-        const before = solveAssignment(problem, { method: 'flow' });
-        fc.pre(before.status === 'optimal');
-        if (before.status !== 'optimal') return;
-        const changed = perturbed(problem, shifts);
-        const normalized = normalizeProblem(changed);
+        const resolve = changedWithOldSolution(problem, shifts);
+        fc.pre(resolve !== null);
+        if (resolve === null) return;
+        const normalized = normalizeProblem(resolve.changed);
         const coldResult = solveWithFlow(normalized, cold);
-        const warm = solveWithFlow(normalized, { ...cold, rebidShare: Infinity }, { assignment: before.assignment, colDual: before.duals.col });
-        expectSameOptimumAs(changed, warm, coldResult);
+        const warm = solveWithFlow(normalized, { ...cold, rebidShare: Infinity }, resolve.start);
+        expectSameOptimumAs(resolve.changed, warm, coldResult);
       }),
       { numRuns: runs(300) },
     );

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { solveWithFlow } from '../../src/solver/flowSolver.js';
 import { solveWithLp } from '../../src/solver/lpBackend.js';
 import { normalizeProblem } from '../../src/solver/normalizeProblem.js';
-import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
 import { anyStart } from '../helpers/anyStart.js';
+import { changedWithOldSolution, weightShifts } from '../helpers/changedProblem.js';
 import { bruteForce } from '../helpers/bruteForce.js';
 import { expectAgreesWith, expectBruteForceOptimum, expectCertifyingDuals, sameObjective } from '../helpers/checkResult.js';
 import { runs } from '../helpers/runs.js';
@@ -76,18 +76,15 @@ describe('solveWithFlow with the auction warm start, from a previous solution', 
     fc.assert(
       fc.property(
         fillingProblem(40, 10),
-        fc.array(fc.double({ min: -5, max: 5, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 7 }),
+        weightShifts,
         fc.integer({ min: 1, max: 60 }),
         (problem, shifts, bids) => {
-          const before = solveAssignment(problem, { method: 'flow' });
-          fc.pre(before.status === 'optimal');
-          if (before.status !== 'optimal') return;
-          let at = 0;
-          const changed = { ...problem, weights: problem.weights!.map((row) => row.map((w) => (w === null ? w : w + shifts[at++ % shifts.length]!))) };
-          const normalized = normalizeProblem(changed);
+          const resolve = changedWithOldSolution(problem, shifts);
+          fc.pre(resolve !== null);
+          if (resolve === null) return;
+          const normalized = normalizeProblem(resolve.changed);
           const coldResult = solveWithFlow(normalized, { auctionBidsPerRow: 0 });
-          const warm = solveWithFlow(normalized, alwaysRebid(bids), { assignment: before.assignment, colDual: before.duals.col });
-          expectAgreesWith(changed, warm, coldResult);
+          expectAgreesWith(resolve.changed, solveWithFlow(normalized, alwaysRebid(bids), resolve.start), coldResult);
         },
       ),
       { numRuns: runs(150) },
