@@ -7,6 +7,7 @@ import type { AssignmentProblem, AssignmentResult, SolveOptions, WarmStart } fro
 import { checkWarmStart } from './warmStart.js';
 import { CoachmatchError } from '../errors.js';
 import type { SolveWorkspace } from './solveWorkspace.js';
+import { coverClosedColumns, withoutClosedPairs } from './closedColumns.js';
 
 /** Largest rows × cols for which `auto` turns a sparse square one-to-one problem dense for JV (8 MB; measured on the OR-Library sparse instances: faster up to n = 800, slower at 1500). */
 const DENSE_JV_LIMIT = 1_000_000;
@@ -42,13 +43,31 @@ export function solveTuned(problem: AssignmentProblem, options: Partial<SolveOpt
   return solveNormalized(normalized, method, warmStart, tuning, workspace);
 }
 
-/** As {@link solveAssignment}, for a problem already in the solver's internal form; `tuning` for the flow solver, if it runs. */
+/**
+ * As {@link solveAssignment}, for a problem already in the solver's internal form; `tuning` for the flow solver, if it runs.
+ * The algorithms never see pairs to columns of capacity 0 (see withoutClosedPairs).
+ */
 export function solveNormalized(
   problem: NormalizedProblem,
   method: SolveOptions['method'] = 'auto',
   warmStart?: WarmStart,
   tuning: Partial<FlowTuning> = {},
   workspace?: SolveWorkspace,
+): AssignmentResult {
+  const open = withoutClosedPairs(problem);
+  const result = dispatch(open, method, warmStart, tuning, workspace);
+  // Weights do not decide feasibility, but the closed pairs explain it: rows that can only use
+  // closed columns compete for no places, rather than having "no allowed column at all".
+  if (open !== problem && result.status === 'infeasible') return dispatch(problem, method, warmStart, tuning, workspace);
+  return coverClosedColumns(problem, open, result);
+}
+
+function dispatch(
+  problem: NormalizedProblem,
+  method: SolveOptions['method'],
+  warmStart: WarmStart | undefined,
+  tuning: Partial<FlowTuning>,
+  workspace: SolveWorkspace | undefined,
 ): AssignmentResult {
   switch (method) {
     case 'auto':
