@@ -10,6 +10,7 @@ import { twinRows } from './twinRows.js';
 import { unmatchedStart, withUnmatchedColumn } from './unmatchedColumn.js';
 import { applyWarmStart, internalStart, isBestPair, type InternalStart, VacancySearch } from './warmStart.js';
 import type { SolveWorkspace } from './solveWorkspace.js';
+import { roundingUnit } from './roundingUnit.js';
 
 const NONE = -1;
 /** `predRow[j]` value for a column reached backwards from the sink. */
@@ -686,6 +687,7 @@ function previousStartUse(problem: NormalizedProblem, settings: FlowTuning, warm
  */
 function displacedRows(problem: NormalizedProblem, start: InternalStart): number {
   const { rows, rowStart, colIndex, cost } = problem;
+  const unit = roundingUnit(problem.largestCost);
   let displaced = 0;
   for (let i = 0; i < rows; i++) {
     const j = start.rowCol[i]!;
@@ -697,7 +699,7 @@ function displacedRows(problem: NormalizedProblem, start: InternalStart): number
       if (reduced < best) best = reduced;
       if (colIndex[k] === j) own = reduced;
     }
-    if (!isBestPair(own, best)) displaced++;
+    if (!isBestPair(own, best, unit)) displaced++;
   }
   return displaced;
 }

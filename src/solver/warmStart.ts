@@ -7,6 +7,7 @@ import { MinHeap } from './minHeap.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import type { WarmStart } from './types.js';
 import type { SolveWorkspace } from './solveWorkspace.js';
+import { roundingUnit } from './roundingUnit.js';
 
 /**
  * The flow solver's state that a warm start fills in: an assignment and potentials in which
@@ -33,13 +34,14 @@ export interface InternalStart {
  * A caller's {@link WarmStart} in the solver's terms (the duals of a minimisation are the
  * potentials), each potential held within what a search could make of this problem's costs:
  * a shortest path crosses at most every row and column once, so no potential of a solution
- * needs to lie further from the sink's (0) than (rows + cols + 1) · (largest |cost| + 1).
+ * needs to lie further from the sink's (0) than (rows + cols + 1) · (largest |cost| + its
+ * rounding unit, see roundingUnit).
  * Any potentials are a valid start; ones far beyond that would only swamp the costs in
  * rounding (a column dual of 9.6·10^14 on costs of −18 and −3 gave −18 as "optimal").
  */
 export function internalStart(problem: NormalizedProblem, warm: WarmStart): InternalStart {
   const flip = problem.sense === 'max' ? -1 : 1;
-  const reach = (problem.rows + problem.cols + 1) * (problem.largestCost + 1);
+  const reach = (problem.rows + problem.cols + 1) * (problem.largestCost + roundingUnit(problem.largestCost));
   return {
     rowCol: Int32Array.from({ length: problem.rows }, (_, i) => warm.assignment[i] ?? -1),
     colPot: Float64Array.from({ length: problem.cols }, (_, j) => Math.min(reach, Math.max(-reach, flip * warm.colDual[j]! + 0))),
@@ -106,6 +108,7 @@ export function applyWarmStart(problem: NormalizedProblem, start: InternalStart,
   // places, solved as rows, are hundreds of pairs each (24.6 million pairs in all at 100,000 ×
   // 10,000 with 49,859 places, a fifth of them distinct).
   const rowBest = new Float64Array(rows);
+  const unit = roundingUnit(problem.largestCost);
   for (let raised = true; raised; ) {
     for (let i = 0; i < rows; i++) {
       let best = Infinity;
@@ -115,7 +118,7 @@ export function applyWarmStart(problem: NormalizedProblem, start: InternalStart,
       const j = rowCol[i]!;
       if (j >= 0) {
         const onPair = rowEdgeCost[i]! - colPot[j]!;
-        if (isBestPair(onPair, best)) {
+        if (isBestPair(onPair, best, unit)) {
           rowPot[i] = -onPair;
           continue;
         }
@@ -146,9 +149,9 @@ export function applyWarmStart(problem: NormalizedProblem, start: InternalStart,
   return { vacancies, kept };
 }
 
-/** Whether a row's reduced cost on its pair is, up to rounding, its best one: a warm start keeps such a row where it is. */
-export function isBestPair(onPair: number, best: number): boolean {
-  return onPair <= best + 1e-12 * (1 + Math.abs(best));
+/** Whether a row's reduced cost on its pair is, up to rounding (`unit`: see roundingUnit), its best one: a warm start keeps such a row where it is. */
+export function isBestPair(onPair: number, best: number, unit: number): boolean {
+  return onPair <= best + 1e-12 * (unit + Math.abs(best));
 }
 
 /**
