@@ -18,10 +18,10 @@ const solver = (
 const INTEGRALITY_TOLERANCE = 1e-6;
 /**
  * The LP solver treats reduced costs below 1e-9 as zero, so weights are scaled to make the
- * largest this big: then only differences below ~1e-15 of it go unseen, finer than the
- * optimality check's tolerance (1e-12 of it).
+ * largest about this big (2^20, about 10^6): then only differences below ~1e-15 of it go
+ * unseen, finer than the optimality check's tolerance (1e-12 of it).
  */
-const WEIGHT_SCALE_TARGET = 1e6;
+const WEIGHT_SCALE_EXPONENT = 20;
 
 /**
  * Solves the problem as a linear program with `javascript-lp-solver`: slow, but built from
@@ -58,15 +58,29 @@ export function solveWithLp(problem: NormalizedProblem): AssignmentResult {
   return buildResult(problem, 'lp', rowCol, duals.rowDual, duals.colDual);
 }
 
-/** Multiplies every pair's weight in `model` so that the largest is {@link WEIGHT_SCALE_TARGET}. */
+/**
+ * Multiplies every pair's weight in `model` by a power of two (exact) so that the largest is
+ * within a factor 2 of 2^{@link WEIGHT_SCALE_EXPONENT}, whatever its scale: a factor capped at
+ * 10^12 left weights of 1e-30 at 1e-18, all zero to the LP solver.
+ */
 function scaleWeights(model: LpModel, problem: NormalizedProblem): LpModel {
-  // The largest |weight| is the largest |cost|. Capped so that denormal weights (5e-324) do not blow the factor up to Infinity.
-  const factor = Math.min(WEIGHT_SCALE_TARGET / problem.largestCost, 1e12);
+  // The largest |weight| is the largest |cost|; with none above 0 there is nothing to scale.
+  if (problem.largestCost === 0) return model;
+  const exponent = WEIGHT_SCALE_EXPONENT - Math.round(Math.log2(problem.largestCost));
   for (const coefficients of Object.values(model.variables)) {
     const w = coefficients[LP_WEIGHT];
-    if (w !== undefined) coefficients[LP_WEIGHT] = w * factor;
+    if (w !== undefined) coefficients[LP_WEIGHT] = timesPowerOfTwo(w, exponent);
   }
   return model;
+}
+
+/** `x · 2^exponent`, in steps whose factors stay finite (2^1094 is not, and denormal weights need it). */
+function timesPowerOfTwo(x: number, exponent: number): number {
+  let out = x;
+  let left = exponent;
+  for (; left > 1000; left -= 1000) out *= 2 ** 1000;
+  for (; left < -1000; left += 1000) out *= 2 ** -1000;
+  return out * 2 ** left;
 }
 
 type LpOutcome = { readonly kind: 'solved'; readonly rowCol: Int32Array } | { readonly kind: 'infeasible' | 'unusable' };

@@ -1,4 +1,5 @@
 import type { NormalizedProblem } from './normalizedProblem.js';
+import { roundingUnit } from './roundingUnit.js';
 
 /** Minimisation duals: `rowDual[i] + colDual[j] <= cost` on every allowed pair. */
 export interface MinCostDuals {
@@ -34,7 +35,7 @@ export function optimalityDuals(problem: NormalizedProblem, rowCol: Int32Array):
   const load = new Int32Array(cols);
   for (let i = 0; i < rows; i++) if (rowCol[i]! >= 0) load[rowCol[i]!]!++;
   // Rounding noise along a zero-cost cycle must not count as an improvement.
-  const eps = 1e-12 * (1 + problem.largestCost);
+  const eps = 1e-12 * (roundingUnit(problem.largestCost) + problem.largestCost);
   // Distances from a virtual source joined to every node at cost 0.
   const dist = new Float64Array(nodes);
   let changed = true;

@@ -48,4 +48,32 @@ describe('weights at any scale', () => {
     expect(result.status).toBe('optimal');
     expect(integerTotal(integers, result.assignment)).toBe(43);
   });
+
+  it('the LP backend finds the optimum of weights 1e-30, not one 2e-30 short', () => {
+    // Optimum 32, by brute force here and by scipy's linear_sum_assignment on the integers.
+    const integers = [[0, 1, 8, 6, 6], [4, 1, 2, 3, 1], [8, 1, 4, 5, 3], [7, 7, 8, 4, 4], [1, 5, 8, 7, 1]];
+    expect(bruteForce({ weights: integers }).objective).toBe(32);
+    const result = solveAssignment({ weights: integers.map((row) => row.map((w) => w * 1e-30)) }, { method: 'lp' });
+    expect(result.status).toBe('optimal');
+    expect(integerTotal(integers, result.assignment)).toBe(32);
+  });
+
+  it('scaling every weight by 2^k, k in [-100, 100], scales the optimum by 2^k, whatever the method and warm start', () => {
+    const arbitrary = problemArbitrary({ maxRows: 6, maxCols: 4 }).chain((problem) =>
+      fc.record({ problem: fc.constant(problem), k: fc.integer({ min: -100, max: 100 }), start: fc.option(anyStart(problem), { nil: undefined }), startScaled: fc.boolean() }),
+    );
+    fc.assert(
+      fc.property(arbitrary, ({ problem, k, start, startScaled }) => {
+        const factor = 2 ** k;
+        const oracle = bruteForce(problem);
+        // A start of the scaled problem's own magnitudes is the one a tolerance could wrongly trust.
+        const warmStart: WarmStart | undefined = start === undefined || !startScaled ? start : { ...start, colDual: start.colDual.map((v) => (Number.isFinite(v * factor) ? v * factor : v)) };
+        for (const method of methodsFor(problem)) {
+          const result = solveAssignment(scaled(problem, factor), { method, ...(warmStart === undefined ? {} : { warmStart }) });
+          expectBruteForceOptimum(problem, scaledResult(result, 1 / factor), oracle);
+        }
+      }),
+      { numRuns: runs(300) },
+    );
+  });
 });
