@@ -1,12 +1,13 @@
 import type { NormalizedProblem } from '../solver/normalizedProblem.js';
 import type { ExpandedQuota } from './expandQuotas.js';
 import type { ZeroOneProgram } from './zeroOneProgram.js';
+import { exponentToward, timesPowerOfTwo } from '../solver/powerOfTwoScale.js';
 
 /** What to optimise: the number of placed rows, or the total weight with exactly `placed` rows. */
 export type QuotaGoal = { readonly kind: 'mostRows' } | { readonly kind: 'bestTotal'; readonly placed: number | null };
 
-/** Largest scaled weight: keeps reduced costs well above javascript-lp-solver's epsilon (see the LP backend). */
-const WEIGHT_SCALE_TARGET = 1e6;
+/** Largest scaled weight, about 2^20 (10^6): keeps reduced costs well above the backends' tolerances (see the LP backend). */
+const WEIGHT_SCALE_EXPONENT = 20;
 
 /**
  * The assignment with quota instances as a {@link ZeroOneProgram}: variable k is the
@@ -14,7 +15,8 @@ const WEIGHT_SCALE_TARGET = 1e6;
  * unless `allowUnmatched`), each column's load in [minLoad, capacity], each quota instance's
  * weighted count in [min, max], and for `bestTotal` with `placed` the number of placed rows
  * fixed. The objective is the number of placed rows (`mostRows`) or the pair weights scaled
- * so the largest is 1e6 (`bestTotal`, in the problem's sense).
+ * by a power of two so the largest is about 1e6 (`bestTotal`, in the problem's sense): a
+ * factor capped at 10^12 left weights of 1e-20 at 1e-8, below HiGHS's tolerances.
  */
 export function buildQuotaProgram(problem: NormalizedProblem, quotas: readonly ExpandedQuota[], goal: QuotaGoal): ZeroOneProgram {
   const { rows, cols, rowStart, colIndex, weight, capacity, minLoad } = problem;
@@ -67,8 +69,8 @@ export function buildQuotaProgram(problem: NormalizedProblem, quotas: readonly E
   else {
     let largest = 0;
     for (const w of weight) largest = Math.max(largest, Math.abs(w));
-    const factor = largest === 0 ? 1 : Math.min(WEIGHT_SCALE_TARGET / largest, 1e12);
-    for (let k = 0; k < n; k++) objective[k] = weight[k]! * factor;
+    const exponent = exponentToward(largest, WEIGHT_SCALE_EXPONENT);
+    for (let k = 0; k < n; k++) objective[k] = timesPowerOfTwo(weight[k]!, exponent);
   }
   return { variables: n, sense: goal.kind === 'mostRows' ? 'max' : problem.sense, objective, start, index, value, lower, upper };
 }

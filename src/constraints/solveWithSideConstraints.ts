@@ -2,6 +2,7 @@ import { normalizeProblem } from '../solver/normalizeProblem.js';
 import type { NormalizedProblem } from '../solver/normalizedProblem.js';
 import { pairWeight } from '../solver/buildResult.js';
 import { solveNormalized } from '../solver/solveAssignment.js';
+import { roundingUnit } from '../solver/roundingUnit.js';
 import type { AssignmentProblem } from '../solver/types.js';
 import type { ConstrainedAssignment, ConstrainedResult } from './constrainedResult.js';
 import { expandQuotas, isHopeless, type ExpandedQuota } from './expandQuotas.js';
@@ -110,7 +111,8 @@ export function solveWithSideConstraints(
       if (freed === null || freed.status !== 'solved' || !freed.proved) return { cost: null, rowsLost: null, binding: null };
       const rowsLost = placedCount(freed.rowCol) - matched;
       const gain = p.sense === 'max' ? total(p, freed.rowCol) - objective : objective - total(p, freed.rowCol);
-      const tolerance = 1e-9 * (1 + Math.abs(objective));
+      // Rounding noise of the totals, at the weights' own scale (see roundingUnit).
+      const tolerance = 1e-9 * (roundingUnit(p.largestCost) + Math.abs(objective));
       return { cost: rowsLost > 0 ? null : Math.max(0, gain), rowsLost, binding: rowsLost > 0 || gain > tolerance };
     })();
     prices.set(group, price);

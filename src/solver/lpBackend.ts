@@ -5,6 +5,7 @@ import { buildResult, infeasibleResult } from './buildResult.js';
 import { diagnoseMinLoads, diagnosePlacement } from './diagnose.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import { optimalityDuals } from './optimalityDuals.js';
+import { exponentToward, timesPowerOfTwo } from './powerOfTwoScale.js';
 import type { AssignmentResult, Diagnosis } from './types.js';
 
 // The package's declarations are typed as CommonJS, so TypeScript sees the default import
@@ -64,9 +65,8 @@ export function solveWithLp(problem: NormalizedProblem): AssignmentResult {
  * 10^12 left weights of 1e-30 at 1e-18, all zero to the LP solver.
  */
 function scaleWeights(model: LpModel, problem: NormalizedProblem): LpModel {
-  // The largest |weight| is the largest |cost|; with none above 0 there is nothing to scale.
-  if (problem.largestCost === 0) return model;
-  const exponent = WEIGHT_SCALE_EXPONENT - Math.round(Math.log2(problem.largestCost));
+  // The largest |weight| is the largest |cost|.
+  const exponent = exponentToward(problem.largestCost, WEIGHT_SCALE_EXPONENT);
   for (const coefficients of Object.values(model.variables)) {
     const w = coefficients[LP_WEIGHT];
     if (w !== undefined) coefficients[LP_WEIGHT] = timesPowerOfTwo(w, exponent);
@@ -74,14 +74,6 @@ function scaleWeights(model: LpModel, problem: NormalizedProblem): LpModel {
   return model;
 }
 
-/** `x · 2^exponent`, in steps whose factors stay finite (2^1094 is not, and denormal weights need it). */
-function timesPowerOfTwo(x: number, exponent: number): number {
-  let out = x;
-  let left = exponent;
-  for (; left > 1000; left -= 1000) out *= 2 ** 1000;
-  for (; left < -1000; left += 1000) out *= 2 ** -1000;
-  return out * 2 ** left;
-}
 
 type LpOutcome = { readonly kind: 'solved'; readonly rowCol: Int32Array } | { readonly kind: 'infeasible' | 'unusable' };
 

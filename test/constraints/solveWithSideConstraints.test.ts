@@ -11,6 +11,7 @@ import { candidatesOf } from '../helpers/bruteForce.js';
 import { sameObjective } from '../helpers/checkResult.js';
 import { problemArbitrary, shapeOf } from '../helpers/problemArbitrary.js';
 import { runs } from '../helpers/runs.js';
+import { scaledProblem } from '../helpers/scaledProblem.js';
 
 /** Counts of each quota's instances in an assignment, straight from the definition. */
 function quotaCounts(constraint: SideConstraint, assignment: readonly (number | null)[], rows: number, cols: number): { owner: number | null; count: number }[] {
@@ -178,6 +179,40 @@ describe.each(backends)('solveWithSideConstraints on %s', (_, backend) => {
         expect(meetsQuotas(quotas, result.assignment, rows, cols)).toBe(true);
         expect(result.matched).toBe(expected.matched);
         expect(sameObjective(result.objective, expected.total)).toBe(true);
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
+  it('finds the optimum of weights about 1e-20, and prices its quota at that scale', () => {
+    // By hand: row 0 on column 0 (5.3) and row 1 on column 2 (6.3) keep column 2's minimum and the quota
+    // (pair (1, 2) is one of its pairs): 11.6, in units of 1e-20; no other choice of at most one row per
+    // column-2 place does better (both on column 2: 3.7 + 6.3 = 10).
+    const problem: AssignmentProblem = { weights: [[5.3e-20, 4e-20, 3.7e-20], [8e-21, -1.3e-20, 6.3e-20]], capacity: [2, 2, 2], minLoad: [0, 0, 1], allowUnmatched: true };
+    const quotas: SideConstraint[] = [{ name: 'q0', per: 'total', pairs: [[0, 1], [0, 2], [1, 1], [1, 2]], min: 1 }];
+    expect(bruteWithQuotas(problem, quotas)?.total).toBeCloseTo(1.16e-19, 33);
+    expect(solveWithSideConstraints(problem, quotas)).toMatchObject({ status: 'optimal', assignment: [0, 2] });
+    // The first test's quota at 2^-70: it costs 3 · 2^-70 and binds.
+    const scale = 2 ** -70;
+    const priced = solveWithSideConstraints({ weights: [[5 * scale, scale], [4 * scale, 3 * scale]] }, [{ name: 'row0OnCol1', per: 'total', pairs: [[0, 1]], min: 1 }]);
+    expect(priced).toMatchObject({ status: 'optimal', assignment: [1, 0], objective: 5 * scale, quotas: [{ cost: 3 * scale, binding: true }] });
+  });
+
+  it('scaling every weight by 2^k, k in [-100, 100], scales the exhaustive optimum by 2^k', () => {
+    fc.assert(
+      fc.property(withQuotas, fc.integer({ min: -100, max: 100 }), ({ problem, quotas }, k) => {
+        const { rows, cols } = shapeOf(problem);
+        const expected = bruteWithQuotas(problem, quotas);
+        const factor = 2 ** k;
+        const result = solveWithSideConstraints(scaledProblem(problem, factor), quotas, { priceQuotas: false });
+        if (expected === null) {
+          expect(result.status).toBe('infeasible');
+          return;
+        }
+        if (result.status !== 'optimal') throw new Error(`expected an optimum, got ${JSON.stringify(result)}`);
+        expect(meetsQuotas(quotas, result.assignment, rows, cols)).toBe(true);
+        expect(result.matched).toBe(expected.matched);
+        expect(sameObjective(result.objective / factor, expected.total), `${result.objective / factor} vs ${expected.total}`).toBe(true);
       }),
       { numRuns: runs(100) },
     );

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
-import type { AssignmentProblem, AssignmentResult, WarmStart } from '../../src/solver/types.js';
+import type { AssignmentResult, WarmStart } from '../../src/solver/types.js';
 import { anyStart } from '../helpers/anyStart.js';
 import { bruteForce } from '../helpers/bruteForce.js';
 import { expectBruteForceOptimum, methodsFor } from '../helpers/checkResult.js';
 import { runs } from '../helpers/runs.js';
+import { scaledProblem } from '../helpers/scaledProblem.js';
 import { problemArbitrary } from '../helpers/problemArbitrary.js';
 
 /**
@@ -14,11 +15,6 @@ import { problemArbitrary } from '../helpers/problemArbitrary.js';
  * brute-force optimum of the unscaled problem, with duals that certify it at that problem's scale
  * (where the checks' tolerances are meaningful).
  */
-
-function scaled(problem: AssignmentProblem, factor: number): AssignmentProblem {
-  if (problem.weights !== undefined) return { ...problem, weights: problem.weights.map((row) => row.map((w) => (w === null ? null : w * factor))) };
-  return { ...problem, edges: (problem.edges ?? []).map(([r, c, w]): [number, number, number] => [r, c, w * factor]) };
-}
 
 function scaledResult(result: AssignmentResult, factor: number): AssignmentResult {
   if (result.status !== 'optimal') return result;
@@ -69,7 +65,7 @@ describe('weights at any scale', () => {
         // A start of the scaled problem's own magnitudes is the one a tolerance could wrongly trust.
         const warmStart: WarmStart | undefined = start === undefined || !startScaled ? start : { ...start, colDual: start.colDual.map((v) => (Number.isFinite(v * factor) ? v * factor : v)) };
         for (const method of methodsFor(problem)) {
-          const result = solveAssignment(scaled(problem, factor), { method, ...(warmStart === undefined ? {} : { warmStart }) });
+          const result = solveAssignment(scaledProblem(problem, factor), { method, ...(warmStart === undefined ? {} : { warmStart }) });
           expectBruteForceOptimum(problem, scaledResult(result, 1 / factor), oracle);
         }
       }),
