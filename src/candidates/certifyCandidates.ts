@@ -163,7 +163,7 @@ export function certifyCandidates(
   options: CertifyOptions = {},
 ): CertificateOutcome {
   const { known = null, remember = false, before = null, capPerRow = Infinity, top = null, listsOnly = false, offset = 0, keptPerRow = KEPT_PER_ROW, nearShare = 0, copyTwins = true, onRows } = options;
-  const { cols, multiplier } = bounds;
+  const { cols, multiplier, unit } = bounds;
   // Rows offset, offset + 1, …: everything per row here (candidates, row duals, known
   // weights, memory, lists) counts from the first of them; the bounds and the exact weights
   // count from the problem's first row.
@@ -224,7 +224,7 @@ export function certifyCandidates(
         const w = p.isKnown[k] ? p.weights[k]! : fresh[next++]!;
         memory?.add(p.row, j, w);
         const covered = duals.row[p.row]! + duals.col[j]!;
-        const isNear = !Number.isNaN(w) && covered - w > tolerance(covered) && covered - w < nearOfRow(p.row) * (1 + Math.abs(covered));
+        const isNear = !Number.isNaN(w) && covered - w > tolerance(covered, unit) && covered - w < nearOfRow(p.row) * (unit + Math.abs(covered));
         // A near column was cleared by its bound already: it is kept or not, and counts nowhere.
         if (p.isNear[k]) {
           if (isNear) keep(p.row, j, w - covered, false);
@@ -233,7 +233,7 @@ export function certifyCandidates(
         if (Number.isNaN(w)) {
           clearedExactly++;
           if (twins !== null) twins.clearedExactly[p.row]!++;
-        } else if (w <= covered + tolerance(covered)) {
+        } else if (w <= covered + tolerance(covered, unit)) {
           clearedExactly++;
           if (twins !== null) twins.clearedExactly[p.row]!++;
           margin[p.row] = Math.min(margin[p.row]!, covered - w);
@@ -367,7 +367,7 @@ export function certifyCandidates(
       twins.clearedByBound[i] = Math.max(0, cols - inside.length - count - skipped);
     }
     const share = nearOfRow(i);
-    const close = share > 0 ? closeColumns(near, nearSlack, i * NEAREST_KEPT, nearCount[i]!, rowDual[i]!, colDual, share, keptPerRow) : [];
+    const close = share > 0 ? closeColumns(near, nearSlack, i * NEAREST_KEPT, nearCount[i]!, rowDual[i]!, colDual, share, keptPerRow, unit) : [];
     if (count === 0 && close.length === 0) continue;
     if (count > capPerRow) {
       // Only the suspects most likely to violate are evaluated: this certificate then cannot
@@ -465,17 +465,17 @@ function requireFavoured(bounds: PairBounds, row: number, inside: Int32Array): v
 
 /**
  * Of a row's nearest columns (ascending, with slacks at most their true ones), those whose
- * slack is above rounding and below `share` of `1 + |row dual + column dual|`: at most `most`,
+ * slack is above rounding and below `share` of `unit + |row dual + column dual|`: at most `most`,
  * the least slack first (ties to the lower column), returned ascending. These are weighed
  * exactly to find near pairs (see CertifyOptions.nearShare).
  */
-function closeColumns(near: Int32Array, nearSlack: Float64Array, from: number, count: number, rowDual: number, colDual: Float64Array, share: number, most: number): number[] {
+function closeColumns(near: Int32Array, nearSlack: Float64Array, from: number, count: number, rowDual: number, colDual: Float64Array, share: number, most: number, unit: number): number[] {
   const close: { col: number; slack: number }[] = [];
   for (let q = from; q < from + count; q++) {
     const j = near[q]!;
     const covered = rowDual + colDual[j]!;
     // A slack within rounding is a tie, which the exact weight cannot make near.
-    if (nearSlack[q]! > tolerance(covered) && nearSlack[q]! < share * (1 + Math.abs(covered))) close.push({ col: j, slack: nearSlack[q]! });
+    if (nearSlack[q]! > tolerance(covered, unit) && nearSlack[q]! < share * (unit + Math.abs(covered))) close.push({ col: j, slack: nearSlack[q]! });
   }
   if (close.length > most) close.sort((a, b) => a.slack - b.slack || a.col - b.col).length = most;
   return close.map((c) => c.col).sort((a, b) => a - b);
@@ -502,9 +502,9 @@ function mergeAscending(first: Int32Array, second: readonly number[]): { columns
   return { columns, second: fromSecond };
 }
 
-/** How far a pair's weight may exceed the duals that cover it (`covered`) before it counts as violating: rounding. */
-export function tolerance(covered: number): number {
-  return 1e-9 * (1 + Math.abs(covered));
+/** How far a pair's weight may exceed the duals that cover it (`covered`) before it counts as violating: rounding, in the weights' `unit` (see weightUnit). */
+export function tolerance(covered: number, unit: number): number {
+  return 1e-9 * (unit + Math.abs(covered));
 }
 
 /**
@@ -540,7 +540,7 @@ interface RowCheck {
 function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): number {
   const { m, rowDual, inside, colDual, pairBounds, out, slack, own, mark, nearest } = check;
   const cols = bounds.length;
-  const open = pairBounds.open;
+  const { open, unit } = pairBounds;
   let flagged = 0;
   let least = Infinity;
   let next = 0;
@@ -554,7 +554,7 @@ function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): num
     if (open[j] === 0) continue; // no places: the pair can never be chosen
     const covered = rowDual + colDual[j]!;
     const bound = priorityWeight(m, bounds[j]!);
-    if (bound > covered + tolerance(covered)) out[flagged++] = j;
+    if (bound > covered + tolerance(covered, unit)) out[flagged++] = j;
     else if (covered - bound < nearest.limit) nearest.offer(j, covered - bound);
     else if (covered - bound < least) least = covered - bound;
   }
@@ -592,7 +592,7 @@ function listSuspects(check: RowCheck, columns: Int32Array): number {
     if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
     const covered = rowDual + colDual[j]!;
     const bound = priorityWeight(m, own[q]!);
-    if (bound > covered + tolerance(covered)) out[flagged++] = j;
+    if (bound > covered + tolerance(covered, bounds.unit)) out[flagged++] = j;
     else nearest.offer(j, covered - bound);
   }
   const count = refineSuspects(check, flagged);
@@ -613,7 +613,7 @@ function refineSuspects(check: RowCheck, flagged: number): number {
     const j = out[q]!;
     const covered = rowDual + colDual[j]!;
     const bound = priorityWeight(m, pair[q]!);
-    if (bound > covered + tolerance(covered)) out[count++] = j;
+    if (bound > covered + tolerance(covered, bounds.unit)) out[count++] = j;
     else nearest.offer(j, covered - bound);
   }
   return count;

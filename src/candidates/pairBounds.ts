@@ -11,6 +11,7 @@ import type { Policy } from '../policies/policy.js';
 import { identityBound, identityTerms, identityWeights } from './identityBound.js';
 import { fitCells, type FitCells } from './fitCells.js';
 import { exactTwins } from './exactTwins.js';
+import { weightUnit } from './weightUnit.js';
 
 /**
  * Upper bounds on the solver weight of every pair, cheap enough to scan all rows × cols:
@@ -26,6 +27,8 @@ export interface PairBounds {
   readonly cols: number;
   /** Per row, what its utilities are multiplied by: never negative. */
   readonly multiplier: Float64Array;
+  /** The unit of rounding tolerances on these weights (see weightUnit). */
+  readonly unit: number;
   /** 1 for a column with places; a column without can take no pair, so it is never a candidate. */
   readonly open: Uint8Array;
   /** Favoured columns of each row (ascending). */
@@ -105,6 +108,7 @@ export function pairBounds(
   if (multiplier.some((m) => !(m >= 0))) throw new CoachmatchError('internal', 'candidate bounds need row multipliers of at least 0');
   const rows = base.coacheeIds.length;
   const cols = base.coachIds.length;
+  const unit = weightUnit(settings, multiplier);
   const fit = fitLookup(cohort);
   const { aspiration: wa, support: ws } = settings.weights;
   const patterns = identityPatterns(cohort);
@@ -212,7 +216,7 @@ export function pairBounds(
     const { groupStart, support: supportOrder } = cells.walk(b);
     // Fit below this cannot reach the threshold; the allowance keeps rounding from losing a
     // column that reaches it exactly (each column let through is tested exactly).
-    const floor = threshold - identityBest - 1e-9 * (1 + Math.abs(threshold) + Math.abs(identityBest));
+    const floor = threshold - identityBest - 1e-9 * (unit + Math.abs(threshold) + Math.abs(identityBest));
     // Locals, not the closure's: these loops run a few thousand times a row.
     const { cellStart, columns } = cells;
     const aspirationValues = at;
@@ -278,7 +282,7 @@ export function pairBounds(
         support.values[b + supportCol[j]!]! +
         identityTerms(rowWeights, commonGround[q]!, difference[q]!, knownWeight[q]! > 0, sharedRarity[q]!, minDiff);
       // The policies add the same terms in another order: allow for the rounding.
-      out[q] = value + 1e-9 * (1 + Math.abs(value));
+      out[q] = value + 1e-9 * (unit + Math.abs(value));
     }
   };
   const twinOf = exactTwins(cohort);
@@ -286,6 +290,7 @@ export function pairBounds(
     rows,
     cols,
     multiplier,
+    unit,
     open,
     favoured,
     ...(twinOf === null ? {} : { twinOf }),

@@ -93,7 +93,7 @@ export function shareAmongAlike(
     for (let j = 0; j < cols; j++) {
       if (listed[j] === 1 || capacity[j]! === 0) continue;
       const covered = rowDual + duals.col[j]!;
-      if (priorityWeight(m, rowBound[j]!) > covered + tolerance(covered)) outside.push(j);
+      if (priorityWeight(m, rowBound[j]!) > covered + tolerance(covered, bounds.unit)) outside.push(j);
     }
     return { members, shared, rowDual, ask: { row: lowest, columns: Int32Array.from(outside), whole: false }, violating: [] as { col: number; by: number }[] };
   });
@@ -104,7 +104,7 @@ export function shareAmongAlike(
     columns.forEach((j, q) => {
       const by = weights[q]! - plan.rowDual - duals.col[j]!;
       // A banned pair (NaN) never violates.
-      if (by > tolerance(plan.rowDual + duals.col[j]!)) plan.violating.push({ col: j, by });
+      if (by > tolerance(plan.rowDual + duals.col[j]!, bounds.unit)) plan.violating.push({ col: j, by });
     });
   });
   let added = 0;

@@ -1,4 +1,4 @@
-import { dualAllowance, solveTransportation, transportationProven, type TransportationProblem } from '../solver/transportation.js';
+import { dualAllowance, solveTransportation, transportationProven, transportationUnit, type TransportationProblem } from '../solver/transportation.js';
 import type { AssignmentResult } from '../solver/types.js';
 import { hasException, type KindExceptions } from './kindExceptions.js';
 import type { RecordKinds } from './recordKinds.js';
@@ -105,14 +105,15 @@ export function solveNearKinds(problem: NearKindsProblem): NearKindsSolution | n
       given.set(i, firstGeneric(orderOf(kinds.kindOf[i]!), (j) => hasException(exceptions, i, j)));
       return given.get(i)!.length + exStart[i + 1]! - exStart[i]!;
     };
-    let added = certify(problem, built, sourceDual, sinkDual, given, orderOf);
+    const unit = transportationUnit(built.problem);
+    let added = certify(problem, built, sourceDual, sinkDual, given, orderOf, unit);
     for (const i of bonusRows) {
       if (lone[i] === 1) continue;
       const u = sourceDual[built.sourceOf(i)]!;
       for (let p = exStart[i]!; p < exStart[i + 1]!; p++) {
         const w = exWeight[p]!;
         const v = sinkDual[exCol[p]!]!;
-        if (u + v - w < -dualAllowance(u, v, w)) {
+        if (u + v - w < -dualAllowance(u, v, w, unit)) {
           added += turnLone(i);
           break;
         }
@@ -141,7 +142,7 @@ export function solveNearKinds(problem: NearKindsProblem): NearKindsSolution | n
       magnitude += Math.abs(w);
     }
     // The pooled bound is reached only if every coachee weighs what its pair in the solve did.
-    if (!(Math.abs(objective - solved.objective) <= 1e-9 * (1 + magnitude))) return null;
+    if (!(Math.abs(objective - solved.objective) <= 1e-9 * (unit + magnitude))) return null;
     // With places short coach duals may fall below 0: shifted as a match by kinds' places are.
     const shift = byPlaces ? placesShift(sinkDual) : 0;
     const rowDual = Array.from({ length: rows }, (_, i) => sourceDual[built.sourceOf(i)]! + shift);
@@ -307,7 +308,7 @@ function mergedPairs(givenCols: readonly number[], exceptions: KindExceptions, i
  * would improve the total. Adds to each lone coachee up to ADDED_PER_ROW such coaches, most
  * violating first; returns how many were added (0: proven).
  */
-function certify({ kinds, generic, exceptions, capacity }: NearKindsProblem, built: BuiltProblem, sourceDual: Float64Array, sinkDual: Float64Array, given: Map<number, number[]>, orderOf: (g: number) => Int32Array): number {
+function certify({ kinds, generic, exceptions, capacity }: NearKindsProblem, built: BuiltProblem, sourceDual: Float64Array, sinkDual: Float64Array, given: Map<number, number[]>, orderOf: (g: number) => Int32Array, unit: number): number {
   const cols = capacity.length;
   let added = 0;
   for (const i of built.loneRows) {
@@ -322,7 +323,7 @@ function certify({ kinds, generic, exceptions, capacity }: NearKindsProblem, bui
       // Down the order the kind's weight less dual only falls: no violation beyond.
       if (slack >= 0) break;
       if (have.has(j) || hasException(exceptions, i, j)) continue;
-      if (slack >= -dualAllowance(u, sinkDual[j]!, w)) continue;
+      if (slack >= -dualAllowance(u, sinkDual[j]!, w, unit)) continue;
       mine.push(j);
       if (++more === ADDED_PER_ROW) break;
     }

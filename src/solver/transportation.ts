@@ -1,6 +1,7 @@
 import { CoachmatchError } from '../errors.js';
 import { MinHeap } from './minHeap.js';
 import { SinkStreams } from './sinkStreams.js';
+import { roundingUnit } from './roundingUnit.js';
 
 /**
  * A transportation problem in the max sense: every unit of every source's supply must be
@@ -67,6 +68,7 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
   const { sources, sinks, supply, capacity, rowStart, colIndex, weight } = checked(problem);
   const minLoad = problem.minLoad ?? new Int32Array(sinks);
   const pairs = colIndex.length;
+  const unit = transportationUnit(problem);
   const pairSource = new Int32Array(pairs);
   for (let s = 0; s < sources; s++) pairSource.fill(s, rowStart[s]!, rowStart[s + 1]!);
   const flow = new Int32Array(pairs);
@@ -182,7 +184,7 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
       if (p < 0) return -1;
       const key = streams.keyOf(p);
       const reduced = sourcePot[g]! + key;
-      if (reduced > 1e-12 * (1 + Math.abs(sourcePot[g]!) + Math.abs(key))) return -1;
+      if (reduced > 1e-12 * (unit + Math.abs(sourcePot[g]!) + Math.abs(key))) return -1;
       const j = colIndex[p]!;
       if (deadFor(j, g)) {
         park(g, p, j);
@@ -197,7 +199,7 @@ export function solveTransportation(problem: TransportationProblem, budget = Inf
   for (let j = 0; j < sinks; j++) lacking += minLoad[j]!;
   const lackingSink = (): number => load.findIndex((n, j) => n < minLoad[j]!);
   /** Whether a path of reduced cost 0 may end at sink j: it lacks units, or (every minimum met) has room and its way out costs 0. */
-  const endsAt = (j: number): boolean => (lacking > 0 ? load[j]! < minLoad[j]! : load[j]! < capacity[j]! && sinkPot[j]! - endPot <= 1e-12 * (1 + Math.abs(sinkPot[j]!) + Math.abs(endPot)));
+  const endsAt = (j: number): boolean => (lacking > 0 ? load[j]! < minLoad[j]! : load[j]! < capacity[j]! && sinkPot[j]! - endPot <= 1e-12 * (unit + Math.abs(sinkPot[j]!) + Math.abs(endPot)));
   /** Carries as much as it can along a path: `forward[k]` from source k to a sink, `back[k]` from that sink's shipper (source k + 1) back. */
   const carry = (s: number, forward: readonly number[], back: readonly number[]): void => {
     const j = colIndex[forward[forward.length - 1]!]!;
@@ -403,11 +405,12 @@ function objectiveOf(problem: TransportationProblem, flow: Int32Array): number {
  * Whether `flow` with these duals is proven optimal: it ships every supply on allowed pairs
  * within capacity and minimum loads, and the duals cover every allowed pair, are tight where
  * units flow, price above 0 only full sinks and below 0 only sinks at a minimum load above 0,
- * each to within 10^-9 · (1 + the magnitudes involved), as the candidate certificates count
- * ties. Independent of how the solve found them.
+ * each to within 10^-9 · (unit + the magnitudes involved) (see transportationUnit), as the
+ * candidate certificates count ties. Independent of how the solve found them.
  */
 export function transportationProven(problem: TransportationProblem, flow: Int32Array, sourceDual: Float64Array, sinkDual: Float64Array): boolean {
   const { sources, sinks, supply, capacity, rowStart, colIndex, weight } = problem;
+  const unit = transportationUnit(problem);
   const minLoad = problem.minLoad ?? new Int32Array(sinks);
   const load = new Int32Array(sinks);
   for (let s = 0; s < sources; s++) {
@@ -424,7 +427,7 @@ export function transportationProven(problem: TransportationProblem, flow: Int32
       shipped += units;
       load[j]! += units;
       const slack = sourceDual[s]! + sinkDual[j]! - w;
-      const allowance = dualAllowance(sourceDual[s]!, sinkDual[j]!, w);
+      const allowance = dualAllowance(sourceDual[s]!, sinkDual[j]!, w, unit);
       if (slack < -allowance || (units > 0 && slack > allowance)) return false;
     }
     if (shipped !== supply[s]) return false;
@@ -433,17 +436,28 @@ export function transportationProven(problem: TransportationProblem, flow: Int32
     const v = sinkDual[j]!;
     if (load[j]! > capacity[j]! || load[j]! < minLoad[j]! || !Number.isFinite(v)) return false;
     const atMinimum = minLoad[j]! > 0 && load[j] === minLoad[j];
-    if ((v < 0 && !atMinimum) || (load[j]! < capacity[j]! && v > 1e-9 * (1 + Math.abs(v)))) return false;
+    if ((v < 0 && !atMinimum) || (load[j]! < capacity[j]! && v > 1e-9 * (unit + Math.abs(v)))) return false;
   }
   return true;
 }
 
 /**
  * How far duals `u + v` may fall short of a pair's weight `w`, or exceed it where units flow,
- * and still count: 10^-9 · (1 + the magnitudes involved), as the candidate certificates count ties.
+ * and still count: 10^-9 · (unit + the magnitudes involved), as the candidate certificates count ties.
  */
-export function dualAllowance(u: number, v: number, w: number): number {
-  return 1e-9 * (1 + Math.abs(u) + Math.abs(v) + Math.abs(w));
+export function dualAllowance(u: number, v: number, w: number, unit: number): number {
+  return 1e-9 * (unit + Math.abs(u) + Math.abs(v) + Math.abs(w));
+}
+
+/**
+ * The unit of the problem's rounding tolerances (see roundingUnit): 1 for weights of 1 and
+ * above, the largest |weight| below that, so tolerances shrink with the weights. One pass over
+ * the pairs, a kind's per coach: small beside a solve.
+ */
+export function transportationUnit(problem: TransportationProblem): number {
+  let largest = 0;
+  for (const w of problem.weight) if (Number.isFinite(w) && Math.abs(w) > largest) largest = Math.abs(w);
+  return roundingUnit(largest);
 }
 
 function checked(problem: TransportationProblem): TransportationProblem {

@@ -53,7 +53,7 @@ describe('shareAmongAlike', () => {
     const exactWeights = (pairs: PairSet) => new Float64Array(pairs.size).fill(1);
     const duals = { row: [0, 0, 0, 0, 0, 0.5, 0.5, 0.5, 0.5, 0.5], col: [0, 0, 0, 0, 0, 1] };
     // Row bounds of 1 (times 1) everywhere: every column a violation could come from is looked at.
-    const bounds = { rows: 10, cols: 6, multiplier: new Float64Array(10).fill(1), boundRow: (_: number, out: Float64Array) => out.fill(1) } as unknown as PairBounds;
+    const bounds = { rows: 10, cols: 6, multiplier: new Float64Array(10).fill(1), unit: 1, boundRow: (_: number, out: Float64Array) => out.fill(1) } as unknown as PairBounds;
     const added = shareAmongAlike(bounds, [Array.from({ length: 10 }, (_, i) => i)], candidates, duals, exactWeights, capacity, 2);
     // Columns 0 and 1 hold 2 places for 10 rows: columns 2, 3 and 4 all join (5 does not violate).
     for (const list of candidates) expect(Array.from(list)).toEqual([0, 1, 2, 3, 4]);

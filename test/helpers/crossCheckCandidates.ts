@@ -23,14 +23,15 @@ export interface CandidateCheckSettings {
  * cohorts take the large-cohort path) and on every pair, and lists what the candidate result
  * claims that the dense one does not bear out. A certified result must have the dense status,
  * the dense number matched and the dense objective, up to the certificate's tolerance
- * (10^-9 · (1 + duals) a pair: at most 10^-9 · rows · max(1, |objective|) here); a certified
+ * (10^-9 · (unit + duals) a pair: at most 10^-9 · rows · max(unit, |objective|) here, the unit
+ * being `weightScale`, the policy's scale, 1 unless its weights were scaled down); a certified
  * infeasible one, a dense infeasible. An uncertified one must be `feasible` or `unknown`, place
  * no more than dense, stay below the dense objective when it places as many, and have the
  * dense optimum within the gap it states. Every candidate matching is read back against the
  * dense problem: allowed pairs, capacities, minimum loads, objective the sum of its weights.
  * Independent of vitest, so the soak script can use it too.
  */
-export function crossCheckCandidates(doc: CohortInput, policy: PolicyInput | undefined, allowUnmatched: boolean, settings: CandidateCheckSettings): MatchCrossCheck {
+export function crossCheckCandidates(doc: CohortInput, policy: PolicyInput | undefined, allowUnmatched: boolean, settings: CandidateCheckSettings, weightScale = 1): MatchCrossCheck {
   const disagreements: string[] = [];
   const cohort = parseCohort(doc);
   let dense: Matching;
@@ -43,7 +44,7 @@ export function crossCheckCandidates(doc: CohortInput, policy: PolicyInput | und
   }
   const report = sparse.candidates;
   if (report === undefined) return { disagreements: ['no candidate report'], status: 'error' };
-  const tolerance = 1e-9 * cohort.coachees.length * Math.max(1, Math.abs(dense.objective ?? 0));
+  const tolerance = 1e-9 * cohort.coachees.length * Math.max(weightScale, Math.abs(dense.objective ?? 0));
   const say = (what: string) => disagreements.push(`${what} (candidate note: ${report.note})`);
   if (sparse.status !== 'infeasible' && sparse.status !== 'unknown') {
     const prepared = prepareMatch(cohort, { policy });
