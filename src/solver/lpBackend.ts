@@ -25,6 +25,35 @@ const INTEGRALITY_TOLERANCE = 1e-6;
 const WEIGHT_SCALE_EXPONENT = 20;
 
 /**
+ * The largest dense tableau the LP solver is given, in bytes: bench/RESULTS.md's largest case
+ * it solves (about 1.2 GB) took 7.8 s; dense 1000 × 1000 (about 24 GB) was killed out of
+ * memory after 84 s without an answer.
+ */
+const MOST_TABLEAU_BYTES = 4e9;
+
+/**
+ * The largest number of model constraints (2 · rows + cols): the model holds an object per
+ * constraint, and 10,000,000 rows with one pair ran past 400 s at 1.6 GB, a tableau estimate
+ * of only 0.5 GB notwithstanding.
+ */
+const MOST_CONSTRAINTS = 200_000;
+
+/**
+ * Refuses a problem too large for the LP solver, which would otherwise run out of memory or
+ * for hours: `lp` is a check of the exact algorithms on small problems.
+ *
+ * @throws CoachmatchError of kind `invalidArgument` naming the size and what to use instead.
+ */
+function refuseOversized(problem: NormalizedProblem): void {
+  const constraints = 2 * problem.rows + problem.cols;
+  const tableauBytes = (constraints + 1) * (problem.colIndex.length + 1) * 8;
+  if (constraints <= MOST_CONSTRAINTS && tableauBytes <= MOST_TABLEAU_BYTES) return;
+  const size = `${problem.rows.toLocaleString('en-US')} rows × ${problem.cols.toLocaleString('en-US')} columns with ${problem.colIndex.length.toLocaleString('en-US')} pairs`;
+  const need = tableauBytes > MOST_TABLEAU_BYTES ? `a dense tableau of about ${(tableauBytes / 1e9).toPrecision(2)} GB` : `${constraints.toLocaleString('en-US')} constraints`;
+  throw new CoachmatchError('invalidArgument', `method "lp" checks the exact solvers on small problems; ${size} would need ${need} (at most ${(MOST_TABLEAU_BYTES / 1e9).toFixed(0)} GB and ${MOST_CONSTRAINTS.toLocaleString('en-US')} constraints): use method "auto"`);
+}
+
+/**
  * Solves the problem as a linear program with `javascript-lp-solver`: slow, but built from
  * {@link buildLpModel}, so it is an independent check of the exact algorithms and the place
  * where side constraints can be tried.
@@ -36,9 +65,11 @@ const WEIGHT_SCALE_EXPONENT = 20;
  * of placeable rows (checked: no augmenting path remains), then the best total with exactly
  * ν rows placed. An infeasible verdict is explained by the shared diagnosis.
  *
- * @throws CoachmatchError of kind `internal` if the LP solver's answer cannot be verified.
+ * @throws CoachmatchError of kind `internal` if the LP solver's answer cannot be verified,
+ *   `invalidArgument` if the problem is too large for it (see refuseOversized).
  */
 export function solveWithLp(problem: NormalizedProblem): AssignmentResult {
+  refuseOversized(problem);
   const model = scaleWeights(buildLpModel(problem), problem);
   let target = model;
   let placed = -1;
