@@ -175,6 +175,32 @@ describe(parseCsvCohort, () => {
       expect(failure.issues.length).toBeLessThan(1500);
     });
 
+    // Was: RangeError "Maximum call stack size exceeded" from issues.push(...issues) past about
+    // 120,000 issues. Files are joined here: csv(name, ...rows) would itself overflow the stack.
+    describe('with more problems than a call can take as arguments', () => {
+      const lines = (header: string, count: number, row: (n: number) => string) => `${header}\n${Array.from({ length: count }, (_, n) => row(n)).join('\n')}\n`;
+
+      it('counts 200,000 unreadable cells and lists the first 1,000', () => {
+        const attributes = Array.from({ length: 10 }, (_, k) => ({ key: `a${k}`, kind: 'numeric' as const, role: 'identity' as const, scale: { min: 0, max: 1 } }));
+        const header = `${coachHeader},${attributes.map((a) => a.key).join(',')}`;
+        // 15 unreadable cells a row: capacity, the four support scores and ten attributes.
+        const content = lines(header, 13_334, (n) => `c${n},C,${Array(15).fill('x').join(',')}`);
+        const failure = thrownError(() => parseCsvCohort({ ...valid, coaches: { name: 'coaches.csv', content } }, { attributes }), 'invalidCohort');
+        expect(failure.issueCount).toBe(200_010);
+        expect(failure.issues).toHaveLength(1001);
+        expect(failure.issues[0]!.path).toBe('coaches.csv:2:capacity');
+        expect(failure.issues.at(-1)).toEqual({ path: '$', message: '… and 199010 more problems' });
+      });
+
+      it('counts 130,000 rows of the wrong length and lists the first 1,000', { timeout: 20_000 }, () => {
+        const content = lines(coachHeader, 130_000, (n) => `c${n},C,1,3,3,3`);
+        const failure = thrownError(() => parseCsvCohort({ ...valid, coaches: { name: 'coaches.csv', content } }), 'invalidCohort');
+        expect(failure.issueCount).toBe(130_000);
+        expect(failure.issues).toHaveLength(1001);
+        expect(failure.issues[0]).toEqual({ path: 'coaches.csv:2', message: 'expected 7 fields as in the header, found 6' });
+      });
+    });
+
     it('reports missing, unknown and doubled columns, and reads no row then', () => {
       const paths = pathsOf(() =>
         parseCsvCohort({
