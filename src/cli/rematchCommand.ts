@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CoachmatchError } from '../errors.js';
+import { idSchema } from '../model/idSchema.js';
 import { parseCohort } from '../model/parseCohort.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { defaultRematchOptions, rematch } from '../rematch/rematch.js';
@@ -80,7 +81,7 @@ export function rematchCommand(args: string[]): number {
 }
 
 /** A --current file: the pairs as they stand, strict like every other input (a misspelt key is reported, not ignored). */
-const currentPairsSchema = z.array(z.strictObject({ coacheeId: z.string().min(1), coachId: z.string().min(1) }));
+const currentPairsSchema = z.array(z.strictObject({ coacheeId: idSchema, coachId: idSchema }));
 
 /** Reads a JSON list of current pairs, checking its shape with a path per problem (ids are checked by rematch). */
 function readCurrent(file: string): IdPair[] {

@@ -1,7 +1,9 @@
 import type { InputIssue } from '../errors.js';
+import { MAX_ID_LENGTH } from '../model/textLimits.js';
 import { relationTypes } from '../model/relationSchema.js';
 import { supportKinds } from '../model/supportKinds.js';
 import { toJsonPath } from '../model/toJsonPath.js';
+import { describeValue } from '../text/describeValue.js';
 import type { ColumnTarget } from './columnTarget.js';
 import type { CsvMapping, CsvSection } from './csvMapping.js';
 import type { CsvOrigin } from './csvOrigin.js';
@@ -44,6 +46,8 @@ type Converted = { readonly value: unknown } | { readonly error: string };
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const normalize = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '');
 const coachTypes = ['internal', 'external'] as const;
+/** Room for a prefix such as `aspiration:` before a key of the longest length. */
+const MAX_HEADER_LENGTH = 2 * MAX_ID_LENGTH;
 
 /**
  * Builds the cohort document a set of CSV tables describes, following the mapping (see
@@ -135,6 +139,11 @@ function resolveColumns(
   const used = new Map<string, string>();
   const unknown = new Set<string>();
   table.headers.forEach((header, index) => {
+    // A header no key could come from is named by its place: every cell's location quotes it.
+    if (header.length > MAX_HEADER_LENGTH) {
+      issues.push({ path: `${table.file}:1:#${index + 1}`, message: `a header is ${header.length} characters long (${describeValue(header)}); at most ${MAX_HEADER_LENGTH} are allowed` });
+      return;
+    }
     const label = header === '' ? `#${index + 1}` : header;
     const at = `${table.file}:1:${label}`;
     let target: ColumnTarget | undefined;
@@ -212,7 +221,7 @@ function convertCell(cell: string, target: ColumnTarget, kinds: Kinds, separator
   if (cell === '') return { value: undefined };
   const number = (): Converted => {
     const n = parseNumberCell(cell);
-    return n === undefined ? { error: `expected a number, got '${cell}'` } : { value: n };
+    return n === undefined ? { error: `expected a number, got ${describeValue(cell)}` } : { value: n };
   };
   switch (target.kind) {
     case 'ignore':
@@ -234,7 +243,7 @@ function convertCell(cell: string, target: ColumnTarget, kinds: Kinds, separator
           return number();
         case 'active': {
           const b = parseBooleanCell(cell);
-          return b === undefined ? { error: `expected yes or no, got '${cell}'` } : { value: b };
+          return b === undefined ? { error: `expected yes or no, got ${describeValue(cell)}` } : { value: b };
         }
         case 'preferences':
         case 'avoid':
@@ -291,7 +300,7 @@ function readRelations(
       const at = `${table.file}:${row.line}:${c.header}`;
       const seen = people.get(id);
       if (seen === undefined) people.set(id, { name, at });
-      else if (seen.name !== name) issues.push({ path: at, message: `'${id}' is named '${seen.name}' at ${seen.at}` });
+      else if (seen.name !== name) issues.push({ path: at, message: `${describeValue(id)} is named ${describeValue(seen.name)} at ${seen.at}` });
     }
     return relation;
   });

@@ -201,6 +201,19 @@ describe(parseCsvCohort, () => {
       });
     });
 
+    it('keeps each problem short however long the cell or header it is about', () => {
+      const long = 'x'.repeat(1_000_000);
+      const issues = issuesOf(() =>
+        parseCsvCohort({ ...valid, coaches: csv('coaches.csv', `${coachHeader},attr:${long}`, `c1,${long},${long},5,3,2,5,a`) }),
+      );
+      expect(issues).toEqual([{ path: 'coaches.csv:1:#8', message: `a header is 1000005 characters long ("attr:${'x'.repeat(35)}…"); at most 512 are allowed` }]);
+      const cells = issuesOf(() => parseCsvCohort({ ...valid, coaches: csv('coaches.csv', coachHeader, `c1,${long},${long},5,3,2,5`) }));
+      expect(cells).toEqual([
+        { path: 'coaches.csv:2:capacity', message: `expected a number, got "${'x'.repeat(40)}…" ($.coaches[0].capacity)` },
+        { path: 'coaches.csv:2:name', message: 'a name is 1000000 characters long; at most 1000 are allowed ($.coaches[0].name)' },
+      ]);
+    });
+
     it('reports missing, unknown and doubled columns, and reads no row then', () => {
       const paths = pathsOf(() =>
         parseCsvCohort({

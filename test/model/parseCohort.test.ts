@@ -222,6 +222,24 @@ describe(parseCohort, () => {
       expect(issues.at(-1)).toEqual({ path: '$', message: '… and 4000 more problems' });
       expect(() => parseCohort(doc)).toThrow(expect.objectContaining({ message: expect.stringMatching(/^Invalid cohort: 5000 problems/), issueCount: 5000 }));
     });
+    it('keeps each problem short however long the text it is about: keys too long are named cut short, at their record', () => {
+      const doc = base();
+      const long = 'q'.repeat(1_000_000);
+      doc.coaches[0].attributes[long] = 'x';
+      doc.coaches[1][long] = 1;
+      doc.coachees[0].preferences = [long];
+      doc.coachees[1].avoid = Array.from({ length: 2000 }, () => long);
+      doc.relations = [{ from: long, to: 's1', type: 'evaluates' }];
+      const issues = issuesOf(doc);
+      expect(issues.slice(0, 4)).toEqual([
+        { path: '$.coaches[0].attributes', message: `an attribute key is 1000000 characters long; at most 256 are allowed ("${'q'.repeat(40)}…")` },
+        { path: '$.coaches[1]', message: `unknown field "${'q'.repeat(40)}…" (1000000 characters)` },
+        { path: '$.coachees[0].preferences[0]', message: 'an id is 1000000 characters long; at most 256 are allowed' },
+        { path: '$.coachees[1].avoid[0]', message: 'an id is 1000000 characters long; at most 256 are allowed' },
+      ]);
+      // Reported once, by the schema: the cross-record checks, which would quote it, pass it by.
+      expect(issues.every((i) => i.path.length + i.message.length < 200)).toBe(true);
+    });
     it('reports a document it cannot read (a getter that throws, a revoked proxy) as an invalid cohort', () => {
       const doc = base();
       Object.defineProperty(doc.coaches[0], 'capacity', { enumerable: true, get: () => { throw new Error('no access'); } });
