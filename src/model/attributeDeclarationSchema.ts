@@ -40,6 +40,8 @@ const common = {
   weight: z
     .number()
     .min(0)
+    // As policy weights are: 1e308 passed here and made every pair's utility infinite.
+    .max(1_000_000)
     .default(1)
     .describe('Identity attributes only: relative weight in common ground, difference and insiderness. Default 1.'),
   credit: z

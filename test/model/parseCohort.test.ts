@@ -310,6 +310,12 @@ describe(parseCohort, () => {
         '$.attributes[7].weight',
       ]);
     });
+    // Was: weight 1e308 passed, and match failed with "utility of pair (0, 0) is not finite".
+    it('bounds an attribute weight as policy weights are, at its path', () => {
+      const doc = base();
+      doc.attributes.push({ key: 'town', kind: 'text', role: 'identity', weight: 1e308 }, { key: 'team', kind: 'categorical', role: 'identity', weight: 1_000_000 });
+      expect(pathsOf(doc)).toEqual(['$.attributes[4].weight']);
+    });
     it('reports an unknown preset and out-of-range policy fields', () => {
       const doc = base();
       doc.policy = { preset: 'greedy', insiderThreshold: 2, weights: { aspiration: -1 } };
