@@ -7,8 +7,10 @@ import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { defaultRematchOptions, rematch } from '../rematch/rematch.js';
 import { renderRematchMarkdown } from '../rematch/renderRematchMarkdown.js';
 import type { IdPair } from '../scenarios/scenario.js';
+import { decimalNumberOption } from './decimalNumberOption.js';
 import { presetOption } from './presetOption.js';
 import { readJsonFile } from './readJsonFile.js';
+import { wholeNumberOption } from './wholeNumberOption.js';
 import { writeOutput } from './writeOutput.js';
 
 export const rematchUsage = `coachmatch rematch <cohort.json> [--exit COACHEE]… [--dropout COACH]… [--pin COACHEE=COACH]… [--current pairs.json] [--change-price ${defaultRematchOptions.changePrice}] [--exit-margin ${defaultRematchOptions.exitMargin}] [--cluster ${defaultRematchOptions.clusterThreshold}] [--preset …] [--strict] [--format json|md] [--out file]
@@ -44,11 +46,7 @@ export function rematchCommand(args: string[]): number {
   if (positionals.length !== 1) throw new CoachmatchError('invalidArgument', `expected one cohort file\n\n${rematchUsage}`);
   const number = (name: string, text: string | undefined, fallback: number, whole = false) => {
     if (text === undefined) return fallback;
-    const value = Number(text);
-    if (!Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
-      throw new CoachmatchError('invalidArgument', `--${name} must be a ${whole ? 'whole ' : ''}number ≥ 0, got ${JSON.stringify(text)}`);
-    }
-    return value;
+    return whole ? wholeNumberOption(name, text, 0) : decimalNumberOption(name, text, 0);
   };
   const preset = presetOption(values.preset);
   if (values.format !== 'json' && values.format !== 'md') {

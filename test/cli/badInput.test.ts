@@ -121,6 +121,21 @@ describe('coachmatch on bad input', () => {
     expect(run.stderr).toContain(`${name} must be a whole number`);
   });
 
+  // Was: Number() read "" as 0, "0x10" as 16 and "1e3" as 1000, so a mistyped option ran.
+  it.each([
+    [['--change-price='], '--change-price must be a decimal number ≥ 0 such as 0.5, got ""'],
+    [['--change-price', '0x10'], '--change-price must be a decimal number ≥ 0 such as 0.5, got "0x10"'],
+    [['--exit-margin', '1e-1'], '--exit-margin must be a decimal number ≥ 0 such as 0.5, got "1e-1"'],
+    [['--exit-margin=-0.5'], '--exit-margin must be a decimal number ≥ 0 such as 0.5, got "-0.5"'],
+    [['--cluster', '1e3'], '--cluster must be a whole number ≥ 0, got "1e3"'],
+    [['--cluster', '2.5'], '--cluster must be a whole number ≥ 0, got "2.5"'],
+  ])('rematch refuses %j rather than guess a number', async (options, message) => {
+    const run = await runInProcess(['rematch', tmp.write('cohort.json', smallCohort()), ...options]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`coachmatch rematch: ${message}\n`);
+  });
+
   // Was: a 2 MiB coach name copied into 400 pairs made a report longer than a JavaScript string
   // may be: RangeError "Invalid string length", a stack trace and exit 1, in every format.
   describe('a coach name of 2 MiB with 400 coachees', () => {
