@@ -9,6 +9,7 @@ import type { CsvMapping, CsvSection } from './csvMapping.js';
 import type { CsvOrigin } from './csvOrigin.js';
 import type { CsvTable } from './csvTable.js';
 import { inferAttributeDeclarations, type AttributeSample } from './inferAttributeDeclarations.js';
+import { headerKey } from './headerKey.js';
 import { parseBooleanCell } from './parseBooleanCell.js';
 import { parseNumberCell } from './parseNumberCell.js';
 import { resolveColumnTarget } from './resolveColumnTarget.js';
@@ -44,7 +45,6 @@ type Kinds = ReadonlyMap<string, unknown>;
 type Converted = { readonly value: unknown } | { readonly error: string };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const normalize = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '');
 const coachTypes = ['internal', 'external'] as const;
 /** Room for a prefix such as `aspiration:` before a key of the longest length. */
 const MAX_HEADER_LENGTH = 2 * MAX_ID_LENGTH;
@@ -68,7 +68,8 @@ export function csvToCohortDocument(tables: CsvCohortTables, mapping: CsvMapping
   const sections: [CsvSection, CsvTable][] = [['coaches', tables.coaches], ['coachees', tables.coachees]];
   if (tables.relations !== undefined) sections.push(['relations', tables.relations]);
   const columns = new Map<CsvSection, Column[]>();
-  for (const [section, table] of sections) columns.set(section, resolveColumns(table, section, mapping, declaredKeys, mappingName, issues));
+  const spellings = new Map<string, string>();
+  for (const [section, table] of sections) columns.set(section, resolveColumns(table, section, mapping, declaredKeys, spellings, mappingName, issues));
   if (issues.length > 0) return { document: {}, origins, issues, complete: false };
 
   // Undeclared attributes: infer a declaration from every cell of their columns.
@@ -131,6 +132,7 @@ function resolveColumns(
   section: CsvSection,
   mapping: CsvMapping,
   declaredKeys: readonly string[],
+  spellings: Map<string, string>,
   mappingName: string,
   issues: InputIssue[],
 ): Column[] {
@@ -171,6 +173,9 @@ function resolveColumns(
         return;
       }
     }
+    if ((target.kind === 'attribute' || target.kind === 'aspiration') && !declaredKeys.includes(target.key)) {
+      target = { ...target, key: undeclaredSpelling(target.key, spellings) };
+    }
     if (target.kind !== 'ignore') {
       const id = target.kind === 'field' ? target.field : `${target.kind}:${target.key}`;
       const first = used.get(id);
@@ -199,6 +204,20 @@ function resolveColumns(
     }
   }
   return out;
+}
+
+/**
+ * One spelling for an undeclared attribute whatever the case or Unicode form of its headers
+ * (`attr:Nationality` among the coaches, `attr:nationality` among the coachees): the first
+ * met, files in the order coaches, coachees, columns left to right. Two spellings would be two
+ * attributes, and every coachee a pioneer on both.
+ */
+function undeclaredSpelling(key: string, spellings: Map<string, string>): string {
+  const folded = headerKey(key);
+  const first = spellings.get(folded);
+  if (first !== undefined) return first;
+  spellings.set(folded, key);
+  return key;
 }
 
 /** Where a column's value goes inside its record; undefined for columns that fill no record field. */
@@ -250,7 +269,7 @@ function convertCell(cell: string, target: ColumnTarget, kinds: Kinds, separator
           return { value: splitListCell(cell, separator) };
         case 'type': {
           const allowed: readonly string[] = section === 'relations' ? relationTypes : coachTypes;
-          return { value: allowed.find((t) => normalize(t) === normalize(cell)) ?? cell };
+          return { value: allowed.find((t) => headerKey(t) === headerKey(cell)) ?? cell };
         }
         default:
           return { value: cell };

@@ -81,9 +81,20 @@ function checkDeclarations(
   report: (path: Path, message: string) => void,
 ): Map<string, DeclaredAttribute> {
   const declared = new Map<string, DeclaredAttribute>();
+  // Each key's look with letter case ignored, and where the first key that looks so is declared.
+  const firstLooking = new Map<string, { key: string; at: string }>();
   list(attributes).forEach((a, i) => {
     if (!isRecord(a) || !isKey(a.key)) return;
     if (declared.has(a.key)) report(['attributes', i, 'key'], `attribute '${a.key}' is declared twice`);
+    else {
+      // Keys that differ only in Unicode form, letter case, invisible characters or spaces at
+      // either end are one attribute to whoever reads a report (and to the CSV import): two
+      // would split the values, and both halves would look unshared.
+      const twin = firstLooking.get(lookalikeKey(a.key));
+      if (twin !== undefined) {
+        report(['attributes', i, 'key'], `attribute '${a.key}' differs from '${twin.key}' (at ${twin.at}) only in ${lookalikeDifference(a.key, twin.key)}: use one spelling`);
+      } else firstLooking.set(lookalikeKey(a.key), { key: a.key, at: toJsonPath(['attributes', i, 'key']) });
+    }
     if (a.role === 'identity') {
       if ('credit' in a) report(['attributes', i, 'credit'], 'credit applies to profession attributes; use weight');
       if ('related' in a) report(['attributes', i, 'related'], 'related values apply to profession attributes');
@@ -145,7 +156,8 @@ function checkValues(
     const at = [...path, key];
     const declaration = declared.get(key);
     if (declaration === undefined) {
-      report(at, `attribute '${key}' is not declared`);
+      const meant = [...declared.keys()].find((k) => lookalikeKey(k) === lookalikeKey(key));
+      report(at, meant === undefined ? `attribute '${key}' is not declared` : `attribute '${key}' is not declared: '${meant}' differs from it only in ${lookalikeDifference(key, meant)}`);
       continue;
     }
     if (role !== undefined && declaration.role !== role) {

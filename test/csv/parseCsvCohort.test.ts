@@ -130,6 +130,26 @@ describe(parseCsvCohort, () => {
       expect(cohort.coachees[0]).toMatchObject({ currentCoach: 'c1', needs: support(3, 3, 2, 4) });
     });
 
+    // Was: coaches' attr:Nationality and coachees' attr:nationality were two attributes, and
+    // every coachee a pioneer on both, without a word.
+    it('reads attribute headers that differ only in case or Unicode form as one attribute, spelt as the coaches file first has it', () => {
+      const composed = 'Nationalit\u00e9';
+      const decomposed = 'nationalite\u0301';
+      for (const [coachKey, coacheeKey] of [['Nationality', 'nationality'], [composed, decomposed], [decomposed, composed.toUpperCase()]] as const) {
+        const cohort = parseCsvCohort({
+          coaches: csv('coaches.csv', `${coachHeader},attr:${coachKey}`, 'c1,Joke,2,5,3,2,5,Dutch'),
+          coachees: csv('coachees.csv', `${coacheeHeader},attr: ${coacheeKey}`, 's1,Zoë,3,3,2,4,Dutch'),
+        });
+        expect(cohort.attributes.map((a) => a.key)).toEqual([coachKey]);
+        expect(cohort.coaches[0]!.attributes).toEqual({ [coachKey]: 'Dutch' });
+        expect(cohort.coachees[0]!.attributes).toEqual({ [coachKey]: 'Dutch' });
+      }
+      // Two such headers in one file fill one field: the second is reported.
+      const coachees = csv('coachees.csv', coacheeHeader, 's1,Zoë,3,3,2,4');
+      const issues = issuesOf(() => parseCsvCohort({ coachees, coaches: csv('coaches.csv', `${coachHeader},attr:${composed},attr:${decomposed}`, 'c1,Joke,2,5,3,2,5,NL,NL') }));
+      expect(issues).toEqual([{ path: `coaches.csv:1:attr:${decomposed}`, message: `fills the same field as column 'attr:${composed}'` }]);
+    });
+
     it('skips blank rows, including rows of empty cells', () => {
       const cohort = parseCsvCohort({
         coaches: csv('coaches.csv', coachHeader, '', 'c1,Joke,2,5,3,2,5', ',,,,,,'),

@@ -185,6 +185,22 @@ describe(parseCohort, () => {
       expect(issues.map((i) => i.path)).toEqual(['$.coachees[0].preferences[0]', '$.relations[1].from']);
       for (const issue of issues) expect(issue.message).toContain(`'${composed}' differs from it only in its Unicode form`);
     });
+    // Was: "nationalité" declared composed and decomposed passed as two attributes.
+    it('reports attribute keys that differ only in Unicode form, letter case, invisible characters or spaces, and names the key a value meant', () => {
+      for (const [first, second, difference] of [
+        ['nationalit\u00e9', 'nationalite\u0301', 'its Unicode form (composed or decomposed accents)'],
+        ['Team', 'team', 'letter case'],
+        ['team', 'team\u200b', 'an invisible character (U+200B)'],
+        ['team', 'team ', 'spaces at either end'],
+      ]) {
+        const doc = base();
+        doc.attributes.push({ key: first, kind: 'categorical', role: 'identity' }, { key: second, kind: 'categorical', role: 'identity' });
+        expect(issuesOf(doc)).toEqual([{ path: '$.attributes[5].key', message: `attribute '${second}' differs from '${first}' (at $.attributes[4].key) only in ${difference}: use one spelling` }]);
+      }
+      const doc = base();
+      doc.coaches[0].attributes = { Gender: 'f' };
+      expect(issuesOf(doc)).toEqual([{ path: '$.coaches[0].attributes.Gender', message: "attribute 'Gender' is not declared: 'gender' differs from it only in letter case" }]);
+    });
     it('reports ids that differ only in invisible characters or spaces at either end, but not ids that differ in letter case', () => {
       const doc = base();
       doc.coachees[0].preferences = [];
