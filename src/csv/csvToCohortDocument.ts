@@ -88,7 +88,14 @@ export function csvToCohortDocument(tables: CsvCohortTables, mapping: CsvMapping
   const inferred = inferAttributeDeclarations(samples as ReadonlyMap<string, AttributeSample>, mapping.listSeparator);
   const kinds = new Map<string, unknown>([...declaredKinds, ...inferred.map((d) => [d.key, d.kind] as const)]);
   mapping.attributes.forEach((_, i) => origins.set(toJsonPath(['attributes', i]), { at: mappingName, withPath: true }));
-  inferred.forEach((d, j) => origins.set(toJsonPath(['attributes', mapping.attributes.length + j]), { at: samples.get(d.key)!.at }));
+  inferred.forEach((d, j) => {
+    const at = samples.get(d.key)!.at;
+    origins.set(toJsonPath(['attributes', mapping.attributes.length + j]), { at });
+    // A scale the user never wrote cannot be what the message blames: say what to do instead.
+    if (d.kind === 'numeric' && !(d.scale.min < d.scale.max && Number.isFinite(d.scale.max - d.scale.min))) {
+      issues.push({ path: at, message: `numbers from ${d.scale.min} to ${d.scale.max} are too large to infer a scale from: declare attribute '${d.key}' in the mapping with a scale, or as categorical` });
+    }
+  });
   for (const key of ['name', 'description', 'policy'] as const) origins.set(toJsonPath([key]), { at: mappingName, withPath: true });
 
   const read = (section: 'coaches' | 'coachees', table: CsvTable) =>

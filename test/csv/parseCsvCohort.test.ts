@@ -234,6 +234,16 @@ describe(parseCsvCohort, () => {
       ]);
     });
 
+    // Was: "scale.min must be below scale.max", about a scale nobody wrote.
+    it('says what to do when numbers are too large to infer a scale from', () => {
+      for (const [a, b] of [['1e308', '1e308'], ['-1e308', '1e308']]) {
+        const issues = issuesOf(() => parseCsvCohort({ ...valid, coaches: csv('coaches.csv', `${coachHeader},attr:wealth`, `c1,Joke,2,5,3,2,5,${a}`, `c2,Elif,2,5,3,2,5,${b}`) }));
+        expect(issues).toEqual([
+          { path: 'coaches.csv:1:attr:wealth', message: `numbers from ${Number(a)} to ${Number(b)} are too large to infer a scale from: declare attribute 'wealth' in the mapping with a scale, or as categorical` },
+        ]);
+      }
+    });
+
     it('reports missing, unknown and doubled columns, and reads no row then', () => {
       const paths = pathsOf(() =>
         parseCsvCohort({
