@@ -1,13 +1,16 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CoachmatchError } from '../errors.js';
+import { idSchema } from '../model/idSchema.js';
 import { parseCohort } from '../model/parseCohort.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { defaultRematchOptions, rematch } from '../rematch/rematch.js';
 import { renderRematchMarkdown } from '../rematch/renderRematchMarkdown.js';
 import type { IdPair } from '../scenarios/scenario.js';
+import { decimalNumberOption } from './decimalNumberOption.js';
 import { presetOption } from './presetOption.js';
 import { readJsonFile } from './readJsonFile.js';
+import { wholeNumberOption } from './wholeNumberOption.js';
 import { writeOutput } from './writeOutput.js';
 
 export const rematchUsage = `coachmatch rematch <cohort.json> [--exit COACHEE]… [--dropout COACH]… [--pin COACHEE=COACH]… [--current pairs.json] [--change-price ${defaultRematchOptions.changePrice}] [--exit-margin ${defaultRematchOptions.exitMargin}] [--cluster ${defaultRematchOptions.clusterThreshold}] [--preset …] [--strict] [--format json|md] [--out file]
@@ -43,11 +46,7 @@ export function rematchCommand(args: string[]): number {
   if (positionals.length !== 1) throw new CoachmatchError('invalidArgument', `expected one cohort file\n\n${rematchUsage}`);
   const number = (name: string, text: string | undefined, fallback: number, whole = false) => {
     if (text === undefined) return fallback;
-    const value = Number(text);
-    if (!Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
-      throw new CoachmatchError('invalidArgument', `--${name} must be a ${whole ? 'whole ' : ''}number ≥ 0, got ${JSON.stringify(text)}`);
-    }
-    return value;
+    return whole ? wholeNumberOption(name, text, 0) : decimalNumberOption(name, text, 0);
   };
   const preset = presetOption(values.preset);
   if (values.format !== 'json' && values.format !== 'md') {
@@ -80,7 +79,7 @@ export function rematchCommand(args: string[]): number {
 }
 
 /** A --current file: the pairs as they stand, strict like every other input (a misspelt key is reported, not ignored). */
-const currentPairsSchema = z.array(z.strictObject({ coacheeId: z.string().min(1), coachId: z.string().min(1) }));
+const currentPairsSchema = z.array(z.strictObject({ coacheeId: idSchema, coachId: idSchema }));
 
 /** Reads a JSON list of current pairs, checking its shape with a path per problem (ids are checked by rematch). */
 function readCurrent(file: string): IdPair[] {

@@ -1,4 +1,4 @@
-import { CoachmatchError } from '../errors.js';
+import { CoachmatchError, isErrorOfKind } from '../errors.js';
 import { compareCommand, compareUsage } from './compareCommand.js';
 import { explainCommand, explainUsage } from './explainCommand.js';
 import { matchCommand, matchUsage } from './matchCommand.js';
@@ -27,14 +27,24 @@ const commands: ReadonlyMap<string, { run: Command; usage: string }> = new Map([
   ['stable', { run: stableCommand, usage: stableUsage }],
 ]);
 
+/**
+ * Exit code of an internal error (EX_SOFTWARE in sysexits.h): not 1, which means infeasible,
+ * nor 2, which means the input is at fault.
+ */
+export const INTERNAL_ERROR = 70;
+
 const usage = `Usage: coachmatch <command> [options]
 
 Commands:
 ${[...commands.values()].map((c) => `  ${c.usage.split('\n')[0]}`).join('\n')}
 
-Run "coachmatch <command> --help" for details.`;
+Run "coachmatch <command> --help" for details.
+Exit codes: 0 success; 1 infeasible; 2 bad input; ${INTERNAL_ERROR} internal error (a bug: please report it).`;
 
-/** Runs the CLI and returns its exit code: 0 success, 1 infeasible, 2 bad input. */
+/**
+ * Runs the CLI and returns its exit code: 0 success, 1 infeasible, 2 bad input,
+ * {@link INTERNAL_ERROR} an internal error.
+ */
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
@@ -57,6 +67,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
+    if (isErrorOfKind(error, 'internal')) return reportInternalError(name, error);
     if (error instanceof CoachmatchError) {
       process.stderr.write(`coachmatch ${name}: ${error.message}\n`);
       return 2;
@@ -65,6 +76,22 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`coachmatch ${name}: ${error.message}\n\n${command.usage}\n`);
       return 2;
     }
-    throw error;
+    return reportInternalError(name, error);
+  }
+}
+
+/** One line on stderr, no stack trace: what failed, and that it is ours to fix. */
+function reportInternalError(name: string, error: unknown): number {
+  // The first line only, cut short: a message may quote a whole input.
+  const line = describeThrown(error).split('\n')[0]!.slice(0, 500);
+  process.stderr.write(`coachmatch ${name}: internal error (${line}). This is a bug: please report it.\n`);
+  return INTERNAL_ERROR;
+}
+
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return 'an error that cannot be described';
   }
 }

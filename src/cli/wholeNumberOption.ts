@@ -1,4 +1,5 @@
 import { CoachmatchError } from '../errors.js';
+import { parseWholeNumber } from '../model/plainNumber.js';
 
 /**
  * A whole-number option in plain decimal digits, at least `least`. `Number` alone would read
@@ -7,7 +8,7 @@ import { CoachmatchError } from '../errors.js';
  * @throws CoachmatchError `invalidArgument` naming the option and what it got.
  */
 export function wholeNumberOption(name: string, text: string, least: number): number {
-  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < least) throw new CoachmatchError('invalidArgument', `--${name} must be a whole number ≥ ${least}, got ${JSON.stringify(text)}`);
+  const value = parseWholeNumber(text);
+  if (value === undefined || value < least) throw new CoachmatchError('invalidArgument', `--${name} must be a whole number ≥ ${least}, got ${JSON.stringify(text)}`);
   return value;
 }

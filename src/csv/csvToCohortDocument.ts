@@ -1,12 +1,15 @@
 import type { InputIssue } from '../errors.js';
+import { MAX_ID_LENGTH } from '../model/textLimits.js';
 import { relationTypes } from '../model/relationSchema.js';
 import { supportKinds } from '../model/supportKinds.js';
 import { toJsonPath } from '../model/toJsonPath.js';
+import { describeValue } from '../text/describeValue.js';
 import type { ColumnTarget } from './columnTarget.js';
 import type { CsvMapping, CsvSection } from './csvMapping.js';
 import type { CsvOrigin } from './csvOrigin.js';
 import type { CsvTable } from './csvTable.js';
 import { inferAttributeDeclarations, type AttributeSample } from './inferAttributeDeclarations.js';
+import { headerKey } from './headerKey.js';
 import { parseBooleanCell } from './parseBooleanCell.js';
 import { parseNumberCell } from './parseNumberCell.js';
 import { resolveColumnTarget } from './resolveColumnTarget.js';
@@ -42,8 +45,9 @@ type Kinds = ReadonlyMap<string, unknown>;
 type Converted = { readonly value: unknown } | { readonly error: string };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const normalize = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '');
 const coachTypes = ['internal', 'external'] as const;
+/** Room for a prefix such as `aspiration:` before a key of the longest length. */
+const MAX_HEADER_LENGTH = 2 * MAX_ID_LENGTH;
 
 /**
  * Builds the cohort document a set of CSV tables describes, following the mapping (see
@@ -64,7 +68,8 @@ export function csvToCohortDocument(tables: CsvCohortTables, mapping: CsvMapping
   const sections: [CsvSection, CsvTable][] = [['coaches', tables.coaches], ['coachees', tables.coachees]];
   if (tables.relations !== undefined) sections.push(['relations', tables.relations]);
   const columns = new Map<CsvSection, Column[]>();
-  for (const [section, table] of sections) columns.set(section, resolveColumns(table, section, mapping, declaredKeys, mappingName, issues));
+  const spellings = new Map<string, string>();
+  for (const [section, table] of sections) columns.set(section, resolveColumns(table, section, mapping, declaredKeys, spellings, mappingName, issues));
   if (issues.length > 0) return { document: {}, origins, issues, complete: false };
 
   // Undeclared attributes: infer a declaration from every cell of their columns.
@@ -83,7 +88,14 @@ export function csvToCohortDocument(tables: CsvCohortTables, mapping: CsvMapping
   const inferred = inferAttributeDeclarations(samples as ReadonlyMap<string, AttributeSample>, mapping.listSeparator);
   const kinds = new Map<string, unknown>([...declaredKinds, ...inferred.map((d) => [d.key, d.kind] as const)]);
   mapping.attributes.forEach((_, i) => origins.set(toJsonPath(['attributes', i]), { at: mappingName, withPath: true }));
-  inferred.forEach((d, j) => origins.set(toJsonPath(['attributes', mapping.attributes.length + j]), { at: samples.get(d.key)!.at }));
+  inferred.forEach((d, j) => {
+    const at = samples.get(d.key)!.at;
+    origins.set(toJsonPath(['attributes', mapping.attributes.length + j]), { at });
+    // A scale the user never wrote cannot be what the message blames: say what to do instead.
+    if (d.kind === 'numeric' && !(d.scale.min < d.scale.max && Number.isFinite(d.scale.max - d.scale.min))) {
+      issues.push({ path: at, message: `numbers from ${d.scale.min} to ${d.scale.max} are too large to infer a scale from: declare attribute '${d.key}' in the mapping with a scale, or as categorical` });
+    }
+  });
   for (const key of ['name', 'description', 'policy'] as const) origins.set(toJsonPath([key]), { at: mappingName, withPath: true });
 
   const read = (section: 'coaches' | 'coachees', table: CsvTable) =>
@@ -127,6 +139,7 @@ function resolveColumns(
   section: CsvSection,
   mapping: CsvMapping,
   declaredKeys: readonly string[],
+  spellings: Map<string, string>,
   mappingName: string,
   issues: InputIssue[],
 ): Column[] {
@@ -135,6 +148,11 @@ function resolveColumns(
   const used = new Map<string, string>();
   const unknown = new Set<string>();
   table.headers.forEach((header, index) => {
+    // A header no key could come from is named by its place: every cell's location quotes it.
+    if (header.length > MAX_HEADER_LENGTH) {
+      issues.push({ path: `${table.file}:1:#${index + 1}`, message: `a header is ${header.length} characters long (${describeValue(header)}); at most ${MAX_HEADER_LENGTH} are allowed` });
+      return;
+    }
     const label = header === '' ? `#${index + 1}` : header;
     const at = `${table.file}:1:${label}`;
     let target: ColumnTarget | undefined;
@@ -161,6 +179,9 @@ function resolveColumns(
         });
         return;
       }
+    }
+    if ((target.kind === 'attribute' || target.kind === 'aspiration') && !declaredKeys.includes(target.key)) {
+      target = { ...target, key: undeclaredSpelling(target.key, spellings) };
     }
     if (target.kind !== 'ignore') {
       const id = target.kind === 'field' ? target.field : `${target.kind}:${target.key}`;
@@ -192,6 +213,20 @@ function resolveColumns(
   return out;
 }
 
+/**
+ * One spelling for an undeclared attribute whatever the case or Unicode form of its headers
+ * (`attr:Nationality` among the coaches, `attr:nationality` among the coachees): the first
+ * met, files in the order coaches, coachees, columns left to right. Two spellings would be two
+ * attributes, and every coachee a pioneer on both.
+ */
+function undeclaredSpelling(key: string, spellings: Map<string, string>): string {
+  const folded = headerKey(key);
+  const first = spellings.get(folded);
+  if (first !== undefined) return first;
+  spellings.set(folded, key);
+  return key;
+}
+
 /** Where a column's value goes inside its record; undefined for columns that fill no record field. */
 function targetPath(section: 'coaches' | 'coachees', target: ColumnTarget): string[] | undefined {
   switch (target.kind) {
@@ -212,7 +247,7 @@ function convertCell(cell: string, target: ColumnTarget, kinds: Kinds, separator
   if (cell === '') return { value: undefined };
   const number = (): Converted => {
     const n = parseNumberCell(cell);
-    return n === undefined ? { error: `expected a number, got '${cell}'` } : { value: n };
+    return n === undefined ? { error: `expected a number, got ${describeValue(cell)}` } : { value: n };
   };
   switch (target.kind) {
     case 'ignore':
@@ -234,14 +269,14 @@ function convertCell(cell: string, target: ColumnTarget, kinds: Kinds, separator
           return number();
         case 'active': {
           const b = parseBooleanCell(cell);
-          return b === undefined ? { error: `expected yes or no, got '${cell}'` } : { value: b };
+          return b === undefined ? { error: `expected yes or no, got ${describeValue(cell)}` } : { value: b };
         }
         case 'preferences':
         case 'avoid':
           return { value: splitListCell(cell, separator) };
         case 'type': {
           const allowed: readonly string[] = section === 'relations' ? relationTypes : coachTypes;
-          return { value: allowed.find((t) => normalize(t) === normalize(cell)) ?? cell };
+          return { value: allowed.find((t) => headerKey(t) === headerKey(cell)) ?? cell };
         }
         default:
           return { value: cell };
@@ -291,7 +326,7 @@ function readRelations(
       const at = `${table.file}:${row.line}:${c.header}`;
       const seen = people.get(id);
       if (seen === undefined) people.set(id, { name, at });
-      else if (seen.name !== name) issues.push({ path: at, message: `'${id}' is named '${seen.name}' at ${seen.at}` });
+      else if (seen.name !== name) issues.push({ path: at, message: `${describeValue(id)} is named ${describeValue(seen.name)} at ${seen.at}` });
     }
     return relation;
   });

@@ -1,6 +1,7 @@
-import { CoachmatchError, isErrorOfKind, type InputIssue } from '../errors.js';
+import type { InputIssue } from '../errors.js';
 import type { Cohort } from '../model/cohort.js';
-import { parseCohort } from '../model/parseCohort.js';
+import { invalidCohortError } from '../model/invalidCohortError.js';
+import { validateCohort } from '../model/validateCohort.js';
 import { defaultCsvMapping, type CsvMapping } from './csvMapping.js';
 import type { CsvSource } from './csvSource.js';
 import { csvToCohortDocument } from './csvToCohortDocument.js';
@@ -18,7 +19,7 @@ export interface CsvCohortFiles {
  * Imports a cohort from CSV files: reads each file (UTF-8 with or without BOM, comma,
  * semicolon or tab detected per file, lists inside cells split on the mapping's
  * `listSeparator`), builds the same cohort document a JSON cohort file would hold (see
- * {@link csvToCohortDocument}) and validates it with {@link parseCohort}, so CSV and JSON
+ * {@link csvToCohortDocument}) and validates it as {@link parseCohort} does, so CSV and JSON
  * input obey one set of rules.
  *
  * @param mapping - column names, attribute declarations, policy (see {@link CsvMapping}); merged with {@link defaultCsvMapping}.
@@ -43,9 +44,13 @@ export function parseCsvCohort(files: CsvCohortFiles, mapping: Partial<CsvMappin
     columns: { ...defaultCsvMapping.columns, ...mapping.columns },
   };
   const issues: InputIssue[] = [];
+  // A loop, not push(...found): spreading 100,000+ issues overflows the call stack.
+  const report = (found: readonly InputIssue[]) => {
+    for (const issue of found) issues.push(issue);
+  };
   const read = (source: CsvSource) => {
     const reading = readCsvTable(source, settings.delimiter);
-    issues.push(...reading.issues);
+    report(reading.issues);
     return reading.table;
   };
   const tables = {
@@ -54,24 +59,20 @@ export function parseCsvCohort(files: CsvCohortFiles, mapping: Partial<CsvMappin
     relations: files.relations === undefined ? undefined : read(files.relations),
   };
   const built = csvToCohortDocument(tables, settings, mappingName);
-  issues.push(...built.issues);
-  // Problems parseCohort counted but did not list (it lists the first 1,000).
-  let unlisted = 0;
+  report(built.issues);
   if (built.complete) {
-    try {
-      const cohort = parseCohort(built.document);
-      if (issues.length === 0) return cohort;
-    } catch (error) {
-      if (!isErrorOfKind(error, 'invalidCohort')) throw error;
-      unlisted = error.issueCount - error.issues.length;
+    // validateCohort rather than parseCohort: every problem, not the first 1,000, so that each
+    // is located and counted once.
+    const validation = validateCohort(built.document);
+    if (validation.ok && issues.length === 0) return validation.cohort;
+    if (!validation.ok) {
       // A cell already reported as unreadable is not reported again as missing.
       const seen = new Set(issues.map((i) => i.path));
-      for (const issue of error.issues) {
+      for (const issue of validation.issues) {
         const located = locateIssue(issue, built.origins);
         if (!seen.has(located.path)) issues.push(located);
       }
     }
   }
-  const n = issues.length + unlisted;
-  throw new CoachmatchError('invalidCohort', `Invalid cohort: ${n} problem${n === 1 ? '' : 's'}`, issues, n);
+  throw invalidCohortError(issues);
 }

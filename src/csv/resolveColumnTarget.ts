@@ -1,10 +1,9 @@
 import { supportKinds, type SupportKind } from '../model/supportKinds.js';
 import type { ColumnTarget } from './columnTarget.js';
 import type { CsvSection } from './csvMapping.js';
+import { headerKey } from './headerKey.js';
 import { sectionFields } from './sectionFields.js';
 
-/** Case, spaces, `_` and `-` do not matter when a header is compared with a field name. */
-const normalize = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '');
 const prefixed = /^\s*(attr|attribute|aspiration|support|needs)\s*:\s*(.+?)\s*$/i;
 
 /**
@@ -18,7 +17,7 @@ const prefixed = /^\s*(attr|attribute|aspiration|support|needs)\s*:\s*(.+?)\s*$/
  * - an attribute: `attr:<key>`, or the plain key when the mapping declares that attribute;
  * - an aspiration (coachees): `aspiration:<key>`.
  *
- * Names compare ignoring case, spaces, `_` and `-` (`Socio-emotional`, `min load`); field names
+ * Names compare ignoring case, spaces, `_`, `-` and Unicode form (see {@link headerKey}); field names
  * win over a declared attribute of the same name. Returns undefined for an unknown column.
  *
  * @example
@@ -29,8 +28,8 @@ const prefixed = /^\s*(attr|attribute|aspiration|support|needs)\s*:\s*(.+?)\s*$/
  */
 export function resolveColumnTarget(header: string, section: CsvSection, declaredKeys: readonly string[]): ColumnTarget | undefined {
   const people = section !== 'relations';
-  const declared = (key: string) => declaredKeys.find((k) => normalize(k) === normalize(key)) ?? key;
-  const support = (name: string) => supportKinds.find((k) => normalize(k) === normalize(name));
+  const declared = (key: string) => declaredKeys.find((k) => headerKey(k) === headerKey(key)) ?? key;
+  const support = (name: string) => supportKinds.find((k) => headerKey(k) === headerKey(name));
   const match = prefixed.exec(header);
   if (match !== null) {
     const prefix = match[1]!.toLowerCase();
@@ -43,11 +42,11 @@ export function resolveColumnTarget(header: string, section: CsvSection, declare
     if (prefix === 'needs' && section === 'coachees') return { kind: 'support', key: kind };
     return undefined;
   }
-  const field = sectionFields[section].find((f) => normalize(f) === normalize(header));
+  const field = sectionFields[section].find((f) => headerKey(f) === headerKey(header));
   if (field !== undefined) return { kind: 'field', field };
   if (!people) return undefined;
   const kind = support(header);
   if (kind !== undefined) return { kind: 'support', key: kind };
-  const key = declaredKeys.find((k) => normalize(k) === normalize(header));
+  const key = declaredKeys.find((k) => headerKey(k) === headerKey(header));
   return key === undefined ? undefined : { kind: 'attribute', key };
 }

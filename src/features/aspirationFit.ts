@@ -1,3 +1,4 @@
+import { attributeOf } from '../model/attributeOf.js';
 import type { AttributeDeclaration } from '../model/attributeDeclarationSchema.js';
 import type { AttributeValues } from '../model/attributeValuesSchema.js';
 import type { AttributeProfile } from './attributeProfile.js';
@@ -27,7 +28,7 @@ export function aspirationFit(
   let best = 0;
   for (const d of declaration) {
     if (d.role !== 'profession') continue;
-    best = Math.max(best, d.credit * professionSimilarity(d, coachee.aspiration[d.key], coach.attributes[d.key]));
+    best = Math.max(best, d.credit * professionSimilarity(d, attributeOf(coachee.aspiration, d.key), attributeOf(coach.attributes, d.key)));
   }
   return best;
 }

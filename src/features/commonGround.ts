@@ -1,3 +1,4 @@
+import { attributeOf } from '../model/attributeOf.js';
 import type { AttributeDeclaration } from '../model/attributeDeclarationSchema.js';
 import type { AttributeProfile } from './attributeProfile.js';
 import { commonGroundScore } from './commonGroundScore.js';
@@ -33,7 +34,7 @@ export function commonGround(
   let units = 0;
   for (const d of attributes) {
     if (d.role !== 'identity' || d.weight <= 0) continue;
-    const s = sharedValue(d, coachee.attributes[d.key], coach.attributes[d.key]);
+    const s = sharedValue(d, attributeOf(coachee.attributes, d.key), attributeOf(coach.attributes, d.key));
     if (s === undefined) continue;
     shared.push(s);
     units += d.weight;

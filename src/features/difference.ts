@@ -1,3 +1,4 @@
+import { attributeOf } from '../model/attributeOf.js';
 import type { AttributeDeclaration } from '../model/attributeDeclarationSchema.js';
 import type { AttributeProfile } from './attributeProfile.js';
 import { attributeSimilarity } from './attributeSimilarity.js';
@@ -27,8 +28,8 @@ export function difference(
   let total = 0;
   for (const d of attributes) {
     if (d.role !== 'identity' || d.weight <= 0) continue;
-    const a = coachee.attributes[d.key];
-    const b = coach.attributes[d.key];
+    const a = attributeOf(coachee.attributes, d.key);
+    const b = attributeOf(coach.attributes, d.key);
     if (!hasValue(a) || !hasValue(b)) continue;
     weighted += d.weight * (1 - attributeSimilarity(d, a, b));
     total += d.weight;
@@ -45,5 +46,5 @@ export function differenceKnown(
   coach: AttributeProfile,
   attributes: readonly AttributeDeclaration[],
 ): boolean {
-  return attributes.some((d) => d.role === 'identity' && d.weight > 0 && hasValue(coachee.attributes[d.key]) && hasValue(coach.attributes[d.key]));
+  return attributes.some((d) => d.role === 'identity' && d.weight > 0 && hasValue(attributeOf(coachee.attributes, d.key)) && hasValue(attributeOf(coach.attributes, d.key)));
 }

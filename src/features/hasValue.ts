@@ -8,5 +8,6 @@ export function hasValue(value: AttributeValue | undefined): value is AttributeV
   if (value === undefined) return false;
   if (typeof value === 'string') return value.trim().length > 0;
   if (typeof value === 'number') return Number.isFinite(value);
-  return value.length > 0;
+  // Only a list is a set: anything else (a function found on Object.prototype) is no value.
+  return Array.isArray(value) && value.length > 0;
 }

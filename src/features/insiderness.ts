@@ -1,3 +1,4 @@
+import { attributeOf } from '../model/attributeOf.js';
 import type { AttributeDeclaration } from '../model/attributeDeclarationSchema.js';
 import type { AttributeProfile } from './attributeProfile.js';
 import { coachPool, type PoolCoach } from './coachPool.js';
@@ -32,10 +33,10 @@ export function insiderness(
   let total = 0;
   for (const d of attributes) {
     if (d.role !== 'identity' || d.weight <= 0) continue;
-    const value = coachee.attributes[d.key];
+    const value = attributeOf(coachee.attributes, d.key);
     if (!hasValue(value)) continue;
     let mode = 0;
-    for (const c of pool) mode = Math.max(mode, poolShare(d, c.attributes[d.key], pool));
+    for (const c of pool) mode = Math.max(mode, poolShare(d, attributeOf(c.attributes, d.key), pool));
     if (mode === 0) continue;
     weighted += d.weight * Math.min(1, poolShare(d, value, pool) / mode);
     total += d.weight;

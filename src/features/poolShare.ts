@@ -1,3 +1,4 @@
+import { attributeOf } from '../model/attributeOf.js';
 import type { AttributeDeclaration } from '../model/attributeDeclarationSchema.js';
 import type { AttributeValue } from '../model/attributeValuesSchema.js';
 import type { AttributeProfile } from './attributeProfile.js';
@@ -19,6 +20,6 @@ export function poolShare(
 ): number {
   if (pool.length === 0) return 0;
   let n = 0;
-  for (const c of pool) if (sharedValue(declaration, value, c.attributes[declaration.key]) !== undefined) n++;
+  for (const c of pool) if (sharedValue(declaration, value, attributeOf(c.attributes, declaration.key)) !== undefined) n++;
   return n / pool.length;
 }

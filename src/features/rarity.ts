@@ -1,3 +1,4 @@
+import { attributeOf } from '../model/attributeOf.js';
 import type { AttributeDeclaration } from '../model/attributeDeclarationSchema.js';
 import type { AttributeProfile } from './attributeProfile.js';
 import { coachPool, type PoolCoach } from './coachPool.js';
@@ -34,8 +35,8 @@ export function rarity(
   const byKey: Record<string, number> = {};
   let score = 0;
   for (const d of attributes) {
-    if (d.role !== 'identity' || d.weight <= 0 || !(d.key in coach.attributes)) continue;
-    const r = valueRarity(d, coach.attributes[d.key], pool);
+    if (d.role !== 'identity' || d.weight <= 0 || !Object.hasOwn(coach.attributes, d.key)) continue;
+    const r = valueRarity(d, attributeOf(coach.attributes, d.key), pool);
     byKey[d.key] = r;
     score = Math.max(score, (d.weight / scale) * r);
   }

@@ -1,3 +1,4 @@
+import { attributeOf } from '../model/attributeOf.js';
 import type { AttributeDeclaration } from '../model/attributeDeclarationSchema.js';
 import type { AttributeProfile } from './attributeProfile.js';
 import { coachPool, type PoolCoach } from './coachPool.js';
@@ -28,10 +29,10 @@ export function sharedRarity(
   let best = 0;
   for (const d of attributes) {
     if (d.role !== 'identity' || d.weight <= 0) continue;
-    const shared = sharedValue(d, coachee.attributes[d.key], coach.attributes[d.key]);
+    const shared = sharedValue(d, attributeOf(coachee.attributes, d.key), attributeOf(coach.attributes, d.key));
     if (shared === undefined) continue;
     // Rarity of what is shared: for a numeric value the coach's own number, whose rarity is what a scarcity policy spends.
-    const value = d.kind === 'numeric' ? coach.attributes[d.key] : shared.value;
+    const value = d.kind === 'numeric' ? attributeOf(coach.attributes, d.key) : shared.value;
     best = Math.max(best, (d.weight / scale) * valueRarity(d, value, pool));
   }
   return best;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DeepReadonly } from './deepReadonly.js';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, boundedString } from './textLimits.js';
 
 /** A numeric attribute's range, e.g. `{ min: 18, max: 80 }` for age in years. */
 export const numericScaleSchema = z
@@ -13,7 +14,7 @@ export const numericScaleSchema = z
  */
 export const relatedValuesSchema = z.strictObject({
   groups: z
-    .array(z.array(z.string().min(1)).min(2))
+    .array(z.array(boundedString(MAX_NAME_LENGTH, 'a value').min(1)).min(2))
     .describe('Groups of values that count as related to each other.'),
   credit: z
     .number()
@@ -24,14 +25,13 @@ export const relatedValuesSchema = z.strictObject({
 });
 
 const common = {
-  key: z
-    .string()
+  key: boundedString(MAX_ID_LENGTH, 'an attribute key')
     .min(1)
     // Parsed JSON keeps a "__proto__" key, but any object built from it drops the key: the
     // attribute would be declared yet never read.
     .refine((key) => key !== '__proto__', { message: '"__proto__" cannot name an attribute (JavaScript objects drop that key): rename it' })
     .describe('Name of the attribute as used in `attributes` records.'),
-  label: z.string().min(1).optional().describe('Human label used in explanations; default: the key.'),
+  label: boundedString(MAX_NAME_LENGTH, 'a label').min(1).optional().describe('Human label used in explanations; default: the key.'),
   role: z
     .enum(['identity', 'profession'])
     .describe(
@@ -40,6 +40,8 @@ const common = {
   weight: z
     .number()
     .min(0)
+    // As policy weights are: 1e308 passed here and made every pair's utility infinite.
+    .max(1_000_000)
     .default(1)
     .describe('Identity attributes only: relative weight in common ground, difference and insiderness. Default 1.'),
   credit: z

@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import { keyedRecordSchema } from './keyedRecordSchema.js';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_SET_SIZE, boundedString } from './textLimits.js';
 
 /**
  * Zod schema of one attribute value: a string (categorical, text), a number (numeric) or a
  * list of strings (set). Whether it matches the declared kind is checked against the
  * cohort's declarations by {@link parseCohort}.
  */
-export const attributeValueSchema = z.union([z.string(), z.number(), z.array(z.string())]);
+export const attributeValueSchema = z.union([
+  boundedString(MAX_NAME_LENGTH, 'a value'),
+  z.number(),
+  z.array(boundedString(MAX_NAME_LENGTH, 'a value')).max(MAX_SET_SIZE, { error: `a set holds at most ${MAX_SET_SIZE} values` }),
+]);
 
 /** Zod schema of an attribute record: declared key → value. */
-export const attributeValuesSchema = keyedRecordSchema(z.string(), attributeValueSchema);
+export const attributeValuesSchema = keyedRecordSchema(boundedString(MAX_ID_LENGTH, 'an attribute key'), attributeValueSchema);
 
 /** One attribute value (see {@link attributeValueSchema}); sets are sorted and de-duplicated once parsed. */
 export type AttributeValue = string | number | readonly string[];

@@ -11,13 +11,13 @@ type Parsed = z.output<typeof cohortSchema>;
 
 const byId = <T extends { readonly id: string }>(a: T, b: T) => compareIds(a.id, b.id);
 
-
 /**
  * Values with their text in Unicode NFC: "Liège" typed as e + combining grave (as macOS
  * writes it) and as è are one value, not two that look alike and never match.
  */
 function canonicalValues(values: Readonly<Record<string, string | number | readonly string[]>>): AttributeValues {
-  const out: Record<string, string | number | readonly string[]> = {};
+  // No prototype: a key such as "constructor" must find the person's value or nothing.
+  const out: Record<string, string | number | readonly string[]> = Object.create(null);
   for (const key of Object.keys(values).sort(compareIds)) {
     const value = values[key]!;
     out[key] = Array.isArray(value) ? [...new Set(value.map(nfc))].sort(compareIds) : typeof value === 'string' ? nfc(value) : value;

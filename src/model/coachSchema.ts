@@ -3,11 +3,12 @@ import { attributeValuesSchema, type AttributeValues } from './attributeValuesSc
 import type { DeepReadonly } from './deepReadonly.js';
 import { idSchema } from './idSchema.js';
 import { supportProfileSchema } from './supportProfileSchema.js';
+import { MAX_NAME_LENGTH, boundedString } from './textLimits.js';
 
 /** Zod schema of a coach record. */
 export const coachSchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1),
+  name: boundedString(MAX_NAME_LENGTH, 'a name').min(1),
   capacity: z.int().min(0).max(1_000_000).describe('Maximum number of coachees.'),
   minLoad: z.int().min(0).max(1_000_000).default(0).describe('Minimum number of coachees the coach must get (a hard constraint); default 0.'),
   attributes: attributeValuesSchema.default({}),

@@ -3,11 +3,12 @@ import { attributeValuesSchema, type AttributeValues } from './attributeValuesSc
 import type { DeepReadonly } from './deepReadonly.js';
 import { idSchema } from './idSchema.js';
 import { supportProfileSchema } from './supportProfileSchema.js';
+import { MAX_NAME_LENGTH, boundedString } from './textLimits.js';
 
 /** Zod schema of a coachee record. */
 export const coacheeSchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1),
+  name: boundedString(MAX_NAME_LENGTH, 'a name').min(1),
   attributes: attributeValuesSchema.default({}),
   aspiration: attributeValuesSchema
     .default({})

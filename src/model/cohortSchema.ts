@@ -5,6 +5,7 @@ import { coachSchema } from './coachSchema.js';
 import { personSchema } from './personSchema.js';
 import { policyInputSchema } from './policyInputSchema.js';
 import { relationSchema } from './relationSchema.js';
+import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, boundedString } from './textLimits.js';
 
 /**
  * Zod schema of a cohort document (structure only). Cross-record rules (unique ids, known
@@ -12,9 +13,9 @@ import { relationSchema } from './relationSchema.js';
  */
 export const cohortSchema = z
   .strictObject({
-    $schema: z.string().optional().describe('Optional link to this JSON Schema, for editors.'),
-    name: z.string().optional().describe('Name of the programme or round.'),
-    description: z.string().optional(),
+    $schema: boundedString(MAX_DESCRIPTION_LENGTH, '$schema').optional().describe('Optional link to this JSON Schema, for editors.'),
+    name: boundedString(MAX_NAME_LENGTH, 'a name').optional().describe('Name of the programme or round.'),
+    description: boundedString(MAX_DESCRIPTION_LENGTH, 'a description').optional(),
     attributes: z.array(attributeDeclarationSchema).default([]).describe('The attributes this cohort declares.'),
     coaches: z.array(coachSchema),
     coachees: z.array(coacheeSchema),

@@ -1,5 +1,6 @@
 import type { InputIssue } from '../errors.js';
 import { lookalikeDifference, lookalikeKey, sameLookingKey } from '../text/lookalike.js';
+import { isOverlongKey } from './textLimits.js';
 import { toJsonPath } from './toJsonPath.js';
 
 type Raw = Record<string, unknown>;
@@ -15,6 +16,9 @@ const isRecord = (x: unknown): x is Raw => typeof x === 'object' && x !== null &
 const list = (x: unknown): readonly unknown[] => (Array.isArray(x) ? x : []);
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isStringList = (x: unknown): x is string[] => Array.isArray(x) && x.every((e) => typeof e === 'string');
+// An id or key the schema rejects as too long is not checked again: quoting it in every
+// message that names it could make one message of gigabytes.
+const isKey = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && !isOverlongKey(x);
 const sections = ['coaches', 'coachees', 'people'] as const;
 
 /**
@@ -61,7 +65,7 @@ export function crossCheckCohort(input: unknown): InputIssue[] {
     if (!isRecord(relation)) return;
     for (const end of ['from', 'to'] as const) {
       const id = relation[end];
-      if (typeof id === 'string' && id.length > 0 && !owner.has(id)) {
+      if (isKey(id) && !owner.has(id)) {
         report(['relations', i, end], unknown('person', id));
       }
     }
@@ -77,9 +81,20 @@ function checkDeclarations(
   report: (path: Path, message: string) => void,
 ): Map<string, DeclaredAttribute> {
   const declared = new Map<string, DeclaredAttribute>();
+  // Each key's look with letter case ignored, and where the first key that looks so is declared.
+  const firstLooking = new Map<string, { key: string; at: string }>();
   list(attributes).forEach((a, i) => {
-    if (!isRecord(a) || typeof a.key !== 'string') return;
+    if (!isRecord(a) || !isKey(a.key)) return;
     if (declared.has(a.key)) report(['attributes', i, 'key'], `attribute '${a.key}' is declared twice`);
+    else {
+      // Keys that differ only in Unicode form, letter case, invisible characters or spaces at
+      // either end are one attribute to whoever reads a report (and to the CSV import): two
+      // would split the values, and both halves would look unshared.
+      const twin = firstLooking.get(lookalikeKey(a.key));
+      if (twin !== undefined) {
+        report(['attributes', i, 'key'], `attribute '${a.key}' differs from '${twin.key}' (at ${twin.at}) only in ${lookalikeDifference(a.key, twin.key)}: use one spelling`);
+      } else firstLooking.set(lookalikeKey(a.key), { key: a.key, at: toJsonPath(['attributes', i, 'key']) });
+    }
     if (a.role === 'identity') {
       if ('credit' in a) report(['attributes', i, 'credit'], 'credit applies to profession attributes; use weight');
       if ('related' in a) report(['attributes', i, 'related'], 'related values apply to profession attributes');
@@ -106,7 +121,7 @@ function checkIds(input: Raw, report: (path: Path, message: string) => void): Ma
   const firstLooking = new Map<string, string>();
   for (const section of sections) {
     list(input[section]).forEach((record, i) => {
-      if (!isRecord(record) || typeof record.id !== 'string' || record.id.length === 0) return;
+      if (!isRecord(record) || !isKey(record.id)) return;
       const first = firstAt.get(record.id);
       if (first !== undefined) {
         report([section, i, 'id'], `duplicate id '${record.id}' (first used at ${first})`);
@@ -137,10 +152,12 @@ function checkValues(
 ): void {
   if (!isRecord(values)) return;
   for (const [key, value] of Object.entries(values)) {
+    if (!isKey(key)) continue;
     const at = [...path, key];
     const declaration = declared.get(key);
     if (declaration === undefined) {
-      report(at, `attribute '${key}' is not declared`);
+      const meant = [...declared.keys()].find((k) => lookalikeKey(k) === lookalikeKey(key));
+      report(at, meant === undefined ? `attribute '${key}' is not declared` : `attribute '${key}' is not declared: '${meant}' differs from it only in ${lookalikeDifference(key, meant)}`);
       continue;
     }
     if (role !== undefined && declaration.role !== role) {
@@ -179,7 +196,7 @@ function checkCoachReferences(
   report: (path: Path, message: string) => void,
 ): void {
   const checkCoach = (id: unknown, path: Path) => {
-    if (typeof id !== 'string' || id.length === 0) return false;
+    if (!isKey(id)) return false;
     if (!owner.has(id)) report(path, unknown('coach', id));
     else if (!isCoach(id)) report(path, `'${id}' is not a coach`);
     else return true;

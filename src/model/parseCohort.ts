@@ -1,5 +1,6 @@
 import { CoachmatchError } from '../errors.js';
 import type { Cohort } from './cohort.js';
+import { invalidCohortError } from './invalidCohortError.js';
 import { validateCohort } from './validateCohort.js';
 
 /**
@@ -25,14 +26,6 @@ export function parseCohort(input: unknown): Cohort {
       { path: '$', message: 'could not be read as plain data' },
     ]);
   }
-  if (!result.ok) {
-    const n = result.issues.length;
-    // Every problem is counted, the first MOST_LISTED listed: a million unknown ids made a 61 MB message.
-    const listed = n > MOST_LISTED ? [...result.issues.slice(0, MOST_LISTED), { path: '$', message: `… and ${n - MOST_LISTED} more problems` }] : result.issues;
-    throw new CoachmatchError('invalidCohort', `Invalid cohort: ${n} problem${n === 1 ? '' : 's'}`, listed, n);
-  }
+  if (!result.ok) throw invalidCohortError(result.issues);
   return result.cohort;
 }
-
-/** Problems an invalid cohort lists at most (all are counted). */
-const MOST_LISTED = 1000;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lookalikeKey } from '../text/lookalike.js';
 import { policyPresetNames } from './policyPresets.js';
 import { builtInFlagCodes, isQuotaFlagCode, type PolicyInput } from './policySettings.js';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, boundedString } from './textLimits.js';
 
 /** Far above any sensible value, and low enough that no total can overflow. */
 const LARGEST = 1_000_000;
@@ -11,14 +12,14 @@ const unit = z.number().min(0).max(1);
 
 const coacheeKind = z.enum(['insider', 'pioneer']);
 const count = z.int().min(0);
-const quotaName = z.string().min(1).optional().describe('Name used in reports; unique among the quotas. Default quotas[<index>].');
+const quotaName = boundedString(MAX_NAME_LENGTH, 'a quota name').min(1).optional().describe('Name used in reports; unique among the quotas. Default quotas[<index>].');
 
 /** Zod schema of a coach filter (see `CoachFilter`): one attribute, one way to match it. */
 const coachFilterSchema = z
   .strictObject({
-    attribute: z.string().min(1).describe('A declared attribute key, e.g. "seniority".'),
-    equals: z.union([z.string(), z.number()]).optional().describe('The value (a set attribute: contains it).'),
-    oneOf: z.array(z.union([z.string(), z.number()])).min(1).optional().describe('Any of these values.'),
+    attribute: boundedString(MAX_ID_LENGTH, 'an attribute key').min(1).describe('A declared attribute key, e.g. "seniority".'),
+    equals: z.union([boundedString(MAX_NAME_LENGTH, 'a value'), z.number()]).optional().describe('The value (a set attribute: contains it).'),
+    oneOf: z.array(z.union([boundedString(MAX_NAME_LENGTH, 'a value'), z.number()])).min(1).optional().describe('Any of these values.'),
     atLeast: z.number().optional().describe('Numeric attributes: at least this.'),
     atMost: z.number().optional().describe('Numeric attributes: at most this.'),
   })
@@ -60,7 +61,7 @@ export const cohortQuotaSchema = z
       .strictObject({ kind: z.literal('commonGround'), name: quotaName, coacheeType: coacheeKind.optional().describe('Default pioneer.'), orUnmatched: z.boolean().optional().describe('True: such a coachee may stay unmatched instead. Default false.') })
       .describe('Every coachee of the type gets a coach with common ground.'),
     z
-      .strictObject({ kind: z.literal('flaggedPairs'), name: quotaName, flag: z.string().min(1).describe(`A flag code: ${builtInFlagCodes.join(', ')}, or a prefixed code that a policy of your own declares (acme.mentorTrained).`), min: count.optional(), max: count.optional() })
+      .strictObject({ kind: z.literal('flaggedPairs'), name: quotaName, flag: boundedString(MAX_ID_LENGTH, 'a flag code').min(1).describe(`A flag code: ${builtInFlagCodes.join(', ')}, or a prefixed code that a policy of your own declares (acme.mentorTrained).`), min: count.optional(), max: count.optional() })
       .describe('Bounds on the number of chosen pairs with the flag.'),
     z
       .strictObject({ kind: z.literal('coacheesPerCoach'), name: quotaName, coaches: coachFilterSchema.optional(), coacheeType: coacheeKind, min: count.optional(), max: count.optional() })

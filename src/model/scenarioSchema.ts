@@ -5,6 +5,7 @@ import type { DeepReadonly } from './deepReadonly.js';
 import { idSchema } from './idSchema.js';
 import { policyInputSchema } from './policyInputSchema.js';
 import type { PolicyInput } from './policySettings.js';
+import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, boundedString } from './textLimits.js';
 
 const pairSchema = z.strictObject({ coachee: idSchema, coach: idSchema });
 
@@ -15,17 +16,17 @@ const pairSchema = z.strictObject({ coachee: idSchema, coach: idSchema });
  */
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    name: z.string().min(1).optional().describe('Shown in comparisons; defaults to the file name.'),
-    description: z.string().optional(),
-    base: z.string().min(1).describe('Path of the base cohort file, relative to the scenario file.'),
+    $schema: boundedString(MAX_DESCRIPTION_LENGTH, '$schema').optional(),
+    name: boundedString(MAX_NAME_LENGTH, 'a name').min(1).optional().describe('Shown in comparisons; defaults to the file name.'),
+    description: boundedString(MAX_DESCRIPTION_LENGTH, 'a description').optional(),
+    base: boundedString(MAX_DESCRIPTION_LENGTH, 'a path').min(1).describe('Path of the base cohort file, relative to the scenario file.'),
     policy: policyInputSchema.optional().describe("Preset and weight overrides, applied on top of the cohort's own policy."),
     capacity: keyedRecordSchema(idSchema, z.int().min(0)).default({}).describe('New capacity per coach id.'),
     removeCoaches: z.array(idSchema).default([]).describe('Coaches who drop out (made inactive).'),
     addCoaches: z.array(coachSchema).default([]).describe('New coaches, written as in a cohort file.'),
     pins: z.array(pairSchema).default([]).describe('Pairs that must be in the matching.'),
     bans: z
-      .array(pairSchema.extend({ reason: z.string().min(1).optional() }))
+      .array(pairSchema.extend({ reason: boundedString(MAX_NAME_LENGTH, 'a reason').min(1).optional() }))
       .default([])
       .describe('Pairs that must not be in the matching.'),
     allowUnmatched: z.boolean().default(true).describe('Leave coachees unmatched when not all can be placed (default true).'),

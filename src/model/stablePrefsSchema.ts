@@ -4,8 +4,7 @@ import { CoachmatchError } from '../errors.js';
 import { checkStablePreferences } from '../stable/checkStablePreferences.js';
 import type { StablePreferences } from '../stable/stablePreferences.js';
 import { zodIssuesToInputIssues } from './zodIssuesToInputIssues.js';
-
-const id = z.string().min(1);
+import { idSchema } from './idSchema.js';
 
 /**
  * The JSON file read by `coachmatch stable`: ranked lists by id (see {@link StablePreferences}).
@@ -14,10 +13,10 @@ const id = z.string().min(1);
  */
 export const stablePrefsSchema = z
   .object({
-    coacheePrefs: keyedRecordSchema(z.string(), z.array(id)),
-    coachPrefs: keyedRecordSchema(z.string(), z.array(id)),
+    coacheePrefs: keyedRecordSchema(idSchema, z.array(idSchema)),
+    coachPrefs: keyedRecordSchema(idSchema, z.array(idSchema)),
     // Capacities are held as 32-bit integers (see preferenceRanks).
-    capacity: keyedRecordSchema(z.string(), z.number().int().nonnegative().max(0x7fffffff)).optional(),
+    capacity: keyedRecordSchema(idSchema, z.number().int().nonnegative().max(0x7fffffff)).optional(),
     optimal: z.enum(['coachee', 'coach']).optional(),
   })
   .strict();

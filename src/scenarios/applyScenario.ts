@@ -33,7 +33,8 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
     if (!coachById.has(id)) report(['removeCoaches', n], `unknown coach '${id}'`);
     else removed.add(id);
   });
-  const capacityChanges: Record<string, { from: number; to: number }> = {};
+  // No prototype: a coach id such as "constructor" must find its own change or none.
+  const capacityChanges: Record<string, { from: number; to: number }> = Object.create(null);
   for (const [id, to] of Object.entries(scenario.capacity)) {
     const coach = coachById.get(id);
     if (coach === undefined) report(['capacity', id], `unknown coach '${id}'`);
@@ -91,7 +92,8 @@ function withCoachChanges(
   const coaches = [
     ...written.map((c) => {
       const id = c.id as string;
-      return { ...c, ...(removed.has(id) ? { active: false } : {}), ...(capacity[id] === undefined ? {} : { capacity: capacity[id].to }) };
+      const change = Object.hasOwn(capacity, id) ? capacity[id] : undefined;
+      return { ...c, ...(removed.has(id) ? { active: false } : {}), ...(change === undefined ? {} : { capacity: change.to }) };
     }),
     ...scenario.addCoaches,
   ];

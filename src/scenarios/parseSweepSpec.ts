@@ -1,4 +1,5 @@
 import { CoachmatchError } from '../errors.js';
+import { parsePlainNumber, parseWholeNumber } from '../model/plainNumber.js';
 import { policyInputSchema } from '../model/policyInputSchema.js';
 import { sweepablePolicyPaths } from '../model/scenarioSchema.js';
 import { withField, type SweepSpec } from './sweep.js';
@@ -17,11 +18,13 @@ export function parseSweepSpec(text: string): SweepSpec {
   if (!sweepablePolicyPaths.includes(path!)) {
     throw new CoachmatchError('invalidArgument', `cannot sweep ${JSON.stringify(path)}; one of ${sweepablePolicyPaths.join(', ')}`);
   }
-  const [from, to, steps] = [Number(fromText), Number(toText), Number(stepsText)];
-  if (!Number.isFinite(from) || !Number.isFinite(to) || from < 0 || to < 0) {
-    throw new CoachmatchError('invalidArgument', `sweep bounds must be numbers ≥ 0, got ${fromText} and ${toText}`);
-  }
-  if (!Number.isInteger(steps) || steps < 1 || steps > 1000) throw new CoachmatchError('invalidArgument', `sweep steps must be a whole number from 1 to 1000, got ${stepsText}`);
+  const [from, to] = [fromText!, toText!].map((bound) => {
+    const value = parsePlainNumber(bound);
+    if (value === undefined || value < 0) throw new CoachmatchError('invalidArgument', `sweep bounds must be decimal numbers ≥ 0 such as 0.5, got ${JSON.stringify(bound)}`);
+    return value;
+  }) as [number, number];
+  const steps = parseWholeNumber(stepsText!);
+  if (steps === undefined || steps < 1 || steps > 1000) throw new CoachmatchError('invalidArgument', `sweep steps must be a whole number from 1 to 1000, got ${JSON.stringify(stepsText)}`);
   const unit = path === 'insiderThreshold' || path === 'minDifferenceForInsiders';
   if (unit && (from > 1 || to > 1)) throw new CoachmatchError('invalidArgument', `${path} lies in [0, 1]`);
   // Every value lies between the bounds: where both pass the policy's own limits, all do.

@@ -34,10 +34,12 @@ export function stableMatchByIds(prefs: StablePreferences): StableAssignmentById
     cols: coaches.length,
     rowPrefs: coachees.map((id) => prefs.coacheePrefs[id]!.map((c) => col.get(c)!)),
     colPrefs: coaches.map((id) => prefs.coachPrefs[id]!.map((c) => row.get(c)!)),
-    capacity: coaches.map((id) => prefs.capacity?.[id] ?? 1),
+    // An own property only: a coach "constructor" without one would find Object's.
+    capacity: coaches.map((id) => (prefs.capacity !== undefined && Object.hasOwn(prefs.capacity, id) ? prefs.capacity[id]! : 1)),
   };
   const result = deferredAcceptance(problem, { proposer: prefs.optimal === 'coach' ? 'cols' : 'rows' });
-  const matching: Record<string, string[]> = {};
+  // No prototype: a coach id "__proto__" (possible from JSON.parse) is a key like any other.
+  const matching: Record<string, string[]> = Object.create(null);
   coaches.forEach((id, j) => {
     matching[id] = result.members[j]!.map((i) => coachees[i]!).sort(compareIds);
   });

@@ -120,4 +120,44 @@ describe('coachmatch on bad input', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${name} must be a whole number`);
   });
+
+  // Was: Number() read "" as 0, "0x10" as 16 and "1e3" as 1000, so a mistyped option ran.
+  it.each([
+    [['--change-price='], '--change-price must be a decimal number ≥ 0 such as 0.5, got ""'],
+    [['--change-price', '0x10'], '--change-price must be a decimal number ≥ 0 such as 0.5, got "0x10"'],
+    [['--exit-margin', '1e-1'], '--exit-margin must be a decimal number ≥ 0 such as 0.5, got "1e-1"'],
+    [['--exit-margin=-0.5'], '--exit-margin must be a decimal number ≥ 0 such as 0.5, got "-0.5"'],
+    [['--cluster', '1e3'], '--cluster must be a whole number ≥ 0, got "1e3"'],
+    [['--cluster', '2.5'], '--cluster must be a whole number ≥ 0, got "2.5"'],
+  ])('rematch refuses %j rather than guess a number', async (options, message) => {
+    const run = await runInProcess(['rematch', tmp.write('cohort.json', smallCohort()), ...options]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`coachmatch rematch: ${message}\n`);
+  });
+
+  // Was: a 2 MiB coach name copied into 400 pairs made a report longer than a JavaScript string
+  // may be: RangeError "Invalid string length", a stack trace and exit 1, in every format.
+  describe('a coach name of 2 MiB with 400 coachees', () => {
+    const cohort = {
+      coaches: [{ id: 'c1', name: 'N'.repeat(2 * 1024 * 1024), capacity: 400, support }],
+      coachees: Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, name: `S${i}`, needs: support })),
+    };
+
+    it.each([
+      [['match', '--format', 'json']],
+      [['match', '--format', 'md']],
+      [['match', '--format', 'html']],
+      [['match', '--format', 'csv']],
+      [['explain']],
+      [['rematch']],
+    ])('%j exits 2 naming the field and the limit, and writes nothing', async ([command, ...options]) => {
+      const run = await runInProcess([command!, tmp.write('cohort.json', cohort), ...options, '--out', tmp.path('out')]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('$.coaches[0].name: a name is 2097152 characters long; at most 1000 are allowed');
+      expect(run.stderr.length).toBeLessThan(1000);
+      expect(existsSync(tmp.path('out'))).toBe(false);
+    });
+  });
 });

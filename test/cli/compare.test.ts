@@ -21,6 +21,18 @@ describe('coachmatch compare', () => {
     expect(comparison.changes.some((c) => c.reasons[1]?.kind === 'coachRemoved')).toBe(true);
   });
 
+  it.each(['constructor', 'toString', '__proto__'])('compares a cohort whose coach is named %s, in a worker and in this thread', async (coach) => {
+    const support = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+    tmp.write('cohort.json', { coaches: [{ id: coach, name: 'Coach', capacity: 1, support }], coachees: [{ id: 's1', name: 'S', needs: support }] });
+    const file = tmp.write('scenario.json', { base: 'cohort.json' });
+    for (const parallel of ['never', 'always']) {
+      const run = await runInProcess(['compare', file, '--parallel', parallel]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect((JSON.parse(run.stdout) as ScenarioComparison).scenarios[0]!.status).toBe('optimal');
+    }
+  });
+
   it('prints the trade-off curve of a sweep as a table', async () => {
     const run = await runInProcess(['compare', scenario('baseline'), '--sweep', 'weights.difference=0:1:4', '--format', 'md']);
     expect(run.code).toBe(0);

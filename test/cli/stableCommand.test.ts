@@ -40,6 +40,12 @@ describe('coachmatch stable', () => {
     expect(JSON.parse(stdout)).toEqual({ matching: { A: ['alpha'], B: ['beta'], C: ['gamma'] }, unmatched: [] });
   });
 
+  it.each(['constructor', 'toString', 'hasOwnProperty'])('matches a coach named %s that has no capacity entry', async (coach) => {
+    const { code, stdout } = await run(['stable', file('proto.json', `{ "coacheePrefs": { "s1": ["${coach}"] }, "coachPrefs": { "${coach}": ["s1"] }, "capacity": {} }`)]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ matching: { [coach]: ['s1'] }, unmatched: [] });
+  });
+
   it('prints the coach-optimal matching with "optimal": "coach"', async () => {
     const { code, stdout } = await run(['stable', file('coach.json', { ...example, optimal: 'coach' })]);
     expect(code).toBe(0);

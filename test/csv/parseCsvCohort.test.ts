@@ -130,6 +130,26 @@ describe(parseCsvCohort, () => {
       expect(cohort.coachees[0]).toMatchObject({ currentCoach: 'c1', needs: support(3, 3, 2, 4) });
     });
 
+    // Was: coaches' attr:Nationality and coachees' attr:nationality were two attributes, and
+    // every coachee a pioneer on both, without a word.
+    it('reads attribute headers that differ only in case or Unicode form as one attribute, spelt as the coaches file first has it', () => {
+      const composed = 'Nationalit\u00e9';
+      const decomposed = 'nationalite\u0301';
+      for (const [coachKey, coacheeKey] of [['Nationality', 'nationality'], [composed, decomposed], [decomposed, composed.toUpperCase()]] as const) {
+        const cohort = parseCsvCohort({
+          coaches: csv('coaches.csv', `${coachHeader},attr:${coachKey}`, 'c1,Joke,2,5,3,2,5,Dutch'),
+          coachees: csv('coachees.csv', `${coacheeHeader},attr: ${coacheeKey}`, 's1,Zoë,3,3,2,4,Dutch'),
+        });
+        expect(cohort.attributes.map((a) => a.key)).toEqual([coachKey]);
+        expect(cohort.coaches[0]!.attributes).toEqual({ [coachKey]: 'Dutch' });
+        expect(cohort.coachees[0]!.attributes).toEqual({ [coachKey]: 'Dutch' });
+      }
+      // Two such headers in one file fill one field: the second is reported.
+      const coachees = csv('coachees.csv', coacheeHeader, 's1,Zoë,3,3,2,4');
+      const issues = issuesOf(() => parseCsvCohort({ coachees, coaches: csv('coaches.csv', `${coachHeader},attr:${composed},attr:${decomposed}`, 'c1,Joke,2,5,3,2,5,NL,NL') }));
+      expect(issues).toEqual([{ path: `coaches.csv:1:attr:${decomposed}`, message: `fills the same field as column 'attr:${composed}'` }]);
+    });
+
     it('skips blank rows, including rows of empty cells', () => {
       const cohort = parseCsvCohort({
         coaches: csv('coaches.csv', coachHeader, '', 'c1,Joke,2,5,3,2,5', ',,,,,,'),
@@ -173,6 +193,55 @@ describe(parseCsvCohort, () => {
       expect(failure.issueCount).toBe(1500);
       expect(failure.message).toMatch(/^Invalid cohort: 1500 problems/);
       expect(failure.issues.length).toBeLessThan(1500);
+    });
+
+    // Was: RangeError "Maximum call stack size exceeded" from issues.push(...issues) past about
+    // 120,000 issues. Files are joined here: csv(name, ...rows) would itself overflow the stack.
+    describe('with more problems than a call can take as arguments', () => {
+      const lines = (header: string, count: number, row: (n: number) => string) => `${header}\n${Array.from({ length: count }, (_, n) => row(n)).join('\n')}\n`;
+
+      it('counts 200,000 unreadable cells and lists the first 1,000', () => {
+        const attributes = Array.from({ length: 10 }, (_, k) => ({ key: `a${k}`, kind: 'numeric' as const, role: 'identity' as const, scale: { min: 0, max: 1 } }));
+        const header = `${coachHeader},${attributes.map((a) => a.key).join(',')}`;
+        // 15 unreadable cells a row: capacity, the four support scores and ten attributes.
+        const content = lines(header, 13_334, (n) => `c${n},C,${Array(15).fill('x').join(',')}`);
+        const failure = thrownError(() => parseCsvCohort({ ...valid, coaches: { name: 'coaches.csv', content } }, { attributes }), 'invalidCohort');
+        expect(failure.issueCount).toBe(200_010);
+        expect(failure.issues).toHaveLength(1001);
+        expect(failure.issues[0]!.path).toBe('coaches.csv:2:capacity');
+        expect(failure.issues.at(-1)).toEqual({ path: '$', message: '… and 199010 more problems' });
+      });
+
+      it('counts 130,000 rows of the wrong length and lists the first 1,000', { timeout: 20_000 }, () => {
+        const content = lines(coachHeader, 130_000, (n) => `c${n},C,1,3,3,3`);
+        const failure = thrownError(() => parseCsvCohort({ ...valid, coaches: { name: 'coaches.csv', content } }), 'invalidCohort');
+        expect(failure.issueCount).toBe(130_000);
+        expect(failure.issues).toHaveLength(1001);
+        expect(failure.issues[0]).toEqual({ path: 'coaches.csv:2', message: 'expected 7 fields as in the header, found 6' });
+      });
+    });
+
+    it('keeps each problem short however long the cell or header it is about', () => {
+      const long = 'x'.repeat(1_000_000);
+      const issues = issuesOf(() =>
+        parseCsvCohort({ ...valid, coaches: csv('coaches.csv', `${coachHeader},attr:${long}`, `c1,${long},${long},5,3,2,5,a`) }),
+      );
+      expect(issues).toEqual([{ path: 'coaches.csv:1:#8', message: `a header is 1000005 characters long ("attr:${'x'.repeat(35)}…"); at most 512 are allowed` }]);
+      const cells = issuesOf(() => parseCsvCohort({ ...valid, coaches: csv('coaches.csv', coachHeader, `c1,${long},${long},5,3,2,5`) }));
+      expect(cells).toEqual([
+        { path: 'coaches.csv:2:capacity', message: `expected a number, got "${'x'.repeat(40)}…" ($.coaches[0].capacity)` },
+        { path: 'coaches.csv:2:name', message: 'a name is 1000000 characters long; at most 1000 are allowed ($.coaches[0].name)' },
+      ]);
+    });
+
+    // Was: "scale.min must be below scale.max", about a scale nobody wrote.
+    it('says what to do when numbers are too large to infer a scale from', () => {
+      for (const [a, b] of [['1e308', '1e308'], ['-1e308', '1e308']]) {
+        const issues = issuesOf(() => parseCsvCohort({ ...valid, coaches: csv('coaches.csv', `${coachHeader},attr:wealth`, `c1,Joke,2,5,3,2,5,${a}`, `c2,Elif,2,5,3,2,5,${b}`) }));
+        expect(issues).toEqual([
+          { path: 'coaches.csv:1:attr:wealth', message: `numbers from ${Number(a)} to ${Number(b)} are too large to infer a scale from: declare attribute 'wealth' in the mapping with a scale, or as categorical` },
+        ]);
+      }
     });
 
     it('reports missing, unknown and doubled columns, and reads no row then', () => {

@@ -10,7 +10,7 @@ import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import type { Policy } from '../../src/policies/policy.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import { bruteForce } from '../helpers/bruteForce.js';
-import { cohortArbitrary, idsOf, policyOverridesArbitrary, renameIds, reorderCohort } from '../helpers/cohortArbitrary.js';
+import { arbitraryAttributes, cohortArbitrary, idsOf, policyOverridesArbitrary, prototypeMemberNames, renameAttribute, renameIds, reorderCohort, withMissingIdentity } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
 import { assignmentOf, recompute, sameValue } from './support.js';
 
@@ -135,6 +135,22 @@ describe(match, () => {
           const renamed = new Map([...assignmentOf(a)].map(([s, c]) => [renaming.get(s)!, c === null ? null : renaming.get(c)!]));
           expect(assignmentOf(b)).toEqual(renamed);
           expect(b.kpis).toEqual(a.kpis);
+        }),
+        { numRuns: runs(100) },
+      );
+    });
+
+    // Was: an attribute named "constructor" read Object.prototype.constructor as the value of
+    // everyone without one, and every coachee got it as common ground with every coach.
+    it('gives the same matching when an attribute is named after an Object.prototype member', () => {
+      const keys = arbitraryAttributes.map((a) => a.key);
+      fc.assert(
+        // Values missing: where a lookup fell through to the prototype.
+        fc.property(withMissingIdentity(cohortArbitrary()), policyOverridesArbitrary, fc.constantFrom(...keys), fc.constantFrom(...prototypeMemberNames), (doc, policy, key, member) => {
+          // The plain name with a suffix sorts where the member's name does, so the order of the declarations is the same.
+          const plain = match(parseCohort(renameAttribute(doc, key, `${member}_`)), { policy });
+          const hostile = match(parseCohort(renameAttribute(doc, key, member)), { policy });
+          expect(JSON.parse(JSON.stringify(hostile))).toEqual(JSON.parse(JSON.stringify(plain).replaceAll(`${member}_`, member)));
         }),
         { numRuns: runs(100) },
       );

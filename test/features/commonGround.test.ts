@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commonGround } from '../../src/features/commonGround.js';
-import { attributes, identityArb, profileArb } from './support.js';
+import { attributes, declare, identityArb, profileArb } from './support.js';
 
 const cg = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   commonGround({ attributes: a as never }, { attributes: b as never }, attributes);
@@ -50,4 +50,14 @@ describe(commonGround, () => {
       }),
     );
   });
+  // Was: "constructor: function Object() { [native code] }" as everyone's common ground.
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'isPrototypeOf', 'valueOf'])(
+    'shares nothing on an attribute named %s that neither holds, in profiles built as plain objects',
+    (key) => {
+      for (const kind of ['categorical', 'text', 'set'] as const) {
+        const declaration = declare({ key, kind, role: 'identity' });
+        expect(commonGround({ attributes: {} }, { attributes: {} }, [declaration])).toEqual({ score: 0, shared: [] });
+      }
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { match } from '../../src/engine/match.js';
 import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../../src/model/textLimits.js';
 import { validateCohort } from '../../src/model/validateCohort.js';
 import { cohortArbitrary, policyOverridesArbitrary } from '../helpers/cohortArbitrary.js';
 import { crossCheckMatch } from '../helpers/crossCheckMatch.js';
@@ -175,10 +176,18 @@ describe('the adversarial cohorts a coordinator can produce', () => {
     expect(outcome.error.issues.map((i) => i.path)).toEqual(['$.coaches[1].id']);
   });
 
-  it('handles very long ids and names', () => {
-    const long = 'x'.repeat(100_000);
-    const matching = match(parseCohort({ coaches: [coach(long)], coachees: [coachee(`${long}y`, { name: long })] }));
+  it('handles the longest ids and names, and rejects longer ones at their path', () => {
+    const id = 'x'.repeat(MAX_ID_LENGTH);
+    const name = 'x'.repeat(MAX_NAME_LENGTH);
+    const matching = match(parseCohort({ coaches: [coach(id)], coachees: [coachee(`${id.slice(1)}y`, { name })] }));
     expect(matching.kpis.matched).toBe(1);
+    const outcome = outcomeOf(() => parseCohort({ coaches: [coach(`${id}x`)], coachees: [coachee('s1', { name: `${name}x` })] }));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error.issues).toEqual([
+      { path: '$.coaches[0].id', message: `an id is ${MAX_ID_LENGTH + 1} characters long; at most ${MAX_ID_LENGTH} are allowed` },
+      { path: '$.coachees[0].name', message: `a name is ${MAX_NAME_LENGTH + 1} characters long; at most ${MAX_NAME_LENGTH} are allowed` },
+    ]);
   });
 
   it('rejects wrong types everywhere with an issue per field', () => {

@@ -265,3 +265,19 @@ export function reorderCohort(doc: CohortInput, order: readonly number[]): Cohor
     relations: shuffle((doc.relations ?? []).map(flip)),
   };
 }
+
+/** Keys that a plain object lookup finds on Object.prototype (`__proto__` aside, which the schema refuses). */
+export const prototypeMemberNames = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__'] as const;
+
+/** The same cohort with attribute `from` renamed to `to`: its declaration, and every person's value and aspiration. */
+export function renameAttribute(doc: CohortInput, from: string, to: string): CohortInput {
+  const rename = <T extends object | undefined>(values: T): T =>
+    values === undefined ? values : (Object.fromEntries(Object.entries(values).map(([k, v]) => [k === from ? to : k, v])) as T);
+  return {
+    ...doc,
+    attributes: (doc.attributes ?? []).map((a) => (a.key === from ? { ...a, key: to } : a)),
+    coaches: doc.coaches.map((c) => ({ ...c, attributes: rename(c.attributes) })),
+    coachees: doc.coachees.map((c) => ({ ...c, attributes: rename(c.attributes), aspiration: rename(c.aspiration) })),
+    people: (doc.people ?? []).map((p) => ({ ...p, attributes: rename(p.attributes) })),
+  };
+}

@@ -185,6 +185,22 @@ describe(parseCohort, () => {
       expect(issues.map((i) => i.path)).toEqual(['$.coachees[0].preferences[0]', '$.relations[1].from']);
       for (const issue of issues) expect(issue.message).toContain(`'${composed}' differs from it only in its Unicode form`);
     });
+    // Was: "nationalité" declared composed and decomposed passed as two attributes.
+    it('reports attribute keys that differ only in Unicode form, letter case, invisible characters or spaces, and names the key a value meant', () => {
+      for (const [first, second, difference] of [
+        ['nationalit\u00e9', 'nationalite\u0301', 'its Unicode form (composed or decomposed accents)'],
+        ['Team', 'team', 'letter case'],
+        ['team', 'team\u200b', 'an invisible character (U+200B)'],
+        ['team', 'team ', 'spaces at either end'],
+      ]) {
+        const doc = base();
+        doc.attributes.push({ key: first, kind: 'categorical', role: 'identity' }, { key: second, kind: 'categorical', role: 'identity' });
+        expect(issuesOf(doc)).toEqual([{ path: '$.attributes[5].key', message: `attribute '${second}' differs from '${first}' (at $.attributes[4].key) only in ${difference}: use one spelling` }]);
+      }
+      const doc = base();
+      doc.coaches[0].attributes = { Gender: 'f' };
+      expect(issuesOf(doc)).toEqual([{ path: '$.coaches[0].attributes.Gender', message: "attribute 'Gender' is not declared: 'gender' differs from it only in letter case" }]);
+    });
     it('reports ids that differ only in invisible characters or spaces at either end, but not ids that differ in letter case', () => {
       const doc = base();
       doc.coachees[0].preferences = [];
@@ -221,6 +237,24 @@ describe(parseCohort, () => {
       expect(issues).toHaveLength(1001);
       expect(issues.at(-1)).toEqual({ path: '$', message: '… and 4000 more problems' });
       expect(() => parseCohort(doc)).toThrow(expect.objectContaining({ message: expect.stringMatching(/^Invalid cohort: 5000 problems/), issueCount: 5000 }));
+    });
+    it('keeps each problem short however long the text it is about: keys too long are named cut short, at their record', () => {
+      const doc = base();
+      const long = 'q'.repeat(1_000_000);
+      doc.coaches[0].attributes[long] = 'x';
+      doc.coaches[1][long] = 1;
+      doc.coachees[0].preferences = [long];
+      doc.coachees[1].avoid = Array.from({ length: 2000 }, () => long);
+      doc.relations = [{ from: long, to: 's1', type: 'evaluates' }];
+      const issues = issuesOf(doc);
+      expect(issues.slice(0, 4)).toEqual([
+        { path: '$.coaches[0].attributes', message: `an attribute key is 1000000 characters long; at most 256 are allowed ("${'q'.repeat(40)}…")` },
+        { path: '$.coaches[1]', message: `unknown field "${'q'.repeat(40)}…" (1000000 characters)` },
+        { path: '$.coachees[0].preferences[0]', message: 'an id is 1000000 characters long; at most 256 are allowed' },
+        { path: '$.coachees[1].avoid[0]', message: 'an id is 1000000 characters long; at most 256 are allowed' },
+      ]);
+      // Reported once, by the schema: the cross-record checks, which would quote it, pass it by.
+      expect(issues.every((i) => i.path.length + i.message.length < 200)).toBe(true);
     });
     it('reports a document it cannot read (a getter that throws, a revoked proxy) as an invalid cohort', () => {
       const doc = base();
@@ -291,6 +325,12 @@ describe(parseCohort, () => {
         '$.attributes[6].credit',
         '$.attributes[7].weight',
       ]);
+    });
+    // Was: weight 1e308 passed, and match failed with "utility of pair (0, 0) is not finite".
+    it('bounds an attribute weight as policy weights are, at its path', () => {
+      const doc = base();
+      doc.attributes.push({ key: 'town', kind: 'text', role: 'identity', weight: 1e308 }, { key: 'team', kind: 'categorical', role: 'identity', weight: 1_000_000 });
+      expect(pathsOf(doc)).toEqual(['$.attributes[4].weight']);
     });
     it('reports an unknown preset and out-of-range policy fields', () => {
       const doc = base();

@@ -66,8 +66,23 @@ describe(tradeOffCurve, () => {
     }
   });
 
+  // Was: Number() read "0x1" as 1, " " as 0 and "1e3" as 1000, so a mistyped sweep ran.
+  it('refuses bounds and step counts not written as plain decimal numbers, rather than guess them', () => {
+    for (const [from, to, bad] of [['0x1', '1', '0x1'], [' ', '1', ' '], ['0', '1e0', '1e0'], ['Infinity', '1', 'Infinity'], ['0', '0b1', '0b1'], ['1_0', '2', '1_0'], ['0', '.', '.'], ['-1', '2', '-1']]) {
+      expect(() => parseSweepSpec(`weights.difference=${from}:${to}:2`)).toThrow(
+        expect.objectContaining({ kind: 'invalidArgument', message: `sweep bounds must be decimal numbers ≥ 0 such as 0.5, got ${JSON.stringify(bad)}` }),
+      );
+    }
+    for (const steps of ['1e3', '0x10', '2.0', '+3']) {
+      expect(() => parseSweepSpec(`weights.difference=0:1:${steps}`)).toThrow(
+        expect.objectContaining({ kind: 'invalidArgument', message: `sweep steps must be a whole number from 1 to 1000, got ${JSON.stringify(steps)}` }),
+      );
+    }
+    expect(parseSweepSpec('weights.difference=.25:1.5:3')).toEqual({ path: 'weights.difference', from: 0.25, to: 1.5, steps: 3 });
+  });
+
   it('rejects sweep bounds beyond what the policy accepts, naming the sweep rather than the solver', () => {
-    for (const text of ['weights.difference=0:1e308:3', 'weights.difference=1e200:0:2', 'weights.aspiration=0:1000001:1']) {
+    for (const text of [`weights.difference=0:1${'0'.repeat(308)}:3`, `weights.difference=1${'0'.repeat(200)}:0:2`, 'weights.aspiration=0:1000001:1']) {
       expect(() => parseSweepSpec(text)).toThrow(expect.objectContaining({ kind: 'invalidArgument', message: expect.stringMatching(/^--sweep weights\.\w+: \S+ is out of range/) }));
     }
     expect(parseSweepSpec('weights.aspiration=0:1000000:1')).toEqual({ path: 'weights.aspiration', from: 0, to: 1_000_000, steps: 1 });

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { match } from '../../src/engine/match.js';
 import { isErrorOfKind } from '../../src/errors.js';
+import { prototypeMemberNames } from '../helpers/cohortArbitrary.js';
 import { thrownError } from '../helpers/issuePaths.js';
+import { runs } from '../helpers/runs.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { parseScenario } from '../../src/model/parseScenario.js';
 import { applyScenario } from '../../src/scenarios/applyScenario.js';
@@ -132,6 +135,38 @@ describe(applyScenario, () => {
     expect(failure.issueCount).toBe(1500);
     expect(failure.message).toMatch(/^Invalid scenario: 1500 problems/);
     expect(failure.issues.length).toBeLessThan(1500);
+  });
+});
+
+// Was: a coach "constructor" or "toString" found Object.prototype's member as its capacity
+// change ({}[id] !== undefined), so the changed cohort got capacity undefined and was refused.
+describe('a coach named after an Object.prototype member', () => {
+  const support = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
+  const cohort = (coach: string) => ({
+    coaches: [{ id: coach, name: 'Coach', capacity: 1, support }, { id: 'c2', name: 'Other', capacity: 1, support: { ...support, career: 5 } }],
+    coachees: ['s1', 's2', 's3'].map((id) => ({ id, name: id, needs: support })),
+  });
+  /** Scenarios on that coach: the capacity of another coach, its own, a pin and a ban, a removal. */
+  const scenarios = (coach: string) => [
+    { capacity: { c2: 2 } },
+    { capacity: { [coach]: 2 } },
+    { pins: [{ coachee: 's1', coach }], bans: [{ coachee: 's2', coach }] },
+    { removeCoaches: [coach] },
+  ];
+
+  it('gives the run a coach of a plain name gets', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...prototypeMemberNames, '__proto__'), fc.nat(), (member, pick) => {
+        // The plain name with a suffix sorts where the member's name does.
+        const plain = `${member}_`;
+        // A capacity keyed "__proto__" is refused (see keyedRecordSchema).
+        const k = member === '__proto__' && pick % 4 === 1 ? 0 : pick % 4;
+        const runOf = (coach: string) => runScenario(applyScenario(cohort(coach), parseScenario({ base: 'cohort.json', ...scenarios(coach)[k] })));
+        const renamed = JSON.stringify(runOf(plain)).replaceAll(plain, member);
+        expect(JSON.parse(JSON.stringify(runOf(member)))).toEqual(JSON.parse(renamed));
+      }),
+      { numRuns: runs(60) },
+    );
   });
 });
 

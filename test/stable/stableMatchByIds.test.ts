@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isErrorOfKind } from '../../src/errors.js';
 import { stableMatchByIds } from '../../src/stable/stableMatchByIds.js';
+import { prototypeMemberNames } from '../helpers/cohortArbitrary.js';
+import { runs } from '../helpers/runs.js';
 
 describe(stableMatchByIds, () => {
   // Gale & Shapley (1962), Example 1, with coachees as the men and coaches as the women.
@@ -44,5 +47,27 @@ describe(stableMatchByIds, () => {
         '$.capacity.lee',
       ]);
     }
+  });
+
+  // Was: prefs.capacity?.[id] found Object.prototype.constructor for a coach "constructor"
+  // without a capacity, refused at a path that does not exist ($.capacity[0]).
+  it('gives a coach named after an Object.prototype member the matching a plain name gets', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...prototypeMemberNames, '__proto__'), fc.boolean(), fc.constantFrom('coachee', 'coach'), (member, withCapacity, optimal) => {
+        const prefsFor = (coach: string) => {
+          // Built so that "__proto__" is a key as JSON.parse makes it, not the prototype.
+          const capacity: Record<string, number> = Object.create(null);
+          if (withCapacity) capacity[coach] = 2;
+          const byCoach: Record<string, string[]> = Object.create(null);
+          byCoach[coach] = ['bob', 'ann'];
+          byCoach.kim = ['ann', 'cas'];
+          return { coacheePrefs: { ann: [coach, 'kim'], bob: [coach], cas: ['kim', coach] }, coachPrefs: byCoach, capacity, optimal };
+        };
+        const plain = `${member}_`;
+        const expected = JSON.stringify(stableMatchByIds(prefsFor(plain))).replaceAll(plain, member);
+        expect(JSON.stringify(stableMatchByIds(prefsFor(member)))).toBe(expected);
+      }),
+      { numRuns: runs(40) },
+    );
   });
 });

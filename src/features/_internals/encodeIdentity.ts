@@ -1,3 +1,4 @@
+import { attributeOf } from '../../model/attributeOf.js';
 import type { AttributeDeclaration } from '../../model/attributeDeclarationSchema.js';
 import type { AttributeValue } from '../../model/attributeValuesSchema.js';
 import type { AttributeProfile } from '../attributeProfile.js';
@@ -69,7 +70,7 @@ export function encodeIdentity(
   const nC = pool.length;
   if (d.kind === 'numeric') {
     const num = (p: AttributeProfile) => {
-      const v = p.attributes[d.key];
+      const v = attributeOf(p.attributes, d.key);
       return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
     };
     const rows = Float64Array.from(coachees, num);
@@ -81,7 +82,7 @@ export function encodeIdentity(
   }
   if (d.kind === 'set') {
     const elements = (p: AttributeProfile): readonly string[] => {
-      const v = p.attributes[d.key];
+      const v = attributeOf(p.attributes, d.key);
       return Array.isArray(v) ? (v as readonly string[]) : [];
     };
     const codes = valueCodes([...coachees, ...pool].flatMap(elements));
@@ -120,8 +121,8 @@ export function encodeIdentity(
   }
   // Each person's string once (text is normalised, which costs), then plain loops: typed
   // arrays' from with a callback cost about 100 ns an element, and there are 100,000 coachees.
-  const rowStrings = coachees.map((p) => stringOf(d, p.attributes[d.key]));
-  const colStrings = pool.map((p) => stringOf(d, p.attributes[d.key]));
+  const rowStrings = coachees.map((p) => stringOf(d, attributeOf(p.attributes, d.key)));
+  const colStrings = pool.map((p) => stringOf(d, attributeOf(p.attributes, d.key)));
   const codes = valueCodes([...rowStrings, ...colStrings].filter((s): s is string => s !== undefined));
   const encode = (strings: readonly (string | undefined)[]) => {
     const out = new Int32Array(strings.length);

@@ -1,3 +1,4 @@
+import { attributeOf } from '../../model/attributeOf.js';
 import type { AttributeDeclaration } from '../../model/attributeDeclarationSchema.js';
 import type { AttributeValue, AttributeValues } from '../../model/attributeValuesSchema.js';
 import { hasValue } from '../hasValue.js';
@@ -39,7 +40,7 @@ export function encodeProfession(
 ): EncodedProfession {
   if (d.kind === 'numeric') {
     const num = (v: AttributeValues) => {
-      const x = v[d.key];
+      const x = attributeOf(v, d.key);
       return typeof x === 'number' && Number.isFinite(x) ? x : NaN;
     };
     return {
@@ -58,15 +59,15 @@ export function encodeProfession(
   };
   const groups = (d.related?.groups ?? []).map((g) => g.map(norm));
   const codes = valueCodes([
-    ...aspirations.flatMap((v) => strings(v[d.key])),
-    ...held.flatMap((v) => strings(v[d.key])),
+    ...aspirations.flatMap((v) => strings(attributeOf(v, d.key))),
+    ...held.flatMap((v) => strings(attributeOf(v, d.key))),
     ...groups.flat(),
   ]);
   const lists = (values: readonly AttributeValues[]): CodeLists => {
     const offsets = new Int32Array(values.length + 1);
     const all: number[] = [];
     values.forEach((v, i) => {
-      for (const s of strings(v[d.key])) all.push(codes.code(s));
+      for (const s of strings(attributeOf(v, d.key))) all.push(codes.code(s));
       offsets[i + 1] = all.length;
     });
     return { offsets, codes: Int32Array.from(all) };
