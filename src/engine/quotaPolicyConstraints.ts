@@ -5,6 +5,7 @@ import type { AttributeValue } from '../model/attributeValuesSchema.js';
 import type { CoachFilter, CohortQuota } from '../model/policySettings.js';
 import { coacheeType } from '../policies/coacheeType.js';
 import type { PreparedMatch } from './match.js';
+import { attributeOf } from '../model/attributeOf.js';
 
 /** A cohort quota with its resolved name and the side constraints that enforce it. */
 export interface QuotaPolicyConstraint {
@@ -106,7 +107,7 @@ export function quotaPolicyConstraints(prepared: PreparedMatch, flagCodes?: Read
       issues.push({ path: at, message: `attribute '${filter.attribute}' is ${declaration.kind}: atLeast/atMost need a numeric attribute` });
       return [];
     }
-    return all.filter((j) => matchesFilter(features.coaches[j]!.attributes[filter.attribute], filter));
+    return all.filter((j) => matchesFilter(attributeOf(features.coaches[j]!.attributes, filter.attribute), filter));
   }
 }
 

@@ -14,7 +14,9 @@ const plotWidth = 420;
  * to read colours.
  */
 export function coachLoadChart(coaches: readonly CoachLoad[]): string {
-  const maxCapacity = Math.max(1, ...coaches.map((c) => Math.max(c.capacity, c.load)));
+  // A loop, not a spread: a spread of 120,000+ coaches overflows the call stack.
+  let maxCapacity = 1;
+  for (const c of coaches) maxCapacity = Math.max(maxCapacity, c.capacity, c.load);
   const unit = plotWidth / maxCapacity;
   const width = labelWidth + plotWidth + valueWidth;
   const height = Math.max(1, coaches.length) * rowHeight + 8;
