@@ -4,7 +4,7 @@ import { toJsonPath } from '../model/toJsonPath.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { apiKeyMatches } from './apiKeyMatches.js';
 import { errorResponse } from './errorResponse.js';
-import { exceedsJsonDepth } from './exceedsJsonDepth.js';
+import { exceedsJsonDepth } from '../text/exceedsJsonDepth.js';
 import { isJsonContentType } from './isJsonContentType.js';
 import { parseJson } from './parseJson.js';
 import { problemResponse } from './problemResponse.js';
