@@ -2,9 +2,14 @@ import { kindResponse } from './errorResponse.js';
 import { problemResponse } from './problemResponse.js';
 import type { JobResult, RouteResponse } from './types.js';
 
-/** The problem response for a job that did not finish: its input rejected → 422, time limit or queue full → 503, a crash → 500. */
+/**
+ * The problem response for a job that did not finish: a body that is not JSON → 400, its
+ * input rejected → 422, time limit or queue full → 503, a crash → 500.
+ */
 export function jobFailureResponse(result: Exclude<JobResult<unknown>, { status: 'done' }>): RouteResponse {
   switch (result.status) {
+    case 'malformedBody':
+      return problemResponse('malformed-json', `The body is not valid JSON: ${result.message}`, [{ path: '$', message: result.message }]);
     case 'rejected':
       return kindResponse(result.kind, result.summary, result.issues, result.issueCount);
     case 'timedOut':

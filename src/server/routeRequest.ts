@@ -4,9 +4,8 @@ import { toJsonPath } from '../model/toJsonPath.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { apiKeyMatches } from './apiKeyMatches.js';
 import { errorResponse } from './errorResponse.js';
-import { exceedsJsonDepth } from '../text/exceedsJsonDepth.js';
 import { isJsonContentType } from './isJsonContentType.js';
-import { parseJson } from './parseJson.js';
+import { parseJsonBody, refusedBodySummary } from './parseJsonBody.js';
 import { problemResponse } from './problemResponse.js';
 import { readBody } from './readBody.js';
 import type { JobRunner, Route, RouteContext, RouteResponse, ServerLimits } from './types.js';
@@ -29,13 +28,11 @@ export interface RoutedResponse {
 
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
 
-/** No coachmatch document nests deeper than a handful of levels; this bounds hostile input. */
-const maxJsonDepth = 64;
-
 /**
  * The request pipeline: route (404/405), API key (401), content type (415), body size (413),
  * JSON (400), query and body validation (422, every issue with its JSON path), then the
- * handler. Whatever a handler throws becomes a problem response: this never rejects.
+ * handler. A route whose body is read in its job (validatedInJob) gets the bytes, unparsed.
+ * Whatever a handler throws becomes a problem response: this never rejects.
  */
 export async function routeRequest(request: IncomingMessage, requestId: string, env: RequestEnvironment): Promise<RoutedResponse> {
   let url: URL;
@@ -66,6 +63,7 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
   }
 
   let raw: unknown;
+  let bytes: Uint8Array | undefined;
   if (bodyMethods.has(route.method)) {
     const contentType = request.headers['content-type'];
     if (!isJsonContentType(contentType)) {
@@ -80,12 +78,15 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
       const detail = body.reason === 'tooLarge' ? `The body exceeds the limit of ${env.maxBodyBytes} bytes.` : 'The request body was not received completely.';
       return early(problemResponse(body.reason === 'tooLarge' ? 'body-too-large' : 'malformed-json', detail));
     }
-    const json = parseJson(body.bytes);
-    if (!json.ok) return { response: problemResponse('malformed-json', `The body is not valid JSON: ${json.message}`, [{ path: '$', message: json.message }]), route, bodyUnread: false };
-    raw = json.value;
-    if (exceedsJsonDepth(raw, maxJsonDepth)) {
-      const message = `nested deeper than ${maxJsonDepth} levels`;
-      return { response: problemResponse('invalid-request', `The body is ${message}.`, [{ path: '$', message }]), route, bodyUnread: false };
+    bytes = body.bytes;
+    // Parsed here only for a route that does not read its body in a job: parsing on the event loop stalls every request.
+    if (route.parseBody?.takesBytes !== true) {
+      const json = parseJsonBody(bytes);
+      if (!json.ok && json.reason === 'malformed') {
+        return { response: problemResponse('malformed-json', `The body is not valid JSON: ${json.message}`, [{ path: '$', message: json.message }]), route, bodyUnread: false };
+      }
+      if (!json.ok) return { response: problemResponse('invalid-request', refusedBodySummary(json.issues, json.issueCount), json.issues, undefined, json.issueCount), route, bodyUnread: false };
+      raw = json.value;
     }
   }
 
@@ -108,7 +109,8 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
     }
     let body: unknown = undefined;
     if (bodyMethods.has(route.method)) {
-      if (route.parseBody !== undefined) body = route.parseBody(raw);
+      if (route.parseBody?.takesBytes === true) body = route.parseBody(bytes);
+      else if (route.parseBody !== undefined) body = route.parseBody(raw);
       else if (route.bodySchema !== undefined) {
         const parsed = route.bodySchema.schema.safeParse(raw);
         if (!parsed.success) throw new CoachmatchError('invalidArgument', 'The body does not match its schema', zodIssuesToInputIssues(parsed.error.issues));

@@ -40,7 +40,8 @@ export interface JobRef<Input, Output> {
 
 /**
  * Outcome of a job, always a value: `rejected` is a {@link CoachmatchError} the job threw
- * about its input (a 422), with its first issues and their total.
+ * about its input (a 422), with its first issues and their total; `malformedBody` is a body
+ * the job could not read as JSON at all (a 400, see readJsonBody).
  */
 export type JobResult<Output> =
   | { readonly status: 'done'; readonly value: Output; readonly ms: number }
@@ -51,6 +52,7 @@ export type JobResult<Output> =
       readonly issues: readonly InputIssue[];
       readonly issueCount: number;
     }
+  | { readonly status: 'malformedBody'; readonly message: string }
   | { readonly status: 'timedOut'; readonly limitMs: number }
   | { readonly status: 'busy'; readonly queued: number }
   | { readonly status: 'failed'; readonly message: string };
@@ -113,8 +115,10 @@ export interface Route<Body = unknown, Query = unknown> {
   /**
    * Validates the raw JSON body instead of `bodySchema` (for checks beyond one schema, such as
    * a cohort's cross-record rules). Throws {@link CoachmatchError} with every issue → 422.
+   * Marked `takesBytes`, it gets the body's bytes unparsed instead, for a job to read (see
+   * validatedInJob).
    */
-  readonly parseBody?: (raw: unknown) => Body;
+  readonly parseBody?: ((raw: unknown) => Body) & { readonly takesBytes?: boolean };
   /** Query parameters (strings in, typed out); unknown parameters are rejected when the schema is strict. */
   readonly querySchema?: z.ZodType<Query, Record<string, string>>;
   /** Extra documented responses beyond the problem responses every route has. */
