@@ -69,13 +69,18 @@ export function createServer(options: Partial<ServerOptions> = {}): CoachmatchSe
     response.on('error', () => {}); // a client that went away is not the server's problem
     let status = 500;
     let routePath = '(unmatched)';
+    // A client that disconnects before its answer frees the worker its job holds.
+    const clientGone = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) clientGone.abort();
+    });
     try {
       if (closing) {
         status = 503;
         send(request, response, problemResponse('shutting-down', 'The server is shutting down; retry on another instance.'), requestId, true);
         return;
       }
-      const routed = await routeRequest(request, requestId, env);
+      const routed = await routeRequest(request, requestId, env, clientGone.signal);
       status = routed.response.status;
       if (routed.route !== undefined) routePath = routed.route.path;
       // A body left unread (401, 413, 415 …) would be parsed as the next request: close instead.

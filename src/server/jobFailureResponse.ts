@@ -4,7 +4,8 @@ import type { JobResult, RouteResponse } from './types.js';
 
 /**
  * The problem response for a job that did not finish: a body that is not JSON → 400, its
- * input rejected → 422, time limit or queue full → 503, a crash → 500.
+ * input rejected → 422, the client gone → 499 (for the log), time limit or queue full → 503,
+ * a crash → 500.
  */
 export function jobFailureResponse(result: Exclude<JobResult<unknown>, { status: 'done' }>): RouteResponse {
   switch (result.status) {
@@ -19,6 +20,8 @@ export function jobFailureResponse(result: Exclude<JobResult<unknown>, { status:
         [],
         { 'retry-after': '1' },
       );
+    case 'cancelled':
+      return problemResponse('client-closed-request', 'The client closed the request before the answer; the computation was stopped.');
     case 'busy':
       return problemResponse('server-busy', `${result.queued} requests are already waiting; retry shortly.`, [], { 'retry-after': '1' });
     case 'failed':

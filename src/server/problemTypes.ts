@@ -14,6 +14,8 @@ export const problemTypes = {
   'invalid-problem': { status: 422, title: 'The assignment problem is invalid' },
   'invalid-scenario': { status: 422, title: 'The scenario is invalid' },
   'problem-too-large': { status: 422, title: 'The problem exceeds the size limit' },
+  // Never received (the client has gone); it is the status the log line records, as nginx's 499.
+  'client-closed-request': { status: 499, title: 'The client closed the request' },
   'internal-error': { status: 500, title: 'Internal error' },
   'time-limit-exceeded': { status: 503, title: 'The computation exceeded the time limit' },
   'server-busy': { status: 503, title: 'Too many requests are waiting' },

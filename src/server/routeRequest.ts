@@ -32,9 +32,10 @@ const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
  * The request pipeline: route (404/405), API key (401), content type (415), body size (413),
  * JSON (400), query and body validation (422, every issue with its JSON path), then the
  * handler. A route whose body is read in its job (validatedInJob) gets the bytes, unparsed.
+ * `clientGone` aborts when the client disconnects: the handler's jobs are then dropped or stopped.
  * Whatever a handler throws becomes a problem response: this never rejects.
  */
-export async function routeRequest(request: IncomingMessage, requestId: string, env: RequestEnvironment): Promise<RoutedResponse> {
+export async function routeRequest(request: IncomingMessage, requestId: string, env: RequestEnvironment, clientGone?: AbortSignal): Promise<RoutedResponse> {
   let url: URL;
   try {
     url = new URL(request.url ?? '/', 'http://localhost');
@@ -118,7 +119,7 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
       } else body = raw;
     }
     const context: RouteContext = {
-      runJob: (job, input) => env.runner.run(job, input),
+      runJob: (job, input) => env.runner.run(job, input, clientGone === undefined ? {} : { signal: clientGone }),
       limits: env.limits,
       routes: env.routes,
       secured: env.apiKey !== undefined,
