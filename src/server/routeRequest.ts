@@ -3,6 +3,7 @@ import { CoachmatchError } from '../errors.js';
 import { toJsonPath } from '../model/toJsonPath.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { apiKeyMatches } from './apiKeyMatches.js';
+import { bodyEncodingProblem } from './bodyEncodingProblem.js';
 import { errorResponse } from './errorResponse.js';
 import { isJsonContentType } from './isJsonContentType.js';
 import { parseJsonBody, refusedBodySummary } from './parseJsonBody.js';
@@ -29,8 +30,9 @@ export interface RoutedResponse {
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
- * The request pipeline: route (404/405), API key (401), content type (415), body size (413),
- * JSON (400), query and body validation (422, every issue with its JSON path), then the
+ * The request pipeline: route (404/405), API key (401), content type, charset and encoding
+ * (415), body size (413), JSON (400), query and body validation (422, every issue with its
+ * JSON path; any query parameter on a route without a query schema), then the
  * handler. A route whose body is read in its job (validatedInJob) gets the bytes, unparsed.
  * `clientGone` aborts when the client disconnects: the handler's jobs are then dropped or stopped.
  * Whatever a handler throws becomes a problem response: this never rejects.
@@ -74,6 +76,10 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
         }),
       );
     }
+    const encodingProblem = bodyEncodingProblem(request.headers);
+    if (encodingProblem !== undefined) {
+      return early(problemResponse('unsupported-media-type', encodingProblem, [], { 'accept-post': 'application/json', 'accept-encoding': 'identity' }));
+    }
     const body = await readBody(request, env.maxBodyBytes);
     if (!body.ok) {
       const detail = body.reason === 'tooLarge' ? `The body exceeds the limit of ${env.maxBodyBytes} bytes.` : 'The request body was not received completely.';
@@ -94,7 +100,13 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
   const done = (response: RouteResponse): RoutedResponse => ({ response, route, bodyUnread: false });
   try {
     let query: unknown = {};
-    if (route.querySchema !== undefined) {
+    if (route.querySchema === undefined) {
+      // Ignoring them would answer as if they were not there: POST /stable?optimal=coach gave coachee-optimal.
+      const given = [...new Set(url.searchParams.keys())];
+      const where = bodyMethods.has(route.method) ? '; options go in the body' : '';
+      const errors = given.map((key) => ({ path: toJsonPath([key]).replace(/^\$/, '$query'), message: `${route.method} ${route.path} takes no query parameters${where}` }));
+      if (errors.length > 0) return done(problemResponse('invalid-request', 'The query string is invalid.', errors));
+    } else {
       // Object.fromEntries keeps the last of a repeated key: ?format=md&format=json is ambiguous, not json.
       const repeated = [...new Set(url.searchParams.keys())].filter((key) => url.searchParams.getAll(key).length > 1).sort();
       if (repeated.length > 0) {
