@@ -25,6 +25,7 @@ export function jobFailureResponse(result: Exclude<JobResult<unknown>, { status:
     case 'busy':
       return problemResponse('server-busy', `${result.queued} requests are already waiting; retry shortly.`, [], { 'retry-after': '1' });
     case 'failed':
-      return problemResponse('internal-error', `The computation failed: ${result.message}`);
+      // Not result.message: an exception's text may quote the input, as errorResponse says.
+      return problemResponse('internal-error', 'The computation failed unexpectedly; please report it.');
   }
 }
