@@ -111,6 +111,13 @@ export function createServer(options: Partial<ServerOptions> = {}): CoachmatchSe
     },
     (request, response) => void handleRequest(request, response),
   );
+  // A client that asks before sending its body learns of a body over the limit without sending
+  // it; any other body is asked for, and the pipeline answers as usual.
+  http.on('checkContinue', (request, response) => {
+    const declared = Number(request.headers['content-length']);
+    if (!(Number.isFinite(declared) && declared > settings.maxBodyBytes)) response.writeContinue();
+    void handleRequest(request, response);
+  });
   http.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket) => {
     // As Node's own handler: answer only when no response of ours has begun on this socket.
     const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
