@@ -3,17 +3,20 @@ import { parseArgs } from 'node:util';
 import { LARGE_COHORT_PAIRS } from '../engine/match.js';
 import { CoachmatchError } from '../errors.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
+import { apiKeyProblem } from '../server/apiKeyProblem.js';
 import { createServer } from '../server/createServer.js';
 import { parseByteSize } from '../server/parseByteSize.js';
 import { parseDuration } from '../server/parseDuration.js';
 import { defaultServerOptions } from '../server/serverOptions.js';
 
-export const serveUsage = `coachmatch serve [--port 8080] [--host 127.0.0.1] [--api-key-env NAME] [--max-body 5mb] [--time-limit 30s] [--max-pairs ${defaultServerOptions.maxPairs}] [--max-candidate-pairs ${defaultServerOptions.maxCandidatePairs}] [--workers N]
+export const serveUsage = `coachmatch serve [--port 8080] [--host 127.0.0.1] [--api-key-env NAME] [--max-body 5mb] [--time-limit 30s] [--request-timeout 60s] [--headers-timeout 20s] [--max-pairs ${defaultServerOptions.maxPairs}] [--max-candidate-pairs ${defaultServerOptions.maxCandidatePairs}] [--workers N]
 
 Serves the HTTP API: POST /match, /validate, /solve, /explain, /compare, /rematch, /stable; GET /openapi.json, /health.
 --api-key-env NAME  require the key held in environment variable NAME (x-api-key or Authorization: Bearer)
 --max-body          largest request body (413 beyond); units b, kb, mb (binary)
 --time-limit        a computation running longer is stopped (503); 500ms, 30s, 2m
+--request-timeout   a request (headers and body) not received within this gets a 408
+--headers-timeout   request headers not received within this get a 408; at most --request-timeout
 --max-pairs         largest problem built on every pair, coachees × coaches (422 beyond)
 --max-candidate-pairs  largest POST /match on candidate pairs (candidates=always, or auto
                     beyond ${LARGE_COHORT_PAIRS} pairs), coachees × active coaches (422 beyond)
@@ -52,6 +55,8 @@ export async function serveCommand(args: string[]): Promise<number> {
       'api-key-env': { type: 'string' },
       'max-body': { type: 'string' },
       'time-limit': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'headers-timeout': { type: 'string' },
       'max-pairs': { type: 'string' },
       'max-candidate-pairs': { type: 'string' },
       workers: { type: 'string' },
@@ -66,17 +71,34 @@ export async function serveCommand(args: string[]): Promise<number> {
     apiKey = Object.hasOwn(process.env, keyVariable) ? process.env[keyVariable] : undefined;
     // Refuse to start open when a key was asked for but is missing.
     if (typeof apiKey !== 'string' || apiKey === '') throw new CoachmatchError('invalidArgument', `--api-key-env ${keyVariable}: the environment variable is not set or empty`);
+    // A key no request can present would refuse every request: refuse it here instead.
+    const problem = apiKeyProblem(apiKey);
+    if (problem !== undefined) throw new CoachmatchError('invalidArgument', `--api-key-env ${keyVariable}: ${problem}`);
   }
   const workers = positiveInteger('workers', values.workers, defaultServerOptions.workers);
   // Each worker thread holds its own engine (tens of MB): a thousand took 30 s and 5.6 GB to start.
   const mostWorkers = 4 * availableParallelism();
   if (workers > mostWorkers) throw new CoachmatchError('invalidArgument', `--workers must be at most ${mostWorkers} (4 per CPU), got ${workers}`);
+  const duration = (name: 'time-limit' | 'request-timeout' | 'headers-timeout', fallback: number) => {
+    const text = values[name];
+    if (text === undefined) return fallback;
+    try {
+      return parseDuration(text);
+    } catch (error) {
+      throw new CoachmatchError('invalidArgument', `--${name}: ${(error as Error).message}`);
+    }
+  };
+  const requestTimeoutMs = duration('request-timeout', defaultServerOptions.requestTimeoutMs);
+  const headersTimeoutMs = duration('headers-timeout', Math.min(defaultServerOptions.headersTimeoutMs, requestTimeoutMs));
+  if (headersTimeoutMs > requestTimeoutMs) throw new CoachmatchError('invalidArgument', `--headers-timeout must be at most --request-timeout (${requestTimeoutMs} ms), got ${headersTimeoutMs} ms`);
   const server = createServer({
     host: values.host,
     port,
     apiKey,
     maxBodyBytes: values['max-body'] === undefined ? defaultServerOptions.maxBodyBytes : parseByteSize(values['max-body']),
-    timeLimitMs: values['time-limit'] === undefined ? defaultServerOptions.timeLimitMs : parseDuration(values['time-limit']),
+    timeLimitMs: duration('time-limit', defaultServerOptions.timeLimitMs),
+    requestTimeoutMs,
+    headersTimeoutMs,
     maxPairs: positiveInteger('max-pairs', values['max-pairs'], defaultServerOptions.maxPairs),
     maxCandidatePairs: positiveInteger('max-candidate-pairs', values['max-candidate-pairs'], defaultServerOptions.maxCandidatePairs),
     workers: Math.max(1, workers),

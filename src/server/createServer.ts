@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkServerOptions } from './checkServerOptions.js';
+import { clientErrorReply } from './clientErrorReply.js';
 import { createInlineRunner } from './createInlineRunner.js';
 import { createWorkerPool } from './createWorkerPool.js';
 import { problemResponse } from './problemResponse.js';
@@ -27,6 +29,8 @@ export interface CoachmatchServer {
  * computations in worker threads under a time limit. Installs no signal handlers: the caller
  * (`coachmatch serve`) decides when to `close()`.
  *
+ * @throws CoachmatchError of kind `invalidArgument` for options it cannot serve with (see checkServerOptions).
+ *
  * @example
  * ```ts
  * const server = createServer({ port: 0, apiKey: process.env.COACHMATCH_API_KEY });
@@ -37,6 +41,7 @@ export interface CoachmatchServer {
  */
 export function createServer(options: Partial<ServerOptions> = {}): CoachmatchServer {
   const settings = { ...defaultServerOptions, ...options };
+  checkServerOptions(settings);
   const runner =
     settings.isolation === 'inline'
       ? createInlineRunner()
@@ -63,19 +68,24 @@ export function createServer(options: Partial<ServerOptions> = {}): CoachmatchSe
     response.end(request.method === 'HEAD' ? undefined : body);
   };
 
-  const http = createHttpServer(async (request, response) => {
+  const handleRequest = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const started = performance.now();
     const requestId = randomUUID();
     response.on('error', () => {}); // a client that went away is not the server's problem
     let status = 500;
     let routePath = '(unmatched)';
+    // A client that disconnects before its answer frees the worker its job holds.
+    const clientGone = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) clientGone.abort();
+    });
     try {
       if (closing) {
         status = 503;
         send(request, response, problemResponse('shutting-down', 'The server is shutting down; retry on another instance.'), requestId, true);
         return;
       }
-      const routed = await routeRequest(request, requestId, env);
+      const routed = await routeRequest(request, requestId, env, clientGone.signal);
       status = routed.response.status;
       if (routed.route !== undefined) routePath = routed.route.path;
       // A body left unread (401, 413, 415 …) would be parsed as the next request: close instead.
@@ -90,10 +100,30 @@ export function createServer(options: Partial<ServerOptions> = {}): CoachmatchSe
       const ms = Math.round((performance.now() - started) * 10) / 10;
       settings.log(JSON.stringify({ time: new Date().toISOString(), requestId, method: request.method, route: routePath, status, ms }));
     }
+  };
+
+  const http = createHttpServer(
+    {
+      requestTimeout: settings.requestTimeoutMs,
+      headersTimeout: settings.headersTimeoutMs,
+      // Node checks both only this often (30 s by default), which would let a 1 s limit run to 31 s.
+      connectionsCheckingInterval: Math.min(1_000, Math.ceil(settings.headersTimeoutMs / 4)),
+    },
+    (request, response) => void handleRequest(request, response),
+  );
+  // A client that asks before sending its body learns of a body over the limit without sending
+  // it; any other body is asked for, and the pipeline answers as usual.
+  http.on('checkContinue', (request, response) => {
+    const declared = Number(request.headers['content-length']);
+    if (!(Number.isFinite(declared) && declared > settings.maxBodyBytes)) response.writeContinue();
+    void handleRequest(request, response);
   });
-  http.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-    else socket.destroy();
+  http.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket) => {
+    // As Node's own handler: answer only when no response of ours has begun on this socket.
+    const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code !== 'ECONNRESET' && socket.writable && inFlight?.headersSent !== true) {
+      socket.end(clientErrorReply(error, settings), () => socket.destroy());
+    } else socket.destroy();
   });
 
   return {

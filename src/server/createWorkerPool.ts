@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { JobReplyMessage, JobRequestMessage } from './jobMessages.js';
 import { replyToResult } from './replyToResult.js';
 import { spawnJobWorker } from './spawnJobWorker.js';
-import type { JobRef, JobResult, JobRunner } from './types.js';
+import type { JobRef, JobResult, JobRunner, JobRunOptions } from './types.js';
 
 /** Options of {@link createWorkerPool}; defaults in {@link defaultWorkerPoolOptions}. */
 export interface WorkerPoolOptions {
@@ -43,9 +43,9 @@ interface Slot {
 
 /**
  * A pool of worker threads that runs jobs under a time limit. Synchronous solver code cannot
- * be interrupted, so a job over the limit is stopped by terminating its worker (and a fresh
- * worker takes its place); the pool and the server survive it. Workers start at creation so
- * the first requests do not pay for it.
+ * be interrupted, so a job over the limit, or whose signal aborts, is stopped by terminating
+ * its worker (and a fresh worker takes its place); the pool and the server survive it. Workers
+ * start at creation so the first requests do not pay for it.
  *
  * @example
  * ```ts
@@ -108,6 +108,21 @@ export function createWorkerPool(options: Partial<WorkerPoolOptions> = {}): JobR
     dispatch();
   };
 
+  /** Drops a waiting job, or stops a running one the way the time limit does. */
+  const cancel = (job: Pending): void => {
+    const waiting = queue.indexOf(job);
+    if (waiting >= 0) {
+      queue.splice(waiting, 1);
+      job.resolve({ status: 'cancelled' });
+      return;
+    }
+    const slot = slots.find((s) => s.job === job);
+    if (slot === undefined) return; // it has finished
+    retire(slot, 'cancelled', true);
+    job.resolve({ status: 'cancelled' });
+    if (!closed) tryAddSlot();
+  };
+
   const tryAddSlot = (): Slot | undefined => {
     try {
       return addSlot();
@@ -153,13 +168,28 @@ export function createWorkerPool(options: Partial<WorkerPoolOptions> = {}): JobR
   for (let i = 0; i < settings.size; i++) if (tryAddSlot() === undefined) break;
 
   return {
-    run<Input, Output>(job: JobRef<Input, Output>, input: Input): Promise<JobResult<Output>> {
+    run<Input, Output>(job: JobRef<Input, Output>, input: Input, options: JobRunOptions = {}): Promise<JobResult<Output>> {
+      const { signal } = options;
       if (closed) return Promise.resolve({ status: 'failed', message: 'the server is shutting down' });
+      if (signal?.aborted === true) return Promise.resolve({ status: 'cancelled' });
       const idle = slots.some((s) => s.job === undefined) || slots.length < settings.size;
       if (!idle && queue.length >= settings.maxQueue) return Promise.resolve({ status: 'busy', queued: queue.length });
       return new Promise<JobResult<Output>>((resolve, reject) => {
         const request: JobRequestMessage = { id: nextId++, module: job.module, name: job.name, input };
-        queue.push({ request, resolve: resolve as (result: JobResult<unknown>) => void, reject });
+        const onAbort = () => cancel(pending);
+        const pending: Pending = {
+          request,
+          resolve: (result) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(result as JobResult<Output>);
+          },
+          reject: (error) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(error);
+          },
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(pending);
         dispatch();
       });
     },

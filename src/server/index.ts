@@ -10,4 +10,4 @@ export { jobFailureResponse } from './jobFailureResponse.js';
 export { pairLimitResponse } from './pairLimitResponse.js';
 export { openApiDocument } from './openApiDocument.js';
 export { createWorkerPool, defaultWorkerPoolOptions, type WorkerPoolOptions } from './createWorkerPool.js';
-export type { HttpMethod, JobRef, JobResult, JobRunner, NamedSchema, ResponseSpec, Route, RouteContext, RouteRequest, RouteResponse, ServerLimits } from './types.js';
+export type { HttpMethod, JobRef, JobResult, JobRunner, JobRunOptions, NamedSchema, ResponseSpec, Route, RouteContext, RouteRequest, RouteResponse, ServerLimits } from './types.js';

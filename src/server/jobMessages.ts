@@ -24,4 +24,5 @@ export type JobReplyMessage =
       readonly issues: readonly InputIssue[];
       readonly issueCount: number;
     }
+  | { readonly id: number; readonly type: 'malformedBody'; readonly message: string }
   | { readonly id: number; readonly type: 'failed'; readonly message: string };

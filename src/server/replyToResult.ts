@@ -7,6 +7,8 @@ export function replyToResult<Output>(reply: Exclude<JobReplyMessage, { type: 's
   switch (reply.type) {
     case 'done':
       return { status: 'done', value: reply.value as Output, ms };
+    case 'malformedBody':
+      return { status: 'malformedBody', message: reply.message };
     case 'failed':
       return { status: 'failed', message: reply.message };
     case 'rejected':

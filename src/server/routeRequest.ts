@@ -3,10 +3,10 @@ import { CoachmatchError } from '../errors.js';
 import { toJsonPath } from '../model/toJsonPath.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { apiKeyMatches } from './apiKeyMatches.js';
+import { bodyEncodingProblem } from './bodyEncodingProblem.js';
 import { errorResponse } from './errorResponse.js';
-import { exceedsJsonDepth } from './exceedsJsonDepth.js';
 import { isJsonContentType } from './isJsonContentType.js';
-import { parseJson } from './parseJson.js';
+import { parseJsonBody, refusedBodySummary } from './parseJsonBody.js';
 import { problemResponse } from './problemResponse.js';
 import { readBody } from './readBody.js';
 import type { JobRunner, Route, RouteContext, RouteResponse, ServerLimits } from './types.js';
@@ -29,15 +29,15 @@ export interface RoutedResponse {
 
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
 
-/** No coachmatch document nests deeper than a handful of levels; this bounds hostile input. */
-const maxJsonDepth = 64;
-
 /**
- * The request pipeline: route (404/405), API key (401), content type (415), body size (413),
- * JSON (400), query and body validation (422, every issue with its JSON path), then the
- * handler. Whatever a handler throws becomes a problem response: this never rejects.
+ * The request pipeline: route (404/405), API key (401), content type, charset and encoding
+ * (415), body size (413), JSON (400), query and body validation (422, every issue with its
+ * JSON path; any query parameter on a route without a query schema), then the
+ * handler. A route whose body is read in its job (validatedInJob) gets the bytes, unparsed.
+ * `clientGone` aborts when the client disconnects: the handler's jobs are then dropped or stopped.
+ * Whatever a handler throws becomes a problem response: this never rejects.
  */
-export async function routeRequest(request: IncomingMessage, requestId: string, env: RequestEnvironment): Promise<RoutedResponse> {
+export async function routeRequest(request: IncomingMessage, requestId: string, env: RequestEnvironment, clientGone?: AbortSignal): Promise<RoutedResponse> {
   let url: URL;
   try {
     url = new URL(request.url ?? '/', 'http://localhost');
@@ -66,6 +66,7 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
   }
 
   let raw: unknown;
+  let bytes: Uint8Array | undefined;
   if (bodyMethods.has(route.method)) {
     const contentType = request.headers['content-type'];
     if (!isJsonContentType(contentType)) {
@@ -75,24 +76,37 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
         }),
       );
     }
+    const encodingProblem = bodyEncodingProblem(request.headers);
+    if (encodingProblem !== undefined) {
+      return early(problemResponse('unsupported-media-type', encodingProblem, [], { 'accept-post': 'application/json', 'accept-encoding': 'identity' }));
+    }
     const body = await readBody(request, env.maxBodyBytes);
     if (!body.ok) {
       const detail = body.reason === 'tooLarge' ? `The body exceeds the limit of ${env.maxBodyBytes} bytes.` : 'The request body was not received completely.';
       return early(problemResponse(body.reason === 'tooLarge' ? 'body-too-large' : 'malformed-json', detail));
     }
-    const json = parseJson(body.bytes);
-    if (!json.ok) return { response: problemResponse('malformed-json', `The body is not valid JSON: ${json.message}`, [{ path: '$', message: json.message }]), route, bodyUnread: false };
-    raw = json.value;
-    if (exceedsJsonDepth(raw, maxJsonDepth)) {
-      const message = `nested deeper than ${maxJsonDepth} levels`;
-      return { response: problemResponse('invalid-request', `The body is ${message}.`, [{ path: '$', message }]), route, bodyUnread: false };
+    bytes = body.bytes;
+    // Parsed here only for a route that does not read its body in a job: parsing on the event loop stalls every request.
+    if (route.parseBody?.takesBytes !== true) {
+      const json = parseJsonBody(bytes);
+      if (!json.ok && json.reason === 'malformed') {
+        return { response: problemResponse('malformed-json', `The body is not valid JSON: ${json.message}`, [{ path: '$', message: json.message }]), route, bodyUnread: false };
+      }
+      if (!json.ok) return { response: problemResponse('invalid-request', refusedBodySummary(json.issues, json.issueCount), json.issues, undefined, json.issueCount), route, bodyUnread: false };
+      raw = json.value;
     }
   }
 
   const done = (response: RouteResponse): RoutedResponse => ({ response, route, bodyUnread: false });
   try {
     let query: unknown = {};
-    if (route.querySchema !== undefined) {
+    if (route.querySchema === undefined) {
+      // Ignoring them would answer as if they were not there: POST /stable?optimal=coach gave coachee-optimal.
+      const given = [...new Set(url.searchParams.keys())];
+      const where = bodyMethods.has(route.method) ? '; options go in the body' : '';
+      const errors = given.map((key) => ({ path: toJsonPath([key]).replace(/^\$/, '$query'), message: `${route.method} ${route.path} takes no query parameters${where}` }));
+      if (errors.length > 0) return done(problemResponse('invalid-request', 'The query string is invalid.', errors));
+    } else {
       // Object.fromEntries keeps the last of a repeated key: ?format=md&format=json is ambiguous, not json.
       const repeated = [...new Set(url.searchParams.keys())].filter((key) => url.searchParams.getAll(key).length > 1).sort();
       if (repeated.length > 0) {
@@ -108,7 +122,8 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
     }
     let body: unknown = undefined;
     if (bodyMethods.has(route.method)) {
-      if (route.parseBody !== undefined) body = route.parseBody(raw);
+      if (route.parseBody?.takesBytes === true) body = route.parseBody(bytes);
+      else if (route.parseBody !== undefined) body = route.parseBody(raw);
       else if (route.bodySchema !== undefined) {
         const parsed = route.bodySchema.schema.safeParse(raw);
         if (!parsed.success) throw new CoachmatchError('invalidArgument', 'The body does not match its schema', zodIssuesToInputIssues(parsed.error.issues));
@@ -116,7 +131,7 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
       } else body = raw;
     }
     const context: RouteContext = {
-      runJob: (job, input) => env.runner.run(job, input),
+      runJob: (job, input) => env.runner.run(job, input, clientGone === undefined ? {} : { signal: clientGone }),
       limits: env.limits,
       routes: env.routes,
       secured: env.apiKey !== undefined,

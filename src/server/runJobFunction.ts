@@ -1,5 +1,6 @@
 import { CoachmatchError } from '../errors.js';
 import type { JobReplyMessage, JobRequestMessage } from './jobMessages.js';
+import { MalformedBodyError } from './malformedBodyError.js';
 import { maxListedErrors } from './problemResponse.js';
 
 /**
@@ -26,6 +27,7 @@ export async function runJobFunction(request: JobRequestMessage, started: () => 
       const summary = error.issues.length > 0 ? (error.message.split('\n', 1)[0] ?? '') : error.message;
       return { id, type: 'rejected', kind: error.kind, message: summary, issues: error.issues.slice(0, maxListedErrors), issueCount: error.issueCount };
     }
+    if (error instanceof MalformedBodyError) return { id, type: 'malformedBody', message: error.message };
     return { id, type: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 }

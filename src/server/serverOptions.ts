@@ -24,9 +24,16 @@ export interface ServerOptions {
    * why, in defaultPairLimits.
    */
   readonly maxCandidatePairs: number;
-  /** A computation running longer is stopped: 503. Default 30 s. */
+  /** A computation running longer is stopped: 503. Default 30 s; at most 2^31 − 1 ms, as every duration here. */
   readonly timeLimitMs: number;
-  /** When set, every non-public route needs it in `x-api-key` or `Authorization: Bearer`. */
+  /** A request (headers and body) not received within this gets a 408. Default 60 s. */
+  readonly requestTimeoutMs: number;
+  /** Request headers not received within this get a 408. Default 20 s; at most `requestTimeoutMs`. */
+  readonly headersTimeoutMs: number;
+  /**
+   * When set, every non-public route needs it in `x-api-key` or `Authorization: Bearer`.
+   * Printable ASCII without spaces: no request could present any other key.
+   */
   readonly apiKey: string | undefined;
   /** Worker threads for computations. */
   readonly workers: number;
@@ -49,6 +56,8 @@ export const defaultServerOptions: ServerOptions = {
   maxBodyBytes: 5 * 1024 * 1024,
   ...defaultPairLimits,
   timeLimitMs: 30_000,
+  requestTimeoutMs: 60_000,
+  headersTimeoutMs: 20_000,
   apiKey: undefined,
   workers: Math.max(1, availableParallelism()),
   maxQueue: 256,

@@ -40,7 +40,9 @@ export interface JobRef<Input, Output> {
 
 /**
  * Outcome of a job, always a value: `rejected` is a {@link CoachmatchError} the job threw
- * about its input (a 422), with its first issues and their total.
+ * about its input (a 422), with its first issues and their total; `malformedBody` is a body
+ * the job could not read as JSON at all (a 400, see readJsonBody); `cancelled`, its signal
+ * aborted (the client went away) before it finished.
  */
 export type JobResult<Output> =
   | { readonly status: 'done'; readonly value: Output; readonly ms: number }
@@ -51,13 +53,21 @@ export type JobResult<Output> =
       readonly issues: readonly InputIssue[];
       readonly issueCount: number;
     }
+  | { readonly status: 'malformedBody'; readonly message: string }
   | { readonly status: 'timedOut'; readonly limitMs: number }
   | { readonly status: 'busy'; readonly queued: number }
+  | { readonly status: 'cancelled' }
   | { readonly status: 'failed'; readonly message: string };
+
+/** Options of one {@link JobRunner.run}. */
+export interface JobRunOptions {
+  /** Aborting drops the job if it waits for a worker and stops it if it runs: `cancelled`. */
+  readonly signal?: AbortSignal;
+}
 
 /** Runs jobs: a pool of worker threads (default) or inline for embedding and measuring. */
 export interface JobRunner {
-  run<Input, Output>(job: JobRef<Input, Output>, input: Input): Promise<JobResult<Output>>;
+  run<Input, Output>(job: JobRef<Input, Output>, input: Input, options?: JobRunOptions): Promise<JobResult<Output>>;
   close(): Promise<void>;
 }
 
@@ -71,7 +81,7 @@ export interface ServerLimits {
 
 /** What the server gives a handler besides the request. */
 export interface RouteContext {
-  /** Runs a job off the event loop, under the time limit. */
+  /** Runs a job off the event loop, under the time limit; stopped if the client goes away first. */
   runJob<Input, Output>(job: JobRef<Input, Output>, input: Input): Promise<JobResult<Output>>;
   readonly limits: ServerLimits;
   /** Every route of this server (the OpenAPI route documents them). */
@@ -113,8 +123,10 @@ export interface Route<Body = unknown, Query = unknown> {
   /**
    * Validates the raw JSON body instead of `bodySchema` (for checks beyond one schema, such as
    * a cohort's cross-record rules). Throws {@link CoachmatchError} with every issue → 422.
+   * Marked `takesBytes`, it gets the body's bytes unparsed instead, for a job to read (see
+   * validatedInJob).
    */
-  readonly parseBody?: (raw: unknown) => Body;
+  readonly parseBody?: ((raw: unknown) => Body) & { readonly takesBytes?: boolean };
   /** Query parameters (strings in, typed out); unknown parameters are rejected when the schema is strict. */
   readonly querySchema?: z.ZodType<Query, Record<string, string>>;
   /** Extra documented responses beyond the problem responses every route has. */

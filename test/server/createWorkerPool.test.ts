@@ -4,13 +4,15 @@ import type { SolveJobInput, SolveJobOutput } from '../../src/server/jobs/solveJ
 import type { JobRef } from '../../src/server/types.js';
 
 const solveJob: JobRef<SolveJobInput, SolveJobOutput> = { module: new URL('../../src/server/jobs/solveJob.js', import.meta.url).href, name: 'solveJob' };
+/** A job's body: JSON text as bytes, as the server hands it over. */
+const bodyOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 const missingJob: JobRef<unknown, unknown> = { module: new URL('../../src/server/jobs/solveJob.js', import.meta.url).href, name: 'noSuchJob' };
 
 describe(createWorkerPool, () => {
   it('runs a job in a worker and returns its value with the time it took', async () => {
     const pool = createWorkerPool({ size: 1 });
     try {
-      const result = await pool.run(solveJob, { document: { weights: [[5, 1], [4, 3]] }, method: 'auto', maxPairs: 100 });
+      const result = await pool.run(solveJob, { body: bodyOf({ weights: [[5, 1], [4, 3]] }), method: 'auto', maxPairs: 100 });
       expect(result.status).toBe('done');
       if (result.status === 'done') {
         expect(result.value.outcome).toBe('solved');
@@ -25,7 +27,7 @@ describe(createWorkerPool, () => {
   it('returns an input error of the job as rejected, with its kind and paths', async () => {
     const pool = createWorkerPool({ size: 1 });
     try {
-      const result = await pool.run(solveJob, { document: { weights: [[1, 2], [3]] }, method: 'auto', maxPairs: 100 });
+      const result = await pool.run(solveJob, { body: bodyOf({ weights: [[1, 2], [3]] }), method: 'auto', maxPairs: 100 });
       expect(result.status).toBe('rejected');
       if (result.status === 'rejected') {
         expect(result.kind).toBe('invalidProblem');
@@ -40,7 +42,7 @@ describe(createWorkerPool, () => {
     const pool = createWorkerPool({ size: 1 });
     try {
       expect((await pool.run(missingJob, {})).status).toBe('failed');
-      expect((await pool.run(solveJob, { document: { weights: [[1]] }, method: 'auto', maxPairs: 100 })).status).toBe('done');
+      expect((await pool.run(solveJob, { body: bodyOf({ weights: [[1]] }), method: 'auto', maxPairs: 100 })).status).toBe('done');
     } finally {
       await pool.close();
     }
@@ -49,7 +51,7 @@ describe(createWorkerPool, () => {
   it('refuses jobs beyond the queue bound at once with busy', async () => {
     const pool = createWorkerPool({ size: 1, maxQueue: 1 });
     try {
-      const job = () => pool.run(solveJob, { document: { weights: [[1]] }, method: 'auto', maxPairs: 100 });
+      const job = () => pool.run(solveJob, { body: bodyOf({ weights: [[1]] }), method: 'auto', maxPairs: 100 });
       const results = await Promise.all([job(), job(), job(), job()]);
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((st) => st === 'busy').length).toBeGreaterThan(0);
@@ -61,10 +63,10 @@ describe(createWorkerPool, () => {
 
   it('fails queued jobs when closed instead of leaving them pending', async () => {
     const pool = createWorkerPool({ size: 1 });
-    const pending = [1, 2, 3].map(() => pool.run(solveJob, { document: { weights: [[1]] }, method: 'auto', maxPairs: 100 }));
+    const pending = [1, 2, 3].map(() => pool.run(solveJob, { body: bodyOf({ weights: [[1]] }), method: 'auto', maxPairs: 100 }));
     await pool.close();
     const statuses = (await Promise.all(pending)).map((r) => r.status);
     expect(statuses.every((st) => st === 'failed' || st === 'done')).toBe(true);
-    expect((await pool.run(solveJob, { document: { weights: [[1]] }, method: 'auto', maxPairs: 100 })).status).toBe('failed');
+    expect((await pool.run(solveJob, { body: bodyOf({ weights: [[1]] }), method: 'auto', maxPairs: 100 })).status).toBe('failed');
   });
 });

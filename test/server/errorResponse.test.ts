@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CoachmatchError } from '../../src/errors.js';
 import { errorResponse } from '../../src/server/errorResponse.js';
+import { jobFailureResponse } from '../../src/server/jobFailureResponse.js';
 import { maxListedErrors } from '../../src/server/problemResponse.js';
 
 describe(errorResponse, () => {
@@ -18,5 +19,13 @@ describe(errorResponse, () => {
     const response = errorResponse(new Error('secret coachee name'));
     expect(response.status).toBe(500);
     expect(response.body).not.toContain('secret');
+  });
+});
+
+describe(jobFailureResponse, () => {
+  it('answers a job that failed with a bare 500 that does not echo its message (it may quote the input)', () => {
+    const response = jobFailureResponse({ status: 'failed', message: "Cannot read properties of 'Ann Example'" });
+    expect(response.status).toBe(500);
+    expect(response.body).not.toContain('Ann Example');
   });
 });

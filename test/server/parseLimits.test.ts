@@ -32,4 +32,8 @@ describe(parseDuration, () => {
   it('rejects anything else', () => {
     for (const text of ['', 's', '30 sec', '-5s', '0ms', '30constructor', '1valueof']) expect(() => parseDuration(text)).toThrow();
   });
+  it('rejects durations over 2^31 - 1 ms, which Node\'s timers turn into 1 ms', () => {
+    expect(parseDuration('2147483647ms')).toBe(2 ** 31 - 1);
+    for (const text of ['2147483648ms', '2147484s', '35792m', '1000000000000s']) expect(() => parseDuration(text), text).toThrow(/at most 2147483647 ms/);
+  });
 });

@@ -1,3 +1,4 @@
+import { readJsonBody } from '../readJsonBody.js';
 import { CoachmatchError, isErrorOfKind, type InputIssue } from '../../errors.js';
 import { parseCompareRequest } from '../../model/http/parseCompareRequest.js';
 import { prefixIssuePaths } from '../../model/http/prefixIssuePaths.js';
@@ -11,9 +12,10 @@ import { sweepScenarios, tradeOffCurve } from '../../scenarios/sweep.js';
 import { denseCohortLimit } from '../denseCohortLimit.js';
 import { reportContentTypes, type ReportJobOutput } from './reportJobOutput.js';
 
-/** Input of {@link compareJob}: the raw body and the pair limit (per scenario and over all runs). */
+/** Input of {@link compareJob}: the body's bytes and the pair limit (per scenario and over all runs). */
 export interface CompareJobInput {
-  readonly document: unknown;
+  /** The request body's bytes, read here (see readJsonBody). */
+  readonly body: Uint8Array;
   readonly maxPairs: number;
 }
 
@@ -28,7 +30,7 @@ export interface CompareJobInput {
  * `invalidArgument` (a bad sweep at `$.sweep`, or a mix), listing every issue.
  */
 export function compareJob(input: CompareJobInput): ReportJobOutput {
-  const request = parseCompareRequest(input.document);
+  const request = parseCompareRequest(readJsonBody(input.body));
   const { coachees, coaches, sweep } = request;
   // Sizes are known before any scenario is applied: the base's coachees × its coaches plus the added ones.
   const sizes = request.scenarios.map((s) => ({ pairs: coachees * (coaches + s.addCoaches.length), coaches: coaches + s.addCoaches.length }));

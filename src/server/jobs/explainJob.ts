@@ -1,3 +1,4 @@
+import { readJsonBody } from '../readJsonBody.js';
 import { prepareMatch, toAssignmentProblem } from '../../engine/match.js';
 import { CoachmatchError } from '../../errors.js';
 import { defaultExplainOptions, explainMatching } from '../../explain/explainMatching.js';
@@ -8,9 +9,10 @@ import { solveAssignment } from '../../solver/solveAssignment.js';
 import { cohortTooLarge } from './cohortTooLarge.js';
 import { reportContentTypes, type ReportJobOutput } from './reportJobOutput.js';
 
-/** Input of {@link explainJob}: the raw body and the pair limit. */
+/** Input of {@link explainJob}: the body's bytes and the pair limit. */
 export interface ExplainJobInput {
-  readonly document: unknown;
+  /** The request body's bytes, read here (see readJsonBody). */
+  readonly body: Uint8Array;
   readonly maxPairs: number;
 }
 
@@ -22,7 +24,7 @@ export interface ExplainJobInput {
  * unknown coachee in `$.options.coacheeIds`.
  */
 export function explainJob(input: ExplainJobInput): ReportJobOutput {
-  const { cohort, options } = parseCohortRequest(input.document, explainOptionsSchema);
+  const { cohort, options } = parseCohortRequest(readJsonBody(input.body), explainOptionsSchema);
   const tooLarge = cohortTooLarge(cohort, input.maxPairs);
   if (tooLarge !== null) return tooLarge;
   // Checked before the solve, so a typo costs nothing.

@@ -1,3 +1,4 @@
+import { readJsonBody } from '../readJsonBody.js';
 import { createEngine, type Engine } from '../../composition/createEngine.js';
 import { matchFormats } from '../matchFormats.js';
 import { matchPairLimit, type MatchPairLimits, type MatchTooLarge } from '../matchPairLimit.js';
@@ -5,9 +6,10 @@ import { parseMatchRequest } from '../parseMatchRequest.js';
 import type { MatchRequestOptions } from '../../model/http/matchOptionsSchema.js';
 import type { Matching } from '../../engine/matching.js';
 
-/** Input of {@link matchJob}: the raw body, the options from the query string, the pair limits. */
+/** Input of {@link matchJob}: the body's bytes, the options from the query string, the pair limits. */
 export interface MatchJobInput {
-  readonly document: unknown;
+  /** The request body's bytes, read here (see readJsonBody). */
+  readonly body: Uint8Array;
   readonly query: MatchRequestOptions;
   readonly limits: MatchPairLimits;
 }
@@ -27,7 +29,7 @@ let engine: Engine | undefined;
  * @throws CoachmatchError of kind `invalidCohort` listing every issue.
  */
 export function matchJob(input: MatchJobInput): MatchJobOutput {
-  const { cohort, options: bodyOptions } = parseMatchRequest(input.document);
+  const { cohort, options: bodyOptions } = parseMatchRequest(readJsonBody(input.body));
   const options = { ...input.query, ...bodyOptions }; // the body wins over the query string
   const tooLarge = matchPairLimit(cohort, options.candidates, input.limits);
   if (tooLarge !== null) return tooLarge;

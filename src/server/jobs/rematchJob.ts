@@ -1,3 +1,4 @@
+import { readJsonBody } from '../readJsonBody.js';
 import { isErrorOfKind, CoachmatchError } from '../../errors.js';
 import { parseCohortRequest } from '../../model/http/parseCohortRequest.js';
 import { prefixIssuePaths } from '../../model/http/prefixIssuePaths.js';
@@ -8,9 +9,10 @@ import { renderRematchMarkdown } from '../../rematch/renderRematchMarkdown.js';
 import { cohortTooLarge } from './cohortTooLarge.js';
 import { reportContentTypes, type ReportJobOutput } from './reportJobOutput.js';
 
-/** Input of {@link rematchJob}: the raw body and the pair limit. */
+/** Input of {@link rematchJob}: the body's bytes and the pair limit. */
 export interface RematchJobInput {
-  readonly document: unknown;
+  /** The request body's bytes, read here (see readJsonBody). */
+  readonly body: Uint8Array;
   readonly maxPairs: number;
 }
 
@@ -22,7 +24,7 @@ export interface RematchJobInput {
  * conflicting ids in the request, at their paths under `$.options`.
  */
 export function rematchJob(input: RematchJobInput): ReportJobOutput {
-  const { cohort, options } = parseCohortRequest(input.document, rematchOptionsSchema);
+  const { cohort, options } = parseCohortRequest(readJsonBody(input.body), rematchOptionsSchema);
   const tooLarge = cohortTooLarge(cohort, input.maxPairs);
   if (tooLarge !== null) return tooLarge;
   let outcome: RematchResult;

@@ -1,11 +1,13 @@
+import { readJsonBody } from '../readJsonBody.js';
 import { solveAssignment } from '../../solver/solveAssignment.js';
 import type { SolverMethod } from '../../solver/types.js';
 import { parseProblemRequest } from '../parseProblemRequest.js';
 import { problemPairs } from '../problemPairs.js';
 
-/** Input of {@link solveJob}: the raw body, the method, the pair limit. */
+/** Input of {@link solveJob}: the body's bytes, the method, the pair limit. */
 export interface SolveJobInput {
-  readonly document: unknown;
+  /** The request body's bytes, read here (see readJsonBody). */
+  readonly body: Uint8Array;
   readonly method: SolverMethod;
   readonly maxPairs: number;
 }
@@ -21,7 +23,7 @@ export type SolveJobOutput =
  * @throws CoachmatchError of kind `invalidProblem` listing every issue.
  */
 export function solveJob(input: SolveJobInput): SolveJobOutput {
-  const problem = parseProblemRequest(input.document);
+  const problem = parseProblemRequest(readJsonBody(input.body));
   const pairs = problemPairs(problem);
   if (pairs > input.maxPairs) {
     // The size is the largest of pairs, rows and columns (see problemPairs): say which it is.

@@ -1,10 +1,12 @@
+import { readJsonBody } from '../readJsonBody.js';
 import { parseStablePrefs } from '../../model/stablePrefsSchema.js';
 import { stableMatchByIds } from '../../stable/stableMatchByIds.js';
 import { reportContentTypes, type ReportJobOutput } from './reportJobOutput.js';
 
-/** Input of {@link stableJob}: the raw body and the pair limit. */
+/** Input of {@link stableJob}: the body's bytes and the pair limit. */
 export interface StableJobInput {
-  readonly document: unknown;
+  /** The request body's bytes, read here (see readJsonBody). */
+  readonly body: Uint8Array;
   readonly maxPairs: number;
 }
 
@@ -15,7 +17,7 @@ export interface StableJobInput {
  * @throws CoachmatchError `invalidProblem` listing the issues with their paths (`$.coacheePrefs.ann[2]`).
  */
 export function stableJob(input: StableJobInput): ReportJobOutput {
-  const prefs = parseStablePrefs(input.document);
+  const prefs = parseStablePrefs(readJsonBody(input.body));
   const coachees = Object.keys(prefs.coacheePrefs).length;
   const coaches = Object.keys(prefs.coachPrefs).length;
   const pairs = coachees * coaches;

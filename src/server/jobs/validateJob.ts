@@ -1,4 +1,11 @@
 import { parseCohort } from '../../model/parseCohort.js';
+import { readJsonBody } from '../readJsonBody.js';
+
+/** Input of {@link validateJob}: the body's bytes. */
+export interface ValidateJobInput {
+  /** The request body's bytes, read here (see readJsonBody). */
+  readonly body: Uint8Array;
+}
 
 /** Output of {@link validateJob}: the record counts of a valid cohort. */
 export interface ValidateJobOutput {
@@ -14,7 +21,7 @@ export interface ValidateJobOutput {
  *
  * @throws CoachmatchError of kind `invalidCohort` listing every issue.
  */
-export function validateJob(document: unknown): ValidateJobOutput {
-  const { coachees, coaches, people, relations } = parseCohort(document);
+export function validateJob(input: ValidateJobInput): ValidateJobOutput {
+  const { coachees, coaches, people, relations } = parseCohort(readJsonBody(input.body));
   return { valid: true, coachees: coachees.length, coaches: coaches.length, people: people.length, relations: relations.length };
 }

@@ -25,6 +25,6 @@ export const compareRoute = defineRoute({
     '200': { description: 'The comparison (JSON `{ scenarios, kpis, changes }`; with a sweep `{ scenario, sweep, points }`; or Markdown with format=md).', contentType: 'application/json' },
   },
   async handler({ body }, context) {
-    return reportResponse(await context.runJob(compareJob, { document: body, maxPairs: context.limits.maxPairs }));
+    return reportResponse(await context.runJob(compareJob, { body, maxPairs: context.limits.maxPairs }));
   },
 });

@@ -22,6 +22,6 @@ export const explainRoute = defineRoute({
   parseBody: validatedInJob,
   responses: { '200': { description: 'The explanation (JSON `Explanation`, or a Markdown report with format=md).', contentType: 'application/json' } },
   async handler({ body }, context) {
-    return reportResponse(await context.runJob(explainJob, { document: body, maxPairs: context.limits.maxPairs }));
+    return reportResponse(await context.runJob(explainJob, { body, maxPairs: context.limits.maxPairs }));
   },
 });

@@ -33,7 +33,7 @@ export const matchRoute = defineRoute({
   },
   async handler({ body, query }, context) {
     const limits = { maxPairs: context.limits.maxPairs, maxCandidatePairs: context.limits.maxCandidatePairs };
-    const result = await context.runJob(matchJob, { document: body, query, limits });
+    const result = await context.runJob(matchJob, { body, query, limits });
     if (result.status !== 'done') return jobFailureResponse(result);
     const output = result.value;
     if (output.outcome === 'tooLarge') return matchLimitResponse(output, limits);

@@ -21,6 +21,6 @@ export const rematchRoute = defineRoute({
   parseBody: validatedInJob,
   responses: { '200': { description: 'The re-match (JSON: matching, moves with reasons, exits granted and refused; or Markdown with format=md).', contentType: 'application/json' } },
   async handler({ body }, context) {
-    return reportResponse(await context.runJob(rematchJob, { document: body, maxPairs: context.limits.maxPairs }));
+    return reportResponse(await context.runJob(rematchJob, { body, maxPairs: context.limits.maxPairs }));
   },
 });

@@ -22,7 +22,7 @@ export const solveRoute = defineRoute({
   querySchema: solveQuerySchema,
   responses: { '200': { description: 'The solver result: status, objective, assignment, loads, duals, diagnosis.', contentType: 'application/json' } },
   async handler({ body, query }, context) {
-    const result = await context.runJob(solveJob, { document: body, method: query.method ?? 'auto', maxPairs: context.limits.maxPairs });
+    const result = await context.runJob(solveJob, { body, method: query.method ?? 'auto', maxPairs: context.limits.maxPairs });
     if (result.status !== 'done') return jobFailureResponse(result);
     const output = result.value;
     if (output.outcome === 'tooLarge') return pairLimitResponse(output.pairs, context.limits.maxPairs, '$', 'the problem', output.unit)!;

@@ -21,6 +21,6 @@ export const stableRoute = defineRoute({
   parseBody: validatedInJob,
   responses: { '200': { description: 'The stable matching: `{ matching: {coachId: [coacheeId, …]}, unmatched: [coacheeId, …] }`.', contentType: 'application/json' } },
   async handler({ body }, context) {
-    return reportResponse(await context.runJob(stableJob, { document: body, maxPairs: context.limits.maxPairs }));
+    return reportResponse(await context.runJob(stableJob, { body, maxPairs: context.limits.maxPairs }));
   },
 });
