@@ -33,7 +33,8 @@ function problemStatuses(route: Route, secured: boolean): number[] {
   const statuses = new Set<number>();
   if (secured && route.public !== true) statuses.add(401);
   if (bodyMethods.has(route.method)) for (const s of [400, 413, 415, 422, 503]) statuses.add(s);
-  statuses.add(422); // the query string is validated on every route: one without a query schema refuses any parameter
+  // A body route refuses any query parameter it has no schema for; a GET only validates a schema it has.
+  if (route.querySchema !== undefined) statuses.add(422);
   return [...statuses].sort((a, b) => a - b);
 }
 

@@ -32,7 +32,7 @@ const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
 /**
  * The request pipeline: route (404/405), API key (401), content type, charset and encoding
  * (415), body size (413), JSON (400), query and body validation (422, every issue with its
- * JSON path; any query parameter on a route without a query schema), then the
+ * JSON path; any query parameter on a body route without a query schema), then the
  * handler. A route whose body is read in its job (validatedInJob) gets the bytes, unparsed.
  * `clientGone` aborts when the client disconnects: the handler's jobs are then dropped or stopped.
  * Whatever a handler throws becomes a problem response: this never rejects.
@@ -101,10 +101,11 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
   try {
     let query: unknown = {};
     if (route.querySchema === undefined) {
-      // Ignoring them would answer as if they were not there: POST /stable?optimal=coach gave coachee-optimal.
-      const given = [...new Set(url.searchParams.keys())];
-      const where = bodyMethods.has(route.method) ? '; options go in the body' : '';
-      const errors = given.map((key) => ({ path: toJsonPath([key]).replace(/^\$/, '$query'), message: `${route.method} ${route.path} takes no query parameters${where}` }));
+      // Ignoring them would answer as if they were not there: POST /stable?optimal=coach gave
+      // coachee-optimal. A GET without a query schema (health, the OpenAPI document) answers the
+      // same whatever is asked, so a probe's cache-buster is no error there.
+      const given = bodyMethods.has(route.method) ? [...new Set(url.searchParams.keys())] : [];
+      const errors = given.map((key) => ({ path: toJsonPath([key]).replace(/^\$/, '$query'), message: `${route.method} ${route.path} takes no query parameters; options go in the body` }));
       if (errors.length > 0) return done(problemResponse('invalid-request', 'The query string is invalid.', errors));
     } else {
       // Object.fromEntries keeps the last of a repeated key: ?format=md&format=json is ambiguous, not json.

@@ -22,7 +22,6 @@ describe('query parameters on a route that takes none', () => {
       const names = [...new URL(path, 'http://x').searchParams.keys()];
       expect(refused.errors!.map((e) => e.path), path).toEqual([...new Set(names)].map((name) => `$query.${name}`));
     }
-    expect((await problemOf(await fetch(`${s.url}/health?probe=1`))).errors).toEqual([{ path: '$query.probe', message: expect.any(String) }]);
   });
 
   it('still answers those routes without a query string, and routes with a query schema as before', async () => {
@@ -30,6 +29,8 @@ describe('query parameters on a route that takes none', () => {
     expect((await s.post('/stable?', prefs)).status).toBe(200);
     expect((await s.post('/match?preset=default&format=csv', alumniText)).status).toBe(200);
     expect((await fetch(`${s.url}/health`)).status).toBe(200);
+    // A GET without parameters answers the same whatever the query: a probe's cache-buster is no error.
+    expect((await fetch(`${s.url}/health?probe=1`)).status).toBe(200);
   });
 });
 
