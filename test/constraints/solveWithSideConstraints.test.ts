@@ -165,25 +165,6 @@ describe.each(backends)('solveWithSideConstraints on %s', (_, backend) => {
     }
   });
 
-  it('meets every quota in every returned solution, with the exhaustive optimum', () => {
-    fc.assert(
-      fc.property(withQuotas, ({ problem, quotas }) => {
-        const { rows, cols } = shapeOf(problem);
-        const expected = bruteWithQuotas(problem, quotas);
-        const result = solveWithSideConstraints(problem, quotas, { priceQuotas: false });
-        if (expected === null) {
-          expect(result.status).toBe('infeasible');
-          return;
-        }
-        if (result.status !== 'optimal') throw new Error(`expected an optimum, got ${JSON.stringify(result)}`);
-        expect(meetsQuotas(quotas, result.assignment, rows, cols)).toBe(true);
-        expect(result.matched).toBe(expected.matched);
-        expect(sameObjective(result.objective, expected.total)).toBe(true);
-      }),
-      { numRuns: runs(100) },
-    );
-  });
-
   it('finds the optimum of weights about 1e-20, and prices its quota at that scale', () => {
     // By hand: row 0 on column 0 (5.3) and row 1 on column 2 (6.3) keep column 2's minimum and the quota
     // (pair (1, 2) is one of its pairs): 11.6, in units of 1e-20; no other choice of at most one row per
@@ -198,9 +179,10 @@ describe.each(backends)('solveWithSideConstraints on %s', (_, backend) => {
     expect(priced).toMatchObject({ status: 'optimal', assignment: [1, 0], objective: 5 * scale, quotas: [{ cost: 3 * scale, binding: true }] });
   });
 
-  it('scaling every weight by 2^k, k in [-100, 100], scales the exhaustive optimum by 2^k', () => {
+  it('meets every quota in every returned solution, with the exhaustive optimum, at weights scaled by 2^k for k in [-100, 100]', () => {
     fc.assert(
-      fc.property(withQuotas, fc.integer({ min: -100, max: 100 }), ({ problem, quotas }, k) => {
+      // Unscaled (k = 0) half of the time, as the weights are written.
+      fc.property(withQuotas, fc.oneof(fc.constant(0), fc.integer({ min: -100, max: 100 })), ({ problem, quotas }, k) => {
         const { rows, cols } = shapeOf(problem);
         const expected = bruteWithQuotas(problem, quotas);
         const factor = 2 ** k;
@@ -214,7 +196,7 @@ describe.each(backends)('solveWithSideConstraints on %s', (_, backend) => {
         expect(result.matched).toBe(expected.matched);
         expect(sameObjective(result.objective / factor, expected.total), `${result.objective / factor} vs ${expected.total}`).toBe(true);
       }),
-      { numRuns: runs(100) },
+      { numRuns: runs(200) },
     );
   });
 
