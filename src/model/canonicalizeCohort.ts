@@ -3,7 +3,7 @@ import type { AttributeValues } from './attributeValuesSchema.js';
 import type { Cohort } from './cohort.js';
 import type { cohortSchema } from './cohortSchema.js';
 import { nfc } from '../text/nfc.js';
-import { trustSettled } from './isSettledCohort.js';
+import { trustParsed } from './isSettledCohort.js';
 import { compareIds } from './compareIds.js';
 import { symmetricRelationTypes, type Relation } from './relationSchema.js';
 
@@ -77,5 +77,5 @@ export function canonicalizeCohort(parsed: Parsed): Cohort {
     relations: canonicalRelations(parsed.relations),
     ...(parsed.policy === undefined ? {} : { policy: parsed.policy }),
   };
-  return trustSettled(deepFreeze(cohort));
+  return trustParsed(deepFreeze(cohort));
 }

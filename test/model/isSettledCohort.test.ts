@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { match } from '../../src/engine/match.js';
 import type { Cohort } from '../../src/model/cohort.js';
-import { isSettledCohort } from '../../src/model/isSettledCohort.js';
+import { isParsedCohort, isSettledCohort } from '../../src/model/isSettledCohort.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 
 const parsed = parseCohort(JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8')));
@@ -29,5 +29,35 @@ describe(isSettledCohort, () => {
       mutate(own);
       expect(match(own)).toEqual(match(structuredClone(own) as Cohort));
     }
+  });
+
+  it('answers for a frozen cohort that refers back to itself (it walked the cycle until the heap ran out)', () => {
+    const cyclic = structuredClone(parsed) as any;
+    cyclic.coachees[0].meta = { cohort: cyclic, again: cyclic.coachees };
+    const freeze = (o: unknown, seen = new Set<unknown>()): void => {
+      if (typeof o !== 'object' || o === null || seen.has(o)) return;
+      seen.add(o);
+      for (const v of Object.values(o)) freeze(v, seen);
+      Object.freeze(o);
+    };
+    freeze(cyclic);
+    expect(isSettledCohort(cyclic as Cohort)).toBe(true);
+    // Settled is not valid: only parseCohort's own cohort is known to be.
+    expect(isParsedCohort(cyclic)).toBe(false);
+  });
+
+  it('knows only the very cohort parseCohort returned as parsed, not a copy, frozen or not', () => {
+    expect(isParsedCohort(parsed)).toBe(true);
+    const copy = structuredClone(parsed);
+    expect(isParsedCohort(copy)).toBe(false);
+    const freeze = (o: unknown): void => {
+      if (typeof o !== 'object' || o === null) return;
+      for (const v of Object.values(o)) freeze(v);
+      Object.freeze(o);
+    };
+    freeze(copy);
+    expect(isSettledCohort(copy as Cohort)).toBe(true);
+    expect(isParsedCohort(copy)).toBe(false);
+    for (const other of [null, undefined, 3, 'cohort']) expect(isParsedCohort(other)).toBe(false);
   });
 });
