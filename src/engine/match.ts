@@ -5,6 +5,8 @@ import type { FeatureTables } from '../features/featureTables.js';
 import type { Cohort } from '../model/cohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import { cohortPairs } from '../model/cohortPairs.js';
+import { isParsedCohort } from '../model/isSettledCohort.js';
+import { reparseCohort } from '../model/parseCohort.js';
 import { resolvePolicy } from '../model/resolvePolicy.js';
 import { buildRelationIndex } from '../policies/relationIndex.js';
 import type { AssignmentProblem } from '../solver/types.js';
@@ -31,6 +33,16 @@ export const LARGE_COHORT_PAIRS = 4_000_000;
  * When the policy has `quotas`, the solve keeps them (see `quotaPolicySolve`) and the
  * matching carries a `quotaReport`; quotas go with the `total` objective only.
  *
+ * A cohort that is not the very object {@link parseCohort} returned (a structuredClone, an
+ * edited copy, a hand-made object) is validated first exactly as parseCohort validates a
+ * document; the caller's object is never changed. A callback the caller passes (such as
+ * `candidateSettings.onPhase`, a policy's `apply`, `solve`) that throws ends the match with
+ * that very error, unwrapped: it is the caller's own, not bad input.
+ *
+ * @throws CoachmatchError `invalidCohort` listing each problem of a cohort that was not
+ * parsed, by JSON path (`$.coaches[0].capacity`); `invalidArgument` for options (see
+ * {@link resolveMatchOptions}) or for what is not a cohort at all.
+ *
  * @example
  * ```ts
  * const matching = match(parseCohort(json), { policy: { preset: 'diversity-first' } });
@@ -38,15 +50,35 @@ export const LARGE_COHORT_PAIRS = 4_000_000;
  * ```
  */
 export function match(cohort: Cohort, options: MatchOverrides = {}): Matching {
+  const checked = checkedCohort(cohort);
+  return holdWhile(checked, () => matchHeld(checked, options));
+}
+
+/**
+ * The cohort `match` runs: a cohort {@link parseCohort} returned as it is (one WeakSet
+ * lookup: the 100,000-coachee path pays nothing), anything else parsed again, exactly as
+ * parseCohort parses a document. A copy the caller edited (`capacity: Infinity`, a coachee
+ * twice, an `avoid` naming no coach) or built by hand is then either matched as its document
+ * would be or refused with every problem located (`invalidCohort`), never run as it is.
+ */
+function checkedCohort(cohort: unknown): Cohort {
+  if (isParsedCohort(cohort)) return cohort as Cohort;
   expectCohort(cohort);
-  return holdWhile(cohort, () => matchHeld(cohort, options));
+  return reparseCohort(cohort);
 }
 
 /** A JavaScript caller can pass anything: say what match needs rather than fail deep inside. */
 function expectCohort(cohort: unknown): void {
   const shape = cohort as Partial<Record<keyof Cohort, unknown>> | null;
   const lists = ['attributes', 'coaches', 'coachees', 'people', 'relations'] as const;
-  if (typeof shape === 'object' && shape !== null && lists.every((key) => Array.isArray(shape[key]))) return;
+  let hasLists: boolean;
+  try {
+    hasLists = typeof shape === 'object' && shape !== null && lists.every((key) => Array.isArray(shape[key]));
+  } catch {
+    // A getter that throws, a revoked proxy: parseCohort says so, located.
+    return;
+  }
+  if (hasLists) return;
   throw new CoachmatchError('invalidArgument', `match needs a parsed cohort (parseCohort(document)), got ${shape === null ? 'null' : Array.isArray(shape) ? 'an array' : typeof shape === 'object' ? 'an object without its lists' : typeof shape}`);
 }
 

@@ -21,6 +21,16 @@ const isStringList = (x: unknown): x is string[] => Array.isArray(x) && x.every(
 const isKey = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && !isOverlongKey(x);
 const sections = ['coaches', 'coachees', 'people'] as const;
 
+/** How {@link crossCheckCohort} reads its input. */
+export interface CrossCheckOptions {
+  /**
+   * The input is a parsed cohort (or a copy of one), which carries every default parseCohort
+   * fills in: an identity attribute's `credit` and a profession attribute's `weight` then pass
+   * at their default (1), the value parseCohort gave them, and no other.
+   */
+  readonly defaultsFilled?: boolean;
+}
+
 /**
  * The rules a per-field schema cannot express: unique ids across coaches, coachees and people;
  * references to known people and coaches; attribute keys declared and values of the declared
@@ -28,12 +38,12 @@ const sections = ['coaches', 'coachees', 'people'] as const;
  * shape, so that it reports its problems even when the schema has found others: the caller
  * gets every problem at once. Structural problems are left to the schema (never reported twice).
  */
-export function crossCheckCohort(input: unknown): InputIssue[] {
+export function crossCheckCohort(input: unknown, options: CrossCheckOptions = {}): InputIssue[] {
   const issues: InputIssue[] = [];
   if (!isRecord(input)) return issues;
   const report = (path: Path, message: string) => issues.push({ path: toJsonPath(path), message });
 
-  const declared = checkDeclarations(input.attributes, report);
+  const declared = checkDeclarations(input.attributes, report, options.defaultsFilled === true);
   const owner = checkIds(input, report);
   const isCoach = (id: string) => owner.get(id) === 'coaches';
   // Built at the first unknown reference only: valid cohorts have none.
@@ -79,7 +89,10 @@ export function crossCheckCohort(input: unknown): InputIssue[] {
 function checkDeclarations(
   attributes: unknown,
   report: (path: Path, message: string) => void,
+  defaultsFilled: boolean,
 ): Map<string, DeclaredAttribute> {
+  // The knob an attribute's role does not use is present in a parsed cohort at its default.
+  const given = (a: Record<string, unknown>, knob: 'credit' | 'weight') => knob in a && !(defaultsFilled && a[knob] === 1);
   const declared = new Map<string, DeclaredAttribute>();
   // Each key's look with letter case ignored, and where the first key that looks so is declared.
   const firstLooking = new Map<string, { key: string; at: string }>();
@@ -96,10 +109,10 @@ function checkDeclarations(
       } else firstLooking.set(lookalikeKey(a.key), { key: a.key, at: toJsonPath(['attributes', i, 'key']) });
     }
     if (a.role === 'identity') {
-      if ('credit' in a) report(['attributes', i, 'credit'], 'credit applies to profession attributes; use weight');
+      if (given(a, 'credit')) report(['attributes', i, 'credit'], 'credit applies to profession attributes; use weight');
       if ('related' in a) report(['attributes', i, 'related'], 'related values apply to profession attributes');
     }
-    if (a.role === 'profession' && 'weight' in a) {
+    if (a.role === 'profession' && given(a, 'weight')) {
       report(['attributes', i, 'weight'], 'weight applies to identity attributes; use credit');
     }
     let scale: DeclaredAttribute['scale'];

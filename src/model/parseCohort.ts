@@ -1,5 +1,6 @@
 import { CoachmatchError } from '../errors.js';
 import type { Cohort } from './cohort.js';
+import type { CrossCheckOptions } from './crossCheckCohort.js';
 import { invalidCohortError } from './invalidCohortError.js';
 import { validateCohort } from './validateCohort.js';
 
@@ -16,9 +17,25 @@ import { validateCohort } from './validateCohort.js';
  * ```
  */
 export function parseCohort(input: unknown): Cohort {
+  return parseWith(input, {});
+}
+
+/**
+ * Validates a cohort that should be a parsed one but is not known to be (a structuredClone,
+ * an edited copy, a hand-made object): exactly as {@link parseCohort} validates a document,
+ * except that the defaults parseCohort fills in may be there (see `CrossCheckOptions`), so a
+ * copy of a parsed cohort parses to an equal one.
+ *
+ * @throws {@link CoachmatchError} of kind `'invalidCohort'`, as parseCohort.
+ */
+export function reparseCohort(cohort: unknown): Cohort {
+  return parseWith(cohort, { defaultsFilled: true });
+}
+
+function parseWith(input: unknown, options: CrossCheckOptions): Cohort {
   let result: ReturnType<typeof validateCohort>;
   try {
-    result = validateCohort(input);
+    result = validateCohort(input, options);
   } catch (error) {
     // A getter that throws, a revoked proxy: the document cannot be read, which is bad input.
     if (error instanceof CoachmatchError) throw error;

@@ -2,7 +2,7 @@ import type { InputIssue } from '../errors.js';
 import { canonicalizeCohort } from './canonicalizeCohort.js';
 import type { Cohort } from './cohort.js';
 import { cohortSchema } from './cohortSchema.js';
-import { crossCheckCohort } from './crossCheckCohort.js';
+import { crossCheckCohort, type CrossCheckOptions } from './crossCheckCohort.js';
 import { zodIssuesToInputIssues } from './zodIssuesToInputIssues.js';
 
 /** Outcome of {@link validateCohort}: the canonical cohort, or every problem found. */
@@ -16,15 +16,18 @@ export type CohortValidation =
  * unknown references, undeclared attributes, values of the wrong kind, minLoad > capacity).
  * The CLI's `validate` command uses it; {@link parseCohort} throws instead.
  *
+ * @param options - `defaultsFilled` for a cohort parseCohort returned, or a copy of one
+ *   (see {@link CrossCheckOptions}); a document has none.
+ *
  * @example
  * ```ts
  * const result = validateCohort(JSON.parse(text));
  * if (!result.ok) for (const i of result.issues) console.error(`${i.path}: ${i.message}`);
  * ```
  */
-export function validateCohort(input: unknown): CohortValidation {
+export function validateCohort(input: unknown, options: CrossCheckOptions = {}): CohortValidation {
   const parsed = cohortSchema.safeParse(input);
-  const issues = [...(parsed.success ? [] : zodIssuesToInputIssues(parsed.error.issues)), ...crossCheckCohort(input)];
+  const issues = [...(parsed.success ? [] : zodIssuesToInputIssues(parsed.error.issues)), ...crossCheckCohort(input, options)];
   if (!parsed.success || issues.length > 0) return { ok: false, issues };
   return { ok: true, cohort: canonicalizeCohort(parsed.data) };
 }
