@@ -14,7 +14,7 @@ import { assembleMatching } from './assembleMatching.js';
 import { knownFlagCodes, withDeclaredFlags } from './knownFlagCodes.js';
 import { combinePolicies, type CombinedProblem } from './combinePolicies.js';
 import { holdWhile } from './holdWhile.js';
-import { defaultMatchOptions, resolveMatchOptions, type MatchOptions, type MatchOverrides } from './matchOptions.js';
+import { defaultMatchOptions, resolveMatchOptions, resolveMatchOptionsWithin, type MatchOptions, type MatchOverrides } from './matchOptions.js';
 import type { Matching } from './matching.js';
 import { objectiveSolve } from './objectiveSolve.js';
 import { quotaPolicySolve } from './quotaPolicySolve.js';
@@ -158,10 +158,11 @@ export interface PreparedMatch {
 
 /**
  * Runs features and policies without solving, for callers that solve variants of the same
- * problem (forced pairs, extra bans) and compare them.
+ * problem (forced pairs, extra bans) and compare them. Unlike {@link match}, it takes a wider
+ * options object (rematch's, runScenario's) and ignores fields that are not match options.
  */
 export function prepareMatch(cohort: Cohort, options: MatchOverrides = {}): PreparedMatch {
-  const settings = resolveMatchOptions(options);
+  const settings = resolveMatchOptionsWithin(options);
   const pairs = cohortPairs(cohort);
   if (pairs > DENSE_PAIR_LIMIT) {
     // Every pair gets a dozen 8-byte values: beyond this the process runs out of memory.

@@ -8,6 +8,8 @@ import type { Cohort } from '../model/cohort.js';
 import { policyInputSchema } from '../model/policyInputSchema.js';
 import { isQuotaFlagCode, type PolicyInput } from '../model/policySettings.js';
 import { toJsonPath } from '../model/toJsonPath.js';
+import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
+import { z } from 'zod';
 import { describeValue } from '../text/describeValue.js';
 import { defaultPolicies } from '../policies/defaultPolicies.js';
 import type { Policy } from '../policies/policy.js';
@@ -72,62 +74,122 @@ const methods: readonly SolverMethod[] = ['auto', 'jv', 'flow', 'lp'];
 const candidateModes: readonly MatchOptions['candidates'][] = ['auto', 'always', 'never'];
 
 /**
+ * A value the test accepts, else an issue saying what was expected and what came; `undefined`
+ * passes (the option keeps its default).
+ */
+const checked = (test: (value: unknown) => boolean, expected: string) =>
+  z.unknown().superRefine((value, ctx) => {
+    if (value !== undefined && !test(value)) ctx.addIssue({ code: 'custom', message: `${expected}, got ${describeValue(value)}` });
+  }).optional();
+const oneOf = (allowed: readonly unknown[]) => checked((value) => allowed.includes(value), `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+const isFunction = (value: unknown) => typeof value === 'function';
+const isBoolean = (value: unknown) => typeof value === 'boolean';
+const wholeAtLeastOne = checked((value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1, `expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER}`);
+const pairs = (special: string) => checked((value) => typeof value === 'number' && value >= 0, `expected a number of pairs of at least 0 (${special})`);
+
+/** A policy: an object with an `apply` function, and flag codes a quota can name. */
+const policySchema = z.unknown().superRefine((policy, ctx) => {
+  if (typeof policy !== 'object' || policy === null || typeof (policy as Partial<Policy>).apply !== 'function') {
+    ctx.addIssue({ code: 'custom', message: `expected a policy (an object with an apply function), got ${describeValue(policy)}` });
+    return;
+  }
+  checkFlagCodes(policy as Policy, (path, message) => ctx.addIssue({ code: 'custom', path: [...path], message }));
+});
+
+/** Candidate settings, each by its rule; an unknown setting is refused (a typo would be ignored). */
+const candidateSettingsSchema = z.strictObject(
+  {
+    k: wholeAtLeastOne,
+    maxRounds: wholeAtLeastOne,
+    pairBudget: pairs('Infinity: no limit'),
+    parallelPairs: pairs('Infinity: never'),
+    fallbackPairs: pairs('0: never'),
+    checkPairs: pairs('0: never'),
+    byKinds: checked(isBoolean, 'expected true or false'),
+    onPhase: checked(isFunction, 'expected a function'),
+  },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'expected an object' : undefined) },
+);
+
+/**
+ * Every option of `match`, each by its rule, in a strict object: an unknown option (a typo
+ * such as `alowUnmatched`) is refused by its path, as an unknown candidate setting or policy
+ * field is, rather than silently ignored. Validation only: the options run as given.
+ */
+const matchOptionsSchema = z.strictObject({
+  policy: policyInputSchema.optional(),
+  objective: oneOf(matchObjectives),
+  candidates: oneOf(candidateModes),
+  method: oneOf(methods),
+  allowUnmatched: checked(isBoolean, 'expected true or false'),
+  // A hole in the list is read as undefined, and refused like any other non-policy.
+  policies: z.array(policySchema, { error: (issue) => (issue.code === 'invalid_type' ? `expected a list of policies, got ${describeValue(issue.input)}` : undefined) }).optional(),
+  buildFeatures: checked(isFunction, 'expected a function'),
+  solve: checked(isFunction, 'expected a function'),
+  quotaBackend: checked((value) => typeof value === 'object' && value !== null && typeof (value as Partial<QuotaBackend>).solve === 'function', 'expected a quota backend (an object with a solve function)'),
+  candidateSettings: candidateSettingsSchema.nullish(),
+});
+
+const optionKeys = Object.keys(defaultMatchOptions);
+const candidateSettingKeys = Object.keys(candidateSettingsSchema.shape);
+
+/** The issues of `options` against {@link matchOptionsSchema}, by JSON path in the options. */
+function optionIssues(options: object): InputIssue[] {
+  const parsed = matchOptionsSchema.safeParse(options);
+  if (parsed.success) return [];
+  const issues: InputIssue[] = [];
+  for (const issue of parsed.error.issues) {
+    if (issue.code !== 'unrecognized_keys') {
+      issues.push(...zodIssuesToInputIssues([issue]));
+      continue;
+    }
+    const inCandidates = issue.path.length === 1 && issue.path[0] === 'candidateSettings';
+    const known = issue.path.length === 0 ? `unknown option; the options are ${optionKeys.join(', ')}` : inCandidates ? `unknown candidate setting; the settings are ${candidateSettingKeys.join(', ')}` : 'unknown field';
+    for (const key of issue.keys) issues.push({ path: toJsonPath([...issue.path.filter((p): p is string | number => typeof p !== 'symbol'), key]), message: known });
+  }
+  return issues;
+}
+
+/**
  * The options a match runs with: the defaults, then every option the caller gave a value
  * (an option given as `undefined` keeps its default; candidate settings merge the same way),
  * each checked. TypeScript callers can still pass what the types allow but the engine cannot
- * run (`objective: undefined` had run the stable objective), and JavaScript callers anything.
+ * run (`objective: undefined` had run the stable objective), and JavaScript callers anything:
+ * an unknown option (`alowUnmatched`) is refused, not ignored, and so is a hole in `policies`.
  *
- * @throws CoachmatchError `invalidArgument` listing each bad option with its path in the options.
+ * Callbacks in the options (`buildFeatures`, `solve`, a policy's `apply`,
+ * `candidateSettings.onPhase`) are only checked to be functions here; one that throws during
+ * the match ends it with its own error, unwrapped (it is the caller's, not bad input).
+ *
+ * @throws CoachmatchError `invalidArgument` listing each bad option with its path in the
+ * options (`$.allowUnmatched`, `$.candidateSettings.k`, `$.policies[0]`).
  */
 export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new CoachmatchError('invalidArgument', `match options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
   }
-  const given = <T extends object>(values: T): Partial<T> => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const issues: InputIssue[] = [];
-  const report = (path: readonly (string | number)[], message: string) => issues.push({ path: toJsonPath(path), message });
-  const candidateInput: unknown = options.candidateSettings ?? {};
-  const candidateObject = typeof candidateInput === 'object' && candidateInput !== null && !Array.isArray(candidateInput);
-  if (!candidateObject) report(['candidateSettings'], 'expected an object');
-  const candidateSettings: CandidateSettings = { ...defaultMatchOptions.candidateSettings, ...(candidateObject ? given(candidateInput as Partial<CandidateSettings>) : {}) };
-  if (candidateObject) checkCandidateSettings(candidateSettings, report);
-  const settings: MatchOptions = { ...defaultMatchOptions, ...given(options), candidateSettings };
-  const oneOf = (key: string, value: unknown, allowed: readonly unknown[]) => {
-    if (!allowed.includes(value)) report([key], `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describeValue(value)}`);
-  };
-  oneOf('objective', settings.objective, matchObjectives);
-  oneOf('candidates', settings.candidates, candidateModes);
-  oneOf('method', settings.method, methods);
-  if (typeof settings.allowUnmatched !== 'boolean') report(['allowUnmatched'], `expected true or false, got ${describeValue(settings.allowUnmatched)}`);
-  if (!Array.isArray(settings.policies) || settings.policies.some((p) => typeof p?.apply !== 'function')) report(['policies'], 'expected a list of policies');
-  else settings.policies.forEach((policy, n) => checkFlagCodes(policy, n, report));
-  for (const key of ['buildFeatures', 'solve'] as const) if (typeof settings[key] !== 'function') report([key], 'expected a function');
-  if (settings.policy !== undefined) {
-    // The cohort's own policy section is checked by parseCohort; overrides must pass the same rules.
-    const parsed = policyInputSchema.safeParse(settings.policy);
-    if (!parsed.success) for (const issue of parsed.error.issues) report(['policy', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], issue.message);
+  let issues: InputIssue[];
+  try {
+    issues = optionIssues(options);
+  } catch (error) {
+    // A getter that throws, a revoked proxy: the options cannot be read, which is bad input.
+    throw new CoachmatchError('invalidArgument', `match options could not be read (${error instanceof Error ? error.message : String(error)})`, [{ path: '$', message: 'could not be read as plain options' }]);
   }
   if (issues.length > 0) throw new CoachmatchError('invalidArgument', 'Invalid match options', issues);
-  return settings;
+  const given = <T extends object>(values: T): Partial<T> => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const candidateSettings: CandidateSettings = { ...defaultMatchOptions.candidateSettings, ...given(options.candidateSettings ?? {}) };
+  return { ...defaultMatchOptions, ...given(options), candidateSettings };
 }
 
-const candidateSettingKeys: ReadonlySet<string> = new Set(['k', 'maxRounds', 'pairBudget', 'parallelPairs', 'fallbackPairs', 'checkPairs', 'byKinds', 'onPhase']);
-
-/** Checks each candidate setting (a JavaScript caller can pass anything), reporting by path. */
-function checkCandidateSettings(settings: CandidateSettings, report: (path: readonly (string | number)[], message: string) => void): void {
-  const wholeAtLeastOne = (key: 'k' | 'maxRounds', value: unknown) => {
-    if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= 1)) report(['candidateSettings', key], `expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, got ${describeValue(value)}`);
-  };
-  if (settings.k !== undefined) wholeAtLeastOne('k', settings.k);
-  wholeAtLeastOne('maxRounds', settings.maxRounds);
-  const { onPhase } = settings;
-  for (const [key, special] of [['pairBudget', 'Infinity: no limit'], ['parallelPairs', 'Infinity: never'], ['fallbackPairs', '0: never'], ['checkPairs', '0: never']] as const) {
-    const pairs: unknown = settings[key];
-    if (pairs !== undefined && !(typeof pairs === 'number' && pairs >= 0)) report(['candidateSettings', key], `expected a number of pairs of at least 0 (${special}), got ${describeValue(pairs)}`);
-  }
-  if (settings.byKinds !== undefined && typeof settings.byKinds !== 'boolean') report(['candidateSettings', 'byKinds'], `expected true or false, got ${describeValue(settings.byKinds)}`);
-  if (onPhase !== undefined && typeof onPhase !== 'function') report(['candidateSettings', 'onPhase'], `expected a function, got ${describeValue(onPhase)}`);
-  for (const key of Object.keys(settings)) if (!candidateSettingKeys.has(key)) report(['candidateSettings', key], `unknown candidate setting; the settings are ${[...candidateSettingKeys].join(', ')}`);
+/**
+ * {@link resolveMatchOptions} for callers that pass a wider object whose other fields are
+ * their own (rematch and runScenario pass their whole options to prepareMatch): fields that
+ * are not match options are left out rather than refused; the match options are checked.
+ */
+export function resolveMatchOptionsWithin(options: MatchOverrides = {}): MatchOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return resolveMatchOptions(options);
+  const known = new Set(optionKeys);
+  return resolveMatchOptions(Object.fromEntries(Object.entries(options).filter(([key]) => known.has(key))) as MatchOverrides);
 }
 
 /**
@@ -135,15 +197,16 @@ function checkCandidateSettings(settings: CandidateSettings, report: (path: read
  * policy of the caller's own (see isCustomFlagCode); an unprefixed code of its own could
  * never be capped, since the cohort's schema refuses it.
  */
-function checkFlagCodes(policy: Policy, n: number, report: (path: readonly (string | number)[], message: string) => void): void {
+function checkFlagCodes(policy: Policy, report: (path: readonly (string | number)[], message: string) => void): void {
   const codes: unknown = policy.flagCodes;
   if (codes === undefined) return;
   if (!Array.isArray(codes)) {
-    report(['policies', n, 'flagCodes'], `expected a list of flag codes, got ${describeValue(codes)}`);
+    report(['flagCodes'], `expected a list of flag codes, got ${describeValue(codes)}`);
     return;
   }
-  codes.forEach((code: unknown, m) => {
-    if (typeof code === 'string' && isQuotaFlagCode(code)) return;
-    report(['policies', n, 'flagCodes', m], `expected a built-in flag code or a prefixed one such as "acme.mentorTrained", got ${describeValue(code)}`);
-  });
+  for (let m = 0; m < codes.length; m++) {
+    const code: unknown = codes[m];
+    if (typeof code === 'string' && isQuotaFlagCode(code)) continue;
+    report(['flagCodes', m], `expected a built-in flag code or a prefixed one such as "acme.mentorTrained", got ${describeValue(code)}`);
+  }
 }

@@ -4,6 +4,8 @@ import { match } from '../../src/engine/match.js';
 import { defaultMatchOptions, resolveMatchOptions, type MatchOverrides } from '../../src/engine/matchOptions.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { thrownIssuePaths } from '../helpers/issuePaths.js';
+import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
+import type { Policy } from '../../src/policies/policy.js';
 
 const cohort = parseCohort(JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8')));
 
@@ -27,7 +29,8 @@ describe(resolveMatchOptions, () => {
     expect(issuePaths({ objective: 'totl', candidates: 'sometimes', method: 'simplex', allowUnmatched: 'yes' })).toEqual(['$.objective', '$.candidates', '$.method', '$.allowUnmatched']);
     expect(issuePaths({ objective: null })).toEqual(['$.objective']);
     expect(issuePaths({ candidateSettings: 3 })).toEqual(['$.candidateSettings']);
-    expect(issuePaths({ policies: [{}], solve: 'fast' })).toEqual(['$.policies', '$.solve']);
+    expect(issuePaths({ policies: [{}], solve: 'fast' })).toEqual(['$.policies[0]', '$.solve']);
+    expect(issuePaths({ policies: 'all', quotaBackend: {} })).toEqual(['$.policies', '$.quotaBackend']);
   });
 
   it('refuses candidate settings the engine cannot run, each by its path', () => {
@@ -41,6 +44,37 @@ describe(resolveMatchOptions, () => {
   it('checks policy overrides by the rules the cohort\'s own policy section obeys', () => {
     expect(issuePaths({ policy: { weights: { difference: -1 }, insiderThreshold: 2, dualRole: 'x', preset: 'nope' } }).sort()).toEqual(['$.policy.dualRole', '$.policy.insiderThreshold', '$.policy.preset', '$.policy.weights.difference']);
     expect(resolveMatchOptions({ policy: { preset: 'diversity-first', weights: { difference: 0.8 } } }).policy).toEqual({ preset: 'diversity-first', weights: { difference: 0.8 } });
+  });
+
+  it('refuses an unknown option by its path, as it refuses an unknown candidate setting (a typo was ignored)', () => {
+    expect(issuePaths({ alowUnmatched: false })).toEqual(['$.alowUnmatched']);
+    expect(() => match(cohort, { alowUnmatched: false } as MatchOverrides)).toThrow(/\$\.alowUnmatched: unknown option; the options are policy, allowUnmatched/);
+    expect(issuePaths({ candidateSettings: { maxRound: 2 }, 'two words': 1 })).toEqual(['$.candidateSettings.maxRound', '$["two words"]']);
+  });
+
+  it('refuses a hole in the policy list by its index (a TypeError deep in the match)', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const policies = [, ...defaultPolicies] as Policy[];
+    expect(issuePaths({ policies })).toEqual(['$.policies[0]']);
+    expect(thrownIssuePaths(() => match(cohort, { policies }), 'invalidArgument')).toEqual(['$.policies[0]']);
+  });
+
+  it('lets an error thrown by a callback of the caller end the match unwrapped', () => {
+    const own = new Error('my onPhase failed');
+    const thrown = (() => {
+      try {
+        match(cohort, { candidates: 'always', candidateSettings: { onPhase: () => { throw own; } } });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBe(own);
+  });
+
+  it('refuses options it cannot read, as invalid input', () => {
+    const options = { get allowUnmatched(): boolean { throw new Error('no'); } };
+    expect(issuePaths(options)).toEqual(['$']);
   });
 
   it('refuses options that are not an object', () => {
