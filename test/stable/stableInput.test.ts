@@ -70,3 +70,21 @@ describe('stable matching option checks', () => {
     for (const [input, paths] of cases) expect(issuesOf(() => stableMatchByIds(input as StablePreferences))).toEqual({ kind: 'invalidProblem', paths });
   });
 });
+
+describe('stable problem shape checks', () => {
+  it('refuses holes and non-lists in a problem by index with paths, not a TypeError', () => {
+    const cases: [unknown, string[]][] = [
+      // eslint-disable-next-line no-sparse-arrays
+      [{ ...problem, rowPrefs: [, [1, 0]] }, ['$.rowPrefs[0]']],
+      // eslint-disable-next-line no-sparse-arrays
+      [{ ...problem, rowPrefs: [[, 1], [1, 0]] }, ['$.rowPrefs[0][0]']],
+      [{ ...problem, colPrefs: [[1, '0'], [0, 1]] }, ['$.colPrefs[0][1]']],
+      [{ ...problem, colPrefs: 'no' }, ['$.colPrefs']],
+      // eslint-disable-next-line no-sparse-arrays
+      [{ ...problem, capacity: [, 1] }, ['$.capacity[0]']],
+      [{ ...problem, capacity: 2 }, ['$.capacity']],
+      [null, ['$']],
+    ];
+    for (const [input, paths] of cases) expect(issuesOf(() => deferredAcceptance(input as never))).toEqual({ kind: 'invalidProblem', paths });
+  });
+});
