@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { CoachmatchError, type InputIssue } from '../errors.js';
+import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
+import { describeValue } from '../text/describeValue.js';
 import { normalizeProblem } from '../solver/normalizeProblem.js';
 import type { NormalizedProblem } from '../solver/normalizedProblem.js';
 import { pairWeight } from '../solver/buildResult.js';
@@ -35,6 +39,42 @@ export interface SideConstraintOptions {
 /** Defaults for {@link solveWithSideConstraints}. */
 export const defaultSideConstraintOptions: SideConstraintOptions = { priceQuotas: true, backend: lpSolverBackend, timeLimitSeconds: Infinity };
 
+const sideConstraintOptionsSchema = z.strictObject({
+  priceQuotas: z.boolean().optional(),
+  backend: z
+    .custom<QuotaBackend>((b) => typeof b === 'object' && b !== null && typeof (b as QuotaBackend).name === 'string' && typeof (b as QuotaBackend).solve === 'function', {
+      error: 'expected a quota backend (lpSolverBackend or await loadHighsBackend())',
+    })
+    .optional(),
+  // Infinity (the default) means no limit; zod's number refuses it, so the check is by hand.
+  timeLimitSeconds: z.custom<number>((t) => typeof t === 'number' && t > 0, { error: 'expected a number of seconds > 0, or Infinity for none' }).optional(),
+});
+
+/**
+ * The options with their defaults (an option given as undefined gets its default).
+ *
+ * @throws CoachmatchError `invalidArgument` listing each bad option at `$.<name>`.
+ */
+function sideConstraintSettings(options: unknown): SideConstraintOptions {
+  const parsed = sideConstraintOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new CoachmatchError('invalidArgument', 'Invalid side-constraint options', zodIssuesToInputIssues(parsed.error.issues));
+  const given = Object.fromEntries(Object.entries(options as object).filter(([, value]) => value !== undefined));
+  return { ...defaultSideConstraintOptions, ...given };
+}
+
+/** The constraints must be a list of objects (each then checked by expandQuotas). */
+function checkConstraintList(constraints: unknown): void {
+  const issues: InputIssue[] = [];
+  if (!Array.isArray(constraints)) issues.push({ path: '$.sideConstraints', message: 'expected a list of side constraints' });
+  else {
+    for (let n = 0; n < constraints.length; n++) {
+      const c: unknown = constraints[n];
+      if (typeof c !== 'object' || c === null || Array.isArray(c)) issues.push({ path: `$.sideConstraints[${n}]`, message: `expected a side constraint, got ${describeValue(c)}` });
+    }
+  }
+  if (issues.length > 0) throw new CoachmatchError('invalidProblem', 'Invalid side constraints', issues.slice(0, 50), issues.length);
+}
+
 /** A stage's verified answer; `proved` is false when a time limit cut a solve short. */
 type Staged = { readonly status: 'solved'; readonly rowCol: Int32Array; readonly proved: boolean } | { readonly status: 'infeasible' | 'unknown' };
 
@@ -55,7 +95,10 @@ type Staged = { readonly status: 'solved'; readonly rowCol: Int32Array; readonly
  * When infeasible, the result says whether the problem is infeasible without any quota (the
  * solver's diagnosis) or names an irreducible set of clashing quota instances.
  *
- * @throws CoachmatchError of kind `invalidProblem` for a malformed problem or quota.
+ * @throws CoachmatchError of kind `invalidProblem` for a malformed problem or quota (the
+ * constraints not a list, or a hole in it, at `$.sideConstraints`); `invalidArgument` for a bad
+ * option at `$.<name>` (priceQuotas a boolean, backend one with a name and a solve function,
+ * timeLimitSeconds a number > 0 or Infinity); an option given as undefined gets its default.
  *
  * @example
  * ```ts
@@ -72,7 +115,8 @@ export function solveWithSideConstraints(
   constraints: readonly SideConstraint[],
   options: Partial<SideConstraintOptions> = {},
 ): ConstrainedResult {
-  const { priceQuotas, backend, timeLimitSeconds } = { ...defaultSideConstraintOptions, ...options };
+  const { priceQuotas, backend, timeLimitSeconds } = sideConstraintSettings(options);
+  checkConstraintList(constraints);
   const limits: SolveLimits = { timeLimitSeconds };
   const p = normalizeProblem(problem);
   const quotas = expandQuotas(p, constraints);

@@ -6,6 +6,7 @@ import type { TermValue } from '../engine/matching.js';
 import { CoachmatchError } from '../errors.js';
 import type { AssignmentResult, SolverMethod } from '../solver/types.js';
 import type { Alternative, CoacheeExplanation, Explanation, Obstacle, TermDelta } from './explanation.js';
+import { checkResultFits, explainSettings } from './checkExplainInput.js';
 import { solvePinned } from './solvePinned.js';
 
 /** Options of {@link explainMatching}; defaults in {@link defaultExplainOptions}. */
@@ -49,6 +50,12 @@ const NEGLIGIBLE = 0.005;
  * violation throws `CoachmatchError('internal')`. A banned pair is priced as if its ban were
  * lifted (no dual exists for it). Ties: lower loss, then coach id.
  *
+ * @throws CoachmatchError `invalidArgument` for a bad option (at `$.<name>`; undefined means
+ * the default) or an unknown coachee id, and for a result that is not an optimal (or
+ * infeasible) solve of this prepared problem with these options: wrong length, coach index out
+ * of range, banned pair, loads or count that do not add up, an objective other than the
+ * assignment's own (relative tolerance 1e-9), or one below the optimum (at `$.result.<field>`).
+ *
  * @example
  * ```ts
  * const prepared = prepareMatch(cohort);
@@ -58,9 +65,9 @@ const NEGLIGIBLE = 0.005;
  * ```
  */
 export function explainMatching(prepared: PreparedMatch, result: AssignmentResult, options: Partial<ExplainOptions> = {}): Explanation {
-  const settings = { ...defaultExplainOptions, ...options };
+  const settings = explainSettings(options, defaultExplainOptions);
   refuseQuotas(prepared, 'explain');
-  if (!Number.isInteger(settings.k) || settings.k < 0) throw new CoachmatchError('invalidArgument', `k must be a whole number ≥ 0, got ${settings.k}`);
+  checkResultFits(toAssignmentProblem(prepared.combined, settings.allowUnmatched), result, settings.method);
   const { features, preset } = prepared;
   if (result.status !== 'optimal') return { status: 'infeasible', preset, objective: null, resolves: 0, coachees: [] };
   const rows = selectRows(features.coacheeIds, settings.coacheeIds);

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
+import { describeValue } from '../text/describeValue.js';
 import { CoachmatchError } from '../errors.js';
 import { maxBMatching } from '../solver/maxBMatching.js';
 import type { NormalizedProblem } from '../solver/normalizedProblem.js';
@@ -34,6 +37,9 @@ export const defaultMaxMinOptions: MaxMinOptions = { method: 'auto', level: null
  * total-optimal solve restricted to the pairs ≥ t gives the answer; the price of fairness is
  * what that costs against the plain optimum. O(log #levels) matchings plus two exact solves.
  *
+ * @throws CoachmatchError `invalidArgument` for a bad option (at `$.<name>`; undefined means the
+ * default), or a level function that returns anything but a finite number (at `$.level`).
+ *
  * @example
  * ```ts
  * solveMaxMin({ weights: [[10, 4], [6, 1]] });
@@ -42,7 +48,7 @@ export const defaultMaxMinOptions: MaxMinOptions = { method: 'auto', level: null
  * ```
  */
 export function solveMaxMin(problem: AssignmentProblem, options: Partial<MaxMinOptions> = {}): MaxMinResult {
-  const { method, level } = { ...defaultMaxMinOptions, ...options };
+  const { method, level } = maxMinSettings(options);
   const p = normalizeProblem(problem);
   const plain = solveNormalized(p, method);
   if (plain.status === 'infeasible') return plain;
@@ -108,13 +114,38 @@ export function levelSteps(levels: Float64Array): Float64Array {
   return Float64Array.from(steps);
 }
 
-/** Level of every allowed pair, in CSR order. */
+const maxMinOptionsSchema = z.strictObject({
+  method: z.enum(['auto', 'jv', 'flow', 'lp']).optional(),
+  level: z.custom<MaxMinOptions['level']>((f) => f === null || typeof f === 'function', { error: 'expected a function (row, col) => number, or null' }).optional(),
+});
+
+/**
+ * The options with their defaults (an option given as undefined gets its default).
+ *
+ * @throws CoachmatchError `invalidArgument` listing each bad option at `$.<name>`.
+ */
+function maxMinSettings(options: unknown): MaxMinOptions {
+  const parsed = maxMinOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new CoachmatchError('invalidArgument', 'Invalid max–min options', zodIssuesToInputIssues(parsed.error.issues));
+  const given = Object.fromEntries(Object.entries(options as object).filter(([, value]) => value !== undefined));
+  return { ...defaultMaxMinOptions, ...given };
+}
+
+/** Level of every allowed pair, in CSR order; a level that is not a finite number is refused. */
 function pairLevels(p: NormalizedProblem, level: MaxMinOptions['level']): Float64Array {
   const out = new Float64Array(p.colIndex.length);
   for (let i = 0; i < p.rows; i++) {
     for (let k = p.rowStart[i]!; k < p.rowStart[i + 1]!; k++) {
       // -cost is "higher is better" in either sense; +0 folds -0 into 0 so levels dedupe.
-      out[k] = (level === null ? -p.cost[k]! : level(i, p.colIndex[k]!)) + 0;
+      if (level === null) out[k] = -p.cost[k]! + 0;
+      else {
+        const value: unknown = level(i, p.colIndex[k]!);
+        // A string would compare as text and NaN with nothing: the worst level would be wrong.
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          throw new CoachmatchError('invalidArgument', 'Invalid max–min level', [{ path: '$.level', message: `level(${i}, ${p.colIndex[k]}) returned ${describeValue(value)}; expected a finite number` }]);
+        }
+        out[k] = value + 0;
+      }
     }
   }
   return out;

@@ -7,6 +7,7 @@ import type { Cohort } from '../model/cohort.js';
 import type { AssignmentResult } from '../solver/types.js';
 import type { IdPair } from '../scenarios/scenario.js';
 import { exitsWithoutPlace } from './exitsWithoutPlace.js';
+import { checkRematchRequestShape, rematchSettings } from './rematchInputSchema.js';
 import type { ExitCluster, Move, MoveReason, RefusedExit, RematchResult } from './rematchResult.js';
 
 /** What happened since the current matching was made. */
@@ -68,7 +69,10 @@ export const defaultRematchOptions: RematchOptions = {
  * coach at or above `clusterThreshold` are reported: the problem may be the coach.
  *
  * @throws CoachmatchError `invalidArgument` naming unknown ids, and pins on pairs that are not
- * current, with their path in the request.
+ * current, with their path in the request; a request of the wrong shape (not an object, a list
+ * with holes, an id that is not a string, an unknown field); an option that is not valid
+ * (changePrice and exitMargin finite and ≥ 0, clusterThreshold an integer ≥ 0) at `$.<name>`.
+ * An option given as undefined gets its default.
  *
  * @example
  * ```ts
@@ -77,8 +81,8 @@ export const defaultRematchOptions: RematchOptions = {
  * ```
  */
 export function rematch(cohort: Cohort, request: RematchRequest, options: Partial<RematchOptions> = {}): RematchResult {
-  const settings = { ...defaultRematchOptions, ...options };
-  if (!(settings.changePrice >= 0) || !(settings.exitMargin >= 0)) throw new CoachmatchError('invalidArgument', 'changePrice and exitMargin must be ≥ 0');
+  checkRematchRequestShape(request);
+  const settings = rematchSettings(options, defaultRematchOptions);
   const dropouts = new Set(request.dropouts ?? []);
   const currentOf = checkRequest(cohort, request);
   const changed: Cohort = {
@@ -126,13 +130,23 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   // Solve; an exit whose eligible coaches have no place is refused and the solve repeated, so a
   // strict re-match is infeasible only when it is so with those exits refused.
   const choices = new Map(eligible); // each exit's eligible coaches, kept for regrant
+  // Any two matchings' objectives differ by less than `spread`, so a keep bonus above it already
+  // means "keep every pair that can be kept" and a larger one has the same optima: the bonus is
+  // capped there, and a huge changePrice stays finite and precise in the weights.
+  const spread = weights.reduce((sum, r) => {
+    let high = 0;
+    let low = 0;
+    for (const x of r) if (x !== null) (high = Math.max(high, x)), (low = Math.min(low, x));
+    return sum + (high - low);
+  }, 1);
+  const keepBonus = Math.min(settings.changePrice, spread);
   const restricted = () =>
     weights.map((r, row) => {
       const allowedOnly = eligible.get(row);
       return r.map((x, col) => {
         if (x === null) return null;
         if (allowedOnly !== undefined) return allowedOnly.has(col) ? x : null;
-        return col === current[row] ? x + settings.changePrice : x;
+        return col === current[row] ? x + keepBonus : x;
       });
     });
   for (;;) {

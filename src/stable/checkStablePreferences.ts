@@ -1,11 +1,34 @@
+import { z } from 'zod';
 import type { InputIssue } from '../errors.js';
 import { toJsonPath } from '../model/toJsonPath.js';
+import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import type { StablePreferences } from './stablePreferences.js';
 
+// z.array reads every index, so a hole in a list is an issue at its own path.
+const listsSchema = z.record(z.string(), z.array(z.string()));
+
 /**
- * Cross-checks ranked lists by id: every coach a coachee ranks has a `coachPrefs` entry and
- * vice versa, no list names anyone twice, and `capacity` names only known coaches with a
- * non-negative integer. Returns every problem with its JSON path (empty when fine).
+ * The shape of {@link StablePreferences}: ranked lists of string ids (no holes), capacities,
+ * and `optimal` one of its two values when given (undefined means the default, `coachee`); a
+ * misspelt value such as `'Coach'` would otherwise silently give the other side's matching.
+ * Unknown fields are refused for the same reason. Capacities are checked with the
+ * cross-references below, so that each is reported at its coach's id.
+ */
+export const stablePreferencesShapeSchema = z.strictObject({
+  coacheePrefs: listsSchema,
+  coachPrefs: listsSchema,
+  capacity: z.record(z.string(), z.unknown()).optional(),
+  optimal: z.enum(['coachee', 'coach']).optional(),
+});
+
+/** Capacities are held as 32-bit integers (see preferenceRanks). */
+const MAX_CAPACITY = 0x7fffffff;
+
+/**
+ * Checks ranked lists by id: first their shape (see {@link stablePreferencesShapeSchema}),
+ * then that every coach a coachee ranks has a `coachPrefs` entry and vice versa, no list names
+ * anyone twice, and `capacity` names only known coaches with an integer in 0..2^31−1. Returns
+ * every problem with its JSON path (empty when fine).
  *
  * @example
  * ```ts
@@ -13,7 +36,10 @@ import type { StablePreferences } from './stablePreferences.js';
  * // [{ path: '$.coacheePrefs.ann[0]', message: 'unknown coach "zed"' }]
  * ```
  */
-export function checkStablePreferences(prefs: StablePreferences): InputIssue[] {
+export function checkStablePreferences(input: unknown): InputIssue[] {
+  const shape = stablePreferencesShapeSchema.safeParse(input);
+  if (!shape.success) return zodIssuesToInputIssues(shape.error.issues);
+  const prefs = input as StablePreferences;
   const issues: InputIssue[] = [];
   const coachees = new Set(Object.keys(prefs.coacheePrefs));
   const coaches = new Set(Object.keys(prefs.coachPrefs));
@@ -33,7 +59,7 @@ export function checkStablePreferences(prefs: StablePreferences): InputIssue[] {
   for (const [coach, places] of Object.entries(prefs.capacity ?? {})) {
     const path = toJsonPath(['capacity', coach]);
     if (!coaches.has(coach)) issues.push({ path, message: `unknown coach ${JSON.stringify(coach)} (not in coachPrefs)` });
-    else if (!Number.isInteger(places) || places < 0) issues.push({ path, message: 'expected a non-negative integer' });
+    else if (!Number.isInteger(places) || places < 0 || places > MAX_CAPACITY) issues.push({ path, message: `expected an integer from 0 to ${MAX_CAPACITY}` });
   }
   return issues;
 }

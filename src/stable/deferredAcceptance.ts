@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { CoachmatchError } from '../errors.js';
+import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { preferenceRanks, type PreferenceRanks } from './preferenceRanks.js';
 import type { Proposer, StableMatching, StableProblem } from './stableProblem.js';
 
@@ -25,7 +28,9 @@ export const defaultDeferredAcceptanceOptions: DeferredAcceptanceOptions = { pro
  * "rural hospitals" theorem). Ties in scores are broken before this point, see
  * {@link preferencesFromScores}. Runs in O(Σ list lengths · max capacity).
  *
- * @throws CoachmatchError of kind `invalidProblem` for out-of-range or repeated entries.
+ * @throws CoachmatchError of kind `invalidProblem` for out-of-range or repeated entries;
+ * `invalidArgument` at `$.proposer` for a proposer other than `rows` or `cols` (undefined means
+ * the default, `rows`), or an unknown option.
  *
  * @example
  * ```ts
@@ -34,10 +39,22 @@ export const defaultDeferredAcceptanceOptions: DeferredAcceptanceOptions = { pro
  * ```
  */
 export function deferredAcceptance(problem: StableProblem, options: Partial<DeferredAcceptanceOptions> = {}): StableMatching {
-  const { proposer } = { ...defaultDeferredAcceptanceOptions, ...options };
+  const proposer = checkProposer(options);
   const ranks = preferenceRanks(problem);
-  const rowCol = proposer === 'rows' ? rowsPropose(problem, ranks) : colsPropose(problem, ranks);
+  const rowCol = proposer === 'cols' ? colsPropose(problem, ranks) : rowsPropose(problem, ranks);
   return toStableMatching(problem, ranks, rowCol);
+}
+
+const optionsSchema = z.strictObject({ proposer: z.enum(['rows', 'cols']).optional() });
+
+/**
+ * The proposing side: `rows` when not given (or undefined); anything else outside the enum is
+ * refused, since running the other side's version would silently give the other matching.
+ */
+function checkProposer(options: unknown): DeferredAcceptanceOptions['proposer'] {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) throw new CoachmatchError('invalidArgument', 'Invalid deferred acceptance options', zodIssuesToInputIssues(parsed.error.issues));
+  return parsed.data.proposer ?? defaultDeferredAcceptanceOptions.proposer;
 }
 
 function rowsPropose(problem: StableProblem, { colRank, capacity }: PreferenceRanks): Int32Array {

@@ -1,4 +1,5 @@
 import { CoachmatchError, type InputIssue } from '../errors.js';
+import { describeValue } from '../text/describeValue.js';
 import type { StableProblem } from './stableProblem.js';
 
 /** Rank lookups of a checked {@link StableProblem}; -1 marks a pair the side does not list. */
@@ -35,6 +36,7 @@ interface RankTable {
  * @throws CoachmatchError of kind `invalidProblem`, listing every problem with its JSON path.
  */
 export function preferenceRanks(problem: StableProblem, densePairs = DENSE_RANK_PAIRS): PreferenceRanks {
+  if (typeof problem !== 'object' || problem === null) throw new CoachmatchError('invalidProblem', 'Invalid stable matching problem', [{ path: '$', message: 'expected an object' }]);
   const { rows, cols } = problem;
   const issues: InputIssue[] = [];
   if (!Number.isSafeInteger(rows) || rows < 0) issues.push({ path: '$.rows', message: 'expected a non-negative integer' });
@@ -44,11 +46,17 @@ export function preferenceRanks(problem: StableProblem, densePairs = DENSE_RANK_
   const colTable = rankTable(problem.colPrefs, 'colPrefs', cols, rows, densePairs, issues);
   const capacity = new Int32Array(cols).fill(1);
   if (problem.capacity !== undefined) {
-    if (problem.capacity.length !== cols) issues.push({ path: '$.capacity', message: `has ${problem.capacity.length} entries for ${cols} columns` });
-    problem.capacity.forEach((c, j) => {
-      if (!Number.isInteger(c) || c < 0 || c > 0x7fffffff) issues.push({ path: `$.capacity[${j}]`, message: 'expected a non-negative integer' });
-      else if (j < cols) capacity[j] = c;
-    });
+    const given: unknown = problem.capacity;
+    if (!Array.isArray(given)) issues.push({ path: '$.capacity', message: 'expected a list' });
+    else {
+      if (given.length !== cols) issues.push({ path: '$.capacity', message: `has ${given.length} entries for ${cols} columns` });
+      // Every index, holes included: a hole is no capacity, not the default.
+      for (let j = 0; j < given.length; j++) {
+        const c: unknown = given[j];
+        if (typeof c !== 'number' || !Number.isInteger(c) || c < 0 || c > 0x7fffffff) issues.push({ path: `$.capacity[${j}]`, message: 'expected an integer from 0 to 2147483647' });
+        else if (j < cols) capacity[j] = c;
+      }
+    }
   }
   if (issues.length > 0) throw new CoachmatchError('invalidProblem', 'Invalid stable matching problem', issues.slice(0, 50));
   return { rowRank: rowTable.rank, colRank: colTable.rank, listedBy: rowTable.listed, capacity };
@@ -56,7 +64,16 @@ export function preferenceRanks(problem: StableProblem, densePairs = DENSE_RANK_
 
 /** Checks each owner's list (entries in range, none twice) into `issues`, and builds its rank lookup. */
 function rankTable(lists: StableProblem['rowPrefs'], name: string, owners: number, others: number, densePairs: number, issues: InputIssue[]): RankTable {
-  if (lists.length !== owners) issues.push({ path: `$.${name}`, message: `has ${lists.length} lists for ${owners} entries` });
+  if (!Array.isArray(lists)) {
+    issues.push({ path: `$.${name}`, message: 'expected a list of lists' });
+    lists = [];
+  } else if (lists.length !== owners) issues.push({ path: `$.${name}`, message: `has ${lists.length} lists for ${owners} entries` });
+  // A hole or a non-list where a list belongs is reported and read as an empty list.
+  lists = Array.from(lists as ArrayLike<unknown>, (list, a) => {
+    if (Array.isArray(list)) return list as readonly number[];
+    if (a < owners) issues.push({ path: `$.${name}[${a}]`, message: 'expected a list' });
+    return [];
+  });
   const count = Math.min(owners, lists.length);
   // Per owner, a stretch of its valid entries sorted by the other side, with their ranks.
   const start = new Int32Array(owners + 1);
@@ -69,10 +86,12 @@ function rankTable(lists: StableProblem['rowPrefs'], name: string, owners: numbe
     // Problems by their place in the list, reported in list order as the entries are read.
     const bad: { rank: number; message: string }[] = [];
     const valid: number[] = [];
-    list.forEach((b, rank) => {
-      if (Number.isInteger(b) && b >= 0 && b < others) valid.push(rank);
-      else bad.push({ rank, message: `${b} is outside 0..${others - 1}` });
-    });
+    // Every index, holes included (forEach would skip a hole without a word).
+    for (let rank = 0; rank < list.length; rank++) {
+      const b = list[rank];
+      if (Number.isInteger(b) && b! >= 0 && b! < others) valid.push(rank);
+      else bad.push({ rank, message: typeof b === 'number' ? `${b} is outside 0..${others - 1}` : `expected an index in 0..${others - 1}, got ${describeValue(b)}` });
+    }
     valid.sort((x, y) => list[x]! - list[y]! || x - y);
     for (let q = 0; q < valid.length; q++) {
       const b = list[valid[q]!]!;

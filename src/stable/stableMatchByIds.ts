@@ -13,8 +13,11 @@ import type { StableAssignmentById, StablePreferences } from './stablePreference
  * ({@link compareIds}), each coach's coachees in id order, unmatched coachees in id order.
  * Every coach appears, with an empty list when nobody is matched to them.
  *
- * @throws CoachmatchError of kind `invalidProblem` with JSON paths when a list names an unknown
- * or repeated id or a capacity is invalid (see {@link checkStablePreferences}).
+ * @throws CoachmatchError of kind `invalidProblem` with JSON paths when the preferences are of
+ * the wrong shape (a list with holes or not a list, a missing side, an `optimal` other than
+ * `coachee` or `coach`, an unknown field), a list names an unknown or repeated id, or a
+ * capacity is not an integer in 0..2^31−1 (at `$.capacity.<coach id>`; see
+ * {@link checkStablePreferences}).
  *
  * @example
  * ```ts
@@ -37,6 +40,7 @@ export function stableMatchByIds(prefs: StablePreferences): StableAssignmentById
     // An own property only: a coach "constructor" without one would find Object's.
     capacity: coaches.map((id) => (prefs.capacity !== undefined && Object.hasOwn(prefs.capacity, id) ? prefs.capacity[id]! : 1)),
   };
+  // The shape check above admits only 'coachee', 'coach' or undefined (the default, 'coachee').
   const result = deferredAcceptance(problem, { proposer: prefs.optimal === 'coach' ? 'cols' : 'rows' });
   // No prototype: a coach id "__proto__" (possible from JSON.parse) is a key like any other.
   const matching: Record<string, string[]> = Object.create(null);
