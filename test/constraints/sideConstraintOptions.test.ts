@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { solveWithSideConstraints } from '../../src/constraints/solveWithSideConstraints.js';
 import type { SideConstraint } from '../../src/constraints/sideConstraint.js';
-import { CoachmatchError } from '../../src/errors.js';
+import { thrownKindAndPaths } from '../helpers/issuePaths.js';
 
 const problem = { weights: [[5, 1], [4, 3]] };
 const quota: SideConstraint[] = [{ name: 'q', per: 'total', pairs: [[0, 1]], min: 1 }];
-
-function issuesOf(run: () => unknown): { kind: string; paths: string[] } {
-  try {
-    run();
-  } catch (error) {
-    if (!(error instanceof CoachmatchError)) throw error;
-    return { kind: error.kind, paths: error.issues.map((i) => i.path) };
-  }
-  throw new Error('expected a CoachmatchError');
-}
 
 describe('solveWithSideConstraints input checks', () => {
   it('refuses bad options at their paths, not with a TypeError or silently', () => {
@@ -27,13 +17,13 @@ describe('solveWithSideConstraints input checks', () => {
       [{ priceQuotas: 'no' }, '$.priceQuotas'],
       [{ priceQuota: false }, '$.priceQuota'],
     ];
-    for (const [options, path] of cases) expect(issuesOf(() => solveWithSideConstraints(problem, quota, options as never))).toEqual({ kind: 'invalidArgument', paths: [path] });
+    for (const [options, path] of cases) expect(thrownKindAndPaths(() => solveWithSideConstraints(problem, quota, options as never))).toEqual({ kind: 'invalidArgument', paths: [path] });
   });
 
   it('refuses constraints that are not a list of objects', () => {
-    expect(issuesOf(() => solveWithSideConstraints(problem, null as never))).toEqual({ kind: 'invalidProblem', paths: ['$.sideConstraints'] });
+    expect(thrownKindAndPaths(() => solveWithSideConstraints(problem, null as never))).toEqual({ kind: 'invalidProblem', paths: ['$.sideConstraints'] });
     // eslint-disable-next-line no-sparse-arrays
-    expect(issuesOf(() => solveWithSideConstraints(problem, [, ...quota] as never))).toEqual({ kind: 'invalidProblem', paths: ['$.sideConstraints[0]'] });
+    expect(thrownKindAndPaths(() => solveWithSideConstraints(problem, [, ...quota] as never))).toEqual({ kind: 'invalidProblem', paths: ['$.sideConstraints[0]'] });
   });
 
   it('gives undefined options their defaults and accepts Infinity and a positive limit', () => {

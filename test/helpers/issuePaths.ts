@@ -24,3 +24,17 @@ export function thrownIssuePaths(run: () => unknown, kind: CoachmatchErrorKind):
 export function issuePaths(problem: unknown): string[] {
   return thrownIssuePaths(() => solveAssignment(problem as AssignmentProblem), 'invalidProblem');
 }
+
+/**
+ * The kind and the JSON paths of the CoachmatchError that `run` throws: anything else it throws
+ * is rethrown, and throwing nothing fails the test.
+ */
+export function thrownKindAndPaths(run: () => unknown): { kind: CoachmatchErrorKind; paths: string[] } {
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof CoachmatchError)) throw error;
+    return { kind: error.kind, paths: error.issues.map((i) => i.path) };
+  }
+  throw new Error('expected a CoachmatchError');
+}

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CoachmatchError } from '../../src/errors.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch, type RematchRequest } from '../../src/rematch/rematch.js';
 import type { RematchResult } from '../../src/rematch/rematchResult.js';
 import { runs } from '../helpers/runs.js';
 import { fullSupport, sectorCoach, sectorCoachee, sectorCohort } from './support.js';
+import { thrownKindAndPaths } from '../helpers/issuePaths.js';
 
 // Two coaches, three coachees all with a current coach; every pair scores the same.
 const even = parseCohort({
@@ -26,19 +26,9 @@ function solved(outcome: RematchResult) {
   return outcome;
 }
 
-function issuesOf(run: () => unknown): { kind: string; paths: string[] } {
-  try {
-    run();
-  } catch (error) {
-    if (!(error instanceof CoachmatchError)) throw error;
-    return { kind: error.kind, paths: error.issues.map((i) => i.path) };
-  }
-  throw new Error('expected a CoachmatchError');
-}
-
 describe('rematch input checks', () => {
   it('refuses a change price of Infinity instead of moving everyone', () => {
-    expect(issuesOf(() => rematch(even, {}, { changePrice: Infinity }))).toEqual({ kind: 'invalidArgument', paths: ['$.changePrice'] });
+    expect(thrownKindAndPaths(() => rematch(even, {}, { changePrice: Infinity }))).toEqual({ kind: 'invalidArgument', paths: ['$.changePrice'] });
   });
 
   it('moves nobody with a huge finite change price when nothing happened', () => {
@@ -50,11 +40,11 @@ describe('rematch input checks', () => {
   });
 
   it('names a bad option at its path and gives undefined its default', () => {
-    expect(issuesOf(() => rematch(even, {}, { changePrice: '1' as never }))).toEqual({ kind: 'invalidArgument', paths: ['$.changePrice'] });
-    expect(issuesOf(() => rematch(even, {}, { exitMargin: NaN }))).toEqual({ kind: 'invalidArgument', paths: ['$.exitMargin'] });
-    expect(issuesOf(() => rematch(even, {}, { clusterThreshold: 1.5 }))).toEqual({ kind: 'invalidArgument', paths: ['$.clusterThreshold'] });
-    expect(issuesOf(() => rematch(even, {}, { changeprice: 1 } as never))).toEqual({ kind: 'invalidArgument', paths: ['$.changeprice'] });
-    expect(issuesOf(() => rematch(even, {}, null as never))).toEqual({ kind: 'invalidArgument', paths: ['$'] });
+    expect(thrownKindAndPaths(() => rematch(even, {}, { changePrice: '1' as never }))).toEqual({ kind: 'invalidArgument', paths: ['$.changePrice'] });
+    expect(thrownKindAndPaths(() => rematch(even, {}, { exitMargin: NaN }))).toEqual({ kind: 'invalidArgument', paths: ['$.exitMargin'] });
+    expect(thrownKindAndPaths(() => rematch(even, {}, { clusterThreshold: 1.5 }))).toEqual({ kind: 'invalidArgument', paths: ['$.clusterThreshold'] });
+    expect(thrownKindAndPaths(() => rematch(even, {}, { changeprice: 1 } as never))).toEqual({ kind: 'invalidArgument', paths: ['$.changeprice'] });
+    expect(thrownKindAndPaths(() => rematch(even, {}, null as never))).toEqual({ kind: 'invalidArgument', paths: ['$'] });
     const given = rematch(even, { exits: ['e1'] }, { changePrice: undefined, exitMargin: undefined, clusterThreshold: undefined, allowUnmatched: undefined, method: undefined });
     expect(given).toEqual(rematch(even, { exits: ['e1'] }));
   });
@@ -72,7 +62,7 @@ describe('rematch input checks', () => {
       [{ current: [{ coacheeId: 'e1' }] }, ['$.current[0].coachId']],
       [{ exit: ['e1'] }, ['$.exit']],
     ];
-    for (const [request, paths] of cases) expect(issuesOf(() => rematch(even, request as RematchRequest))).toEqual({ kind: 'invalidArgument', paths });
+    for (const [request, paths] of cases) expect(thrownKindAndPaths(() => rematch(even, request as RematchRequest))).toEqual({ kind: 'invalidArgument', paths });
   });
 
   it('does not change its inputs', () => {

@@ -1,24 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CoachmatchError } from '../../src/errors.js';
 import { deferredAcceptance } from '../../src/stable/deferredAcceptance.js';
 import { stableMatchByIds } from '../../src/stable/stableMatchByIds.js';
 import type { StablePreferences } from '../../src/stable/stablePreferences.js';
 import { runs } from '../helpers/runs.js';
+import { thrownKindAndPaths } from '../helpers/issuePaths.js';
 
 // Two stable matchings: rows get their first choice when rows propose, columns when columns do.
 const problem = { rows: 2, cols: 2, rowPrefs: [[0, 1], [1, 0]], colPrefs: [[1, 0], [0, 1]] };
 const prefs = { coacheePrefs: { a: ['x', 'y'], b: ['y', 'x'] }, coachPrefs: { x: ['b', 'a'], y: ['a', 'b'] } };
-
-function issuesOf(run: () => unknown): { kind: string; paths: string[] } {
-  try {
-    run();
-  } catch (error) {
-    if (!(error instanceof CoachmatchError)) throw error;
-    return { kind: error.kind, paths: error.issues.map((i) => i.path) };
-  }
-  throw new Error('expected a CoachmatchError');
-}
 
 describe('stable matching option checks', () => {
   it('gives proposer undefined its default, the rows-optimal matching', () => {
@@ -31,11 +21,11 @@ describe('stable matching option checks', () => {
     const other = fc.anything().filter((v) => v !== undefined && v !== 'rows' && v !== 'cols');
     fc.assert(
       fc.property(other, (proposer) => {
-        expect(issuesOf(() => deferredAcceptance(problem, { proposer } as never))).toEqual({ kind: 'invalidArgument', paths: ['$.proposer'] });
+        expect(thrownKindAndPaths(() => deferredAcceptance(problem, { proposer } as never))).toEqual({ kind: 'invalidArgument', paths: ['$.proposer'] });
       }),
       { numRuns: runs(100) },
     );
-    expect(issuesOf(() => deferredAcceptance(problem, { proposr: 'cols' } as never))).toEqual({ kind: 'invalidArgument', paths: ['$.proposr'] });
+    expect(thrownKindAndPaths(() => deferredAcceptance(problem, { proposr: 'cols' } as never))).toEqual({ kind: 'invalidArgument', paths: ['$.proposr'] });
   });
 
   it('refuses any optimal outside the enum, naming it', () => {
@@ -44,15 +34,15 @@ describe('stable matching option checks', () => {
     const other = fc.anything().filter((v) => v !== undefined && v !== 'coachee' && v !== 'coach');
     fc.assert(
       fc.property(other, (optimal) => {
-        expect(issuesOf(() => stableMatchByIds({ ...prefs, optimal } as never))).toEqual({ kind: 'invalidProblem', paths: ['$.optimal'] });
+        expect(thrownKindAndPaths(() => stableMatchByIds({ ...prefs, optimal } as never))).toEqual({ kind: 'invalidProblem', paths: ['$.optimal'] });
       }),
       { numRuns: runs(100) },
     );
   });
 
   it('reports a capacity too large at the coach id', () => {
-    expect(issuesOf(() => stableMatchByIds({ ...prefs, capacity: { x: 2 ** 40 } }))).toEqual({ kind: 'invalidProblem', paths: ['$.capacity.x'] });
-    expect(issuesOf(() => stableMatchByIds({ ...prefs, capacity: { y: 1, x: -1 } }))).toEqual({ kind: 'invalidProblem', paths: ['$.capacity.x'] });
+    expect(thrownKindAndPaths(() => stableMatchByIds({ ...prefs, capacity: { x: 2 ** 40 } }))).toEqual({ kind: 'invalidProblem', paths: ['$.capacity.x'] });
+    expect(thrownKindAndPaths(() => stableMatchByIds({ ...prefs, capacity: { y: 1, x: -1 } }))).toEqual({ kind: 'invalidProblem', paths: ['$.capacity.x'] });
   });
 
   it('refuses preferences of the wrong shape with paths, not a TypeError', () => {
@@ -67,7 +57,7 @@ describe('stable matching option checks', () => {
       [{ ...prefs, optimum: 'coach' }, ['$.optimum']],
       [null, ['$']],
     ];
-    for (const [input, paths] of cases) expect(issuesOf(() => stableMatchByIds(input as StablePreferences))).toEqual({ kind: 'invalidProblem', paths });
+    for (const [input, paths] of cases) expect(thrownKindAndPaths(() => stableMatchByIds(input as StablePreferences))).toEqual({ kind: 'invalidProblem', paths });
   });
 });
 
@@ -85,6 +75,6 @@ describe('stable problem shape checks', () => {
       [{ ...problem, capacity: 2 }, ['$.capacity']],
       [null, ['$']],
     ];
-    for (const [input, paths] of cases) expect(issuesOf(() => deferredAcceptance(input as never))).toEqual({ kind: 'invalidProblem', paths });
+    for (const [input, paths] of cases) expect(thrownKindAndPaths(() => deferredAcceptance(input as never))).toEqual({ kind: 'invalidProblem', paths });
   });
 });
