@@ -13,6 +13,7 @@ import { parseCohort } from '../../src/model/parseCohort.js';
 import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
 import { thrownIssuePaths } from '../helpers/issuePaths.js';
 import { runs } from '../helpers/runs.js';
+import { freezeDeep } from '../helpers/freezeDeep.js';
 
 const S = { socioEmotional: 3, network: 3, autonomy: 3, career: 3 };
 const doc = {
@@ -58,13 +59,7 @@ describe('match on a cohort parseCohort did not return', () => {
   it('answers a frozen cohort that refers back to itself with an error, not a crash', () => {
     const cyclic = structuredClone(parseCohort(doc)) as Editable;
     cyclic.coachees[0].meta = { cohort: cyclic };
-    const freeze = (o: unknown, seen = new Set<unknown>()): void => {
-      if (typeof o !== 'object' || o === null || seen.has(o)) return;
-      seen.add(o);
-      for (const v of Object.values(o)) freeze(v, seen);
-      Object.freeze(o);
-    };
-    freeze(cyclic);
+    freezeDeep(cyclic);
     expect(invalidPaths(cyclic)).toEqual(['$.coachees[0].meta']);
   });
 

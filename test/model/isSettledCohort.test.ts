@@ -4,6 +4,7 @@ import { match } from '../../src/engine/match.js';
 import type { Cohort } from '../../src/model/cohort.js';
 import { isParsedCohort, isSettledCohort } from '../../src/model/isSettledCohort.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
+import { freezeDeep } from '../helpers/freezeDeep.js';
 
 const parsed = parseCohort(JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8')));
 
@@ -34,13 +35,7 @@ describe(isSettledCohort, () => {
   it('answers for a frozen cohort that refers back to itself (it walked the cycle until the heap ran out)', () => {
     const cyclic = structuredClone(parsed) as any;
     cyclic.coachees[0].meta = { cohort: cyclic, again: cyclic.coachees };
-    const freeze = (o: unknown, seen = new Set<unknown>()): void => {
-      if (typeof o !== 'object' || o === null || seen.has(o)) return;
-      seen.add(o);
-      for (const v of Object.values(o)) freeze(v, seen);
-      Object.freeze(o);
-    };
-    freeze(cyclic);
+    freezeDeep(cyclic);
     expect(isSettledCohort(cyclic as Cohort)).toBe(true);
     // Settled is not valid: only parseCohort's own cohort is known to be.
     expect(isParsedCohort(cyclic)).toBe(false);
