@@ -144,7 +144,8 @@ function denseShape(problem: AssignmentProblem, issues: IssueList): { rows: numb
 }
 
 function isRow(value: unknown): value is ArrayLike<unknown> {
-  return Array.isArray(value) || ArrayBuffer.isView(value);
+  // A typed array, not any view: a DataView has no length, so its columns read as undefined.
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }
 
 function sparseShape(problem: AssignmentProblem, issues: IssueList): { rows: number; cols: number } | null {

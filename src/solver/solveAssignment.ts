@@ -6,7 +6,7 @@ import { normalizeProblem } from './normalizeProblem.js';
 import type { AssignmentProblem, AssignmentResult, SolveOptions, WarmStart } from './types.js';
 import { checkWarmStart } from './warmStart.js';
 import { CoachmatchError } from '../errors.js';
-import type { SolveWorkspace } from './solveWorkspace.js';
+import { SolveWorkspace } from './solveWorkspace.js';
 import { coverClosedColumns, withoutClosedPairs } from './closedColumns.js';
 
 /** Largest rows × cols for which `auto` turns a sparse square one-to-one problem dense for JV (8 MB; measured on the OR-Library sparse instances: faster up to n = 800, slower at 1500). */
@@ -38,6 +38,10 @@ export function solveAssignment(problem: AssignmentProblem, options: Partial<Sol
 /** As {@link solveAssignment}, with `tuning` for the flow solver, if it runs (the result is exact either way). */
 export function solveTuned(problem: AssignmentProblem, options: Partial<SolveOptions>, tuning: Partial<FlowTuning>): AssignmentResult {
   const { method, warmStart, workspace } = { ...defaultSolveOptions, ...options };
+  // Its buffers are taken without a look: anything else fails deep inside as a TypeError.
+  if (workspace !== undefined && !(workspace instanceof SolveWorkspace)) {
+    throw new CoachmatchError('invalidArgument', 'workspace must be a SolveWorkspace (new SolveWorkspace()) or left out', [{ path: '$.workspace', message: 'expected a SolveWorkspace' }]);
+  }
   const normalized = normalizeProblem(problem, workspace);
   if (warmStart !== undefined) checkWarmStart(normalized, warmStart);
   return solveNormalized(normalized, method, warmStart, tuning, workspace);
