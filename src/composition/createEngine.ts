@@ -1,5 +1,6 @@
 import { Container } from 'inversify';
 import { match, type MatchOverrides } from '../engine/match.js';
+import { CoachmatchError } from '../errors.js';
 import type { Matching } from '../engine/matching.js';
 import type { Cohort } from '../model/cohort.js';
 import type { Policy } from '../policies/policy.js';
@@ -32,7 +33,13 @@ export function createEngine(container?: Container): Engine {
   const solve = root.get<Solver>(tokens.solver);
   return {
     policies,
-    match: (cohort, options = {}) => match(cohort, { ...options, policies, buildFeatures, solve }),
+    match: (cohort, options = {}) => {
+      // A spread would read null or a string as no options at all; match checks the rest.
+      if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+        throw new CoachmatchError('invalidArgument', 'match options must be an object or left out', [{ path: '$', message: `expected an object of options, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}` }]);
+      }
+      return match(cohort, { ...options, policies, buildFeatures, solve });
+    },
   };
 }
 

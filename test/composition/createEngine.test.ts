@@ -11,6 +11,7 @@ import { defaultPolicies } from '../../src/policies/defaultPolicies.js';
 import type { Policy } from '../../src/policies/policy.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem, SolverMethod } from '../../src/solver/types.js';
+import { thrownKindAndPaths } from '../helpers/issuePaths.js';
 
 const load = (name: string) => parseCohort(JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')));
 const cohort = load('alumni-programme.json');
@@ -40,6 +41,13 @@ describe(createEngine, () => {
   it('matches exactly as the plain match function does', () => {
     expect(createEngine().match(cohort)).toEqual(match(cohort));
     expect(createEngine().match(cohort, { policy: { preset: 'diversity-first' } })).toEqual(match(cohort, { policy: { preset: 'diversity-first' } }));
+  });
+
+  it('refuses options that are not an object (null read as no options at all) and unknown ones, as match does', () => {
+    for (const options of [null, 'fair', [], 3]) {
+      expect(thrownKindAndPaths(() => createEngine().match(cohort, options as never))).toEqual({ kind: 'invalidArgument', paths: ['$'] });
+    }
+    expect(thrownKindAndPaths(() => createEngine().match(cohort, { alowUnmatched: false } as never)).kind).toBe('invalidArgument');
   });
 
   it('applies one more bound policy', () => {
