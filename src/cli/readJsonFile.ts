@@ -21,7 +21,7 @@ export function readJsonFile(path: string): unknown {
   }
   const decoded = decodeStrictUtf8(bytes);
   if (!('text' in decoded)) {
-    const found = decoded.utf16 ? 'is UTF-16 text' : `is not UTF-8 text (line ${decoded.badLine})`;
+    const found = decoded.encoding !== null ? `is ${decoded.encoding} text` : `is not UTF-8 text (line ${decoded.badLine})`;
     throw new CoachmatchError('invalidArgument', `${path} ${found}: save it as UTF-8`);
   }
   const read = parseJsonText(decoded.text);

@@ -14,6 +14,6 @@ export function decodeCsvText(source: CsvSource): string {
   const decoded = decodeStrictUtf8(source.content);
   if ('text' in decoded) return decoded.text;
   throw new CoachmatchError('invalidCohort', `${source.name} is not UTF-8 text`, [
-    { path: `${source.name}:${decoded.badLine}`, message: `${decoded.utf16 ? 'UTF-16, not UTF-8' : 'not valid UTF-8'}: save the sheet as "CSV UTF-8"` },
+    { path: `${source.name}:${decoded.badLine}`, message: `${decoded.encoding !== null ? `${decoded.encoding}, not UTF-8` : 'not valid UTF-8'}: save the sheet as "CSV UTF-8"` },
   ]);
 }

@@ -58,6 +58,11 @@ describe('coachmatch on bad input', () => {
       const utf16 = await runInProcess([command, file]);
       expect(utf16.code).toBe(2);
       expect(utf16.stderr).toContain('is UTF-16 text: save it as UTF-8');
+      // As UTF-32 (little-endian, whose mark starts as UTF-16's does): said so, not called UTF-16.
+      const utf32 = Buffer.alloc(4 * (text.length + 1));
+      [...`\uFEFF${text}`].forEach((ch, at) => utf32.writeUInt32LE(ch.codePointAt(0)!, 4 * at));
+      writeFileSync(file, utf32);
+      expect((await runInProcess([command, file])).stderr).toContain('is UTF-32 text: save it as UTF-8');
       // The same text as UTF-8, with a byte-order mark, is read.
       writeFileSync(file, `\uFEFF${text}`);
       expect((await runInProcess([command, file])).code).toBe(0);
