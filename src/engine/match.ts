@@ -159,10 +159,13 @@ export interface PreparedMatch {
 /**
  * Runs features and policies without solving, for callers that solve variants of the same
  * problem (forced pairs, extra bans) and compare them. Unlike {@link match}, it takes a wider
- * options object (rematch's, runScenario's) and ignores fields that are not match options.
+ * options object (rematch's, runScenario's) and ignores fields that are not match options. A
+ * cohort parseCohort did not return is validated first, as match validates it.
  */
-export function prepareMatch(cohort: Cohort, options: MatchOverrides = {}): PreparedMatch {
+export function prepareMatch(given: Cohort, options: MatchOverrides = {}): PreparedMatch {
   const settings = resolveMatchOptionsWithin(options);
+  // As match: what parseCohort did not return is validated (rematch's changed cohort included).
+  const cohort = checkedCohort(given);
   const pairs = cohortPairs(cohort);
   if (pairs > DENSE_PAIR_LIMIT) {
     // Every pair gets a dozen 8-byte values: beyond this the process runs out of memory.

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { match } from '../../src/engine/match.js';
+import { match, prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
 import type { Cohort } from '../../src/model/cohort.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
@@ -47,6 +47,12 @@ describe('match on a cohort parseCohort did not return', () => {
     expect(invalidPaths(edited((c) => c.coachees.push(c.coachees[0])))).toContain('$.coachees[3].id');
     expect(invalidPaths(edited((c) => (c.coachees[0].avoid = ['no-such-coach'])))).toEqual(['$.coachees[0].avoid[0]']);
     expect(invalidPaths(edited((c) => c.coachees.push(null)))).toEqual(['$.coachees[3]']);
+  });
+
+  it('prepareMatch, the start of explain, rematch and compare, refuses them too (it ran them as they were)', () => {
+    expect(thrownIssuePaths(() => prepareMatch(edited((c) => (c.coaches[0].capacity = Infinity))), 'invalidCohort')).toEqual(['$.coaches[0].capacity']);
+    // An unedited copy is the parsed cohort's problem.
+    expect(toAssignmentProblem(prepareMatch(edited(() => {})).combined, true)).toEqual(toAssignmentProblem(prepareMatch(parseCohort(doc)).combined, true));
   });
 
   it('matches a raw document that passes as a cohort as parseCohort would have it', () => {
