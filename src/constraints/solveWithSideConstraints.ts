@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CoachmatchError, type InputIssue } from '../errors.js';
-import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { describeValue } from '../text/describeValue.js';
 import { normalizeProblem } from '../solver/normalizeProblem.js';
 import type { NormalizedProblem } from '../solver/normalizedProblem.js';
@@ -15,6 +14,7 @@ import { lpSolverBackend } from './lpSolverBackend.js';
 import type { QuotaBackend, SolveLimits } from './quotaBackend.js';
 import type { QuotaInstanceOutcome, QuotaReport, SideConstraint } from './sideConstraint.js';
 import { countChosen, solveQuotaMip } from './solveQuotaMip.js';
+import { optionsWithDefaults } from '../model/optionsWithDefaults.js';
 
 /** Options of {@link solveWithSideConstraints}. */
 export interface SideConstraintOptions {
@@ -56,10 +56,7 @@ const sideConstraintOptionsSchema = z.strictObject({
  * @throws CoachmatchError `invalidArgument` listing each bad option at `$.<name>`.
  */
 function sideConstraintSettings(options: unknown): SideConstraintOptions {
-  const parsed = sideConstraintOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new CoachmatchError('invalidArgument', 'Invalid side-constraint options', zodIssuesToInputIssues(parsed.error.issues));
-  const given = Object.fromEntries(Object.entries(options as object).filter(([, value]) => value !== undefined));
-  return { ...defaultSideConstraintOptions, ...given };
+  return optionsWithDefaults(sideConstraintOptionsSchema, options, defaultSideConstraintOptions, 'side-constraint options');
 }
 
 /** The constraints must be a list of objects (each then checked by expandQuotas). */

@@ -4,6 +4,7 @@ import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
 import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../solver/types.js';
 import type { ExplainOptions } from './explainMatching.js';
+import { optionsWithDefaults } from '../model/optionsWithDefaults.js';
 
 /** The options of explainMatching; undefined means the default. */
 const explainOptionsSchema = z.strictObject({
@@ -21,10 +22,7 @@ const explainOptionsSchema = z.strictObject({
  * @throws CoachmatchError `invalidArgument` listing each bad option at `$.<name>`.
  */
 export function explainSettings(options: unknown, defaults: ExplainOptions): ExplainOptions {
-  const parsed = explainOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new CoachmatchError('invalidArgument', 'Invalid explain options', zodIssuesToInputIssues(parsed.error.issues));
-  const given = Object.fromEntries(Object.entries(options as object).filter(([, value]) => value !== undefined));
-  return { ...defaults, ...given };
+  return optionsWithDefaults(explainOptionsSchema, options, defaults, 'explain options');
 }
 
 const finite = z.number();

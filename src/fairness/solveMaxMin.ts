@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import { describeValue } from '../text/describeValue.js';
 import { CoachmatchError } from '../errors.js';
 import { maxBMatching } from '../solver/maxBMatching.js';
@@ -8,6 +7,7 @@ import { normalizeProblem } from '../solver/normalizeProblem.js';
 import { solveNormalized } from '../solver/solveAssignment.js';
 import type { AssignmentProblem, SolverMethod } from '../solver/types.js';
 import type { MaxMinResult } from './maxMinResult.js';
+import { optionsWithDefaults } from '../model/optionsWithDefaults.js';
 
 /** Options of {@link solveMaxMin}. */
 export interface MaxMinOptions {
@@ -125,10 +125,7 @@ const maxMinOptionsSchema = z.strictObject({
  * @throws CoachmatchError `invalidArgument` listing each bad option at `$.<name>`.
  */
 function maxMinSettings(options: unknown): MaxMinOptions {
-  const parsed = maxMinOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new CoachmatchError('invalidArgument', 'Invalid max–min options', zodIssuesToInputIssues(parsed.error.issues));
-  const given = Object.fromEntries(Object.entries(options as object).filter(([, value]) => value !== undefined));
-  return { ...defaultMaxMinOptions, ...given };
+  return optionsWithDefaults(maxMinOptionsSchema, options, defaultMaxMinOptions, 'max–min options');
 }
 
 /** Level of every allowed pair, in CSR order; a level that is not a finite number is refused. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CoachmatchError } from '../errors.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import type { RematchOptions, RematchRequest } from './rematch.js';
+import { optionsWithDefaults } from '../model/optionsWithDefaults.js';
 
 const idPairSchema = z.strictObject({ coacheeId: z.string(), coachId: z.string() });
 // z.array reads every index, so a hole is an issue at its own path, not a skipped entry.
@@ -56,8 +57,5 @@ export function checkRematchRequestShape(request: unknown): RematchRequest {
  * @throws CoachmatchError `invalidArgument` listing each bad option at `$.<name>`.
  */
 export function rematchSettings(options: unknown, defaults: RematchOptions): RematchOptions {
-  const parsed = rematchOptionsShapeSchema.safeParse(options);
-  if (!parsed.success) throw new CoachmatchError('invalidArgument', 'Invalid re-match options', zodIssuesToInputIssues(parsed.error.issues));
-  const given = Object.fromEntries(Object.entries(options as object).filter(([, value]) => value !== undefined));
-  return { ...defaults, ...given };
+  return optionsWithDefaults(rematchOptionsShapeSchema, options, defaults, 're-match options');
 }
