@@ -1,6 +1,6 @@
 import { Container } from 'inversify';
 import { match, type MatchOverrides } from '../engine/match.js';
-import { CoachmatchError } from '../errors.js';
+import { refuseNonObjectOptions } from '../engine/matchOptions.js';
 import type { Matching } from '../engine/matching.js';
 import type { Cohort } from '../model/cohort.js';
 import type { Policy } from '../policies/policy.js';
@@ -34,10 +34,8 @@ export function createEngine(container?: Container): Engine {
   return {
     policies,
     match: (cohort, options = {}) => {
-      // A spread would read null or a string as no options at all; match checks the rest.
-      if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-        throw new CoachmatchError('invalidArgument', 'match options must be an object or left out', [{ path: '$', message: `expected an object of options, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}` }]);
-      }
+      // Before the spread below, which reads null or a string as no options; match checks the rest.
+      refuseNonObjectOptions(options);
       return match(cohort, { ...options, policies, buildFeatures, solve });
     },
   };

@@ -151,6 +151,18 @@ function optionIssues(options: object): InputIssue[] {
 }
 
 /**
+ * Refuses options that are not an object (null, a string, an array), before anything spreads
+ * them: a spread reads them as no options at all.
+ *
+ * @throws CoachmatchError `invalidArgument` at `$`.
+ */
+export function refuseNonObjectOptions(options: unknown): asserts options is object {
+  if (typeof options === 'object' && options !== null && !Array.isArray(options)) return;
+  const got = options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options;
+  throw new CoachmatchError('invalidArgument', `match options must be an object, got ${got}`, [{ path: '$', message: `expected an object of options, got ${got}` }]);
+}
+
+/**
  * The options a match runs with: the defaults, then every option the caller gave a value
  * (an option given as `undefined` keeps its default; candidate settings merge the same way),
  * each checked. TypeScript callers can still pass what the types allow but the engine cannot
@@ -165,9 +177,7 @@ function optionIssues(options: object): InputIssue[] {
  * options (`$.allowUnmatched`, `$.candidateSettings.k`, `$.policies[0]`).
  */
 export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new CoachmatchError('invalidArgument', `match options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
-  }
+  refuseNonObjectOptions(options);
   let issues: InputIssue[];
   try {
     issues = optionIssues(options);
