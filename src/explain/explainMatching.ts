@@ -4,7 +4,8 @@ import type { PreparedMatch } from '../engine/match.js';
 import { toAssignmentProblem } from '../engine/match.js';
 import type { TermValue } from '../engine/matching.js';
 import { CoachmatchError } from '../errors.js';
-import type { AssignmentResult, SolverMethod } from '../solver/types.js';
+import type { AssignmentProblem, AssignmentResult, SolverMethod, WarmStart } from '../solver/types.js';
+import { compressedRows } from './compressedRows.js';
 import type { Alternative, CoacheeExplanation, Explanation, Obstacle, TermDelta } from './explanation.js';
 import { checkResultFits, explainSettings } from './checkExplainInput.js';
 import { solvePinned } from './solvePinned.js';
@@ -94,8 +95,12 @@ class ExplainContext {
   resolves = 0;
   private readonly problem;
   private readonly weights: ReadonlyArray<ReadonlyArray<number | null>>;
+  /** The problem's allowed pairs in compressed rows, which each re-solve reads without converting. */
+  private readonly pairs: AssignmentProblem;
   private readonly holders: string[][];
   private readonly eps: number;
+  /** The optimum each pinned re-solve repairs instead of solving afresh (see solvePinned). */
+  private readonly warmStart: WarmStart | undefined;
 
   constructor(
     private readonly prepared: PreparedMatch,
@@ -104,12 +109,15 @@ class ExplainContext {
   ) {
     this.problem = toAssignmentProblem(prepared.combined, settings.allowUnmatched);
     this.weights = this.problem.weights!;
+    this.pairs = compressedRows({ ...this.problem, weights: this.weights });
     const { features } = prepared;
     this.holders = features.coachIds.map(() => []);
     result.assignment.forEach((col, row) => {
       if (col !== null) this.holders[col]!.push(features.coacheeIds[row]!);
     });
     this.eps = 1e-9 * (1 + Math.abs(result.objective));
+    // A caller's duals are checked for shape only: a start the solver would refuse is left out.
+    this.warmStart = result.duals.col.every(Number.isFinite) ? { assignment: result.assignment, colDual: result.duals.col } : undefined;
   }
 
   explainRow(row: number): CoacheeExplanation {
@@ -168,7 +176,7 @@ class ExplainContext {
   /** Exact loss of forcing (row, col), lifting a ban on the pair when asked. */
   private price(row: number, col: number, liftBan: boolean): Priced {
     const { combined } = this.prepared;
-    let problem = this.problem;
+    let problem = this.pairs;
     if (liftBan) {
       const weights = this.weights.map((r, i) =>
         i === row ? r.map((w, j) => (j === col ? priorityWeight(combined.rowMultiplier[row]!, combined.utility[row * combined.cols + col]!) : w)) : r,
@@ -176,7 +184,7 @@ class ExplainContext {
       problem = { ...this.problem, weights };
     }
     this.resolves++;
-    const forced = solvePinned(problem, [{ row, col }], this.settings.method);
+    const forced = solvePinned(problem, [{ row, col }], this.settings.method, this.warmStart);
     if (forced.status !== 'optimal') return { loss: null, unplaces: 0, assignment: null };
     return { loss: this.result.objective - forced.objective, unplaces: this.result.matched - forced.matched, assignment: forced.assignment };
   }

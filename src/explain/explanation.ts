@@ -51,7 +51,11 @@ export interface Alternative {
   readonly loss: number | null;
   /** Coachees who would lose their place if the pair were forced (usually 0). */
   readonly unplaces: number;
-  /** Other coachees whose coach would change if the pair were forced. */
+  /**
+   * Other coachees whose coach would change if the pair were forced: in one optimum of the
+   * pinned problem, the one the flow solver reaches by repairing the current matching; where
+   * optima tie, another optimum could move other coachees.
+   */
   readonly knockOn: readonly { readonly coacheeId: string; readonly from: string | null; readonly to: string | null }[];
   readonly obstacles: readonly Obstacle[];
 }

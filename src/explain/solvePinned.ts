@@ -1,5 +1,5 @@
 import { solveAssignment } from '../solver/solveAssignment.js';
-import type { AssignmentProblem, AssignmentResult, Diagnosis, SolverMethod } from '../solver/types.js';
+import type { AssignmentProblem, AssignmentResult, Diagnosis, SolverMethod, WarmStart } from '../solver/types.js';
 import { CoachmatchError } from '../errors.js';
 
 /** A pair that must be in the assignment: row (coachee) index and column (coach) index. */
@@ -20,7 +20,7 @@ export type PinnedResult =
   | AssignmentResult;
 
 /**
- * Solves a dense assignment problem with some pairs held fixed (pinned), exactly.
+ * Solves an assignment problem, dense or in compressed rows, with some pairs held fixed (pinned), exactly.
  *
  * @remarks
  * Pinned rows are taken out and their columns lose the places they hold (capacity and
@@ -30,6 +30,9 @@ export type PinnedResult =
  * pair, two pins for one row, or more pins on a column than its capacity are conflicts,
  * returned as a value naming the pins. The duals of a pinned row are made tight on its pin
  * (`row = w − col`); with its other pairs forbidden they certify the pinned optimum.
+ * `warmStart`, a solution of the problem without the pins (its assignment and column duals),
+ * is handed to the solve of the rest: a pin or two moves little, so the flow solver repairs
+ * that solution instead of starting afresh. The result is exact either way.
  *
  * @example
  * ```ts
@@ -40,15 +43,16 @@ export function solvePinned(
   problem: AssignmentProblem,
   pins: readonly Pin[],
   method: SolverMethod = 'auto',
+  warmStart?: WarmStart,
 ): PinnedResult {
-  const weights = problem.weights;
-  if (weights === undefined) throw new CoachmatchError('invalidArgument', 'solvePinned needs a dense problem (weights)');
-  if (pins.length === 0) return solveAssignment(problem, { method });
-  const rows = weights.length;
-  const cols = problem.cols ?? weights[0]?.length ?? 0;
+  const start = (rows: readonly number[] | null) =>
+    warmStart === undefined ? {} : { warmStart: rows === null ? warmStart : { assignment: rows.map((i) => warmStart.assignment[i] ?? null), colDual: warmStart.colDual } };
+  const source = pinnedRowsOf(problem);
+  if (pins.length === 0) return solveAssignment(problem, { method, ...start(null) });
+  const { rows, cols } = source;
   const capacity = problem.capacity ?? new Array<number>(cols).fill(1);
   const minLoad = problem.minLoad ?? new Array<number>(cols).fill(0);
-  const conflicts = pinConflicts(weights, capacity, pins);
+  const conflicts = pinConflicts(source.weightAt, capacity, pins);
   if (conflicts.length > 0) return { status: 'pinConflict', conflicts };
 
   const pinnedCol = new Int32Array(rows).fill(-1);
@@ -64,14 +68,14 @@ export function solvePinned(
   for (let i = 0; i < rows; i++) if (pinnedCol[i]! < 0) restRows.push(i);
   const rest = solveAssignment(
     {
-      weights: restRows.map((i) => weights[i]!),
+      ...source.rowsOnly(restRows),
       cols,
       sense: problem.sense ?? 'max',
       capacity: capacity.map((c, j) => c - pinnedLoad[j]!),
       minLoad: minLoad.map((m, j) => Math.max(0, m - pinnedLoad[j]!)),
       allowUnmatched: problem.allowUnmatched === true,
     },
-    { method },
+    { method, ...start(restRows) },
   );
   const assignment = new Array<number | null>(rows).fill(null);
   restRows.forEach((i, r) => (assignment[i] = rest.assignment[r] ?? null));
@@ -86,15 +90,62 @@ export function solvePinned(
   const rowDual = new Array<number>(rows).fill(0);
   restRows.forEach((i, r) => (rowDual[i] = rest.duals.row[r]!));
   for (const { row, col } of unique) {
-    const w = weights[row]![col] as number;
+    const w = source.weightAt(row, col)!;
     pinnedTotal += w;
     rowDual[row] = w - rest.duals.col[col]!;
   }
   return { ...rest, objective: rest.objective + pinnedTotal, assignment, loads, matched, duals: { row: rowDual, col: rest.duals.col } };
 }
 
+/** What solvePinned reads of a problem, dense or in compressed rows: its size, a pair's weight (null when forbidden), and the problem of some of its rows. */
+interface PinnedRows {
+  readonly rows: number;
+  readonly cols: number;
+  weightAt(row: number, col: number): number | null;
+  rowsOnly(rows: readonly number[]): Pick<AssignmentProblem, 'weights'> | Pick<AssignmentProblem, 'rows' | 'compressed'>;
+}
+
+function pinnedRowsOf(problem: AssignmentProblem): PinnedRows {
+  const { weights, compressed } = problem;
+  if (weights !== undefined) {
+    return {
+      rows: weights.length,
+      cols: problem.cols ?? weights[0]?.length ?? 0,
+      weightAt: (row, col) => {
+        const w = weights[row]?.[col];
+        return w === null || w === undefined || !Number.isFinite(w) ? null : w;
+      },
+      rowsOnly: (rows) => ({ weights: rows.map((i) => weights[i]!) }),
+    };
+  }
+  if (compressed === undefined || problem.rows === undefined || problem.cols === undefined) {
+    throw new CoachmatchError('invalidArgument', 'solvePinned needs a dense problem (weights) or compressed rows with rows and cols');
+  }
+  const { rowStart, colIndex, weight } = compressed;
+  return {
+    rows: problem.rows,
+    cols: problem.cols,
+    weightAt: (row, col) => {
+      // A row's columns ascend (solveAssignment checks them): a short scan finds the pair.
+      for (let k = rowStart[row] ?? 0, end = rowStart[row + 1] ?? 0; k < end; k++) if (colIndex[k] === col) return weight[k]!;
+      return null;
+    },
+    rowsOnly: (rows) => {
+      const starts = new Int32Array(rows.length + 1);
+      rows.forEach((i, r) => (starts[r + 1] = starts[r]! + rowStart[i + 1]! - rowStart[i]!));
+      const columns = new Int32Array(starts[rows.length]!);
+      const values = new Float64Array(columns.length);
+      rows.forEach((i, r) => {
+        columns.set(colIndex.subarray(rowStart[i]!, rowStart[i + 1]!), starts[r]!);
+        values.set(weight.subarray(rowStart[i]!, rowStart[i + 1]!), starts[r]!);
+      });
+      return { rows: rows.length, compressed: { rowStart: starts, colIndex: columns, weight: values } };
+    },
+  };
+}
+
 function pinConflicts(
-  weights: ReadonlyArray<ReadonlyArray<number | null>>,
+  weightAt: PinnedRows['weightAt'],
   capacity: readonly number[],
   pins: readonly Pin[],
 ): PinConflict[] {
@@ -103,8 +154,7 @@ function pinConflicts(
   const byRow = new Map<number, number[]>();
   const byCol = new Map<number, number[]>();
   pins.forEach(({ row, col }, p) => {
-    const w = weights[row]?.[col];
-    if (w === null || w === undefined || !Number.isFinite(w)) banned.push(p);
+    if (weightAt(row, col) === null) banned.push(p);
     byRow.set(row, [...(byRow.get(row) ?? []), p]);
     byCol.set(col, [...(byCol.get(col) ?? []), p]);
   });

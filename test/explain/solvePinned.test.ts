@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solvePinned } from '../../src/explain/solvePinned.js';
+import { compressedRows } from '../../src/explain/compressedRows.js';
+import { solvePinned, type Pin } from '../../src/explain/solvePinned.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
 import { bruteForce } from '../helpers/bruteForce.js';
@@ -86,4 +87,47 @@ describe(solvePinned, () => {
     expect(outcome.assignment).toEqual([0, null]);
     expect(outcome.objective).toBe(1);
   });
+
+  it('solves compressed rows warm from the optimum as it solves dense weights cold: same status, conflicts and objective, a valid assignment', () => {
+    const withPins = problems.chain((problem) =>
+      fc.record({
+        problem: fc.constant(problem),
+        pins: fc.array(fc.record({ row: fc.integer({ min: 0, max: problem.weights!.length - 1 }), col: fc.integer({ min: 0, max: problem.weights![0]!.length - 1 }) }), { maxLength: 3 }),
+      }),
+    );
+    fc.assert(
+      fc.property(withPins, ({ problem, pins }) => {
+        const best = solveAssignment(problem);
+        const warmStart = best.status === 'optimal' ? { assignment: best.assignment, colDual: best.duals.col } : undefined;
+        const cold = solvePinned(problem, pins);
+        const warm = solvePinned(compressedRows({ ...problem, weights: problem.weights! }), pins, 'auto', warmStart);
+        expect(warm.status).toBe(cold.status);
+        if (cold.status === 'pinConflict' || warm.status === 'pinConflict') {
+          expect(warm).toEqual(cold);
+          return;
+        }
+        if (cold.status !== 'optimal' || warm.status !== 'optimal') return;
+        expect(warm.objective).toBeCloseTo(cold.objective, 9);
+        expect(warm.matched).toBe(cold.matched);
+        expectValid(problem, pins, warm.assignment, warm.objective);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
 });
+
+/** Every pin held, no column over capacity, no forbidden pair, and the objective the assignment's own. */
+function expectValid(problem: AssignmentProblem, pins: readonly Pin[], assignment: readonly (number | null)[], objective: number): void {
+  for (const { row, col } of pins) expect(assignment[row]).toBe(col);
+  const loads = problem.capacity!.map(() => 0);
+  let total = 0;
+  assignment.forEach((col, row) => {
+    if (col === null) return;
+    loads[col]!++;
+    const w = problem.weights![row]![col];
+    expect(w).not.toBeNull();
+    total += w!;
+  });
+  loads.forEach((load, j) => expect(load).toBeLessThanOrEqual(problem.capacity![j]!));
+  expect(total).toBeCloseTo(objective, 9);
+}
