@@ -8,6 +8,7 @@ import type { AssignmentResult, SolverMethod } from '../solver/types.js';
 import type { Alternative, CoacheeExplanation, Explanation, Obstacle, TermDelta } from './explanation.js';
 import { checkResultFits, explainSettings } from './checkExplainInput.js';
 import { solvePinned } from './solvePinned.js';
+import { totalTolerance } from './explainTolerance.js';
 
 /** Options of {@link explainMatching}; defaults in {@link defaultExplainOptions}. */
 export interface ExplainOptions {
@@ -109,7 +110,7 @@ class ExplainContext {
     result.assignment.forEach((col, row) => {
       if (col !== null) this.holders[col]!.push(features.coacheeIds[row]!);
     });
-    this.eps = 1e-9 * (1 + Math.abs(result.objective));
+    this.eps = totalTolerance(this.weights, result.assignment);
   }
 
   explainRow(row: number): CoacheeExplanation {
