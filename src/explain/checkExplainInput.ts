@@ -5,6 +5,7 @@ import { solveAssignment } from '../solver/solveAssignment.js';
 import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../solver/types.js';
 import type { ExplainOptions } from './explainMatching.js';
 import { optionsWithDefaults } from '../model/optionsWithDefaults.js';
+import { dualIssues } from './checkDuals.js';
 import { totalTolerance } from './explainTolerance.js';
 
 /** The options of explainMatching; undefined means the default. */
@@ -45,7 +46,8 @@ const resultSchema = z.discriminatedUnion('status', [
  * up, would otherwise be explained as this problem's optimum. The assignment is checked pair
  * by pair (range, bans, capacities, minimum loads), the objective recomputed from the weights
  * (relative tolerance 1e-9, see totalTolerance), and the problem solved once more so that a
- * result that is not optimal (or an "infeasible" for a feasible problem) is refused too.
+ * result that is not optimal (or an "infeasible" for a feasible problem) is refused too. The
+ * duals must certify it (see dualIssues): explain prices alternatives by them.
  *
  * @throws CoachmatchError `invalidArgument` listing each mismatch at `$.result.<field>`.
  */
@@ -105,5 +107,6 @@ export function checkResultFits(problem: AssignmentProblem, result: unknown, met
     if (optimum.matched > matched) issues.push({ path: '$.result.assignment', message: `places ${matched} coachees; the optimum places ${optimum.matched}` });
     else if (optimum.objective > objective + Math.max(tolerance, totalTolerance(weights, optimum.assignment))) issues.push({ path: '$.result.objective', message: `${objective} is not optimal: the optimum is ${optimum.objective}` });
   }
+  if (issues.length === 0) issues.push(...dualIssues(problem, given));
   if (issues.length > 0) refuse(issues);
 }

@@ -55,7 +55,8 @@ const NEGLIGIBLE = 0.005;
  * the default) or an unknown coachee id, and for a result that is not an optimal (or
  * infeasible) solve of this prepared problem with these options: wrong length, coach index out
  * of range, banned pair, loads or count that do not add up, an objective other than the
- * assignment's own (relative tolerance 1e-9), or one below the optimum (at `$.result.<field>`).
+ * assignment's own (relative tolerance 1e-9), or one below the optimum (at `$.result.<field>`),
+ * and for duals that do not certify it (at `$.result.duals.row[i]` or `.col[j]`).
  *
  * @example
  * ```ts
