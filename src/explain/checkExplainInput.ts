@@ -5,6 +5,8 @@ import { solveAssignment } from '../solver/solveAssignment.js';
 import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../solver/types.js';
 import type { ExplainOptions } from './explainMatching.js';
 import { optionsWithDefaults } from '../model/optionsWithDefaults.js';
+import { dualIssues } from './checkDuals.js';
+import { totalTolerance } from './explainTolerance.js';
 
 /** The options of explainMatching; undefined means the default. */
 const explainOptionsSchema = z.strictObject({
@@ -43,8 +45,9 @@ const resultSchema = z.discriminatedUnion('status', [
  * explained: a result of another problem, or one whose objective, loads or count do not add
  * up, would otherwise be explained as this problem's optimum. The assignment is checked pair
  * by pair (range, bans, capacities, minimum loads), the objective recomputed from the weights
- * (relative tolerance 1e-9), and the problem solved once more so that a result that is not
- * optimal (or an "infeasible" for a feasible problem) is refused too.
+ * (relative tolerance 1e-9, see totalTolerance), and the problem solved once more so that a
+ * result that is not optimal (or an "infeasible" for a feasible problem) is refused too. The
+ * duals must certify it (see dualIssues): explain prices alternatives by them.
  *
  * @throws CoachmatchError `invalidArgument` listing each mismatch at `$.result.<field>`.
  */
@@ -96,13 +99,14 @@ export function checkResultFits(problem: AssignmentProblem, result: unknown, met
     if (load < (problem.minLoad?.[col] ?? 0)) issues.push({ path: `$.result.loads[${col}]`, message: `${load} coachees, below the minimum load ${problem.minLoad![col]}` });
   });
   if (matched !== given.matched) issues.push({ path: '$.result.matched', message: `is ${given.matched}, but the assignment places ${matched}` });
-  const tolerance = 1e-9 * (1 + Math.abs(objective));
+  const tolerance = totalTolerance(weights, given.assignment);
   if (issues.length === 0 && Math.abs(objective - given.objective) > tolerance) {
     issues.push({ path: '$.result.objective', message: `is ${given.objective}, but the assignment's weights add up to ${objective}` });
   }
   if (issues.length === 0 && optimum.status === 'optimal') {
     if (optimum.matched > matched) issues.push({ path: '$.result.assignment', message: `places ${matched} coachees; the optimum places ${optimum.matched}` });
-    else if (optimum.objective > objective + tolerance) issues.push({ path: '$.result.objective', message: `${objective} is not optimal: the optimum is ${optimum.objective}` });
+    else if (optimum.objective > objective + Math.max(tolerance, totalTolerance(weights, optimum.assignment))) issues.push({ path: '$.result.objective', message: `${objective} is not optimal: the optimum is ${optimum.objective}` });
   }
+  if (issues.length === 0) issues.push(...dualIssues(problem, given));
   if (issues.length > 0) refuse(issues);
 }

@@ -9,6 +9,7 @@ import { compressedRows } from './compressedRows.js';
 import type { Alternative, CoacheeExplanation, Explanation, Obstacle, TermDelta } from './explanation.js';
 import { checkResultFits, explainSettings } from './checkExplainInput.js';
 import { solvePinned } from './solvePinned.js';
+import { totalTolerance } from './explainTolerance.js';
 
 /** Options of {@link explainMatching}; defaults in {@link defaultExplainOptions}. */
 export interface ExplainOptions {
@@ -55,7 +56,8 @@ const NEGLIGIBLE = 0.005;
  * the default) or an unknown coachee id, and for a result that is not an optimal (or
  * infeasible) solve of this prepared problem with these options: wrong length, coach index out
  * of range, banned pair, loads or count that do not add up, an objective other than the
- * assignment's own (relative tolerance 1e-9), or one below the optimum (at `$.result.<field>`).
+ * assignment's own (relative tolerance 1e-9), or one below the optimum (at `$.result.<field>`),
+ * and for duals that do not certify it (at `$.result.duals.row[i]` or `.col[j]`).
  *
  * @example
  * ```ts
@@ -100,7 +102,7 @@ class ExplainContext {
   private readonly holders: string[][];
   private readonly eps: number;
   /** The optimum each pinned re-solve repairs instead of solving afresh (see solvePinned). */
-  private readonly warmStart: WarmStart | undefined;
+  private readonly warmStart: WarmStart;
 
   constructor(
     private readonly prepared: PreparedMatch,
@@ -115,9 +117,8 @@ class ExplainContext {
     result.assignment.forEach((col, row) => {
       if (col !== null) this.holders[col]!.push(features.coacheeIds[row]!);
     });
-    this.eps = 1e-9 * (1 + Math.abs(result.objective));
-    // A caller's duals are checked for shape only: a start the solver would refuse is left out.
-    this.warmStart = result.duals.col.every(Number.isFinite) ? { assignment: result.assignment, colDual: result.duals.col } : undefined;
+    this.eps = totalTolerance(this.weights, result.assignment);
+    this.warmStart = { assignment: result.assignment, colDual: result.duals.col };
   }
 
   explainRow(row: number): CoacheeExplanation {

@@ -130,16 +130,18 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   // Solve; an exit whose eligible coaches have no place is refused and the solve repeated, so a
   // strict re-match is infeasible only when it is so with those exits refused.
   const choices = new Map(eligible); // each exit's eligible coaches, kept for regrant
-  // Any two matchings' objectives differ by less than `spread`, so a keep bonus above it already
+  // Any two matchings' objectives differ by at most `spread`, so a keep bonus above it already
   // means "keep every pair that can be kept" and a larger one has the same optima: the bonus is
-  // capped there, and a huge changePrice stays finite and precise in the weights.
+  // capped at twice it, and a huge changePrice stays finite and precise in the weights. The cap
+  // is the weights' own scale: a floor of 1 swamped weights of 1e-18 (1 + w rounds to 1).
   const spread = weights.reduce((sum, r) => {
     let high = 0;
     let low = 0;
     for (const x of r) if (x !== null) (high = Math.max(high, x)), (low = Math.min(low, x));
     return sum + (high - low);
-  }, 1);
-  const keepBonus = Math.min(settings.changePrice, spread);
+  }, 0);
+  // A spread of 0 means every weight is 0: any bonus is then exact.
+  const keepBonus = spread > 0 ? Math.min(settings.changePrice, 2 * spread) : settings.changePrice;
   const restricted = () =>
     weights.map((r, row) => {
       const allowedOnly = eligible.get(row);
