@@ -3,16 +3,40 @@ import type { ChangeReason } from './comparison.js';
 import type { ScenarioRun } from './scenario.js';
 
 /**
- * Term gains below this (utility points) do not count as a reason: a changed pool shifts every
- * coachee's insiderness a little, which moves the similarity terms by hundredths at most.
+ * Term gains below this share of the terms' scale do not count as a reason: a changed pool
+ * shifts every coachee's insiderness a little, which moves the similarity terms by hundredths
+ * at most (see gainFloor).
  */
 const MIN_GAIN = 0.01;
+
+/** Per run, its largest |term value|, found once per run rather than once per coachee. */
+const largestTerms = new WeakMap<ScenarioRun, number>();
+
+function largestTerm(run: ScenarioRun): number {
+  let largest = largestTerms.get(run);
+  if (largest === undefined) {
+    largest = 0;
+    for (const term of run.terms) for (const v of term.values) if (Math.abs(v) > largest) largest = Math.abs(v);
+    largestTerms.set(run, largest);
+  }
+  return largest;
+}
+
+/**
+ * {@link MIN_GAIN} in the runs' utility points: as it always was when a term reaches 1, and that
+ * share of the largest term below that. A fixed 0.01 hid every term's gain under policy weights
+ * of 2^-10, and the coachee's reason became a place freed or a knock-on.
+ */
+function gainFloor(a: ScenarioRun, b: ScenarioRun): number {
+  return MIN_GAIN * Math.min(1, Math.max(largestTerm(a), largestTerm(b)));
+}
 
 /**
  * Why a coachee has coach `to` in run `b` instead of coach `from` in run `a`, checked in this
  * order: pinned in `b`; the old coach removed, banned for this coachee, or given fewer places;
  * the new coach added; lost or gained a place; the term whose advantage for the new coach over
- * the old grew most between the runs (by at least 0.01); a place freed at the new coach by
+ * the old grew most between the runs (by at least 1% of the largest term, or 0.01 when a term
+ * reaches 1); a place freed at the new coach by
  * someone who left it; otherwise a knock-on (the old coach's place went to others).
  *
  * @example
@@ -52,7 +76,8 @@ function movedTerm(a: ScenarioRun, b: ScenarioRun, coacheeId: string, from: stri
     return term.values[row * cols + run.coachIds.indexOf(to)]! - term.values[row * cols + run.coachIds.indexOf(from)]!;
   };
   let best: ChangeReason | null = null;
-  let bestGain = MIN_GAIN - 1e-12;
+  // A gain of the floor itself counts, up to its rounding.
+  let bestGain = gainFloor(a, b) * (1 - 1e-9);
   for (const term of b.terms) {
     const gain = advantage(b, term.key) - advantage(a, term.key);
     if (gain > bestGain) {

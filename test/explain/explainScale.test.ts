@@ -7,7 +7,7 @@ import { parseCohort } from '../../src/model/parseCohort.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import { thrownKindAndPaths } from '../helpers/issuePaths.js';
 import { runs } from '../helpers/runs.js';
-import { scaledPolicy } from './scaledPolicy.js';
+import { scaledPolicy } from '../helpers/scaledPolicy.js';
 
 /**
  * Explanations hold at any weight scale. Every policy weight, bonus and penalty times 2^k makes

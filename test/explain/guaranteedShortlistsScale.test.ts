@@ -6,7 +6,7 @@ import { guaranteedShortlists } from '../../src/explain/guaranteedShortlists.js'
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import { runs } from '../helpers/runs.js';
-import { scaledPolicy } from './scaledPolicy.js';
+import { scaledPolicy } from '../helpers/scaledPolicy.js';
 
 /**
  * Lists of one coach each that honour every choice are an assignment of every coachee within

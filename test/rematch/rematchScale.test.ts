@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareMatch } from '../../src/engine/match.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch } from '../../src/rematch/rematch.js';
-import { scaledPolicy } from '../explain/scaledPolicy.js';
+import { scaledPolicy } from '../helpers/scaledPolicy.js';
 import { runs } from '../helpers/runs.js';
 import { sectorCoach, sectorCoachee, sectorCohort } from './support.js';
 
