@@ -1,13 +1,11 @@
 import type { NormalizedProblem } from '../solver/normalizedProblem.js';
 import type { ExpandedQuota } from './expandQuotas.js';
 import type { ZeroOneProgram } from './zeroOneProgram.js';
-import { exponentToward, timesPowerOfTwo } from '../solver/powerOfTwoScale.js';
+import { exponentToward, LP_WEIGHT_EXPONENT, timesPowerOfTwo } from '../solver/powerOfTwoScale.js';
 
 /** What to optimise: the number of placed rows, or the total weight with exactly `placed` rows. */
 export type QuotaGoal = { readonly kind: 'mostRows' } | { readonly kind: 'bestTotal'; readonly placed: number | null };
 
-/** Largest scaled weight, about 2^20 (10^6): keeps reduced costs well above the backends' tolerances (see the LP backend). */
-const WEIGHT_SCALE_EXPONENT = 20;
 
 /**
  * The assignment with quota instances as a {@link ZeroOneProgram}: variable k is the
@@ -69,7 +67,7 @@ export function buildQuotaProgram(problem: NormalizedProblem, quotas: readonly E
   else {
     let largest = 0;
     for (const w of weight) largest = Math.max(largest, Math.abs(w));
-    const exponent = exponentToward(largest, WEIGHT_SCALE_EXPONENT);
+    const exponent = exponentToward(largest, LP_WEIGHT_EXPONENT);
     for (let k = 0; k < n; k++) objective[k] = timesPowerOfTwo(weight[k]!, exponent);
   }
   return { variables: n, sense: goal.kind === 'mostRows' ? 'max' : problem.sense, objective, start, index, value, lower, upper };

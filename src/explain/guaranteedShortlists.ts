@@ -2,7 +2,7 @@ import { lpSolverBackend } from '../constraints/lpSolverBackend.js';
 import type { QuotaBackend } from '../constraints/quotaBackend.js';
 import type { PreparedMatch } from '../engine/match.js';
 import { CoachmatchError } from '../errors.js';
-import { exponentToward, timesPowerOfTwo } from '../solver/powerOfTwoScale.js';
+import { exponentToward, LP_WEIGHT_EXPONENT, timesPowerOfTwo } from '../solver/powerOfTwoScale.js';
 import { shortlists, type Shortlists } from './shortlists.js';
 
 /** A {@link Shortlists} result, saying how it was built. */
@@ -121,8 +121,6 @@ export function guaranteedShortlists(prepared: PreparedMatch, k: number, backend
   };
 }
 
-/** Largest scaled score, about 2^20, as the LP backend scales weights (see solver/lpBackend). */
-const SCORE_SCALE_EXPONENT = 20;
 
 /**
  * The scores times the power of two that brings the largest near 2^20 (exact): the LP backends'
@@ -131,6 +129,6 @@ const SCORE_SCALE_EXPONENT = 20;
 function scaledScores(scores: Float64Array): Float64Array {
   let largest = 0;
   for (const x of scores) largest = Math.max(largest, Math.abs(x));
-  const exponent = exponentToward(largest, SCORE_SCALE_EXPONENT);
+  const exponent = exponentToward(largest, LP_WEIGHT_EXPONENT);
   return scores.map((x) => timesPowerOfTwo(x, exponent));
 }

@@ -5,7 +5,7 @@ import { buildResult, infeasibleResult } from './buildResult.js';
 import { diagnoseMinLoads, diagnosePlacement } from './diagnose.js';
 import type { NormalizedProblem } from './normalizedProblem.js';
 import { optimalityDuals } from './optimalityDuals.js';
-import { exponentToward, timesPowerOfTwo } from './powerOfTwoScale.js';
+import { exponentToward, LP_WEIGHT_EXPONENT, timesPowerOfTwo } from './powerOfTwoScale.js';
 import type { AssignmentResult, Diagnosis } from './types.js';
 
 // The package's declarations are typed as CommonJS, so TypeScript sees the default import
@@ -17,12 +17,6 @@ const solver = (
 
 /** A value this close to 0 or 1 counts as 0 or 1. */
 const INTEGRALITY_TOLERANCE = 1e-6;
-/**
- * The LP solver treats reduced costs below 1e-9 as zero, so weights are scaled to make the
- * largest about this big (2^20, about 10^6): then only differences below ~1e-15 of it go
- * unseen, finer than the optimality check's tolerance (1e-12 of it).
- */
-const WEIGHT_SCALE_EXPONENT = 20;
 
 /**
  * The largest dense tableau the LP solver is given, in bytes: bench/RESULTS.md's largest case
@@ -92,12 +86,12 @@ export function solveWithLp(problem: NormalizedProblem): AssignmentResult {
 
 /**
  * Multiplies every pair's weight in `model` by a power of two (exact) so that the largest is
- * within a factor 2 of 2^{@link WEIGHT_SCALE_EXPONENT}, whatever its scale: a factor capped at
+ * within a factor 2 of 2^{@link LP_WEIGHT_EXPONENT}, whatever its scale: a factor capped at
  * 10^12 left weights of 1e-30 at 1e-18, all zero to the LP solver.
  */
 function scaleWeights(model: LpModel, problem: NormalizedProblem): LpModel {
   // The largest |weight| is the largest |cost|.
-  const exponent = exponentToward(problem.largestCost, WEIGHT_SCALE_EXPONENT);
+  const exponent = exponentToward(problem.largestCost, LP_WEIGHT_EXPONENT);
   for (const coefficients of Object.values(model.variables)) {
     const w = coefficients[LP_WEIGHT];
     if (w !== undefined) coefficients[LP_WEIGHT] = timesPowerOfTwo(w, exponent);

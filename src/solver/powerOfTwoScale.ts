@@ -4,6 +4,13 @@
  * HiGHS's) near the magnitude it is tuned for, and nothing is lost on the way.
  */
 
+/**
+ * The LP backends treat reduced costs below about 1e-9 as zero, so weights handed to them are
+ * scaled to make the largest about 2^this (about 10^6): then only differences below ~1e-15 of
+ * it go unseen, finer than the optimality checks' tolerance (1e-12 of it).
+ */
+export const LP_WEIGHT_EXPONENT = 20;
+
 /** The exponent e for which `largest · 2^e` lies within a factor √2 of `2^target`; 0 when `largest` is 0. */
 export function exponentToward(largest: number, target: number): number {
   return largest === 0 ? 0 : target - Math.round(Math.log2(largest));
