@@ -1,9 +1,9 @@
 import type { InputIssue } from '../errors.js';
 import { roundingUnit } from '../solver/roundingUnit.js';
 import type { AssignmentProblem, AssignmentResult } from '../solver/types.js';
+import { largestWeight } from './explainTolerance.js';
 
 type OptimalResult = Extract<AssignmentResult, { status: 'optimal' }>;
-import { largestWeight } from './explainTolerance.js';
 
 /**
  * Whether the given duals certify the (optimal) result of `problem`, a `max` problem: explain
