@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { LARGE_COHORT_PAIRS } from '../engine/match.js';
-import { CoachmatchError } from '../errors.js';
+import { CoachmatchError, isErrorOfKind } from '../errors.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
-import { apiKeyProblem } from '../server/apiKeyProblem.js';
 import { createServer } from '../server/createServer.js';
 import { parseByteSize } from '../server/parseByteSize.js';
 import { parseDuration } from '../server/parseDuration.js';
@@ -45,6 +44,42 @@ function listenFailure(error: NodeJS.ErrnoException): string {
   }
 }
 
+/** The flag that sets each server option, to name it when createServer refuses the option. */
+const flagOfOption: Readonly<Record<string, string>> = {
+  host: 'host',
+  port: 'port',
+  apiKey: 'api-key-env',
+  maxBodyBytes: 'max-body',
+  timeLimitMs: 'time-limit',
+  requestTimeoutMs: 'request-timeout',
+  headersTimeoutMs: 'headers-timeout',
+  maxPairs: 'max-pairs',
+  maxCandidatePairs: 'max-candidate-pairs',
+  workers: 'workers',
+};
+
+/**
+ * Runs `start`, saying a refused server option in the flag that set it: createServer decides
+ * which options it can serve with, and the CLI user knows `--headers-timeout 90s`, not
+ * `$.headersTimeoutMs`. An API key is named by its variable, never quoted (it is a secret).
+ */
+function inFlags<T>(given: Readonly<Record<string, string | undefined>>, start: () => T): T {
+  try {
+    return start();
+  } catch (error) {
+    if (!isErrorOfKind(error, 'invalidArgument') || error.issues.length === 0) throw error;
+    const flag = (option: string) => (Object.hasOwn(flagOfOption, option) ? `--${flagOfOption[option]}` : option);
+    const lines = error.issues.map(({ path, message }) => {
+      const option = path.replace(/^\$\./, '');
+      const text = Object.hasOwn(flagOfOption, option) ? given[flagOfOption[option]!] : undefined;
+      // Option names in the message (requestTimeoutMs) become flags too.
+      const said = message.replace(/\b[a-z]+[A-Z]\w*\b/g, flag);
+      return `${flag(option)}${text === undefined ? '' : ` ${text}`}: ${said}`;
+    });
+    throw new CoachmatchError('invalidArgument', lines.join('; '));
+  }
+}
+
 /** `coachmatch serve`: runs until SIGINT/SIGTERM, then resolves with exit code 0. */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -71,9 +106,6 @@ export async function serveCommand(args: string[]): Promise<number> {
     apiKey = Object.hasOwn(process.env, keyVariable) ? process.env[keyVariable] : undefined;
     // Refuse to start open when a key was asked for but is missing.
     if (typeof apiKey !== 'string' || apiKey === '') throw new CoachmatchError('invalidArgument', `--api-key-env ${keyVariable}: the environment variable is not set or empty`);
-    // A key no request can present would refuse every request: refuse it here instead.
-    const problem = apiKeyProblem(apiKey);
-    if (problem !== undefined) throw new CoachmatchError('invalidArgument', `--api-key-env ${keyVariable}: ${problem}`);
   }
   const workers = positiveInteger('workers', values.workers, defaultServerOptions.workers);
   // Each worker thread holds its own engine (tens of MB): a thousand took 30 s and 5.6 GB to start.
@@ -90,8 +122,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   };
   const requestTimeoutMs = duration('request-timeout', defaultServerOptions.requestTimeoutMs);
   const headersTimeoutMs = duration('headers-timeout', Math.min(defaultServerOptions.headersTimeoutMs, requestTimeoutMs));
-  if (headersTimeoutMs > requestTimeoutMs) throw new CoachmatchError('invalidArgument', `--headers-timeout must be at most --request-timeout (${requestTimeoutMs} ms), got ${headersTimeoutMs} ms`);
-  const server = createServer({
+  const options = {
     host: values.host,
     port,
     apiKey,
@@ -102,7 +133,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     maxPairs: positiveInteger('max-pairs', values['max-pairs'], defaultServerOptions.maxPairs),
     maxCandidatePairs: positiveInteger('max-candidate-pairs', values['max-candidate-pairs'], defaultServerOptions.maxCandidatePairs),
     workers: Math.max(1, workers),
-  });
+  };
+  const server = inFlags(values, () => createServer(options));
   let url: string;
   try {
     ({ url } = await server.listen());

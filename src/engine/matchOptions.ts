@@ -192,14 +192,21 @@ export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions 
 }
 
 /**
- * {@link resolveMatchOptions} for callers that pass a wider object whose other fields are
- * their own (rematch and runScenario pass their whole options to prepareMatch): fields that
- * are not match options are left out rather than refused; the match options are checked.
+ * Keys that prepareMatch's callers in this package pass along with the match options and
+ * check themselves: rematch passes its whole options (changePrice, exitMargin,
+ * clusterThreshold), runScenario the runScenarios options it was given. Only these are left
+ * out; any other key is refused, so a typo is not ignored. Goes once those callers pass only
+ * their match options.
  */
-export function resolveMatchOptionsWithin(options: MatchOverrides = {}): MatchOptions {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) return resolveMatchOptions(options);
-  const known = new Set(optionKeys);
-  return resolveMatchOptions(Object.fromEntries(Object.entries(options).filter(([key]) => known.has(key))) as MatchOverrides);
+const callersOwnOptionKeys: ReadonlySet<string> = new Set(['changePrice', 'exitMargin', 'clusterThreshold', 'parallel', 'threads', 'minScenarios', 'minPairs', 'onProgress']);
+
+/**
+ * {@link resolveMatchOptions} for prepareMatch: as strict, except for the keys of
+ * {@link callersOwnOptionKeys}, which are left out.
+ */
+export function resolvePrepareMatchOptions(options: MatchOverrides = {}): MatchOptions {
+  refuseNonObjectOptions(options);
+  return resolveMatchOptions(Object.fromEntries(Object.entries(options).filter(([key]) => !callersOwnOptionKeys.has(key))) as MatchOverrides);
 }
 
 /**

@@ -32,7 +32,9 @@ const scalarOptionsSchema = z
     maxQueue: z.number().int().min(0),
     isolation: z.enum(['worker', 'inline']),
   })
-  .refine((options) => options.headersTimeoutMs <= options.requestTimeoutMs, { path: ['headersTimeoutMs'], message: 'must be at most requestTimeoutMs: the headers are part of the request' });
+  .superRefine(({ headersTimeoutMs, requestTimeoutMs }, context) => {
+    if (headersTimeoutMs > requestTimeoutMs) context.addIssue({ code: 'custom', path: ['headersTimeoutMs'], message: `must be at most requestTimeoutMs (${requestTimeoutMs} ms): the headers are part of the request` });
+  });
 
 /**
  * Checks the options of createServer before anything starts: a key no request can present,

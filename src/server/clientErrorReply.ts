@@ -1,6 +1,7 @@
 import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import { problemResponse } from './problemResponse.js';
 import type { ProblemType } from './problemTypes.js';
+import { securityHeaders } from './securityHeaders.js';
 
 /** The time limits a 408 names. */
 export interface RequestTimeouts {
@@ -22,8 +23,7 @@ export function clientErrorReply(error: Error & { code?: string; rawPacket?: Buf
     `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}`,
     `content-type: ${problem.contentType}`,
     `content-length: ${body.length}`,
-    'cache-control: no-store',
-    'x-content-type-options: nosniff',
+    ...Object.entries(securityHeaders).map(([name, value]) => `${name}: ${value}`),
     'connection: close',
     '',
     problem.body,

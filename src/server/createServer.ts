@@ -7,6 +7,7 @@ import { createInlineRunner } from './createInlineRunner.js';
 import { createWorkerPool } from './createWorkerPool.js';
 import { problemResponse } from './problemResponse.js';
 import { routeRequest } from './routeRequest.js';
+import { securityHeaders } from './securityHeaders.js';
 import { defaultServerOptions, type ServerOptions } from './serverOptions.js';
 import type { RouteResponse } from './types.js';
 
@@ -60,8 +61,7 @@ export function createServer(options: Partial<ServerOptions> = {}): CoachmatchSe
     response.statusCode = routed.status;
     response.setHeader('content-type', routed.contentType);
     response.setHeader('content-length', body.length);
-    response.setHeader('cache-control', 'no-store');
-    response.setHeader('x-content-type-options', 'nosniff');
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     response.setHeader('x-request-id', requestId);
     for (const [name, value] of Object.entries(routed.headers ?? {})) response.setHeader(name, value);
     if (dropConnection) response.setHeader('connection', 'close');

@@ -1,6 +1,5 @@
+import { decodeStrictUtf8 } from '../text/decodeStrictUtf8.js';
 import { parseJsonText, type JsonTextRead } from '../text/parseJsonText.js';
-
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * Decodes a request body as UTF-8 (a byte-order mark is allowed, invalid bytes are not) and
@@ -8,14 +7,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  * key, a lone surrogate or nesting over 64 levels is `refused` at its JSON path.
  */
 export function parseJsonBody(bytes: Uint8Array): JsonTextRead {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { ok: false, reason: 'malformed', message: 'the body is not valid UTF-8' };
-  }
-  if (text.trim() === '') return { ok: false, reason: 'malformed', message: 'the body is empty' };
-  return parseJsonText(text);
+  const decoded = decodeStrictUtf8(bytes);
+  if (!('text' in decoded)) return { ok: false, reason: 'malformed', message: 'the body is not valid UTF-8' };
+  if (decoded.text.trim() === '') return { ok: false, reason: 'malformed', message: 'the body is empty' };
+  return parseJsonText(decoded.text);
 }
 
 /** The one-line summary of a refused body, for a problem's `detail`. */

@@ -9,6 +9,7 @@ import { isJsonContentType } from './isJsonContentType.js';
 import { parseJsonBody, refusedBodySummary } from './parseJsonBody.js';
 import { problemResponse } from './problemResponse.js';
 import { readBody } from './readBody.js';
+import { validatedInJob } from './validatedInJob.js';
 import type { JobRunner, Route, RouteContext, RouteResponse, ServerLimits } from './types.js';
 
 /** What {@link routeRequest} needs from the server. */
@@ -87,7 +88,7 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
     }
     bytes = body.bytes;
     // Parsed here only for a route that does not read its body in a job: parsing on the event loop stalls every request.
-    if (route.parseBody?.takesBytes !== true) {
+    if (route.parseBody !== validatedInJob) {
       const json = parseJsonBody(bytes);
       if (!json.ok && json.reason === 'malformed') {
         return { response: problemResponse('malformed-json', `The body is not valid JSON: ${json.message}`, [{ path: '$', message: json.message }]), route, bodyUnread: false };
@@ -123,7 +124,7 @@ export async function routeRequest(request: IncomingMessage, requestId: string, 
     }
     let body: unknown = undefined;
     if (bodyMethods.has(route.method)) {
-      if (route.parseBody?.takesBytes === true) body = route.parseBody(bytes);
+      if (route.parseBody === validatedInJob) body = validatedInJob(bytes);
       else if (route.parseBody !== undefined) body = route.parseBody(raw);
       else if (route.bodySchema !== undefined) {
         const parsed = route.bodySchema.schema.safeParse(raw);

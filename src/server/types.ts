@@ -123,10 +123,9 @@ export interface Route<Body = unknown, Query = unknown> {
   /**
    * Validates the raw JSON body instead of `bodySchema` (for checks beyond one schema, such as
    * a cohort's cross-record rules). Throws {@link CoachmatchError} with every issue → 422.
-   * Marked `takesBytes`, it gets the body's bytes unparsed instead, for a job to read (see
-   * validatedInJob).
+   * validatedInJob instead gets the body's bytes unparsed, for a job to read.
    */
-  readonly parseBody?: ((raw: unknown) => Body) & { readonly takesBytes?: boolean };
+  readonly parseBody?: (raw: unknown) => Body;
   /** Query parameters (strings in, typed out); unknown parameters are rejected when the schema is strict. */
   readonly querySchema?: z.ZodType<Query, Record<string, string>>;
   /** Extra documented responses beyond the problem responses every route has. */

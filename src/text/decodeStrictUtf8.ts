@@ -1,3 +1,4 @@
+// ignoreBOM false (the default): the decoder removes one leading byte-order mark itself.
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -13,7 +14,7 @@ export function decodeStrictUtf8(bytes: Uint8Array): { readonly text: string } |
   } catch {
     return { badLine: firstBadLine(bytes), encoding: byteOrderMark(bytes) };
   }
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  return { text };
 }
 
 /** The 1-based line of the first byte sequence that does not decode. */
