@@ -14,7 +14,7 @@ import { assembleMatching } from './assembleMatching.js';
 import { knownFlagCodes, withDeclaredFlags } from './knownFlagCodes.js';
 import { combinePolicies, type CombinedProblem } from './combinePolicies.js';
 import { holdWhile } from './holdWhile.js';
-import { defaultMatchOptions, resolveMatchOptions, resolvePrepareMatchOptions, type MatchOptions, type MatchOverrides } from './matchOptions.js';
+import { defaultMatchOptions, resolveMatchOptions, type MatchOptions, type MatchOverrides } from './matchOptions.js';
 import type { Matching } from './matching.js';
 import { objectiveSolve } from './objectiveSolve.js';
 import { quotaPolicySolve } from './quotaPolicySolve.js';
@@ -159,12 +159,11 @@ export interface PreparedMatch {
 /**
  * Runs features and policies without solving, for callers that solve variants of the same
  * problem (forced pairs, extra bans) and compare them. Its options are checked as match checks
- * them (an unknown key is refused at its path), except the keys rematch and runScenario pass
- * along for themselves. A cohort parseCohort did not return is validated first, as match
- * validates it.
+ * them (an unknown key is refused at its path). A cohort parseCohort did not return is
+ * validated first, as match validates it.
  */
 export function prepareMatch(given: Cohort, options: MatchOverrides = {}): PreparedMatch {
-  const settings = resolvePrepareMatchOptions(options);
+  const settings = resolveMatchOptions(options);
   // As match: what parseCohort did not return is validated (rematch's changed cohort included).
   const cohort = checkedCohort(given);
   const pairs = cohortPairs(cohort);

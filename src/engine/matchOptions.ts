@@ -192,24 +192,6 @@ export function resolveMatchOptions(options: MatchOverrides = {}): MatchOptions 
 }
 
 /**
- * Keys that prepareMatch's callers in this package pass along with the match options and
- * check themselves: rematch passes its whole options (changePrice, exitMargin,
- * clusterThreshold), runScenario the runScenarios options it was given. Only these are left
- * out; any other key is refused, so a typo is not ignored. Goes once those callers pass only
- * their match options.
- */
-const callersOwnOptionKeys: ReadonlySet<string> = new Set(['changePrice', 'exitMargin', 'clusterThreshold', 'parallel', 'threads', 'minScenarios', 'minPairs', 'onProgress']);
-
-/**
- * {@link resolveMatchOptions} for prepareMatch: as strict, except for the keys of
- * {@link callersOwnOptionKeys}, which are left out.
- */
-export function resolvePrepareMatchOptions(options: MatchOverrides = {}): MatchOptions {
-  refuseNonObjectOptions(options);
-  return resolveMatchOptions(Object.fromEntries(Object.entries(options).filter(([key]) => !callersOwnOptionKeys.has(key))) as MatchOverrides);
-}
-
-/**
  * A policy's declared flag codes must be ones a quota can name: built in, or prefixed as a
  * policy of the caller's own (see isCustomFlagCode); an unprefixed code of its own could
  * never be capped, since the cohort's schema refuses it.

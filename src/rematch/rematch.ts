@@ -93,7 +93,8 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       return current === undefined ? c : { ...c, currentCoach: current };
     }),
   };
-  const prepared = prepareMatch(changed, settings);
+  const { policy, allowUnmatched, method, policies, buildFeatures } = settings;
+  const prepared = prepareMatch(changed, { policy, allowUnmatched, method, policies, buildFeatures });
   refuseQuotas(prepared, 're-matching');
   const { features, combined } = prepared;
   const { cols } = combined;

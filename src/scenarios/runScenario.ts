@@ -37,7 +37,8 @@ export function runScenario(scenario: ResolvedScenario, options: Partial<RunScen
   // The scenario's bans join the policies' before waivers are decided: a coachee they leave
   // with no allowed coach gets a waivable ban lifted, as a removed coach would.
   const policies = scenario.bans.length === 0 ? settings.policies : [...settings.policies, scenarioBanPolicy(scenario.bans)];
-  const prepared = prepareMatch(scenario.cohort, { ...settings, policies, policy: scenario.policy });
+  // Its own options only: runScenarios hands on its whole settings (parallel, threads, …).
+  const prepared = prepareMatch(scenario.cohort, { method: settings.method, buildFeatures: settings.buildFeatures, policies, policy: scenario.policy });
   refuseQuotas(prepared, 'scenario comparison');
   const { features, combined } = prepared;
   const { row: rowOf, col: colOf } = positions(features);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
+import { prepareMatch } from '../../src/engine/match.js';
 import type { MatchOverrides } from '../../src/engine/matchOptions.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch } from '../../src/rematch/rematch.js';
@@ -19,10 +19,8 @@ describe(prepareMatch, () => {
     expect(thrownIssuePaths(() => prepareMatch(cohort, null as unknown as MatchOverrides), 'invalidArgument')).toEqual(['$']);
   });
 
-  it('leaves out the options rematch and runScenarios pass along for themselves', async () => {
-    const plain = toAssignmentProblem(prepareMatch(cohort).combined, true);
-    const own = { changePrice: 1, exitMargin: 0.2, clusterThreshold: 2, parallel: 'never', threads: 1, minScenarios: 4, minPairs: 1, onProgress: undefined };
-    expect(toAssignmentProblem(prepareMatch(cohort, own as MatchOverrides).combined, true)).toEqual(plain);
+  it("refuses rematch's and runScenarios' own options (they hand on only their match options)", async () => {
+    expect(thrownIssuePaths(() => prepareMatch(cohort, { changePrice: 1, parallel: 'never' } as MatchOverrides), 'invalidArgument')).toEqual(['$.changePrice', '$.parallel']);
     expect(rematch(cohort, { exits: [] }, { changePrice: 1, exitMargin: 0.2, clusterThreshold: 2 }).status).toBe('optimal');
     const [run] = await runScenarios([applyScenario(document, parseScenario({ base: 'alumni-programme.json', name: 'base' }))], { parallel: 'never', threads: 1, onProgress: () => {} });
     expect(run!.status).toBe('optimal');
