@@ -2,49 +2,148 @@ import type { InputIssue } from '../errors.js';
 import { roundingUnit } from '../solver/roundingUnit.js';
 import type { AssignmentProblem, AssignmentResult } from '../solver/types.js';
 import { largestWeight } from './explainTolerance.js';
+import type { Pin } from './solvePinned.js';
 
-type OptimalResult = Extract<AssignmentResult, { status: 'optimal' }>;
+type Answer = Pick<Extract<AssignmentResult, { status: 'optimal' }>, 'assignment' | 'loads' | 'duals'>;
+
+/** Says an issue; answers true to stop at it (a yes-or-no check needs only the first). */
+type Report = (path: string, message: string) => boolean;
 
 /**
- * Whether the given duals certify the (optimal) result of `problem`, a `max` problem: explain
- * reads `row[i] + col[j] − w[i][j]` as a lower bound of what forcing (i, j) costs, and stops
- * pricing alternatives at it, so duals that are not a certificate hide the cheapest ones.
- * Checked, within 1e-9 of the weights' scale: every pair of an open coach at least its weight,
- * every assigned pair exactly; a positive column dual only on a full coach, a negative one only
- * at its minimum load; with unplaced rows that could be placed, none of their duals above a
- * placed row's (the duals of a fixed number placed: an unplaced row holds only that count's price).
- *
- * @returns the issues, at `$.result.duals.row[i]` or `$.result.duals.col[j]`; empty when certified.
+ * Whether duals certify an (optimal) answer of a `max` problem: explain reads
+ * `row[i] + col[j] − w[i][j]` as a lower bound of what forcing (i, j) costs, and stops pricing
+ * alternatives at it, so duals that are not a certificate hide the cheapest ones; and a pinned
+ * re-solve on short lists is the whole problem's optimum when they certify it (see
+ * PinnedOnShortLists). Checked, within 1e-9 of the weights' scale: every pair of an open coach
+ * at least its weight, every assigned pair exactly; a positive column dual only on a full
+ * coach, a negative one only at its minimum load; with unplaced rows that could be placed, none
+ * of their duals above a placed row's (the duals of a fixed number placed: an unplaced row holds
+ * only that count's price). Built once per problem; each check reads every pair once.
  */
-export function dualIssues(problem: AssignmentProblem, result: Pick<OptimalResult, 'assignment' | 'loads' | 'duals'>): InputIssue[] {
-  const weights = problem.weights!;
-  const capacity = problem.capacity!;
-  const minLoad = problem.minLoad ?? capacity.map(() => 0);
-  const { row: u, col: v } = result.duals;
-  const largest = largestWeight(weights);
-  const tolerance = 1e-9 * (roundingUnit(largest) + largest);
-  const issues: InputIssue[] = [];
-  weights.forEach((r, i) => {
-    const chosen = result.assignment[i] ?? null;
-    r.forEach((w, j) => {
-      if (w === null || capacity[j] === 0) return;
-      const reduced = u[i]! + v[j]! - w;
-      if (reduced < -tolerance) issues.push({ path: `$.result.duals.row[${i}]`, message: `row[${i}] + col[${j}] is ${reduced} below the pair's weight ${w}: the duals are not feasible` });
-      else if (j === chosen && reduced > tolerance) issues.push({ path: `$.result.duals.row[${i}]`, message: `row[${i}] + col[${j}] exceeds the assigned pair's weight ${w} by ${reduced}: it must equal it` });
-    });
-  });
-  result.loads.forEach((load, j) => {
-    if (v[j]! > tolerance && load < capacity[j]!) issues.push({ path: `$.result.duals.col[${j}]`, message: `is ${v[j]}, but coach index ${j} has a free place (${load} of ${capacity[j]}): only a full coach has a positive dual` });
-    if (v[j]! < -tolerance && load > minLoad[j]!) issues.push({ path: `$.result.duals.col[${j}]`, message: `is ${v[j]}, but coach index ${j} is above its minimum load (${load} > ${minLoad[j]}): only a coach at its minimum has a negative dual` });
-  });
-  let lowestPlaced = Infinity;
-  result.assignment.forEach((col, i) => {
-    if (col !== null) lowestPlaced = Math.min(lowestPlaced, u[i]!);
-  });
-  // A row with no pair on an open coach is never placed: its dual bounds nothing.
-  const placeable = (i: number) => weights[i]!.some((w, j) => w !== null && capacity[j]! > 0);
-  result.assignment.forEach((col, i) => {
-    if (col === null && u[i]! > lowestPlaced + tolerance && placeable(i)) issues.push({ path: `$.result.duals.row[${i}]`, message: `is ${u[i]}, above ${lowestPlaced}, a placed coachee's dual: an unplaced coachee's cannot exceed it` });
-  });
-  return issues;
+export class DualCertificate {
+  private readonly rows: number;
+  private readonly cols: number;
+  /** Row-major weights, NaN where a pair is forbidden. */
+  private readonly weights: Float64Array;
+  private readonly capacity: readonly number[];
+  private readonly minLoad: readonly number[];
+  private readonly tolerance: number;
+  /** Column duals every answer is compared with, and per row its best `w − col` at them over coaches with places (see {@link withBaseline}). */
+  private baseline: { readonly col: readonly number[]; readonly rowBest: Float64Array } | null = null;
+
+  constructor(problem: AssignmentProblem) {
+    const dense = problem.weights!;
+    this.rows = dense.length;
+    this.cols = problem.capacity!.length;
+    this.weights = new Float64Array(this.rows * this.cols).fill(Number.NaN);
+    dense.forEach((row, i) => row.forEach((w, j) => w !== null && (this.weights[i * this.cols + j] = w)));
+    this.capacity = problem.capacity!;
+    this.minLoad = problem.minLoad ?? this.capacity.map(() => 0);
+    const largest = largestWeight(dense);
+    this.tolerance = 1e-9 * (roundingUnit(largest) + largest);
+  }
+
+  /**
+   * Checks later answers against these column duals (an optimum's, whose pinned re-solves move
+   * few of them): a row whose dual covers its best pair at these duals needs a look only at the
+   * coaches whose dual fell below them, not at every coach. The answers are the same.
+   */
+  withBaseline(colDuals: readonly number[]): this {
+    const { rows, cols, weights } = this;
+    const rowBest = new Float64Array(rows).fill(-Infinity);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0, at = i * cols; j < cols; j++, at++) {
+        const slack = weights[at]! - colDuals[j]!;
+        if (this.capacity[j]! > 0 && slack > rowBest[i]!) rowBest[i] = slack;
+      }
+    }
+    this.baseline = { col: colDuals, rowBest };
+    return this;
+  }
+
+  /** Every issue, at `$.result.duals.row[i]` or `$.result.duals.col[j]`; empty when the duals certify the answer. */
+  issues(answer: Answer): InputIssue[] {
+    const issues: InputIssue[] = [];
+    this.check(answer, null, (path, message) => (issues.push({ path, message }), false));
+    return issues;
+  }
+
+  /**
+   * Whether the duals certify a pinned answer (in the whole problem's rows, the pin among them)
+   * as the optimum of the rest: the problem without the pinned row, its coach one place less.
+   */
+  certifiesPinned(answer: Answer, pin: Pin): boolean {
+    return this.check(answer, pin, () => true);
+  }
+
+  /** Walks the conditions, telling `report` of each failure; true when none failed. */
+  private check(answer: Answer, pin: Pin | null, report: Report): boolean {
+    const { rows, cols, weights, tolerance } = this;
+    const { row: u, col: v } = answer.duals;
+    const skip = pin?.row ?? -1;
+    const places = (j: number, of: readonly number[]) => (j === pin?.col ? Math.max(0, of[j]! - 1) : of[j]!);
+    let ok = true;
+    const fail = (path: string, message: string) => {
+      ok = false;
+      return report(path, message);
+    };
+    // Column duals with +∞ at coaches without places: their pairs then always pass (and a
+    // forbidden pair's NaN weight never fails), so the loop over every pair has no branches.
+    const open = Float64Array.from(v, (x, j) => (places(j, this.capacity) === 0 ? Infinity : x));
+    const fallen = this.fallenColumns(open);
+    for (let i = 0; i < rows; i++) {
+      if (i === skip) continue;
+      const ui = u[i]!;
+      // A row whose dual covers its best pair at the baseline's duals is covered at every
+      // coach whose dual has not fallen below the baseline's: only the fallen need a look.
+      const columns = fallen !== null && ui >= this.baseline!.rowBest[i]! - tolerance ? fallen : null;
+      for (let n = 0, count = columns === null ? cols : columns.length; n < count; n++) {
+        const j = columns === null ? n : columns[n]!;
+        const at = i * cols + j;
+        if (!(ui + open[j]! - weights[at]! < -tolerance)) continue;
+        const w = weights[at]!;
+        if (fail(`$.result.duals.row[${i}]`, `row[${i}] + col[${j}] is ${ui + v[j]! - w} below the pair's weight ${w}: the duals are not feasible`)) return false;
+      }
+      const chosen = answer.assignment[i] ?? null;
+      if (chosen === null) continue;
+      const w = weights[i * cols + chosen]!;
+      const reduced = ui + v[chosen]! - w;
+      if (reduced > tolerance && fail(`$.result.duals.row[${i}]`, `row[${i}] + col[${chosen}] exceeds the assigned pair's weight ${w} by ${reduced}: it must equal it`)) return false;
+    }
+    for (let j = 0; j < cols; j++) {
+      const [load, capacity, minLoad] = [places(j, answer.loads), places(j, this.capacity), places(j, this.minLoad)];
+      if (v[j]! > tolerance && load < capacity && fail(`$.result.duals.col[${j}]`, `is ${v[j]}, but coach index ${j} has a free place (${load} of ${capacity}): only a full coach has a positive dual`)) return false;
+      if (v[j]! < -tolerance && load > minLoad && fail(`$.result.duals.col[${j}]`, `is ${v[j]}, but coach index ${j} is above its minimum load (${load} > ${minLoad}): only a coach at its minimum has a negative dual`)) return false;
+    }
+    let lowestPlaced = Infinity;
+    for (let i = 0; i < rows; i++) if (i !== skip && answer.assignment[i] != null) lowestPlaced = Math.min(lowestPlaced, u[i]!);
+    for (let i = 0; i < rows; i++) {
+      if (i === skip || answer.assignment[i] != null || !(u[i]! > lowestPlaced + tolerance)) continue;
+      // A row with no pair on an open coach is never placed: its dual bounds nothing.
+      if (this.placeable(i, pin) && fail(`$.result.duals.row[${i}]`, `is ${u[i]}, above ${lowestPlaced}, a placed coachee's dual: an unplaced coachee's cannot exceed it`)) return false;
+    }
+    return ok;
+  }
+
+  /** The coaches whose (open) dual is below the baseline's, ascending; null without a baseline. */
+  private fallenColumns(open: Float64Array): Int32Array | null {
+    if (this.baseline === null) return null;
+    const base = this.baseline.col;
+    const fallen: number[] = [];
+    for (let j = 0; j < this.cols; j++) if (open[j]! < base[j]!) fallen.push(j);
+    return Int32Array.from(fallen);
+  }
+
+  private placeable(i: number, pin: Pin | null): boolean {
+    for (let j = 0; j < this.cols; j++) {
+      const places = j === pin?.col ? this.capacity[j]! - 1 : this.capacity[j]!;
+      if (!Number.isNaN(this.weights[i * this.cols + j]!) && places > 0) return true;
+    }
+    return false;
+  }
+}
+
+/** {@link DualCertificate}'s issues of one answer of `problem`. */
+export function dualIssues(problem: AssignmentProblem, answer: Answer): InputIssue[] {
+  return new DualCertificate(problem).issues(answer);
 }

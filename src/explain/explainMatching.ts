@@ -6,6 +6,7 @@ import type { TermValue } from '../engine/matching.js';
 import { CoachmatchError } from '../errors.js';
 import type { AssignmentProblem, AssignmentResult, SolverMethod, WarmStart } from '../solver/types.js';
 import { compressedRows } from './compressedRows.js';
+import { PinnedOnShortLists } from './pinnedOnShortLists.js';
 import type { Alternative, CoacheeExplanation, Explanation, Obstacle, TermDelta } from './explanation.js';
 import { checkResultFits, explainSettings } from './checkExplainInput.js';
 import { solvePinned } from './solvePinned.js';
@@ -45,7 +46,9 @@ const NEGLIGIBLE = 0.005;
  * @remarks
  * Each alternative is priced twice. The solver's duals give a lower bound
  * `row[i] + col[j] − w[i][j]` for free; a re-solve with the pair pinned gives the exact
- * figure. Candidates are confirmed cheapest-bound first and the search stops once k exact
+ * figure: on each coachee's few pairs of least reduced cost, its answer kept only when its
+ * duals certify it over every pair (see PinnedOnShortLists), else on the whole problem, each
+ * from the optimum (a warm start). Candidates are confirmed cheapest-bound first and the search stops once k exact
  * losses lie below every remaining bound, so the top k are exact without re-solving every
  * pair. Two invariants are checked on every re-solve that places as many coachees as the
  * optimum: forcing never beats the optimum, and the bound never exceeds the exact loss; a
@@ -99,6 +102,8 @@ class ExplainContext {
   private readonly weights: ReadonlyArray<ReadonlyArray<number | null>>;
   /** The problem's allowed pairs in compressed rows, which each re-solve reads without converting. */
   private readonly pairs: AssignmentProblem;
+  /** Re-solves on short lists, certified for the whole problem: most prices come from there. */
+  private readonly shortLists: PinnedOnShortLists;
   private readonly holders: string[][];
   private readonly eps: number;
   /** The optimum each pinned re-solve repairs instead of solving afresh (see solvePinned). */
@@ -112,6 +117,7 @@ class ExplainContext {
     this.problem = toAssignmentProblem(prepared.combined, settings.allowUnmatched);
     this.weights = this.problem.weights!;
     this.pairs = compressedRows({ ...this.problem, weights: this.weights });
+    this.shortLists = new PinnedOnShortLists({ ...this.problem, weights: this.weights }, result, settings.method);
     const { features } = prepared;
     this.holders = features.coachIds.map(() => []);
     result.assignment.forEach((col, row) => {
@@ -185,7 +191,7 @@ class ExplainContext {
       problem = { ...this.problem, weights };
     }
     this.resolves++;
-    const forced = solvePinned(problem, [{ row, col }], this.settings.method, this.warmStart);
+    const forced = (liftBan ? null : this.shortLists.price({ row, col })) ?? solvePinned(problem, [{ row, col }], this.settings.method, this.warmStart);
     if (forced.status !== 'optimal') return { loss: null, unplaces: 0, assignment: null };
     return { loss: this.result.objective - forced.objective, unplaces: this.result.matched - forced.matched, assignment: forced.assignment };
   }

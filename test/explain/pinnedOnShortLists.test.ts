@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DualCertificate } from '../../src/explain/checkDuals.js';
+import { PinnedOnShortLists } from '../../src/explain/pinnedOnShortLists.js';
+import { solvePinned } from '../../src/explain/solvePinned.js';
+import { solveAssignment } from '../../src/solver/solveAssignment.js';
+import type { AssignmentProblem } from '../../src/solver/types.js';
+import { runs } from '../helpers/runs.js';
+
+type Dense = AssignmentProblem & { readonly weights: (number | null)[][]; readonly capacity: number[] };
+
+/** Small dense max problems: some bans, capacities 0..3, minimum loads, every row to be placed or not. */
+const problems = fc
+  .record({ rows: fc.integer({ min: 1, max: 7 }), cols: fc.integer({ min: 1, max: 5 }), allowUnmatched: fc.boolean() })
+  .chain(({ rows, cols, allowUnmatched }) =>
+    fc.record({
+      weights: fc.array(fc.array(fc.option(fc.integer({ min: -5, max: 20 }), { freq: 5, nil: null }), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+      capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: cols, maxLength: cols }),
+      minLoad: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: cols, maxLength: cols }),
+      allowUnmatched: fc.constant(allowUnmatched),
+    }),
+  )
+  .map((p): Dense => ({ ...p, minLoad: p.minLoad.map((m, j) => Math.min(m, p.capacity[j]!)), sense: 'max' }));
+
+describe(PinnedOnShortLists, () => {
+  it('answers a pinned re-solve on one pair per row only when it is the whole problem\'s optimum, and withholds some', () => {
+    let answered = 0;
+    let withheld = 0;
+    fc.assert(
+      fc.property(problems, (problem) => {
+        const optimum = solveAssignment(problem);
+        if (optimum.status !== 'optimal') return;
+        // One pair per row (plus the row's own): short enough that many answers must be withheld.
+        const short = new PinnedOnShortLists(problem, optimum, 'auto', 1);
+        problem.weights.forEach((row, i) =>
+          row.forEach((w, j) => {
+            if (w === null || problem.capacity[j] === 0 || optimum.assignment[i] === j) return;
+            const priced = short.price({ row: i, col: j });
+            if (priced === null) return void withheld++;
+            answered++;
+            const whole = solvePinned(problem, [{ row: i, col: j }]);
+            expect(priced.status).toBe('optimal');
+            expect(whole.status).toBe('optimal');
+            if (priced.status !== 'optimal' || whole.status !== 'optimal') return;
+            expect(priced.matched).toBe(whole.matched);
+            expect(priced.objective).toBeCloseTo(whole.objective, 9);
+            expect(priced.assignment[i]).toBe(j);
+          }),
+        );
+      }),
+      { numRuns: runs(400) },
+    );
+    expect(answered).toBeGreaterThan(0);
+    expect(withheld).toBeGreaterThan(0);
+  });
+});
+
+describe(DualCertificate, () => {
+  it('gives the same verdict on a pinned answer with the optimum as baseline as without, whatever the duals', () => {
+    const cases = problems.chain((problem) => fc.record({ problem: fc.constant(problem), shift: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 12, maxLength: 12 }) }));
+    fc.assert(
+      fc.property(cases, ({ problem, shift }) => {
+        const optimum = solveAssignment(problem);
+        if (optimum.status !== 'optimal') return;
+        const plain = new DualCertificate(problem);
+        const based = new DualCertificate(problem).withBaseline(optimum.duals.col);
+        problem.weights.forEach((row, i) =>
+          row.forEach((w, j) => {
+            if (w === null || problem.capacity[j] === 0 || optimum.assignment[i] === j) return;
+            const pin = { row: i, col: j };
+            const forced = solvePinned(problem, [pin]);
+            if (forced.status !== 'optimal') return;
+            // The solver's own duals, and the same moved about so that some certify and some do not.
+            const moved = { ...forced, duals: { row: forced.duals.row.map((u, r) => u + (shift[r % 12]! % 2) / 4), col: forced.duals.col.map((v, c) => v + shift[(c + 5) % 12]! / 4) } };
+            for (const answer of [forced, moved]) expect(based.certifiesPinned(answer, pin)).toBe(plain.certifiesPinned(answer, pin));
+          }),
+        );
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
