@@ -104,7 +104,8 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   const weights = base.weights!;
   const current = features.coacheeIds.map((id) => colOf.get(currentOf.get(id) ?? '') ?? -1);
 
-  const exitRequests = [...new Set(request.exits ?? [])];
+  // In the cohort's order, not the request's: exits are refused and granted again one by one.
+  const exitRequests = [...new Set(request.exits ?? [])].sort((a, b) => rowOf.get(a)! - rowOf.get(b)!);
   const exitClusters = clusters(exitRequests, currentOf, settings.clusterThreshold);
   const continuity = combined.terms.find((t) => t.key === 'continuity')?.values;
   const own = (row: number, col: number) => combined.utility[row * cols + col]! - (continuity?.[row * cols + col] ?? 0);
@@ -205,7 +206,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     });
     const result: AssignmentResult = solved.status === 'optimal' ? { ...solved, objective } : solved;
     const matching = assembleMatching({ ...prepared, result });
-    const granted = [...eligible.keys()].map((row) => features.coacheeIds[row]!);
+    const granted = [...eligible.keys()].sort((a, b) => a - b).map((row) => features.coacheeIds[row]!);
     const moves: Move[] = [];
     const newlyPlaced: string[] = [];
     let kept = 0;
@@ -237,7 +238,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       moves: settled,
       newlyPlaced,
       grantedExits: granted,
-      refusedExits: refused,
+      refusedExits: [...refused].sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!),
       exitClusters,
       kept,
       changed: moves.length,

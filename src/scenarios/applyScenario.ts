@@ -1,3 +1,4 @@
+import { compareIds } from '../model/compareIds.js';
 import { CoachmatchError, isErrorOfKind, type InputIssue } from '../errors.js';
 import type { Cohort } from '../model/cohort.js';
 import { parseCohort } from '../model/parseCohort.js';
@@ -71,7 +72,10 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
     cohort,
     policy: scenario.policy,
     pins: [...pinnedAt.values()].map((n) => ({ coacheeId: scenario.pins[n]!.coachee, coachId: scenario.pins[n]!.coach })),
-    bans: scenario.bans.map((b) => ({ coacheeId: b.coachee, coachId: b.coach, reason: b.reason ?? 'banned in this scenario' })),
+    // In a canonical order: two bans of one pair list their reasons alike, whatever the file's order.
+    bans: scenario.bans
+      .map((b) => ({ coacheeId: b.coachee, coachId: b.coach, reason: b.reason ?? 'banned in this scenario' }))
+      .sort((a, b) => compareIds(a.coacheeId, b.coacheeId) || compareIds(a.coachId, b.coachId) || compareIds(a.reason, b.reason)),
     allowUnmatched: scenario.allowUnmatched,
     removedCoaches: [...removed].sort(),
     addedCoaches: scenario.addCoaches.map((c) => (c as { id: string }).id).sort(),
