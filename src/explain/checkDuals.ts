@@ -28,8 +28,11 @@ export class DualCertificate {
   private readonly capacity: readonly number[];
   private readonly minLoad: readonly number[];
   private readonly tolerance: number;
-  /** Column duals every answer is compared with, and per row its best `w − col` at them over coaches with places (see {@link withBaseline}). */
-  private baseline: { readonly col: readonly number[]; readonly rowBest: Float64Array } | null = null;
+  /**
+   * Column duals every answer is compared with, and per row its pairs on coaches with places,
+   * highest `w − col` at them first (`order` and `slack` from `start[i]`; see {@link withBaseline}).
+   */
+  private baseline: { readonly col: readonly number[]; readonly start: Int32Array; readonly order: Int32Array; readonly slack: Float64Array } | null = null;
 
   constructor(problem: AssignmentProblem) {
     const dense = problem.weights!;
@@ -45,19 +48,26 @@ export class DualCertificate {
 
   /**
    * Checks later answers against these column duals (an optimum's, whose pinned re-solves move
-   * few of them): a row whose dual covers its best pair at these duals needs a look only at the
-   * coaches whose dual fell below them, not at every coach. The answers are the same.
+   * few of them): at a coach whose dual has not fallen below them (by more than half the
+   * tolerance), a row's dual covers every pair whose `w − col` here is below it (within the other
+   * half), so only the row's pairs above its dual, taken highest first, and the fallen coaches
+   * need a look, not every pair. The answers are the same.
    */
   withBaseline(colDuals: readonly number[]): this {
     const { rows, cols, weights } = this;
-    const rowBest = new Float64Array(rows).fill(-Infinity);
+    const start = new Int32Array(rows + 1);
+    const lists: number[][] = [];
     for (let i = 0; i < rows; i++) {
-      for (let j = 0, at = i * cols; j < cols; j++, at++) {
-        const slack = weights[at]! - colDuals[j]!;
-        if (this.capacity[j]! > 0 && slack > rowBest[i]!) rowBest[i] = slack;
-      }
+      const list: number[] = [];
+      for (let j = 0; j < cols; j++) if (this.capacity[j]! > 0 && !Number.isNaN(weights[i * cols + j]!)) list.push(j);
+      const slackOf = (j: number) => weights[i * cols + j]! - colDuals[j]!;
+      lists.push(list.sort((a, b) => slackOf(b) - slackOf(a) || a - b));
+      start[i + 1] = start[i]! + list.length;
     }
-    this.baseline = { col: colDuals, rowBest };
+    const order = Int32Array.from(lists.flat());
+    const slack = new Float64Array(order.length);
+    for (let i = 0; i < rows; i++) for (let k = start[i]!; k < start[i + 1]!; k++) slack[k] = weights[i * cols + order[k]!]! - colDuals[order[k]!]!;
+    this.baseline = { col: colDuals, start, order, slack };
     return this;
   }
 
@@ -91,18 +101,25 @@ export class DualCertificate {
     // forbidden pair's NaN weight never fails), so the loop over every pair has no branches.
     const open = Float64Array.from(v, (x, j) => (places(j, this.capacity) === 0 ? Infinity : x));
     const fallen = this.fallenColumns(open);
+    const isFallen = new Uint8Array(cols);
+    for (const j of fallen ?? []) isFallen[j] = 1;
+    /** Whether pair (i, j) is below its weight, said to `report`: true to stop. */
+    const belowWeight = (i: number, ui: number, j: number): boolean => {
+      const w = weights[i * cols + j]!;
+      return ui + open[j]! - w < -tolerance && fail(`$.result.duals.row[${i}]`, `row[${i}] + col[${j}] is ${ui + v[j]! - w} below the pair's weight ${w}: the duals are not feasible`);
+    };
+    const { start, order, slack } = this.baseline ?? {};
     for (let i = 0; i < rows; i++) {
       if (i === skip) continue;
       const ui = u[i]!;
-      // A row whose dual covers its best pair at the baseline's duals is covered at every
-      // coach whose dual has not fallen below the baseline's: only the fallen need a look.
-      const columns = fallen !== null && ui >= this.baseline!.rowBest[i]! - tolerance ? fallen : null;
-      for (let n = 0, count = columns === null ? cols : columns.length; n < count; n++) {
-        const j = columns === null ? n : columns[n]!;
-        const at = i * cols + j;
-        if (!(ui + open[j]! - weights[at]! < -tolerance)) continue;
-        const w = weights[at]!;
-        if (fail(`$.result.duals.row[${i}]`, `row[${i}] + col[${j}] is ${ui + v[j]! - w} below the pair's weight ${w}: the duals are not feasible`)) return false;
+      if (fallen === null || start === undefined || order === undefined || slack === undefined) {
+        for (let j = 0; j < cols; j++) if (belowWeight(i, ui, j)) return false;
+      } else {
+        // Past the pairs whose baseline slack exceeds the row's dual, the rest are covered.
+        for (let k = start[i]!, end = start[i + 1]!; k < end && slack[k]! > ui + tolerance / 2; k++) {
+          if (isFallen[order[k]!] === 0 && belowWeight(i, ui, order[k]!)) return false;
+        }
+        for (const j of fallen) if (belowWeight(i, ui, j)) return false;
       }
       const chosen = answer.assignment[i] ?? null;
       if (chosen === null) continue;
@@ -125,12 +142,12 @@ export class DualCertificate {
     return ok;
   }
 
-  /** The coaches whose (open) dual is below the baseline's, ascending; null without a baseline. */
+  /** The coaches whose (open) dual is below the baseline's by more than half the tolerance, ascending; null without a baseline. */
   private fallenColumns(open: Float64Array): Int32Array | null {
     if (this.baseline === null) return null;
     const base = this.baseline.col;
     const fallen: number[] = [];
-    for (let j = 0; j < this.cols; j++) if (open[j]! < base[j]!) fallen.push(j);
+    for (let j = 0; j < this.cols; j++) if (open[j]! < base[j]! - this.tolerance / 2) fallen.push(j);
     return Int32Array.from(fallen);
   }
 
