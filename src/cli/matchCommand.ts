@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createEngine } from '../composition/createEngine.js';
-import { loadHighsBackend } from '../constraints/loadHighsBackend.js';
+import { quotaBackendFor } from '../constraints/quotaBackendFor.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
 import { DENSE_PAIR_LIMIT, defaultMatchOptions, prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { matchObjectives, type MatchObjective } from '../engine/objective.js';
@@ -106,8 +106,7 @@ export async function matchCommand(args: string[]): Promise<number> {
     writeOutput(page.text, values.out);
     return page.optimal ? 0 : 1;
   }
-  // HiGHS solves quota programs of realistic size; javascript-lp-solver does not (bench/QUOTAS.md).
-  const quotaBackend = (cohort.policy?.quotas?.length ?? 0) > 0 ? await loadHighsBackend() : undefined;
+  const quotaBackend = await quotaBackendFor(cohort);
   const matching = createEngine().match(cohort, {
     policy,
     allowUnmatched,

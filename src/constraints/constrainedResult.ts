@@ -12,7 +12,7 @@ export interface ConstrainedAssignment {
   readonly objective: number;
   /** One entry per quota, in the order given. */
   readonly quotas: readonly QuotaReport[];
-  /** Every quota instance with its count. */
+  /** Every quota instance with its count, by constraint name, then row or column. */
   readonly instances: readonly QuotaInstanceOutcome[];
   readonly backend: QuotaBackend['name'];
 }

@@ -1,4 +1,5 @@
 import { CoachmatchError, type InputIssue } from '../errors.js';
+import { compareIds } from '../model/compareIds.js';
 import { findPair } from '../solver/buildResult.js';
 import type { NormalizedProblem } from '../solver/normalizedProblem.js';
 import type { QuotaInstance, SideConstraint } from './sideConstraint.js';
@@ -19,7 +20,8 @@ export interface ExpandedQuota {
 /**
  * Checks side constraints against a problem and expands each into its instances (one for a
  * `total` quota, one per listed row or column otherwise), keeping only allowed pairs and
- * dropping instances that can never bind.
+ * dropping instances that can never bind. Instances come by constraint name, then by row or
+ * column, whatever the constraints' order.
  *
  * @throws CoachmatchError of kind `invalidProblem` with paths like `$.sideConstraints[1].pairs[4]`.
  */
@@ -96,7 +98,13 @@ export function expandQuotas(problem: NormalizedProblem, constraints: readonly S
     }
   });
   if (issues.length > 0) throw new CoachmatchError('invalidProblem', 'Invalid side constraints', issues.slice(0, 50));
-  return out;
+  // The solver's choice among equally good answers follows the program's row order, which
+  // must therefore not follow the order the constraints came in: by name (unique), then owner.
+  return out.sort((a, b) => compareIds(a.instance.name, b.instance.name) || ownerOf(a) - ownerOf(b));
+}
+
+function ownerOf(quota: ExpandedQuota): number {
+  return quota.instance.row ?? quota.instance.col ?? -1;
 }
 
 /** True when no choice of its pairs can meet the instance: a conflict on its own. */

@@ -6,6 +6,7 @@ import type { CoachFilter, CohortQuota } from '../model/policySettings.js';
 import { coacheeType } from '../policies/coacheeType.js';
 import type { PreparedMatch } from './match.js';
 import { attributeOf } from '../model/attributeOf.js';
+import { canonicalFilter, quotasInCanonicalOrder } from './quotaCanonicalForm.js';
 
 /** A cohort quota with its resolved name and the side constraints that enforce it. */
 export interface QuotaPolicyConstraint {
@@ -15,8 +16,9 @@ export interface QuotaPolicyConstraint {
   readonly description: string;
   /**
    * One side constraint, or two for a share with both bounds (a weighted count has one
-   * coefficient per pair for each bound). Named `q<index>` and `q<index>.max`, and grouped as
-   * `q<index>` so the quota is priced whole (one solve without both bounds).
+   * coefficient per pair for each bound). Named `q<position>` and `q<position>.max` (the
+   * quota's place in canonical order), and grouped as `q<position>` so the quota is priced
+   * whole (one solve without both bounds).
    */
   readonly constraints: readonly SideConstraint[];
 }
@@ -24,8 +26,9 @@ export interface QuotaPolicyConstraint {
 /**
  * Turns the cohort's declarative quotas (`policy.quotas`) into side constraints on the
  * combined problem: coachee types from insiderness against the policy's threshold, flags
- * from the policies' pair flags, coach filters from the coaches' attributes. Constraints
- * follow the quotas' order; rows and columns are the combined problem's.
+ * from the policies' pair flags, coach filters from the coaches' attributes. Quotas come by
+ * name, in canonical form, whatever their order in the cohort (see quotasInCanonicalOrder);
+ * issue paths keep their place there. Rows and columns are the combined problem's.
  *
  * @throws CoachmatchError of kind `invalidCohort` listing every bad quota: a coach filter that
  * names an undeclared attribute or bounds a non-numeric one (path
@@ -42,11 +45,12 @@ export interface QuotaPolicyConstraint {
 export function quotaPolicyConstraints(prepared: PreparedMatch, flagCodes?: ReadonlySet<string>): QuotaPolicyConstraint[] {
   const { features, combined, settings, cohort } = prepared;
   const { rows, cols } = combined;
-  const issues: InputIssue[] = [];
+  // By the quota's place in the cohort, as the schema lists its issues, not in canonical order.
+  const issuesOf: InputIssue[][] = settings.quotas.map(() => []);
   const typeOf = Array.from({ length: rows }, (_, i) => coacheeType(features.insiderness[i]!, settings));
-  const out: QuotaPolicyConstraint[] = settings.quotas.map((quota, n) => {
-    const base = { name: quota.name ?? `quotas[${n}]`, quota, description: describeQuota(quota) };
-    const name = `q${n}`;
+  const out: QuotaPolicyConstraint[] = quotasInCanonicalOrder(settings.quotas).map(({ quota, name: quotaName, index: n }, position) => {
+    const base = { name: quotaName, quota, description: describeQuota(quota) };
+    const name = `q${position}`;
     const allPairs = (keep: (i: number, j: number) => boolean): [number, number][] => {
       const pairs: [number, number][] = [];
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (!combined.bans.has(i * cols + j) && keep(i, j)) pairs.push([i, j]);
@@ -65,7 +69,7 @@ export function quotaPolicyConstraints(prepared: PreparedMatch, flagCodes?: Read
       case 'flaggedPairs': {
         if (flagCodes !== undefined && !flagCodes.has(quota.flag)) {
           const declared = [...flagCodes].sort().join(', ') || 'none';
-          issues.push({ path: `$.policy.quotas[${n}].flag`, message: `no active policy declares flag ${JSON.stringify(quota.flag)} in its flagCodes (a policy of your own declares every code it may put on pairs, its waivable bans' included); the declared codes are ${declared}` });
+          issuesOf[n]!.push({ path: `$.policy.quotas[${n}].flag`, message: `no active policy declares flag ${JSON.stringify(quota.flag)} in its flagCodes (a policy of your own declares every code it may put on pairs, its waivable bans' included); the declared codes are ${declared}` });
         }
         const pairs: [number, number][] = [];
         for (const [at, list] of combined.flags) if (!combined.bans.has(at) && list.some((f) => f.code === quota.flag)) pairs.push([Math.floor(at / cols), at % cols]);
@@ -91,6 +95,7 @@ export function quotaPolicyConstraints(prepared: PreparedMatch, flagCodes?: Read
       }
     }
   });
+  const issues = issuesOf.flat();
   if (issues.length > 0) throw new CoachmatchError('invalidCohort', 'Invalid quotas', issues);
   return out;
 
@@ -100,11 +105,11 @@ export function quotaPolicyConstraints(prepared: PreparedMatch, flagCodes?: Read
     const declaration = cohort.attributes.find((a) => a.key === filter.attribute);
     const at = `$.policy.quotas[${n}].coaches.attribute`;
     if (declaration === undefined) {
-      issues.push({ path: at, message: `attribute '${filter.attribute}' is not declared` });
+      issuesOf[n]!.push({ path: at, message: `attribute '${filter.attribute}' is not declared` });
       return [];
     }
     if ((filter.atLeast !== undefined || filter.atMost !== undefined) && declaration.kind !== 'numeric') {
-      issues.push({ path: at, message: `attribute '${filter.attribute}' is ${declaration.kind}: atLeast/atMost need a numeric attribute` });
+      issuesOf[n]!.push({ path: at, message: `attribute '${filter.attribute}' is ${declaration.kind}: atLeast/atMost need a numeric attribute` });
       return [];
     }
     return all.filter((j) => matchesFilter(attributeOf(features.coaches[j]!.attributes, filter.attribute), filter));
@@ -127,12 +132,13 @@ export function matchesFilter(value: AttributeValue | undefined, filter: CoachFi
   return (filter.atLeast === undefined || value >= filter.atLeast) && (filter.atMost === undefined || value <= filter.atMost);
 }
 
-/** A quota in a coordinator's words. */
+/** A quota in a coordinator's words; a coach filter in canonical form (see canonicalFilter). */
 export function describeQuota(quota: CohortQuota): string {
   const range = (min: number | undefined, max: number | undefined, what: string) =>
     min !== undefined && max !== undefined ? (min === max ? `exactly ${min} ${what}` : `between ${min} and ${max} ${what}`) : min !== undefined ? `at least ${min} ${what}` : `at most ${max} ${what}`;
-  const coaches = (filter: CoachFilter | undefined) => {
-    if (filter === undefined) return 'each coach';
+  const coaches = (given: CoachFilter | undefined) => {
+    if (given === undefined) return 'each coach';
+    const filter = canonicalFilter(given);
     if (filter.equals !== undefined) return `each coach with ${filter.attribute} ${JSON.stringify(filter.equals)}`;
     if (filter.oneOf !== undefined) return `each coach with ${filter.attribute} in ${filter.oneOf.map((v) => JSON.stringify(v)).join(', ')}`;
     const parts = [filter.atLeast === undefined ? '' : `≥ ${filter.atLeast}`, filter.atMost === undefined ? '' : `≤ ${filter.atMost}`].filter(Boolean);

@@ -57,7 +57,7 @@ export interface QuotaPolicyReport {
   readonly backend: QuotaBackend['name'];
   /** `met`: every quota holds in the matching; `infeasible`: no matching meets them all. */
   readonly status: 'met' | 'infeasible';
-  /** One entry per quota, in the cohort's order (empty when infeasible). */
+  /** One entry per quota, by name whatever the cohort's order (empty when infeasible). */
   readonly quotas: readonly QuotaOutcome[];
   /** When the quotas clash: a set of bounds that cannot all hold, none of which can be dropped. */
   readonly conflict: readonly QuotaConflictPart[];

@@ -28,7 +28,8 @@ export interface RouteRequest<Body, Query> {
 /**
  * A module-level function run in a worker thread under the solve time limit: `module` is the
  * file URL of the module (`new URL('../jobs/matchJob.js', import.meta.url).href`) and `name`
- * its exported function, which takes `Input` and returns `Output` (both structured-cloneable).
+ * its exported function, which takes `Input` and returns `Output`, or a promise of it (both
+ * structured-cloneable).
  */
 export interface JobRef<Input, Output> {
   readonly module: string;

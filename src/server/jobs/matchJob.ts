@@ -1,5 +1,6 @@
 import { readJsonBody } from '../readJsonBody.js';
 import { createEngine, type Engine } from '../../composition/createEngine.js';
+import { quotaBackendFor } from '../../constraints/quotaBackendFor.js';
 import { matchFormats } from '../matchFormats.js';
 import { matchPairLimit, type MatchPairLimits, type MatchTooLarge } from '../matchPairLimit.js';
 import { parseMatchRequest } from '../parseMatchRequest.js';
@@ -23,17 +24,19 @@ export type MatchJobOutput =
 let engine: Engine | undefined;
 
 /**
- * Validates a `POST /match` body and matches it as `coachmatch match` does; runs in a job
- * worker, so validation and rendering stay off the event loop and under the time limit.
+ * Validates a `POST /match` body and matches it as `coachmatch match` does (quotas too, with
+ * HiGHS: see quotaBackendFor); runs in a job worker, so validation and rendering stay off the
+ * event loop and under the time limit.
  *
  * @throws CoachmatchError of kind `invalidCohort` listing every issue.
  */
-export function matchJob(input: MatchJobInput): MatchJobOutput {
+export async function matchJob(input: MatchJobInput): Promise<MatchJobOutput> {
   const { cohort, options: bodyOptions } = parseMatchRequest(readJsonBody(input.body));
   const options = { ...input.query, ...bodyOptions }; // the body wins over the query string
   const tooLarge = matchPairLimit(cohort, options.candidates, input.limits);
   if (tooLarge !== null) return tooLarge;
   engine ??= createEngine();
+  const quotaBackend = await quotaBackendFor(cohort);
   const matching = engine.match(cohort, {
     policy: options.preset === undefined ? undefined : { preset: options.preset },
     allowUnmatched: options.allowUnmatched ?? true,
@@ -42,6 +45,7 @@ export function matchJob(input: MatchJobInput): MatchJobOutput {
       ...(options.candidateK === undefined ? {} : { k: options.candidateK }),
       ...(options.maxRounds === undefined ? {} : { maxRounds: options.maxRounds }),
     },
+    ...(quotaBackend === undefined ? {} : { quotaBackend }),
   });
   const format = matchFormats[options.format ?? 'json'];
   return { outcome: 'matched', status: matching.status, contentType: format.contentType, text: format.render(matching, cohort) };
