@@ -151,7 +151,7 @@ export interface CoachFilter {
 
 /** Fields every quota kind has. */
 interface QuotaBase {
-  /** A name for reports, unique among the quotas; default `quotas[<index>]`. */
+  /** A name for reports, unique among the quotas; default `quotas[<index>]`. Quotas are read and reported by name: their order in the list means nothing. */
   readonly name?: string;
 }
 
