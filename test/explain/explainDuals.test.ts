@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dualIssues } from '../../src/explain/checkDuals.js';
@@ -10,6 +9,7 @@ import type { AssignmentResult } from '../../src/solver/types.js';
 import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
 import { thrownKindAndPaths } from '../helpers/issuePaths.js';
 import { runs } from '../helpers/runs.js';
+import { solvedFixture } from '../helpers/solvedFixture.js';
 import { sectorCoach, sectorCoachee, sectorCohort } from '../rematch/support.js';
 
 /**
@@ -17,12 +17,7 @@ import { sectorCoach, sectorCoachee, sectorCohort } from '../rematch/support.js'
  * duals a caller hands in must certify the result; duals that do not are refused at their path.
  */
 
-const json = JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8'));
-const prepared = prepareMatch(parseCohort(json));
-const problem = toAssignmentProblem(prepared.combined, true);
-const solved = solveAssignment(problem);
-if (solved.status !== 'optimal') throw new Error('fixture should match');
-const result = solved;
+const { prepared, problem, result } = solvedFixture('alumni-programme');
 const coach27 = prepared.features.coachIds.indexOf('coach-27');
 const student03 = prepared.features.coacheeIds.indexOf('student-03');
 

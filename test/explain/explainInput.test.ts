@@ -1,18 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
 import { explainMatching } from '../../src/explain/explainMatching.js';
-import { parseCohort } from '../../src/model/parseCohort.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentResult } from '../../src/solver/types.js';
 import { thrownKindAndPaths } from '../helpers/issuePaths.js';
+import { solvedFixture } from '../helpers/solvedFixture.js';
 
-const json = JSON.parse(readFileSync(new URL('../../fixtures/hr-department.json', import.meta.url), 'utf8'));
-const prepared = prepareMatch(parseCohort(json));
-const problem = toAssignmentProblem(prepared.combined, true);
-const solved = solveAssignment(problem);
-if (solved.status !== 'optimal') throw new Error('fixture should match');
-const result = solved;
+const { prepared, problem, result } = solvedFixture('hr-department');
 const first = prepared.features.coacheeIds[0]!;
 
 const explain = (r: unknown, options: object = { coacheeIds: [first], k: 1 }) => () => explainMatching(prepared, r as AssignmentResult, options);

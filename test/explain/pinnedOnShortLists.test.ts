@@ -5,22 +5,15 @@ import { PinnedOnShortLists } from '../../src/explain/pinnedOnShortLists.js';
 import { solvePinned } from '../../src/explain/solvePinned.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
+import { problemArbitrary } from '../helpers/problemArbitrary.js';
 import { runs } from '../helpers/runs.js';
 
-type Dense = AssignmentProblem & { readonly weights: (number | null)[][]; readonly capacity: number[] };
+type Dense = AssignmentProblem & { readonly weights: readonly (readonly (number | null)[])[]; readonly capacity: readonly number[] };
 
-/** Small dense max problems: some bans, capacities 0..3, minimum loads, every row to be placed or not. */
-const problems = fc
-  .record({ rows: fc.integer({ min: 1, max: 7 }), cols: fc.integer({ min: 1, max: 5 }), allowUnmatched: fc.boolean() })
-  .chain(({ rows, cols, allowUnmatched }) =>
-    fc.record({
-      weights: fc.array(fc.array(fc.option(fc.integer({ min: -5, max: 20 }), { freq: 5, nil: null }), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
-      capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: cols, maxLength: cols }),
-      minLoad: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: cols, maxLength: cols }),
-      allowUnmatched: fc.constant(allowUnmatched),
-    }),
-  )
-  .map((p): Dense => ({ ...p, minLoad: p.minLoad.map((m, j) => Math.min(m, p.capacity[j]!)), sense: 'max' }));
+/** Small dense max problems (integer or fractional weights, bans, capacities 0..3, minimum loads), capacities spelt out. */
+const problems = problemArbitrary({ maxRows: 7, maxCols: 5, denseOnly: true })
+  .filter((p) => (p.weights?.length ?? 0) > 0)
+  .map((p): Dense => ({ ...p, weights: p.weights!, capacity: p.capacity ?? p.weights![0]!.map(() => 1), sense: 'max' }));
 
 describe(PinnedOnShortLists, () => {
   it('answers a pinned re-solve on one pair per row only when it is the whole problem\'s optimum, and withholds some', () => {
