@@ -1,7 +1,6 @@
 import type { InputIssue } from '../errors.js';
 import { roundingUnit } from '../solver/roundingUnit.js';
 import type { AssignmentProblem, AssignmentResult } from '../solver/types.js';
-import { largestWeight } from './explainTolerance.js';
 import type { Pin } from './solvePinned.js';
 
 type Answer = Pick<Extract<AssignmentResult, { status: 'optimal' }>, 'assignment' | 'loads' | 'duals'>;
@@ -14,7 +13,8 @@ type Report = (path: string, message: string) => boolean;
  * `row[i] + col[j] − w[i][j]` as a lower bound of what forcing (i, j) costs, and stops pricing
  * alternatives at it, so duals that are not a certificate hide the cheapest ones; and a pinned
  * re-solve on short lists is the whole problem's optimum when they certify it (see
- * PinnedOnShortLists). Checked, within 1e-9 of the weights' scale: every pair of an open coach
+ * PinnedOnShortLists). Checked, within 1e-9 of what each check adds up (a pair's |row| + |col| +
+ * |w|, the chosen weights' scale for the signs), rounded up to the solver's unit: every pair of an open coach
  * at least its weight, every assigned pair exactly; a positive column dual only on a full
  * coach, a negative one only at its minimum load; with unplaced rows that could be placed, none
  * of their duals above a placed row's (the duals of a fixed number placed: an unplaced row holds
@@ -27,7 +27,6 @@ export class DualCertificate {
   private readonly weights: Float64Array;
   private readonly capacity: readonly number[];
   private readonly minLoad: readonly number[];
-  private readonly tolerance: number;
   /**
    * Column duals every answer is compared with, and per row its pairs on coaches with places,
    * highest `w − col` at them first (`order` and `slack` from `start[i]`; see {@link withBaseline}).
@@ -42,8 +41,6 @@ export class DualCertificate {
     dense.forEach((row, i) => row.forEach((w, j) => w !== null && (this.weights[i * this.cols + j] = w)));
     this.capacity = problem.capacity!;
     this.minLoad = problem.minLoad ?? this.capacity.map(() => 0);
-    const largest = largestWeight(dense);
-    this.tolerance = 1e-9 * (roundingUnit(largest) + largest);
   }
 
   /**
@@ -88,7 +85,7 @@ export class DualCertificate {
 
   /** Walks the conditions, telling `report` of each failure; true when none failed. */
   private check(answer: Answer, pin: Pin | null, report: Report): boolean {
-    const { rows, cols, weights, tolerance } = this;
+    const { rows, cols, weights } = this;
     const { row: u, col: v } = answer.duals;
     const skip = pin?.row ?? -1;
     const places = (j: number, of: readonly number[]) => (j === pin?.col ? Math.max(0, of[j]! - 1) : of[j]!);
@@ -97,16 +94,27 @@ export class DualCertificate {
       ok = false;
       return report(path, message);
     };
+    // Tolerances grow with what is added up, not with the largest weight anywhere: a coachee of
+    // priority 1e-9 with a penalty weighs -1e10 on one pair, which no optimum uses, and a
+    // tolerance of 1e-9 of that let answers 0.05 short of the optimum through.
+    let scale = 0;
+    answer.assignment.forEach((col, i) => {
+      if (col !== null && col !== undefined) scale = Math.max(scale, Math.abs(weights[i * cols + col]!));
+    });
+    const unit = roundingUnit(scale);
+    const floor = 1e-9 * unit;
+    const sideTolerance = 1e-9 * (unit + scale);
     // Column duals with +∞ at coaches without places: their pairs then always pass (and a
     // forbidden pair's NaN weight never fails), so the loop over every pair has no branches.
     const open = Float64Array.from(v, (x, j) => (places(j, this.capacity) === 0 ? Infinity : x));
-    const fallen = this.fallenColumns(open);
+    const fallen = this.fallenColumns(open, floor);
     const isFallen = new Uint8Array(cols);
     for (const j of fallen ?? []) isFallen[j] = 1;
-    /** Whether pair (i, j) is below its weight, said to `report`: true to stop. */
+    /** Whether pair (i, j) is below its weight beyond the rounding of the sum, said to `report`: true to stop. */
     const belowWeight = (i: number, ui: number, j: number): boolean => {
       const w = weights[i * cols + j]!;
-      return ui + open[j]! - w < -tolerance && fail(`$.result.duals.row[${i}]`, `row[${i}] + col[${j}] is ${ui + v[j]! - w} below the pair's weight ${w}: the duals are not feasible`);
+      const reduced = ui + open[j]! - w;
+      return reduced < -1e-9 * (unit + Math.abs(ui) + Math.abs(v[j]!) + Math.abs(w)) && fail(`$.result.duals.row[${i}]`, `row[${i}] + col[${j}] is ${ui + v[j]! - w} below the pair's weight ${w}: the duals are not feasible`);
     };
     const { start, order, slack } = this.baseline ?? {};
     for (let i = 0; i < rows; i++) {
@@ -115,8 +123,9 @@ export class DualCertificate {
       if (fallen === null || start === undefined || order === undefined || slack === undefined) {
         for (let j = 0; j < cols; j++) if (belowWeight(i, ui, j)) return false;
       } else {
-        // Past the pairs whose baseline slack exceeds the row's dual, the rest are covered.
-        for (let k = start[i]!, end = start[i + 1]!; k < end && slack[k]! > ui + tolerance / 2; k++) {
+        // Past the pairs whose baseline slack exceeds the row's dual, the rest are covered
+        // (each pair's tolerance is at least the floor: half for the slack, half for the fall).
+        for (let k = start[i]!, end = start[i + 1]!; k < end && slack[k]! > ui + floor / 2; k++) {
           if (isFallen[order[k]!] === 0 && belowWeight(i, ui, order[k]!)) return false;
         }
         for (const j of fallen) if (belowWeight(i, ui, j)) return false;
@@ -125,29 +134,29 @@ export class DualCertificate {
       if (chosen === null) continue;
       const w = weights[i * cols + chosen]!;
       const reduced = ui + v[chosen]! - w;
-      if (reduced > tolerance && fail(`$.result.duals.row[${i}]`, `row[${i}] + col[${chosen}] exceeds the assigned pair's weight ${w} by ${reduced}: it must equal it`)) return false;
+      if (reduced > 1e-9 * (unit + Math.abs(ui) + Math.abs(v[chosen]!) + Math.abs(w)) && fail(`$.result.duals.row[${i}]`, `row[${i}] + col[${chosen}] exceeds the assigned pair's weight ${w} by ${reduced}: it must equal it`)) return false;
     }
     for (let j = 0; j < cols; j++) {
       const [load, capacity, minLoad] = [places(j, answer.loads), places(j, this.capacity), places(j, this.minLoad)];
-      if (v[j]! > tolerance && load < capacity && fail(`$.result.duals.col[${j}]`, `is ${v[j]}, but coach index ${j} has a free place (${load} of ${capacity}): only a full coach has a positive dual`)) return false;
-      if (v[j]! < -tolerance && load > minLoad && fail(`$.result.duals.col[${j}]`, `is ${v[j]}, but coach index ${j} is above its minimum load (${load} > ${minLoad}): only a coach at its minimum has a negative dual`)) return false;
+      if (v[j]! > sideTolerance && load < capacity && fail(`$.result.duals.col[${j}]`, `is ${v[j]}, but coach index ${j} has a free place (${load} of ${capacity}): only a full coach has a positive dual`)) return false;
+      if (v[j]! < -sideTolerance && load > minLoad && fail(`$.result.duals.col[${j}]`, `is ${v[j]}, but coach index ${j} is above its minimum load (${load} > ${minLoad}): only a coach at its minimum has a negative dual`)) return false;
     }
     let lowestPlaced = Infinity;
     for (let i = 0; i < rows; i++) if (i !== skip && answer.assignment[i] != null) lowestPlaced = Math.min(lowestPlaced, u[i]!);
     for (let i = 0; i < rows; i++) {
-      if (i === skip || answer.assignment[i] != null || !(u[i]! > lowestPlaced + tolerance)) continue;
+      if (i === skip || answer.assignment[i] != null || !(u[i]! > lowestPlaced + 1e-9 * (unit + scale + Math.abs(u[i]!) + Math.abs(lowestPlaced)))) continue;
       // A row with no pair on an open coach is never placed: its dual bounds nothing.
       if (this.placeable(i, pin) && fail(`$.result.duals.row[${i}]`, `is ${u[i]}, above ${lowestPlaced}, a placed coachee's dual: an unplaced coachee's cannot exceed it`)) return false;
     }
     return ok;
   }
 
-  /** The coaches whose (open) dual is below the baseline's by more than half the tolerance, ascending; null without a baseline. */
-  private fallenColumns(open: Float64Array): Int32Array | null {
+  /** The coaches whose (open) dual is below the baseline's by more than half the floor of the tolerances, ascending; null without a baseline. */
+  private fallenColumns(open: Float64Array, floor: number): Int32Array | null {
     if (this.baseline === null) return null;
     const base = this.baseline.col;
     const fallen: number[] = [];
-    for (let j = 0; j < this.cols; j++) if (open[j]! < base[j]! - this.tolerance / 2) fallen.push(j);
+    for (let j = 0; j < this.cols; j++) if (open[j]! < base[j]! - floor / 2) fallen.push(j);
     return Int32Array.from(fallen);
   }
 

@@ -22,6 +22,7 @@ export interface ExplainOptions {
   readonly includePreferences: boolean;
   /** Must match the solve that produced the result: unmatched coachees allowed or not. */
   readonly allowUnmatched: boolean;
+  /** How the problem is solved again; a pinned re-solve takes `auto` for `jv`, since a pinned problem is never square. */
   readonly method: SolverMethod;
 }
 
@@ -106,6 +107,10 @@ class ExplainContext {
   private readonly shortLists: PinnedOnShortLists;
   private readonly holders: string[][];
   private readonly eps: number;
+  /** How the pinned problems are solved: `jv` takes square one-to-one problems only, and a pinned problem is one row short, so `auto` stands in for it. */
+  private get pinnedMethod(): SolverMethod {
+    return this.settings.method === 'jv' ? 'auto' : this.settings.method;
+  }
   /** The optimum each pinned re-solve repairs instead of solving afresh (see solvePinned). */
   private readonly warmStart: WarmStart;
 
@@ -117,7 +122,7 @@ class ExplainContext {
     this.problem = toAssignmentProblem(prepared.combined, settings.allowUnmatched);
     this.weights = this.problem.weights!;
     this.pairs = compressedRows({ ...this.problem, weights: this.weights });
-    this.shortLists = new PinnedOnShortLists({ ...this.problem, weights: this.weights }, result, settings.method);
+    this.shortLists = new PinnedOnShortLists({ ...this.problem, weights: this.weights }, result, this.pinnedMethod);
     const { features } = prepared;
     this.holders = features.coachIds.map(() => []);
     result.assignment.forEach((col, row) => {
@@ -191,7 +196,7 @@ class ExplainContext {
       problem = { ...this.problem, weights };
     }
     this.resolves++;
-    const forced = (liftBan ? null : this.shortLists.price({ row, col })) ?? solvePinned(problem, [{ row, col }], this.settings.method, this.warmStart);
+    const forced = (liftBan ? null : this.shortLists.price({ row, col })) ?? solvePinned(problem, [{ row, col }], this.pinnedMethod, this.warmStart);
     if (forced.status !== 'optimal') return { loss: null, unplaces: 0, assignment: null };
     return { loss: this.result.objective - forced.objective, unplaces: this.result.matched - forced.matched, assignment: forced.assignment };
   }
