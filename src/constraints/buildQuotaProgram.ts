@@ -1,7 +1,7 @@
 import type { NormalizedProblem } from '../solver/normalizedProblem.js';
 import type { ExpandedQuota } from './expandQuotas.js';
 import type { ZeroOneProgram } from './zeroOneProgram.js';
-import { exponentToward, LP_WEIGHT_EXPONENT, timesPowerOfTwo } from '../solver/powerOfTwoScale.js';
+import { scaledForLp } from '../solver/powerOfTwoScale.js';
 
 /** What to optimise: the number of placed rows, or the total weight with exactly `placed` rows. */
 export type QuotaGoal = { readonly kind: 'mostRows' } | { readonly kind: 'bestTotal'; readonly placed: number | null };
@@ -62,13 +62,6 @@ export function buildQuotaProgram(problem: NormalizedProblem, quotas: readonly E
     upper[r] = q.instance.max ?? Infinity;
     start[++r] = p;
   }
-  const objective = new Float64Array(n);
-  if (goal.kind === 'mostRows') objective.fill(1);
-  else {
-    let largest = 0;
-    for (const w of weight) largest = Math.max(largest, Math.abs(w));
-    const exponent = exponentToward(largest, LP_WEIGHT_EXPONENT);
-    for (let k = 0; k < n; k++) objective[k] = timesPowerOfTwo(weight[k]!, exponent);
-  }
+  const objective = goal.kind === 'mostRows' ? new Float64Array(n).fill(1) : scaledForLp(weight);
   return { variables: n, sense: goal.kind === 'mostRows' ? 'max' : problem.sense, objective, start, index, value, lower, upper };
 }

@@ -2,7 +2,7 @@ import { lpSolverBackend } from '../constraints/lpSolverBackend.js';
 import type { QuotaBackend } from '../constraints/quotaBackend.js';
 import type { PreparedMatch } from '../engine/match.js';
 import { CoachmatchError } from '../errors.js';
-import { exponentToward, LP_WEIGHT_EXPONENT, timesPowerOfTwo } from '../solver/powerOfTwoScale.js';
+import { scaledForLp } from '../solver/powerOfTwoScale.js';
 import { shortlists, type Shortlists } from './shortlists.js';
 
 /** A {@link Shortlists} result, saying how it was built. */
@@ -82,7 +82,8 @@ export function guaranteedShortlists(prepared: PreparedMatch, k: number, backend
   const program = {
     variables: n,
     sense: 'max' as const,
-    objective: scaledScores(Float64Array.from(pairRow, (i, p) => utility[i * cols + pairCol[p]!]!)),
+    // Scaled exactly (see scaledForLp): the LP backends' tolerances are absolute, and at scores of 1e-18 the lists came out 5% short of the best.
+    objective: scaledForLp(Float64Array.from(pairRow, (i, p) => utility[i * cols + pairCol[p]!]!)),
     start,
     index,
     value: new Float64Array(2 * n).fill(1),
@@ -119,16 +120,4 @@ export function guaranteedShortlists(prepared: PreparedMatch, k: number, backend
     lists: features.coacheeIds.map((coacheeId, i) => ({ coacheeId, coachIds: sorted[i]! })),
     collisions: [],
   };
-}
-
-
-/**
- * The scores times the power of two that brings the largest near 2^20 (exact): the LP backends'
- * tolerances are absolute, and at scores of 1e-18 the lists came out 5% short of the best.
- */
-function scaledScores(scores: Float64Array): Float64Array {
-  let largest = 0;
-  for (const x of scores) largest = Math.max(largest, Math.abs(x));
-  const exponent = exponentToward(largest, LP_WEIGHT_EXPONENT);
-  return scores.map((x) => timesPowerOfTwo(x, exponent));
 }

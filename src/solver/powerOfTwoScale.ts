@@ -24,3 +24,11 @@ export function timesPowerOfTwo(x: number, exponent: number): number {
   for (; left < -1000; left += 1000) out *= 2 ** -1000;
   return out * 2 ** left;
 }
+
+/** `values` times the power of two that brings the largest |value| near 2^{@link LP_WEIGHT_EXPONENT}: an objective an LP backend sees at its scale, exactly. */
+export function scaledForLp(values: ArrayLike<number>): Float64Array {
+  let largest = 0;
+  for (let k = 0; k < values.length; k++) largest = Math.max(largest, Math.abs(values[k]!));
+  const exponent = exponentToward(largest, LP_WEIGHT_EXPONENT);
+  return Float64Array.from(values, (x) => timesPowerOfTwo(x, exponent));
+}
