@@ -13,12 +13,13 @@ type Report = (path: string, message: string) => boolean;
  * `row[i] + col[j] − w[i][j]` as a lower bound of what forcing (i, j) costs, and stops pricing
  * alternatives at it, so duals that are not a certificate hide the cheapest ones; and a pinned
  * re-solve on short lists is the whole problem's optimum when they certify it (see
- * PinnedOnShortLists). Checked, within 1e-9 of what each check adds up (a pair's |row| + |col| +
- * |w|, the chosen weights' scale for the signs), rounded up to the solver's unit: every pair of an open coach
- * at least its weight, every assigned pair exactly; a positive column dual only on a full
- * coach, a negative one only at its minimum load; with unplaced rows that could be placed, none
- * of their duals above a placed row's (the duals of a fixed number placed: an unplaced row holds
- * only that count's price). Built once per problem; each check reads every pair once.
+ * PinnedOnShortLists). Checked, within 1e-9 of what each check adds up (a pair's |row| + |col|
+ * + |w|; for the signs, the chosen weights' scale) plus the solver's rounding unit: every pair
+ * of an open coach at least its weight, every assigned pair exactly; a positive column dual only
+ * on a full coach, a negative one only at its minimum load; with unplaced rows that could be
+ * placed, none of their duals above a placed row's (the duals of a fixed number placed: an
+ * unplaced row holds only that count's price). Built once per problem; a check reads every pair
+ * once, or with a baseline only those that could fail.
  */
 export class DualCertificate {
   private readonly rows: number;
@@ -45,7 +46,7 @@ export class DualCertificate {
 
   /**
    * Checks later answers against these column duals (an optimum's, whose pinned re-solves move
-   * few of them): at a coach whose dual has not fallen below them (by more than half the
+   * few of them): at a coach whose dual has not fallen below them (by more than half the least
    * tolerance), a row's dual covers every pair whose `w − col` here is below it (within the other
    * half), so only the row's pairs above its dual, taken highest first, and the fallen coaches
    * need a look, not every pair. The answers are the same.
