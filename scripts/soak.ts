@@ -6,6 +6,7 @@
  *   node --import tsx scripts/soak.ts --minutes 2 --suite problems,cohorts
  *   node --import tsx scripts/soak.ts --minutes 10 --suite candidates   (candidate pairs against every pair)
  *   node --import tsx scripts/soak.ts --minutes 10 --suite nearKinds    (matches by near kinds against every pair)
+ *   node --import tsx scripts/soak.ts --minutes 10 --suite explain      (explain's alternatives against whole LP re-solves)
  *   node --import tsx scripts/soak.ts --cases 50 --suite tiny --self-test   (checks the failure report)
  *
  * Every round runs a batch of each suite under fast-check with a seed derived from the base
@@ -24,6 +25,7 @@ import type { PolicyInput } from '../src/model/policySettings.js';
 import { cohortArbitrary, policyOverridesArbitrary } from '../test/helpers/cohortArbitrary.js';
 import { candidateCheckCase, crossCheckCandidates } from '../test/helpers/crossCheckCandidates.js';
 import { crossCheckNearKinds, nearKindsCohorts } from '../test/helpers/nearKindsCohort.js';
+import { crossCheckExplain } from '../test/helpers/crossCheckExplain.js';
 import { crossCheckMatch } from '../test/helpers/crossCheckMatch.js';
 import { crossCheckProblem } from '../test/helpers/crossCheckProblem.js';
 import { buildVolumeProblem, volumeSpecArbitrary, type VolumeProblemSpec, type VolumeShape } from '../test/helpers/volumeProblemArbitrary.js';
@@ -74,6 +76,14 @@ const cohortCase = fc.record({
   allowUnmatched: fc.boolean(),
 });
 
+// More coaches than explain's short lists hold (8 a coachee), so their certificate decides.
+const explainCase = fc.record({
+  doc: cohortArbitrary({ maxCoaches: 14, maxCoachees: 24 }),
+  policy: policyOverridesArbitrary,
+  allowUnmatched: fc.boolean(),
+  k: fc.integer({ min: 0, max: 5 }),
+});
+
 const suites: readonly Suite[] = [
   problemSuite('problems', { maxRows: 60, maxCols: 15 }, 40),
   problemSuite('square', { maxRows: 30, maxCols: 30, oneToOne: true }, 40),
@@ -98,6 +108,17 @@ const suites: readonly Suite[] = [
         const { doc, policy } = value as { doc: CohortInput; policy: PolicyInput };
         const report = crossCheckNearKinds(doc, policy, allowUnmatched);
         if (report !== null) count(tally, report.status, report.disagreements);
+      }),
+    expand: (value) => value,
+  },
+  {
+    name: 'explain',
+    batch: 5,
+    property: (tally) =>
+      fc.property(explainCase as fc.Arbitrary<unknown>, (value) => {
+        const { doc, policy, allowUnmatched, k } = value as { doc: CohortInput; policy: PolicyInput; allowUnmatched: boolean; k: number };
+        const report = crossCheckExplain(doc, policy, allowUnmatched, k);
+        count(tally, report.status, report.disagreements);
       }),
     expand: (value) => value,
   },
