@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
 import { hostileValue, replaceAtPath } from '../helpers/hostileValues.js';
 import { runs } from '../helpers/runs.js';
 import { buildVolumeProblem, volumeSpecArbitrary } from '../helpers/volumeProblemArbitrary.js';
-import { startTestServer } from '../server/startTestServer.js';
+import { serverForSuite } from '../server/startTestServer.js';
 
 /** Whole numbers ≥ 1000 could declare huge dimensions or capacities: known bugs, tested alone. */
 const notHuge = (v: unknown) => !(typeof v === 'number' && Number.isInteger(v) && v >= 1000);
@@ -59,11 +59,7 @@ const request = fc.oneof(
 );
 
 describe('the HTTP API under hostile bodies', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 2 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ workers: 2 });
 
   it('never answers 5xx: a result (200) or problem details (4xx) with JSON paths, for mutated cohorts and problems', async () => {
     const statuses = new Map<number, number>();
@@ -92,11 +88,7 @@ describe('the HTTP API under hostile bodies', () => {
 });
 
 describe('the HTTP API against a slow solve (bug found by fuzzing)', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 1, timeLimitMs: 1500 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ workers: 1, timeLimitMs: 1500 });
 
   it('answers a 60-byte problem with many declared rows and allowUnmatched within the time limit', async () => {
     // Today: 503 after the time limit. The flow solver is quadratic in the rows left unmatched

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultRoutes } from '../../src/server/defaultRoutes.js';
 import { defineRoute } from '../../src/server/defineRoute.js';
 import { jsonResponse } from '../../src/server/jsonResponse.js';
 import type { Route } from '../../src/server/types.js';
 import { validatedInJob } from '../../src/server/validatedInJob.js';
-import { problemOf, startTestServer } from './startTestServer.js';
+import { problemOf, serverForSuite } from './startTestServer.js';
 
 const alumniText = readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8');
 
@@ -19,11 +19,7 @@ const echoRoute = defineRoute({
 });
 
 describe('bodies read in their jobs, off the event loop', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 2, routes: [...defaultRoutes, echoRoute as Route] });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ workers: 2, routes: [...defaultRoutes, echoRoute as Route] });
   afterEach(() => vi.restoreAllMocks());
 
   it('hands a validatedInJob route the body\'s bytes, unparsed, even when they are not JSON', async () => {
@@ -90,11 +86,7 @@ describe('bodies read in their jobs, off the event loop', () => {
 });
 
 describe('bodies read inline (isolation: inline)', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ isolation: 'inline' });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ isolation: 'inline' });
 
   it('answers as the worker pool does: 400 for not JSON, 422 at the path of a repeated key', async () => {
     expect((await problemOf(await s.post('/validate', '{'))).status).toBe(400);

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from './startTestServer.js';
+import { describe, expect, it } from 'vitest';
+import { serverForSuite } from './startTestServer.js';
 
 /** Sends raw bytes on a fresh connection and collects the answer until the server closes it. */
 function rawExchange(url: string, data: string): Promise<{ status: number; headers: string; body: string }> {
@@ -19,11 +19,7 @@ function rawExchange(url: string, data: string): Promise<{ status: number; heade
 }
 
 describe('requests Node\'s HTTP parser refuses, and requests that do not arrive in time', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ headersTimeoutMs: 300, requestTimeoutMs: 600 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ headersTimeoutMs: 300, requestTimeoutMs: 600 });
 
   const expectProblem = (answer: { status: number; headers: string; body: string }, status: number, type: string) => {
     expect(answer.status, answer.headers).toBe(status);

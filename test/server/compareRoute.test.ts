@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareRoute } from '../../src/server/routes/compareRoute.js';
 import { root, runInProcess } from '../cli/support.js';
-import { problemOf, startTestServer } from './startTestServer.js';
+import { problemOf, serverForSuite, startTestServer } from './startTestServer.js';
 
 const alumni = JSON.parse(readFileSync(join(root, 'fixtures/alumni-programme.json'), 'utf8')) as Record<string, unknown>;
 const scenarioDir = join(root, 'fixtures/scenarios');
@@ -24,11 +24,7 @@ async function cli(scenarioFiles: readonly string[], ...args: string[]): Promise
 }
 
 describe(`POST ${compareRoute.path}`, () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 2 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ workers: 2 });
 
   it('compares the fixture scenarios, base inlined, exactly as coachmatch compare does with the files', async () => {
     expect(files.length).toBeGreaterThanOrEqual(5);

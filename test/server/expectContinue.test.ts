@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from './startTestServer.js';
+import { describe, expect, it } from 'vitest';
+import { serverForSuite } from './startTestServer.js';
 
 /** Sends `head` and waits for the server's first answer; sends `body` only if that is 100 Continue. */
 function expectContinue(url: string, head: string, body: string): Promise<string[]> {
@@ -24,11 +24,7 @@ function expectContinue(url: string, head: string, body: string): Promise<string
 }
 
 describe('Expect: 100-continue', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ maxBodyBytes: 1_000 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ maxBodyBytes: 1_000 });
 
   it('answers a declared length over the limit with 413 at once, without asking for the body', async () => {
     const head = 'POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\nExpect: 100-continue\r\n\r\n';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { explainRoute } from '../../src/server/routes/explainRoute.js';
 import { root, runInProcess } from '../cli/support.js';
-import { problemOf, startTestServer } from './startTestServer.js';
+import { problemOf, serverForSuite } from './startTestServer.js';
 
 const alumniFile = join(root, 'fixtures/alumni-programme.json');
 const alumni = JSON.parse(readFileSync(alumniFile, 'utf8')) as Record<string, unknown>;
@@ -16,11 +16,7 @@ async function cli(...args: string[]): Promise<string> {
 }
 
 describe(`POST ${explainRoute.path}`, () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 2 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ workers: 2 });
 
   it('explains the alumni programme exactly as coachmatch explain does', async () => {
     const [response, expected] = await Promise.all([s.post('/explain', alumni), cli()]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from './startTestServer.js';
+import { describe, expect, it } from 'vitest';
+import { serverForSuite } from './startTestServer.js';
 
 const alumni = JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -43,11 +43,7 @@ const request = fc.record({
 });
 
 describe('the server under random and malformed requests', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 2, maxBodyBytes: 50_000 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ workers: 2, maxBodyBytes: 50_000 });
 
   it('never answers 5xx, always answers errors as problem details, and stays up', async () => {
     await fc.assert(

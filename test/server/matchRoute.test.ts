@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/composition/createEngine.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { matchRoute } from '../../src/server/routes/matchRoute.js';
-import { problemOf, startTestServer } from './startTestServer.js';
+import { problemOf, serverForSuite, startTestServer } from './startTestServer.js';
 
 const alumniText = readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8');
 const alumni = JSON.parse(alumniText) as Record<string, unknown>;
@@ -11,11 +11,7 @@ const engine = createEngine();
 const expected = (options: Parameters<typeof engine.match>[1] = {}) => JSON.parse(JSON.stringify(engine.match(parseCohort(alumni), options)));
 
 describe(`POST ${matchRoute.path}`, () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 2 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ workers: 2 });
 
   it('gives the same matching as createEngine().match on the alumni programme', async () => {
     const response = await s.post('/match', alumniText);

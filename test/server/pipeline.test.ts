@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problemOf, startTestServer } from './startTestServer.js';
+import { describe, expect, it } from 'vitest';
+import { problemOf, serverForSuite } from './startTestServer.js';
 
 const alumniText = readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8');
 const alumni = JSON.parse(alumniText) as { coaches: { id: string; name: string }[]; coachees: { id: string; name: string }[] };
@@ -26,11 +26,7 @@ function rawPost(url: string, path: string, chunks: Buffer[], headers: Record<st
 }
 
 describe('the request pipeline', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ maxBodyBytes: 1_000_000 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ maxBodyBytes: 1_000_000 });
 
   it('answers an unknown route with 404 problem details', async () => {
     const problem = await problemOf(await fetch(`${s.url}/matches`));
@@ -151,12 +147,8 @@ describe('the request pipeline', () => {
 });
 
 describe('the API key', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
   const key = 'k3y-with-some-length-0123456789';
-  beforeAll(async () => {
-    s = await startTestServer({ apiKey: key });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ apiKey: key });
 
   it('refuses a request without a key, or with a wrong one, with 401', async () => {
     for (const headers of <Record<string, string>[]>[{}, { 'x-api-key': 'wrong' }, { 'x-api-key': `${key}x` }, { authorization: `Basic ${key}` }, { authorization: 'Bearer ' }]) {

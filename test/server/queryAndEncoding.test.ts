@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problemOf, startTestServer } from './startTestServer.js';
+import { describe, expect, it } from 'vitest';
+import { problemOf, serverForSuite } from './startTestServer.js';
 
 const alumniText = readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8');
 const prefs = '{"coacheePrefs":{"a":["x","y"],"b":["y","x"]},"coachPrefs":{"x":["b","a"],"y":["a","b"]}}';
 
 describe('query parameters on a route that takes none', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 2 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ workers: 2 });
 
   it('refuses them with 422 at $query.<name> instead of ignoring them (POST /stable?optimal=coach answered coachee-optimal)', async () => {
     const problem = await problemOf(await s.post('/stable?optimal=coach', prefs));
@@ -35,11 +31,7 @@ describe('query parameters on a route that takes none', () => {
 });
 
 describe('a body that is not plain UTF-8', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 1 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ workers: 1 });
   const send = (body: Uint8Array, headers: Record<string, string>) => fetch(`${s.url}/validate`, { method: 'POST', headers, body });
   const utf8 = new Uint8Array(Buffer.from('{"coaches":[],"coachees":[]}'));
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/composition/createEngine.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematchRoute } from '../../src/server/routes/rematchRoute.js';
 import { root, runInProcess, tempDir } from '../cli/support.js';
-import { problemOf, startTestServer } from './startTestServer.js';
+import { problemOf, serverForSuite } from './startTestServer.js';
 
 const alumniFile = join(root, 'fixtures/alumni-programme.json');
 const alumni = JSON.parse(readFileSync(alumniFile, 'utf8')) as Record<string, unknown>;
@@ -22,12 +22,8 @@ async function cli(...args: string[]): Promise<string> {
 }
 
 describe(`POST ${rematchRoute.path}`, () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
+  const s = serverForSuite({ workers: 2 });
   let tmp: ReturnType<typeof tempDir>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 2 });
-  });
-  afterAll(() => s.close());
   beforeEach(() => {
     tmp = tempDir();
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problemOf, startTestServer } from './startTestServer.js';
+import { describe, expect, it } from 'vitest';
+import { problemOf, serverForSuite } from './startTestServer.js';
 
 const alumni = JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const scenario = (name: string) => {
@@ -61,11 +61,7 @@ const mutated = fc
   });
 
 describe('POST /explain, /compare, /rematch and /stable under mutated requests', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer({ workers: 2 });
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite({ workers: 2 });
 
   it('never answer 5xx, answer every error as problem details with paths, and reach the computation', async () => {
     const seen = new Map<string, Set<number>>();

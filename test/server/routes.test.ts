@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
-import { problemOf, startTestServer } from './startTestServer.js';
+import { problemOf, serverForSuite } from './startTestServer.js';
 
 const alumniText = readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8');
 
 describe('POST /validate, POST /solve and GET /health', () => {
-  let s: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    s = await startTestServer();
-  });
-  afterAll(() => s.close());
+  const s = serverForSuite();
 
   it('validates the alumni programme and counts its records', async () => {
     const cohort = parseCohort(JSON.parse(alumniText));

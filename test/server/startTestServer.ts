@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createServer } from '../../src/server/createServer.js';
 import type { ServerOptions } from '../../src/server/serverOptions.js';
 
@@ -13,6 +14,22 @@ export async function startTestServer(options: Partial<ServerOptions> = {}) {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   return { server, url, logs, post, close: () => server.close() };
+}
+
+/** What {@link startTestServer} gives back. */
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * A test server for the enclosing suite: started before its tests and closed after them. The
+ * object is filled in when the server has started, so tests read it as they would the server.
+ */
+export function serverForSuite(options: Partial<ServerOptions> = {}): TestServer {
+  const handle = {} as TestServer;
+  beforeAll(async () => {
+    Object.assign(handle, await startTestServer(options));
+  });
+  afterAll(() => handle.close());
+  return handle;
 }
 
 /** The problem document of a response, checked to be RFC 9457 problem details. */
