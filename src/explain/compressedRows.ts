@@ -1,11 +1,14 @@
 import type { AssignmentProblem } from '../solver/types.js';
 
+/** An assignment problem given by dense weights (a null or non-finite weight forbids its pair). */
+export type DenseProblem = AssignmentProblem & { readonly weights: NonNullable<AssignmentProblem['weights']> };
+
 /**
  * A dense problem's allowed pairs in compressed rows (a null or non-finite weight forbids its
  * pair), the rest of the problem unchanged: explain pins one pair per re-solve, and reading
  * rows × cols dense weights afresh each time cost more than the re-solve itself.
  */
-export function compressedRows(problem: AssignmentProblem & { readonly weights: NonNullable<AssignmentProblem['weights']> }): AssignmentProblem {
+export function compressedRows(problem: DenseProblem): AssignmentProblem {
   const { weights, ...rest } = problem;
   const rows = weights.length;
   const cols = problem.cols ?? weights[0]?.length ?? 0;

@@ -121,8 +121,9 @@ class ExplainContext {
   ) {
     this.problem = toAssignmentProblem(prepared.combined, settings.allowUnmatched);
     this.weights = this.problem.weights!;
-    this.pairs = compressedRows({ ...this.problem, weights: this.weights });
-    this.shortLists = new PinnedOnShortLists({ ...this.problem, weights: this.weights }, result, this.pinnedMethod);
+    const dense = { ...this.problem, weights: this.weights };
+    this.pairs = compressedRows(dense);
+    this.shortLists = new PinnedOnShortLists(dense, result, this.pinnedMethod);
     const { features } = prepared;
     this.holders = features.coachIds.map(() => []);
     result.assignment.forEach((col, row) => {

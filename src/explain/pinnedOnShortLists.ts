@@ -1,9 +1,9 @@
 import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../solver/types.js';
 import { DualCertificate } from './checkDuals.js';
+import type { DenseProblem } from './compressedRows.js';
 import { solvePinned, type Pin, type PinnedResult } from './solvePinned.js';
 
 type Optimal = Extract<AssignmentResult, { status: 'optimal' }>;
-type DenseProblem = AssignmentProblem & { readonly weights: NonNullable<AssignmentProblem['weights']> };
 
 /**
  * Pairs per row kept for the short solves: a few beyond the least reduced cost, where a forced
