@@ -7,6 +7,11 @@ import type { TopBounds } from './topBounds.js';
 import { topByValue } from './topByValue.js';
 import { EVALUATION_CHUNK_PAIRS } from './evaluatePairs.js';
 import { LowDualColumns, unionAscending } from './lowDualColumns.js';
+import { WeightLog, type KnownWeights } from './weightLog.js';
+import { sameFloats, sameInts, TwinSources } from './twinVerdicts.js';
+import { boundSuspects, largestUnpicked, listSuspects, tolerance, type RowCheck } from './rowSuspects.js';
+
+export type { KnownWeights };
 
 /** Row and column duals, as the solver gives them or as typed arrays. */
 export interface DualValues {
@@ -14,8 +19,6 @@ export interface DualValues {
   readonly col: ArrayLike<number>;
 }
 
-/** Exact weights remembered at most (12 bytes each): beyond, later rows are evaluated again when suspected. */
-const MAX_REMEMBERED = 8_000_000;
 /** Rows of suspects held at once when their weights are mostly known (bounds the pending lists). */
 const CHUNK_ROWS = 20_000;
 
@@ -25,17 +28,6 @@ const CHUNK_ROWS = 20_000;
  * with pairs the new prices make useless; a few per row is column generation's usual pace.
  */
 export const KEPT_PER_ROW = 8;
-
-/**
- * Exact solver weights of pairs, in compressed rows (columns ascending per row): the suspects
- * of one certificate, so that later rounds, whose duals differ only a little, need not
- * evaluate the same pairs again.
- */
-export interface KnownWeights {
-  readonly rowStart: Int32Array;
-  readonly colIndex: Int32Array;
-  readonly weight: Float64Array;
-}
 
 /**
  * What one certificate leaves for the next: its duals and, per row, its few nearest columns
@@ -481,15 +473,6 @@ function closeColumns(near: Int32Array, nearSlack: Float64Array, from: number, c
   return close.map((c) => c.col).sort((a, b) => a - b);
 }
 
-/** The largest of `values[0..count)` at positions not in `picked` (−∞ when none); `mark` is left all 0. */
-function largestUnpicked(values: Float64Array, count: number, picked: Int32Array, mark: Uint8Array): number {
-  for (const q of picked) mark[q] = 1;
-  let most = -Infinity;
-  for (let q = 0; q < count; q++) if (mark[q] === 0 && values[q]! > most) most = values[q]!;
-  for (const q of picked) mark[q] = 0;
-  return most;
-}
-
 /** Two disjoint ascending lists as one, with whether each entry came from the second. */
 function mergeAscending(first: Int32Array, second: readonly number[]): { columns: number[]; second: boolean[] } {
   const columns: number[] = [];
@@ -500,123 +483,6 @@ function mergeAscending(first: Int32Array, second: readonly number[]): { columns
     fromSecond.push(takeSecond);
   }
   return { columns, second: fromSecond };
-}
-
-/** How far a pair's weight may exceed the duals that cover it (`covered`) before it counts as violating: rounding, in the weights' `unit` (see weightUnit). */
-export function tolerance(covered: number, unit: number): number {
-  return 1e-9 * (unit + Math.abs(covered));
-}
-
-/**
- * One row's check: the row, its multiplier and dual, its candidates (`inside`), the column
- * duals, and where suspects (`out`), slack (`slack[0]`; `slack[1]` counts suspects left
- * out, `slack[2]` the most one of them reaches over its column's dual), pair bounds (`own`,
- * scratch) and the nearest columns go.
- */
-interface RowCheck {
-  readonly row: number;
-  readonly m: number;
-  readonly rowDual: number;
-  readonly inside: Int32Array;
-  readonly colDual: Float64Array;
-  readonly pairBounds: PairBounds;
-  readonly out: Int32Array;
-  readonly slack: Float64Array;
-  readonly own: Float64Array;
-  /** Scratch for pair bounds, beside `own`. */
-  readonly pair: Float64Array;
-  /** Scratch marks, one per column position, all 0 between uses. */
-  readonly mark: Uint8Array;
-  readonly nearest: NearestColumns;
-}
-
-/**
- * Writes into `check.out` the columns of one row, outside `inside` and with places, whose bound
- * `m · bound` (the row's, then the pair's tighter one for at most `keep` of them, the rest
- * counted in `slack[1]`) exceeds the row's plus the column's dual (with a relative tolerance);
- * returns how many. Every other column outside `inside` is cleared by its bound. A plain
- * loop over typed arrays: it runs rows × cols times per certificate.
- */
-function boundSuspects(check: RowCheck, bounds: Float64Array, keep: number): number {
-  const { m, rowDual, inside, colDual, pairBounds, out, slack, own, mark, nearest } = check;
-  const cols = bounds.length;
-  const { open, unit } = pairBounds;
-  let flagged = 0;
-  let least = Infinity;
-  let next = 0;
-  let skip = inside.length > 0 ? inside[0]! : cols;
-  for (let j = 0; j < cols; j++) {
-    if (j === skip) {
-      next++;
-      skip = next < inside.length ? inside[next]! : cols;
-      continue;
-    }
-    if (open[j] === 0) continue; // no places: the pair can never be chosen
-    const covered = rowDual + colDual[j]!;
-    const bound = priorityWeight(m, bounds[j]!);
-    if (bound > covered + tolerance(covered, unit)) out[flagged++] = j;
-    else if (covered - bound < nearest.limit) nearest.offer(j, covered - bound);
-    else if (covered - bound < least) least = covered - bound;
-  }
-  slack[1] = 0;
-  slack[2] = -Infinity;
-  if (flagged > keep) {
-    // More than a capped certificate will evaluate: refine only those the row's bound
-    // finds most violating, and report the rest as left out.
-    for (let q = 0; q < flagged; q++) own[q] = priorityWeight(m, bounds[out[q]!]!) - colDual[out[q]!]!;
-    const picked = topByValue(own.subarray(0, flagged), keep);
-    // The most a suspect left out can reach over its column's dual (the row's is subtracted by the caller).
-    slack[2] = largestUnpicked(own, flagged, picked, mark);
-    const chosen = Int32Array.from(picked, (q) => out[q]!).sort();
-    out.set(chosen);
-    slack[1] = flagged - keep;
-    flagged = keep;
-  }
-  const count = refineSuspects(check, flagged);
-  slack[0] = least;
-  return count;
-}
-
-/**
- * As {@link boundSuspects}, over the given ascending columns only: with their row bounds (a
- * few lookups each), then the pair's tighter bound for those that fail.
- */
-function listSuspects(check: RowCheck, columns: Int32Array): number {
-  const { row, m, rowDual, inside, colDual, pairBounds: bounds, out, slack, own, nearest } = check;
-  let flagged = 0;
-  let next = 0;
-  bounds.rowBoundsOf(row, columns, columns.length, own);
-  for (let q = 0; q < columns.length; q++) {
-    const j = columns[q]!;
-    while (next < inside.length && inside[next]! < j) next++;
-    if ((next < inside.length && inside[next] === j) || bounds.open[j] === 0) continue;
-    const covered = rowDual + colDual[j]!;
-    const bound = priorityWeight(m, own[q]!);
-    if (bound > covered + tolerance(covered, bounds.unit)) out[flagged++] = j;
-    else nearest.offer(j, covered - bound);
-  }
-  const count = refineSuspects(check, flagged);
-  slack[0] = Infinity;
-  return count;
-}
-
-/**
- * The first `flagged` columns of `check.out` failed the row's bound: their pair bounds, all at
- * once (one at a time costs 4× more), decide. Those that fail again stay in `out`, first;
- * the others go to the nearest columns. Returns how many stay.
- */
-function refineSuspects(check: RowCheck, flagged: number): number {
-  const { row, m, rowDual, colDual, pairBounds: bounds, out, pair, nearest } = check;
-  bounds.boundsOf(row, out, flagged, pair);
-  let count = 0;
-  for (let q = 0; q < flagged; q++) {
-    const j = out[q]!;
-    const covered = rowDual + colDual[j]!;
-    const bound = priorityWeight(m, pair[q]!);
-    if (bound > covered + tolerance(covered, bounds.unit)) out[count++] = j;
-    else nearest.offer(j, covered - bound);
-  }
-  return count;
 }
 
 /**
@@ -633,128 +499,9 @@ function movedColumns(before: Float64Array, now: Float64Array): { moved: Int32Ar
   return { moved: Int32Array.from(moved), tau, fall };
 }
 
-/** Appends (row, col, weight) in row order, columns ascending within a row; grows by half again. */
-class WeightLog {
-  private cols = new Int32Array(1 << 16);
-  private weights = new Float64Array(1 << 16);
-  private size = 0;
-  /** Per row, the row whose remembered weights it copies (see copyRow), or −1; null while none does. */
-  private copyOf: Int32Array | null = null;
-  private readonly perRow: Int32Array;
-
-  constructor(private readonly rows: number) {
-    this.perRow = new Int32Array(rows);
-  }
-
-  add(row: number, col: number, weight: number): void {
-    if (this.size >= MAX_REMEMBERED) return; // later rows are simply not remembered
-    if (this.size === this.cols.length) {
-      const grown = Math.min(MAX_REMEMBERED, Math.ceil(1.5 * this.size));
-      const cols = new Int32Array(grown);
-      cols.set(this.cols);
-      this.cols = cols;
-      const weights = new Float64Array(grown);
-      weights.set(this.weights);
-      this.weights = weights;
-    }
-    this.cols[this.size] = col;
-    this.weights[this.size++] = weight;
-    this.perRow[row]!++;
-  }
-
-  /** Row `row` (after every row added, in row order) remembers what row `source` did. */
-  copyRow(row: number, source: number): void {
-    this.copyOf ??= new Int32Array(this.rows).fill(-1);
-    this.copyOf[row] = source;
-  }
-
-  finish(): KnownWeights {
-    const rowStart = new Int32Array(this.rows + 1);
-    const copyOf = this.copyOf;
-    if (copyOf === null) {
-      for (let i = 0; i < this.rows; i++) rowStart[i + 1] = rowStart[i]! + this.perRow[i]!;
-      // Views, not copies: a copy would briefly hold both at 100k-row scale.
-      return { rowStart, colIndex: this.cols.subarray(0, this.size), weight: this.weights.subarray(0, this.size) };
-    }
-    // Rows added (in row order) and rows copied, laid out in row order, cut where row by row
-    // they pass the most remembered: as if every row had been added.
-    const ownStart = new Int32Array(this.rows + 1);
-    for (let i = 0; i < this.rows; i++) ownStart[i + 1] = ownStart[i]! + (copyOf[i]! >= 0 ? 0 : this.perRow[i]!);
-    const lengthOf = (i: number) => (copyOf[i]! >= 0 ? this.perRow[copyOf[i]!]! : this.perRow[i]!);
-    for (let i = 0; i < this.rows; i++) rowStart[i + 1] = Math.min(MAX_REMEMBERED, rowStart[i]! + lengthOf(i));
-    const colIndex = new Int32Array(rowStart[this.rows]!);
-    const weight = new Float64Array(rowStart[this.rows]!);
-    for (let i = 0; i < this.rows; i++) {
-      const from = ownStart[copyOf[i]! >= 0 ? copyOf[i]! : i]!;
-      const length = rowStart[i + 1]! - rowStart[i]!;
-      colIndex.set(this.cols.subarray(from, from + length), rowStart[i]!);
-      weight.set(this.weights.subarray(from, from + length), rowStart[i]!);
-    }
-    return { rowStart, colIndex, weight };
-  }
-}
-
 /** The sum of `terms`, first to last: the one order every split of the rows keeps (see CertificateOutcome.gapTerms). */
 export function sumInOrder(terms: Float64Array): number {
   let sum = 0;
   for (const term of terms) sum += term;
   return sum;
-}
-
-/**
- * Per row, the exact twin (see PairBounds.twinOf) whose verdict it takes, and each checked row's
- * own counts. Twins weigh and bound alike at every column, so a row whose candidates, duals,
- * listed columns, known weights and remembered memory equal a twin's checked before it gets the
- * same verdict: its check is skipped and the twin's copied. Cohorts that record little have
- * thousands of twins a kind, on the same list at the same dual (alike coachees share one, see
- * shareAmongAlike and solveByPlaces).
- */
-class TwinSources {
-  /** Per row (counted from the offset), the row whose verdict it takes, or −1 when checked itself. */
-  readonly sourceOf: Int32Array;
-  /** Per checked row, what it added to each count. */
-  readonly violations: Int32Array;
-  readonly clearedExactly: Int32Array;
-  readonly clearedByBound: Float64Array;
-  readonly unverified: Float64Array;
-  /** Per twin group (by its first row), the last row of it checked here (none before any). */
-  private readonly lastChecked: Map<number, number> = new Map();
-
-  constructor(
-    private readonly twinOf: Int32Array,
-    private readonly offset: number,
-    rows: number,
-  ) {
-    this.sourceOf = new Int32Array(rows).fill(-1);
-    this.violations = new Int32Array(rows);
-    this.clearedExactly = new Int32Array(rows);
-    this.clearedByBound = new Float64Array(rows);
-    this.unverified = new Float64Array(rows);
-  }
-
-  /** Whether row i takes the verdict of its group's last checked row (when `same` says their inputs agree); else row i is that row from now on. */
-  copies(i: number, same: (source: number, row: number) => boolean): boolean {
-    const group = this.twinOf[this.offset + i]!;
-    const source = this.lastChecked.get(group);
-    if (source !== undefined && same(source, i)) {
-      this.sourceOf[i] = source;
-      return true;
-    }
-    this.lastChecked.set(group, i);
-    return false;
-  }
-}
-
-/** Whether a[aFrom..aTo) and b[bFrom..bTo) hold the same integers. */
-function sameInts(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number): boolean {
-  if (aTo - aFrom !== bTo - bFrom) return false;
-  if (a === b && aFrom === bFrom) return true;
-  for (let q = 0; q < aTo - aFrom; q++) if (a[aFrom + q] !== b[bFrom + q]) return false;
-  return true;
-}
-
-/** Whether `count` numbers from a[aFrom] and b[bFrom] are equal (−0 and 0 alike, which no check tells apart; NaN never, so a row with a banned pair remembered is checked itself). */
-function sameFloats(a: Float64Array, aFrom: number, b: Float64Array, bFrom: number, count: number): boolean {
-  for (let q = 0; q < count; q++) if (a[aFrom + q] !== b[bFrom + q]) return false;
-  return true;
 }

@@ -1,7 +1,7 @@
 import { twinRows } from '../solver/twinRows.js';
 import type { Duals } from '../solver/types.js';
 import { priorityWeight } from '../policies/priorityWeight.js';
-import { tolerance } from './certifyCandidates.js';
+import { tolerance } from './rowSuspects.js';
 import { weighAsks } from './allowedAmong.js';
 import { mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
