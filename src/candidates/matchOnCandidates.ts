@@ -13,21 +13,19 @@ import { grouped, type CandidateReport } from './candidateReport.js';
 import { matchOnKinds } from './matchOnKinds.js';
 import { matchOnNearKinds } from './matchOnNearKinds.js';
 import { BYTES_PER_PAIR, defaultPairBudget } from './pairBudget.js';
-import { RangeCertifier, type Certifier } from './certifier.js';
+import type { Certifier } from './certifier.js';
 import { KEPT_PER_ROW } from './certifyCandidates.js';
 import { allColumns, mergeColumns } from './columnLists.js';
 import type { PairBounds } from './pairBounds.js';
-import { reuseWeights, twinsOnOneList, weighedBySelection, type MayWaive, type WeighedPairs } from './reuseWeights.js';
+import { reuseWeights, twinsOnOneList, type WeighedPairs } from './reuseWeights.js';
 import { candidateContext, type CandidateContext } from './candidateContext.js';
 import { certificateCap } from './certificateCap.js';
 import { CandidateHelper } from './candidateHelper.js';
-import { packCandidates, unpackCandidates } from './packedSelection.js';
-import { joinTopBounds } from './topBounds.js';
-import { RowBlocks } from './rowBlocks.js';
-import { selectCandidates, selectionChunkRows, selectRanges } from './selectCandidates.js';
-import { openBans } from './openBans.js';
+import { packCandidates } from './packedSelection.js';
+import { selectCandidates } from './selectCandidates.js';
+import { placeableRows, reachablePlaces } from './placementBounds.js';
+import { firstSelection } from './firstSelection.js';
 import { shortPlacement } from './shortPlacement.js';
-import { SharedCertifier } from './sharedCertifier.js';
 import { newPlacesRoom, solveByPlaces } from './solveByPlaces.js';
 import { PhaseClock, type CandidatePhase } from './phaseClock.js';
 import { widenForCardinality } from './widenForCardinality.js';
@@ -663,68 +661,6 @@ function widen(now: readonly Int32Array[], more: readonly Int32Array[]): Int32Ar
   return now.map((list, i) => mergeColumns(list, more[i]!));
 }
 
-/**
- * The first selection, rows shared with the helper when there is one: this thread takes blocks
- * of rows from the front, the helper from the back, until none is left (see RowBlocks), so a
- * helper that starts late or runs slow does fewer; this thread selects what a stalled helper
- * left. The weights it gave its choices (see {@link weighedBySelection}), and who certifies
- * which rows from then on: each thread the rows it selected.
- */
-function firstSelection(
-  context: CandidateContext,
-  k: number,
-  helper: CandidateHelper | null,
-  mayWaive: MayWaive,
-  room: PairRoom,
-): { candidates: Int32Array[]; certifier: Certifier; weighed: WeighedPairs } {
-  const { cols } = context;
-  const { candidates, certifier, weights, evaluated } = selectRows(context, k, helper);
-  // The per-row weight arrays go out of scope here, not held (and marked by every collection) to the end.
-  return { candidates, certifier, weighed: weighedBySelection(candidates, weights, evaluated, cols, mayWaive, room) };
-}
-
-/** {@link firstSelection}'s rows, certifier, and per-row weights and evaluated counts. */
-function selectRows(
-  context: CandidateContext,
-  k: number,
-  helper: CandidateHelper | null,
-): { candidates: Int32Array[]; certifier: Certifier; weights: Float64Array[]; evaluated: Int32Array } {
-  const { rows, bounds, exactWeights } = context;
-  if (helper === null) {
-    const { candidates, top, weights, evaluated } = selectCandidates(bounds, k, exactWeights);
-    return { candidates, certifier: new RangeCertifier(bounds, exactWeights, top), weights, evaluated };
-  }
-  const blocks = new RowBlocks(rows, selectionChunkRows(k));
-  helper.requestSelection(blocks, k);
-  const { selection: mine, to: split } = selectRanges(bounds, k, exactWeights, blocks.fromFront());
-  const answer = helper.selection();
-  if (answer === null) {
-    // Stalled (and stopped): the rows it left are selected here, and every row is certified here.
-    const theirs = selectCandidates(bounds, k, exactWeights, split, rows);
-    const certifier = new RangeCertifier(bounds, exactWeights, joinTopBounds(mine.top, theirs.top));
-    return { candidates: [...mine.candidates, ...theirs.candidates], certifier, weights: [...mine.weights, ...theirs.weights], evaluated: joinCounts(mine.evaluated, theirs.evaluated) };
-  }
-  const { packed, from } = answer;
-  if (from !== split || packed.rowStart.length - 1 !== rows - split) {
-    throw new CoachmatchError('internal', `the helper selected ${packed.rowStart.length - 1} rows from row ${from}, this thread rows 0 to ${split} of ${rows}`);
-  }
-  const theirs = unpackCandidates(packed);
-  const theirWeights = theirs.map((_, q) => packed.weights.subarray(packed.rowStart[q]!, packed.rowStart[q + 1]!));
-  return {
-    candidates: [...mine.candidates, ...theirs],
-    certifier: new SharedCertifier(bounds, exactWeights, helper, mine.top, split),
-    weights: [...mine.weights, ...theirWeights],
-    evaluated: joinCounts(mine.evaluated, packed.evaluated),
-  };
-}
-
-function joinCounts(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /** The candidates as a pair set, its columns in `room`. */
 function toPairSet(candidates: readonly Int32Array[], rows: number, cols: number, room: PairRoom['columns']): PairSet {
   const { rowStart, colIndex } = packCandidates(candidates, room);
@@ -798,31 +734,6 @@ function multiplierSpread(multiplier: Float64Array): number {
     if (m > most) most = m;
   }
   return least === Infinity ? 1 : most / least;
-}
-
-/**
- * Per coachee, 1 when the full problem could place it at all: some coach with places that no
- * unwaivable ban excludes (relation and avoid bans exist for every pair, evaluated or not).
- */
-function placeableRows(bans: ReadonlyMap<number, readonly { waivable?: boolean }[]>, rows: number, cols: number, capacity: Int32Array): Uint8Array {
-  const { open, bannedOpen } = openBans(bans, rows, cols, capacity, (list) => !list.every((b) => b.waivable));
-  return Uint8Array.from(bannedOpen, (banned) => (banned < open ? 1 : 0));
-}
-
-/**
- * Per coach, the places the placeable coachees can reach: its places, but no more than the
- * placeable coachees that no unwaivable ban keeps from it. A bound on how many the full problem
- * places that sees a coach everyone avoids: at 5,000 × 1,000 with every coachee avoiding the
- * same 10 coaches, the bound of all places (5,000) could never be reached, and the candidates
- * widened until they gave up, 1.1% below the optimum, where 4,950 is the most.
- */
-function reachablePlaces(bans: ReadonlyMap<number, readonly { waivable?: boolean }[]>, canPlace: Uint8Array, placeable: number, cols: number, capacity: Int32Array): Int32Array {
-  const kept = new Int32Array(cols);
-  for (const [at, list] of bans) {
-    if (list.every((b) => b.waivable)) continue;
-    if (canPlace[Math.floor(at / cols)] === 1) kept[at % cols]!++;
-  }
-  return Int32Array.from(capacity, (places, j) => Math.min(places, placeable - kept[j]!));
 }
 
 export type { PairBounds };
