@@ -23,7 +23,7 @@ export interface PlacementCheckInput {
   /** A largest matching on `graph`: each row's column, or null. */
   readonly assignment: readonly (number | null)[];
   readonly capacity: Int32Array;
-  /** Per row, 0 when no coach with places may take it on any pair (see matchOnCandidates' placeableRows): it needs no look. */
+  /** Per row, 0 when no coach with places may take it on any pair (see placeableRows in placementBounds.ts): it needs no look. */
   readonly placeable: Uint8Array;
   /** Per row, its candidate columns (ascending); rows that gain pairs get new lists. */
   readonly candidates: Int32Array[];
