@@ -62,7 +62,10 @@ export const defaultRematchOptions: RematchOptions = {
  * one (the coachee's other pairs are banned for the solve); when none is, or placing the
  * coachee with one would leave others without a place or not raise the total (a tie counts:
  * the solver's tie-break decides, deterministically), the exit is refused and the coachee's
- * current pair is kept like any other. With
+ * current pair is kept like any other. No exit costs a place: with `allowUnmatched` the
+ * re-match places as many coachees as with every exit refused (when the exits as granted place
+ * fewer, they are decided again together, granting the most that keep every place), and an exit
+ * refused for want of a place is granted again, in the cohort's order, when it then fits. With
  * `allowUnmatched` false an exit is refused when granting it as well would leave someone
  * without a place: the re-match is infeasible only when it is so with every exit refused, and
  * then its diagnosis is the cohort's own. Exits from one
@@ -153,6 +156,9 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
         return col === current[row] ? x + keepBonus : x;
       });
     });
+  // Not strict: how many the re-match places with every exit refused, once asked; and whether the exits were decided again together.
+  let most: number | undefined;
+  let reconsidered = false;
   for (;;) {
     const w = restricted();
     const result = solvePinned({ ...base, weights: w }, pins, settings.method);
@@ -175,7 +181,75 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       }
       continue;
     }
-    return finish(!settings.allowUnmatched && result.status === 'optimal' ? regrant(result) : result);
+    if (!settings.allowUnmatched) return finish(result.status === 'optimal' ? regrant(result) : result);
+    if (result.status !== 'optimal') return finish(result);
+    most ??= eligible.size === 0 ? result.matched : mostPlaced();
+    if (result.matched < most && !reconsidered) {
+      reconsidered = true;
+      grantKeepingPlaces(most);
+      continue;
+    }
+    return finish(regrantKeepingPlaces(result, most));
+  }
+
+  /** How many coachees the re-match places with every exit refused: no exit may place fewer (not strict). */
+  function mostPlaced(): number {
+    const granted = new Map(eligible);
+    eligible.clear();
+    const solved = solvePinned({ ...base, weights: restricted() }, pins, settings.method);
+    for (const [row, set] of granted) eligible.set(row, set);
+    if (solved.status !== 'optimal') throw new CoachmatchError('internal', `re-matching with every exit refused came back ${solved.status}, where granting some was optimal`);
+    return solved.matched;
+  }
+
+  /**
+   * Not strict, when the exits as granted place fewer than `most`: every exit with eligible
+   * coaches is decided again, together. One solve with a bonus on each exit's eligible coaches,
+   * larger than any difference of totals and keep bonuses, places `most` (the solver places the
+   * most first) and grants as many exits as can be granted together without losing a place (a
+   * leaver taking the one coach a newcomer can have, or the wrong one of two exits wanting one
+   * place); the others are refused for want of a place.
+   */
+  function grantKeepingPlaces(most: number): void {
+    const range = spread + keepBonus * current.filter((col) => col >= 0).length;
+    const grantBonus = range > 0 ? 2 * range : 1;
+    eligible.clear();
+    const withBonus = restricted().map((r, row) => {
+      const set = choices.get(row);
+      return set === undefined ? r : r.map((x, col) => (x !== null && set.has(col) ? x + grantBonus : x));
+    });
+    const best = solvePinned({ ...base, weights: withBonus }, pins, settings.method);
+    if (best.status !== 'optimal' || best.matched !== most) throw new CoachmatchError('internal', `re-matching with exits as bonuses came back ${best.status}, where refusing every exit places ${most}`);
+    const refusedNow = new Set(refused.filter((r) => r.reason === 'noPlace').map((r) => r.coacheeId));
+    refused.splice(0, refused.length, ...refused.filter((r) => r.reason !== 'noPlace'));
+    for (const [row, set] of choices) {
+      const to = best.assignment[row];
+      if (to !== null && to !== undefined && set.has(to)) eligible.set(row, set);
+      else refusedNow.add(features.coacheeIds[row]!);
+    }
+    for (const [row] of choices) {
+      const id = features.coacheeIds[row]!;
+      if (!eligible.has(row) && refusedNow.has(id)) refused.push({ coacheeId: id, coachId: features.coachIds[current[row]!]!, reason: 'noPlace', bestGain: null, bestCoachId: null });
+    }
+  }
+
+  /**
+   * Not strict: as {@link regrant}, each exit refused for want of a place is granted again, in
+   * the cohort's order, when the re-match then still places `most` and gives the coachee one
+   * of its eligible coaches.
+   */
+  function regrantKeepingPlaces(solved: AssignmentResult, most: number): AssignmentResult {
+    let best = solved;
+    for (const r of refused.filter((x) => x.reason === 'noPlace').sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!)) {
+      const row = rowOf.get(r.coacheeId)!;
+      eligible.set(row, choices.get(row)!);
+      const trial = solvePinned({ ...base, weights: restricted() }, pins, settings.method);
+      if (trial.status === 'optimal' && trial.matched >= most && trial.assignment[row] !== null) {
+        best = trial;
+        refused.splice(refused.indexOf(r), 1);
+      } else eligible.delete(row);
+    }
+    return best;
   }
 
   /**
