@@ -6,15 +6,14 @@ import { scaledForLp } from '../solver/powerOfTwoScale.js';
 /** What to optimise: the number of placed rows, or the total weight with exactly `placed` rows. */
 export type QuotaGoal = { readonly kind: 'mostRows' } | { readonly kind: 'bestTotal'; readonly placed: number | null };
 
-
 /**
  * The assignment with quota instances as a {@link ZeroOneProgram}: variable k is the
  * problem's allowed pair at CSR position k; each row placed at most once (exactly once
  * unless `allowUnmatched`), each column's load in [minLoad, capacity], each quota instance's
  * weighted count in [min, max], and for `bestTotal` with `placed` the number of placed rows
  * fixed. The objective is the number of placed rows (`mostRows`) or the pair weights scaled
- * by a power of two so the largest is about 1e6 (`bestTotal`, in the problem's sense): a
- * factor capped at 10^12 left weights of 1e-20 at 1e-8, below HiGHS's tolerances.
+ * by a power of two so the largest a pair can have is about 1e6 (`bestTotal`, in the problem's
+ * sense): a factor capped at 10^12 left weights of 1e-20 at 1e-8, below HiGHS's tolerances.
  */
 export function buildQuotaProgram(problem: NormalizedProblem, quotas: readonly ExpandedQuota[], goal: QuotaGoal): ZeroOneProgram {
   const { rows, cols, rowStart, colIndex, weight, capacity, minLoad } = problem;
@@ -62,6 +61,8 @@ export function buildQuotaProgram(problem: NormalizedProblem, quotas: readonly E
     upper[r] = q.instance.max ?? Infinity;
     start[++r] = p;
   }
-  const objective = goal.kind === 'mostRows' ? new Float64Array(n).fill(1) : scaledForLp(weight);
+  // A pair on a coach without places is never chosen: weighed 0, it cannot set the scale (a weight
+  // of 1e7 there had pushed weights of 1e-7 below HiGHS's tolerances).
+  const objective = goal.kind === 'mostRows' ? new Float64Array(n).fill(1) : scaledForLp(Float64Array.from(weight, (w, k) => (capacity[colIndex[k]!]! > 0 ? w : 0)));
   return { variables: n, sense: goal.kind === 'mostRows' ? 'max' : problem.sense, objective, start, index, value, lower, upper };
 }
