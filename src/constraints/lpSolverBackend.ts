@@ -1,4 +1,5 @@
 import lpSolver, { type Model, type SolverAPI } from 'javascript-lp-solver';
+import { CoachmatchError } from '../errors.js';
 import type { QuotaBackend, SolveLimits } from './quotaBackend.js';
 import type { ZeroOneOutcome, ZeroOneProgram } from './zeroOneProgram.js';
 
@@ -24,7 +25,15 @@ export const lpSolverBackend: QuotaBackend = {
   solve: solveWithLpSolver,
 };
 
+/**
+ * The largest dense tableau javascript-lp-solver is given, in bytes, as for method "lp" (see
+ * solver/lpBackend.ts). Each binary variable is a row of its own there: synthetic 1000 × 100
+ * with three quotas (99,952 pairs) failed with a RangeError allocating about 10^10 entries.
+ */
+const MOST_TABLEAU_BYTES = 4e9;
+
 function solveWithLpSolver(program: ZeroOneProgram, limits: SolveLimits): ZeroOneOutcome {
+  refuseOversized(program);
   const model = toModel(program, limits);
   const started = limits.timeLimitSeconds < Infinity ? performance.now() : 0;
   const raw = solver.Solve(model) as Record<string, unknown> & { feasible?: unknown; isIntegral?: unknown };
@@ -58,4 +67,20 @@ function toModel(program: ZeroOneProgram, limits: SolveLimits): Model {
   }
   const timeout = limits.timeLimitSeconds < Infinity ? { timeout: Math.max(1, Math.round(limits.timeLimitSeconds * 1000)) } : {};
   return { optimize: OBJECTIVE, opType: program.sense, constraints, variables, binaries, ...timeout };
+}
+
+/**
+ * Refuses a program whose tableau (a row per constraint and per binary variable, a column per
+ * variable) would not fit, instead of failing deep in the solver.
+ *
+ * @throws CoachmatchError of kind `invalidArgument` naming the size and the backend to use instead.
+ */
+function refuseOversized(program: ZeroOneProgram): void {
+  const n = program.variables;
+  const tableauBytes = (program.lower.length + n + 1) * (n + 1) * 8;
+  if (tableauBytes <= MOST_TABLEAU_BYTES) return;
+  throw new CoachmatchError(
+    'invalidArgument',
+    `javascript-lp-solver would need a dense tableau of about ${(tableauBytes / 1e9).toPrecision(2)} GB for ${n.toLocaleString('en-US')} pairs and ${program.lower.length.toLocaleString('en-US')} constraints (at most ${(MOST_TABLEAU_BYTES / 1e9).toFixed(0)} GB): solve the quotas with HiGHS (quotaBackend: await loadHighsBackend(), as the CLI and the HTTP API do)`,
+  );
 }
