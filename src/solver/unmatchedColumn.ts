@@ -44,6 +44,24 @@ export function withUnmatchedColumn(problem: NormalizedProblem, placeable: numbe
 }
 
 /**
+ * An upper bound on the rows that can be placed at once: each column takes at most its
+ * capacity and at most the rows that have a pair with it, and each row with a pair at most once.
+ */
+export function placeableAtMost(problem: Pick<NormalizedProblem, 'rows' | 'cols' | 'rowStart' | 'colIndex' | 'capacity'>): number {
+  const { rows, cols, rowStart, colIndex, capacity } = problem;
+  const listed = new Int32Array(cols);
+  let open = 0;
+  for (let i = 0; i < rows; i++) {
+    if (rowStart[i + 1]! > rowStart[i]!) open++;
+    // A row's columns are distinct (they ascend), so this counts rows.
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) listed[colIndex[k]!]!++;
+  }
+  let places = 0;
+  for (let j = 0; j < cols; j++) places += Math.min(capacity[j]!, listed[j]!);
+  return Math.min(open, places);
+}
+
+/**
  * A start for the problem extended by an "unmatched" column (its last column, every pair of
  * weight 0; see {@link withUnmatchedColumn}) from a start of the problem itself: rows
  * placed nowhere start on that column, which gets the highest potential at which each row
