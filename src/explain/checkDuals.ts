@@ -28,6 +28,8 @@ export class DualCertificate {
   private readonly weights: Float64Array;
   private readonly capacity: readonly number[];
   private readonly minLoad: readonly number[];
+  /** Per row the weight of its chosen pair in the answer being checked (see {@link check}). */
+  private readonly chosenWeight: Float64Array;
   /**
    * Column duals every answer is compared with, and per row its pairs on coaches with places,
    * highest `w − col` at them first (`order` and `slack` from `start[i]`; see {@link withBaseline}).
@@ -42,6 +44,7 @@ export class DualCertificate {
     dense.forEach((row, i) => row.forEach((w, j) => w !== null && (this.weights[i * this.cols + j] = w)));
     this.capacity = problem.capacity!;
     this.minLoad = problem.minLoad ?? this.capacity.map(() => 0);
+    this.chosenWeight = new Float64Array(this.rows);
   }
 
   /**
@@ -98,16 +101,23 @@ export class DualCertificate {
     // Tolerances grow with what is added up, not with the largest weight anywhere: a coachee of
     // priority 1e-9 with a penalty weighs -1e10 on one pair, which no optimum uses, and a
     // tolerance of 1e-9 of that let answers 0.05 short of the optimum through.
+    // The chosen weights read once into a buffer (each read of the dense weights is a cache
+    // miss), plain loops throughout: explain checks thousands of answers.
+    const chosenWeight = this.chosenWeight;
     let scale = 0;
-    answer.assignment.forEach((col, i) => {
-      if (col !== null && col !== undefined) scale = Math.max(scale, Math.abs(weights[i * cols + col]!));
-    });
+    for (let i = 0; i < answer.assignment.length; i++) {
+      const col = answer.assignment[i];
+      if (col === null || col === undefined) continue;
+      chosenWeight[i] = weights[i * cols + col]!;
+      scale = Math.max(scale, Math.abs(chosenWeight[i]!));
+    }
     const unit = roundingUnit(scale);
     const floor = 1e-9 * unit;
     const sideTolerance = 1e-9 * (unit + scale);
     // Column duals with +∞ at coaches without places: their pairs then always pass (and a
     // forbidden pair's NaN weight never fails), so the loop over every pair has no branches.
-    const open = Float64Array.from(v, (x, j) => (places(j, this.capacity) === 0 ? Infinity : x));
+    const open = new Float64Array(cols);
+    for (let j = 0; j < cols; j++) open[j] = places(j, this.capacity) === 0 ? Infinity : v[j]!;
     const fallen = this.fallenColumns(open, floor);
     const isFallen = new Uint8Array(cols);
     for (const j of fallen ?? []) isFallen[j] = 1;
@@ -133,7 +143,7 @@ export class DualCertificate {
       }
       const chosen = answer.assignment[i] ?? null;
       if (chosen === null) continue;
-      const w = weights[i * cols + chosen]!;
+      const w = chosenWeight[i]!;
       const reduced = ui + v[chosen]! - w;
       if (reduced > 1e-9 * (unit + Math.abs(ui) + Math.abs(v[chosen]!) + Math.abs(w)) && fail(`$.result.duals.row[${i}]`, `row[${i}] + col[${chosen}] exceeds the assigned pair's weight ${w} by ${reduced}: it must equal it`)) return false;
     }

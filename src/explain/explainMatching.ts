@@ -246,13 +246,14 @@ class ExplainContext {
     const worse = terms.filter((t) => t.delta < -NEGLIGIBLE).sort((a, b) => a.delta - b.delta || (a.key < b.key ? -1 : 1));
     if (chosen !== null && worse.length > 0) obstacles.push({ kind: 'worseFit', terms: worse });
     const ids = features.coacheeIds;
-    const knockOn = price.assignment === null
-      ? []
-      : price.assignment.flatMap((to, r) => {
-          const from = this.result.assignment[r] ?? null;
-          if (r === row || to === from) return [];
-          return [{ coacheeId: ids[r]!, from: from === null ? null : features.coachIds[from]!, to: to === null ? null : features.coachIds[to]! }];
-        });
+    // A loop, not flatMap: each of thousands of alternatives walks every coachee, few of whom move.
+    const knockOn: Alternative['knockOn'][number][] = [];
+    for (let r = 0; r < (price.assignment?.length ?? 0); r++) {
+      const to = price.assignment![r] ?? null;
+      const from = this.result.assignment[r] ?? null;
+      if (r === row || to === from) continue;
+      knockOn.push({ coacheeId: ids[r]!, from: from === null ? null : features.coachIds[from]!, to: to === null ? null : features.coachIds[to]! });
+    }
     return {
       coachId: coach.id,
       coachName: coach.name,

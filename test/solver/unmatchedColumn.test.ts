@@ -7,7 +7,7 @@ import { maxBMatching } from '../../src/solver/maxBMatching.js';
 import { normalizeProblem } from '../../src/solver/normalizeProblem.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
-import { unmatchedStart, withUnmatchedColumn } from '../../src/solver/unmatchedColumn.js';
+import { placeableAtMost, unmatchedStart, withUnmatchedColumn } from '../../src/solver/unmatchedColumn.js';
 import { applyWarmStart, internalStart } from '../../src/solver/warmStart.js';
 import { expectCertifyingDuals, expectKeepsConstraints, sameObjective } from '../helpers/checkResult.js';
 import { runs } from '../helpers/runs.js';
@@ -99,5 +99,33 @@ describe('the flow solver\'s "unmatched" column', () => {
       }),
       { numRuns: runs(200) },
     );
+  });
+
+  // The solver first takes placeableAtMost as the count and counts only when a run shows it too
+  // high: a bound below the count would leave rows out that could be placed.
+  it('is first sized by a bound never below the rows that can be placed at once', () => {
+    fc.assert(
+      fc.property(withFewerPlaces, ({ full }) => {
+        const problem = normalizeProblem(full);
+        expect(placeableAtMost(problem)).toBeGreaterThanOrEqual(maxBMatching(problem).size);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('counts the rows when the bound overstates them: two rows share two coaches of 2 places', () => {
+    const problem: AssignmentProblem = {
+      rows: 4,
+      cols: 3,
+      edges: [[0, 0, 5], [0, 1, 1], [1, 0, 4], [1, 1, 2], [2, 2, 3], [3, 2, 7]],
+      capacity: [2, 2, 1],
+      allowUnmatched: true,
+    };
+    expect(placeableAtMost(normalizeProblem(problem))).toBe(4);
+    const solved = solveAssignment(problem, { method: 'flow' });
+    expect(solved.status).toBe('optimal');
+    expect(solved.matched).toBe(3);
+    expect(solved.objective).toBe(16);
+    expectCertifyingDuals(problem, solved);
   });
 });
