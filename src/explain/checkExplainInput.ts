@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { CoachmatchError, type InputIssue } from '../errors.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
+import { maxBMatching } from '../solver/maxBMatching.js';
+import { normalizeProblem } from '../solver/normalizeProblem.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
+import { placeableAtMost } from '../solver/unmatchedColumn.js';
 import type { AssignmentProblem, AssignmentResult, SolverMethod } from '../solver/types.js';
 import type { ExplainOptions } from './explainMatching.js';
 import { optionsWithDefaults } from '../model/optionsWithDefaults.js';
@@ -45,9 +48,11 @@ const resultSchema = z.discriminatedUnion('status', [
  * explained: a result of another problem, or one whose objective, loads or count do not add
  * up, would otherwise be explained as this problem's optimum. The assignment is checked pair
  * by pair (range, bans, capacities, minimum loads), the objective recomputed from the weights
- * (relative tolerance 1e-9, see totalTolerance), and the problem solved once more so that a
- * result that is not optimal (or an "infeasible" for a feasible problem) is refused too. The
- * duals must certify it (see dualIssues): explain prices alternatives by them.
+ * (relative tolerance 1e-9, see totalTolerance), and the duals must certify it (see
+ * dualIssues: explain prices alternatives by them), placing as many coachees as can be placed:
+ * then it is optimal. Otherwise, and for an "infeasible" result, the problem is solved once more
+ * so that a result that is not optimal (or an "infeasible" for a feasible problem) is refused
+ * with what the optimum is.
  *
  * @throws CoachmatchError `invalidArgument` listing each mismatch at `$.result.<field>`.
  */
@@ -64,10 +69,9 @@ export function checkResultFits(problem: AssignmentProblem, result: unknown, met
   const weights = problem.weights!;
   const rows = weights.length;
   const cols = problem.capacity?.length ?? 0;
-  const optimum = solveAssignment(problem, { method });
   const given = parsed.data;
   if (given.status === 'infeasible') {
-    if (optimum.status === 'optimal') refuse([{ path: '$.result.status', message: 'infeasible, but the problem being explained has an optimal matching' }]);
+    if (solveAssignment(problem, { method }).status === 'optimal') refuse([{ path: '$.result.status', message: 'infeasible, but the problem being explained has an optimal matching' }]);
     return;
   }
   const issues: InputIssue[] = [];
@@ -103,6 +107,10 @@ export function checkResultFits(problem: AssignmentProblem, result: unknown, met
   if (issues.length === 0 && Math.abs(objective - given.objective) > tolerance) {
     issues.push({ path: '$.result.objective', message: `is ${given.objective}, but the assignment's weights add up to ${objective}` });
   }
+  // Duals that certify the result, placing as many as can be placed, prove it optimal: the
+  // problem is solved again only to say what is wrong (0.7–0.9 s of every explain of 2,000 × 400).
+  if (issues.length === 0 && dualIssues(problem, given).length === 0 && (problem.allowUnmatched !== true || placesTheMost(problem, matched))) return;
+  const optimum = solveAssignment(problem, { method });
   if (issues.length === 0 && optimum.status === 'optimal') {
     if (optimum.matched > matched) issues.push({ path: '$.result.assignment', message: `places ${matched} coachees; the optimum places ${optimum.matched}` });
     else if (optimum.objective > objective + Math.max(tolerance, totalTolerance(weights, optimum.assignment))) issues.push({ path: '$.result.objective', message: `${objective} is not optimal: the optimum is ${optimum.objective}` });
@@ -115,4 +123,10 @@ export function checkResultFits(problem: AssignmentProblem, result: unknown, met
     issues.push(...dual);
   }
   if (issues.length > 0) refuse(issues);
+}
+
+/** Whether no matching places more than `matched` rows: at the bound of places and rows, or else at a largest matching's size. */
+function placesTheMost(problem: AssignmentProblem, matched: number): boolean {
+  const graph = normalizeProblem(problem);
+  return matched >= placeableAtMost(graph) || matched >= maxBMatching(graph).size;
 }
