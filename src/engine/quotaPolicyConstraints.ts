@@ -7,6 +7,7 @@ import { coacheeType } from '../policies/coacheeType.js';
 import type { PreparedMatch } from './match.js';
 import { attributeOf } from '../model/attributeOf.js';
 import { canonicalFilter, quotasInCanonicalOrder } from './quotaCanonicalForm.js';
+import { coachFilterIssue } from '../model/coachFilterIssue.js';
 
 /** A cohort quota with its resolved name and the side constraints that enforce it. */
 export interface QuotaPolicyConstraint {
@@ -102,14 +103,10 @@ export function quotaPolicyConstraints(prepared: PreparedMatch, flagCodes?: Read
   function coachesMatching(filter: CoachFilter | undefined, n: number): number[] {
     const all = features.coaches.map((_, j) => j);
     if (filter === undefined) return all;
-    const declaration = cohort.attributes.find((a) => a.key === filter.attribute);
-    const at = `$.policy.quotas[${n}].coaches.attribute`;
-    if (declaration === undefined) {
-      issuesOf[n]!.push({ path: at, message: `attribute '${filter.attribute}' is not declared` });
-      return [];
-    }
-    if ((filter.atLeast !== undefined || filter.atMost !== undefined) && declaration.kind !== 'numeric') {
-      issuesOf[n]!.push({ path: at, message: `attribute '${filter.attribute}' is ${declaration.kind}: atLeast/atMost need a numeric attribute` });
+    // parseCohort refuses such a filter already; a cohort built by hand is checked here.
+    const issue = coachFilterIssue(filter, (key) => cohort.attributes.find((a) => a.key === key)?.kind);
+    if (issue !== null) {
+      issuesOf[n]!.push({ path: `$.policy.quotas[${n}].coaches.attribute`, message: issue });
       return [];
     }
     return all.filter((j) => matchesFilter(attributeOf(features.coaches[j]!.attributes, filter.attribute), filter));

@@ -2,6 +2,7 @@ import type { InputIssue } from '../errors.js';
 import { lookalikeDifference, lookalikeKey, sameLookingKey } from '../text/lookalike.js';
 import { isOverlongKey } from './textLimits.js';
 import { toJsonPath } from './toJsonPath.js';
+import { coachFilterIssue } from './coachFilterIssue.js';
 
 type Raw = Record<string, unknown>;
 type Path = ReadonlyArray<string | number>;
@@ -70,6 +71,15 @@ export function crossCheckCohort(input: unknown, options: CrossCheckOptions = {}
       }
     });
   }
+
+  // Quota coach filters name declared attributes (policy.quotas is optional and its shape the schema's).
+  const policy = isRecord(input.policy) ? input.policy : {};
+  list(policy.quotas).forEach((quota, n) => {
+    const filter = isRecord(quota) ? quota.coaches : undefined;
+    if (!isRecord(filter) || !isKey(filter.attribute)) return;
+    const issue = coachFilterIssue({ ...filter, attribute: filter.attribute }, (key) => declared.get(key)?.kind);
+    if (issue !== null) report(['policy', 'quotas', n, 'coaches', 'attribute'], issue);
+  });
 
   list(input.relations).forEach((relation, i) => {
     if (!isRecord(relation)) return;

@@ -57,12 +57,15 @@ describe('cohort quotas (policy.quotas)', () => {
     expect(paths).toEqual(['$.policy.quotas[1].name']);
   });
 
-  it('rejects a coach filter on an undeclared attribute, or a range on a non-numeric one', () => {
-    const cohort = parseCohort(withQuotas([
+  it('rejects a coach filter on an undeclared attribute, or a range on a non-numeric one, when parsing (so validate does too) and in a cohort built by hand', () => {
+    const filters = [
       { kind: 'coacheesPerCoach', coaches: { attribute: 'seniority', equals: 'senior' }, coacheeType: 'pioneer', min: 1 },
       { kind: 'coacheesPerCoach', coaches: { attribute: 'gender', atLeast: 1 }, coacheeType: 'pioneer', min: 1 },
-    ]));
-    expect(issuePaths(() => quotaPolicyConstraints(prepareMatch(cohort)))).toEqual(['$.policy.quotas[0].coaches.attribute', '$.policy.quotas[1].coaches.attribute']);
+    ] as const;
+    const paths = ['$.policy.quotas[0].coaches.attribute', '$.policy.quotas[1].coaches.attribute'];
+    expect(issuePaths(() => parseCohort(withQuotas([...filters])))).toEqual(paths);
+    const byHand = { ...parseCohort(alumni), policy: { preset: 'default' as const, quotas: filters as unknown as CohortQuota[] } };
+    expect(issuePaths(() => quotaPolicyConstraints(prepareMatch(byHand)))).toEqual(paths);
   });
 
   it('keeps the matching without quotas exactly as before', () => {
