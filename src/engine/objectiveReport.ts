@@ -10,10 +10,11 @@ export type ObjectiveReport =
       readonly worstScore: number | null;
       /** The worst matched coachee's score in the plain optimum. */
       readonly optimumWorstScore: number | null;
-      readonly total: number;
-      readonly optimumTotal: number;
-      /** Total given up for the worst-off coachee: optimumTotal − total (≥ 0). */
-      readonly priceOfFairness: number;
+      /** Null when no matching exists (as the matching's objective), like the stable report's. */
+      readonly total: number | null;
+      readonly optimumTotal: number | null;
+      /** Total given up for the worst-off coachee: optimumTotal − total (≥ 0), null when either is missing. */
+      readonly priceOfFairness: number | null;
     }
   | {
       readonly objective: 'stable';

@@ -38,7 +38,7 @@ function fair({ combined, problem, method }: ObjectiveSolveInput): { result: Ass
   const { cols, utility } = combined;
   const outcome = solveMaxMin(problem, { method, level: (row, col) => utility[row * cols + col]! });
   if (outcome.status === 'infeasible') {
-    return { result: outcome, report: { objective: 'fair', worstScore: null, optimumWorstScore: null, total: 0, optimumTotal: 0, priceOfFairness: 0 } };
+    return { result: outcome, report: { objective: 'fair', worstScore: null, optimumWorstScore: null, total: null, optimumTotal: null, priceOfFairness: null } };
   }
   return {
     result: resultOf(outcome.assignment, outcome.objective, combined.rows, cols, method === 'lp' ? 'lp' : 'flow'),

@@ -24,6 +24,19 @@ describe('match with objective "fair"', () => {
     expect(report.priceOfFairness).toBeGreaterThanOrEqual(0);
   });
 
+  it('reports no totals when no matching exists, as the matching and the stable report do', () => {
+    // Every coachee to be placed, and fewer places than coachees.
+    const doc = JSON.parse(readFileSync(new URL('../../fixtures/hr-department.json', import.meta.url), 'utf8')) as { coaches: { capacity: number }[] };
+    doc.coaches.forEach((c) => (c.capacity = 0));
+    const none = parseCohort(doc);
+    for (const objective of ['fair', 'stable'] as const) {
+      const outcome = match(none, { objective, allowUnmatched: false });
+      expect(outcome.status).toBe('infeasible');
+      expect(outcome.objective).toBeNull();
+      expect(outcome.objectiveReport).toMatchObject({ objective, total: null, optimumTotal: null, [objective === 'fair' ? 'priceOfFairness' : 'priceOfStability']: null });
+    }
+  });
+
   it('leaves the default objective\'s output untouched', () => {
     expect(JSON.stringify(match(cohort, { objective: 'total' }))).toBe(JSON.stringify(plain));
     expect('objectiveReport' in plain).toBe(false);
