@@ -67,7 +67,9 @@ export function tradeOffCurve(spec: SweepSpec, runs: readonly ScenarioRun[]): Sw
   const values = sweepValues(spec);
   let previous: Map<string, string | null> | null = null;
   return runs.map((run, s) => {
-    const coachOf = new Map((run.matching?.coachees ?? []).map((c) => [c.coacheeId, c.status === 'matched' ? c.coachId : null]));
+    // A run without a matching (a pin conflict) leaves every coachee without a coach, as compare counts it.
+    const coachOf = new Map<string, string | null>(run.coacheeIds.map((id) => [id, null]));
+    for (const c of run.matching?.coachees ?? []) coachOf.set(c.coacheeId, c.status === 'matched' ? c.coachId : null);
     const changed = previous === null ? 0 : [...coachOf].filter(([id, coach]) => previous!.get(id) !== coach).length;
     previous = coachOf;
     const kpis: Partial<Record<keyof MatchingKpis, number | null>> = {};

@@ -60,6 +60,15 @@ describe(tradeOffCurve, () => {
     expect(points[4]!.kpis).toMatchObject({ insiderShareSufficientlyDifferent: kpis.insiderShareSufficientlyDifferent, insidersDifferenceUnknown: kpis.insidersDifferenceUnknown });
   });
 
+  it('counts a value without a matching (a pin conflict) as leaving every coachee without a coach, as compare does', () => {
+    const spec = parseSweepSpec('weights.difference=0:1:2');
+    const runs = sweepScenarios(scenarios[0]!, spec).map((s) => runScenario(s));
+    const conflict = { ...runs[1]!, status: 'pinConflict' as const, matching: null };
+    const matched = (run: (typeof runs)[number]) => run.matching!.coachees.filter((c) => c.status === 'matched').length;
+    expect(matched(runs[0]!)).toBeGreaterThan(0);
+    expect(tradeOffCurve(spec, [runs[0]!, conflict, runs[2]!]).map((p) => p.changed)).toEqual([0, matched(runs[0]!), matched(runs[2]!)]);
+  });
+
   it('rejects a sweep of an unknown field or a bad step count', () => {
     for (const text of ['weights.colour=0:1:10', 'weights.difference=0:1:0', 'weights.difference=a:1:10', 'insiderThreshold=0:2:4']) {
       expect(() => parseSweepSpec(text)).toThrow(expect.objectContaining({ kind: 'invalidArgument' }));
