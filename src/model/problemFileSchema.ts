@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CoachmatchError } from '../errors.js';
 import { MAX_DIMENSION } from '../solver/normalizeProblem.js';
 import type { AssignmentProblem } from '../solver/types.js';
-import { toJsonPath } from './toJsonPath.js';
+import { zodIssuesToInputIssues } from './zodIssuesToInputIssues.js';
 
 const count = z.number().int().nonnegative().max(MAX_DIMENSION);
 
@@ -34,9 +34,7 @@ export const problemFileSchema = z
 export function parseProblemFile(input: unknown): AssignmentProblem {
   const parsed = problemFileSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new CoachmatchError(
-    'invalidProblem',
-    'Invalid assignment problem',
-    parsed.error.issues.slice(0, 50).map((issue) => ({ path: toJsonPath(issue.path), message: issue.message })),
-  );
+  // As for cohorts: an unknown field at its own path (`$.capacities`), not zod's "$: Unrecognized key".
+  const issues = zodIssuesToInputIssues(parsed.error.issues);
+  throw new CoachmatchError('invalidProblem', 'Invalid assignment problem', issues.slice(0, 50), issues.length);
 }

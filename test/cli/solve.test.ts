@@ -52,6 +52,12 @@ describe('coachmatch solve', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('names an unknown key at its own path, as the HTTP API and the cohort readers do', async () => {
+    const run = await runInProcess(['solve', tmp.write('p.json', { weights: [[1]], capacities: [1] })]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("$.capacities: unknown field 'capacities'");
+  });
+
   it('exits 2 on malformed JSON and on an unknown --method', async () => {
     expect((await runInProcess(['solve', tmp.write('p.json', '[[1,')])).code).toBe(2);
     const run = await runInProcess(['solve', tmp.write('q.json', { weights: [[1]] }), '--method', 'simplex']);

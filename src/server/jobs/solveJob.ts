@@ -1,7 +1,7 @@
 import { readJsonBody } from '../readJsonBody.js';
 import { solveAssignment } from '../../solver/solveAssignment.js';
 import type { SolverMethod } from '../../solver/types.js';
-import { parseProblemRequest } from '../parseProblemRequest.js';
+import { parseProblemFile } from '../../model/problemFileSchema.js';
 import { problemPairs } from '../problemPairs.js';
 
 /** Input of {@link solveJob}: the body's bytes, the method, the pair limit. */
@@ -23,7 +23,7 @@ export type SolveJobOutput =
  * @throws CoachmatchError of kind `invalidProblem` listing every issue.
  */
 export function solveJob(input: SolveJobInput): SolveJobOutput {
-  const problem = parseProblemRequest(readJsonBody(input.body));
+  const problem = parseProblemFile(readJsonBody(input.body));
   const pairs = problemPairs(problem);
   if (pairs > input.maxPairs) {
     // The size is the largest of pairs, rows and columns (see problemPairs): say which it is.
