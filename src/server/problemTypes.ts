@@ -14,7 +14,7 @@ export const problemTypes = {
   'unsupported-media-type': { status: 415, title: 'The body must be application/json' },
   'invalid-request': { status: 422, title: 'The request does not match its schema' },
   'invalid-cohort': { status: 422, title: 'The cohort is invalid' },
-  'invalid-problem': { status: 422, title: 'The assignment problem is invalid' },
+  'invalid-problem': { status: 422, title: 'The assignment problem or preference lists are invalid' },
   'invalid-scenario': { status: 422, title: 'The scenario is invalid' },
   'problem-too-large': { status: 422, title: 'The problem exceeds the size limit' },
   'header-fields-too-large': { status: 431, title: 'The request header fields are too large' },
