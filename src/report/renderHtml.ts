@@ -58,6 +58,7 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
   const anchors = new Map(matching.coachees.map((c, i) => [c.coacheeId, `coachee-${i}`]));
   const matched = matching.coachees.filter((c): c is MatchedCoachee => c.status === 'matched');
   const unmatched = matching.coachees.filter((c): c is UnmatchedCoachee => c.status === 'unmatched');
+  const matchedOfType = (type: MatchedCoachee['coacheeType']) => matched.filter((c) => c.coacheeType === type).length;
 
   const kpi = (key: string, label: string, value: string, detail: string, alert = false) =>
     `<div class="kpi${alert ? ' alert' : ''}" data-kpi="${key}"><dt>${label}</dt><dd><span class="kpi-value">${escapeHtml(value)}</span><span class="kpi-detail">${escapeHtml(detail)}</span></dd></div>`;
@@ -66,8 +67,9 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
     kpi('meanScore', 'Mean score', formatNumber(k.meanScore), `worst ${formatNumber(k.worstScore)}`),
     kpi('meanAspirationFit', 'Aspiration fit', formatNumber(k.meanAspirationFit), 'mean over matched pairs (0–1)'),
     kpi('meanSupportFit', 'Support fit', formatNumber(k.meanSupportFit), 'mean over matched pairs (0–1)'),
-    kpi('pioneersWithCommonGround', 'Pioneers with common ground', formatShare(k.pioneerShareWithCommonGround), `${k.pioneersWithCommonGround} of ${k.pioneers} pioneers`),
-    kpi('insidersSufficientlyDifferent', 'Insiders with a different coach', formatShare(k.insiderShareSufficientlyDifferent), `${k.insidersSufficientlyDifferent} of ${k.insiders} insiders${k.insidersDifferenceUnknown > 0 ? ` · ${k.insidersDifferenceUnknown} difference unknown` : ''}`),
+    // The shares are of matched coachees of the type (MatchingKpis), so the caption counts out of those, then names all of the type.
+    kpi('pioneersWithCommonGround', 'Pioneers with common ground', formatShare(k.pioneerShareWithCommonGround), `${k.pioneersWithCommonGround} of ${matchedOfType('pioneer')} matched pioneers · ${k.pioneers} pioneers in all`),
+    kpi('insidersSufficientlyDifferent', 'Insiders with a different coach', formatShare(k.insiderShareSufficientlyDifferent), `${k.insidersSufficientlyDifferent} of ${matchedOfType('insider')} matched insiders · ${k.insiders} insiders in all${k.insidersDifferenceUnknown > 0 ? ` · ${k.insidersDifferenceUnknown} with a coach of unknown difference` : ''}`),
     kpi('conflictsAvoided', 'Role conflicts avoided', String(k.conflictsAvoided), `of ${k.conflictPairs} conflicting pairs`),
     kpi('dualRolesDisclosed', 'Dual roles to disclose', String(k.dualRolesDisclosed), 'chosen pairs with two hats', k.dualRolesDisclosed > 0),
     kpi('preferenceHonoured', 'Preferences honoured', String(k.preferenceHonoured), `${k.firstChoiceHonoured} first choice`),
