@@ -6,6 +6,7 @@ import { renderAlternatives } from './renderAlternatives.js';
 import { renderPair } from './renderPair.js';
 import type { CoacheeAlternatives, ReportAlternative } from './reportAlternative.js';
 import { formatNumber, formatShare } from './reportFormat.js';
+import { objectiveSummary } from './reportSections.js';
 import { reportStyles } from './reportStyles.js';
 import { scoreHistogram } from './scoreHistogram.js';
 
@@ -34,8 +35,9 @@ export const defaultHtmlReportOptions: HtmlReportOptions = Object.freeze({
 
 /**
  * The matching as one self-contained HTML page for coordinators: the key figures at the top,
- * charts (coach loads against capacity, insider/pioneer outcomes, score distribution; inline
- * SVG with titles and descriptions), what to act on, the unmatched coachees with reasons, and
+ * what a `fair` or `stable` objective achieved and cost, charts (coach loads
+ * against capacity, insider/pioneer outcomes, score distribution; inline SVG with titles and
+ * descriptions), what to act on, the unmatched coachees with reasons, and
  * one card per coach with each coachee's explanation (score by term, common ground in words,
  * flags, and optionally the alternatives).
  *
@@ -80,6 +82,14 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
     matching.diagnosis.length > 0
       ? `<section aria-labelledby="h-diagnosis"><h2 id="h-diagnosis">Why no complete matching exists</h2><ul>${matching.diagnosis.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul></section>`
       : '';
+  const objective = objectiveSummary(matching);
+  const objectiveSection =
+    objective === undefined
+      ? ''
+      : `<section aria-labelledby="h-objective" data-objective="${objective.objective}"><h2 id="h-objective">Objective: ${objective.objective}</h2><p>${escapeHtml(objective.lead)}</p><table class="facts"><caption class="visually-hidden">What the ${objective.objective} objective achieved and cost</caption><tbody>${objective.facts
+          .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value)}</td></tr>`)
+          .join('')}</tbody></table></section>`;
+
   const flagged = matched.flatMap((c) => c.flags.map((f) => ({ c, f })));
   const actions =
     flagged.length > 0
@@ -117,9 +127,11 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
     })
     .join('');
 
-  const meta = `Policy preset: ${escapeHtml(matching.preset)} · status <span class="status ${matching.status}">${matching.status}</span> · ${k.coachees} coachees, ${matching.coaches.length} coaches`;
+  const objectiveMeta = objective === undefined ? '' : ` · objective ${objective.objective}`;
+  const meta = `Policy preset: ${escapeHtml(matching.preset)}${objectiveMeta} · status <span class="status ${matching.status}">${matching.status}</span> · ${k.coachees} coachees, ${matching.coaches.length} coaches`;
   const toc = [
     ['h-kpis', 'Key figures'],
+    ...(objective !== undefined ? [['h-objective', 'Objective']] : []),
     ['h-charts', 'Charts'],
     ...(flagged.length > 0 ? [['h-actions', 'To act on']] : []),
     ...(unmatched.length > 0 ? [['h-unmatched', 'Unmatched']] : []),
@@ -142,6 +154,7 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
 <header class="page"><h1>${escapeHtml(title)}</h1>${subtitle === undefined ? '' : `<p class="meta">${escapeHtml(subtitle)}</p>`}<p class="meta">${meta}</p><nav class="toc" aria-label="Sections">${toc}</nav></header>
 ${diagnosis}
 <section aria-labelledby="h-kpis"><h2 id="h-kpis">Key figures</h2><dl class="kpis">${kpis}</dl></section>
+${objectiveSection}
 <section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2><div class="charts">
 <figure class="wide" data-chart="loads"><figcaption>Coach loads against capacity</figcaption>${coachLoadChart(matching.coaches)}</figure>
 <figure data-chart="types"><figcaption>Insiders and pioneers</figcaption>${coacheeTypeChart(matching.coachees, k)}</figure>

@@ -22,6 +22,9 @@ ul.actions a { color: var(--accent); }
 .status { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 0.8rem; font-weight: 600; }
 .status.optimal { background: #e3f2eb; color: var(--good); }
 .status.infeasible { background: #fbe7e5; color: var(--bad); }
+table.facts { border-collapse: collapse; margin: 8px 0 0; }
+table.facts th, table.facts td { padding: 4px 14px 4px 0; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); }
+table.facts th { font-weight: 600; }
 .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; margin: 0; }
 .kpi { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 .kpi dt { font-size: 0.82rem; color: var(--muted); }
