@@ -6,7 +6,7 @@ import { renderAlternatives } from './renderAlternatives.js';
 import { renderPair } from './renderPair.js';
 import type { CoacheeAlternatives, ReportAlternative } from './reportAlternative.js';
 import { formatNumber, formatShare } from './reportFormat.js';
-import { objectiveSummary } from './reportSections.js';
+import { candidatesSentence, objectiveSummary, quotaOutcomeText } from './reportSections.js';
 import { reportStyles } from './reportStyles.js';
 import { scoreHistogram } from './scoreHistogram.js';
 
@@ -35,7 +35,7 @@ export const defaultHtmlReportOptions: HtmlReportOptions = Object.freeze({
 
 /**
  * The matching as one self-contained HTML page for coordinators: the key figures at the top,
- * what a `fair` or `stable` objective achieved and cost, charts (coach loads
+ * what a `fair` or `stable` objective achieved and cost, the quotas, charts (coach loads
  * against capacity, insider/pioneer outcomes, score distribution; inline SVG with titles and
  * descriptions), what to act on, the unmatched coachees with reasons, and
  * one card per coach with each coachee's explanation (score by term, common ground in words,
@@ -89,6 +89,19 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
       : `<section aria-labelledby="h-objective" data-objective="${objective.objective}"><h2 id="h-objective">Objective: ${objective.objective}</h2><p>${escapeHtml(objective.lead)}</p><table class="facts"><caption class="visually-hidden">What the ${objective.objective} objective achieved and cost</caption><tbody>${objective.facts
           .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value)}</td></tr>`)
           .join('')}</tbody></table></section>`;
+  const quotas = matching.quotaReport;
+  const quotaItems =
+    quotas === undefined
+      ? []
+      : [
+          ...quotas.quotas.map((q) => `<li><strong>${escapeHtml(q.name)}</strong>: ${escapeHtml(q.description)} — ${escapeHtml(quotaOutcomeText(q))}</li>`),
+          ...quotas.conflict.map((part) => `<li>cannot hold together: ${escapeHtml(part.text)}</li>`),
+        ];
+  const quotaSection =
+    quotas === undefined
+      ? ''
+      : `<section aria-labelledby="h-quotas"><h2 id="h-quotas">Quotas</h2><p>${escapeHtml(quotas.message)} (solver: ${escapeHtml(quotas.backend)}).</p>${quotaItems.length > 0 ? `<ul class="quotas">${quotaItems.join('')}</ul>` : ''}</section>`;
+  const candidatesNote = matching.candidates === undefined ? '' : `<p class="note" data-note="candidates">${escapeHtml(candidatesSentence(matching.candidates))}</p>`;
 
   const flagged = matched.flatMap((c) => c.flags.map((f) => ({ c, f })));
   const actions =
@@ -132,6 +145,7 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
   const toc = [
     ['h-kpis', 'Key figures'],
     ...(objective !== undefined ? [['h-objective', 'Objective']] : []),
+    ...(quotas !== undefined ? [['h-quotas', 'Quotas']] : []),
     ['h-charts', 'Charts'],
     ...(flagged.length > 0 ? [['h-actions', 'To act on']] : []),
     ...(unmatched.length > 0 ? [['h-unmatched', 'Unmatched']] : []),
@@ -151,10 +165,11 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
 </head>
 <body>
 <main>
-<header class="page"><h1>${escapeHtml(title)}</h1>${subtitle === undefined ? '' : `<p class="meta">${escapeHtml(subtitle)}</p>`}<p class="meta">${meta}</p><nav class="toc" aria-label="Sections">${toc}</nav></header>
+<header class="page"><h1>${escapeHtml(title)}</h1>${subtitle === undefined ? '' : `<p class="meta">${escapeHtml(subtitle)}</p>`}<p class="meta">${meta}</p><nav class="toc" aria-label="Sections">${toc}</nav>${candidatesNote}</header>
 ${diagnosis}
 <section aria-labelledby="h-kpis"><h2 id="h-kpis">Key figures</h2><dl class="kpis">${kpis}</dl></section>
 ${objectiveSection}
+${quotaSection}
 <section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2><div class="charts">
 <figure class="wide" data-chart="loads"><figcaption>Coach loads against capacity</figcaption>${coachLoadChart(matching.coaches)}</figure>
 <figure data-chart="types"><figcaption>Insiders and pioneers</figcaption>${coacheeTypeChart(matching.coachees, k)}</figure>

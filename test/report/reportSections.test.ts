@@ -12,6 +12,14 @@ import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 
 const engine = createEngine();
 const alumni = JSON.parse(readFileSync('fixtures/alumni-programme.json', 'utf8')) as Record<string, unknown>;
+const quotaPolicy = {
+  preset: 'default',
+  quotas: [
+    { kind: 'commonGround', orUnmatched: true },
+    { kind: 'coacheeSharePerCoach', coacheeType: 'insider', maxShare: 0.5, name: 'half <of> "insiders"' },
+  ],
+};
+
 const plain = engine.match(parseCohort(alumni as never));
 const fair = engine.match(parseCohort(alumni as never), { objective: 'fair' });
 const stable = engine.match(parseCohort(alumni as never), { objective: 'stable' });
@@ -112,5 +120,47 @@ describe('the objective section of the Markdown and HTML reports', () => {
     expect(markdownFact(markdown, 'Total (priority-weighted)')).toBe('not known (best total: not known)');
     expect(markdownFact(markdown, 'Price of fairness')).toBe('not known');
     expect(sectionOf(renderHtml(infeasible), 'h-objective')).not.toMatch(/null|NaN|undefined/);
+  });
+});
+
+describe('the HTML quota section and candidate-pairs note', () => {
+  it('shows each quota, its outcome and the report message, as the Markdown report does', () => {
+    const matching = engine.match(parseCohort({ ...alumni, policy: quotaPolicy } as never));
+    const quotas = matching.quotaReport;
+    if (quotas === undefined) throw new Error('expected a quotaReport');
+    const section = sectionOf(renderHtml(matching), 'h-quotas');
+    expect(section).toContain('<h2 id="h-quotas">Quotas</h2>');
+    expect(section).toContain(escapeHtml(`${quotas.message} (solver: ${quotas.backend}).`));
+    const markdownItems = renderMarkdown(matching)
+      .split('\n')
+      .filter((line) => line.startsWith('- **'));
+    expect(quotas.quotas).toHaveLength(2);
+    for (const q of quotas.quotas) {
+      const item = new RegExp(`<li><strong>${literal(escapeHtml(q.name))}</strong>: ${literal(escapeHtml(q.description))} — (${q.count} of ${q.of}[^<]*)</li>`).exec(section);
+      expect(item, q.name).not.toBeNull();
+      expect(markdownItems).toContain(`- **${q.name}**: ${q.description} — ${item![1]}`);
+    }
+    expect(section).not.toContain('<of>');
+    expect(renderHtml(matching)).toContain('<a href="#h-quotas">Quotas</a>');
+  });
+
+  it('leaves the quota section and the candidates note out when the matching has neither', () => {
+    const html = renderHtml(plain);
+    expect(html).not.toMatch(/h-quotas|data-note="candidates"/);
+  });
+
+  it('gives the candidate-pairs note, so a feasible status comes with its reason and gap', () => {
+    const matching = engine.match(parseCohort(alumni as never), { candidates: 'always', candidateSettings: { k: 1, maxRounds: 1 } });
+    const candidates = matching.candidates;
+    if (candidates === undefined) throw new Error('expected a candidates report');
+    expect(matching.status).toBe('feasible');
+    expect(candidates.gap).not.toBeNull();
+    const html = renderHtml(matching);
+    expect(html).toContain('status feasible');
+    const note = /<p class="note" data-note="candidates">(.*?)<\/p>/.exec(html)?.[1];
+    expect(note).toContain(escapeHtml(candidates.note));
+    expect(note).toContain(`${candidates.pairs} of ${candidates.allPairs.toLocaleString('en')} coachee–coach pairs`);
+    // The same sentence as the Markdown report's.
+    expect(renderMarkdown(matching)).toContain(note!.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
   });
 });
