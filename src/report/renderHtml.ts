@@ -6,6 +6,7 @@ import { renderAlternatives } from './renderAlternatives.js';
 import { renderPair } from './renderPair.js';
 import type { CoacheeAlternatives, ReportAlternative } from './reportAlternative.js';
 import { formatNumber, formatShare } from './reportFormat.js';
+import { candidatesSentence, objectiveSummary, quotaOutcomeText } from './reportSections.js';
 import { reportStyles } from './reportStyles.js';
 import { scoreHistogram } from './scoreHistogram.js';
 
@@ -34,8 +35,9 @@ export const defaultHtmlReportOptions: HtmlReportOptions = Object.freeze({
 
 /**
  * The matching as one self-contained HTML page for coordinators: the key figures at the top,
- * charts (coach loads against capacity, insider/pioneer outcomes, score distribution; inline
- * SVG with titles and descriptions), what to act on, the unmatched coachees with reasons, and
+ * what a `fair` or `stable` objective achieved and cost, the quotas, charts (coach loads
+ * against capacity, insider/pioneer outcomes, score distribution; inline SVG with titles and
+ * descriptions), what to act on, the unmatched coachees with reasons, and
  * one card per coach with each coachee's explanation (score by term, common ground in words,
  * flags, and optionally the alternatives).
  *
@@ -58,6 +60,7 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
   const anchors = new Map(matching.coachees.map((c, i) => [c.coacheeId, `coachee-${i}`]));
   const matched = matching.coachees.filter((c): c is MatchedCoachee => c.status === 'matched');
   const unmatched = matching.coachees.filter((c): c is UnmatchedCoachee => c.status === 'unmatched');
+  const matchedOfType = (type: MatchedCoachee['coacheeType']) => matched.filter((c) => c.coacheeType === type).length;
 
   const kpi = (key: string, label: string, value: string, detail: string, alert = false) =>
     `<div class="kpi${alert ? ' alert' : ''}" data-kpi="${key}"><dt>${label}</dt><dd><span class="kpi-value">${escapeHtml(value)}</span><span class="kpi-detail">${escapeHtml(detail)}</span></dd></div>`;
@@ -66,8 +69,9 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
     kpi('meanScore', 'Mean score', formatNumber(k.meanScore), `worst ${formatNumber(k.worstScore)}`),
     kpi('meanAspirationFit', 'Aspiration fit', formatNumber(k.meanAspirationFit), 'mean over matched pairs (0–1)'),
     kpi('meanSupportFit', 'Support fit', formatNumber(k.meanSupportFit), 'mean over matched pairs (0–1)'),
-    kpi('pioneersWithCommonGround', 'Pioneers with common ground', formatShare(k.pioneerShareWithCommonGround), `${k.pioneersWithCommonGround} of ${k.pioneers} pioneers`),
-    kpi('insidersSufficientlyDifferent', 'Insiders with a different coach', formatShare(k.insiderShareSufficientlyDifferent), `${k.insidersSufficientlyDifferent} of ${k.insiders} insiders${k.insidersDifferenceUnknown > 0 ? ` · ${k.insidersDifferenceUnknown} difference unknown` : ''}`),
+    // The shares are of matched coachees of the type (MatchingKpis), so the caption counts out of those, then names all of the type.
+    kpi('pioneersWithCommonGround', 'Pioneers with common ground', formatShare(k.pioneerShareWithCommonGround), `${k.pioneersWithCommonGround} of ${matchedOfType('pioneer')} matched pioneers · ${k.pioneers} pioneers in all`),
+    kpi('insidersSufficientlyDifferent', 'Insiders with a different coach', formatShare(k.insiderShareSufficientlyDifferent), `${k.insidersSufficientlyDifferent} of ${matchedOfType('insider')} matched insiders · ${k.insiders} insiders in all${k.insidersDifferenceUnknown > 0 ? ` · ${k.insidersDifferenceUnknown} with a coach of unknown difference` : ''}`),
     kpi('conflictsAvoided', 'Role conflicts avoided', String(k.conflictsAvoided), `of ${k.conflictPairs} conflicting pairs`),
     kpi('dualRolesDisclosed', 'Dual roles to disclose', String(k.dualRolesDisclosed), 'chosen pairs with two hats', k.dualRolesDisclosed > 0),
     kpi('preferenceHonoured', 'Preferences honoured', String(k.preferenceHonoured), `${k.firstChoiceHonoured} first choice`),
@@ -78,6 +82,27 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
     matching.diagnosis.length > 0
       ? `<section aria-labelledby="h-diagnosis"><h2 id="h-diagnosis">Why no complete matching exists</h2><ul>${matching.diagnosis.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul></section>`
       : '';
+  const objective = objectiveSummary(matching);
+  const objectiveSection =
+    objective === undefined
+      ? ''
+      : `<section aria-labelledby="h-objective" data-objective="${objective.objective}"><h2 id="h-objective">Objective: ${objective.objective}</h2><p>${escapeHtml(objective.lead)}</p><table class="facts"><caption class="visually-hidden">What the ${objective.objective} objective achieved and cost</caption><tbody>${objective.facts
+          .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value)}</td></tr>`)
+          .join('')}</tbody></table></section>`;
+  const quotas = matching.quotaReport;
+  const quotaItems =
+    quotas === undefined
+      ? []
+      : [
+          ...quotas.quotas.map((q) => `<li><strong>${escapeHtml(q.name)}</strong>: ${escapeHtml(q.description)} — ${escapeHtml(quotaOutcomeText(q))}</li>`),
+          ...quotas.conflict.map((part) => `<li>cannot hold together: ${escapeHtml(part.text)}</li>`),
+        ];
+  const quotaSection =
+    quotas === undefined
+      ? ''
+      : `<section aria-labelledby="h-quotas"><h2 id="h-quotas">Quotas</h2><p>${escapeHtml(quotas.message)} (solver: ${escapeHtml(quotas.backend)}).</p>${quotaItems.length > 0 ? `<ul class="quotas">${quotaItems.join('')}</ul>` : ''}</section>`;
+  const candidatesNote = matching.candidates === undefined ? '' : `<p class="note" data-note="candidates">${escapeHtml(candidatesSentence(matching.candidates))}</p>`;
+
   const flagged = matched.flatMap((c) => c.flags.map((f) => ({ c, f })));
   const actions =
     flagged.length > 0
@@ -115,9 +140,12 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
     })
     .join('');
 
-  const meta = `Policy preset: ${escapeHtml(matching.preset)} · status <span class="status ${matching.status}">${matching.status}</span> · ${k.coachees} coachees, ${matching.coaches.length} coaches`;
+  const objectiveMeta = objective === undefined ? '' : ` · objective ${objective.objective}`;
+  const meta = `Policy preset: ${escapeHtml(matching.preset)}${objectiveMeta} · status <span class="status ${matching.status}">${matching.status}</span> · ${k.coachees} coachees, ${matching.coaches.length} coaches`;
   const toc = [
     ['h-kpis', 'Key figures'],
+    ...(objective !== undefined ? [['h-objective', 'Objective']] : []),
+    ...(quotas !== undefined ? [['h-quotas', 'Quotas']] : []),
     ['h-charts', 'Charts'],
     ...(flagged.length > 0 ? [['h-actions', 'To act on']] : []),
     ...(unmatched.length > 0 ? [['h-unmatched', 'Unmatched']] : []),
@@ -137,9 +165,11 @@ export function renderHtml(matching: Matching, options: Partial<HtmlReportOption
 </head>
 <body>
 <main>
-<header class="page"><h1>${escapeHtml(title)}</h1>${subtitle === undefined ? '' : `<p class="meta">${escapeHtml(subtitle)}</p>`}<p class="meta">${meta}</p><nav class="toc" aria-label="Sections">${toc}</nav></header>
+<header class="page"><h1>${escapeHtml(title)}</h1>${subtitle === undefined ? '' : `<p class="meta">${escapeHtml(subtitle)}</p>`}<p class="meta">${meta}</p><nav class="toc" aria-label="Sections">${toc}</nav>${candidatesNote}</header>
 ${diagnosis}
 <section aria-labelledby="h-kpis"><h2 id="h-kpis">Key figures</h2><dl class="kpis">${kpis}</dl></section>
+${objectiveSection}
+${quotaSection}
 <section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2><div class="charts">
 <figure class="wide" data-chart="loads"><figcaption>Coach loads against capacity</figcaption>${coachLoadChart(matching.coaches)}</figure>
 <figure data-chart="types"><figcaption>Insiders and pioneers</figcaption>${coacheeTypeChart(matching.coachees, k)}</figure>

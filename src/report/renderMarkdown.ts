@@ -1,25 +1,24 @@
 import type { Matching, MatchedCoachee } from '../engine/matching.js';
+import { formatShare } from './reportFormat.js';
+import { candidatesSentence, objectiveSummary, quotaOutcomeText } from './reportSections.js';
 
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const fixed = (value: number | null, digits = 2) => (value === null ? '–' : value.toFixed(digits));
 /** Escapes what would break a Markdown table cell. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
- * A report a coordinator can read and forward: the key figures, what needs action
- * (dual roles to disclose, unmatched coachees), every pair with its common ground and main
- * reasons, and each coach's load.
+ * A report a coordinator can read and forward: the key figures, what a `fair` or `stable`
+ * objective achieved and cost, the quotas, what needs action (dual roles to disclose,
+ * unmatched coachees), every pair with its common ground and main reasons, and each coach's load.
  */
 export function renderMarkdown(matching: Matching, title = 'Coach matching'): string {
   const k = matching.kpis;
   const out: string[] = [];
   out.push(`# ${title}`, '');
-  out.push(`Policy preset: **${matching.preset}**. Status: **${matching.status}**.`, '');
-  const candidates = matching.candidates;
-  if (candidates !== undefined) {
-    const share = `${candidates.pairs.toLocaleString('en')} of ${candidates.allPairs.toLocaleString('en')}`;
-    out.push(`Matched on candidate pairs (${share} coachee–coach pairs, ${candidates.rounds} solve(s)); ${candidates.note}.`, '');
-  }
+  const objective = objectiveSummary(matching);
+  const objectiveText = objective === undefined ? '' : ` Objective: **${objective.objective}**.`;
+  out.push(`Policy preset: **${matching.preset}**.${objectiveText} Status: **${matching.status}**.`, '');
+  if (matching.candidates !== undefined) out.push(candidatesSentence(matching.candidates), '');
   if (matching.diagnosis.length > 0) {
     out.push('## Why no complete matching exists', '', ...matching.diagnosis.map((d) => `- ${d}`), '');
   }
@@ -28,21 +27,22 @@ export function renderMarkdown(matching: Matching, title = 'Coach matching'): st
   out.push(`| Coachees matched | ${k.matched} of ${k.coachees}${k.unmatched > 0 ? ` (${k.unmatched} unmatched)` : ''} |`);
   out.push(`| Mean score / worst score | ${fixed(k.meanScore)} / ${fixed(k.worstScore)} |`);
   out.push(`| Mean aspiration fit / support fit | ${fixed(k.meanAspirationFit)} / ${fixed(k.meanSupportFit)} |`);
-  out.push(`| Pioneers with common ground | ${k.pioneersWithCommonGround} (${percent(k.pioneerShareWithCommonGround)} of matched pioneers; ${k.pioneers} pioneers) |`);
+  out.push(`| Pioneers with common ground | ${k.pioneersWithCommonGround} (${formatShare(k.pioneerShareWithCommonGround)} of matched pioneers; ${k.pioneers} pioneers) |`);
   const unknown = k.insidersDifferenceUnknown > 0 ? `; ${k.insidersDifferenceUnknown} with a coach of unknown difference` : '';
-  out.push(`| Insiders with a sufficiently different coach | ${k.insidersSufficientlyDifferent} (${percent(k.insiderShareSufficientlyDifferent)} of matched insiders; ${k.insiders} insiders${unknown}) |`);
+  out.push(`| Insiders with a sufficiently different coach | ${k.insidersSufficientlyDifferent} (${formatShare(k.insiderShareSufficientlyDifferent)} of matched insiders; ${k.insiders} insiders${unknown}) |`);
   out.push(`| Role conflicts avoided / dual roles to disclose | ${k.conflictsAvoided} of ${k.conflictPairs} / ${k.dualRolesDisclosed} |`);
   out.push(`| Preferences honoured (first choice) | ${k.preferenceHonoured} (${k.firstChoiceHonoured}) |`);
   out.push(`| Coaches used | ${k.coachesUsed} of ${k.coachesAvailable} |`, '');
+  if (objective !== undefined) {
+    out.push(`## Objective: ${objective.objective}`, '', objective.lead, '', '| | |', '|---|---|');
+    for (const fact of objective.facts) out.push(`| ${fact.label} | ${cell(fact.value)} |`);
+    out.push('');
+  }
 
   const quotas = matching.quotaReport;
   if (quotas !== undefined) {
     out.push('## Quotas', '', `${quotas.message} (solver: ${quotas.backend}).`, '');
-    for (const q of quotas.quotas) {
-      const binding = q.binding === null ? '' : q.binding ? ', binds' : ', does not bind';
-      const cost = q.cost === null ? '' : `, costs ${q.cost.toFixed(2)}`;
-      out.push(`- **${cell(q.name)}**: ${cell(q.description)} — ${q.count} of ${q.of}${binding}${cost}`);
-    }
+    for (const q of quotas.quotas) out.push(`- **${cell(q.name)}**: ${cell(q.description)} — ${quotaOutcomeText(q)}`);
     for (const part of quotas.conflict) out.push(`- cannot hold together: ${cell(part.text)}`);
     out.push('');
   }

@@ -22,6 +22,11 @@ ul.actions a { color: var(--accent); }
 .status { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 0.8rem; font-weight: 600; }
 .status.optimal { background: #e3f2eb; color: var(--good); }
 .status.infeasible { background: #fbe7e5; color: var(--bad); }
+.status.feasible, .status.unknown { background: #fff4e5; color: var(--warn); }
+.note { margin: 10px 0 0; padding: 6px 10px; border-left: 4px solid var(--accent); background: var(--panel); font-size: 0.9rem; }
+table.facts { border-collapse: collapse; margin: 8px 0 0; }
+table.facts th, table.facts td { padding: 4px 14px 4px 0; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); }
+table.facts th { font-weight: 600; }
 .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; margin: 0; }
 .kpi { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 .kpi dt { font-size: 0.82rem; color: var(--muted); }
@@ -43,8 +48,8 @@ svg .tick { stroke: #fff; stroke-width: 1.5; }
 svg .min-load { stroke: var(--ink); stroke-width: 2; }
 svg .axis-line { stroke: var(--muted); }
 svg .seg.good { fill: var(--good); } svg .seg.warn { fill: var(--warn); } svg .seg.bad { fill: var(--bad); } svg .seg.unknown { fill: var(--muted); }
-ul.actions, ul.unmatched { padding-left: 20px; }
-ul.actions li, ul.unmatched li { margin: 4px 0; }
+ul.actions, ul.unmatched, ul.quotas { padding-left: 20px; }
+ul.actions li, ul.unmatched li, ul.quotas li { margin: 4px 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 16px; }
 .coach { border: 1px solid var(--line); border-radius: 10px; background: var(--paper); overflow: hidden; }
 .coach > header { background: var(--panel); padding: 10px 14px; border-bottom: 1px solid var(--line); }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/composition/createEngine.js';
@@ -6,6 +7,7 @@ import { parseCohort } from '../../src/model/parseCohort.js';
 import { escapeHtml } from '../../src/report/escapeHtml.js';
 import { renderHtml } from '../../src/report/renderHtml.js';
 import type { CoacheeAlternatives } from '../../src/report/reportAlternative.js';
+import { syntheticCohort } from '../../fixtures/synthetic/syntheticCohort.js';
 import { smallCohort } from './support.js';
 
 const engine = createEngine();
@@ -84,5 +86,30 @@ describe(renderHtml, () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('renderHtml key figure cards', () => {
+  /** A card's percentage and its caption's "n of m matched …" counts. */
+  const card = (html: string, key: string, type: 'pioneers' | 'insiders') => {
+    const found = new RegExp(`data-kpi="${key}">.*?<span class="kpi-value">(\\d+)%</span><span class="kpi-detail">(\\d+) of (\\d+) matched ${type} · (\\d+) ${type} in all`).exec(html);
+    if (found === null) throw new Error(`no ${key} card saying "n of m matched ${type}"`);
+    const [, percent, count, matchedOfType, all] = found.map(Number) as [number, number, number, number, number];
+    return { percent, count, matchedOfType, all };
+  };
+  // Fewer places than coachees, so some of each type stay unmatched: a share of all coachees of the type would differ.
+  const tight = (cohort: Record<string, unknown>) => ({ ...cohort, coaches: (cohort.coaches as Record<string, unknown>[]).map((c) => ({ ...c, capacity: 1 })) });
+
+  it.each([
+    ['pioneersWithCommonGround', 'pioneers', syntheticCohort(20, 3, 1)],
+    ['insidersSufficientlyDifferent', 'insiders', JSON.parse(readFileSync('fixtures/alumni-programme.json', 'utf8')) as Record<string, unknown>],
+  ] as const)('%s: the percentage is of the matched %s its caption counts', (key, type, cohort) => {
+    const matching = engine.match(parseCohort(tight(cohort) as never));
+    const figures = card(renderHtml(matching), key, type);
+    const k = matching.kpis;
+    expect(figures.all).toBe(type === 'pioneers' ? k.pioneers : k.insiders);
+    expect(figures.matchedOfType).toBeLessThan(figures.all);
+    expect(figures.count).toBe(type === 'pioneers' ? k.pioneersWithCommonGround : k.insidersSufficientlyDifferent);
+    expect(figures.percent).toBe(Math.round((figures.count / figures.matchedOfType) * 100));
   });
 });
