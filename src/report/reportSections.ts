@@ -42,25 +42,20 @@ function formatPrice(price: number | null, optimumTotal: number | null): string 
  * The matching's `objectiveReport` in words, or undefined for the default `total` objective.
  *
  * @remarks Totals are the solver's priority-weighted objective, scores the coachees'
- * unweighted scores (ObjectiveReport). Without a matching (`matching.objective` null) the
- * totals and the price are not known, whatever the report holds: the fair solve fills them
- * with 0 when no matching exists.
+ * unweighted scores (ObjectiveReport); a figure the report does not have (no matching) reads
+ * "not known".
  */
 export function objectiveSummary(matching: Matching): ObjectiveSummary | undefined {
   const report = matching.objectiveReport;
   if (report === undefined) return undefined;
-  const noMatching = matching.objective === null;
-  const total = noMatching ? null : report.total;
   if (report.objective === 'fair') {
-    const optimumTotal = noMatching ? null : report.optimumTotal;
-    const price = noMatching ? null : report.priceOfFairness;
     return {
       objective: 'fair',
       lead: "The worst-off coachee's score is raised as far as it goes, then the total: this is not the best-total matching.",
       facts: [
         { label: "Worst-off coachee's score", value: `${formatKnown(report.worstScore)} (in the best-total matching: ${formatKnown(report.optimumWorstScore)})` },
-        { label: 'Total (priority-weighted)', value: `${formatKnown(total)} (best total: ${formatKnown(optimumTotal)})` },
-        { label: 'Price of fairness', value: formatPrice(price, optimumTotal) },
+        { label: 'Total (priority-weighted)', value: `${formatKnown(report.total)} (best total: ${formatKnown(report.optimumTotal)})` },
+        { label: 'Price of fairness', value: formatPrice(report.priceOfFairness, report.optimumTotal) },
       ],
     };
   }
@@ -76,8 +71,8 @@ export function objectiveSummary(matching: Matching): ObjectiveSummary | undefin
         label: 'Blocking pairs',
         value: blocking.length === 0 ? 'none: no coachee and coach both prefer each other to their match' : `${blocking.length}: ${listed.join('; ')}${more}`,
       },
-      { label: 'Total (priority-weighted)', value: `${formatKnown(total)} (best total: ${formatKnown(report.optimumTotal)})` },
-      { label: 'Price of stability', value: formatPrice(noMatching ? null : report.priceOfStability, report.optimumTotal) },
+      { label: 'Total (priority-weighted)', value: `${formatKnown(report.total)} (best total: ${formatKnown(report.optimumTotal)})` },
+      { label: 'Price of stability', value: formatPrice(report.priceOfStability, report.optimumTotal) },
     ],
   };
 }

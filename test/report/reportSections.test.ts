@@ -64,7 +64,7 @@ describe('the objective section of the Markdown and HTML reports', () => {
     const expected = {
       "Worst-off coachee's score": `${formatNumber(report.worstScore)} (in the best-total matching: ${formatNumber(report.optimumWorstScore)})`,
       'Total (priority-weighted)': `${formatNumber(report.total)} (best total: ${formatNumber(report.optimumTotal)})`,
-      'Price of fairness': `${formatNumber(report.priceOfFairness)} (${((report.priceOfFairness / report.optimumTotal) * 100).toFixed(1)}% of the best total)`,
+      'Price of fairness': `${formatNumber(report.priceOfFairness)} (${((report.priceOfFairness! / report.optimumTotal!) * 100).toFixed(1)}% of the best total)`,
     };
     for (const [label, value] of Object.entries(expected)) {
       expect(markdownFact(markdown, label)).toBe(value);
