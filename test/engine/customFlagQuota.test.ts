@@ -78,10 +78,13 @@ describe('a flaggedPairs quota on a policy of your own', () => {
     expect(matching.quotaReport!.quotas[0]).toMatchObject({ count: 1 });
   });
 
-  it('is listed with every other bad quota, in one error', () => {
-    const bad = { quotas: [capUntrained.quotas[0], { kind: 'coacheesPerCoach', coacheeType: 'pioneer', coaches: { attribute: 'nosuch', equals: 'x' }, max: 1 }] };
+  it('is listed with every other bad quota match checks, in one error; a coach filter is checked as the cohort is read', () => {
+    const bad = { quotas: [capUntrained.quotas[0], { kind: 'flaggedPairs', name: 'other', flag: 'acme.other', max: 1 }] };
     const error = thrownError(() => match(parseCohort(cohort(bad))), 'invalidCohort');
-    expect(error.issues.map((i) => i.path)).toEqual(['$.policy.quotas[0].flag', '$.policy.quotas[1].coaches.attribute']);
+    expect(error.issues.map((i) => i.path)).toEqual(['$.policy.quotas[0].flag', '$.policy.quotas[1].flag']);
+    // An undeclared attribute needs no policy to tell: validate refuses it too.
+    const filter = { quotas: [capUntrained.quotas[0], { kind: 'coacheesPerCoach', coacheeType: 'pioneer', coaches: { attribute: 'nosuch', equals: 'x' }, max: 1 }] };
+    expect(thrownError(() => parseCohort(cohort(filter)), 'invalidCohort').issues.map((i) => i.path)).toEqual(['$.policy.quotas[1].coaches.attribute']);
   });
 
   it('needs a policy to declare built-in or prefixed codes: an unprefixed code of its own could never be capped', () => {
