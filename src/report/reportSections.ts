@@ -83,9 +83,10 @@ export function candidatesSentence(candidates: CandidateReport): string {
   return `Matched on candidate pairs (${share} coachee–coach pairs, ${candidates.rounds} solve(s)); ${candidates.note}.`;
 }
 
-/** A quota's outcome after its description: `3 of 8, binds, costs 0.20`. */
+/** A quota's outcome after its description: `3 of 8, binds, costs 0.20`, or `…, binds, keeps 2 coachees unplaced` when what it costs is places. */
 export function quotaOutcomeText(quota: QuotaOutcome): string {
   const binding = quota.binding === null ? '' : quota.binding ? ', binds' : ', does not bind';
+  const lost = quota.coacheesLost !== null && quota.coacheesLost > 0 ? `, keeps ${quota.coacheesLost} coachee(s) unplaced` : '';
   const cost = quota.cost === null ? '' : `, costs ${quota.cost.toFixed(2)}`;
-  return `${quota.count} of ${quota.of}${binding}${cost}`;
+  return `${quota.count} of ${quota.of}${binding}${lost}${cost}`;
 }

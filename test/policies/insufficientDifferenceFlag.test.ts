@@ -10,6 +10,8 @@ import { match } from '../../src/engine/match.js';
 import { CoachmatchError } from '../../src/errors.js';
 import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
+import { renderHtml } from '../../src/report/renderHtml.js';
+import { renderMarkdown } from '../../src/report/renderMarkdown.js';
 
 const fives = { socioEmotional: 5, network: 5, autonomy: 5, career: 5 };
 const identity = { gender: 'm', nat: 'NL' };
@@ -54,6 +56,8 @@ describe('flaggedPairs quota on insufficientDifference', () => {
     const matching = match(parseCohort(cohort(quota({ max: 0 }))));
     expect(matching.coachees[0]!.status).toBe('unmatched');
     expect(matching.quotaReport!.quotas[0]).toMatchObject({ count: 0, of: 2, binding: true, coacheesLost: 1 });
+    // Both reports say what the quota costs: a place, not a total.
+    for (const report of [renderMarkdown(matching), renderHtml(matching)]) expect(report).toContain('0 of 2, binds, keeps 1 coachee(s) unplaced');
     expect(match(parseCohort(cohort(quota({ max: 0 }))), { allowUnmatched: false }).status).toBe('infeasible');
   });
 
