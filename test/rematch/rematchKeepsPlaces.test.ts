@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch } from '../../src/rematch/rematch.js';
 import { bruteForce } from '../helpers/bruteForce.js';
-import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
-import { sectorCoach, sectorCoachee, sectorCohort } from './support.js';
+import { documentedRematch, exitRequests, sectorCoach, sectorCoachee, sectorCohort } from './support.js';
 
 describe('rematch with coachees allowed unplaced: an exit never costs a place', () => {
   it('refuses the exit that would take the only coach a newcomer can have', () => {
@@ -36,35 +34,12 @@ describe('rematch with coachees allowed unplaced: an exit never costs a place', 
   });
 
   it('places as many as with every exit refused, is optimal for the exits it grants, and every noPlace refusal is forced (brute force)', () => {
-    const request = cohortArbitrary({ maxCoaches: 4, maxCoachees: 6 }).chain((doc) => {
-      const withCoach = doc.coachees.filter((c) => c.currentCoach !== undefined).map((c) => c.id);
-      return fc.record({ doc: fc.constant(doc), exits: fc.subarray(withCoach), exitMargin: fc.constantFrom(0, 0.3, 1), changePrice: fc.constantFrom(0, 0.5, 2) });
-    });
     fc.assert(
-      fc.property(request, ({ doc, exits, exitMargin, changePrice }) => {
+      fc.property(exitRequests, ({ doc, exits, exitMargin, changePrice }) => {
         const cohort = parseCohort(doc);
         const outcome = rematch(cohort, { exits }, { exitMargin, changePrice });
         if (outcome.status === 'pinConflict') throw new Error('no pins were given');
-        // The re-match's own problem, from the documented rules (as in rematchStrict.test.ts).
-        const { combined, features } = prepareMatch(cohort, {});
-        const base = toAssignmentProblem(combined, true);
-        const cols = combined.cols;
-        const continuity = combined.terms.find((t) => t.key === 'continuity')?.values;
-        const own = (i: number, j: number) => combined.utility[i * cols + j]! - (continuity?.[i * cols + j] ?? 0);
-        const cur = features.coacheeIds.map((id) => features.coachIds.indexOf(cohort.coachees.find((c) => c.id === id)!.currentCoach ?? ''));
-        const rowOf = (id: string) => features.coacheeIds.indexOf(id);
-        const problemWith = (granted: ReadonlySet<number>) => ({
-          ...base,
-          capacity: Array.from(combined.capacity),
-          minLoad: Array.from(combined.minLoad),
-          weights: base.weights!.map((r, i) =>
-            r.map((w, j) => {
-              if (w === null) return null;
-              if (granted.has(i)) return j !== cur[i] && combined.capacity[j]! > 0 && own(i, j) >= own(i, cur[i]!) + exitMargin ? w : null;
-              return j === cur[i] ? w + changePrice : w;
-            }),
-          ),
-        });
+        const { base, features, current: cur, rowOf, problemWith } = documentedRematch(cohort, true, exitMargin, changePrice);
         const most = bruteForce(problemWith(new Set()));
         if (outcome.status === 'infeasible') {
           expect(most.feasible).toBe(false);

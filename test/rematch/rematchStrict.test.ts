@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { match, prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
+import { match } from '../../src/engine/match.js';
 import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch } from '../../src/rematch/rematch.js';
 import { bruteForce } from '../helpers/bruteForce.js';
-import { cohortArbitrary } from '../helpers/cohortArbitrary.js';
 import { runs } from '../helpers/runs.js';
-import { fullSupport, sectorCoach, sectorCoachee, sectorCohort } from './support.js';
+import { documentedRematch, exitRequests, fullSupport, sectorCoach, sectorCoachee, sectorCohort } from './support.js';
 
 /** Coaches A and B with one place each; x is with A but aspires to B's sector, y is with B. */
 const twoPlaces = (extra: CohortInput['coachees'] = []): CohortInput =>
@@ -54,35 +53,12 @@ describe('rematch with every coachee to be placed (allowUnmatched false)', () =>
   });
 
   it('is infeasible only when refusing every exit is, and every noPlace refusal is forced (brute force)', () => {
-    const request = cohortArbitrary({ maxCoaches: 4, maxCoachees: 6 }).chain((doc) => {
-      const withCoach = doc.coachees.filter((c) => c.currentCoach !== undefined).map((c) => c.id);
-      return fc.record({ doc: fc.constant(doc), exits: fc.subarray(withCoach), exitMargin: fc.constantFrom(0, 0.3, 1), changePrice: fc.constantFrom(0, 0.5, 2) });
-    });
     fc.assert(
-      fc.property(request, ({ doc, exits, exitMargin, changePrice }) => {
+      fc.property(exitRequests, ({ doc, exits, exitMargin, changePrice }) => {
         const cohort = parseCohort(doc);
         const outcome = rematch(cohort, { exits }, { allowUnmatched: false, exitMargin, changePrice });
         if (outcome.status === 'pinConflict') throw new Error('no pins were given');
-        // The re-match's own problem, written from the documented rules: a granted exit may go
-        // only to a coach better (continuity left out) by the margin; other current pairs earn the keep bonus.
-        const prepared = prepareMatch(cohort, {});
-        const { combined, features } = prepared;
-        const base = toAssignmentProblem(combined, false);
-        const cols = combined.cols;
-        const continuity = combined.terms.find((t) => t.key === 'continuity')?.values;
-        const own = (i: number, j: number) => combined.utility[i * cols + j]! - (continuity?.[i * cols + j] ?? 0);
-        const cur = features.coacheeIds.map((id) => features.coachIds.indexOf(cohort.coachees.find((c) => c.id === id)!.currentCoach ?? ''));
-        const rowOf = (id: string) => features.coacheeIds.indexOf(id);
-        const problemWith = (granted: ReadonlySet<number>) => ({
-          ...base,
-          weights: base.weights!.map((r, i) =>
-            r.map((w, j) => {
-              if (w === null) return null;
-              if (granted.has(i)) return j !== cur[i] && combined.capacity[j]! > 0 && own(i, j) >= own(i, cur[i]!) + exitMargin ? w : null;
-              return j === cur[i] ? w + changePrice : w;
-            }),
-          ),
-        });
+        const { base, features, current: cur, rowOf, problemWith } = documentedRematch(cohort, false, exitMargin, changePrice);
         const granted = new Set(outcome.grantedExits.map(rowOf));
         if (outcome.status === 'infeasible') {
           expect(outcome.grantedExits).toEqual([]);
