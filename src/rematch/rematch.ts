@@ -147,9 +147,10 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   }, 0);
   // A spread of 0 means every weight is 0: any bonus is then exact.
   const keepBonus = spread > 0 ? Math.min(settings.changePrice, 2 * spread) : settings.changePrice;
-  const restricted = () =>
+  /** The weights with `granted` exits kept to their eligible coaches and a keep bonus on every other current pair. */
+  const restricted = (granted: ReadonlyMap<number, ReadonlySet<number>> = eligible) =>
     weights.map((r, row) => {
-      const allowedOnly = eligible.get(row);
+      const allowedOnly = granted.get(row);
       return r.map((x, col) => {
         if (x === null) return null;
         if (allowedOnly !== undefined) return allowedOnly.has(col) ? x : null;
@@ -181,7 +182,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       }
       continue;
     }
-    if (!settings.allowUnmatched) return finish(result.status === 'optimal' ? regrant(result) : result);
+    if (!settings.allowUnmatched) return finish(result.status === 'optimal' ? regrant(result, () => true, false) : result);
     if (result.status !== 'optimal') return finish(result);
     most ??= eligible.size === 0 ? result.matched : mostPlaced();
     if (result.matched < most && !reconsidered) {
@@ -189,15 +190,13 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       grantKeepingPlaces(most);
       continue;
     }
-    return finish(regrantKeepingPlaces(result, most));
+    const placesKept = most;
+    return finish(regrant(result, (trial, row) => trial.matched >= placesKept && trial.assignment[row] !== null, true));
   }
 
   /** How many coachees the re-match places with every exit refused: no exit may place fewer (not strict). */
   function mostPlaced(): number {
-    const granted = new Map(eligible);
-    eligible.clear();
-    const solved = solvePinned({ ...base, weights: restricted() }, pins, settings.method);
-    for (const [row, set] of granted) eligible.set(row, set);
+    const solved = solvePinned({ ...base, weights: restricted(new Map()) }, pins, settings.method);
     if (solved.status !== 'optimal') throw new CoachmatchError('internal', `re-matching with every exit refused came back ${solved.status}, where granting some was optimal`);
     return solved.matched;
   }
@@ -213,59 +212,41 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   function grantKeepingPlaces(most: number): void {
     const range = spread + keepBonus * current.filter((col) => col >= 0).length;
     const grantBonus = range > 0 ? 2 * range : 1;
-    eligible.clear();
-    const withBonus = restricted().map((r, row) => {
+    const withBonus = restricted(new Map()).map((r, row) => {
       const set = choices.get(row);
       return set === undefined ? r : r.map((x, col) => (x !== null && set.has(col) ? x + grantBonus : x));
     });
     const best = solvePinned({ ...base, weights: withBonus }, pins, settings.method);
     if (best.status !== 'optimal' || best.matched !== most) throw new CoachmatchError('internal', `re-matching with exits as bonuses came back ${best.status}, where refusing every exit places ${most}`);
-    const refusedNow = new Set(refused.filter((r) => r.reason === 'noPlace').map((r) => r.coacheeId));
+    // Every exit with eligible coaches decided again: the earlier refusals for want of a place go.
+    eligible.clear();
     refused.splice(0, refused.length, ...refused.filter((r) => r.reason !== 'noPlace'));
     for (const [row, set] of choices) {
       const to = best.assignment[row];
       if (to !== null && to !== undefined && set.has(to)) eligible.set(row, set);
-      else refusedNow.add(features.coacheeIds[row]!);
-    }
-    for (const [row] of choices) {
-      const id = features.coacheeIds[row]!;
-      if (!eligible.has(row) && refusedNow.has(id)) refused.push({ coacheeId: id, coachId: features.coachIds[current[row]!]!, reason: 'noPlace', bestGain: null, bestCoachId: null });
+      else refused.push({ coacheeId: features.coacheeIds[row]!, coachId: features.coachIds[current[row]!]!, reason: 'noPlace', bestGain: null, bestCoachId: null });
     }
   }
 
   /**
-   * Not strict: as {@link regrant}, each exit refused for want of a place is granted again, in
-   * the cohort's order, when the re-match then still places `most` and gives the coachee one
-   * of its eligible coaches.
-   */
-  function regrantKeepingPlaces(solved: AssignmentResult, most: number): AssignmentResult {
-    let best = solved;
-    for (const r of refused.filter((x) => x.reason === 'noPlace').sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!)) {
-      const row = rowOf.get(r.coacheeId)!;
-      eligible.set(row, choices.get(row)!);
-      const trial = solvePinned({ ...base, weights: restricted() }, pins, settings.method);
-      if (trial.status === 'optimal' && trial.matched >= most && trial.assignment[row] !== null) {
-        best = trial;
-        refused.splice(refused.indexOf(r), 1);
-      } else eligible.delete(row);
-    }
-    return best;
-  }
-
-  /**
+   * Each exit refused for want of a place is granted again when the re-match is then optimal and
+   * `keeps` what it must: strict, everyone placed; not strict, as many placed as with every exit
+   * refused, the coachee who asked among them (in the cohort's order).
+   *
    * Strict: exits are set aside a round at a time, and a later round can free the place an
    * earlier refusal lacked (seed 547 of the red team's harness: two exits wanting one place, the
-   * one set aside first could not go back to its coach). So each exit refused for want of a place
-   * is granted again when everyone can still be placed. Granting more only restricts more, so
+   * one set aside first could not go back to its coach). Granting more only restricts more, so
    * after one pass granting any refused exit as well leaves someone without a place.
    */
-  function regrant(solved: AssignmentResult): AssignmentResult {
+  function regrant(solved: AssignmentResult, keeps: (trial: Extract<AssignmentResult, { status: 'optimal' }>, row: number) => boolean, inCohortOrder: boolean): AssignmentResult {
     let best = solved;
-    for (const r of refused.filter((x) => x.reason === 'noPlace')) {
+    const noPlace = refused.filter((x) => x.reason === 'noPlace');
+    if (inCohortOrder) noPlace.sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!);
+    for (const r of noPlace) {
       const row = rowOf.get(r.coacheeId)!;
       eligible.set(row, choices.get(row)!);
       const trial = solvePinned({ ...base, weights: restricted() }, pins, settings.method);
-      if (trial.status === 'optimal') {
+      if (trial.status === 'optimal' && keeps(trial, row)) {
         best = trial;
         refused.splice(refused.indexOf(r), 1);
       } else eligible.delete(row);
