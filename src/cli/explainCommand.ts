@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { CoachmatchError } from '../errors.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
+import { repeated, withOptionIssues } from './optionIssues.js';
 import { explainMatching } from '../explain/explainMatching.js';
 import { renderExplanationMarkdown } from '../explain/renderExplanationMarkdown.js';
 import { parseCohort } from '../model/parseCohort.js';
@@ -44,7 +45,7 @@ export function explainCommand(args: string[]): number {
   const allowUnmatched = !values.strict;
   const prepared = prepareMatch(cohort, { policy: preset === undefined ? undefined : { preset } });
   const result = solveAssignment(toAssignmentProblem(prepared.combined, allowUnmatched));
-  const explanation = explainMatching(prepared, result, { coacheeIds: values.coachee, k, allowUnmatched });
+  const explanation = withOptionIssues(() => explainMatching(prepared, result, { coacheeIds: values.coachee, k, allowUnmatched }), { coacheeIds: repeated('--coachee') });
   const text = values.format === 'md'
     ? renderExplanationMarkdown(explanation, `Why these coaches: ${cohort.name ?? 'coach matching'}`)
     : JSON.stringify(explanation, null, 2);

@@ -9,6 +9,7 @@ import { renderRematchMarkdown } from '../rematch/renderRematchMarkdown.js';
 import type { IdPair } from '../scenarios/scenario.js';
 import { decimalNumberOption } from './decimalNumberOption.js';
 import { presetOption } from './presetOption.js';
+import { inFile, repeated, withOptionIssues } from './optionIssues.js';
 import { readJsonFile } from './readJsonFile.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
 import { writeOutput } from './writeOutput.js';
@@ -58,22 +59,25 @@ export function rematchCommand(args: string[]): number {
     return { coacheeId, coachId };
   });
   const cohort = parseCohort(readJsonFile(positionals[0]!));
-  const outcome = rematch(
-    cohort,
-    {
-      ...(values.current === undefined ? {} : { current: readCurrent(values.current) }),
-      exits: values.exit ?? [],
-      dropouts: values.dropout ?? [],
-      pins,
-    },
-    {
-      policy: preset === undefined ? undefined : { preset },
-      allowUnmatched: !values.strict,
-      changePrice: number('change-price', values['change-price'], defaultRematchOptions.changePrice),
-      exitMargin: number('exit-margin', values['exit-margin'], defaultRematchOptions.exitMargin),
-      clusterThreshold: number('cluster', values.cluster, defaultRematchOptions.clusterThreshold, true),
-    },
-  );
+  const request = {
+    ...(values.current === undefined ? {} : { current: readCurrent(values.current) }),
+    exits: values.exit ?? [],
+    dropouts: values.dropout ?? [],
+    pins,
+  };
+  const options = {
+    policy: preset === undefined ? undefined : { preset },
+    allowUnmatched: !values.strict,
+    changePrice: number('change-price', values['change-price'], defaultRematchOptions.changePrice),
+    exitMargin: number('exit-margin', values['exit-margin'], defaultRematchOptions.exitMargin),
+    clusterThreshold: number('cluster', values.cluster, defaultRematchOptions.clusterThreshold, true),
+  };
+  const outcome = withOptionIssues(() => rematch(cohort, request, options), {
+    exits: repeated('--exit'),
+    dropouts: repeated('--dropout'),
+    pins: repeated('--pin'),
+    ...(values.current === undefined ? {} : { current: inFile(values.current) }),
+  });
   writeOutput(values.format === 'md' ? renderRematchMarkdown(outcome, `Re-match: ${cohort.name ?? 'coach matching'}`) : JSON.stringify(outcome, null, 2), values.out);
   return outcome.status === 'optimal' ? 0 : 1;
 }

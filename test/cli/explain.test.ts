@@ -21,7 +21,11 @@ describe('coachmatch explain', () => {
   });
 
   it('exits 2 for an unknown coachee or a bad --k', async () => {
-    expect((await runInProcess(['explain', alumniFixture, '--coachee', 'nobody'])).code).toBe(2);
+    const unknown = await runInProcess(['explain', alumniFixture, '--coachee', 'student-01', '--coachee', 'nobody']);
+    expect(unknown.code).toBe(2);
+    // Named as typed (the second --coachee), not by the library request's $.coacheeIds[1].
+    expect(unknown.stderr).toContain("--coachee #2: unknown coachee 'nobody'");
+    expect(unknown.stderr).not.toContain('$.');
     expect((await runInProcess(['explain', alumniFixture, '--k', '-1'])).code).toBe(2);
   });
 });

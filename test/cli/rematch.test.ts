@@ -37,4 +37,22 @@ describe('coachmatch rematch', () => {
       tmp.remove();
     }
   });
+
+  it('names a bad id by the option or file that gave it, not by a request path the user never wrote', async () => {
+    const tmp = tempDir();
+    try {
+      const options = await runInProcess(['rematch', alumniFixture, '--dropout', 'coach-09', '--dropout', 'coach-77', '--exit', 'nobody', '--pin', 'student-01=coach-01']);
+      expect(options.code).toBe(2);
+      expect(options.stderr).toContain("--dropout #2: unknown coach 'coach-77'");
+      expect(options.stderr).toContain("--exit #1: unknown coachee 'nobody'");
+      expect(options.stderr).toMatch(/--pin #1: .*a pin keeps a current pair/);
+      const file = tmp.write('current.json', [{ coacheeId: 'student-35', coachId: 'coach-09' }, { coacheeId: 'student-36', coachId: 'coach-77' }]);
+      const current = await runInProcess(['rematch', alumniFixture, '--current', file]);
+      expect(current.code).toBe(2);
+      expect(current.stderr).toContain(`${file}: $[1].coachId: unknown coach 'coach-77'`);
+      expect(`${options.stderr}${current.stderr}`).not.toMatch(/\$\.(dropouts|exits|pins|current)/);
+    } finally {
+      tmp.remove();
+    }
+  });
 });
