@@ -88,6 +88,13 @@ const numericDeclaration = z.strictObject({
  */
 export const attributeDeclarationSchema = z
   .discriminatedUnion('kind', [categoricalDeclaration, textDeclaration, setDeclaration, numericDeclaration])
+  // For editors validating with `coachmatch schema`: each role's knob only (crossCheckCohort refuses the other).
+  .meta({
+    allOf: [
+      { if: { properties: { role: { const: 'identity' } } }, then: { not: { required: ['credit'] } } },
+      { if: { properties: { role: { const: 'profession' } } }, then: { not: { required: ['weight'] } } },
+    ],
+  })
   .transform((d) =>
     d.kind === 'numeric'
       ? { ...d, label: d.label ?? d.key, sharedWithin: d.sharedWithin ?? (d.scale.max - d.scale.min) / 10 }

@@ -10,7 +10,7 @@ export const coachSchema = z.strictObject({
   id: idSchema,
   name: boundedString(MAX_NAME_LENGTH, 'a name').min(1),
   capacity: z.int().min(0).max(1_000_000).describe('Maximum number of coachees.'),
-  minLoad: z.int().min(0).max(1_000_000).default(0).describe('Minimum number of coachees the coach must get (a hard constraint); default 0.'),
+  minLoad: z.int().min(0).max(1_000_000).default(0).describe('Minimum number of coachees the coach must get (a hard constraint), at most capacity; default 0.'),
   attributes: attributeValuesSchema.default({}),
   support: supportProfileSchema.describe('Support the coach offers (1–5 per kind).'),
   active: z.boolean().default(true).describe('Available in this round; inactive coaches are left out of the pool.'),

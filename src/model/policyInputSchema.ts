@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lookalikeKey } from '../text/lookalike.js';
 import { policyPresetNames } from './policyPresets.js';
-import { builtInFlagCodes, isQuotaFlagCode, type PolicyInput } from './policySettings.js';
+import { CUSTOM_FLAG_CODE, builtInFlagCodes, isQuotaFlagCode, type PolicyInput } from './policySettings.js';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH, boundedString } from './textLimits.js';
 
 /** Far above any sensible value, and low enough that no total can overflow. */
@@ -23,6 +23,8 @@ const coachFilterSchema = z
     atLeast: z.number().optional().describe('Numeric attributes: at least this.'),
     atMost: z.number().optional().describe('Numeric attributes: at most this.'),
   })
+  // For editors validating with `coachmatch schema`: exactly one of the three tests is given.
+  .meta({ oneOf: [{ required: ['equals'] }, { required: ['oneOf'] }, { anyOf: [{ required: ['atLeast'] }, { required: ['atMost'] }] }] })
   .superRefine((f, ctx) => {
     const ways = [f.equals !== undefined, f.oneOf !== undefined, f.atLeast !== undefined || f.atMost !== undefined].filter(Boolean).length;
     if (ways !== 1) ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of equals, oneOf, or atLeast/atMost' });
@@ -31,6 +33,9 @@ const coachFilterSchema = z
     }
   })
   .describe('Which coaches the quota applies to.');
+
+/** For editors validating with `coachmatch schema`: a quota gives at least one of its two bounds (min ≤ max is parseCohort's). */
+const eitherBound = (low: string, high: string) => ({ anyOf: [{ required: [low] }, { required: [high] }] });
 
 /** Reports a quota without a bound, or with its lower bound above the upper one. */
 function checkBounds(low: number | undefined, high: number | undefined, names: [string, string], ctx: z.RefinementCtx): void {
@@ -54,6 +59,12 @@ function checkFlagCode(flag: string, ctx: z.RefinementCtx): void {
   });
 }
 
+/** A flag code as written; for editors validating with `coachmatch schema`, built in or prefixed (see {@link checkFlagCode}). */
+const flagCodeSchema = boundedString(MAX_ID_LENGTH, 'a flag code')
+  .min(1)
+  .meta({ anyOf: [{ enum: [...builtInFlagCodes] }, { pattern: CUSTOM_FLAG_CODE.source }] })
+  .describe(`A flag code: ${builtInFlagCodes.join(', ')}, or a prefixed code that a policy of your own declares (acme.mentorTrained).`);
+
 /** Zod schema of one declarative quota in `policy.quotas` (see `CohortQuota`). */
 export const cohortQuotaSchema = z
   .discriminatedUnion('kind', [
@@ -61,14 +72,17 @@ export const cohortQuotaSchema = z
       .strictObject({ kind: z.literal('commonGround'), name: quotaName, coacheeType: coacheeKind.optional().describe('Default pioneer.'), orUnmatched: z.boolean().optional().describe('True: such a coachee may stay unmatched instead. Default false.') })
       .describe('Every coachee of the type gets a coach with common ground.'),
     z
-      .strictObject({ kind: z.literal('flaggedPairs'), name: quotaName, flag: boundedString(MAX_ID_LENGTH, 'a flag code').min(1).describe(`A flag code: ${builtInFlagCodes.join(', ')}, or a prefixed code that a policy of your own declares (acme.mentorTrained).`), min: count.optional(), max: count.optional() })
-      .describe('Bounds on the number of chosen pairs with the flag.'),
+      .strictObject({ kind: z.literal('flaggedPairs'), name: quotaName, flag: flagCodeSchema, min: count.optional(), max: count.optional() })
+      .meta(eitherBound('min', 'max'))
+      .describe('Bounds on the number of chosen pairs with the flag (min ≤ max).'),
     z
       .strictObject({ kind: z.literal('coacheesPerCoach'), name: quotaName, coaches: coachFilterSchema.optional(), coacheeType: coacheeKind, min: count.optional(), max: count.optional() })
-      .describe('Each (matching) coach takes between min and max coachees of the type.'),
+      .meta(eitherBound('min', 'max'))
+      .describe('Each (matching) coach takes between min and max coachees of the type (min ≤ max).'),
     z
       .strictObject({ kind: z.literal('coacheeSharePerCoach'), name: quotaName, coaches: coachFilterSchema.optional(), coacheeType: coacheeKind, minShare: unit.optional(), maxShare: unit.optional() })
-      .describe("Bounds on the type's share of each (matching) coach's coachees."),
+      .meta(eitherBound('minShare', 'maxShare'))
+      .describe("Bounds on the type's share of each (matching) coach's coachees (minShare ≤ maxShare)."),
   ])
   .superRefine((q, ctx) => {
     if (q.kind === 'flaggedPairs' || q.kind === 'coacheesPerCoach') checkBounds(q.min, q.max, ['min', 'max'], ctx);

@@ -221,8 +221,11 @@ export const builtInFlagCodes = ['discloseDualRole', 'closeToEvaluator', 'previo
  * the active policies declare (`Policy.flagCodes`).
  */
 export function isCustomFlagCode(code: string): boolean {
-  return /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)+$/.test(code);
+  return CUSTOM_FLAG_CODE.test(code);
 }
+
+/** A prefix, a dot, a name: the shape of a custom flag code (see {@link isCustomFlagCode}). */
+export const CUSTOM_FLAG_CODE = /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)+$/;
 
 /** Whether a `flaggedPairs` quota may name the code at all: built in, or prefixed (see {@link isCustomFlagCode}). */
 export function isQuotaFlagCode(code: string): boolean {
