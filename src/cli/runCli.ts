@@ -33,13 +33,16 @@ const commands: ReadonlyMap<string, { run: Command; usage: string }> = new Map([
  */
 export const INTERNAL_ERROR = 70;
 
+/** Exit code when the output cannot be written (EX_IOERR in sysexits.h): stdout on a full disk or a closed descriptor. */
+export const OUTPUT_ERROR = 74;
+
 const usage = `Usage: coachmatch <command> [options]
 
 Commands:
 ${[...commands.values()].map((c) => `  ${c.usage.split('\n')[0]}`).join('\n')}
 
 Run "coachmatch <command> --help" for details.
-Exit codes: 0 success; 1 infeasible; 2 bad input; ${INTERNAL_ERROR} internal error (a bug: please report it).`;
+Exit codes: 0 success; 1 infeasible; 2 bad input; ${INTERNAL_ERROR} internal error (a bug: please report it); ${OUTPUT_ERROR} the output could not be written.`;
 
 /**
  * Runs the CLI and returns its exit code: 0 success, 1 infeasible, 2 bad input,

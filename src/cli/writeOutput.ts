@@ -1,6 +1,7 @@
 import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { CoachmatchError } from '../errors.js';
+import { systemErrorReason } from './systemErrorReason.js';
 
 /**
  * Writes `text` to a file atomically (a temporary file renamed into place, so a reader never
@@ -9,6 +10,7 @@ import { CoachmatchError } from '../errors.js';
  * named pipe) is written to directly, since renaming over it would replace it with a file.
  */
 export function writeOutput(text: string, path: string | undefined): void {
+  if (path === '') throw new CoachmatchError('invalidArgument', '--out needs a file name');
   if (path === undefined) {
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return;
@@ -21,7 +23,7 @@ export function writeOutput(text: string, path: string | undefined): void {
       writeFileSync(target, text);
       return;
     } catch (error) {
-      throw new CoachmatchError('invalidArgument', `Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new CoachmatchError('invalidArgument', `Cannot write ${path}: ${systemErrorReason(error)}`);
     }
   }
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
@@ -30,7 +32,7 @@ export function writeOutput(text: string, path: string | undefined): void {
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new CoachmatchError('invalidArgument', `Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CoachmatchError('invalidArgument', `Cannot write ${path}: ${systemErrorReason(error)}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { alumniFixture, runProcess, smallCohort, tempDir } from './support.js';
 
@@ -19,6 +20,21 @@ describe('the coachmatch process', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('$.coaches[0].capacity');
+  });
+
+  // /dev/full fails every write with ENOSPC, as a full disk does.
+  it.skipIf(!existsSync('/dev/full'))('exits 74 with one line when the output cannot be written, and 2 for bad input when even stderr cannot be', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = runProcess(['schema'], { stdout: full });
+      expect(run.code).toBe(74);
+      expect(run.stderr).toBe('coachmatch: cannot write the output: no space left on device (ENOSPC)\n');
+      const doc = smallCohort();
+      doc.coaches[0].capacity = -2;
+      expect(runProcess(['match', tmp.write('bad-too.json', doc)], { stderr: full }).code).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('exits 1 on an infeasible problem', () => {

@@ -41,13 +41,15 @@ export async function runInProcess(argv: string[]): Promise<CliRun> {
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Runs `node --import tsx src/cli/main.ts …` as a separate process. */
-export function runProcess(argv: string[]): CliRun {
+export function runProcess(argv: string[], stdio?: { stdout?: number; stderr?: number }): CliRun {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...argv], {
     cwd: root,
     encoding: 'utf8',
     timeout: 30_000,
+    // A descriptor given (say /dev/full) replaces the pipe: what was written there is not read back.
+    stdio: ['pipe', stdio?.stdout ?? 'pipe', stdio?.stderr ?? 'pipe'],
   });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, stderrWrites: result.stderr.length > 0 ? 1 : 0 };
+  return { code: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '', stderrWrites: (result.stderr ?? '').length > 0 ? 1 : 0 };
 }
 
 /** A fresh temporary directory, with helpers to write files into it and list it. */
