@@ -1,4 +1,5 @@
 import { nfc } from '../text/nfc.js';
+import { normalizeText } from '../features/normalizeText.js';
 import type { SideConstraint } from '../constraints/sideConstraint.js';
 import { CoachmatchError, type InputIssue } from '../errors.js';
 import type { AttributeValue } from '../model/attributeValuesSchema.js';
@@ -8,6 +9,7 @@ import type { PreparedMatch } from './match.js';
 import { attributeOf } from '../model/attributeOf.js';
 import { canonicalFilter, quotasInCanonicalOrder } from './quotaCanonicalForm.js';
 import { coachFilterIssue } from '../model/coachFilterIssue.js';
+import { toJsonPath } from '../model/toJsonPath.js';
 
 /** A cohort quota with its resolved name and the side constraints that enforce it. */
 export interface QuotaPolicyConstraint {
@@ -104,12 +106,13 @@ export function quotaPolicyConstraints(prepared: PreparedMatch, flagCodes?: Read
     const all = features.coaches.map((_, j) => j);
     if (filter === undefined) return all;
     // parseCohort refuses such a filter already; a cohort built by hand is checked here.
-    const issue = coachFilterIssue(filter, (key) => cohort.attributes.find((a) => a.key === key)?.kind);
+    const issue = coachFilterIssue(filter, (key) => cohort.attributes.find((a) => a.key === key));
     if (issue !== null) {
-      issuesOf[n]!.push({ path: `$.policy.quotas[${n}].coaches.attribute`, message: issue });
+      issuesOf[n]!.push({ path: toJsonPath(['policy', 'quotas', n, 'coaches', ...issue.field]), message: issue.message });
       return [];
     }
-    return all.filter((j) => matchesFilter(attributeOf(features.coaches[j]!.attributes, filter.attribute), filter));
+    const kind = cohort.attributes.find((a) => a.key === filter.attribute)?.kind;
+    return all.filter((j) => matchesFilter(attributeOf(features.coaches[j]!.attributes, filter.attribute), filter, kind === 'text'));
   }
 }
 
@@ -117,12 +120,16 @@ function bounds(min: number | undefined, max: number | undefined): { min?: numbe
   return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
 }
 
-/** Whether a coach's attribute value passes the filter; a missing value never does. */
-export function matchesFilter(value: AttributeValue | undefined, filter: CoachFilter): boolean {
+/**
+ * Whether a coach's attribute value passes the filter; a missing value never does. A text
+ * attribute's values compare as text attributes do everywhere (normalizeText: case and spaces
+ * aside), so "amsterdam" finds the coaches from "Amsterdam".
+ */
+export function matchesFilter(value: AttributeValue | undefined, filter: CoachFilter, asText = false): boolean {
   if (value === undefined) return false;
-  const values: readonly (string | number)[] = typeof value === 'object' ? value : [value];
   // Cohort values are in Unicode NFC (see canonicalizeCohort); a filter may come from elsewhere.
-  const form = (v: string | number) => (typeof v === 'string' ? nfc(v) : v);
+  const form = (v: string | number) => (typeof v !== 'string' ? v : asText ? normalizeText(v) : nfc(v));
+  const values: readonly (string | number)[] = (typeof value === 'object' ? value : [value]).map(form);
   if (filter.equals !== undefined) return values.includes(form(filter.equals));
   if (filter.oneOf !== undefined) return values.some((v) => filter.oneOf!.some((w) => form(w) === v));
   if (typeof value !== 'number') return false;

@@ -77,8 +77,8 @@ export function crossCheckCohort(input: unknown, options: CrossCheckOptions = {}
   list(policy.quotas).forEach((quota, n) => {
     const filter = isRecord(quota) ? quota.coaches : undefined;
     if (!isRecord(filter) || !isKey(filter.attribute)) return;
-    const issue = coachFilterIssue({ ...filter, attribute: filter.attribute }, (key) => declared.get(key)?.kind);
-    if (issue !== null) report(['policy', 'quotas', n, 'coaches', 'attribute'], issue);
+    const issue = coachFilterIssue({ ...filter, attribute: filter.attribute }, (key) => declared.get(key));
+    if (issue !== null) report(['policy', 'quotas', n, 'coaches', ...issue.field], issue.message);
   });
 
   list(input.relations).forEach((relation, i) => {
