@@ -3,6 +3,8 @@ import type { InputIssue } from '../errors.js';
 import { toJsonPath } from '../model/toJsonPath.js';
 import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
 import type { StablePreferences } from './stablePreferences.js';
+import { compareIds } from '../model/compareIds.js';
+import { lookalikeDifference, sameLookingKey } from '../text/lookalike.js';
 
 // z.array reads every index, so a hole in a list is an issue at its own path.
 const listsSchema = z.record(z.string(), z.array(z.string()));
@@ -54,6 +56,7 @@ export function checkStablePreferences(input: unknown): InputIssue[] {
       });
     }
   };
+  checkIds(prefs, issues);
   checkLists(prefs.coacheePrefs, 'coacheePrefs', coaches, 'coach');
   checkLists(prefs.coachPrefs, 'coachPrefs', coachees, 'coachee');
   for (const [coach, places] of Object.entries(prefs.capacity ?? {})) {
@@ -62,4 +65,23 @@ export function checkStablePreferences(input: unknown): InputIssue[] {
     else if (!Number.isInteger(places) || places < 0 || places > MAX_CAPACITY) issues.push({ path, message: `expected an integer from 0 to ${MAX_CAPACITY}` });
   }
   return issues;
+}
+
+/**
+ * One id, one person, as in a cohort (see crossCheckCohort): an id on both sides, or two ids
+ * that print alike (Unicode form, invisible characters, spaces at either end), could not be
+ * told apart in the matching. Ids are taken in canonical order, coachees first, so the issue
+ * falls on the same one whatever the order of the keys.
+ */
+function checkIds(prefs: StablePreferences, issues: InputIssue[]): void {
+  const firstLooking = new Map<string, { id: string; at: string }>();
+  for (const side of ['coacheePrefs', 'coachPrefs'] as const) {
+    for (const id of Object.keys(prefs[side]).sort(compareIds)) {
+      const at = toJsonPath([side, id]);
+      const twin = firstLooking.get(sameLookingKey(id));
+      if (twin === undefined) firstLooking.set(sameLookingKey(id), { id, at });
+      else if (twin.id === id) issues.push({ path: at, message: `id ${JSON.stringify(id)} is also a coachee (at ${twin.at}): one id names one person` });
+      else issues.push({ path: at, message: `id ${JSON.stringify(id)} differs from ${JSON.stringify(twin.id)} (at ${twin.at}) only in ${lookalikeDifference(id, twin.id)}: use one spelling` });
+    }
+  }
 }
