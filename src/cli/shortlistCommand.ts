@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { markdownCell, withoutRawHtml } from '../report/markdownText.js';
 import { prepareMatch } from '../engine/match.js';
 import { refuseQuotas } from '../engine/refuseQuotas.js';
 import { CoachmatchError } from '../errors.js';
@@ -45,7 +46,7 @@ export function shortlistCommand(args: string[]): number {
 }
 
 function renderShortlists(result: GuaranteedShortlists, names: ReadonlyMap<string, string>, title: string): string {
-  const name = (id: string) => (names.get(id) ?? id).replace(/\|/g, '\\|');
+  const name = (id: string) => markdownCell(names.get(id) ?? id);
   const out = [`# ${title}: shortlists`, ''];
   out.push(result.guaranteed ? 'Every coachee can pick any coach on their list: no coach is listed more often than it has places.' : `Choices could collide: ${result.reason ?? 'some coaches are listed more often than they have places'}.`, '');
   if (result.collisions.length > 0) {
@@ -55,5 +56,5 @@ function renderShortlists(result: GuaranteedShortlists, names: ReadonlyMap<strin
   }
   out.push('## Lists', '', '| Coachee | Coaches (best first) |', '|---|---|');
   for (const list of result.lists) out.push(`| ${name(list.coacheeId)} | ${list.coachIds.map(name).join(', ')} |`);
-  return `${out.join('\n')}\n`;
+  return withoutRawHtml(`${out.join('\n')}\n`);
 }

@@ -1,6 +1,6 @@
+import { markdownCell as cell, withoutRawHtml } from '../report/markdownText.js';
 import type { Alternative, Explanation, Obstacle } from './explanation.js';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
 
 /** Said of a pair whose difference is unknown, where a bare number would read as "identical". */
@@ -36,7 +36,7 @@ function describeLoss(a: Alternative): string {
 export function renderExplanationMarkdown(explanation: Explanation, title = 'Why these coaches'): string {
   const out: string[] = [`# ${title}`, ''];
   out.push(`Policy preset: **${explanation.preset}**. Status: **${explanation.status}**.`);
-  if (explanation.status !== 'optimal') return `${out.join('\n')}\n\nNo complete matching exists; run \`coachmatch match\` for the diagnosis.\n`;
+  if (explanation.status !== 'optimal') return withoutRawHtml(`${out.join('\n')}\n\nNo complete matching exists; run \`coachmatch match\` for the diagnosis.\n`);
   out.push(`Total objective ${explanation.objective.toFixed(3)}; losses confirmed by ${explanation.resolves} re-solve(s).`, '');
   for (const c of explanation.coachees) {
     out.push(`## ${c.coacheeName} (${c.coacheeId})`, '');
@@ -61,7 +61,7 @@ export function renderExplanationMarkdown(explanation: Explanation, title = 'Why
     }
     out.push('');
   }
-  return `${out.join('\n')}\n`;
+  return withoutRawHtml(`${out.join('\n')}\n`);
 }
 
 /** How the solver weighs the coachee's scores, when its priority multiplier is not 1 (see priorityWeight). */

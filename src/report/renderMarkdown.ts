@@ -1,10 +1,10 @@
+import { markdownCell as cell, withoutRawHtml } from './markdownText.js';
 import type { Matching, MatchedCoachee } from '../engine/matching.js';
 import { formatShare } from './reportFormat.js';
 import { candidatesSentence, objectiveSummary, quotaOutcomeText } from './reportSections.js';
 
 const fixed = (value: number | null, digits = 2) => (value === null ? '–' : value.toFixed(digits));
 /** Escapes what would break a Markdown table cell. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
  * A report a coordinator can read and forward: the key figures, what a `fair` or `stable`
@@ -78,5 +78,5 @@ export function renderMarkdown(matching: Matching, title = 'Coach matching'): st
     const list = coach.coacheeIds.map((id) => names.get(id) ?? id).join(', ') || '–';
     out.push(`| ${cell(coach.coachName)} | ${coach.load} / ${coach.capacity} | ${cell(list)} |`);
   }
-  return `${out.join('\n')}\n`;
+  return withoutRawHtml(`${out.join('\n')}\n`);
 }
