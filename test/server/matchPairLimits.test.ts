@@ -55,8 +55,11 @@ describe('POST /match size limits: maxPairs for every pair, maxCandidatePairs fo
 
   it('checks option values, with their paths, before any limit', async () => {
     const inBody = await problemOf(await s.post('/match', { ...alumni, options: { candidates: 'Always', candidateK: 0, maxRounds: '3' } }));
-    expect([inBody.status, inBody.type]).toEqual([422, 'urn:coachmatch:problem:invalid-cohort']);
+    // A sound cohort with bad options: a bad request, as bad query parameters are, not an invalid cohort.
+    expect([inBody.status, inBody.type]).toEqual([422, 'urn:coachmatch:problem:invalid-request']);
     expect(inBody.errors!.map((e) => e.path).sort()).toEqual(['$.options.candidateK', '$.options.candidates', '$.options.maxRounds']);
+    const nullOptions = await problemOf(await s.post('/match', { ...alumni, options: null }));
+    expect([nullOptions.status, nullOptions.errors!.map((e) => e.path)]).toEqual([422, ['$.options']]);
     const inQuery = await problemOf(await s.post('/match?candidates=sometimes&maxRounds=-1', alumni));
     expect(inQuery.status).toBe(422);
     expect(inQuery.errors!.map((e) => e.path).sort()).toEqual(['$query.candidates', '$query.maxRounds']);

@@ -16,7 +16,8 @@ export interface CohortRequest<Options> {
  * validates a cohort file (schema and cross-record rules), reporting every issue at once, so
  * the API and the CLI reject the same documents.
  *
- * @throws CoachmatchError of kind `invalidCohort` listing every issue (options under `$.options`).
+ * @throws CoachmatchError of kind `invalidCohort` listing every issue (options under `$.options`),
+ * or `invalidArgument` when the cohort is sound and only the options are not.
  *
  * @example
  * ```ts
@@ -26,13 +27,14 @@ export interface CohortRequest<Options> {
 export function parseCohortRequest<Options>(raw: unknown, optionsSchema: z.ZodType<Options>): CohortRequest<Options> {
   const isRecord = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
   const { options, ...document } = isRecord ? (raw as Record<string, unknown>) : { options: undefined };
-  const parsedOptions = optionsSchema.safeParse(options ?? {});
+  // Absent options are the defaults; `null` is a value of the wrong type, refused as the schema says.
+  const parsedOptions = optionsSchema.safeParse(options === undefined ? {} : options);
   const optionIssues: InputIssue[] = parsedOptions.success ? [] : prefixIssuePaths(zodIssuesToInputIssues(parsedOptions.error.issues), '$.options');
   const validation = validateCohort(isRecord ? document : raw);
   const issues = [...(validation.ok ? [] : validation.issues), ...optionIssues];
-  if (!validation.ok || !parsedOptions.success || issues.length > 0) {
-    const n = issues.length;
-    throw new CoachmatchError('invalidCohort', `Invalid cohort: ${n} problem${n === 1 ? '' : 's'}`, issues);
-  }
+  const count = (n: number) => `${n} problem${n === 1 ? '' : 's'}`;
+  // A sound cohort with bad options is a bad request (invalid-request), not an invalid cohort.
+  if (validation.ok && issues.length > 0) throw new CoachmatchError('invalidArgument', `Invalid options: ${count(issues.length)}`, issues);
+  if (!validation.ok || !parsedOptions.success) throw new CoachmatchError('invalidCohort', `Invalid cohort: ${count(issues.length)}`, issues);
   return { cohort: validation.cohort, options: parsedOptions.data };
 }
