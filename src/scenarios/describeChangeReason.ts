@@ -19,9 +19,13 @@ export function describeChangeReason(reason: ChangeReason): string {
       return 'gained a place';
     case 'termMoved':
       return `${reason.label} ${reason.gain >= 0 ? '+' : ''}${reason.gain.toFixed(2)}`;
+    case 'placesAdded':
+      return `${reason.coachId} was full; its capacity ${reason.from} → ${reason.to}`;
     case 'placeFreed':
       return `a place freed at ${reason.coachId} (${reason.freedBy.join(', ')} left)`;
     case 'knockOn':
-      return `knock-on: ${reason.coachId}'s place went to ${reason.takenBy.join(', ') || 'no one'}`;
+      return `knock-on: ${reason.coachId}'s place went to ${reason.takenBy.join(', ')}`;
+    case 'rearranged':
+      return 'rearranged: both coaches had room and no term moved';
   }
 }
