@@ -36,9 +36,10 @@ function gainFloor(a: ScenarioRun, b: ScenarioRun): number {
  * that holds, each checked so that it is true, not merely plausible.
  *
  * 1. pinned in `b`;
- * 2. the old coach removed, banned for this coachee, or cut below the load it had in `a` (only
- *    then did someone have to leave: a cut it still had room under is no reason);
- * 3. the new coach added; lost or gained a place;
+ * 2. the old coach removed, banned for this coachee, no longer pinned to them, or cut below the
+ *    load it had in `a` (only then did someone have to leave: a cut it still had room under is
+ *    no reason);
+ * 3. the new coach added, or its ban for this coachee lifted; lost or gained a place;
  * 4. the term whose advantage for the new coach over the old grew most between the runs (by at
  *    least 1% of the largest term, or 0.01 when a term reaches 1);
  * 5. the new coach was full in `a` and gained places, or someone left it;
@@ -58,10 +59,15 @@ export function changeReason(a: ScenarioRun, b: ScenarioRun, coacheeId: string, 
     if (!b.coachIds.includes(from)) return { kind: 'coachRemoved', coachId: from };
     const bannedInB = b.bans[`${coacheeId}→${from}`];
     if (bannedInB !== undefined && a.bans[`${coacheeId}→${from}`] === undefined) return { kind: 'banned', coachId: from, reasons: bannedInB };
+    if (a.scenario.pins.some((p) => p.coacheeId === coacheeId && p.coachId === from)) return { kind: 'unpinned', coachId: from };
     // A cut is the reason only if it left fewer places than the coach held in `a`: else everyone could stay.
     if (capacityOf(b, from) < holders(a, from).size) return { kind: 'capacity', coachId: from, from: capacityOf(a, from), to: capacityOf(b, from) };
   }
   if (to !== null && !a.coachIds.includes(to)) return { kind: 'coachAdded', coachId: to };
+  if (to !== null) {
+    const bannedInA = a.bans[`${coacheeId}→${to}`];
+    if (bannedInA !== undefined && b.bans[`${coacheeId}→${to}`] === undefined) return { kind: 'banLifted', coachId: to, reasons: bannedInA };
+  }
   if (to === null) return { kind: 'unplaced' };
   if (from === null) return { kind: 'placed' };
   const moved = movedTerm(a, b, coacheeId, from, to);

@@ -7,9 +7,13 @@ export type ChangeReason =
   | { readonly kind: 'coachRemoved'; readonly coachId: string }
   /** The old coach is banned for this coachee here, and was not in the baseline. */
   | { readonly kind: 'banned'; readonly coachId: string; readonly reasons: readonly string[] }
+  /** Pinned to the old coach in the baseline, not here. */
+  | { readonly kind: 'unpinned'; readonly coachId: string }
   /** The old coach's places were cut below the number it held in the baseline, so someone had to leave. */
   | { readonly kind: 'capacity'; readonly coachId: string; readonly from: number; readonly to: number }
   | { readonly kind: 'coachAdded'; readonly coachId: string }
+  /** The new coach was banned for this coachee in the baseline (`reasons`), and is not here. */
+  | { readonly kind: 'banLifted'; readonly coachId: string; readonly reasons: readonly string[] }
   | { readonly kind: 'unplaced' }
   | { readonly kind: 'placed' }
   /** The new coach gained on this term relative to the old one (utility points). */

@@ -9,10 +9,14 @@ export function describeChangeReason(reason: ChangeReason): string {
       return `coach removed (${reason.coachId})`;
     case 'banned':
       return `banned from ${reason.coachId}: ${reason.reasons.join('; ')}`;
+    case 'unpinned':
+      return `no longer pinned to ${reason.coachId}`;
     case 'capacity':
       return `${reason.coachId}'s capacity ${reason.from} → ${reason.to}`;
     case 'coachAdded':
       return `coach added (${reason.coachId})`;
+    case 'banLifted':
+      return `ban on ${reason.coachId} lifted (was: ${reason.reasons.join('; ')})`;
     case 'unplaced':
       return 'lost a place';
     case 'placed':

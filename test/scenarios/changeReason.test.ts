@@ -115,4 +115,12 @@ describe('changeReason claims only what is true', () => {
     expect(changeReason(roomy, after, 'me', 'X', 'Y')).toEqual({ kind: 'knockOn', coachId: 'X', takenBy: ['r'] });
   });
 
+  it('names a pin of the baseline that this scenario drops, and a ban of the baseline that it lifts', () => {
+    const a = fakeRun({ X: { capacity: 2, holders: ['me'] }, Y: { capacity: 2, holders: [] } }, { pins: [{ coacheeId: 'me', coachId: 'X' }] });
+    const b = fakeRun({ X: { capacity: 2, holders: [] }, Y: { capacity: 2, holders: ['me'] } });
+    expect(changeReason(a, b, 'me', 'X', 'Y')).toEqual({ kind: 'unpinned', coachId: 'X' });
+    const banned = fakeRun({ X: { capacity: 2, holders: ['me'] }, Y: { capacity: 2, holders: [] } }, { bans: { 'me→Y': ['too close'] } });
+    expect(changeReason(banned, b, 'me', 'X', 'Y')).toEqual({ kind: 'banLifted', coachId: 'Y', reasons: ['too close'] });
+    expect(describeChangeReason({ kind: 'banLifted', coachId: 'Y', reasons: ['too close'] })).toBe('ban on Y lifted (was: too close)');
+  });
 });
