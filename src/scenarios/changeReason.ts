@@ -77,7 +77,7 @@ export function changeReason(a: ScenarioRun, b: ScenarioRun, coacheeId: string, 
   if (atNewBefore.size >= capacityOf(a, to)) {
     if (capacityOf(b, to) > capacityOf(a, to)) return { kind: 'placesAdded', coachId: to, from: capacityOf(a, to), to: capacityOf(b, to) };
     const freedBy = [...atNewBefore].filter((id) => !atNewAfter.has(id)).sort(compareIds);
-    // Non-empty: the coachee joined a coach full in `a` whose places did not grow.
+    // Never empty here: a coach full in `a` whose places did not grow could take this coachee only if someone left.
     if (freedBy.length > 0) return { kind: 'placeFreed', coachId: to, freedBy };
   }
   // Others took the old coach's place only if it has none to spare in `b`.
