@@ -4,6 +4,7 @@ import type { Cohort } from '../model/cohort.js';
 import { parseCohort } from '../model/parseCohort.js';
 import type { Scenario } from '../model/scenarioSchema.js';
 import { toJsonPath } from '../model/toJsonPath.js';
+import { comparePins } from './describePinConflicts.js';
 import type { ResolvedScenario } from './scenario.js';
 
 /**
@@ -71,7 +72,8 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
     name: scenario.name ?? fallbackName,
     cohort,
     policy: scenario.policy,
-    pins: [...pinnedAt.values()].map((n) => ({ coacheeId: scenario.pins[n]!.coachee, coachId: scenario.pins[n]!.coach })),
+    // In canonical order, as bans: the file's order of pins carries no meaning, so the solve and its diagnosis must not see it.
+    pins: [...pinnedAt.values()].map((n) => ({ coacheeId: scenario.pins[n]!.coachee, coachId: scenario.pins[n]!.coach })).sort(comparePins),
     // In a canonical order: two bans of one pair list their reasons alike, whatever the file's order.
     bans: scenario.bans
       .map((b) => ({ coacheeId: b.coachee, coachId: b.coach, reason: b.reason ?? 'banned in this scenario' }))

@@ -32,12 +32,21 @@ function gainFloor(a: ScenarioRun, b: ScenarioRun): number {
 }
 
 /**
- * Why a coachee has coach `to` in run `b` instead of coach `from` in run `a`, checked in this
- * order: pinned in `b`; the old coach removed, banned for this coachee, or given fewer places;
- * the new coach added; lost or gained a place; the term whose advantage for the new coach over
- * the old grew most between the runs (by at least 1% of the largest term, or 0.01 when a term
- * reaches 1); a place freed at the new coach by
- * someone who left it; otherwise a knock-on (the old coach's place went to others).
+ * Why a coachee has coach `to` in run `b` instead of coach `from` in run `a`: the first of these
+ * that holds, each checked so that it is true, not merely plausible.
+ *
+ * 1. pinned in `b`;
+ * 2. the old coach removed, banned for this coachee, no longer pinned to them, or cut below the
+ *    load it had in `a` (only then did someone have to leave: a cut it still had room under is
+ *    no reason);
+ * 3. the new coach added, or its ban for this coachee lifted; lost or gained a place;
+ * 4. the term whose advantage for the new coach over the old grew most between the runs (by at
+ *    least 1% of the largest term, or 0.01 when a term reaches 1);
+ * 5. the new coach was full in `a` and gained places, or someone left it;
+ * 6. the old coach is full in `b` and others took its places (a knock-on);
+ * 7. otherwise `rearranged`: both coaches had room and no term moved, so the optimum moved this
+ *    coachee along with others (often an equally good matching). Claiming a knock-on or a freed
+ *    place here would be false.
  *
  * @example
  * ```ts
@@ -50,21 +59,42 @@ export function changeReason(a: ScenarioRun, b: ScenarioRun, coacheeId: string, 
     if (!b.coachIds.includes(from)) return { kind: 'coachRemoved', coachId: from };
     const bannedInB = b.bans[`${coacheeId}→${from}`];
     if (bannedInB !== undefined && a.bans[`${coacheeId}→${from}`] === undefined) return { kind: 'banned', coachId: from, reasons: bannedInB };
-    const capA = a.capacity[a.coachIds.indexOf(from)]!;
-    const capB = b.capacity[b.coachIds.indexOf(from)]!;
-    if (capB < capA) return { kind: 'capacity', coachId: from, from: capA, to: capB };
+    if (a.scenario.pins.some((p) => p.coacheeId === coacheeId && p.coachId === from)) return { kind: 'unpinned', coachId: from };
+    // A cut is the reason only if it left fewer places than the coach held in `a`: else everyone could stay.
+    if (capacityOf(b, from) < holders(a, from).size) return { kind: 'capacity', coachId: from, from: capacityOf(a, from), to: capacityOf(b, from) };
   }
   if (to !== null && !a.coachIds.includes(to)) return { kind: 'coachAdded', coachId: to };
+  if (to !== null) {
+    const bannedInA = a.bans[`${coacheeId}→${to}`];
+    if (bannedInA !== undefined && b.bans[`${coacheeId}→${to}`] === undefined) return { kind: 'banLifted', coachId: to, reasons: bannedInA };
+  }
   if (to === null) return { kind: 'unplaced' };
   if (from === null) return { kind: 'placed' };
   const moved = movedTerm(a, b, coacheeId, from, to);
   if (moved !== null) return moved;
-  const holders = (run: ScenarioRun, coachId: string) => new Set(run.matching?.coaches.find((c) => c.coachId === coachId)?.coacheeIds ?? []);
+  // A place at the new coach opened only if it had none to spare in `a`.
   const [atNewBefore, atNewAfter] = [holders(a, to), holders(b, to)];
-  const freedBy = [...atNewBefore].filter((id) => !atNewAfter.has(id)).sort(compareIds);
-  if (freedBy.length > 0) return { kind: 'placeFreed', coachId: to, freedBy };
-  const before = holders(a, from);
-  return { kind: 'knockOn', coachId: from, takenBy: [...holders(b, from)].filter((id) => !before.has(id)).sort(compareIds) };
+  if (atNewBefore.size >= capacityOf(a, to)) {
+    if (capacityOf(b, to) > capacityOf(a, to)) return { kind: 'placesAdded', coachId: to, from: capacityOf(a, to), to: capacityOf(b, to) };
+    const freedBy = [...atNewBefore].filter((id) => !atNewAfter.has(id)).sort(compareIds);
+    // Never empty here: a coach full in `a` whose places did not grow could take this coachee only if someone left.
+    if (freedBy.length > 0) return { kind: 'placeFreed', coachId: to, freedBy };
+  }
+  // Others took the old coach's place only if it has none to spare in `b`.
+  const [atOldBefore, atOldAfter] = [holders(a, from), holders(b, from)];
+  const takenBy = [...atOldAfter].filter((id) => !atOldBefore.has(id)).sort(compareIds);
+  if (takenBy.length > 0 && atOldAfter.size >= capacityOf(b, from)) return { kind: 'knockOn', coachId: from, takenBy };
+  return { kind: 'rearranged' };
+}
+
+/** The coachees `coachId` holds in the run's matching. */
+function holders(run: ScenarioRun, coachId: string): Set<string> {
+  return new Set(run.matching?.coaches.find((c) => c.coachId === coachId)?.coacheeIds ?? []);
+}
+
+/** The coach's places in the run (the coach is in its pool). */
+function capacityOf(run: ScenarioRun, coachId: string): number {
+  return run.capacity[run.coachIds.indexOf(coachId)]!;
 }
 
 function movedTerm(a: ScenarioRun, b: ScenarioRun, coacheeId: string, from: string, to: string): ChangeReason | null {

@@ -9,19 +9,27 @@ export function describeChangeReason(reason: ChangeReason): string {
       return `coach removed (${reason.coachId})`;
     case 'banned':
       return `banned from ${reason.coachId}: ${reason.reasons.join('; ')}`;
+    case 'unpinned':
+      return `no longer pinned to ${reason.coachId}`;
     case 'capacity':
       return `${reason.coachId}'s capacity ${reason.from} → ${reason.to}`;
     case 'coachAdded':
       return `coach added (${reason.coachId})`;
+    case 'banLifted':
+      return `ban on ${reason.coachId} lifted (was: ${reason.reasons.join('; ')})`;
     case 'unplaced':
       return 'lost a place';
     case 'placed':
       return 'gained a place';
     case 'termMoved':
       return `${reason.label} ${reason.gain >= 0 ? '+' : ''}${reason.gain.toFixed(2)}`;
+    case 'placesAdded':
+      return `${reason.coachId} was full; its capacity ${reason.from} → ${reason.to}`;
     case 'placeFreed':
       return `a place freed at ${reason.coachId} (${reason.freedBy.join(', ')} left)`;
     case 'knockOn':
-      return `knock-on: ${reason.coachId}'s place went to ${reason.takenBy.join(', ') || 'no one'}`;
+      return `knock-on: ${reason.coachId}'s place went to ${reason.takenBy.join(', ')}`;
+    case 'rearranged':
+      return 'rearranged: both coaches had room and no term moved';
   }
 }

@@ -3,8 +3,9 @@ import { refuseQuotas } from '../engine/refuseQuotas.js';
 import { defaultMatchOptions, prepareMatch, toAssignmentProblem, type MatchOptions } from '../engine/match.js';
 import type { PairBan, Policy } from '../policies/policy.js';
 import { positions } from '../policies/positions.js';
-import { solvePinned, type PinConflict } from '../explain/solvePinned.js';
-import type { IdPair, ResolvedScenario, ScenarioRun } from './scenario.js';
+import { solvePinned } from '../explain/solvePinned.js';
+import { describePinConflicts } from './describePinConflicts.js';
+import type { ResolvedScenario, ScenarioRun } from './scenario.js';
 
 /** Options of {@link runScenario}: the engine parts a caller may swap (policies, features, method). */
 export type RunScenarioOptions = Pick<MatchOptions, 'method' | 'policies' | 'buildFeatures'>;
@@ -22,9 +23,10 @@ export const defaultRunScenarioOptions: RunScenarioOptions = {
  *
  * @remarks
  * Pins that cannot all hold (a pin on a banned pair, more pins on a coach than it has places)
- * give `status: 'pinConflict'` with a diagnosis naming the pins; an impossible rest gives
- * `status: 'infeasible'` with the solver's diagnosis. Without pins and bans the matching is
- * exactly what `match(cohort, { policy })` returns.
+ * give `status: 'pinConflict'` with a diagnosis naming the pins by ids in canonical order (the
+ * same whatever the file's order of pins); an impossible rest gives `status: 'infeasible'` with
+ * the solver's diagnosis. Without pins and bans the matching is exactly what
+ * `match(cohort, { policy })` returns.
  *
  * @example
  * ```ts
@@ -65,7 +67,7 @@ export function runScenario(scenario: ResolvedScenario, options: Partial<RunScen
     },
   };
   if (result.status === 'pinConflict') {
-    const diagnosis = result.conflicts.flatMap((c) => describePinConflict(c, scenario.pins, bans, features.coachIds));
+    const diagnosis = describePinConflicts(result.conflicts, scenario.pins, bans, features.coachIds);
     return { ...base, status: 'pinConflict', matching: null, diagnosis };
   }
   const matching = assembleMatching({ ...prepared, combined, result });
@@ -82,21 +84,4 @@ function scenarioBanPolicy(extra: ResolvedScenario['bans']): Policy {
       return { bans };
     },
   };
-}
-
-function describePinConflict(
-  conflict: PinConflict,
-  pins: readonly IdPair[],
-  bans: Readonly<Record<string, readonly string[]>>,
-  coachIds: readonly string[],
-): string[] {
-  const name = (p: number) => `pins[${p}] ${pins[p]!.coacheeId} → ${pins[p]!.coachId}`;
-  switch (conflict.kind) {
-    case 'banned':
-      return conflict.pins.map((p) => `${name(p)} is banned: ${(bans[`${pins[p]!.coacheeId}→${pins[p]!.coachId}`] ?? []).join('; ')}`);
-    case 'twoColumns':
-      return [`${conflict.pins.map(name).join(', ')} pin one coachee to two coaches`];
-    case 'overCapacity':
-      return [`${conflict.pins.map(name).join(', ')} put ${conflict.pins.length} coachees on ${coachIds[conflict.col]} (capacity ${conflict.capacity})`];
-  }
 }

@@ -57,6 +57,33 @@ describe('coachmatch compare', () => {
     }));
     const run = await runInProcess(['compare', file]);
     expect(run.code).toBe(1);
-    expect((JSON.parse(run.stdout) as ScenarioComparison).scenarios[0]!.diagnosis[0]).toContain('pins[0]');
+    expect((JSON.parse(run.stdout) as ScenarioComparison).scenarios[0]!.diagnosis).toEqual(['student-01 → coach-02 is banned: banned in this scenario']);
+  });
+
+  // Was: the diagnosis named pins by their place in the file ("pins[0] student-01 → coach-01,
+  // pins[1] student-08 → coach-01 …"), so reordering `pins`, which carries no meaning, changed the output.
+  it('prints byte-identical JSON and Markdown for a pin conflict whatever the order of the pins', async () => {
+    const pins = [
+      { coachee: 'student-08', coach: 'coach-01' },
+      { coachee: 'student-01', coach: 'coach-01' },
+      { coachee: 'student-30', coach: 'coach-04' },
+      { coachee: 'student-21', coach: 'coach-04' },
+      { coachee: 'student-10', coach: 'coach-04' },
+    ];
+    const outputs = new Set<string>();
+    for (const [n, order] of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 4, 1, 0, 3]].entries()) {
+      const file = tmp.write(`pins-${n}.json`, { name: 'conflict', base: join(root, 'fixtures/alumni-programme.json'), capacity: { 'coach-01': 1, 'coach-04': 2 }, pins: order.map((k) => pins[k]) });
+      for (const format of ['json', 'md']) {
+        const run = await runInProcess(['compare', scenario('baseline'), file, '--parallel', 'never', '--format', format]);
+        expect(run.code).toBe(1);
+        outputs.add(`${format}\n${run.stdout}`);
+      }
+    }
+    expect(outputs.size).toBe(2);
+    const json = [...outputs].find((o) => o.startsWith('json\n'))!.slice(5);
+    expect((JSON.parse(json) as ScenarioComparison).scenarios[1]!.diagnosis).toEqual([
+      'student-01 → coach-01, student-08 → coach-01 put 2 coachees on coach-01 (capacity 1)',
+      'student-10 → coach-04, student-21 → coach-04, student-30 → coach-04 put 3 coachees on coach-04 (capacity 2)',
+    ]);
   });
 });

@@ -65,13 +65,35 @@ describe(runScenario, () => {
     }));
     expect(banned.status).toBe('pinConflict');
     expect(banned.matching).toBeNull();
-    expect(banned.diagnosis.join('\n')).toContain('pins[0]');
+    expect(banned.diagnosis).toEqual(['student-12 → coach-09 is banned: the manager asked']);
     const crowded = runScenario(resolve({
       capacity: { 'coach-11': 1 },
       pins: [{ coachee: 'student-01', coach: 'coach-11' }, { coachee: 'student-02', coach: 'coach-11' }],
     }));
     expect(crowded.status).toBe('pinConflict');
-    expect(crowded.diagnosis.join('\n')).toMatch(/pins\[0\].*pins\[1\]/);
+    expect(crowded.diagnosis).toEqual(['student-01 → coach-11, student-02 → coach-11 put 2 coachees on coach-11 (capacity 1)']);
+  });
+
+  // Was: pins were named by their place in the file ("pins[0] student-01 → …, pins[1] …"), so
+  // the same scenario with its pins in another order gave another diagnosis.
+  it('gives the same pin-conflict diagnosis whatever the order of the pins, naming them by ids in canonical order', () => {
+    const pins = [
+      { coachee: 'student-08', coach: 'coach-11' },
+      { coachee: 'student-03', coach: 'coach-05' },
+      { coachee: 'student-01', coach: 'coach-11' },
+      { coachee: 'student-20', coach: 'coach-02' },
+    ];
+    const bans = [{ coachee: 'student-20', coach: 'coach-02', reason: 'b' }, { coachee: 'student-03', coach: 'coach-05', reason: 'a' }];
+    const expected = [
+      'student-03 → coach-05 is banned: a',
+      'student-20 → coach-02 is banned: b',
+      'student-01 → coach-11, student-08 → coach-11 put 2 coachees on coach-11 (capacity 1)',
+    ];
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1], [1, 3, 0, 2]]) {
+      const run = runScenario(resolve({ capacity: { 'coach-11': 1 }, pins: order.map((n) => pins[n]), bans }));
+      expect(run.status).toBe('pinConflict');
+      expect(run.diagnosis).toEqual(expected);
+    }
   });
 });
 
