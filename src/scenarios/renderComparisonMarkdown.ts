@@ -1,8 +1,8 @@
+import { markdownCell as cell, withoutRawHtml } from '../report/markdownText.js';
 import type { ScenarioComparison } from './comparison.js';
 import { describeChangeReason } from './describeChangeReason.js';
 import { formatKpi } from './formatKpi.js';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The comparison as Markdown: statuses, the KPI table side by side, and every coach change with its reason. */
 export function renderComparisonMarkdown(comparison: ScenarioComparison, title = 'Scenario comparison'): string {
@@ -17,7 +17,7 @@ export function renderComparisonMarkdown(comparison: ScenarioComparison, title =
     if (s.diagnosis.length > 0) out.push(`**${cell(s.name)}**: ${s.status}`, '', ...s.diagnosis.map((d) => `- ${d}`), '');
   }
   out.push(`## Coachees whose coach changes (${comparison.changes.length})`, '');
-  if (comparison.changes.length === 0) return `${out.join('\n')}None.\n`;
+  if (comparison.changes.length === 0) return withoutRawHtml(`${out.join('\n')}None.\n`);
   out.push(`| Coachee | ${names.join(' | ')} |`, `|---|${names.map(() => '---').join('|')}|`);
   for (const change of comparison.changes) {
     const cells = change.coaches.map((coach, s) => {
@@ -26,5 +26,5 @@ export function renderComparisonMarkdown(comparison: ScenarioComparison, title =
     });
     out.push(`| ${cell(change.coacheeName)} (${change.coacheeId}) | ${cells.join(' | ')} |`);
   }
-  return `${out.join('\n')}\n`;
+  return withoutRawHtml(`${out.join('\n')}\n`);
 }

@@ -1,3 +1,4 @@
+import { withoutRawHtml } from '../report/markdownText.js';
 import { formatKpi } from './formatKpi.js';
 import type { SweepPoint, SweepSpec } from './sweep.js';
 
@@ -10,5 +11,5 @@ export function renderSweepMarkdown(spec: SweepSpec, points: readonly SweepPoint
     const kpis = keys.map((k) => formatKpi(k, (p.kpis as Record<string, number | null>)[k]));
     out.push(`| ${p.value} | ${p.status} | ${formatKpi('objective', p.objective)} | ${kpis.join(' | ')} | ${p.changed} |`);
   }
-  return `${out.join('\n')}\n`;
+  return withoutRawHtml(`${out.join('\n')}\n`);
 }

@@ -13,6 +13,17 @@ describe('Markdown reports', () => {
   for (const c of doc.coachees) c.name = `<script>alert(4)</script> ${c.name}`;
   const file = tmp.write('html-names.json', doc);
 
+  const scenario = (name: string, policy?: unknown) => tmp.write(`${name}.json`, { name: `<i>${name}</i>`, base: file, ...(policy === undefined ? {} : { policy }) });
+  const [baseline, diverse] = [scenario('baseline'), scenario('diverse', { preset: 'diversity-first' })];
+
+  it('compare (and its sweep) writes a name\'s \'<\' as &lt; too', async () => {
+    for (const argv of [['compare', baseline, diverse, '--format', 'md'], ['compare', baseline, '--sweep', 'weights.difference=0:1:2', '--format', 'md']]) {
+      const run = await runInProcess(argv);
+      expect(run.stdout.length).toBeGreaterThan(0);
+      expect(run.stdout).not.toContain('<');
+    }
+  });
+
   for (const args of [['match', '--format', 'md'], ['explain', '--format', 'md', '--coachee', doc.coachees[0].id], ['shortlist', '--format', 'md', '--k', '2']]) {
     it(`${args[0]} writes a name's '<' as &lt;, so no tag of the cohort's reaches a viewer`, async () => {
       const run = await runInProcess([args[0]!, file, ...args.slice(1)]);
