@@ -1,4 +1,4 @@
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CoachmatchError } from '../errors.js';
 import { compareScenarios } from '../scenarios/compareScenarios.js';
@@ -78,11 +78,14 @@ async function runAndWrite(
 
 function readScenario(file: string): ResolvedScenario {
   const input = readJsonFile(file);
+  let baseFile: string | undefined;
   try {
-    return loadScenario(input, (base) => readJsonFile(resolve(dirname(file), base)), basename(file, '.json'));
+    return loadScenario(input, (base) => ((baseFile = isAbsolute(base) ? base : join(dirname(file), base)), readJsonFile(resolve(baseFile))), basename(file, '.json'));
   } catch (error) {
-    // Name the file: several scenarios may be read in one run.
-    if (error instanceof CoachmatchError) throw new CoachmatchError(error.kind, `${file}: ${error.message.split('\n')[0]}`, error.issues, error.issueCount);
-    throw error;
+    // Name the file: several scenarios may be read in one run, and the base cohort's own
+    // problems (invalidCohort, at paths in the base) are in the base file, not the scenario.
+    if (!(error instanceof CoachmatchError)) throw error;
+    const where = error.kind === 'invalidCohort' && baseFile !== undefined ? `${baseFile} (the base of ${file})` : file;
+    throw new CoachmatchError(error.kind, `${where}: ${error.message.split('\n')[0]}`, error.issues, error.issueCount);
   }
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioComparison } from '../../src/scenarios/comparison.js';
-import { root, runInProcess, tempDir } from './support.js';
+import { alumniFixture, root, runInProcess, tempDir } from './support.js';
 
 const scenario = (name: string) => join(root, 'fixtures/scenarios', `${name}.json`);
 
@@ -85,5 +85,21 @@ describe('coachmatch compare', () => {
       'student-01 → coach-01, student-08 → coach-01 put 2 coachees on coach-01 (capacity 1)',
       'student-10 → coach-04, student-21 → coach-04, student-30 → coach-04 put 3 coachees on coach-04 (capacity 2)',
     ]);
+  });
+
+  it("names the base file, not the scenario, for the base cohort's own problems", async () => {
+    const tmp = tempDir();
+    try {
+      const cohort = JSON.parse(readFileSync(alumniFixture, 'utf8'));
+      cohort.coaches[1].capacity = -1;
+      tmp.write('bad-base.json', cohort);
+      const scenario = tmp.write('scenario.json', { name: 's', base: 'bad-base.json' });
+      const run = await runInProcess(['compare', scenario]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${join(tmp.dir, 'bad-base.json')} (the base of ${scenario}): Invalid cohort`);
+      expect(run.stderr).toContain('$.coaches[1].capacity');
+    } finally {
+      tmp.remove();
+    }
   });
 });
