@@ -2,7 +2,8 @@ import { assembleMatching } from '../engine/assembleMatching.js';
 import { refuseQuotas } from '../engine/refuseQuotas.js';
 import { defaultMatchOptions, prepareMatch, toAssignmentProblem, type MatchOptions } from '../engine/match.js';
 import { CoachmatchError, type InputIssue } from '../errors.js';
-import { solvePinned } from '../explain/solvePinned.js';
+import { solvePinned, type PinConflict } from '../explain/solvePinned.js';
+import { compareIds } from '../model/compareIds.js';
 import type { Cohort } from '../model/cohort.js';
 import type { AssignmentResult } from '../solver/types.js';
 import type { IdPair } from '../scenarios/scenario.js';
@@ -163,11 +164,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   for (;;) {
     const w = restricted();
     const result = solvePinned({ ...base, weights: w }, pins, settings.method);
-    if (result.status === 'pinConflict') {
-      const name = (p: number) => `pins[${p}] ${request.pins![p]!.coacheeId} → ${request.pins![p]!.coachId}`;
-      const diagnosis = result.conflicts.map((c) => `${c.pins.map(name).join(', ')}: ${c.kind === 'banned' ? 'the pair is banned' : c.kind === 'overCapacity' ? `more pins than the coach's ${c.capacity} place(s)` : 'one coachee pinned to two coaches'}`);
-      return { status: 'pinConflict', diagnosis, exitClusters };
-    }
+    if (result.status === 'pinConflict') return { status: 'pinConflict', diagnosis: describePinConflicts(result.conflicts, request.pins!), exitClusters };
     // An exit whose eligible coaches have no place: left unplaced by the solve, or, when every
     // coachee must be placed, making the solve infeasible (then the fewest such exits are found).
     const stranded =
@@ -310,6 +307,25 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       return { kind: 'madeRoom', gain, forCoachees: [] };
     }
   }
+}
+
+/**
+ * The pin conflicts in words, the same whatever the order of the pins (they carry none): each
+ * conflict names its pins by their pair (coachee → coach), distinct pairs in id order (coachee,
+ * then coach), and the conflicts come by kind, then by those names. Naming pins by their index
+ * made shuffling `--pin` change the output.
+ */
+function describePinConflicts(conflicts: readonly PinConflict[], pins: readonly IdPair[]): string[] {
+  const kindOrder: Record<PinConflict['kind'], number> = { banned: 0, twoColumns: 1, overCapacity: 2 };
+  const why = (c: PinConflict) => (c.kind === 'banned' ? 'the pair is banned' : c.kind === 'overCapacity' ? `more pins than the coach's ${c.capacity} place(s)` : 'one coachee pinned to two coaches');
+  return conflicts
+    .map((c) => {
+      const pairs = new Map(c.pins.map((p) => [`${pins[p]!.coacheeId}\u0000${pins[p]!.coachId}`, pins[p]!]));
+      const sorted = [...pairs.values()].sort((a, b) => compareIds(a.coacheeId, b.coacheeId) || compareIds(a.coachId, b.coachId));
+      return { rank: kindOrder[c.kind], names: sorted.map((p) => `${p.coacheeId} → ${p.coachId}`).join(', '), why: why(c) };
+    })
+    .sort((a, b) => a.rank - b.rank || compareIds(a.names, b.names))
+    .map((c) => `${c.names}: ${c.why}`);
 }
 
 /** Checks the request's ids and returns the current coach of each coachee that has one. */
