@@ -60,13 +60,18 @@ export const defaultRematchOptions: RematchOptions = {
  * Every current pair gets a keep bonus of `changePrice` and the problem is solved exactly, so
  * a current pair is given up only when that gains the cohort more than the price. Pins hold
  * pairs fixed. An exit is granted only to coaches better by `exitMargin` than the current
- * one (the coachee's other pairs are banned for the solve); when none is, or placing the
- * coachee with one would leave others without a place or not raise the total (a tie counts:
- * the solver's tie-break decides, deterministically), the exit is refused and the coachee's
- * current pair is kept like any other. No exit costs a place: with `allowUnmatched` the
+ * one: for the solve the coachee is offered those coaches and its current one, at the pair's
+ * weight without the keep bonus (it asked to leave), its other pairs banned. When no coach is
+ * better by the margin (`belowMargin`), placing the coachee with one would leave someone
+ * without a place (`noPlace`), or the optimum keeps the coachee with its coach because moving
+ * would not raise the total, everyone else's keep bonuses included (`lowersTotal`; a tie
+ * counts: the solver's tie-break decides, deterministically), the exit is refused and the
+ * coachee's current pair is kept like any other (it earns the keep bonus, and is re-solved so).
+ * No exit costs a place: with `allowUnmatched` the
  * re-match places as many coachees as with every exit refused (when the exits as granted place
  * fewer, they are decided again together, granting the most that keep every place), and an exit
- * refused for want of a place is granted again, in the cohort's order, when it then fits. With
+ * refused for want of a place or total is granted again, in the cohort's order, when it then
+ * fits and every granted exit still raises the total. With
  * `allowUnmatched` false an exit is refused when granting it as well would leave someone
  * without a place: the re-match is infeasible only when it is so with every exit refused, and
  * then its diagnosis is the cohort's own. Exits from one
@@ -148,16 +153,44 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   }, 0);
   // A spread of 0 means every weight is 0: any bonus is then exact.
   const keepBonus = spread > 0 ? Math.min(settings.changePrice, 2 * spread) : settings.changePrice;
-  /** The weights with `granted` exits kept to their eligible coaches and a keep bonus on every other current pair. */
-  const restricted = (granted: ReadonlyMap<number, ReadonlySet<number>> = eligible) =>
+  /**
+   * The weights with a keep bonus on every current pair but those of the `granted` exits, which
+   * are offered their eligible coaches and their current coach at the pair's plain weight (the
+   * coachee asked to leave it: no keep bonus). So the exact solve moves an exit only when that
+   * raises the total, everyone else's keep bonuses included; offered its eligible coaches alone,
+   * an exit had to be placed there at any cost to others. `forced`, a row of `granted`, is
+   * offered its eligible coaches only: the exit granted whatever it costs.
+   */
+  const restricted = (granted: ReadonlyMap<number, ReadonlySet<number>> = eligible, forced = -1) =>
     weights.map((r, row) => {
       const allowedOnly = granted.get(row);
       return r.map((x, col) => {
         if (x === null) return null;
-        if (allowedOnly !== undefined) return allowedOnly.has(col) ? x : null;
+        if (allowedOnly !== undefined) return allowedOnly.has(col) || (col === current[row] && row !== forced) ? x : null;
         return col === current[row] ? x + keepBonus : x;
       });
     });
+  /** A granted exit the solve left with its current coach: not granted after all. */
+  const stayed = (solved: AssignmentResult) => [...eligible.keys()].filter((row) => solved.assignment[row] === current[row]);
+  /** Refuses the exits at `rows` (of `eligible`) for `reason`; they are current pairs like any other from now on. */
+  const refuse = (rows: readonly number[], reason: (row: number) => RefusedExit['reason']) => {
+    const reasons = rows.map(reason); // all decided before any is refused: each against the same exits
+    rows.forEach((row, n) => {
+      eligible.delete(row);
+      refused.push({ coacheeId: features.coacheeIds[row]!, coachId: features.coachIds[current[row]!]!, reason: reasons[n]!, bestGain: null, bestCoachId: null });
+    });
+  };
+  /**
+   * Why the exit at `row` (of `eligible`) is not granted when the optimum keeps it with its coach
+   * (or a regrant fails): 'noPlace' when granting it whatever it costs leaves someone without a
+   * place (strict: no re-match at all; else fewer than `placed` placed, or the coachee itself),
+   * 'lowersTotal' when everyone keeps a place but the total is no higher than keeping the pair.
+   */
+  const whyNotGranted = (row: number, placed: number) => {
+    const forced = solvePinned({ ...base, weights: restricted(eligible, row) }, pins, settings.method);
+    if (forced.status !== 'optimal') return 'noPlace';
+    return settings.allowUnmatched && (forced.matched < placed || forced.assignment[row] === null) ? 'noPlace' : 'lowersTotal';
+  };
   // Not strict: how many the re-match places with every exit refused, once asked; and whether the exits were decided again together.
   let most: number | undefined;
   let reconsidered = false;
@@ -172,11 +205,13 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
         ? [...eligible.keys()].filter((row) => result.assignment[row] === null)
         : exitsWithoutPlace({ ...base, weights: w }, new Set(eligible.keys()), pins, settings.method);
     if (stranded.length > 0) {
-      for (const row of stranded) {
-        eligible.delete(row);
-        const id = features.coacheeIds[row]!;
-        refused.push({ coacheeId: id, coachId: features.coachIds[current[row]!]!, reason: 'noPlace', bestGain: null, bestCoachId: null });
-      }
+      refuse(stranded, () => 'noPlace');
+      continue;
+    }
+    // An exit the optimum keeps with its current coach: moving it does not raise the total.
+    const kept = result.status === 'optimal' ? stayed(result) : [];
+    if (kept.length > 0) {
+      refuse(kept, (row) => whyNotGranted(row, result.matched));
       continue;
     }
     if (!settings.allowUnmatched) return finish(result.status === 'optimal' ? regrant(result, () => true, false) : result);
@@ -215,9 +250,10 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     });
     const best = solvePinned({ ...base, weights: withBonus }, pins, settings.method);
     if (best.status !== 'optimal' || best.matched !== most) throw new CoachmatchError('internal', `re-matching with exits as bonuses came back ${best.status}, where refusing every exit places ${most}`);
-    // Every exit with eligible coaches decided again: the earlier refusals for want of a place go.
+    // Every exit with eligible coaches decided again: the earlier refusals for want of a place or
+    // total go (the main loop then refuses those that lower the total with these granted).
     eligible.clear();
-    refused.splice(0, refused.length, ...refused.filter((r) => r.reason !== 'noPlace'));
+    refused.splice(0, refused.length, ...refused.filter((r) => r.reason === 'belowMargin'));
     for (const [row, set] of choices) {
       const to = best.assignment[row];
       if (to !== null && to !== undefined && set.has(to)) eligible.set(row, set);
@@ -226,9 +262,12 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   }
 
   /**
-   * Each exit refused for want of a place is granted again when the re-match is then optimal and
-   * `keeps` what it must: strict, everyone placed; not strict, as many placed as with every exit
-   * refused, the coachee who asked among them (in the cohort's order).
+   * Each exit refused for want of a place or total is granted again when the re-match is then
+   * optimal, `keeps` what it must (strict, everyone placed; not strict, as many placed as with
+   * every exit refused, the coachee who asked among them, in the cohort's order), and moves every
+   * granted exit, this one too, to an eligible coach: an optimum that keeps one with its coach
+   * would grant an exit that does not raise the total. One still refused is refused for why
+   * granting it fails with the exits granted by then ({@link whyNotGranted}).
    *
    * Strict: exits are set aside a round at a time, and a later round can free the place an
    * earlier refusal lacked (seed 547 of the red team's harness: two exits wanting one place, the
@@ -237,16 +276,16 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
    */
   function regrant(solved: AssignmentResult, keeps: (trial: Extract<AssignmentResult, { status: 'optimal' }>, row: number) => boolean, inCohortOrder: boolean): AssignmentResult {
     let best = solved;
-    const noPlace = refused.filter((x) => x.reason === 'noPlace');
-    if (inCohortOrder) noPlace.sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!);
-    for (const r of noPlace) {
+    const again = refused.filter((x) => x.reason !== 'belowMargin');
+    if (inCohortOrder) again.sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!);
+    const placed = solved.matched;
+    for (const r of again) {
       const row = rowOf.get(r.coacheeId)!;
       eligible.set(row, choices.get(row)!);
       const trial = solvePinned({ ...base, weights: restricted() }, pins, settings.method);
-      if (trial.status === 'optimal' && keeps(trial, row)) {
-        best = trial;
-        refused.splice(refused.indexOf(r), 1);
-      } else eligible.delete(row);
+      refused.splice(refused.indexOf(r), 1);
+      if (trial.status === 'optimal' && keeps(trial, row) && stayed(trial).length === 0 && trial.assignment[row] !== null) best = trial;
+      else refuse([row], (x) => whyNotGranted(x, placed));
     }
     return best;
   }

@@ -25,11 +25,14 @@ export interface RefusedExit {
   readonly coachId: string;
   /**
    * `belowMargin`: no coach is better by the margin. `noPlace`: placing the coachee with one that
-   * is would leave others without a place or not raise the re-match's total (keep bonuses
-   * included). Not "no place at all": when placing them ties, the solver's deterministic
-   * tie-break may refuse the exit although an equally good re-match grants it.
+   * is would leave someone without a place (the coachee, or others: fewer placed; with every
+   * coachee to be placed, no re-match at all). `lowersTotal`: everyone would keep a place, but
+   * the others would lose more than the coachee gains: the re-match's total (every other current
+   * pair's keep bonus included; not the one the coachee asked to leave) would not rise. A tie
+   * counts: the solver's deterministic tie-break may refuse an exit that an equally good re-match
+   * grants. A refused exit is then a current pair like any other.
    */
-  readonly reason: 'belowMargin' | 'noPlace';
+  readonly reason: 'belowMargin' | 'noPlace' | 'lowersTotal';
   /** The best alternative's score gain over the current coach (continuity term left out); null when there is none. */
   readonly bestGain: number | null;
   readonly bestCoachId: string | null;

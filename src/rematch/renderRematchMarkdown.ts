@@ -37,10 +37,13 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
     out.push('## Exit requests not granted', '');
     const moveOf = new Map(outcome.moves.map((m) => [m.coacheeId, m]));
     for (const r of outcome.refusedExits) {
-      const why = r.reason === 'noPlace'
-        ? // Not "no place even after reshuffling": with ties an equally good re-match may place them.
-          "placing them with a coach better by the margin would leave others without a place or not raise the re-match's total"
-        : `no coach is better by the margin${r.bestGain === null ? '' : ` (best: ${r.bestCoachId}, ${signed(r.bestGain)})`}`;
+      const why =
+        r.reason === 'noPlace'
+          ? 'placing them with a coach better by the margin would leave someone without a place'
+          : r.reason === 'lowersTotal'
+            ? // Not "strictly lowers": on a tie the solver's tie-break decides.
+              'granting it would cost the others more than it gains (the re-match as a whole would not improve)'
+            : `no coach is better by the margin${r.bestGain === null ? '' : ` (best: ${r.bestCoachId}, ${signed(r.bestGain)})`}`;
       // A refused exit keeps its pair unless the re-match moves it anyway (a full coach, a drop-out).
       const move = moveOf.get(r.coacheeId);
       const where = move === undefined ? `stays with ${r.coachId}` : move.to === null ? `loses ${r.coachId} all the same (see Moves)` : `moves from ${r.coachId} to ${move.to} all the same (see Moves)`;
