@@ -314,14 +314,19 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       }
       moves.push({ coacheeId: id, coacheeName: features.coachees[row]!.name, from, to: to === null ? null : features.coachIds[to]!, reason: moveReason(row, from, to) });
     });
-    // Who took the place a mover gave up: the coachees now with that coach who were not before.
-    const settled = moves.map((m) => {
-      if (m.reason.kind !== 'madeRoom') return m;
-      const forCoachees = features.coacheeIds.filter((id, row) => {
+    // The place a mover gave up was made room for those who took it only if they had to move
+    // themselves; a place taken by someone who moved for a better fit, or by a newcomer, or by
+    // nobody, was not made room for anyone ('rearranged' says who took it).
+    const hadToMove = new Set(moves.filter((m) => forcedKinds.has(m.reason.kind)).map((m) => m.coacheeId));
+    const settled = moves.map((m): Move => {
+      if (m.reason.kind !== 'rearranged') return m;
+      const takers = features.coacheeIds.filter((id, row) => {
         const col = solved.assignment[row];
         return col !== null && col !== undefined && features.coachIds[col] === m.from && currentOf.get(id) !== m.from;
       });
-      return { ...m, reason: { ...m.reason, forCoachees } };
+      const forCoachees = takers.filter((id) => hadToMove.has(id));
+      if (forCoachees.length > 0) return { ...m, reason: { kind: 'madeRoom', gain: m.reason.gain, forCoachees } };
+      return { ...m, reason: { ...m.reason, placeTakenBy: takers } };
     });
     return {
       status: solved.status,
@@ -336,17 +341,28 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       diagnosis: matching.diagnosis,
     };
 
+    /** Why the coachee at `row` moved; 'rearranged' (no room made, nobody forced) is settled with who took the place. */
     function moveReason(row: number, from: string, to: number | null): MoveReason {
-      if (dropouts.has(from) || current[row]! < 0) return { kind: 'coachDroppedOut', coachId: from };
+      const cur = current[row]!;
+      if (dropouts.has(from) || cur < 0) return { kind: 'coachDroppedOut', coachId: from };
       if (to === null) return { kind: 'lostPlace' };
-      const gain = own(row, to) - own(row, current[row]!);
+      const gain = own(row, to) - own(row, cur);
       if (eligible.has(row)) return { kind: 'exitGranted', gain };
-      const weighted = (weights[row]![to] as number) - (weights[row]![current[row]!] as number);
-      if (weighted > settings.changePrice) return { kind: 'betterFit', gain };
-      return { kind: 'madeRoom', gain, forCoachees: [] };
+      if (weights[row]![cur] === null) return { kind: 'pairNotAllowed', coachId: from };
+      // A capacity cut below the coach's current coachees: some of them must go.
+      const currentCoachees = current.filter((col) => col === cur).length;
+      if (combined.capacity[cur]! < currentCoachees) return { kind: 'coachOverCapacity', coachId: from, capacity: combined.capacity[cur]!, currentCoachees };
+      // What the solve weighed against the change price: the pair's weight (priority and
+      // continuity included), not the coachee's own score gain, which may be below the price.
+      const weightedGain = (weights[row]![to] as number) - (weights[row]![cur] as number);
+      if (weightedGain > settings.changePrice) return { kind: 'betterFit', gain, weightedGain };
+      return { kind: 'rearranged', gain, weightedGain, placeTakenBy: [] };
     }
   }
 }
+
+/** Moves the coachee had to make: their place was gone or they asked to leave and were let go. */
+const forcedKinds: ReadonlySet<MoveReason['kind']> = new Set(['coachDroppedOut', 'exitGranted', 'coachOverCapacity', 'pairNotAllowed']);
 
 /**
  * The pin conflicts in words, the same whatever the order of the pins (they carry none): each

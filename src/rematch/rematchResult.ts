@@ -1,13 +1,33 @@
 import type { Matching } from '../engine/matching.js';
 
-/** Why a coachee's coach changed in a re-match. */
+/**
+ * Why a coachee's coach changed in a re-match. `gain` is always the coachee's own score gain
+ * (the new coach's score minus the current one's, continuity left out); it may be negative.
+ */
 export type MoveReason =
   | { readonly kind: 'coachDroppedOut'; readonly coachId: string }
   | { readonly kind: 'exitGranted'; readonly gain: number }
-  /** The coachee's own fit improved by more than the change price. */
-  | { readonly kind: 'betterFit'; readonly gain: number }
-  /** The move freed a place that someone who had to move took; `gain` may be negative. */
+  /** The current pair is no longer allowed (a ban, an `avoid`, a rule): the coachee had to move. */
+  | { readonly kind: 'pairNotAllowed'; readonly coachId: string }
+  /** The coach now has fewer places (`capacity`) than current coachees: some of them had to move. */
+  | { readonly kind: 'coachOverCapacity'; readonly coachId: string; readonly capacity: number; readonly currentCoachees: number }
+  /**
+   * The move is worth more than the change price on its own: `weightedGain`, the difference of
+   * the pair weights the re-match compares with the price (the coachee's priority and the
+   * continuity of the current pair counted), is above it. `gain` alone may be below the price.
+   */
+  | { readonly kind: 'betterFit'; readonly gain: number; readonly weightedGain: number }
+  /**
+   * The move freed a place taken by `forCoachees` (never empty), each of whom had to move (coach
+   * dropped out or over capacity, pair no longer allowed, exit granted).
+   */
   | { readonly kind: 'madeRoom'; readonly gain: number; readonly forCoachees: readonly string[] }
+  /**
+   * None of the above: the coachee moved within the re-arrangement with the best total, its own
+   * move worth no more than the change price (`weightedGain`, as for `betterFit`). Its place went
+   * to `placeTakenBy` (coachees who moved for a better fit or in turn, or newcomers; empty: to nobody).
+   */
+  | { readonly kind: 'rearranged'; readonly gain: number; readonly weightedGain: number; readonly placeTakenBy: readonly string[] }
   | { readonly kind: 'lostPlace' };
 
 /** A coachee whose current pair was not kept. */

@@ -8,10 +8,17 @@ function describeMove(reason: MoveReason): string {
       return `coach ${reason.coachId} dropped out`;
     case 'exitGranted':
       return `exit granted (score ${signed(reason.gain)})`;
+    case 'pairNotAllowed':
+      return `the pair with ${reason.coachId} is no longer allowed`;
+    case 'coachOverCapacity':
+      return `coach ${reason.coachId} now has ${reason.capacity} place(s) for ${reason.currentCoachees} current coachees`;
     case 'betterFit':
-      return `better fit (score ${signed(reason.gain)}, worth more than the change price)`;
+      // The weighted gain is what beat the price; the own score gain alone may not.
+      return `better fit: worth ${signed(reason.weightedGain)} to the re-match, priority and continuity counted, more than the change price (own score ${signed(reason.gain)})`;
     case 'madeRoom':
-      return `made room for ${reason.forCoachees.join(', ') || 'others'} (own score ${signed(reason.gain)})`;
+      return `made room for ${reason.forCoachees.join(', ')}, who had to move (own score ${signed(reason.gain)})`;
+    case 'rearranged':
+      return `moved in the re-arrangement with the best total (worth ${signed(reason.weightedGain)} on its own, not more than the change price; own score ${signed(reason.gain)}); its place went to ${reason.placeTakenBy.join(', ') || 'nobody'}`;
     case 'lostPlace':
       return 'no place left';
   }

@@ -48,7 +48,7 @@ describe(rematch, () => {
         const gained = outcome.matching.objective! - minimal.matching.objective!;
         expect(gained).toBeGreaterThanOrEqual(changePrice * extra - 1e-9);
         if (changePrice >= 5) expect(extra).toBe(0);
-        for (const m of outcome.moves) if (!mustMove.includes(m.coacheeId)) expect(['betterFit', 'madeRoom']).toContain(m.reason.kind);
+        for (const m of outcome.moves) if (!mustMove.includes(m.coacheeId)) expect(['betterFit', 'madeRoom', 'rearranged']).toContain(m.reason.kind);
       }),
       { numRuns: runs(12) },
     );
