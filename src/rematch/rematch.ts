@@ -208,10 +208,11 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       refuse(stranded, () => 'noPlace');
       continue;
     }
-    // An exit the optimum keeps with its current coach: moving it does not raise the total.
-    const kept = result.status === 'optimal' ? stayed(result) : [];
-    if (kept.length > 0) {
-      refuse(kept, (row) => whyNotGranted(row, result.matched));
+    // An exit the optimum keeps with its current coach: moving it would not raise the total, or
+    // would cost someone a place (whyNotGranted tells which).
+    const stays = result.status === 'optimal' ? stayed(result) : [];
+    if (stays.length > 0) {
+      refuse(stays, (row) => whyNotGranted(row, result.matched));
       continue;
     }
     if (!settings.allowUnmatched) return finish(result.status === 'optimal' ? regrant(result, () => true, false) : result);
