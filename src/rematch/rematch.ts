@@ -2,7 +2,8 @@ import { assembleMatching } from '../engine/assembleMatching.js';
 import { refuseQuotas } from '../engine/refuseQuotas.js';
 import { defaultMatchOptions, prepareMatch, toAssignmentProblem, type MatchOptions } from '../engine/match.js';
 import { CoachmatchError, type InputIssue } from '../errors.js';
-import { solvePinned } from '../explain/solvePinned.js';
+import { solvePinned, type PinConflict } from '../explain/solvePinned.js';
+import { compareIds } from '../model/compareIds.js';
 import type { Cohort } from '../model/cohort.js';
 import type { AssignmentResult } from '../solver/types.js';
 import type { IdPair } from '../scenarios/scenario.js';
@@ -59,13 +60,18 @@ export const defaultRematchOptions: RematchOptions = {
  * Every current pair gets a keep bonus of `changePrice` and the problem is solved exactly, so
  * a current pair is given up only when that gains the cohort more than the price. Pins hold
  * pairs fixed. An exit is granted only to coaches better by `exitMargin` than the current
- * one (the coachee's other pairs are banned for the solve); when none is, or placing the
- * coachee with one would leave others without a place or not raise the total (a tie counts:
- * the solver's tie-break decides, deterministically), the exit is refused and the coachee's
- * current pair is kept like any other. No exit costs a place: with `allowUnmatched` the
+ * one: for the solve the coachee is offered those coaches and its current one, at the pair's
+ * weight without the keep bonus (it asked to leave), its other pairs banned. When no coach is
+ * better by the margin (`belowMargin`), placing the coachee with one would leave someone
+ * without a place (`noPlace`), or the optimum keeps the coachee with its coach because moving
+ * would not raise the total, everyone else's keep bonuses included (`lowersTotal`; a tie
+ * counts: the solver's tie-break decides, deterministically), the exit is refused and the
+ * coachee's current pair is kept like any other (it earns the keep bonus, and is re-solved so).
+ * No exit costs a place: with `allowUnmatched` the
  * re-match places as many coachees as with every exit refused (when the exits as granted place
  * fewer, they are decided again together, granting the most that keep every place), and an exit
- * refused for want of a place is granted again, in the cohort's order, when it then fits. With
+ * refused for want of a place or total is granted again, in the cohort's order, when it then
+ * fits and every granted exit still raises the total. With
  * `allowUnmatched` false an exit is refused when granting it as well would leave someone
  * without a place: the re-match is infeasible only when it is so with every exit refused, and
  * then its diagnosis is the cohort's own. Exits from one
@@ -147,27 +153,51 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   }, 0);
   // A spread of 0 means every weight is 0: any bonus is then exact.
   const keepBonus = spread > 0 ? Math.min(settings.changePrice, 2 * spread) : settings.changePrice;
-  /** The weights with `granted` exits kept to their eligible coaches and a keep bonus on every other current pair. */
-  const restricted = (granted: ReadonlyMap<number, ReadonlySet<number>> = eligible) =>
+  /**
+   * The weights with a keep bonus on every current pair but those of the `granted` exits, which
+   * are offered their eligible coaches and their current coach at the pair's plain weight (the
+   * coachee asked to leave it: no keep bonus). So the exact solve moves an exit only when that
+   * raises the total, everyone else's keep bonuses included; offered its eligible coaches alone,
+   * an exit had to be placed there at any cost to others. `forced`, a row of `granted`, is
+   * offered its eligible coaches only: the exit granted whatever it costs.
+   */
+  const restricted = (granted: ReadonlyMap<number, ReadonlySet<number>> = eligible, forced = -1) =>
     weights.map((r, row) => {
       const allowedOnly = granted.get(row);
       return r.map((x, col) => {
         if (x === null) return null;
-        if (allowedOnly !== undefined) return allowedOnly.has(col) ? x : null;
+        if (allowedOnly !== undefined) return allowedOnly.has(col) || (col === current[row] && row !== forced) ? x : null;
         return col === current[row] ? x + keepBonus : x;
       });
     });
+  /** A granted exit the solve left with its current coach: not granted after all. */
+  const stayed = (solved: AssignmentResult) => [...eligible.keys()].filter((row) => solved.assignment[row] === current[row]);
+  /** Refuses the exits at `rows` (of `eligible`) for `reason`; they are current pairs like any other from now on. */
+  const refuse = (rows: readonly number[], reason: (row: number) => RefusedExit['reason']) => {
+    const reasons = rows.map(reason); // all decided before any is refused: each against the same exits
+    rows.forEach((row, n) => {
+      eligible.delete(row);
+      refused.push({ coacheeId: features.coacheeIds[row]!, coachId: features.coachIds[current[row]!]!, reason: reasons[n]!, bestGain: null, bestCoachId: null });
+    });
+  };
+  /**
+   * Why the exit at `row` (of `eligible`) is not granted when the optimum keeps it with its coach
+   * (or a regrant fails): 'noPlace' when granting it whatever it costs leaves someone without a
+   * place (strict: no re-match at all; else fewer than `placed` placed, or the coachee itself),
+   * 'lowersTotal' when everyone keeps a place but the total is no higher than keeping the pair.
+   */
+  const whyNotGranted = (row: number, placed: number) => {
+    const forced = solvePinned({ ...base, weights: restricted(eligible, row) }, pins, settings.method);
+    if (forced.status !== 'optimal') return 'noPlace';
+    return settings.allowUnmatched && (forced.matched < placed || forced.assignment[row] === null) ? 'noPlace' : 'lowersTotal';
+  };
   // Not strict: how many the re-match places with every exit refused, once asked; and whether the exits were decided again together.
   let most: number | undefined;
   let reconsidered = false;
   for (;;) {
     const w = restricted();
     const result = solvePinned({ ...base, weights: w }, pins, settings.method);
-    if (result.status === 'pinConflict') {
-      const name = (p: number) => `pins[${p}] ${request.pins![p]!.coacheeId} → ${request.pins![p]!.coachId}`;
-      const diagnosis = result.conflicts.map((c) => `${c.pins.map(name).join(', ')}: ${c.kind === 'banned' ? 'the pair is banned' : c.kind === 'overCapacity' ? `more pins than the coach's ${c.capacity} place(s)` : 'one coachee pinned to two coaches'}`);
-      return { status: 'pinConflict', diagnosis, exitClusters };
-    }
+    if (result.status === 'pinConflict') return { status: 'pinConflict', diagnosis: describePinConflicts(result.conflicts, request.pins!), exitClusters };
     // An exit whose eligible coaches have no place: left unplaced by the solve, or, when every
     // coachee must be placed, making the solve infeasible (then the fewest such exits are found).
     const stranded =
@@ -175,11 +205,14 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
         ? [...eligible.keys()].filter((row) => result.assignment[row] === null)
         : exitsWithoutPlace({ ...base, weights: w }, new Set(eligible.keys()), pins, settings.method);
     if (stranded.length > 0) {
-      for (const row of stranded) {
-        eligible.delete(row);
-        const id = features.coacheeIds[row]!;
-        refused.push({ coacheeId: id, coachId: features.coachIds[current[row]!]!, reason: 'noPlace', bestGain: null, bestCoachId: null });
-      }
+      refuse(stranded, () => 'noPlace');
+      continue;
+    }
+    // An exit the optimum keeps with its current coach: moving it would not raise the total, or
+    // would cost someone a place (whyNotGranted tells which).
+    const stays = result.status === 'optimal' ? stayed(result) : [];
+    if (stays.length > 0) {
+      refuse(stays, (row) => whyNotGranted(row, result.matched));
       continue;
     }
     if (!settings.allowUnmatched) return finish(result.status === 'optimal' ? regrant(result, () => true, false) : result);
@@ -218,9 +251,10 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     });
     const best = solvePinned({ ...base, weights: withBonus }, pins, settings.method);
     if (best.status !== 'optimal' || best.matched !== most) throw new CoachmatchError('internal', `re-matching with exits as bonuses came back ${best.status}, where refusing every exit places ${most}`);
-    // Every exit with eligible coaches decided again: the earlier refusals for want of a place go.
+    // Every exit with eligible coaches decided again: the earlier refusals for want of a place or
+    // total go (the main loop then refuses those that lower the total with these granted).
     eligible.clear();
-    refused.splice(0, refused.length, ...refused.filter((r) => r.reason !== 'noPlace'));
+    refused.splice(0, refused.length, ...refused.filter((r) => r.reason === 'belowMargin'));
     for (const [row, set] of choices) {
       const to = best.assignment[row];
       if (to !== null && to !== undefined && set.has(to)) eligible.set(row, set);
@@ -229,9 +263,12 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   }
 
   /**
-   * Each exit refused for want of a place is granted again when the re-match is then optimal and
-   * `keeps` what it must: strict, everyone placed; not strict, as many placed as with every exit
-   * refused, the coachee who asked among them (in the cohort's order).
+   * Each exit refused for want of a place or total is granted again when the re-match is then
+   * optimal, `keeps` what it must (strict, everyone placed; not strict, as many placed as with
+   * every exit refused, the coachee who asked among them, in the cohort's order), and moves every
+   * granted exit, this one too, to an eligible coach: an optimum that keeps one with its coach
+   * would grant an exit that does not raise the total. One still refused is refused for why
+   * granting it fails with the exits granted by then ({@link whyNotGranted}).
    *
    * Strict: exits are set aside a round at a time, and a later round can free the place an
    * earlier refusal lacked (seed 547 of the red team's harness: two exits wanting one place, the
@@ -240,16 +277,16 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
    */
   function regrant(solved: AssignmentResult, keeps: (trial: Extract<AssignmentResult, { status: 'optimal' }>, row: number) => boolean, inCohortOrder: boolean): AssignmentResult {
     let best = solved;
-    const noPlace = refused.filter((x) => x.reason === 'noPlace');
-    if (inCohortOrder) noPlace.sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!);
-    for (const r of noPlace) {
+    const again = refused.filter((x) => x.reason !== 'belowMargin');
+    if (inCohortOrder) again.sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!);
+    const placed = solved.matched;
+    for (const r of again) {
       const row = rowOf.get(r.coacheeId)!;
       eligible.set(row, choices.get(row)!);
       const trial = solvePinned({ ...base, weights: restricted() }, pins, settings.method);
-      if (trial.status === 'optimal' && keeps(trial, row)) {
-        best = trial;
-        refused.splice(refused.indexOf(r), 1);
-      } else eligible.delete(row);
+      refused.splice(refused.indexOf(r), 1);
+      if (trial.status === 'optimal' && keeps(trial, row) && stayed(trial).length === 0 && trial.assignment[row] !== null) best = trial;
+      else refuse([row], (x) => whyNotGranted(x, placed));
     }
     return best;
   }
@@ -278,14 +315,19 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       }
       moves.push({ coacheeId: id, coacheeName: features.coachees[row]!.name, from, to: to === null ? null : features.coachIds[to]!, reason: moveReason(row, from, to) });
     });
-    // Who took the place a mover gave up: the coachees now with that coach who were not before.
-    const settled = moves.map((m) => {
-      if (m.reason.kind !== 'madeRoom') return m;
-      const forCoachees = features.coacheeIds.filter((id, row) => {
+    // The place a mover gave up was made room for those who took it only if they had to move
+    // themselves; a place taken by someone who moved for a better fit, or by a newcomer, or by
+    // nobody, was not made room for anyone ('rearranged' says who took it).
+    const hadToMove = new Set(moves.filter((m) => forcedKinds.has(m.reason.kind)).map((m) => m.coacheeId));
+    const settled = moves.map((m): Move => {
+      if (m.reason.kind !== 'rearranged') return m;
+      const takers = features.coacheeIds.filter((id, row) => {
         const col = solved.assignment[row];
         return col !== null && col !== undefined && features.coachIds[col] === m.from && currentOf.get(id) !== m.from;
       });
-      return { ...m, reason: { ...m.reason, forCoachees } };
+      const forCoachees = takers.filter((id) => hadToMove.has(id));
+      if (forCoachees.length > 0) return { ...m, reason: { kind: 'madeRoom', gain: m.reason.gain, forCoachees } };
+      return { ...m, reason: { ...m.reason, placeTakenBy: takers } };
     });
     return {
       status: solved.status,
@@ -300,16 +342,46 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       diagnosis: matching.diagnosis,
     };
 
+    /** Why the coachee at `row` moved; 'rearranged' (no room made, nobody forced) is settled with who took the place. */
     function moveReason(row: number, from: string, to: number | null): MoveReason {
-      if (dropouts.has(from) || current[row]! < 0) return { kind: 'coachDroppedOut', coachId: from };
+      const cur = current[row]!;
+      if (dropouts.has(from) || cur < 0) return { kind: 'coachDroppedOut', coachId: from };
       if (to === null) return { kind: 'lostPlace' };
-      const gain = own(row, to) - own(row, current[row]!);
+      const gain = own(row, to) - own(row, cur);
       if (eligible.has(row)) return { kind: 'exitGranted', gain };
-      const weighted = (weights[row]![to] as number) - (weights[row]![current[row]!] as number);
-      if (weighted > settings.changePrice) return { kind: 'betterFit', gain };
-      return { kind: 'madeRoom', gain, forCoachees: [] };
+      if (weights[row]![cur] === null) return { kind: 'pairNotAllowed', coachId: from };
+      // A capacity cut below the coach's current coachees: some of them must go.
+      const currentCoachees = current.filter((col) => col === cur).length;
+      if (combined.capacity[cur]! < currentCoachees) return { kind: 'coachOverCapacity', coachId: from, capacity: combined.capacity[cur]!, currentCoachees };
+      // What the solve weighed against the change price: the pair's weight (priority and
+      // continuity included), not the coachee's own score gain, which may be below the price.
+      const weightedGain = (weights[row]![to] as number) - (weights[row]![cur] as number);
+      if (weightedGain > settings.changePrice) return { kind: 'betterFit', gain, weightedGain };
+      return { kind: 'rearranged', gain, weightedGain, placeTakenBy: [] };
     }
   }
+}
+
+/** Moves the coachee had to make: their place was gone or they asked to leave and were let go. */
+const forcedKinds: ReadonlySet<MoveReason['kind']> = new Set(['coachDroppedOut', 'exitGranted', 'coachOverCapacity', 'pairNotAllowed']);
+
+/**
+ * The pin conflicts in words, the same whatever the order of the pins (they carry none): each
+ * conflict names its pins by their pair (coachee → coach), distinct pairs in id order (coachee,
+ * then coach), and the conflicts come by kind, then by those names. Naming pins by their index
+ * made shuffling `--pin` change the output.
+ */
+function describePinConflicts(conflicts: readonly PinConflict[], pins: readonly IdPair[]): string[] {
+  const kindOrder: Record<PinConflict['kind'], number> = { banned: 0, twoColumns: 1, overCapacity: 2 };
+  const why = (c: PinConflict) => (c.kind === 'banned' ? 'the pair is banned' : c.kind === 'overCapacity' ? `more pins than the coach's ${c.capacity} place(s)` : 'one coachee pinned to two coaches');
+  return conflicts
+    .map((c) => {
+      const pairs = new Map(c.pins.map((p) => [`${pins[p]!.coacheeId}\u0000${pins[p]!.coachId}`, pins[p]!]));
+      const sorted = [...pairs.values()].sort((a, b) => compareIds(a.coacheeId, b.coacheeId) || compareIds(a.coachId, b.coachId));
+      return { rank: kindOrder[c.kind], names: sorted.map((p) => `${p.coacheeId} → ${p.coachId}`).join(', '), why: why(c) };
+    })
+    .sort((a, b) => a.rank - b.rank || compareIds(a.names, b.names))
+    .map((c) => `${c.names}: ${c.why}`);
 }
 
 /** Checks the request's ids and returns the current coach of each coachee that has one. */

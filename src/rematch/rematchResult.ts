@@ -1,13 +1,33 @@
 import type { Matching } from '../engine/matching.js';
 
-/** Why a coachee's coach changed in a re-match. */
+/**
+ * Why a coachee's coach changed in a re-match. `gain` is always the coachee's own score gain
+ * (the new coach's score minus the current one's, continuity left out); it may be negative.
+ */
 export type MoveReason =
   | { readonly kind: 'coachDroppedOut'; readonly coachId: string }
   | { readonly kind: 'exitGranted'; readonly gain: number }
-  /** The coachee's own fit improved by more than the change price. */
-  | { readonly kind: 'betterFit'; readonly gain: number }
-  /** The move freed a place that someone who had to move took; `gain` may be negative. */
+  /** The current pair is no longer allowed (a ban, an `avoid`, a rule): the coachee had to move. */
+  | { readonly kind: 'pairNotAllowed'; readonly coachId: string }
+  /** The coach now has fewer places (`capacity`) than current coachees: some of them had to move. */
+  | { readonly kind: 'coachOverCapacity'; readonly coachId: string; readonly capacity: number; readonly currentCoachees: number }
+  /**
+   * The move is worth more than the change price on its own: `weightedGain`, the difference of
+   * the pair weights the re-match compares with the price (the coachee's priority and the
+   * continuity of the current pair counted), is above it. `gain` alone may be below the price.
+   */
+  | { readonly kind: 'betterFit'; readonly gain: number; readonly weightedGain: number }
+  /**
+   * The move freed a place taken by `forCoachees` (never empty), each of whom had to move (coach
+   * dropped out or over capacity, pair no longer allowed, exit granted).
+   */
   | { readonly kind: 'madeRoom'; readonly gain: number; readonly forCoachees: readonly string[] }
+  /**
+   * None of the above: the coachee moved within the re-arrangement with the best total, its own
+   * move worth no more than the change price (`weightedGain`, as for `betterFit`). Its place went
+   * to `placeTakenBy` (coachees who moved for a better fit or in turn, or newcomers; empty: to nobody).
+   */
+  | { readonly kind: 'rearranged'; readonly gain: number; readonly weightedGain: number; readonly placeTakenBy: readonly string[] }
   | { readonly kind: 'lostPlace' };
 
 /** A coachee whose current pair was not kept. */
@@ -25,11 +45,14 @@ export interface RefusedExit {
   readonly coachId: string;
   /**
    * `belowMargin`: no coach is better by the margin. `noPlace`: placing the coachee with one that
-   * is would leave others without a place or not raise the re-match's total (keep bonuses
-   * included). Not "no place at all": when placing them ties, the solver's deterministic
-   * tie-break may refuse the exit although an equally good re-match grants it.
+   * is would leave someone without a place (the coachee, or others: fewer placed; with every
+   * coachee to be placed, no re-match at all). `lowersTotal`: everyone would keep a place, but
+   * the others would lose more than the coachee gains: the re-match's total (every other current
+   * pair's keep bonus included; not the one the coachee asked to leave) would not rise. A tie
+   * counts: the solver's deterministic tie-break may refuse an exit that an equally good re-match
+   * grants. A refused exit is then a current pair like any other.
    */
-  readonly reason: 'belowMargin' | 'noPlace';
+  readonly reason: 'belowMargin' | 'noPlace' | 'lowersTotal';
   /** The best alternative's score gain over the current coach (continuity term left out); null when there is none. */
   readonly bestGain: number | null;
   readonly bestCoachId: string | null;

@@ -8,10 +8,17 @@ function describeMove(reason: MoveReason): string {
       return `coach ${reason.coachId} dropped out`;
     case 'exitGranted':
       return `exit granted (score ${signed(reason.gain)})`;
+    case 'pairNotAllowed':
+      return `the pair with ${reason.coachId} is no longer allowed`;
+    case 'coachOverCapacity':
+      return `coach ${reason.coachId} now has ${reason.capacity} place(s) for ${reason.currentCoachees} current coachees`;
     case 'betterFit':
-      return `better fit (score ${signed(reason.gain)}, worth more than the change price)`;
+      // The weighted gain is what beat the price; the own score gain alone may not.
+      return `better fit: worth ${signed(reason.weightedGain)} to the re-match, priority and continuity counted, more than the change price (own score ${signed(reason.gain)})`;
     case 'madeRoom':
-      return `made room for ${reason.forCoachees.join(', ') || 'others'} (own score ${signed(reason.gain)})`;
+      return `made room for ${reason.forCoachees.join(', ')}, who had to move (own score ${signed(reason.gain)})`;
+    case 'rearranged':
+      return `moved in the re-arrangement with the best total (worth ${signed(reason.weightedGain)} on its own, not more than the change price; own score ${signed(reason.gain)}); its place went to ${reason.placeTakenBy.join(', ') || 'nobody'}`;
     case 'lostPlace':
       return 'no place left';
   }
@@ -37,10 +44,13 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
     out.push('## Exit requests not granted', '');
     const moveOf = new Map(outcome.moves.map((m) => [m.coacheeId, m]));
     for (const r of outcome.refusedExits) {
-      const why = r.reason === 'noPlace'
-        ? // Not "no place even after reshuffling": with ties an equally good re-match may place them.
-          "placing them with a coach better by the margin would leave others without a place or not raise the re-match's total"
-        : `no coach is better by the margin${r.bestGain === null ? '' : ` (best: ${r.bestCoachId}, ${signed(r.bestGain)})`}`;
+      const why =
+        r.reason === 'noPlace'
+          ? 'placing them with a coach better by the margin would leave someone without a place'
+          : r.reason === 'lowersTotal'
+            ? // Not "strictly lowers": on a tie the solver's tie-break decides.
+              'granting it would cost the others more than it gains (the re-match as a whole would not improve)'
+            : `no coach is better by the margin${r.bestGain === null ? '' : ` (best: ${r.bestCoachId}, ${signed(r.bestGain)})`}`;
       // A refused exit keeps its pair unless the re-match moves it anyway (a full coach, a drop-out).
       const move = moveOf.get(r.coacheeId);
       const where = move === undefined ? `stays with ${r.coachId}` : move.to === null ? `loses ${r.coachId} all the same (see Moves)` : `moves from ${r.coachId} to ${move.to} all the same (see Moves)`;

@@ -48,7 +48,7 @@ describe(rematch, () => {
         const gained = outcome.matching.objective! - minimal.matching.objective!;
         expect(gained).toBeGreaterThanOrEqual(changePrice * extra - 1e-9);
         if (changePrice >= 5) expect(extra).toBe(0);
-        for (const m of outcome.moves) if (!mustMove.includes(m.coacheeId)) expect(['betterFit', 'madeRoom']).toContain(m.reason.kind);
+        for (const m of outcome.moves) if (!mustMove.includes(m.coacheeId)) expect(['betterFit', 'madeRoom', 'rearranged']).toContain(m.reason.kind);
       }),
       { numRuns: runs(12) },
     );
@@ -67,7 +67,11 @@ describe(rematch, () => {
     const strict = solved(rematch(cohort, { current, exits: ['student-19'] }, { exitMargin: 5 }));
     expect(strict.refusedExits).toMatchObject([{ coacheeId: 'student-19', reason: 'belowMargin' }]);
     expect(strict.changed).toBe(0);
-    const lenient = solved(rematch(cohort, { current, exits: ['student-19'] }, { exitMargin: 0.01 }));
+    // From an optimal matching an exit lowers the total (it is refused, 'lowersTotal'); with
+    // student-19 on coach-07 (a poor fit with places to spare) moving raises it.
+    const poorFit = current.map((p) => (p.coacheeId === 'student-19' ? { ...p, coachId: 'coach-07' } : p));
+    expect(solved(rematch(cohort, { current, exits: ['student-19'] }, { exitMargin: 0.01 })).refusedExits).toMatchObject([{ coacheeId: 'student-19', reason: 'lowersTotal' }]);
+    const lenient = solved(rematch(cohort, { current: poorFit, exits: ['student-19'] }, { exitMargin: 0.01 }));
     const move = lenient.moves.find((m) => m.coacheeId === 'student-19');
     expect(lenient.grantedExits).toEqual(['student-19']);
     expect(move?.reason.kind).toBe('exitGranted');

@@ -6,9 +6,10 @@ import { sectorCoach, sectorCoachee, sectorCohort } from './support.js';
 
 /**
  * x (with A) asks to leave for B, better by the margin; a is with B and avoids A. Both have
- * priority 0, so every pair weighs 0, and the change price is 0. With x's exit granted, one
- * of them gets B and the other nothing: x on B and a on B both place one coachee for a total
- * of 0. So an equally good re-match places x: "B has no place even after reshuffling" is false.
+ * priority 0, so every pair weighs 0, and the change price is 0. Granting x's exit leaves one of
+ * them without a coach (x on B or a on B), keeping it places both: the exit is refused for want
+ * of a place. (Before exits were offered their current coach, placing x on B and a nowhere tied
+ * with the opposite, and the wording had to allow for it.)
  */
 const tie = sectorCohort(
   [sectorCoach('A', 'x', 1), sectorCoach('B', 'y', 1)],
@@ -16,14 +17,13 @@ const tie = sectorCohort(
 );
 
 describe('rematch: an exit refused for want of a place', () => {
-  it('says what is true when placing the coachee ties: not "no place", but no gain', () => {
+  it('says what is true: granting the exit would leave someone without a place (not "no place" for x)', () => {
     const outcome = rematch(parseCohort(tie), { exits: ['x'] }, { changePrice: 0 });
     if (outcome.status !== 'optimal') throw new Error(outcome.status);
-    // The solver's tie-break (deterministic) leaves x out here; either choice would be optimal.
     expect(outcome.refusedExits).toMatchObject([{ coacheeId: 'x', reason: 'noPlace' }]);
     const text = renderRematchMarkdown(outcome);
     expect(text).not.toMatch(/no place|reshuffling/);
-    expect(text).toContain("- **x** stays with A: placing them with a coach better by the margin would leave others without a place or not raise the re-match's total");
+    expect(text).toContain('- **x** stays with A: placing them with a coach better by the margin would leave someone without a place');
   });
 
   it('does not say a refused exit stays with its coach when the re-match moves or unplaces them all the same', () => {

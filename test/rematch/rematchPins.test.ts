@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isErrorOfKind } from '../../src/errors.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch, type RematchRequest } from '../../src/rematch/rematch.js';
+import { renderRematchMarkdown } from '../../src/rematch/renderRematchMarkdown.js';
 import { runs } from '../helpers/runs.js';
 import { sectorCoach, sectorCoachee, sectorCohort } from './support.js';
 
@@ -66,5 +67,23 @@ describe('rematch pins', () => {
       }),
       { numRuns: runs(25) },
     );
+  });
+
+  it('diagnoses conflicting pins byte for byte the same whatever their order, naming them by pair', () => {
+    // A has 2 places and 3 pinned current coachees; w avoids its current coach B (a banned pin).
+    const cohort = parseCohort(
+      sectorCohort(
+        [sectorCoach('A', 'x', 2), sectorCoach('B', 'y', 1)],
+        [sectorCoachee('x', 'x', { currentCoach: 'A' }), sectorCoachee('y', 'x', { currentCoach: 'A' }), sectorCoachee('z', 'x', { currentCoach: 'A' }), sectorCoachee('w', 'y', { currentCoach: 'B', avoid: ['B'] })],
+      ),
+    );
+    const pins = [{ coacheeId: 'z', coachId: 'A' }, { coacheeId: 'w', coachId: 'B' }, { coacheeId: 'x', coachId: 'A' }, { coacheeId: 'y', coachId: 'A' }, { coacheeId: 'x', coachId: 'A' }];
+    const outputs = fc.sample(fc.shuffledSubarray(pins, { minLength: pins.length }), runs(30)).map((shuffled) => {
+      const outcome = rematch(cohort, { pins: shuffled });
+      return [JSON.stringify(outcome), renderRematchMarkdown(outcome)];
+    });
+    const expected = rematch(cohort, { pins });
+    expect(expected.diagnosis).toEqual(['w → B: the pair is banned', "x → A, y → A, z → A: more pins than the coach's 2 place(s)"]);
+    for (const output of outputs) expect(output).toEqual([JSON.stringify(expected), renderRematchMarkdown(expected)]);
   });
 });
