@@ -3,10 +3,12 @@ import { refuseQuotas } from '../engine/refuseQuotas.js';
 import { defaultMatchOptions, prepareMatch, toAssignmentProblem, type MatchOptions } from '../engine/match.js';
 import { CoachmatchError, type InputIssue } from '../errors.js';
 import { solvePinned, type PinConflict } from '../explain/solvePinned.js';
+import { priorityWeight } from '../policies/priorityWeight.js';
 import { compareIds } from '../model/compareIds.js';
 import type { Cohort } from '../model/cohort.js';
 import type { AssignmentResult } from '../solver/types.js';
 import type { IdPair } from '../scenarios/scenario.js';
+import { describePinConflicts } from '../scenarios/describePinConflicts.js';
 import { exitsWithoutPlace } from './exitsWithoutPlace.js';
 import { checkRematchRequestShape, rematchSettings } from './rematchInputSchema.js';
 import type { ExitCluster, Move, MoveReason, RefusedExit, RematchResult } from './rematchResult.js';
@@ -154,9 +156,15 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   // A spread of 0 means every weight is 0: any bonus is then exact.
   const keepBonus = spread > 0 ? Math.min(settings.changePrice, 2 * spread) : settings.changePrice;
   /**
+   * The weight of an exit's current pair should it stay: the coachee's own score there, priority
+   * weighted, without the keep bonus or the continuity term. Both value going on with a pair, and
+   * this one the coachee and the organisation agreed should end (the exit threshold): counted,
+   * they refused nearly every exit from an optimal matching, even to a coach with room.
+   */
+  const leaving = (row: number) => priorityWeight(combined.rowMultiplier[row]!, own(row, current[row]!));
+  /**
    * The weights with a keep bonus on every current pair but those of the `granted` exits, which
-   * are offered their eligible coaches and their current coach at the pair's plain weight (the
-   * coachee asked to leave it: no keep bonus). So the exact solve moves an exit only when that
+   * are offered their eligible coaches and their current coach at {@link leaving}'s weight. So the exact solve moves an exit only when that
    * raises the total, everyone else's keep bonuses included; offered its eligible coaches alone,
    * an exit had to be placed there at any cost to others. `forced`, a row of `granted`, is
    * offered its eligible coaches only: the exit granted whatever it costs.
@@ -166,7 +174,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       const allowedOnly = granted.get(row);
       return r.map((x, col) => {
         if (x === null) return null;
-        if (allowedOnly !== undefined) return allowedOnly.has(col) || (col === current[row] && row !== forced) ? x : null;
+        if (allowedOnly !== undefined) return allowedOnly.has(col) ? x : col === current[row] && row !== forced ? leaving(row) : null;
         return col === current[row] ? x + keepBonus : x;
       });
     });
@@ -197,7 +205,11 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   for (;;) {
     const w = restricted();
     const result = solvePinned({ ...base, weights: w }, pins, settings.method);
-    if (result.status === 'pinConflict') return { status: 'pinConflict', diagnosis: describePinConflicts(result.conflicts, request.pins!), exitClusters };
+    if (result.status === 'pinConflict') {
+      // Ban reasons of the pinned pairs only, keyed as describePinConflicts reads them.
+      const pinBans = Object.fromEntries(pins.map(({ row, col }) => [`${features.coacheeIds[row]}→${features.coachIds[col]}`, (combined.bans.get(row * cols + col) ?? []).map((b) => b.reason)]));
+      return { status: 'pinConflict', diagnosis: describePinConflicts(result.conflicts, request.pins!, pinBans, features.coachIds), exitClusters };
+    }
     // An exit whose eligible coaches have no place: left unplaced by the solve, or, when every
     // coachee must be placed, making the solve infeasible (then the fewest such exits are found).
     const stranded =
@@ -364,25 +376,6 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
 
 /** Moves the coachee had to make: their place was gone or they asked to leave and were let go. */
 const forcedKinds: ReadonlySet<MoveReason['kind']> = new Set(['coachDroppedOut', 'exitGranted', 'coachOverCapacity', 'pairNotAllowed']);
-
-/**
- * The pin conflicts in words, the same whatever the order of the pins (they carry none): each
- * conflict names its pins by their pair (coachee → coach), distinct pairs in id order (coachee,
- * then coach), and the conflicts come by kind, then by those names. Naming pins by their index
- * made shuffling `--pin` change the output.
- */
-function describePinConflicts(conflicts: readonly PinConflict[], pins: readonly IdPair[]): string[] {
-  const kindOrder: Record<PinConflict['kind'], number> = { banned: 0, twoColumns: 1, overCapacity: 2 };
-  const why = (c: PinConflict) => (c.kind === 'banned' ? 'the pair is banned' : c.kind === 'overCapacity' ? `more pins than the coach's ${c.capacity} place(s)` : 'one coachee pinned to two coaches');
-  return conflicts
-    .map((c) => {
-      const pairs = new Map(c.pins.map((p) => [`${pins[p]!.coacheeId}\u0000${pins[p]!.coachId}`, pins[p]!]));
-      const sorted = [...pairs.values()].sort((a, b) => compareIds(a.coacheeId, b.coacheeId) || compareIds(a.coachId, b.coachId));
-      return { rank: kindOrder[c.kind], names: sorted.map((p) => `${p.coacheeId} → ${p.coachId}`).join(', '), why: why(c) };
-    })
-    .sort((a, b) => a.rank - b.rank || compareIds(a.names, b.names))
-    .map((c) => `${c.names}: ${c.why}`);
-}
 
 /** Checks the request's ids and returns the current coach of each coachee that has one. */
 function checkRequest(cohort: Cohort, request: RematchRequest): Map<string, string> {

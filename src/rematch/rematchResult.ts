@@ -48,7 +48,8 @@ export interface RefusedExit {
    * is would leave someone without a place (the coachee, or others: fewer placed; with every
    * coachee to be placed, no re-match at all). `lowersTotal`: everyone would keep a place, but
    * the others would lose more than the coachee gains: the re-match's total (every other current
-   * pair's keep bonus included; not the one the coachee asked to leave) would not rise. A tie
+   * pair's keep bonus included; the pair the coachee asked to leave counts without its keep bonus
+   * and continuity) would not rise. A tie
    * counts: the solver's deterministic tie-break may refuse an exit that an equally good re-match
    * grants. A refused exit is then a current pair like any other.
    */

@@ -1,3 +1,4 @@
+import { priorityWeight } from '../../src/policies/priorityWeight.js';
 import fc from 'fast-check';
 import { prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
 import type { Cohort } from '../../src/model/cohort.js';
@@ -54,5 +55,7 @@ export function documentedRematch(cohort: Cohort, allowUnmatched: boolean, exitM
       }),
     ),
   });
-  return { base, features, current, rowOf, problemWith };
+  /** An exit's current pair should it stay: its own score, priority weighted, without keep bonus or continuity (as rematch offers it). */
+  const leavingWeight = (i: number) => priorityWeight(combined.rowMultiplier[i]!, own(i, current[i]!));
+  return { base, features, current, rowOf, problemWith, leavingWeight };
 }
