@@ -1,3 +1,4 @@
+import { withoutRawHtml } from '../report/markdownText.js';
 import type { MoveReason, RematchResult } from './rematchResult.js';
 
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
@@ -31,7 +32,7 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
   if (outcome.exitClusters.length > 0) {
     out.push('## Exits cluster on one coach', '', ...outcome.exitClusters.map((c) => `- **${c.coachId}**: ${c.message} (${c.coacheeIds.join(', ')})`), '');
   }
-  if (outcome.status === 'pinConflict') return `${out.join('\n')}\n`;
+  if (outcome.status === 'pinConflict') return withoutRawHtml(`${out.join('\n')}\n`);
   out.push(`Current pairs kept: ${outcome.kept}; changed: ${outcome.changed}; newly placed: ${outcome.newlyPlaced.length}.`, '');
   out.push('## Moves', '');
   if (outcome.moves.length === 0) out.push('None.', '');
@@ -58,5 +59,5 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
     }
     out.push('');
   }
-  return `${out.join('\n')}\n`;
+  return withoutRawHtml(`${out.join('\n')}\n`);
 }

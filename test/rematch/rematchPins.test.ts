@@ -83,7 +83,8 @@ describe('rematch pins', () => {
       return [JSON.stringify(outcome), renderRematchMarkdown(outcome)];
     });
     const expected = rematch(cohort, { pins });
-    expect(expected.diagnosis).toEqual(['w → B: the pair is banned', "x → A, y → A, z → A: more pins than the coach's 2 place(s)"]);
+    // Worded as compare words its pin conflicts (src/scenarios/describePinConflicts.ts), the ban with its reason.
+    expect(expected.diagnosis).toEqual(['w → B is banned: Coachee W asked not to be matched with this coach', 'x → A, y → A, z → A put 3 coachees on A (capacity 2)']);
     for (const output of outputs) expect(output).toEqual([JSON.stringify(expected), renderRematchMarkdown(expected)]);
   });
 });
