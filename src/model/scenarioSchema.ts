@@ -21,7 +21,7 @@ export const scenarioSchema = z
     description: boundedString(MAX_DESCRIPTION_LENGTH, 'a description').optional(),
     base: boundedString(MAX_DESCRIPTION_LENGTH, 'a path').min(1).describe('Path of the base cohort file, relative to the scenario file.'),
     policy: policyInputSchema.optional().describe("Preset and weight overrides, applied on top of the cohort's own policy."),
-    capacity: keyedRecordSchema(idSchema, z.int().min(0)).default({}).describe('New capacity per coach id.'),
+    capacity: keyedRecordSchema(idSchema, coachSchema.shape.capacity).default({}).describe('New capacity per coach id (as a coach record\'s).'),
     removeCoaches: z.array(idSchema).default([]).describe('Coaches who drop out (made inactive).'),
     addCoaches: z.array(coachSchema).default([]).describe('New coaches, written as in a cohort file.'),
     pins: z.array(pairSchema).default([]).describe('Pairs that must be in the matching.'),

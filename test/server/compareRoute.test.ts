@@ -54,6 +54,13 @@ describe(`POST ${compareRoute.path}`, () => {
     expect(comparison.scenarios.map((x: { name: string }) => x.name)).toEqual(['scenario 1', 'scenario 2']);
   });
 
+  it('holds a scenario to the limits of a scenario file: a name of at most 1000 characters, a capacity of at most 1,000,000', async () => {
+    const scenarios = [{ name: 'x'.repeat(1001) }, { name: 'cut', capacity: { 'coach-01': 2_000_000 } }];
+    const problem = await problemOf(await s.post('/compare', { base: alumni, scenarios }));
+    expect(problem.status).toBe(422);
+    expect(problem.errors!.map((e) => e.path).sort()).toEqual(['$.scenarios[0].name', '$.scenarios[1].capacity["coach-01"]']);
+  });
+
   it('answers an unknown coach or coachee in a scenario with 422 at its path in the request', async () => {
     const scenarios = [inline('baseline.json'), { pins: [{ coachee: 'student-05', coach: 'coach-99' }], bans: [{ coachee: 'nobody', coach: 'coach-02' }], removeCoaches: ['coach-77'] }];
     const problem = await problemOf(await s.post('/compare', { base: alumni, scenarios }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scenarioSchema } from '../scenarioSchema.js';
+import { MAX_NAME_LENGTH, boundedString } from '../textLimits.js';
 
 /**
  * A scenario of `POST /compare`: a scenario file without its `base` path. Over HTTP the base
@@ -7,5 +8,5 @@ import { scenarioSchema } from '../scenarioSchema.js';
  */
 export const scenarioChangesSchema = scenarioSchema
   .omit({ base: true })
-  .extend({ name: z.string().min(1).optional().describe('Shown in comparisons; defaults to "scenario N" (its 1-based position).') })
+  .extend({ name: boundedString(MAX_NAME_LENGTH, 'a name').min(1).optional().describe('Shown in comparisons; defaults to "scenario N" (its 1-based position).') })
   .describe('A what-if scenario: changes to the base cohort.');
