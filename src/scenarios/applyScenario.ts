@@ -47,11 +47,14 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
   // Problems of the changed cohort that parseCohort counted but did not list (it lists the first 1,000).
   const unlisted = { count: 0 };
   const cohort = withCoachChanges(baseInput as Record<string, unknown>, scenario, removed, capacityChanges, issues, unlisted);
-  const pool = new Set((cohort?.coaches ?? base.coaches).filter((c) => c.active).map((c) => c.id));
+  const coaches = cohort?.coaches ?? base.coaches;
+  const pool = new Set(coaches.filter((c) => c.active).map((c) => c.id));
+  // Every coach of the changed cohort, an inactive one added by this scenario too: known, if not active.
+  const known = new Set(coaches.map((c) => c.id));
   const checkPair = (section: 'pins' | 'bans', n: number, coachee: string, coach: string) => {
     if (!coachees.has(coachee)) report([section, n, 'coachee'], `unknown coachee '${coachee}'`);
     if (removed.has(coach)) report([section, n, 'coach'], `coach '${coach}' is removed in this scenario`);
-    else if (!coachById.has(coach) && !pool.has(coach)) report([section, n, 'coach'], `unknown coach '${coach}'`);
+    else if (!coachById.has(coach) && !known.has(coach)) report([section, n, 'coach'], `unknown coach '${coach}'`);
     else if (!pool.has(coach)) report([section, n, 'coach'], `coach '${coach}' is not active`);
   };
   const pinnedAt = new Map<string, number>();

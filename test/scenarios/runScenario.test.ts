@@ -128,6 +128,12 @@ describe(applyScenario, () => {
     })).toEqual(['$.removeCoaches[1]', '$.capacity["coach-78"]', '$.pins[0].coachee', '$.bans[0].coach']);
   });
 
+  it('calls a coach this scenario adds inactive "not active", not unknown, when a pin names it', () => {
+    const coach01 = (JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8')) as { coaches: Record<string, unknown>[] }).coaches[0]!;
+    const added = { ...coach01, id: 'coach-new', active: false };
+    expect(() => resolve({ addCoaches: [added], pins: [{ coachee: 'student-01', coach: 'coach-new' }] })).toThrow("$.pins[0].coach: coach 'coach-new' is not active");
+  });
+
   it('rejects a pin on a removed or inactive coach and a coachee pinned to two coaches', () => {
     expect(issuePaths({
       removeCoaches: ['coach-01'],
