@@ -21,6 +21,9 @@ export function zodIssuesToInputIssues(issues: readonly z.core.$ZodIssue[]): Inp
       const key = String(path.pop());
       const message = issue.issues.map((i) => i.message).join('; ');
       out.push({ path: keyPath(path, key), message: isOverlongKey(key) ? `${message} (${describeValue(key)})` : message });
+    } else if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
+      // zod says "expected number, received undefined" of a field left out: say it is required.
+      out.push({ path: toJsonPath(path), message: `required: ${describeExpected(issue.expected)}` });
     } else {
       out.push({ path: toJsonPath(path), message: issue.message });
     }
@@ -31,4 +34,9 @@ export function zodIssuesToInputIssues(issues: readonly z.core.$ZodIssue[]): Inp
 /** The path of `key` in the record at `path`; the record's own for a key too long to be one (a path of megabytes helps nobody). */
 function keyPath(path: Path, key: string): string {
   return toJsonPath(isOverlongKey(key) ? path : [...path, key]);
+}
+
+/** What a zod type name asks for, in words: `number` → "a number". */
+function describeExpected(expected: string): string {
+  return expected === 'array' || expected === 'object' || expected === 'int' ? `an ${expected === 'int' ? 'integer' : expected}` : `a ${expected}`;
 }
