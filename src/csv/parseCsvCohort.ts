@@ -1,4 +1,7 @@
-import type { InputIssue } from '../errors.js';
+import { z } from 'zod';
+import { CoachmatchError, type InputIssue } from '../errors.js';
+import { zodIssuesToInputIssues } from '../model/zodIssuesToInputIssues.js';
+import { parseCsvMapping } from './parseCsvMapping.js';
 import type { Cohort } from '../model/cohort.js';
 import { invalidCohortError } from '../model/invalidCohortError.js';
 import { validateCohort } from '../model/validateCohort.js';
@@ -14,6 +17,9 @@ export interface CsvCohortFiles {
   readonly coachees: CsvSource;
   readonly relations?: CsvSource | undefined;
 }
+
+const csvSourceSchema = z.object({ name: z.string(), content: z.union([z.string(), z.instanceof(Uint8Array)]) });
+const csvFilesSchema = z.object({ coaches: csvSourceSchema, coachees: csvSourceSchema, relations: csvSourceSchema.optional() });
 
 /**
  * Imports a cohort from CSV files: reads each file (UTF-8 with or without BOM, comma,
@@ -38,6 +44,10 @@ export interface CsvCohortFiles {
  * ```
  */
 export function parseCsvCohort(files: CsvCohortFiles, mapping: Partial<CsvMapping> = {}, mappingName = 'mapping'): Cohort {
+  // A caller without types (plain JavaScript) gets a path, not a TypeError or a file named "undefined".
+  const given = csvFilesSchema.safeParse(files);
+  if (!given.success) throw new CoachmatchError('invalidArgument', 'parseCsvCohort takes { coaches, coachees, relations? }, each { name, content }', zodIssuesToInputIssues(given.error.issues));
+  parseCsvMapping(mapping, mappingName);
   const settings: CsvMapping = {
     ...defaultCsvMapping,
     ...mapping,

@@ -1,3 +1,4 @@
+import { describeValue } from '../text/describeValue.js';
 import { CoachmatchError } from '../errors.js';
 import { parsePlainNumber, parseWholeNumber } from '../model/plainNumber.js';
 import { policyInputSchema } from '../model/policyInputSchema.js';
@@ -12,6 +13,7 @@ import { withField, type SweepSpec } from './sweep.js';
  * step count that is not a whole number ≥ 1.
  */
 export function parseSweepSpec(text: string): SweepSpec {
+  if (typeof text !== 'string') throw new CoachmatchError('invalidArgument', `--sweep must look like weights.difference=0:1:10, got ${describeValue(text)}`);
   const match = /^([A-Za-z.]+)=([^:]+):([^:]+):([^:]+)$/.exec(text.trim());
   if (match === null) throw new CoachmatchError('invalidArgument', `--sweep must look like weights.difference=0:1:10, got ${JSON.stringify(text)}`);
   const [, path, fromText, toText, stepsText] = match;

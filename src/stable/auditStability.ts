@@ -1,3 +1,4 @@
+import { describeValue } from '../text/describeValue.js';
 import { CoachmatchError } from '../errors.js';
 import { preferenceRanks } from './preferenceRanks.js';
 import type { StableProblem } from './stableProblem.js';
@@ -45,6 +46,7 @@ export interface StabilityAudit {
 export function auditStability(problem: StableProblem, assignment: readonly (number | null)[]): StabilityAudit {
   const { rows, cols } = problem;
   const { rowRank, colRank, listedBy, capacity } = preferenceRanks(problem);
+  if (!Array.isArray(assignment)) throw new CoachmatchError('invalidArgument', `assignment must be an array (a column or null per row), got ${describeValue(assignment)}`);
   if (assignment.length !== rows) throw new CoachmatchError('invalidArgument', `assignment has ${assignment.length} entries for ${rows} rows`);
   const defects: MatchingDefect[] = [];
   const load = new Int32Array(cols);

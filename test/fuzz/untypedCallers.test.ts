@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvCohort } from '../../src/csv/parseCsvCohort.js';
+import { isErrorOfKind } from '../../src/errors.js';
+import { parseSweepSpec } from '../../src/scenarios/parseSweepSpec.js';
+import { auditStability } from '../../src/stable/auditStability.js';
+
+/** What a plain-JavaScript caller gets for a wrong argument: our error with a reason, never a TypeError. */
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('library entry points called without types', () => {
+  const cases: [string, () => unknown][] = [
+    ['auditStability with a null assignment', () => auditStability({ rows: 1, cols: 1, rowPrefs: [[0]], colPrefs: [[0]] }, null as never)],
+    ['parseCsvCohort(null)', () => parseCsvCohort(null as never)],
+    ['parseCsvCohort with files as plain strings', () => parseCsvCohort({ coaches: 'id,name\n', coachees: 'id\n' } as never)],
+    ['parseCsvCohort with a mapping that is not an object', () => parseCsvCohort({ coaches: { name: 'c.csv', content: '' }, coachees: { name: 'e.csv', content: '' } }, 7 as never)],
+    ['parseSweepSpec({})', () => parseSweepSpec({} as never)],
+  ];
+  for (const [name, run] of cases) {
+    it(`${name}: a CoachmatchError of bad input`, () => {
+      const error = thrown(run);
+      expect(isErrorOfKind(error, 'invalidArgument') || isErrorOfKind(error, 'invalidCohort'), String(error)).toBe(true);
+    });
+  }
+});
