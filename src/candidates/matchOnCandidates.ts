@@ -67,7 +67,7 @@ export const FULL_PROBLEM_CHECK_PAIRS = 20_000_000;
  * problem places leaves out the bans that depend on the pair, so it may be out of reach.
  */
 const OUT_OF_REACH_ADVICE =
-  "the bound may be out of reach (bans that depend on the pair, such as a hard minimum difference, are not in it); candidates: 'never' (up to 20,000,000 pairs) settles it, a larger k may";
+  "the bound may be out of reach (bans that depend on the pair, such as a hard minimum difference, are not in it); every pair (candidates: 'never', or --candidates never; up to 20,000,000 pairs) settles it, a larger k may";
 
 /** Pairs up to which a question the candidates cannot settle (placement, feasibility) is settled on every pair. */
 export const EVERY_PAIR_FALLBACK = 4_000_000;

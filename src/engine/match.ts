@@ -130,7 +130,7 @@ export function matchesOnCandidates(candidates: MatchOptions['candidates'], pair
 function matchLarge(cohort: Cohort, settings: MatchOptions): Matching {
   const policySettings = resolvePolicy(cohort.policy, settings.policy);
   const refuse = (why: string) => {
-    throw new CoachmatchError('invalidArgument', `a cohort matched on candidate pairs ${why}; pass candidates: 'never' to build every pair`);
+    throw new CoachmatchError('invalidArgument', `a cohort matched on candidate pairs ${why}; build every pair instead (candidates: 'never'; on the command line --candidates never)`);
   };
   if (policySettings.quotas.length > 0) refuse('cannot keep quotas');
   if (settings.objective !== 'total') refuse(`supports the total objective only, not ${JSON.stringify(settings.objective)}`);
