@@ -1,4 +1,5 @@
 import { priorityWeight } from '../policies/priorityWeight.js';
+import { unknownIdNamer } from '../text/unknownIdNamer.js';
 import { refuseQuotas } from '../engine/refuseQuotas.js';
 import type { PreparedMatch } from '../engine/match.js';
 import { toAssignmentProblem } from '../engine/match.js';
@@ -86,7 +87,8 @@ export function explainMatching(prepared: PreparedMatch, result: AssignmentResul
 function selectRows(ids: readonly string[], wanted: readonly string[] | undefined): number[] {
   if (wanted === undefined) return ids.map((_, i) => i);
   const rowOf = new Map(ids.map((id, i) => [id, i]));
-  const issues = wanted.flatMap((id, n) => (rowOf.has(id) ? [] : [{ path: `$.coacheeIds[${n}]`, message: `unknown coachee '${id}'` }]));
+  const unknown = unknownIdNamer(() => rowOf.keys());
+  const issues = wanted.flatMap((id, n) => (rowOf.has(id) ? [] : [{ path: `$.coacheeIds[${n}]`, message: unknown('coachee', id) }]));
   if (issues.length > 0) throw new CoachmatchError('invalidArgument', 'Unknown coachee', issues);
   return [...new Set(wanted.map((id) => rowOf.get(id)!))].sort((a, b) => a - b);
 }

@@ -3,6 +3,7 @@ import { lookalikeDifference, lookalikeKey, sameLookingKey } from '../text/looka
 import { isOverlongKey } from './textLimits.js';
 import { toJsonPath } from './toJsonPath.js';
 import { coachFilterIssue } from './coachFilterIssue.js';
+import { unknownIdNamer } from '../text/unknownIdNamer.js';
 
 type Raw = Record<string, unknown>;
 type Path = ReadonlyArray<string | number>;
@@ -47,18 +48,8 @@ export function crossCheckCohort(input: unknown, options: CrossCheckOptions = {}
   const declared = checkDeclarations(input.attributes, report, options.defaultsFilled === true);
   const owner = checkIds(input, report);
   const isCoach = (id: string) => owner.get(id) === 'coaches';
-  // Built at the first unknown reference only: valid cohorts have none.
-  let idsAlike: Map<string, string> | null = null;
-  /** An unknown reference, with the id it was likely meant to be when that only looks alike (see lookalikeKey). */
-  const unknown = (what: string, id: string) => {
-    if (idsAlike === null) {
-      idsAlike = new Map();
-      // Of ids alike, the first in code-unit order, whatever the records' order.
-      for (const known of [...owner.keys()].sort()) if (!idsAlike.has(lookalikeKey(known))) idsAlike.set(lookalikeKey(known), known);
-    }
-    const meant = idsAlike.get(lookalikeKey(id));
-    return meant === undefined ? `unknown ${what} '${id}'` : `unknown ${what} '${id}': '${meant}' differs from it only in ${lookalikeDifference(id, meant)}`;
-  };
+  /** An unknown reference, with the id it was likely meant to be when that only looks alike. */
+  const unknown = unknownIdNamer(() => owner.keys());
 
   for (const section of sections) {
     list(input[section]).forEach((record, i) => {

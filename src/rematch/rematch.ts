@@ -9,6 +9,7 @@ import type { Cohort } from '../model/cohort.js';
 import type { AssignmentResult } from '../solver/types.js';
 import type { IdPair } from '../scenarios/scenario.js';
 import { describePinConflicts } from '../scenarios/describePinConflicts.js';
+import { unknownIdNamer } from '../text/unknownIdNamer.js';
 import { exitsWithoutPlace } from './exitsWithoutPlace.js';
 import { checkRematchRequestShape, rematchSettings } from './rematchInputSchema.js';
 import type { ExitCluster, Move, MoveReason, RefusedExit, RematchResult } from './rematchResult.js';
@@ -383,8 +384,9 @@ function checkRequest(cohort: Cohort, request: RematchRequest): Map<string, stri
   const coachees = new Set(cohort.coachees.map((c) => c.id));
   const coaches = new Map(cohort.coaches.map((c) => [c.id, c]));
   const dropouts = new Set(request.dropouts ?? []);
-  const checkCoachee = (id: string, path: string) => coachees.has(id) || (issues.push({ path, message: `unknown coachee '${id}'` }), false);
-  const checkCoach = (id: string, path: string) => coaches.has(id) || (issues.push({ path, message: `unknown coach '${id}'` }), false);
+  const [coacheeNamer, coachNamer] = [unknownIdNamer(() => coachees), unknownIdNamer(() => coaches.keys())];
+  const checkCoachee = (id: string, path: string) => coachees.has(id) || (issues.push({ path, message: coacheeNamer('coachee', id) }), false);
+  const checkCoach = (id: string, path: string) => coaches.has(id) || (issues.push({ path, message: coachNamer('coach', id) }), false);
   const currentOf = new Map<string, string>();
   if (request.current === undefined) {
     for (const c of cohort.coachees) if (c.currentCoach !== undefined) currentOf.set(c.id, c.currentCoach);

@@ -5,6 +5,7 @@ import { parseCohort } from '../model/parseCohort.js';
 import type { Scenario } from '../model/scenarioSchema.js';
 import { toJsonPath } from '../model/toJsonPath.js';
 import { comparePins } from './describePinConflicts.js';
+import { unknownIdNamer } from '../text/unknownIdNamer.js';
 import type { ResolvedScenario } from './scenario.js';
 
 /**
@@ -30,16 +31,17 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
   const report = (path: ReadonlyArray<string | number>, message: string) => issues.push({ path: toJsonPath(path), message });
   const coachById = new Map(base.coaches.map((c) => [c.id, c]));
   const coachees = new Set(base.coachees.map((c) => c.id));
+  const [unknownCoach, unknownCoachee] = [unknownIdNamer(() => coachById.keys()), unknownIdNamer(() => coachees)];
   const removed = new Set<string>();
   scenario.removeCoaches.forEach((id, n) => {
-    if (!coachById.has(id)) report(['removeCoaches', n], `unknown coach '${id}'`);
+    if (!coachById.has(id)) report(['removeCoaches', n], unknownCoach('coach', id));
     else removed.add(id);
   });
   // No prototype: a coach id such as "constructor" must find its own change or none.
   const capacityChanges: Record<string, { from: number; to: number }> = Object.create(null);
   for (const [id, to] of Object.entries(scenario.capacity)) {
     const coach = coachById.get(id);
-    if (coach === undefined) report(['capacity', id], `unknown coach '${id}'`);
+    if (coach === undefined) report(['capacity', id], unknownCoach('coach', id));
     else if (to < coach.minLoad) report(['capacity', id], `capacity ${to} is below the coach's minimum load ${coach.minLoad}`);
     else if (to !== coach.capacity) capacityChanges[id] = { from: coach.capacity, to };
   }
@@ -52,9 +54,9 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
   // Every coach of the changed cohort, an inactive one added by this scenario too: known, if not active.
   const known = new Set(coaches.map((c) => c.id));
   const checkPair = (section: 'pins' | 'bans', n: number, coachee: string, coach: string) => {
-    if (!coachees.has(coachee)) report([section, n, 'coachee'], `unknown coachee '${coachee}'`);
+    if (!coachees.has(coachee)) report([section, n, 'coachee'], unknownCoachee('coachee', coachee));
     if (removed.has(coach)) report([section, n, 'coach'], `coach '${coach}' is removed in this scenario`);
-    else if (!coachById.has(coach) && !known.has(coach)) report([section, n, 'coach'], `unknown coach '${coach}'`);
+    else if (!coachById.has(coach) && !known.has(coach)) report([section, n, 'coach'], unknownCoach('coach', coach));
     else if (!pool.has(coach)) report([section, n, 'coach'], `coach '${coach}' is not active`);
   };
   const pinnedAt = new Map<string, number>();

@@ -55,4 +55,11 @@ describe('coachmatch rematch', () => {
       tmp.remove();
     }
   });
+
+  it('names the id a mistyped one only looks like, as a cohort file does', async () => {
+    const run = await runInProcess(['rematch', alumniFixture, '--dropout', 'COACH-09', '--exit', 'student-12\u200b']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--dropout #1: unknown coach 'COACH-09': 'coach-09' differs from it only in letter case");
+    expect(run.stderr).toMatch(/--exit #1: unknown coachee 'student-12.': 'student-12' differs from it only in an invisible character/);
+  });
 });

@@ -7,6 +7,7 @@ import { explainOptionsSchema } from '../../model/http/explainOptionsSchema.js';
 import { parseCohortRequest } from '../../model/http/parseCohortRequest.js';
 import { solveAssignment } from '../../solver/solveAssignment.js';
 import { cohortTooLarge } from './cohortTooLarge.js';
+import { unknownIdNamer } from '../../text/unknownIdNamer.js';
 import { reportContentTypes, type ReportJobOutput } from './reportJobOutput.js';
 
 /** Input of {@link explainJob}: the body's bytes and the pair limit. */
@@ -29,7 +30,8 @@ export function explainJob(input: ExplainJobInput): ReportJobOutput {
   if (tooLarge !== null) return tooLarge;
   // Checked before the solve, so a typo costs nothing.
   const known = new Set(cohort.coachees.map((c) => c.id));
-  const unknown = (options.coacheeIds ?? []).flatMap((id, n) => (known.has(id) ? [] : [{ path: `$.options.coacheeIds[${n}]`, message: `unknown coachee '${id}'` }]));
+  const namer = unknownIdNamer(() => known);
+  const unknown = (options.coacheeIds ?? []).flatMap((id, n) => (known.has(id) ? [] : [{ path: `$.options.coacheeIds[${n}]`, message: namer('coachee', id) }]));
   if (unknown.length > 0) throw new CoachmatchError('invalidArgument', 'Unknown coachee', unknown);
 
   const allowUnmatched = options.allowUnmatched ?? defaultExplainOptions.allowUnmatched;
