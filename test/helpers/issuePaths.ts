@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { CoachmatchError, type CoachmatchErrorKind } from '../../src/errors.js';
+import { CoachmatchError, isErrorOfKind, type CoachmatchErrorKind, type InputIssue } from '../../src/errors.js';
+import { parseCohort } from '../../src/model/parseCohort.js';
 import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
 
@@ -37,4 +38,15 @@ export function thrownKindAndPaths(run: () => unknown): { kind: CoachmatchErrorK
     return { kind: error.kind, paths: error.issues.map((i) => i.path) };
   }
   throw new Error('expected a CoachmatchError');
+}
+
+/** The issues parseCohort finds in `doc`: none when it accepts it (anything but invalidCohort is rethrown). */
+export function cohortIssues(doc: unknown): readonly InputIssue[] {
+  try {
+    parseCohort(doc);
+    return [];
+  } catch (error) {
+    if (!isErrorOfKind(error, 'invalidCohort')) throw error;
+    return error.issues;
+  }
 }

@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { match } from '../../src/engine/match.js';
-import { isErrorOfKind } from '../../src/errors.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
+import { cohortIssues } from '../helpers/issuePaths.js';
 
 const alumni = JSON.parse(readFileSync(new URL('../../fixtures/alumni-programme.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const withFilter = (coaches: Record<string, unknown>) => ({ ...alumni, policy: { quotas: [{ kind: 'coacheesPerCoach', coacheeType: 'pioneer', max: 2, coaches }] } });
-const issuesOf = (doc: unknown) => {
-  try {
-    parseCohort(doc);
-    return [];
-  } catch (error) {
-    if (!isErrorOfKind(error, 'invalidCohort')) throw error;
-    return error.issues;
-  }
-};
+const issuesOf = cohortIssues;
 
 // A quota whose coach filter no coach can pass holds (max) or fails (min) without anyone noticing.
 describe('a quota coach filter that no coach could pass', () => {
