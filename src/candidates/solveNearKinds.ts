@@ -61,7 +61,6 @@ export function solveNearKinds(problem: NearKindsProblem): NearKindsSolution | n
   const { kinds, generic, exceptions, capacity } = problem;
   const rows = kinds.kindOf.length;
   const cols = capacity.length;
-  const count = kinds.size.length;
   const { rowStart: exStart, colIndex: exCol, weight: exWeight } = exceptions;
   const genericAt = (i: number, j: number) => generic[kinds.kindOf[i]! * cols + j]!;
   if (!everyRowPlaceable(problem)) return null;

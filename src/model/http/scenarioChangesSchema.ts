@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { scenarioSchema } from '../scenarioSchema.js';
 import { MAX_NAME_LENGTH, boundedString } from '../textLimits.js';
 
