@@ -195,7 +195,12 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
    * 'lowersTotal' when everyone keeps a place but the total is no higher than keeping the pair.
    */
   const whyNotGranted = (row: number, placed: number) => {
-    const forced = solvePinned({ ...base, weights: restricted(eligible, row) }, pins, settings.method);
+    // Offered its eligible coaches only, with a bonus above any difference of totals on them: the
+    // solver places the most first, so the exit is placed whenever that costs no one a place. Not
+    // placed merely because others weigh more, it was called 'noPlace' when 'lowersTotal' is true.
+    const weights = restricted(eligible, row);
+    weights[row] = weights[row]!.map((x) => (x === null ? null : x + grantBonus()));
+    const forced = solvePinned({ ...base, weights }, pins, settings.method);
     if (forced.status !== 'optimal') return 'noPlace';
     return settings.allowUnmatched && (forced.matched < placed || forced.assignment[row] === null) ? 'noPlace' : 'lowersTotal';
   };
@@ -217,7 +222,8 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
         ? [...eligible.keys()].filter((row) => result.assignment[row] === null)
         : exitsWithoutPlace({ ...base, weights: w }, new Set(eligible.keys()), pins, settings.method);
     if (stranded.length > 0) {
-      refuse(stranded, () => 'noPlace');
+      // Left unplaced by an optimal solve, an exit may still have a place (others merely weigh more).
+      refuse(stranded, (row) => (result.status === 'optimal' ? whyNotGranted(row, result.matched) : 'noPlace'));
       continue;
     }
     // An exit the optimum keeps with its current coach: moving it would not raise the total, or
@@ -239,6 +245,12 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     return finish(regrant(result, (trial, row) => trial.matched >= placesKept && trial.assignment[row] !== null, true));
   }
 
+  /** A bonus larger than any difference of totals and keep bonuses: on a row's pairs, the row is placed whenever it can be without placing fewer. */
+  function grantBonus(): number {
+    const range = spread + keepBonus * current.filter((col) => col >= 0).length;
+    return range > 0 ? 2 * range : 1;
+  }
+
   /** How many coachees the re-match places with every exit refused: no exit may place fewer (not strict). */
   function mostPlaced(): number {
     const solved = solvePinned({ ...base, weights: restricted(new Map()) }, pins, settings.method);
@@ -255,11 +267,10 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
    * place); the others are refused for want of a place.
    */
   function grantKeepingPlaces(most: number): void {
-    const range = spread + keepBonus * current.filter((col) => col >= 0).length;
-    const grantBonus = range > 0 ? 2 * range : 1;
+    const bonus = grantBonus();
     const withBonus = restricted(new Map()).map((r, row) => {
       const set = choices.get(row);
-      return set === undefined ? r : r.map((x, col) => (x !== null && set.has(col) ? x + grantBonus : x));
+      return set === undefined ? r : r.map((x, col) => (x !== null && set.has(col) ? x + bonus : x));
     });
     const best = solvePinned({ ...base, weights: withBonus }, pins, settings.method);
     if (best.status !== 'optimal' || best.matched !== most) throw new CoachmatchError('internal', `re-matching with exits as bonuses came back ${best.status}, where refusing every exit places ${most}`);
@@ -313,6 +324,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     const granted = [...eligible.keys()].sort((a, b) => a - b).map((row) => features.coacheeIds[row]!);
     const moves: Move[] = [];
     const newlyPlaced: string[] = [];
+    const stayCounts = new Map<number, { wanting: number; movedOff: number }>();
     let kept = 0;
     features.coacheeIds.forEach((id, row) => {
       const from = currentOf.get(id);
@@ -354,6 +366,17 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       diagnosis: matching.diagnosis,
     };
 
+    /** Per coach, its current coachees who would stay (no granted exit, pair allowed), and how many of them moved off it. */
+    function overCapacity(col: number): { wanting: number; movedOff: number } {
+      let cached = stayCounts.get(col);
+      if (cached === undefined) {
+        const rows = current.flatMap((c, r) => (c === col && !eligible.has(r) && weights[r]![col] !== null ? [r] : []));
+        cached = { wanting: rows.length, movedOff: rows.filter((r) => solved.assignment[r] !== col).length };
+        stayCounts.set(col, cached);
+      }
+      return cached;
+    }
+
     /** Why the coachee at `row` moved; 'rearranged' (no room made, nobody forced) is settled with who took the place. */
     function moveReason(row: number, from: string, to: number | null): MoveReason {
       const cur = current[row]!;
@@ -362,9 +385,10 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       const gain = own(row, to) - own(row, cur);
       if (eligible.has(row)) return { kind: 'exitGranted', gain };
       if (weights[row]![cur] === null) return { kind: 'pairNotAllowed', coachId: from };
-      // A capacity cut below the coach's current coachees: some of them must go.
-      const currentCoachees = current.filter((col) => col === cur).length;
-      if (combined.capacity[cur]! < currentCoachees) return { kind: 'coachOverCapacity', coachId: from, capacity: combined.capacity[cur]!, currentCoachees };
+      // A capacity cut below the coachees who would stay with the coach (not leaving, pair still
+      // allowed): as many as the excess must go. When more went, none of them provably had to.
+      const { wanting, movedOff } = overCapacity(cur);
+      if (wanting - combined.capacity[cur]! >= movedOff) return { kind: 'coachOverCapacity', coachId: from, capacity: combined.capacity[cur]!, currentCoachees: wanting };
       // What the solve weighed against the change price: the pair's weight (priority and
       // continuity included), not the coachee's own score gain, which may be below the price.
       const weightedGain = (weights[row]![to] as number) - (weights[row]![cur] as number);

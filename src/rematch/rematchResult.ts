@@ -9,7 +9,11 @@ export type MoveReason =
   | { readonly kind: 'exitGranted'; readonly gain: number }
   /** The current pair is no longer allowed (a ban, an `avoid`, a rule): the coachee had to move. */
   | { readonly kind: 'pairNotAllowed'; readonly coachId: string }
-  /** The coach now has fewer places (`capacity`) than current coachees: some of them had to move. */
+  /**
+   * The coach now has fewer places (`capacity`) than the current coachees who would stay with it
+   * (`currentCoachees`: no granted exit, pair still allowed), and no more of them moved than had
+   * to: each had to. When more moved, none provably had to, and each says its own reason.
+   */
   | { readonly kind: 'coachOverCapacity'; readonly coachId: string; readonly capacity: number; readonly currentCoachees: number }
   /**
    * The move is worth more than the change price on its own: `weightedGain`, the difference of
@@ -47,9 +51,10 @@ export interface RefusedExit {
    * `belowMargin`: no coach is better by the margin. `noPlace`: placing the coachee with one that
    * is would leave someone without a place (the coachee, or others: fewer placed; with every
    * coachee to be placed, no re-match at all). `lowersTotal`: everyone would keep a place, but
-   * the others would lose more than the coachee gains: the re-match's total (every other current
-   * pair's keep bonus included; the pair the coachee asked to leave counts without its keep bonus
-   * and continuity) would not rise. A tie
+   * the others would lose more than the coachee gains: the best re-match that grants the exit has
+   * a total (every other current pair's keep bonus included; the pair the coachee asked to leave
+   * counts without its keep bonus and continuity) no higher than the best that does not, which
+   * keeps the pair or, when others weigh more, leaves the coachee without a place. A tie
    * counts: the solver's deterministic tie-break may refuse an exit that an equally good re-match
    * grants. A refused exit is then a current pair like any other.
    */

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCohort } from '../../src/model/parseCohort.js';
+import { rematch } from '../../src/rematch/rematch.js';
+
+// Tiny cohorts from a hunt, each a reason the re-match gave that was not true.
+const cohortOf = (name: string) => parseCohort(JSON.parse(readFileSync(new URL(`./cases/${name}.json`, import.meta.url), 'utf8')));
+
+describe('rematch reasons on cases a hunt found', () => {
+  it("refuses an exit as lowersTotal, not noPlace, when granting it keeps everyone's place but lowers the total", () => {
+    // k0 and k1 have a place each; e1 is with k0, e2 with k1, newcomer e0 at priority 2. Granting
+    // e2 (to k0, e0 to k1) places 2 as every best re-match does, at a total of 1.68 against 2.42.
+    const outcome = rematch(cohortOf('exit-lowers-total'), { exits: ['e2'] });
+    if (outcome.status !== 'optimal') throw new Error(outcome.status);
+    expect(outcome.refusedExits).toMatchObject([{ coacheeId: 'e2', reason: 'lowersTotal' }]);
+  });
+
+  it('calls a move off a coach with too few places forced only when the coach is still over capacity without those who left anyway', () => {
+    // k2 has 1 place for e0 and e3; e3's exit is granted, so e0 fits, and its move (k2's place
+    // went to newcomer e1) is a re-arrangement, not one the cut forced.
+    const outcome = rematch(cohortOf('over-capacity-after-exit'), { exits: ['e3'] }, { changePrice: 0.2 });
+    if (outcome.status !== 'optimal') throw new Error(outcome.status);
+    expect(outcome.grantedExits).toEqual(['e3']);
+    const e0 = outcome.moves.find((m) => m.coacheeId === 'e0');
+    expect(e0?.reason.kind).toBe('rearranged');
+  });
+});
