@@ -380,7 +380,9 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     /** Why the coachee at `row` moved; 'rearranged' (no room made, nobody forced) is settled with who took the place. */
     function moveReason(row: number, from: string, to: number | null): MoveReason {
       const cur = current[row]!;
-      if (dropouts.has(from) || cur < 0) return { kind: 'coachDroppedOut', coachId: from };
+      if (dropouts.has(from)) return { kind: 'coachDroppedOut', coachId: from };
+      // Not in this round's pool without a drop-out: the cohort marks the coach inactive.
+      if (cur < 0) return { kind: 'coachInactive', coachId: from };
       if (to === null) return { kind: 'lostPlace' };
       const gain = own(row, to) - own(row, cur);
       if (eligible.has(row)) return { kind: 'exitGranted', gain };
@@ -399,7 +401,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
 }
 
 /** Moves the coachee had to make: their place was gone or they asked to leave and were let go. */
-const forcedKinds: ReadonlySet<MoveReason['kind']> = new Set(['coachDroppedOut', 'exitGranted', 'coachOverCapacity', 'pairNotAllowed']);
+const forcedKinds: ReadonlySet<MoveReason['kind']> = new Set(['coachDroppedOut', 'coachInactive', 'exitGranted', 'coachOverCapacity', 'pairNotAllowed']);
 
 /** Checks the request's ids and returns the current coach of each coachee that has one. */
 function checkRequest(cohort: Cohort, request: RematchRequest): Map<string, string> {

@@ -6,6 +6,8 @@ import type { Matching } from '../engine/matching.js';
  */
 export type MoveReason =
   | { readonly kind: 'coachDroppedOut'; readonly coachId: string }
+  /** The current coach is inactive in the cohort itself (not a drop-out of this request): the coachee had to move. */
+  | { readonly kind: 'coachInactive'; readonly coachId: string }
   | { readonly kind: 'exitGranted'; readonly gain: number }
   /** The current pair is no longer allowed (a ban, an `avoid`, a rule): the coachee had to move. */
   | { readonly kind: 'pairNotAllowed'; readonly coachId: string }

@@ -7,6 +7,8 @@ function describeMove(reason: MoveReason): string {
   switch (reason.kind) {
     case 'coachDroppedOut':
       return `coach ${reason.coachId} dropped out`;
+    case 'coachInactive':
+      return `coach ${reason.coachId} is inactive in the cohort`;
     case 'exitGranted':
       return `exit granted (score ${signed(reason.gain)})`;
     case 'pairNotAllowed':

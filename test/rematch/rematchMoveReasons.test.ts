@@ -14,7 +14,7 @@ const hrDepartment = JSON.parse(readFileSync(new URL('../../fixtures/hr-departme
 const hrCurrent = match(parseCohort(hrDepartment)).coachees.flatMap((c) => (c.status === 'matched' ? [{ coacheeId: c.coacheeId, coachId: c.coachId }] : []));
 
 /** Moves that a coachee had to make: no room was made for anyone else. */
-const forced = new Set(['coachDroppedOut', 'exitGranted', 'coachOverCapacity', 'pairNotAllowed']);
+const forced = new Set(['coachDroppedOut', 'coachInactive', 'exitGranted', 'coachOverCapacity', 'pairNotAllowed']);
 
 describe('rematch move reasons say what is true', () => {
   it('moves a coachee off a coach with fewer places than current coachees for that reason, not "made room for others"', () => {
@@ -72,10 +72,15 @@ describe('rematch move reasons say what is true', () => {
               break;
             case 'coachOverCapacity':
               expect(m.reason.capacity).toBeLessThan(m.reason.currentCoachees);
-              expect(m.reason.currentCoachees).toBe([...before.values()].filter((coach) => coach === m.from).length);
+              // Those who would stay: the coach's current coachees less granted exits and pairs no longer allowed.
+              expect(m.reason.currentCoachees).toBeLessThanOrEqual([...before.values()].filter((coach) => coach === m.from).length);
               break;
             case 'coachDroppedOut':
-              expect(dropouts.includes(m.from) || !cohort.coaches.find((c) => c.id === m.from)!.active).toBe(true);
+              expect(dropouts).toContain(m.from);
+              break;
+            case 'coachInactive':
+              expect(dropouts).not.toContain(m.from);
+              expect(cohort.coaches.find((c) => c.id === m.from)!.active).toBe(false);
               break;
             case 'exitGranted':
               expect(outcome.grantedExits).toContain(m.coacheeId);
@@ -84,7 +89,7 @@ describe('rematch move reasons say what is true', () => {
               expect(m.to).toBeNull();
               break;
           }
-          if (m.reason.kind !== 'lostPlace' && m.reason.kind !== 'coachDroppedOut') expect(m.to).not.toBeNull();
+          if (m.reason.kind !== 'lostPlace' && m.reason.kind !== 'coachDroppedOut' && m.reason.kind !== 'coachInactive') expect(m.to).not.toBeNull();
         }
       }),
       { numRuns: runs(300) },

@@ -24,4 +24,10 @@ describe('rematch reasons on cases a hunt found', () => {
     const e0 = outcome.moves.find((m) => m.coacheeId === 'e0');
     expect(e0?.reason.kind).toBe('rearranged');
   });
+
+  it('says a current coach inactive in the cohort is inactive, not that it dropped out (no --dropout was given)', () => {
+    const outcome = rematch(cohortOf('inactive-current-coach'), {});
+    if (outcome.status !== 'optimal') throw new Error(outcome.status);
+    expect(outcome.moves.find((m) => m.coacheeId === 'e0')?.reason).toEqual({ kind: 'coachInactive', coachId: 'k9' });
+  });
 });
