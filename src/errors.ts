@@ -27,13 +27,17 @@ export class CoachmatchError extends Error {
   /** How many problems there are: `issues` may list only the first of many (see parseCohort). */
   readonly issueCount: number;
 
+  /**
+   * @param summary - what went wrong, without the issues; `message` is it followed by one line
+   * per issue. Kept so that whoever re-labels or forwards the issues need not cut them off again.
+   */
   constructor(
     readonly kind: CoachmatchErrorKind,
-    message: string,
+    readonly summary: string,
     readonly issues: readonly InputIssue[] = [],
     issueCount = issues.length,
   ) {
-    super(issues.length === 0 ? message : `${message}\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    super(issues.length === 0 ? summary : `${summary}\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
     this.issueCount = issueCount;
   }
 }

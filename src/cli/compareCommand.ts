@@ -86,6 +86,6 @@ function readScenario(file: string): ResolvedScenario {
     // problems (invalidCohort, at paths in the base) are in the base file, not the scenario.
     if (!(error instanceof CoachmatchError)) throw error;
     const where = error.kind === 'invalidCohort' && baseFile !== undefined ? `${baseFile} (the base of ${file})` : file;
-    throw new CoachmatchError(error.kind, `${where}: ${error.message.split('\n')[0]}`, error.issues, error.issueCount);
+    throw new CoachmatchError(error.kind, `${where}: ${error.summary}`, error.issues, error.issueCount);
   }
 }

@@ -23,7 +23,7 @@ export function withOptionIssues<T>(run: () => T, names: Readonly<Record<string,
       const name = field === null || !Object.hasOwn(names, field[1]!) ? undefined : names[field[1]!]!;
       return { path: name === undefined ? path : name(Number(field![2]), field![3]!), message };
     });
-    throw new CoachmatchError('invalidArgument', error.message.split('\n', 1)[0]!, issues, error.issueCount);
+    throw new CoachmatchError('invalidArgument', error.summary, issues, error.issueCount);
   }
 }
 

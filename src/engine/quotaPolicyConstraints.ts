@@ -106,13 +106,13 @@ export function quotaPolicyConstraints(prepared: PreparedMatch, flagCodes?: Read
     const all = features.coaches.map((_, j) => j);
     if (filter === undefined) return all;
     // parseCohort refuses such a filter already; a cohort built by hand is checked here.
-    const issue = coachFilterIssue(filter, (key) => cohort.attributes.find((a) => a.key === key));
+    const declared = cohort.attributes.find((a) => a.key === filter.attribute);
+    const issue = coachFilterIssue(filter, () => declared);
     if (issue !== null) {
       issuesOf[n]!.push({ path: toJsonPath(['policy', 'quotas', n, 'coaches', ...issue.field]), message: issue.message });
       return [];
     }
-    const kind = cohort.attributes.find((a) => a.key === filter.attribute)?.kind;
-    return all.filter((j) => matchesFilter(attributeOf(features.coaches[j]!.attributes, filter.attribute), filter, kind === 'text'));
+    return all.filter((j) => matchesFilter(attributeOf(features.coaches[j]!.attributes, filter.attribute), filter, declared!.kind === 'text'));
   }
 }
 

@@ -56,7 +56,7 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
   const checkPair = (section: 'pins' | 'bans', n: number, coachee: string, coach: string) => {
     if (!coachees.has(coachee)) report([section, n, 'coachee'], unknownCoachee('coachee', coachee));
     if (removed.has(coach)) report([section, n, 'coach'], `coach '${coach}' is removed in this scenario`);
-    else if (!coachById.has(coach) && !known.has(coach)) report([section, n, 'coach'], unknownCoach('coach', coach));
+    else if (!known.has(coach)) report([section, n, 'coach'], unknownCoach('coach', coach));
     else if (!pool.has(coach)) report([section, n, 'coach'], `coach '${coach}' is not active`);
   };
   const pinnedAt = new Map<string, number>();

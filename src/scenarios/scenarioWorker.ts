@@ -17,7 +17,7 @@ parentPort?.on('message', ({ index, scenario }: Task) => {
     parentPort!.postMessage({ index, run: runScenario(scenario) });
   } catch (error) {
     const failure = error instanceof CoachmatchError
-      ? { kind: error.kind, message: error.message.split('\n')[0], issues: error.issues, issueCount: error.issueCount }
+      ? { kind: error.kind, message: error.summary, issues: error.issues, issueCount: error.issueCount }
       : { kind: 'internal', message: error instanceof Error ? error.message : String(error), issues: [], issueCount: 0 };
     parentPort!.postMessage({ index, error: failure });
   }

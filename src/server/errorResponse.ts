@@ -25,9 +25,8 @@ export function kindResponse(kind: CoachmatchErrorKind, summary: string, issues:
  */
 export function errorResponse(error: unknown): RouteResponse {
   if (error instanceof CoachmatchError) {
-    // The first line of the message is the summary; the issues travel as structured `errors`.
-    const summary = error.issues.length > 0 ? (error.message.split('\n', 1)[0] ?? '') : error.message;
-    return kindResponse(error.kind, summary, error.issues, error.issueCount);
+    // The summary is the title's detail; the issues travel as structured `errors`.
+    return kindResponse(error.kind, error.summary, error.issues, error.issueCount);
   }
   return problemResponse('internal-error', 'Unexpected server error; please report it.');
 }

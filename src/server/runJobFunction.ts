@@ -24,8 +24,7 @@ export async function runJobFunction(request: JobRequestMessage, started: () => 
   } catch (error) {
     if (error instanceof CoachmatchError) {
       // Only what the answer lists crosses the thread boundary: a broken 100 000-record file has 400 000 issues.
-      const summary = error.issues.length > 0 ? (error.message.split('\n', 1)[0] ?? '') : error.message;
-      return { id, type: 'rejected', kind: error.kind, message: summary, issues: error.issues.slice(0, maxListedErrors), issueCount: error.issueCount };
+      return { id, type: 'rejected', kind: error.kind, message: error.summary, issues: error.issues.slice(0, maxListedErrors), issueCount: error.issueCount };
     }
     if (error instanceof MalformedBodyError) return { id, type: 'malformedBody', message: error.message };
     return { id, type: 'failed', message: error instanceof Error ? error.message : String(error) };

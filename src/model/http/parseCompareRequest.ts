@@ -47,7 +47,7 @@ export function parseCompareRequest(raw: unknown): CompareRequest {
       sweep = parseSweepSpec(parsed.data.sweep);
     } catch (error) {
       if (!isErrorOfKind(error, 'invalidArgument')) throw error;
-      sweepIssues.push({ path: '$.sweep', message: error.message.split('\n', 1)[0]!.replace(/^--sweep /, '') });
+      sweepIssues.push({ path: '$.sweep', message: error.summary.replace(/^--sweep /, '') });
     }
     if (parsed.data.scenarios.length !== 1) sweepIssues.push({ path: '$.scenarios', message: `a sweep takes exactly one scenario, got ${parsed.data.scenarios.length}` });
   }

@@ -48,7 +48,7 @@ export function rematchJob(input: RematchJobInput): ReportJobOutput {
   } catch (error) {
     // The library names the request's own fields ($.exits[1]); in the body they sit under options.
     if (isErrorOfKind(error, 'invalidArgument') && error.issues.length > 0) {
-      throw new CoachmatchError('invalidArgument', error.message.split('\n', 1)[0]!, prefixIssuePaths(error.issues, '$.options'), error.issueCount);
+      throw new CoachmatchError('invalidArgument', error.summary, prefixIssuePaths(error.issues, '$.options'), error.issueCount);
     }
     throw error;
   }
