@@ -212,13 +212,13 @@ function fromDense(
     const base = i * cols;
     for (let j = 0; j < cols; j++) {
       const w = row[j];
-      if (typeof w === 'number') {
-        if (Number.isFinite(w)) {
-          denseCost[base + j] = sign * w;
-          allowed++;
-        } else denseCost[base + j] = Infinity;
+      // Only null forbids a pair: a NaN or an infinity is far more often a computation gone
+      // wrong than a choice, and the edge forms refuse them too.
+      if (typeof w === 'number' && Number.isFinite(w)) {
+        denseCost[base + j] = sign * w;
+        allowed++;
       } else if (w === null) denseCost[base + j] = Infinity;
-      else if (!issues.full) issues.add(`$.weights[${i}][${j}]`, `expected a number or null, got ${describeValue(w)}`);
+      else if (!issues.full) issues.add(`$.weights[${i}][${j}]`, `expected a finite number or null (null forbids the pair), got ${describeValue(w)}`);
     }
   }
   if (issues.items.length > 0) return null;

@@ -14,8 +14,8 @@ export type SolverMethod = 'auto' | 'jv' | 'flow' | 'lp';
 /**
  * A weighted, capacitated assignment problem as a caller writes it.
  *
- * Give either `weights` (dense: rows = coachees, columns = coaches; `null` or any
- * non-finite number forbids the pair) or `rows`, `cols` and `edges` or `compressed`
+ * Give either `weights` (dense: rows = coachees, columns = coaches; `null` forbids the
+ * pair; NaN and infinities are refused) or `rows`, `cols` and `edges` or `compressed`
  * (sparse: absent pairs are forbidden).
  */
 export interface AssignmentProblem {

@@ -80,11 +80,20 @@ describe(`${solveAssignment.name} under hostile input`, () => {
     fc.assert(fc.property(mutated, expectGraceful), { numRuns: runs(1500) });
   });
 
-  it('treats -0 as 0, NaN and ±Infinity in a dense matrix as forbidden pairs, and keeps the objective the sum of chosen weights', () => {
-    const result = solveAssignment({ weights: [[-0, NaN], [Infinity, -0], [0, -Infinity]], capacity: [2, 1] });
+  it('treats -0 as 0 and refuses NaN and ±Infinity in a dense matrix by path, since only null forbids a pair', () => {
+    const result = solveAssignment({ weights: [[-0, null], [null, -0], [0, null]], capacity: [2, 1] });
     expect(result.status).toBe('optimal');
-    expect(resultDefects({ weights: [[-0, NaN], [Infinity, -0], [0, -Infinity]], capacity: [2, 1] }, result)).toEqual([]);
-    expect(result.assignment).toEqual([0, 1, 0]);
+    expect(resultDefects({ weights: [[-0, null], [null, -0], [0, null]], capacity: [2, 1] }, result)).toEqual([]);
+    for (const [bad, i, j] of [[NaN, 0, 1], [Infinity, 1, 0], [-Infinity, 2, 1]] as const) {
+      const weights = [[-0, 1], [2, -0], [0, 3]];
+      weights[i]![j] = bad;
+      const at = `$.weights[${i}][${j}]`;
+      const outcome = outcomeOf(() => solveAssignment({ weights, capacity: [2, 1] }), String(bad));
+      expect(outcome.ok, String(bad)).toBe(false);
+      if (outcome.ok) continue;
+      expect(outcome.error.kind).toBe('invalidProblem');
+      expect(outcome.error.message).toContain(`${at}: expected a finite number or null (null forbids the pair), got ${bad}`);
+    }
   });
 
   it('reads problem files with JSON tricks (1e999, "NaN", -0, unknown fields) as a clear error or a sound result', () => {
