@@ -1,4 +1,5 @@
 import type { FeatureTables } from '../features/featureTables.js';
+import { rankedPreferences } from '../policies/rankedPreferences.js';
 import type { PolicySettings } from '../model/policySettings.js';
 import type { CombinedProblem } from './combinePolicies.js';
 import type { CoacheeEntry, CoachLoad, MatchingKpis } from './matching.js';
@@ -62,7 +63,7 @@ export function computeKpis({ features, combined, settings, coachees, coaches, c
     const preferences = features.coachees[row]!.preferences;
     if (preferences.includes(entry.coachId)) preferenceHonoured++;
     // The first choice left in the pool: a preferred coach who is inactive could not be honoured.
-    if (preferences.find((id) => activeIds.has(id)) === entry.coachId) firstChoice++;
+    if (rankedPreferences(preferences, activeIds)[0] === entry.coachId) firstChoice++;
   });
   const mean = (sum: number) => (matched === 0 ? null : sum / matched);
   const conflictPairs = new Set<number>();

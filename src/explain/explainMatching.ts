@@ -1,4 +1,6 @@
 import { priorityWeight } from '../policies/priorityWeight.js';
+import { positions } from '../policies/positions.js';
+import { rankedPreferences } from '../policies/rankedPreferences.js';
 import { unknownIdNamer } from '../text/unknownIdNamer.js';
 import { refuseQuotas } from '../engine/refuseQuotas.js';
 import type { PreparedMatch } from '../engine/match.js';
@@ -238,7 +240,7 @@ class ExplainContext {
     const { features, combined } = this.prepared;
     const at = row * combined.cols + col;
     const coach = features.coaches[col]!;
-    const rank = features.coachees[row]!.preferences.indexOf(coach.id);
+    const rank = rankedPreferences(features.coachees[row]!.preferences, positions(features).col).indexOf(coach.id);
     const terms: TermDelta[] = altTerms.map((t, n) => ({ ...t, chosen: chosenTerms[n]!.value, delta: t.value - chosenTerms[n]!.value }));
     const allowed = this.weights[row]![col] !== null;
     const obstacles: Obstacle[] = (combined.bans.get(at) ?? []).map((b) => ({ kind: 'ban', code: b.code, reason: b.reason }));

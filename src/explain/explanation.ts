@@ -29,7 +29,7 @@ export type Obstacle =
 export interface Alternative {
   readonly coachId: string;
   readonly coachName: string;
-  /** 1-based rank in the coachee's preferences, when the coachee ranked this coach. */
+  /** 1-based rank among the coachee's preferred coaches in the pool (the rank the preference bonus pays), when the coachee ranked this coach. */
   readonly preferenceRank: number | null;
   /** Sum of the pair's terms (unweighted by priority). */
   readonly score: number;

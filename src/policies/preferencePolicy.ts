@@ -1,6 +1,7 @@
 import { perMatchCache } from './perMatchCache.js';
 import { positions } from './positions.js';
 import type { PairBan, Policy } from './policy.js';
+import { rankedPreferences } from './rankedPreferences.js';
 
 /** Each coachee's wishes as (row, column, bonus) and bans: the same for every chunk of pairs. */
 const wishes = perMatchCache<{ bonuses: { row: number; col: number; value: number }[]; bans: PairBan[] }>();
@@ -19,11 +20,9 @@ export const preferencePolicy: Policy = {
       const bonuses: { row: number; col: number; value: number }[] = [];
       const bans: PairBan[] = [];
       features.coachees.forEach((coachee, row) => {
-        let rank = 0;
-        for (const coachId of new Set(coachee.preferences)) {
-          const col = colOf.get(coachId);
-          if (col !== undefined) bonuses.push({ row, col, value: settings.preferenceBonus[rank++] ?? 0 });
-        }
+        rankedPreferences(coachee.preferences, colOf).forEach((coachId, rank) => {
+          bonuses.push({ row, col: colOf.get(coachId)!, value: settings.preferenceBonus[rank] ?? 0 });
+        });
         for (const coachId of coachee.avoid) {
           const col = colOf.get(coachId);
           if (col !== undefined) bans.push({ row, col, code: 'avoided', reason: `${coachee.name} asked not to be matched with this coach` });

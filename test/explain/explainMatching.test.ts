@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareMatch, toAssignmentProblem } from '../../src/engine/match.js';
@@ -76,6 +77,32 @@ describe(explainMatching, () => {
     expect(alt?.preferenceRank).toBe(1);
     expect(alt?.dualBound).toBeNull();
     expect(alt?.obstacles.some((o) => o.kind === 'ban' && o.code === 'clan')).toBe(true);
+  });
+
+  it('counts a choice among the preferred coaches in the pool, as the preference bonus does: an inactive coach leaves no gap', () => {
+    const ids: string[] = json.coaches.map((c: { id: string }) => c.id);
+    const inactive = new Set(json.coaches.filter((c: { active?: boolean }) => c.active === false).map((c: { id: string }) => c.id));
+    expect(inactive.size).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 }), (preferences) => {
+        const edited = structuredClone(json);
+        edited.coachees.find((c: { id: string }) => c.id === 'student-19').preferences = preferences;
+        const p = prepareMatch(parseCohort(edited));
+        const r = solveAssignment(toAssignmentProblem(p.combined, true));
+        if (r.status !== 'optimal') throw new Error('should match');
+        const { alternatives, coachId: chosen } = explainMatching(p, r, { coacheeIds: ['student-19'], k: 0 }).coachees[0]!;
+        const inPool = preferences.filter((id) => !inactive.has(id));
+        for (const alt of alternatives) {
+          const rank = inPool.indexOf(alt.coachId);
+          expect(alt.preferenceRank, alt.coachId).toBe(rank < 0 ? null : rank + 1);
+          const bonus = alt.terms.find((t) => t.key === 'preference')!.value;
+          expect(bonus, alt.coachId).toBe(rank < 0 ? 0 : (p.settings.preferenceBonus[rank] ?? 0));
+        }
+        // Every preferred coach in the pool but the chosen one is explained, ranked or not.
+        expect(alternatives.map((a) => a.coachId).filter((id) => inPool.includes(id)).sort()).toEqual(inPool.filter((id) => id !== chosen).sort());
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('rejects an unknown coachee with its path', () => {
