@@ -7,6 +7,7 @@ import type { CombinedProblem } from './combinePolicies.js';
 import { computeKpis } from './computeKpis.js';
 import { describeSharedGround } from './describeSharedGround.js';
 import type { CoacheeEntry, CoachLoad, Matching } from './matching.js';
+import type { ObjectiveReport } from './objectiveReport.js';
 
 /** Everything {@link assembleMatching} turns into a {@link Matching}. */
 export interface MatchingParts {
@@ -20,10 +21,12 @@ export interface MatchingParts {
    * coach still has room was kept out by them (nothing else does that to an exact solve).
    */
   readonly underQuotas?: boolean;
+  /** The stable objective's report: a stable matching need not place the most coachees. */
+  readonly stableReport?: Extract<ObjectiveReport, { objective: 'stable' }>;
 }
 
 /** Turns the solver's answer into coachee entries with reasons, coach loads and KPIs. */
-export function assembleMatching({ features, combined, result, settings, preset, underQuotas = false }: MatchingParts): Matching & { readonly status: AssignmentResult['status'] } {
+export function assembleMatching({ features, combined, result, settings, preset, underQuotas = false, stableReport }: MatchingParts): Matching & { readonly status: AssignmentResult['status'] } {
   const { cols, terms, flags } = combined;
   const chosen = result.status === 'optimal' ? result.assignment : result.assignment.map(() => null);
   const bansOfRow = bansByRow(combined);
@@ -35,7 +38,7 @@ export function assembleMatching({ features, combined, result, settings, preset,
   // Coaches with room left: none, as a rule, when coachees are left out (see unmatchedReason).
   const roomy: number[] = [];
   for (let j = 0; j < cols; j++) if (loads[j]! < combined.capacity[j]!) roomy.push(j);
-  const obstacles: Obstacles = { capacity: combined.capacity, loads, open, roomy, underQuotas, minLoads: combined.minLoad.some((m) => m > 0) };
+  const obstacles: Obstacles = { capacity: combined.capacity, loads, open, roomy, underQuotas, minLoads: combined.minLoad.some((m) => m > 0), stableReport };
   // Entries are written out whole, not spread from a shared base: a large cohort has 100,000.
   const coachees: CoacheeEntry[] = features.coachees.map((coachee, row) => {
     const insiderness = features.insiderness[row]!;
@@ -109,6 +112,7 @@ interface Obstacles {
   readonly underQuotas: boolean;
   /** Some coach has a minimum load. */
   readonly minLoads: boolean;
+  readonly stableReport: MatchingParts['stableReport'];
 }
 
 /**
@@ -145,9 +149,20 @@ function unmatchedReason(row: number, banLists: readonly (readonly PairBan[])[],
     if (underQuotas) return `the quotas keep ${name} out: ${which}, but every matching that places ${name} either breaks a quota or is worse (fewer coachees placed, or a lower total; see quotaReport)`;
     return `${which}, yet ${name} was not placed: the matching is not proven to place the most coachees`;
   }
+  if (obstacles.stableReport !== undefined) return stableOut(name, withPlaces, obstacles.stableReport);
   // A reshuffle that would free a place may be one the quotas or minimum loads rule out.
   const keeping = underQuotas ? ' that keeps every quota' : minLoads ? " that keeps the coaches' minimum loads" : '';
   return `no place left: the ${withPlaces} coach(es) with places allowed for ${name} are full, and no reshuffle${keeping} frees a place`;
+}
+
+/**
+ * Deferred acceptance leaves out the coachees every stable matching leaves out (the
+ * rural-hospitals theorem), not as few as possible: a matching that is not stable may place more.
+ */
+function stableOut(name: string, withPlaces: number, report: NonNullable<MatchingParts['stableReport']>): string {
+  const { matched, optimumMatched } = report;
+  const more = matched !== null && optimumMatched !== null && optimumMatched > matched ? `; the best-total matching, which is not stable, places ${optimumMatched} coachees against ${matched}` : '';
+  return `no place left in a stable matching: the ${withPlaces} coach(es) with places allowed for ${name} are full, and ${name} is unmatched in every stable matching of these rankings${more}`;
 }
 
 function describeDiagnosis(diagnosis: Diagnosis, features: FeatureTables): string {

@@ -106,7 +106,8 @@ function matchHeld(cohort: Cohort, options: MatchOverrides): Matching {
     method: settings.method,
     solve: settings.solve,
   });
-  return { ...assembleMatching({ ...prepared, result }), objectiveReport: report };
+  const stableReport = report.objective === 'stable' ? report : undefined;
+  return { ...assembleMatching({ ...prepared, result, stableReport }), objectiveReport: report };
 }
 
 /** The preset a match reports: the caller's, else the cohort's, else `default`. */

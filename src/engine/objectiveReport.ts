@@ -24,6 +24,14 @@ export type ObjectiveReport =
       readonly blockingPairs: readonly { readonly coacheeId: string; readonly coachId: string }[];
       readonly total: number | null;
       readonly optimumTotal: number | null;
-      /** Total given up for stability: optimumTotal − total (≥ 0), null when either is missing. */
+      /** Coachees the stable matching places, and the best-total matching (null when either is missing). */
+      readonly matched: number | null;
+      readonly optimumMatched: number | null;
+      /**
+       * Total given up for stability: optimumTotal − total, null when either is missing. The
+       * best-total matching places the most coachees first, so when it places more than the stable
+       * one its total may be the lower and this price negative: stability then costs places, not
+       * total.
+       */
       readonly priceOfStability: number | null;
     };

@@ -65,13 +65,16 @@ function stable({ combined, problem, method, solve, coacheeIds, coachIds }: Obje
   matching.assignment.forEach((j, i) => {
     if (j !== null) total += weights[i]![j]!;
   });
+  const optimumMatched = plain.status === 'optimal' ? plain.matched : null;
   const report = (value: number | null): ObjectiveReport => ({
     objective: 'stable',
     optimalFor: 'coachee',
     blockingPairs,
     total: value,
     optimumTotal,
-    priceOfStability: value === null || optimumTotal === null ? null : Math.max(0, optimumTotal - value),
+    matched: value === null ? null : matching.matched,
+    optimumMatched,
+    priceOfStability: value === null || optimumTotal === null ? null : stabilityPrice(optimumTotal - value, optimumMatched === matching.matched),
   });
   if (plain.status === 'infeasible') return { result: plain, report: report(null) };
   const problems = stableShortfalls(matching.assignment, matching.members, combined, problem.allowUnmatched === true, coacheeIds, coachIds);
@@ -80,6 +83,14 @@ function stable({ combined, problem, method, solve, coacheeIds, coachIds }: Obje
     return { result: { status: 'infeasible', method: 'flow', objective: null, assignment: matching.assignment, loads: matching.members.map((m) => m.length), matched: matching.matched, duals: null, diagnosis }, report: report(null) };
   }
   return { result: resultOf(matching.assignment, total, combined.rows, combined.cols, 'flow'), report: report(total) };
+}
+
+/**
+ * Placing as many coachees, the best total is at least the stable one's, so a negative price is
+ * summing in another order and reads 0; placing more, it may well be lower and is reported as is.
+ */
+function stabilityPrice(price: number, sameCount: boolean): number {
+  return sameCount ? Math.max(0, price) : price;
 }
 
 /**

@@ -35,7 +35,13 @@ function formatPrice(price: number | null, optimumTotal: number | null): string 
   const known = formatKnown(price);
   if (price === null || optimumTotal === null || !Number.isFinite(price) || !(optimumTotal > 0)) return known;
   // One decimal: prices are often well under 1% of the total, which a whole percentage shows as 0%.
-  return `${known} (${((price / optimumTotal) * 100).toFixed(1)}% of the best total)`;
+  return `${known} (${((price / optimumTotal) * 100).toFixed(1).replace('-', '−')}% of the best total)`;
+}
+
+/** When the best-total matching places more coachees, which is why its total may be the lower. */
+function placesMore(report: { readonly matched: number | null; readonly optimumMatched: number | null }): string {
+  const { matched, optimumMatched } = report;
+  return matched !== null && optimumMatched !== null && optimumMatched > matched ? `, placing ${optimumMatched} coachees against ${matched} here` : '';
 }
 
 /**
@@ -71,7 +77,7 @@ export function objectiveSummary(matching: Matching): ObjectiveSummary | undefin
         label: 'Blocking pairs',
         value: blocking.length === 0 ? 'none: no coachee and coach both prefer each other to their match' : `${blocking.length}: ${listed.join('; ')}${more}`,
       },
-      { label: 'Total (priority-weighted)', value: `${formatKnown(report.total)} (best total: ${formatKnown(report.optimumTotal)})` },
+      { label: 'Total (priority-weighted)', value: `${formatKnown(report.total)} (best total: ${formatKnown(report.optimumTotal)}${placesMore(report)})` },
       { label: 'Price of stability', value: formatPrice(report.priceOfStability, report.optimumTotal) },
     ],
   };
