@@ -69,6 +69,14 @@ describe(`POST ${compareRoute.path}`, () => {
     expect(problem.errors!.map((e) => e.path).sort()).toEqual(['$.scenarios[1].bans[0].coachee', '$.scenarios[1].pins[0].coach', '$.scenarios[1].removeCoaches[0]']);
   });
 
+  it('refuses a coach removed twice, and a capacity for a removed coach, at their paths in the request', async () => {
+    // Was: 200; the repeat and the capacity were dropped without a word.
+    const scenarios = [{}, { removeCoaches: ['coach-09', 'coach-09'], capacity: { 'coach-09': 3 } }];
+    const problem = await problemOf(await s.post('/compare', { base: alumni, scenarios }));
+    expect(problem.status).toBe(422);
+    expect(problem.errors!.map((e) => e.path).sort()).toEqual(['$.scenarios[1].capacity["coach-09"]', '$.scenarios[1].removeCoaches[1]']);
+  });
+
   it('counts every problem of every scenario, also those the changed cohort counts without listing', async () => {
     const coach = (alumni.coaches as Record<string, unknown>[])[0]!;
     const addCoaches = Array.from({ length: 1200 }, (_, n) => ({ ...coach, id: `added-${n}`, attributes: { shoeSize: 'large' } }));
