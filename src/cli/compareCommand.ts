@@ -1,5 +1,5 @@
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { CoachmatchError } from '../errors.js';
 import { compareScenarios } from '../scenarios/compareScenarios.js';
 import { duplicateNameIssues } from '../scenarios/duplicateNameIssues.js';
@@ -26,7 +26,7 @@ Exit code 0: every scenario matched; 1: some infeasible or with conflicting pins
 
 /** `coachmatch compare`: returns the process exit code. */
 export async function compareCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: {
