@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInt } from './boundedInt.js';
 import { attributeValuesSchema, type AttributeValues } from './attributeValuesSchema.js';
 import type { DeepReadonly } from './deepReadonly.js';
 import { idSchema } from './idSchema.js';
@@ -9,8 +10,8 @@ import { MAX_NAME_LENGTH, boundedString } from './textLimits.js';
 export const coachSchema = z.strictObject({
   id: idSchema,
   name: boundedString(MAX_NAME_LENGTH, 'a name').min(1),
-  capacity: z.int().min(0).max(1_000_000).describe('Maximum number of coachees.'),
-  minLoad: z.int().min(0).max(1_000_000).default(0).describe('Minimum number of coachees the coach must get (a hard constraint), at most capacity; default 0.'),
+  capacity: boundedInt(0, 1_000_000).describe('Maximum number of coachees.'),
+  minLoad: boundedInt(0, 1_000_000).default(0).describe('Minimum number of coachees the coach must get (a hard constraint), at most capacity; default 0.'),
   attributes: attributeValuesSchema.default({}),
   support: supportProfileSchema.describe('Support the coach offers (1–5 per kind).'),
   active: z.boolean().default(true).describe('Available in this round; inactive coaches are left out of the pool.'),
