@@ -49,7 +49,7 @@ export async function compareCommand(args: string[]): Promise<number> {
   const scenarios = positionals.map(readScenario);
   // A scenario without a name is named after its file: the file is then where to change it.
   const clashes = duplicateNameIssues(scenarios.map((s, i) => ({ name: s.name, path: s.name === basename(positionals[i]!, '.json') ? positionals[i]! : `${positionals[i]!}: $.name` })));
-  if (clashes.length > 0) throw new CoachmatchError('invalidScenario', `Scenario names must differ: ${clashes.length} repeated`, clashes);
+  if (clashes.length > 0) throw new CoachmatchError('invalidScenario', `Scenario names must differ: ${clashes.length} scenario${clashes.length === 1 ? '' : 's'} with a name already used`, clashes);
 
   // A progress line on stderr while scenarios run, only when stderr is a terminal.
   const progress = createProgress(sweep === undefined ? 'scenarios' : 'sweep');

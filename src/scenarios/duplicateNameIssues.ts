@@ -25,7 +25,9 @@ export function duplicateNameIssues(scenarios: readonly NamedScenario[]): InputI
   for (const scenario of scenarios) {
     const twin = first.get(sameLookingKey(scenario.name));
     if (twin === undefined) first.set(sameLookingKey(scenario.name), scenario);
-    else if (twin.name === scenario.name) {
+    else if (twin.path === scenario.path) {
+      issues.push({ path: scenario.path, message: `given more than once: each scenario once, as its name '${scenario.name}' heads one column` });
+    } else if (twin.name === scenario.name) {
       issues.push({ path: scenario.path, message: `the scenario name '${scenario.name}' is already used by ${twin.path}: give each scenario its own name` });
     } else {
       const how = lookalikeDifference(scenario.name, twin.name);

@@ -56,6 +56,9 @@ describe('coachmatch compare', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`${named}: $.name: the scenario name 'baseline' is already used by ${scenario('baseline')}: give each scenario its own name`);
+    const twice = await runInProcess(['compare', scenario('baseline'), scenario('baseline'), '--parallel', 'never']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain(`${scenario('baseline')}: given more than once`);
     // Unnamed, each is named after its file: the same file name in two folders clashes too.
     const other = tempDir();
     try {
