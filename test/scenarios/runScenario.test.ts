@@ -176,6 +176,16 @@ describe(applyScenario, () => {
     expect(() => resolve({ removeCoaches: ['coach-01'], capacity: { 'coach-01': 3 } })).toThrow("coach 'coach-01' is removed in this scenario (at $.removeCoaches[0])");
   });
 
+  it('tells a coach this scenario adds from an unknown one when it is removed or given a capacity', () => {
+    // Was: "unknown coach 'coach-90'", of a coach the same scenario adds.
+    const added = { ...base.coaches[0], id: 'coach-90', name: 'Extra' };
+    const failure = thrownError(() => resolve({ addCoaches: [added], removeCoaches: ['coach-90'], capacity: { 'coach-90': 2 } }), 'invalidScenario');
+    expect(failure.issues).toEqual([
+      { path: '$.removeCoaches[0]', message: "coach 'coach-90' is added in this scenario (at $.addCoaches[0]): leave it out instead" },
+      { path: '$.capacity["coach-90"]', message: "coach 'coach-90' is added in this scenario: give its capacity in its record, $.addCoaches[0].capacity" },
+    ]);
+  });
+
   it('counts every problem of the changed cohort, also those parseCohort counts without listing', () => {
     const addCoaches = Array.from({ length: 1500 }, (_, n) => ({ ...base.coaches[0], id: `added-${n}`, attributes: { shoeSize: 'large' } }));
     const failure = thrownError(() => resolve({ addCoaches }), 'invalidScenario');
