@@ -9,3 +9,8 @@ import { z } from 'zod';
 export function boundedInt(min: number, max: number) {
   return z.number().min(min, { abort: true }).max(max, { abort: true }).int();
 }
+
+/** What {@link boundedInt} accepts, as a plain test: zod's safeParse costs ~1 µs a value, 0.3 s over a large cohort's loads. */
+export function isBoundedInt(x: unknown, min: number, max: number): x is number {
+  return typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+}

@@ -3,7 +3,8 @@ import { lookalikeDifference, lookalikeKey, sameLookingKey } from '../text/looka
 import { isOverlongKey } from './textLimits.js';
 import { toJsonPath } from './toJsonPath.js';
 import { coachFilterIssue } from './coachFilterIssue.js';
-import { coachSchema } from './coachSchema.js';
+import { isBoundedInt } from './boundedInt.js';
+import { MAX_LOAD } from './coachSchema.js';
 import { unknownIdNamer } from '../text/unknownIdNamer.js';
 
 type Raw = Record<string, unknown>;
@@ -195,7 +196,7 @@ function checkValues(
   }
 }
 
-const isLoad = (x: unknown): x is number => coachSchema.shape.capacity.safeParse(x).success;
+const isLoad = (x: unknown): x is number => isBoundedInt(x, 0, MAX_LOAD);
 
 function checkLoad(coach: Raw, i: number, report: (path: Path, message: string) => void): void {
   const { capacity, minLoad } = coach;

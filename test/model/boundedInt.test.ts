@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CoachmatchError } from '../../src/errors.js';
+import { boundedInt, isBoundedInt } from '../../src/model/boundedInt.js';
 import { parseProblemFile } from '../../src/model/problemFileSchema.js';
 import { parseScenario } from '../../src/model/parseScenario.js';
 import { parseStablePrefs } from '../../src/model/stablePrefsSchema.js';
@@ -44,6 +45,16 @@ describe('a whole number out of its range', () => {
   it('gets one issue as a solve problem size or a stable capacity', () => {
     expect(issuesOf(() => parseProblemFile({ rows: 1e308, cols: 1, edges: [] })).map((i) => i.path)).toEqual(['$.rows']);
     expect(issuesOf(() => parseStablePrefs({ coacheePrefs: {}, coachPrefs: {}, capacity: { c: 1e308 } })).map((i) => i.path)).toEqual(['$.capacity.c']);
+  });
+
+  it('is refused by the schema exactly when the plain test refuses it', () => {
+    const value = fc.oneof(fc.double(), fc.integer({ min: -3, max: 12 }), fc.constantFrom(null, '3', 2 ** 53));
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 5, max: 10 }), (x, min, max) => {
+        expect(isBoundedInt(x, min, max)).toBe(boundedInt(min, max).safeParse(x).success);
+      }),
+      { numRuns: runs(300) },
+    );
   });
 
   it('still refuses a fraction within the range as not whole', () => {
