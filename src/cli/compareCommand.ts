@@ -1,7 +1,8 @@
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { CoachmatchError } from '../errors.js';
 import { compareScenarios } from '../scenarios/compareScenarios.js';
+import { duplicateNameIssues } from '../scenarios/duplicateNameIssues.js';
 import { loadScenario } from '../scenarios/loadScenario.js';
 import { parseSweepSpec } from '../scenarios/parseSweepSpec.js';
 import { renderComparisonMarkdown } from '../scenarios/renderComparisonMarkdown.js';
@@ -17,14 +18,15 @@ export const compareUsage = `coachmatch compare <scenario.json>… [--sweep weig
 
 Runs what-if scenarios (a base cohort plus changes: preset or weights, capacities, coaches
 removed or added, pinned pairs, extra bans) and prints their KPIs side by side and every
-coachee whose coach changes, with the reason. The first scenario is the baseline.
+coachee whose coach changes, with the reason. The first scenario is the baseline. Each scenario
+needs its own name (its "name", else its file name).
 --sweep     with one scenario: vary one policy field from:to in n steps; prints the trade-off curve
 --parallel  worker threads: auto (default; when there are enough scenarios and pairs to pay), always, never
 Exit code 0: every scenario matched; 1: some infeasible or with conflicting pins; 2: bad input.`;
 
 /** `coachmatch compare`: returns the process exit code. */
 export async function compareCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: {
@@ -45,6 +47,9 @@ export async function compareCommand(args: string[]): Promise<number> {
   const sweep = values.sweep === undefined ? undefined : parseSweepSpec(values.sweep);
   if (sweep !== undefined && positionals.length !== 1) throw new CoachmatchError('invalidArgument', '--sweep takes exactly one scenario file');
   const scenarios = positionals.map(readScenario);
+  // A scenario without a name is named after its file: the file is then where to change it.
+  const clashes = duplicateNameIssues(scenarios.map((s, i) => ({ name: s.name, path: s.name === basename(positionals[i]!, '.json') ? positionals[i]! : `${positionals[i]!}: $.name` })));
+  if (clashes.length > 0) throw new CoachmatchError('invalidScenario', `Scenario names must differ: ${clashes.length} scenario${clashes.length === 1 ? '' : 's'} with a name already used`, clashes);
 
   // A progress line on stderr while scenarios run, only when stderr is a terminal.
   const progress = createProgress(sweep === undefined ? 'scenarios' : 'sweep');

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { prepareMatch, toAssignmentProblem } from '../engine/match.js';
 import { CoachmatchError } from '../errors.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
@@ -23,7 +23,7 @@ Exit code 0: explained; 1: infeasible; 2: bad input.`;
 
 /** `coachmatch explain`: returns the process exit code. */
 export function explainCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: {

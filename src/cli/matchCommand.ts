@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { createEngine } from '../composition/createEngine.js';
 import { quotaBackendFor } from '../constraints/quotaBackendFor.js';
 import { assembleMatching } from '../engine/assembleMatching.js';
@@ -49,7 +49,7 @@ unknown on candidate pairs); 2: bad input.`;
 
 /** `coachmatch match`: returns the process exit code. */
 export async function matchCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: {

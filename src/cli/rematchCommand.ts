@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { z } from 'zod';
 import { CoachmatchError } from '../errors.js';
 import { idSchema } from '../model/idSchema.js';
@@ -28,7 +28,7 @@ Exit code 0: re-matched; 1: infeasible or conflicting pins; 2: bad input.`;
 
 /** `coachmatch rematch`: returns the process exit code. */
 export function rematchCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: {

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { LARGE_COHORT_PAIRS } from '../engine/match.js';
 import { CoachmatchError, isErrorOfKind } from '../errors.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
@@ -82,7 +82,7 @@ function inFlags<T>(given: Readonly<Record<string, string | undefined>>, start: 
 
 /** `coachmatch serve`: runs until SIGINT/SIGTERM, then resolves with exit code 0. */
 export async function serveCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args,
     options: {
       port: { type: 'string' },

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { markdownCell, withoutRawHtml } from '../report/markdownText.js';
 import { prepareMatch } from '../engine/match.js';
 import { refuseQuotas } from '../engine/refuseQuotas.js';
@@ -20,7 +20,7 @@ Exit code 0: every choice can be honoured; 1: collisions reported; 2: bad input.
 
 /** `coachmatch shortlist`: returns the process exit code. */
 export function shortlistCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: {

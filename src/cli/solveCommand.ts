@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { parseProblemFile } from '../model/problemFileSchema.js';
 import { solveAssignment } from '../solver/solveAssignment.js';
 import type { SolverMethod } from '../solver/types.js';
@@ -15,7 +15,7 @@ Exit code 0: optimal; 1: infeasible (the result carries a diagnosis); 2: bad inp
 
 /** `coachmatch solve`: returns the process exit code. */
 export function solveCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: { method: { type: 'string', default: 'auto' }, out: { type: 'string' } },

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { CoachmatchError } from '../errors.js';
 import { parseStablePrefs } from '../model/stablePrefsSchema.js';
 import { stableMatchByIds } from '../stable/stableMatchByIds.js';
@@ -16,7 +16,7 @@ Exit code 0: matched; 2: bad input.`;
 
 /** `coachmatch stable`: returns the process exit code. */
 export function stableCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseOptions({ args, allowPositionals: true, options: { out: { type: 'string' } } });
   if (positionals.length !== 1) throw new CoachmatchError('invalidArgument', `expected one preferences file\n\n${stableUsage}`);
   const result = stableMatchByIds(parseStablePrefs(readJsonFile(positionals[0]!)));
   writeOutput(JSON.stringify(result, null, 2), values.out);

@@ -3,6 +3,8 @@ import { lookalikeDifference, lookalikeKey, sameLookingKey } from '../text/looka
 import { isOverlongKey } from './textLimits.js';
 import { toJsonPath } from './toJsonPath.js';
 import { coachFilterIssue } from './coachFilterIssue.js';
+import { isBoundedInt } from './boundedInt.js';
+import { MAX_LOAD } from './coachSchema.js';
 import { unknownIdNamer } from '../text/unknownIdNamer.js';
 
 type Raw = Record<string, unknown>;
@@ -194,9 +196,12 @@ function checkValues(
   }
 }
 
+const isLoad = (x: unknown): x is number => isBoundedInt(x, 0, MAX_LOAD);
+
 function checkLoad(coach: Raw, i: number, report: (path: Path, message: string) => void): void {
   const { capacity, minLoad } = coach;
-  if (isNumber(capacity) && isNumber(minLoad) && capacity >= 0 && minLoad > capacity) {
+  // Only loads the schema accepts: one it refuses (1e308, -1, 2.5) has its issue already, and "exceeds capacity" would be a second.
+  if (isLoad(capacity) && isLoad(minLoad) && minLoad > capacity) {
     report(['coaches', i, 'minLoad'], `minLoad ${minLoad} exceeds capacity ${capacity}`);
   }
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { boundedInt } from './boundedInt.js';
 import { CoachmatchError } from '../errors.js';
 import { MAX_DIMENSION } from '../solver/normalizeProblem.js';
 import type { AssignmentProblem } from '../solver/types.js';
 import { zodIssuesToInputIssues } from './zodIssuesToInputIssues.js';
 
-const count = z.number().int().nonnegative().max(MAX_DIMENSION);
+const count = boundedInt(0, MAX_DIMENSION);
 
 /**
  * The JSON file read by `coachmatch solve`: the solver's {@link AssignmentProblem} with

@@ -17,7 +17,7 @@ const pairSchema = z.strictObject({ coachee: idSchema, coach: idSchema });
 export const scenarioSchema = z
   .strictObject({
     $schema: boundedString(MAX_DESCRIPTION_LENGTH, '$schema').optional(),
-    name: boundedString(MAX_NAME_LENGTH, 'a name').min(1).optional().describe('Shown in comparisons; defaults to the file name.'),
+    name: boundedString(MAX_NAME_LENGTH, 'a name').min(1).optional().describe('Shown in comparisons; defaults to the file name. Names in one comparison must differ.'),
     description: boundedString(MAX_DESCRIPTION_LENGTH, 'a description').optional(),
     base: boundedString(MAX_DESCRIPTION_LENGTH, 'a path').min(1).describe('Path of the base cohort file, relative to the scenario file.'),
     policy: policyInputSchema.optional().describe("Preset and weight overrides, applied on top of the cohort's own policy."),

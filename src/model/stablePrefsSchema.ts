@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInt } from './boundedInt.js';
 import { keyedRecordSchema } from './keyedRecordSchema.js';
 import { CoachmatchError } from '../errors.js';
 import { checkStablePreferences } from '../stable/checkStablePreferences.js';
@@ -16,7 +17,7 @@ export const stablePrefsSchema = z
     coacheePrefs: keyedRecordSchema(idSchema, z.array(idSchema)),
     coachPrefs: keyedRecordSchema(idSchema, z.array(idSchema)),
     // Capacities are held as 32-bit integers (see preferenceRanks).
-    capacity: keyedRecordSchema(idSchema, z.number().int().nonnegative().max(0x7fffffff)).optional(),
+    capacity: keyedRecordSchema(idSchema, boundedInt(0, 0x7fffffff)).optional(),
     optimal: z.enum(['coachee', 'coach']).optional(),
   })
   .strict();

@@ -15,8 +15,8 @@ import type { ResolvedScenario } from './scenario.js';
  * pins and bans are checked and kept for the solve.
  *
  * @throws {@link CoachmatchError} of kind `'invalidScenario'` with scenario JSON paths: an
- * unknown or inactive coach or coachee (`$.pins[2].coach`), a coachee pinned twice, a new
- * capacity below a coach's minimum load, an added coach that clashes with the cohort
+ * unknown or inactive coach or coachee (`$.pins[2].coach`), a coachee pinned twice, a coach
+ * removed twice, a new capacity for a removed coach or below a coach's minimum load, an added coach that clashes with the cohort
  * (`$.addCoaches[0].id`, `$.addCoaches[0].attributes.gender`); `invalidCohort` when the base
  * cohort itself is invalid.
  *
@@ -32,16 +32,26 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
   const coachById = new Map(base.coaches.map((c) => [c.id, c]));
   const coachees = new Set(base.coachees.map((c) => c.id));
   const [unknownCoach, unknownCoachee] = [unknownIdNamer(() => coachById.keys()), unknownIdNamer(() => coachees)];
-  const removed = new Set<string>();
+  // Coaches this scenario adds, by id: not unknown, but changed in their own record.
+  const addedAt = new Map(scenario.addCoaches.map((c, n) => [(c as { id: string }).id, n]));
+  // Each removed coach at its first place in the list, to name it when the coach comes up again.
+  const removedAt = new Map<string, number>();
   scenario.removeCoaches.forEach((id, n) => {
-    if (!coachById.has(id)) report(['removeCoaches', n], unknownCoach('coach', id));
-    else removed.add(id);
+    const first = removedAt.get(id);
+    if (first !== undefined) report(['removeCoaches', n], `coach '${id}' is already removed at $.removeCoaches[${first}]: list it once`);
+    else if (!coachById.has(id) && addedAt.has(id)) report(['removeCoaches', n], `coach '${id}' is added in this scenario (at $.addCoaches[${addedAt.get(id)}]): leave it out instead`);
+    else if (!coachById.has(id)) report(['removeCoaches', n], unknownCoach('coach', id));
+    else removedAt.set(id, n);
   });
+  const removed = new Set(removedAt.keys());
   // No prototype: a coach id such as "constructor" must find its own change or none.
   const capacityChanges: Record<string, { from: number; to: number }> = Object.create(null);
   for (const [id, to] of Object.entries(scenario.capacity)) {
     const coach = coachById.get(id);
-    if (coach === undefined) report(['capacity', id], unknownCoach('coach', id));
+    if (coach === undefined && addedAt.has(id)) report(['capacity', id], `coach '${id}' is added in this scenario: give its capacity in its record, $.addCoaches[${addedAt.get(id)}].capacity`);
+    else if (coach === undefined) report(['capacity', id], unknownCoach('coach', id));
+    // A removed coach takes nobody, so its new capacity would be dropped without a word.
+    else if (removed.has(id)) report(['capacity', id], `coach '${id}' is removed in this scenario (at $.removeCoaches[${removedAt.get(id)}]): give it a capacity or remove it, not both`);
     else if (to < coach.minLoad) report(['capacity', id], `capacity ${to} is below the coach's minimum load ${coach.minLoad}`);
     else if (to !== coach.capacity) capacityChanges[id] = { from: coach.capacity, to };
   }

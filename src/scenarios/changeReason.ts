@@ -36,10 +36,10 @@ function gainFloor(a: ScenarioRun, b: ScenarioRun): number {
  * that holds, each checked so that it is true, not merely plausible.
  *
  * 1. pinned in `b`;
- * 2. the old coach removed, banned for this coachee, no longer pinned to them, or cut below the
+ * 2. the old coach removed (by `b`; else only not in `b`'s pool, see leftThePool), banned for this coachee, no longer pinned to them, or cut below the
  *    load it had in `a` (only then did someone have to leave: a cut it still had room under is
  *    no reason);
- * 3. the new coach added, or its ban for this coachee lifted; lost or gained a place;
+ * 3. the new coach added (by `b`; else only not in `a`'s pool, see joinedThePool), or its ban for this coachee lifted; lost or gained a place;
  * 4. the term whose advantage for the new coach over the old grew most between the runs (by at
  *    least 1% of the largest term, or 0.01 when a term reaches 1);
  * 5. the new coach was full in `a` and gained places, or someone left it;
@@ -56,14 +56,14 @@ function gainFloor(a: ScenarioRun, b: ScenarioRun): number {
 export function changeReason(a: ScenarioRun, b: ScenarioRun, coacheeId: string, from: string | null, to: string | null): ChangeReason {
   if (b.scenario.pins.some((p) => p.coacheeId === coacheeId)) return { kind: 'pinned' };
   if (from !== null) {
-    if (!b.coachIds.includes(from)) return { kind: 'coachRemoved', coachId: from };
+    if (!b.coachIds.includes(from)) return leftThePool(a, b, from);
     const bannedInB = b.bans[`${coacheeId}→${from}`];
     if (bannedInB !== undefined && a.bans[`${coacheeId}→${from}`] === undefined) return { kind: 'banned', coachId: from, reasons: bannedInB };
     if (a.scenario.pins.some((p) => p.coacheeId === coacheeId && p.coachId === from)) return { kind: 'unpinned', coachId: from };
     // A cut is the reason only if it left fewer places than the coach held in `a`: else everyone could stay.
     if (capacityOf(b, from) < holders(a, from).size) return { kind: 'capacity', coachId: from, from: capacityOf(a, from), to: capacityOf(b, from) };
   }
-  if (to !== null && !a.coachIds.includes(to)) return { kind: 'coachAdded', coachId: to };
+  if (to !== null && !a.coachIds.includes(to)) return joinedThePool(a, b, to);
   if (to !== null) {
     const bannedInA = a.bans[`${coacheeId}→${to}`];
     if (bannedInA !== undefined && b.bans[`${coacheeId}→${to}`] === undefined) return { kind: 'banLifted', coachId: to, reasons: bannedInA };
@@ -85,6 +85,22 @@ export function changeReason(a: ScenarioRun, b: ScenarioRun, coacheeId: string, 
   const takenBy = [...atOldAfter].filter((id) => !atOldBefore.has(id)).sort(compareIds);
   if (takenBy.length > 0 && atOldAfter.size >= capacityOf(b, from)) return { kind: 'knockOn', coachId: from, takenBy };
   return { kind: 'rearranged' };
+}
+
+/**
+ * Why a coach of `a`'s pool is not in `b`'s: `b` removed it, or else it is missing only
+ * relative to the baseline `a` (which added it, or whose base cohort differs). "Removed" would
+ * be false of a scenario that never named the coach.
+ */
+function leftThePool(a: ScenarioRun, b: ScenarioRun, coachId: string): ChangeReason {
+  if (b.scenario.removedCoaches.includes(coachId)) return { kind: 'coachRemoved', coachId };
+  return { kind: 'coachNotHere', coachId, addedInBaseline: a.scenario.addedCoaches.includes(coachId) };
+}
+
+/** Why a coach of `b`'s pool is not in `a`'s: `b` added it, or else the baseline `a` removed it (or its base cohort differs). */
+function joinedThePool(a: ScenarioRun, b: ScenarioRun, coachId: string): ChangeReason {
+  if (b.scenario.addedCoaches.includes(coachId)) return { kind: 'coachAdded', coachId };
+  return { kind: 'coachNotInBaseline', coachId, removedInBaseline: a.scenario.removedCoaches.includes(coachId) };
 }
 
 /** The coachees `coachId` holds in the run's matching. */

@@ -4,14 +4,26 @@ import type { MatchingKpis } from '../engine/matching.js';
 export type ChangeReason =
   /** Pinned to the new coach in this scenario. */
   | { readonly kind: 'pinned' }
+  /** This scenario removes the old coach. */
   | { readonly kind: 'coachRemoved'; readonly coachId: string }
+  /**
+   * The old coach is in the baseline's pool, not here, and this scenario did not remove it:
+   * the baseline added it (`addedInBaseline`), or the two scenarios' base cohorts differ.
+   */
+  | { readonly kind: 'coachNotHere'; readonly coachId: string; readonly addedInBaseline: boolean }
   /** The old coach is banned for this coachee here, and was not in the baseline. */
   | { readonly kind: 'banned'; readonly coachId: string; readonly reasons: readonly string[] }
   /** Pinned to the old coach in the baseline, not here. */
   | { readonly kind: 'unpinned'; readonly coachId: string }
   /** The old coach's places were cut below the number it held in the baseline, so someone had to leave. */
   | { readonly kind: 'capacity'; readonly coachId: string; readonly from: number; readonly to: number }
+  /** This scenario adds the new coach. */
   | { readonly kind: 'coachAdded'; readonly coachId: string }
+  /**
+   * The new coach is in this scenario's pool, not the baseline's, and this scenario did not add
+   * it: the baseline removed it (`removedInBaseline`), or the two scenarios' base cohorts differ.
+   */
+  | { readonly kind: 'coachNotInBaseline'; readonly coachId: string; readonly removedInBaseline: boolean }
   /** The new coach was banned for this coachee in the baseline (`reasons`), and is not here. */
   | { readonly kind: 'banLifted'; readonly coachId: string; readonly reasons: readonly string[] }
   | { readonly kind: 'unplaced' }

@@ -7,6 +7,8 @@ export function describeChangeReason(reason: ChangeReason): string {
       return 'pinned';
     case 'coachRemoved':
       return `coach removed (${reason.coachId})`;
+    case 'coachNotHere':
+      return reason.addedInBaseline ? `${reason.coachId} not added here (added in the baseline)` : `${reason.coachId} not in this scenario's pool`;
     case 'banned':
       return `banned from ${reason.coachId}: ${reason.reasons.join('; ')}`;
     case 'unpinned':
@@ -15,6 +17,8 @@ export function describeChangeReason(reason: ChangeReason): string {
       return `${reason.coachId}'s capacity ${reason.from} → ${reason.to}`;
     case 'coachAdded':
       return `coach added (${reason.coachId})`;
+    case 'coachNotInBaseline':
+      return reason.removedInBaseline ? `${reason.coachId} not removed here (removed in the baseline)` : `${reason.coachId} not in the baseline's pool`;
     case 'banLifted':
       return `ban on ${reason.coachId} lifted (was: ${reason.reasons.join('; ')})`;
     case 'unplaced':

@@ -48,6 +48,29 @@ describe('coachmatch compare', () => {
     expect(run.stderr).toContain('$.removeCoaches[0]');
   });
 
+  it('exits 2 when two scenarios have one name, naming the later file and the earlier', async () => {
+    // Was: exit 0, two columns both headed "baseline".
+    const base = join(root, 'fixtures/alumni-programme.json');
+    const named = tmp.write('named.json', { name: 'baseline', base, removeCoaches: ['coach-09'] });
+    const run = await runInProcess(['compare', scenario('baseline'), named, '--parallel', 'never']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${named}: $.name: the scenario name 'baseline' is already used by ${scenario('baseline')}: give each scenario its own name`);
+    const twice = await runInProcess(['compare', scenario('baseline'), scenario('baseline'), '--parallel', 'never']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain(`${scenario('baseline')}: given more than once`);
+    // Unnamed, each is named after its file: the same file name in two folders clashes too.
+    const other = tempDir();
+    try {
+      const [a, b] = [tmp.write('cut.json', { base }), other.write('cut.json', { base, capacity: { 'coach-01': 3 } })];
+      const clash = await runInProcess(['compare', a, b, '--parallel', 'never']);
+      expect(clash.code).toBe(2);
+      expect(clash.stderr).toContain(`${b}: the scenario name 'cut' is already used by ${a}`);
+    } finally {
+      other.remove();
+    }
+  });
+
   it('exits 1 with a diagnosis when pins conflict', async () => {
     const file = join(tmp.dir, 'pins.json');
     writeFileSync(file, JSON.stringify({

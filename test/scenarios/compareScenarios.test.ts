@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isErrorOfKind } from '../../src/errors.js';
 import { compareScenarios } from '../../src/scenarios/compareScenarios.js';
+import { describeChangeReason } from '../../src/scenarios/describeChangeReason.js';
 import { loadScenario } from '../../src/scenarios/loadScenario.js';
 import { parseSweepSpec } from '../../src/scenarios/parseSweepSpec.js';
 import { runScenario } from '../../src/scenarios/runScenario.js';
@@ -42,6 +43,35 @@ describe(compareScenarios, () => {
   it('gives the same comparison with or without worker threads', async () => {
     const threaded = await runScenarios(scenarios, { parallel: 'always', threads: 2 });
     expect(compareScenarios(threaded)).toEqual(comparison);
+  });
+});
+
+// Was: "coach added" for a coach the baseline removed and this scenario merely keeps, and
+// "coach removed" for one the baseline added and this scenario never named.
+describe('a coach in one pool and not the other, relative to the baseline', () => {
+  const base = read(resolve(folder, '../alumni-programme.json'));
+  const scenario = (changes: object, name: string) => loadScenario({ base: 'alumni.json', name, ...changes }, () => base);
+  const extra = { ...base.coaches.find((c: { id: string }) => c.id === 'coach-09'), id: 'coach-90', name: 'Extra', capacity: 6 };
+  const reasonsFor = (coach: string, baseline: object, other: object) => {
+    const comparison = compareScenarios([scenario(baseline, 'baseline'), scenario(other, 'other')].map((s) => runScenario(s)));
+    return comparison.changes.filter((c) => c.coaches[0] === coach || c.coaches[1] === coach).map((c) => c.reasons[1]);
+  };
+
+  it('says "not removed here" of a coach the baseline removed, and "added" only of a coach this scenario adds', () => {
+    const kept = reasonsFor('coach-09', { removeCoaches: ['coach-09'] }, {});
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toContainEqual({ kind: 'coachNotInBaseline', coachId: 'coach-09', removedInBaseline: true });
+    expect(kept.filter((r) => r?.kind === 'coachAdded')).toEqual([]);
+    expect(describeChangeReason({ kind: 'coachNotInBaseline', coachId: 'coach-09', removedInBaseline: true })).toBe('coach-09 not removed here (removed in the baseline)');
+    expect(reasonsFor('coach-90', {}, { addCoaches: [extra] })).toContainEqual({ kind: 'coachAdded', coachId: 'coach-90' });
+  });
+
+  it('says "not added here" of a coach the baseline added, and "removed" only of a coach this scenario removes', () => {
+    const notAdded = reasonsFor('coach-90', { addCoaches: [extra] }, {});
+    expect(notAdded.length).toBeGreaterThan(0);
+    expect(notAdded).toContainEqual({ kind: 'coachNotHere', coachId: 'coach-90', addedInBaseline: true });
+    expect(notAdded.filter((r) => r?.kind === 'coachRemoved')).toEqual([]);
+    expect(reasonsFor('coach-09', {}, { removeCoaches: ['coach-09'] })).toContainEqual({ kind: 'coachRemoved', coachId: 'coach-09' });
   });
 });
 

@@ -157,6 +157,35 @@ describe(applyScenario, () => {
     expect(issuePaths({ addCoaches: [asCoachee] })).toEqual(['$.addCoaches[0].id']);
   });
 
+  it('refuses a coach removed twice, at each repeat, naming the first place', () => {
+    // Was: accepted; the second mention was dropped without a word.
+    const ids = (base.coaches as { id: string }[]).slice(0, 4).map((c) => c.id);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ids), { maxLength: 6 }), (removeCoaches) => {
+        const repeats = removeCoaches.flatMap((id, n) => (removeCoaches.indexOf(id) < n ? [`$.removeCoaches[${n}]`] : []));
+        expect(issuePaths({ removeCoaches })).toEqual(repeats);
+      }),
+      { numRuns: runs(25) },
+    );
+    expect(() => resolve({ removeCoaches: ['coach-01', 'coach-02', 'coach-01'] })).toThrow("$.removeCoaches[2]: coach 'coach-01' is already removed at $.removeCoaches[0]");
+  });
+
+  it('refuses a capacity for a coach the same scenario removes', () => {
+    // Was: accepted; the removed coach's new capacity had no effect.
+    expect(issuePaths({ removeCoaches: ['coach-02', 'coach-01'], capacity: { 'coach-01': 3, 'coach-03': 3 } })).toEqual(['$.capacity["coach-01"]']);
+    expect(() => resolve({ removeCoaches: ['coach-01'], capacity: { 'coach-01': 3 } })).toThrow("coach 'coach-01' is removed in this scenario (at $.removeCoaches[0])");
+  });
+
+  it('tells a coach this scenario adds from an unknown one when it is removed or given a capacity', () => {
+    // Was: "unknown coach 'coach-90'", of a coach the same scenario adds.
+    const added = { ...base.coaches[0], id: 'coach-90', name: 'Extra' };
+    const failure = thrownError(() => resolve({ addCoaches: [added], removeCoaches: ['coach-90'], capacity: { 'coach-90': 2 } }), 'invalidScenario');
+    expect(failure.issues).toEqual([
+      { path: '$.removeCoaches[0]', message: "coach 'coach-90' is added in this scenario (at $.addCoaches[0]): leave it out instead" },
+      { path: '$.capacity["coach-90"]', message: "coach 'coach-90' is added in this scenario: give its capacity in its record, $.addCoaches[0].capacity" },
+    ]);
+  });
+
   it('counts every problem of the changed cohort, also those parseCohort counts without listing', () => {
     const addCoaches = Array.from({ length: 1500 }, (_, n) => ({ ...base.coaches[0], id: `added-${n}`, attributes: { shoeSize: 'large' } }));
     const failure = thrownError(() => resolve({ addCoaches }), 'invalidScenario');

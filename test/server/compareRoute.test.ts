@@ -54,6 +54,17 @@ describe(`POST ${compareRoute.path}`, () => {
     expect(comparison.scenarios.map((x: { name: string }) => x.name)).toEqual(['scenario 1', 'scenario 2']);
   });
 
+  it('refuses two scenarios of one name, also a default name or one that only prints alike, at the later one', async () => {
+    // Was: 200, with two columns of one name.
+    const scenarios = [{ name: 'cut' }, { name: 'scenario 1' }, { name: 'cut\u200b' }, {}, { name: 'cut' }];
+    const problem = await problemOf(await s.post('/compare', { base: alumni, scenarios }));
+    expect(problem.status).toBe(422);
+    expect(problem.type).toBe('urn:coachmatch:problem:invalid-scenario');
+    expect(problem.errors!.map((e) => e.path)).toEqual(['$.scenarios[2].name', '$.scenarios[4].name']);
+    const defaulted = await problemOf(await s.post('/compare', { base: alumni, scenarios: [{}, { name: 'scenario 1' }] }));
+    expect(defaulted.errors).toEqual([{ path: '$.scenarios[1].name', message: "the scenario name 'scenario 1' is already used by $.scenarios[0]: give each scenario its own name" }]);
+  });
+
   it('holds a scenario to the limits of a scenario file: a name of at most 1000 characters, a capacity of at most 1,000,000', async () => {
     const scenarios = [{ name: 'x'.repeat(1001) }, { name: 'cut', capacity: { 'coach-01': 2_000_000 } }];
     const problem = await problemOf(await s.post('/compare', { base: alumni, scenarios }));
@@ -67,6 +78,14 @@ describe(`POST ${compareRoute.path}`, () => {
     expect(problem.status).toBe(422);
     expect(problem.type).toBe('urn:coachmatch:problem:invalid-scenario');
     expect(problem.errors!.map((e) => e.path).sort()).toEqual(['$.scenarios[1].bans[0].coachee', '$.scenarios[1].pins[0].coach', '$.scenarios[1].removeCoaches[0]']);
+  });
+
+  it('refuses a coach removed twice, and a capacity for a removed coach, at their paths in the request', async () => {
+    // Was: 200; the repeat and the capacity were dropped without a word.
+    const scenarios = [{}, { removeCoaches: ['coach-09', 'coach-09'], capacity: { 'coach-09': 3 } }];
+    const problem = await problemOf(await s.post('/compare', { base: alumni, scenarios }));
+    expect(problem.status).toBe(422);
+    expect(problem.errors!.map((e) => e.path).sort()).toEqual(['$.scenarios[1].capacity["coach-09"]', '$.scenarios[1].removeCoaches[1]']);
   });
 
   it('counts every problem of every scenario, also those the changed cohort counts without listing', async () => {

@@ -7,5 +7,5 @@ import { MAX_NAME_LENGTH, boundedString } from '../textLimits.js';
  */
 export const scenarioChangesSchema = scenarioSchema
   .omit({ base: true })
-  .extend({ name: boundedString(MAX_NAME_LENGTH, 'a name').min(1).optional().describe('Shown in comparisons; defaults to "scenario N" (its 1-based position).') })
+  .extend({ name: boundedString(MAX_NAME_LENGTH, 'a name').min(1).optional().describe('Shown in comparisons; defaults to "scenario N" (its 1-based position). Names must differ (also when they only print alike).') })
   .describe('A what-if scenario: changes to the base cohort.');

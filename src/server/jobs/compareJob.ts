@@ -4,6 +4,7 @@ import { parseCompareRequest } from '../../model/http/parseCompareRequest.js';
 import { prefixIssuePaths } from '../../model/http/prefixIssuePaths.js';
 import { applyScenario } from '../../scenarios/applyScenario.js';
 import { compareScenarios } from '../../scenarios/compareScenarios.js';
+import { duplicateNameIssues } from '../../scenarios/duplicateNameIssues.js';
 import { renderComparisonMarkdown } from '../../scenarios/renderComparisonMarkdown.js';
 import { renderSweepMarkdown } from '../../scenarios/renderSweepMarkdown.js';
 import { runScenario } from '../../scenarios/runScenario.js';
@@ -49,7 +50,7 @@ export function compareJob(input: CompareJobInput): ReportJobOutput {
   const resolved: ResolvedScenario[] = [];
   request.scenarios.forEach((scenario, i) => {
     try {
-      resolved.push(applyScenario(request.base, scenario, `scenario ${i + 1}`));
+      resolved.push(applyScenario(request.base, scenario, defaultName(i)));
     } catch (error) {
       if (!isErrorOfKind(error, 'invalidScenario')) throw error;
       issueCount += error.issueCount;
@@ -57,6 +58,10 @@ export function compareJob(input: CompareJobInput): ReportJobOutput {
       issues.push(...prefixIssuePaths(error.issues, `$.scenarios[${i}]`).map((issue) => ({ ...issue, path: issue.path.replace(/^(\$\.scenarios\[\d+\])\.base$/, '$1') })));
     }
   });
+  // A scenario without a name is named by its position: the scenario itself is then where to name it.
+  const clashes = duplicateNameIssues(request.scenarios.map((s, i) => ({ name: s.name ?? defaultName(i), path: s.name === undefined ? `$.scenarios[${i}]` : `$.scenarios[${i}].name` })));
+  issues.push(...clashes);
+  issueCount += clashes.length;
   if (issues.length > 0) throw new CoachmatchError('invalidScenario', `Invalid scenario: ${issueCount} problem${issueCount === 1 ? '' : 's'}`, issues, issueCount);
 
   const format = request.format;
@@ -71,6 +76,11 @@ export function compareJob(input: CompareJobInput): ReportJobOutput {
   const comparison = compareScenarios(runs);
   const text = format === 'md' ? renderComparisonMarkdown(comparison) : JSON.stringify(comparison);
   return { outcome: 'done', status: worst(comparison.scenarios), contentType: reportContentTypes[format], text };
+}
+
+/** The name of a scenario sent without one: its place in the request, from 1. */
+function defaultName(index: number): string {
+  return `scenario ${index + 1}`;
 }
 
 /** `optimal` when every run is, else the first other status (as the CLI's exit code 1). */
