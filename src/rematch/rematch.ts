@@ -11,7 +11,7 @@ import { describePinConflicts } from '../scenarios/describePinConflicts.js';
 import { unknownIdNamer } from '../text/unknownIdNamer.js';
 import { exitsWithoutPlace } from './exitsWithoutPlace.js';
 import { checkRematchRequestShape, rematchSettings } from './rematchInputSchema.js';
-import type { ExitCluster, Move, MoveReason, RefusedExit, RematchResult } from './rematchResult.js';
+import type { ExitCluster, MootExit, Move, MoveReason, RefusedExit, RematchResult } from './rematchResult.js';
 
 /** What happened since the current matching was made. */
 export interface RematchRequest {
@@ -69,6 +69,8 @@ export const defaultRematchOptions: RematchOptions = {
  * would not raise the total, everyone else's keep bonuses included (`lowersTotal`; a tie
  * counts: the solver's tie-break decides, deterministically), the exit is refused and the
  * coachee's current pair is kept like any other (it earns the keep bonus, and is re-solved so).
+ * An exit whose current coach is gone (dropped out, or inactive in the cohort) is moot: listed in
+ * `mootExits`, neither granted nor refused, the coachee re-placed like the coach's other coachees.
  * No exit costs a place: with `allowUnmatched` the
  * re-match places as many coachees as with every exit refused (when the exits as granted place
  * fewer, they are decided again together, granting the most that keep every place), and an exit
@@ -121,11 +123,18 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   const continuity = combined.terms.find((t) => t.key === 'continuity')?.values;
   const own = (row: number, col: number) => combined.utility[row * cols + col]! - (continuity?.[row * cols + col] ?? 0);
   const refused: RefusedExit[] = [];
+  const moot: MootExit[] = [];
   const eligible = new Map<number, Set<number>>();
   for (const id of exitRequests) {
     const row = rowOf.get(id)!;
     const cur = current[row]!;
-    if (cur < 0) continue; // the coach dropped out: the coachee moves anyway
+    if (cur < 0) {
+      // The coach is gone (a drop-out, or inactive in the cohort): the coachee leaves it anyway,
+      // so the request is neither granted nor refused; it is listed as moot.
+      const coachId = currentOf.get(id)!;
+      moot.push({ coacheeId: id, coachId, reason: dropouts.has(coachId) ? 'coachDroppedOut' : 'coachInactive' });
+      continue;
+    }
     let best: number | null = null;
     const set = new Set<number>();
     for (let col = 0; col < cols; col++) {
@@ -360,6 +369,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       newlyPlaced,
       grantedExits: granted,
       refusedExits: [...refused].sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!),
+      mootExits: moot,
       exitClusters,
       kept,
       changed: moves.length,

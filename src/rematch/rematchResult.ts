@@ -66,6 +66,19 @@ export interface RefusedExit {
   readonly bestCoachId: string | null;
 }
 
+/**
+ * An exit request whose current coach is gone anyway: dropped out in this request
+ * (`coachDroppedOut`) or inactive in the cohort (`coachInactive`). The coachee leaves the coach
+ * whatever is decided, so the request is neither granted nor refused: the coachee is re-placed
+ * like the coach's other coachees, with any coach (no exit margin applies) or none, and its
+ * move (see `moves`) gives the same reason.
+ */
+export interface MootExit {
+  readonly coacheeId: string;
+  readonly coachId: string;
+  readonly reason: 'coachDroppedOut' | 'coachInactive';
+}
+
 /** Several exits from one coach: the problem may be the coach, not the match. */
 export interface ExitCluster {
   readonly coachId: string;
@@ -84,6 +97,8 @@ export type RematchResult =
       readonly newlyPlaced: readonly string[];
       readonly grantedExits: readonly string[];
       readonly refusedExits: readonly RefusedExit[];
+      /** Exit requests from a coach who is gone anyway, in the cohort's order: each request is in exactly one of `grantedExits`, `refusedExits` and this. */
+      readonly mootExits: readonly MootExit[];
       readonly exitClusters: readonly ExitCluster[];
       /** Current pairs kept / changed (a coach drop-out counts as a change). */
       readonly kept: number;

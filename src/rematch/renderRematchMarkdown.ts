@@ -27,7 +27,7 @@ function describeMove(reason: MoveReason): string {
   }
 }
 
-/** A re-match as Markdown: kept and changed pairs, every move with its reason, exits refused, exit clusters. */
+/** A re-match as Markdown: kept and changed pairs, every move with its reason, exits refused or overtaken by the coach leaving, exit clusters. */
 export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'): string {
   const out: string[] = [`# ${title}`, '', `Status: **${outcome.status}**.`, ''];
   if (outcome.diagnosis.length > 0) out.push(...outcome.diagnosis.map((d) => `- ${d}`), '');
@@ -58,6 +58,14 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
       const move = moveOf.get(r.coacheeId);
       const where = move === undefined ? `stays with ${r.coachId}` : move.to === null ? `loses ${r.coachId} all the same (see Moves)` : `moves from ${r.coachId} to ${move.to} all the same (see Moves)`;
       out.push(`- **${r.coacheeId}** ${where}: ${why}`);
+    }
+    out.push('');
+  }
+  if (outcome.mootExits.length > 0) {
+    out.push('## Exit requests overtaken', '');
+    for (const x of outcome.mootExits) {
+      const gone = x.reason === 'coachDroppedOut' ? 'dropped out' : 'is inactive in the cohort';
+      out.push(`- **${x.coacheeId}** leaves ${x.coachId} in any case: the coach ${gone}, so the request is neither granted nor refused (see Moves)`);
     }
     out.push('');
   }
