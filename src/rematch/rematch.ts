@@ -352,15 +352,28 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     // themselves; a place taken by someone who moved for a better fit, or by a newcomer, or by
     // nobody, was not made room for anyone ('rearranged' says who took it).
     const hadToMove = new Set(moves.filter((m) => forcedKinds.has(m.reason.kind)).map((m) => m.coacheeId));
+    const takersOf = (coach: string) =>
+      features.coacheeIds.filter((id, row) => {
+        const col = solved.assignment[row];
+        return col !== null && col !== undefined && features.coachIds[col] === coach && currentOf.get(id) !== coach;
+      });
+    // Each forced taker took one place: a coach's forced takers justify at most as many madeRoom
+    // movers off it. Those whose own move was worth least (then the cohort's order) made the room;
+    // two movers both claiming it for one taker was untrue (hunt C). The others are 'rearranged'.
+    const roomMakers = new Set<string>();
+    const byCoach = new Map<string, Move[]>();
+    for (const m of moves) if (m.reason.kind === 'rearranged') byCoach.set(m.from, [...(byCoach.get(m.from) ?? []), m]);
+    for (const [coach, movers] of byCoach) {
+      const places = takersOf(coach).filter((id) => hadToMove.has(id)).length;
+      const worth = (m: Move) => (m.reason.kind === 'rearranged' ? m.reason.weightedGain : 0);
+      [...movers].sort((a, b) => worth(a) - worth(b)).slice(0, places).forEach((m) => roomMakers.add(m.coacheeId));
+    }
     const settled = moves.map((m): Move => {
       if (m.reason.kind !== 'rearranged') return m;
-      const takers = features.coacheeIds.filter((id, row) => {
-        const col = solved.assignment[row];
-        return col !== null && col !== undefined && features.coachIds[col] === m.from && currentOf.get(id) !== m.from;
-      });
-      const forCoachees = takers.filter((id) => hadToMove.has(id));
-      if (forCoachees.length > 0) return { ...m, reason: { kind: 'madeRoom', gain: m.reason.gain, forCoachees } };
-      return { ...m, reason: { ...m.reason, placeTakenBy: takers } };
+      const takers = takersOf(m.from);
+      if (roomMakers.has(m.coacheeId)) return { ...m, reason: { kind: 'madeRoom', gain: m.reason.gain, forCoachees: takers.filter((id) => hadToMove.has(id)) } };
+      // Forced takers are named by the madeRoom movers off the same coach.
+      return { ...m, reason: { ...m.reason, placeTakenBy: takers.filter((id) => !hadToMove.has(id)) } };
     });
     return {
       status: solved.status,

@@ -25,13 +25,17 @@ export type MoveReason =
   | { readonly kind: 'betterFit'; readonly gain: number; readonly weightedGain: number }
   /**
    * The move freed a place taken by `forCoachees` (never empty), each of whom had to move (coach
-   * dropped out or over capacity, pair no longer allowed, exit granted).
+   * dropped out or over capacity, pair no longer allowed, exit granted): all such takers at the
+   * coach moved from. Each took one place, so no more of the coach's movers say `madeRoom` than
+   * there are such takers: those whose own move was worth least (`weightedGain`, then the
+   * cohort's order); the others off the coach say `rearranged`.
    */
   | { readonly kind: 'madeRoom'; readonly gain: number; readonly forCoachees: readonly string[] }
   /**
    * None of the above: the coachee moved within the re-arrangement with the best total, its own
    * move worth no more than the change price (`weightedGain`, as for `betterFit`). Its place went
    * to `placeTakenBy` (coachees who moved for a better fit or in turn, or newcomers; empty: to nobody).
+   * Takers at the coach who had to move are not listed: movers off it saying `madeRoom` name them.
    */
   | { readonly kind: 'rearranged'; readonly gain: number; readonly weightedGain: number; readonly placeTakenBy: readonly string[] }
   | { readonly kind: 'lostPlace' };
