@@ -190,28 +190,33 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   /** A granted exit the solve left with its current coach: not granted after all. */
   const stayed = (solved: AssignmentResult) => [...eligible.keys()].filter((row) => solved.assignment[row] === current[row]);
   /** Refuses the exits at `rows` (of `eligible`) for `reason`; they are current pairs like any other from now on. */
-  const refuse = (rows: readonly number[], reason: (row: number) => RefusedExit['reason']) => {
+  const refuse = (rows: readonly number[], reason: (row: number) => Refusal) => {
     const reasons = rows.map(reason); // all decided before any is refused: each against the same exits
     rows.forEach((row, n) => {
       eligible.delete(row);
-      refused.push({ coacheeId: features.coacheeIds[row]!, coachId: features.coachIds[current[row]!]!, reason: reasons[n]!, bestGain: null, bestCoachId: null });
+      refused.push({ coacheeId: features.coacheeIds[row]!, coachId: features.coachIds[current[row]!]!, ...reasons[n]! });
     });
   };
+  const noPlace: Refusal = { reason: 'noPlace', bestGain: null, bestCoachId: null };
   /**
    * Why the exit at `row` (of `eligible`) is not granted when the optimum keeps it with its coach
    * (or a regrant fails): 'noPlace' when granting it whatever it costs leaves someone without a
    * place (strict: no re-match at all; else fewer than `placed` placed, or the coachee itself),
-   * 'lowersTotal' when everyone keeps a place but the total is no higher than keeping the pair.
+   * 'lowersTotal' when everyone keeps a place but the total is no higher than keeping the pair;
+   * then with the coach the best re-match granting it gives the coachee, and the coachee's gain there.
    */
-  const whyNotGranted = (row: number, placed: number) => {
+  const whyNotGranted = (row: number, placed: number): Refusal => {
     // Offered its eligible coaches only, with a bonus above any difference of totals on them: the
     // solver places the most first, so the exit is placed whenever that costs no one a place. Not
     // placed merely because others weigh more, it was called 'noPlace' when 'lowersTotal' is true.
     const weights = restricted(eligible, row);
     weights[row] = weights[row]!.map((x) => (x === null ? null : x + grantBonus()));
     const forced = solvePinned({ ...base, weights }, pins, settings.method);
-    if (forced.status !== 'optimal') return 'noPlace';
-    return settings.allowUnmatched && (forced.matched < placed || forced.assignment[row] === null) ? 'noPlace' : 'lowersTotal';
+    if (forced.status !== 'optimal') return noPlace;
+    const to = forced.assignment[row];
+    if (to === null || to === undefined || (settings.allowUnmatched && forced.matched < placed)) return noPlace;
+    // Placed, it is at an eligible coach (the only ones the forced solve offers it).
+    return { reason: 'lowersTotal', bestGain: own(row, to) - own(row, current[row]!), bestCoachId: features.coachIds[to]! };
   };
   // Not strict: how many the re-match places with every exit refused, once asked; and whether the exits were decided again together.
   let most: number | undefined;
@@ -232,7 +237,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
         : exitsWithoutPlace({ ...base, weights: w }, new Set(eligible.keys()), pins, settings.method);
     if (stranded.length > 0) {
       // Left unplaced by an optimal solve, an exit may still have a place (others merely weigh more).
-      refuse(stranded, (row) => (result.status === 'optimal' ? whyNotGranted(row, result.matched) : 'noPlace'));
+      refuse(stranded, (row) => (result.status === 'optimal' ? whyNotGranted(row, result.matched) : noPlace));
       continue;
     }
     // An exit the optimum keeps with its current coach: moving it would not raise the total, or
@@ -422,6 +427,9 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     }
   }
 }
+
+/** A refusal decided by solving: the reason, and for 'lowersTotal' the exit's best coach. */
+type Refusal = Pick<RefusedExit, 'reason' | 'bestGain' | 'bestCoachId'>;
 
 /** Moves the coachee had to make: their place was gone or they asked to leave and were let go. */
 const forcedKinds: ReadonlySet<MoveReason['kind']> = new Set(['coachDroppedOut', 'coachInactive', 'exitGranted', 'coachOverCapacity', 'pairNotAllowed']);

@@ -65,7 +65,14 @@ export interface RefusedExit {
    * grants. A refused exit is then a current pair like any other.
    */
   readonly reason: 'belowMargin' | 'noPlace' | 'lowersTotal';
-  /** The best alternative's score gain over the current coach (continuity term left out); null when there is none. */
+  /**
+   * The coachee's own score gain (continuity left out; may be negative) at `bestCoachId` over the
+   * current coach. `belowMargin`: the coach with the best score for the coachee, null when there
+   * is none. `lowersTotal` (never null): the coach the best re-match that grants the exit gives
+   * the coachee (the exits granted when it was refused held; a tie goes to the solver's order),
+   * the coach "the exit could have had"; what granting it would cost the others is not given.
+   * `noPlace`: always null (no re-match granting it keeps every place, so there is no such coach).
+   */
   readonly bestGain: number | null;
   readonly bestCoachId: string | null;
 }

@@ -52,7 +52,7 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
           ? 'placing them with a coach better by the margin would leave someone without a place'
           : r.reason === 'lowersTotal'
             ? // Not "strictly lowers": on a tie the solver's tie-break decides.
-              'granting it would cost the others more than it gains (the re-match as a whole would not improve)'
+              `granting it would cost the others more than it gains (the re-match as a whole would not improve; it could have had ${r.bestCoachId}, own score ${signed(r.bestGain ?? 0)})`
             : `no coach is better by the margin${r.bestGain === null ? '' : ` (best: ${r.bestCoachId}, ${signed(r.bestGain)})`}`;
       // A refused exit keeps its pair unless the re-match moves it anyway (a full coach, a drop-out).
       const move = moveOf.get(r.coacheeId);
