@@ -24,7 +24,8 @@ any current pair. An exit whose coach drops out (or is inactive) is moot, listed
 coachee moves as the coach's other coachees do. --cluster exits from one coach are reported ("the problem may be the coach"). --pin keeps a current pair:
 it never moves (a pin on a pair that is not current is bad input).
 --strict: every coachee must be placed; an exit that has no place is refused (the coachee stays),
-so the re-match is infeasible only when it would be with every exit refused.
+so the re-match is infeasible only when it would be with every exit refused (then the exits are
+refused as cohortInfeasible, the diagnosis the cohort's).
 Exit code 0: re-matched; 1: infeasible or conflicting pins; 2: bad input.`;
 
 /** `coachmatch rematch`: returns the process exit code. */

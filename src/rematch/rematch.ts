@@ -78,7 +78,8 @@ export const defaultRematchOptions: RematchOptions = {
  * fits and every granted exit still raises the total. With
  * `allowUnmatched` false an exit is refused when granting it as well would leave someone
  * without a place: the re-match is infeasible only when it is so with every exit refused, and
- * then its diagnosis is the cohort's own. Exits from one
+ * then its diagnosis is the cohort's own and the exits not refused for the margin are refused
+ * as `cohortInfeasible`, not `noPlace`. Exits from one
  * coach at or above `clusterThreshold` are reported: the problem may be the coach.
  *
  * @throws CoachmatchError `invalidArgument` naming unknown ids, and pins on pairs that are not
@@ -386,13 +387,22 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       moves: settled,
       newlyPlaced,
       grantedExits: granted,
-      refusedExits: [...refused].sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!),
+      refusedExits: [...refused].sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!).map(blameless),
       mootExits: moot,
       exitClusters,
       kept,
       changed: moves.length,
       diagnosis: matching.diagnosis,
     };
+
+    /**
+     * Infeasible, the re-match is so with every exit refused (the loop refuses until none is
+     * left): no exit lacked a place, the cohort did, so a 'noPlace' (which blamed the exit) says
+     * 'cohortInfeasible', and the diagnosis is the cohort's own.
+     */
+    function blameless(r: RefusedExit): RefusedExit {
+      return solved.status !== 'optimal' && r.reason === 'noPlace' ? { ...r, reason: 'cohortInfeasible' } : r;
+    }
 
     /** Per coach, its current coachees who would stay (no granted exit, pair allowed), and how many of them moved off it. */
     function overCapacity(col: number): { wanting: number; movedOff: number } {

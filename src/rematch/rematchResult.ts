@@ -62,16 +62,18 @@ export interface RefusedExit {
    * counts without its keep bonus and continuity) no higher than the best that does not, which
    * keeps the pair or, when others weigh more, leaves the coachee without a place. A tie
    * counts: the solver's deterministic tie-break may refuse an exit that an equally good re-match
-   * grants. A refused exit is then a current pair like any other.
+   * grants. `cohortInfeasible` (status `infeasible` only): the re-match is infeasible even with
+   * every exit refused, so the exit is not what lacks a place (see the diagnosis); it was not
+   * granted because there is no re-match. A refused exit is then a current pair like any other.
    */
-  readonly reason: 'belowMargin' | 'noPlace' | 'lowersTotal';
+  readonly reason: 'belowMargin' | 'noPlace' | 'lowersTotal' | 'cohortInfeasible';
   /**
    * The coachee's own score gain (continuity left out; may be negative) at `bestCoachId` over the
    * current coach. `belowMargin`: the coach with the best score for the coachee, null when there
    * is none. `lowersTotal` (never null): the coach the best re-match that grants the exit gives
    * the coachee (the exits granted when it was refused held; a tie goes to the solver's order),
    * the coach "the exit could have had"; what granting it would cost the others is not given.
-   * `noPlace`: always null (no re-match granting it keeps every place, so there is no such coach).
+   * `noPlace`, `cohortInfeasible`: always null (no re-match granting it keeps every place).
    */
   readonly bestGain: number | null;
   readonly bestCoachId: string | null;

@@ -50,7 +50,9 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
       const why =
         r.reason === 'noPlace'
           ? 'placing them with a coach better by the margin would leave someone without a place'
-          : r.reason === 'lowersTotal'
+          : r.reason === 'cohortInfeasible'
+            ? 'not decided: no re-match places every coachee even with every exit refused (see the diagnosis above)'
+            : r.reason === 'lowersTotal'
             ? // Not "strictly lowers": on a tie the solver's tie-break decides.
               `granting it would cost the others more than it gains (the re-match as a whole would not improve; it could have had ${r.bestCoachId}, own score ${signed(r.bestGain ?? 0)})`
             : `no coach is better by the margin${r.bestGain === null ? '' : ` (best: ${r.bestCoachId}, ${signed(r.bestGain)})`}`;

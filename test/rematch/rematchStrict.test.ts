@@ -4,6 +4,7 @@ import { match } from '../../src/engine/match.js';
 import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch } from '../../src/rematch/rematch.js';
+import { renderRematchMarkdown } from '../../src/rematch/renderRematchMarkdown.js';
 import { bruteForce } from '../helpers/bruteForce.js';
 import { runs } from '../helpers/runs.js';
 import { documentedRematch, exitRequests, fullSupport, sectorCoach, sectorCoachee, sectorCohort } from './support.js';
@@ -34,6 +35,9 @@ describe('rematch with every coachee to be placed (allowUnmatched false)', () =>
     // The same diagnosis as a fresh strict match of the cohort, where nobody asks to leave.
     expect(outcome.diagnosis).toEqual(match(cohort, { allowUnmatched: false }).diagnosis);
     expect(outcome.diagnosis.join(' ')).toContain('1 place(s) short');
+    // Not the exit's lack of a place (noPlace) but the cohort's: undecided for want of any re-match.
+    expect(outcome.refusedExits).toEqual([{ coacheeId: 'x', coachId: 'A', reason: 'cohortInfeasible', bestGain: null, bestCoachId: null }]);
+    expect(renderRematchMarkdown(outcome)).toContain(': not decided: no re-match places every coachee even with every exit refused (see the diagnosis above)');
   });
 
   it('grants the exit that must move when two exits want one place, whichever is set aside first', () => {
@@ -63,6 +67,8 @@ describe('rematch with every coachee to be placed (allowUnmatched false)', () =>
         if (outcome.status === 'infeasible') {
           expect(outcome.grantedExits).toEqual([]);
           expect(bruteForce(problemWith(new Set())).feasible).toBe(false);
+          // No exit is blamed for the cohort's infeasibility.
+          for (const r of outcome.refusedExits) expect(['belowMargin', 'cohortInfeasible']).toContain(r.reason);
           return;
         }
         const best = bruteForce(problemWith(granted));
