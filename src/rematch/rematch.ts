@@ -341,7 +341,9 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     const newlyPlaced: string[] = [];
     const stayCounts = new Map<number, { wanting: number; movedOff: number }>();
     let kept = 0;
-    features.coacheeIds.forEach((id, row) => {
+    // Infeasible, there is no new matching: nobody moves, nothing is kept or changed (read as a
+    // matching, the infeasible result's assignment said 'no place left' for current coachees).
+    if (solved.status === 'optimal') features.coacheeIds.forEach((id, row) => {
       const from = currentOf.get(id);
       const to = solved.assignment[row] ?? null;
       if (from === undefined) {

@@ -105,6 +105,7 @@ export type RematchResult =
       readonly status: 'optimal' | 'infeasible';
       /** The new matching; its objective excludes the keep bonuses. */
       readonly matching: Matching;
+      /** Empty when `infeasible`, as are `newlyPlaced`, `kept` and `changed` (0): there is no new matching. */
       readonly moves: readonly Move[];
       /** Coachees without a current coach who now have one. */
       readonly newlyPlaced: readonly string[];

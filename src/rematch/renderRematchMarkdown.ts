@@ -35,13 +35,15 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
     out.push('## Exits cluster on one coach', '', ...outcome.exitClusters.map((c) => `- **${c.coachId}**: ${c.message} (${c.coacheeIds.join(', ')})`), '');
   }
   if (outcome.status === 'pinConflict') return withoutRawHtml(`${out.join('\n')}\n`);
-  out.push(`Current pairs kept: ${outcome.kept}; changed: ${outcome.changed}; newly placed: ${outcome.newlyPlaced.length}.`, '');
-  out.push('## Moves', '');
-  if (outcome.moves.length === 0) out.push('None.', '');
+  if (outcome.status === 'infeasible') out.push('No re-match is feasible: nobody is moved (see the diagnosis).', '');
   else {
-    out.push('| Coachee | From | To | Why |', '|---|---|---|---|');
-    for (const m of outcome.moves) out.push(`| ${m.coacheeName} (${m.coacheeId}) | ${m.from} | ${m.to ?? '–'} | ${describeMove(m.reason)} |`);
-    out.push('');
+    out.push(`Current pairs kept: ${outcome.kept}; changed: ${outcome.changed}; newly placed: ${outcome.newlyPlaced.length}.`, '', '## Moves', '');
+    if (outcome.moves.length === 0) out.push('None.', '');
+    else {
+      out.push('| Coachee | From | To | Why |', '|---|---|---|---|');
+      for (const m of outcome.moves) out.push(`| ${m.coacheeName} (${m.coacheeId}) | ${m.from} | ${m.to ?? '–'} | ${describeMove(m.reason)} |`);
+      out.push('');
+    }
   }
   if (outcome.refusedExits.length > 0) {
     out.push('## Exit requests not granted', '');
@@ -51,7 +53,7 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
         r.reason === 'noPlace'
           ? 'placing them with a coach better by the margin would leave someone without a place'
           : r.reason === 'cohortInfeasible'
-            ? 'not decided: no re-match places every coachee even with every exit refused (see the diagnosis above)'
+            ? 'not decided: no re-match is feasible even with every exit refused (see the diagnosis above)'
             : r.reason === 'lowersTotal'
             ? // Not "strictly lowers": on a tie the solver's tie-break decides.
               `granting it would cost the others more than it gains (the re-match as a whole would not improve; it could have had ${r.bestCoachId}, own score ${signed(r.bestGain ?? 0)})`

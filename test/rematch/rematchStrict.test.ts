@@ -37,7 +37,11 @@ describe('rematch with every coachee to be placed (allowUnmatched false)', () =>
     expect(outcome.diagnosis.join(' ')).toContain('1 place(s) short');
     // Not the exit's lack of a place (noPlace) but the cohort's: undecided for want of any re-match.
     expect(outcome.refusedExits).toEqual([{ coacheeId: 'x', coachId: 'A', reason: 'cohortInfeasible', bestGain: null, bestCoachId: null }]);
-    expect(renderRematchMarkdown(outcome)).toContain(': not decided: no re-match places every coachee even with every exit refused (see the diagnosis above)');
+    // No matching, so no moves: the placeholder's 'no place left' for x and y was untrue.
+    expect([outcome.moves, outcome.newlyPlaced, outcome.kept, outcome.changed]).toEqual([[], [], 0, 0]);
+    const md = renderRematchMarkdown(outcome);
+    expect(md).toContain('No re-match is feasible: nobody is moved (see the diagnosis).');
+    expect(md).toContain('- **x** stays with A: not decided: no re-match is feasible even with every exit refused (see the diagnosis above)');
   });
 
   it('grants the exit that must move when two exits want one place, whichever is set aside first', () => {
