@@ -20,10 +20,12 @@ Re-matches after exit requests and coach drop-outs, keeping current pairs (each 
 currentCoach, or --current: a JSON list of {"coacheeId","coachId"}) unless a change gains
 more than --change-price. An exit is granted only to a coach better by --exit-margin, and only
 when the move raises the total (the others' change prices counted); a refused exit is kept like
-any current pair. --cluster exits from one coach are reported ("the problem may be the coach"). --pin keeps a current pair:
+any current pair. An exit whose coach drops out (or is inactive) is moot, listed as such: the
+coachee moves as the coach's other coachees do. --cluster exits from one coach are reported ("the problem may be the coach"). --pin keeps a current pair:
 it never moves (a pin on a pair that is not current is bad input).
 --strict: every coachee must be placed; an exit that has no place is refused (the coachee stays),
-so the re-match is infeasible only when it would be with every exit refused.
+so the re-match is infeasible only when it would be with every exit refused (then the exits are
+refused as cohortInfeasible, the diagnosis the cohort's).
 Exit code 0: re-matched; 1: infeasible or conflicting pins; 2: bad input.`;
 
 /** `coachmatch rematch`: returns the process exit code. */

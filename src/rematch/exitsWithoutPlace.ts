@@ -13,7 +13,8 @@ import type { AssignmentProblem, SolverMethod } from '../solver/types.js';
  * aside at most, so the smallest capacity that is feasible (found by bisection, feasibility
  * being monotone in it) gives the fewest, and the solve at it the best total among those.
  * When even setting every exit aside is infeasible, the exits are not what blocks: every exit
- * row is returned, so the caller refuses them all and reports the cohort's own infeasibility.
+ * row is returned, so the caller refuses them all and reports the cohort's own infeasibility
+ * (refusals it then gives as `cohortInfeasible`, not `noPlace`).
  *
  * @param problem the strict problem, exit rows already restricted to their eligible coaches.
  * @returns the exit rows to refuse, ascending; empty when the problem is feasible as it is.

@@ -11,7 +11,7 @@ import { describePinConflicts } from '../scenarios/describePinConflicts.js';
 import { unknownIdNamer } from '../text/unknownIdNamer.js';
 import { exitsWithoutPlace } from './exitsWithoutPlace.js';
 import { checkRematchRequestShape, rematchSettings } from './rematchInputSchema.js';
-import type { ExitCluster, Move, MoveReason, RefusedExit, RematchResult } from './rematchResult.js';
+import type { ExitCluster, MootExit, Move, MoveReason, RefusedExit, RematchResult } from './rematchResult.js';
 
 /** What happened since the current matching was made. */
 export interface RematchRequest {
@@ -69,6 +69,8 @@ export const defaultRematchOptions: RematchOptions = {
  * would not raise the total, everyone else's keep bonuses included (`lowersTotal`; a tie
  * counts: the solver's tie-break decides, deterministically), the exit is refused and the
  * coachee's current pair is kept like any other (it earns the keep bonus, and is re-solved so).
+ * An exit whose current coach is gone (dropped out, or inactive in the cohort) is moot: listed in
+ * `mootExits`, neither granted nor refused, the coachee re-placed like the coach's other coachees.
  * No exit costs a place: with `allowUnmatched` the
  * re-match places as many coachees as with every exit refused (when the exits as granted place
  * fewer, they are decided again together, granting the most that keep every place), and an exit
@@ -76,7 +78,8 @@ export const defaultRematchOptions: RematchOptions = {
  * fits and every granted exit still raises the total. With
  * `allowUnmatched` false an exit is refused when granting it as well would leave someone
  * without a place: the re-match is infeasible only when it is so with every exit refused, and
- * then its diagnosis is the cohort's own. Exits from one
+ * then its diagnosis is the cohort's own and the exits not refused for the margin are refused
+ * as `cohortInfeasible`, not `noPlace`. Exits from one
  * coach at or above `clusterThreshold` are reported: the problem may be the coach.
  *
  * @throws CoachmatchError `invalidArgument` naming unknown ids, and pins on pairs that are not
@@ -121,11 +124,18 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   const continuity = combined.terms.find((t) => t.key === 'continuity')?.values;
   const own = (row: number, col: number) => combined.utility[row * cols + col]! - (continuity?.[row * cols + col] ?? 0);
   const refused: RefusedExit[] = [];
+  const moot: MootExit[] = [];
   const eligible = new Map<number, Set<number>>();
   for (const id of exitRequests) {
     const row = rowOf.get(id)!;
     const cur = current[row]!;
-    if (cur < 0) continue; // the coach dropped out: the coachee moves anyway
+    if (cur < 0) {
+      // The coach is gone (a drop-out, or inactive in the cohort): the coachee leaves it anyway,
+      // so the request is neither granted nor refused; it is listed as moot.
+      const coachId = currentOf.get(id)!;
+      moot.push({ coacheeId: id, coachId, reason: dropouts.has(coachId) ? 'coachDroppedOut' : 'coachInactive' });
+      continue;
+    }
     let best: number | null = null;
     const set = new Set<number>();
     for (let col = 0; col < cols; col++) {
@@ -181,28 +191,33 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
   /** A granted exit the solve left with its current coach: not granted after all. */
   const stayed = (solved: AssignmentResult) => [...eligible.keys()].filter((row) => solved.assignment[row] === current[row]);
   /** Refuses the exits at `rows` (of `eligible`) for `reason`; they are current pairs like any other from now on. */
-  const refuse = (rows: readonly number[], reason: (row: number) => RefusedExit['reason']) => {
+  const refuse = (rows: readonly number[], reason: (row: number) => Refusal) => {
     const reasons = rows.map(reason); // all decided before any is refused: each against the same exits
     rows.forEach((row, n) => {
       eligible.delete(row);
-      refused.push({ coacheeId: features.coacheeIds[row]!, coachId: features.coachIds[current[row]!]!, reason: reasons[n]!, bestGain: null, bestCoachId: null });
+      refused.push({ coacheeId: features.coacheeIds[row]!, coachId: features.coachIds[current[row]!]!, ...reasons[n]! });
     });
   };
+  const noPlace: Refusal = { reason: 'noPlace', bestGain: null, bestCoachId: null };
   /**
    * Why the exit at `row` (of `eligible`) is not granted when the optimum keeps it with its coach
    * (or a regrant fails): 'noPlace' when granting it whatever it costs leaves someone without a
    * place (strict: no re-match at all; else fewer than `placed` placed, or the coachee itself),
-   * 'lowersTotal' when everyone keeps a place but the total is no higher than keeping the pair.
+   * 'lowersTotal' when everyone keeps a place but the total is no higher than keeping the pair;
+   * then with the coach the best re-match granting it gives the coachee, and the coachee's gain there.
    */
-  const whyNotGranted = (row: number, placed: number) => {
+  const whyNotGranted = (row: number, placed: number): Refusal => {
     // Offered its eligible coaches only, with a bonus above any difference of totals on them: the
     // solver places the most first, so the exit is placed whenever that costs no one a place. Not
     // placed merely because others weigh more, it was called 'noPlace' when 'lowersTotal' is true.
     const weights = restricted(eligible, row);
     weights[row] = weights[row]!.map((x) => (x === null ? null : x + grantBonus()));
     const forced = solvePinned({ ...base, weights }, pins, settings.method);
-    if (forced.status !== 'optimal') return 'noPlace';
-    return settings.allowUnmatched && (forced.matched < placed || forced.assignment[row] === null) ? 'noPlace' : 'lowersTotal';
+    if (forced.status !== 'optimal') return noPlace;
+    const to = forced.assignment[row];
+    if (to === null || to === undefined || (settings.allowUnmatched && forced.matched < placed)) return noPlace;
+    // Placed, it is at an eligible coach (the only ones the forced solve offers it).
+    return { reason: 'lowersTotal', bestGain: own(row, to) - own(row, current[row]!), bestCoachId: features.coachIds[to]! };
   };
   // Not strict: how many the re-match places with every exit refused, once asked; and whether the exits were decided again together.
   let most: number | undefined;
@@ -223,7 +238,7 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
         : exitsWithoutPlace({ ...base, weights: w }, new Set(eligible.keys()), pins, settings.method);
     if (stranded.length > 0) {
       // Left unplaced by an optimal solve, an exit may still have a place (others merely weigh more).
-      refuse(stranded, (row) => (result.status === 'optimal' ? whyNotGranted(row, result.matched) : 'noPlace'));
+      refuse(stranded, (row) => (result.status === 'optimal' ? whyNotGranted(row, result.matched) : noPlace));
       continue;
     }
     // An exit the optimum keeps with its current coach: moving it would not raise the total, or
@@ -326,7 +341,9 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     const newlyPlaced: string[] = [];
     const stayCounts = new Map<number, { wanting: number; movedOff: number }>();
     let kept = 0;
-    features.coacheeIds.forEach((id, row) => {
+    // Infeasible, there is no new matching: nobody moves, nothing is kept or changed (read as a
+    // matching, the infeasible result's assignment said 'no place left' for current coachees).
+    if (solved.status === 'optimal') features.coacheeIds.forEach((id, row) => {
       const from = currentOf.get(id);
       const to = solved.assignment[row] ?? null;
       if (from === undefined) {
@@ -343,15 +360,28 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     // themselves; a place taken by someone who moved for a better fit, or by a newcomer, or by
     // nobody, was not made room for anyone ('rearranged' says who took it).
     const hadToMove = new Set(moves.filter((m) => forcedKinds.has(m.reason.kind)).map((m) => m.coacheeId));
+    const takersOf = (coach: string) =>
+      features.coacheeIds.filter((id, row) => {
+        const col = solved.assignment[row];
+        return col !== null && col !== undefined && features.coachIds[col] === coach && currentOf.get(id) !== coach;
+      });
+    // Each forced taker took one place: a coach's forced takers justify at most as many madeRoom
+    // movers off it. Those whose own move was worth least (then the cohort's order) made the room;
+    // two movers both claiming it for one taker was untrue (hunt C). The others are 'rearranged'.
+    const roomMakers = new Set<string>();
+    const byCoach = new Map<string, Move[]>();
+    for (const m of moves) if (m.reason.kind === 'rearranged') byCoach.set(m.from, [...(byCoach.get(m.from) ?? []), m]);
+    for (const [coach, movers] of byCoach) {
+      const places = takersOf(coach).filter((id) => hadToMove.has(id)).length;
+      const worth = (m: Move) => (m.reason.kind === 'rearranged' ? m.reason.weightedGain : 0);
+      [...movers].sort((a, b) => worth(a) - worth(b)).slice(0, places).forEach((m) => roomMakers.add(m.coacheeId));
+    }
     const settled = moves.map((m): Move => {
       if (m.reason.kind !== 'rearranged') return m;
-      const takers = features.coacheeIds.filter((id, row) => {
-        const col = solved.assignment[row];
-        return col !== null && col !== undefined && features.coachIds[col] === m.from && currentOf.get(id) !== m.from;
-      });
-      const forCoachees = takers.filter((id) => hadToMove.has(id));
-      if (forCoachees.length > 0) return { ...m, reason: { kind: 'madeRoom', gain: m.reason.gain, forCoachees } };
-      return { ...m, reason: { ...m.reason, placeTakenBy: takers } };
+      const takers = takersOf(m.from);
+      if (roomMakers.has(m.coacheeId)) return { ...m, reason: { kind: 'madeRoom', gain: m.reason.gain, forCoachees: takers.filter((id) => hadToMove.has(id)) } };
+      // Forced takers are named by the madeRoom movers off the same coach.
+      return { ...m, reason: { ...m.reason, placeTakenBy: takers.filter((id) => !hadToMove.has(id)) } };
     });
     return {
       status: solved.status,
@@ -359,12 +389,22 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       moves: settled,
       newlyPlaced,
       grantedExits: granted,
-      refusedExits: [...refused].sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!),
+      refusedExits: [...refused].sort((a, b) => rowOf.get(a.coacheeId)! - rowOf.get(b.coacheeId)!).map(blameless),
+      mootExits: moot,
       exitClusters,
       kept,
       changed: moves.length,
       diagnosis: matching.diagnosis,
     };
+
+    /**
+     * Infeasible, the re-match is so with every exit refused (the loop refuses until none is
+     * left): no exit lacked a place, the cohort did, so a 'noPlace' (which blamed the exit) says
+     * 'cohortInfeasible', and the diagnosis is the cohort's own.
+     */
+    function blameless(r: RefusedExit): RefusedExit {
+      return solved.status !== 'optimal' && r.reason === 'noPlace' ? { ...r, reason: 'cohortInfeasible' } : r;
+    }
 
     /** Per coach, its current coachees who would stay (no granted exit, pair allowed), and how many of them moved off it. */
     function overCapacity(col: number): { wanting: number; movedOff: number } {
@@ -399,6 +439,9 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
     }
   }
 }
+
+/** A refusal decided by solving: the reason, and for 'lowersTotal' the exit's best coach. */
+type Refusal = Pick<RefusedExit, 'reason' | 'bestGain' | 'bestCoachId'>;
 
 /** Moves the coachee had to make: their place was gone or they asked to leave and were let go. */
 const forcedKinds: ReadonlySet<MoveReason['kind']> = new Set(['coachDroppedOut', 'coachInactive', 'exitGranted', 'coachOverCapacity', 'pairNotAllowed']);

@@ -25,13 +25,17 @@ export type MoveReason =
   | { readonly kind: 'betterFit'; readonly gain: number; readonly weightedGain: number }
   /**
    * The move freed a place taken by `forCoachees` (never empty), each of whom had to move (coach
-   * dropped out or over capacity, pair no longer allowed, exit granted).
+   * dropped out or over capacity, pair no longer allowed, exit granted): all such takers at the
+   * coach moved from. Each took one place, so no more of the coach's movers say `madeRoom` than
+   * there are such takers: those whose own move was worth least (`weightedGain`, then the
+   * cohort's order); the others off the coach say `rearranged`.
    */
   | { readonly kind: 'madeRoom'; readonly gain: number; readonly forCoachees: readonly string[] }
   /**
    * None of the above: the coachee moved within the re-arrangement with the best total, its own
    * move worth no more than the change price (`weightedGain`, as for `betterFit`). Its place went
    * to `placeTakenBy` (coachees who moved for a better fit or in turn, or newcomers; empty: to nobody).
+   * Takers at the coach who had to move are not listed: movers off it saying `madeRoom` name them.
    */
   | { readonly kind: 'rearranged'; readonly gain: number; readonly weightedGain: number; readonly placeTakenBy: readonly string[] }
   | { readonly kind: 'lostPlace' };
@@ -58,12 +62,34 @@ export interface RefusedExit {
    * counts without its keep bonus and continuity) no higher than the best that does not, which
    * keeps the pair or, when others weigh more, leaves the coachee without a place. A tie
    * counts: the solver's deterministic tie-break may refuse an exit that an equally good re-match
-   * grants. A refused exit is then a current pair like any other.
+   * grants. `cohortInfeasible` (status `infeasible` only): the re-match is infeasible even with
+   * every exit refused, so the exit is not what lacks a place (see the diagnosis); it was not
+   * granted because there is no re-match. A refused exit is then a current pair like any other.
    */
-  readonly reason: 'belowMargin' | 'noPlace' | 'lowersTotal';
-  /** The best alternative's score gain over the current coach (continuity term left out); null when there is none. */
+  readonly reason: 'belowMargin' | 'noPlace' | 'lowersTotal' | 'cohortInfeasible';
+  /**
+   * The coachee's own score gain (continuity left out; may be negative) at `bestCoachId` over the
+   * current coach. `belowMargin`: the coach with the best score for the coachee, null when there
+   * is none. `lowersTotal` (never null): the coach the best re-match that grants the exit gives
+   * the coachee (the exits granted when it was refused held; a tie goes to the solver's order),
+   * the coach "the exit could have had"; what granting it would cost the others is not given.
+   * `noPlace`, `cohortInfeasible`: always null (no re-match granting it keeps every place).
+   */
   readonly bestGain: number | null;
   readonly bestCoachId: string | null;
+}
+
+/**
+ * An exit request whose current coach is gone anyway: dropped out in this request
+ * (`coachDroppedOut`) or inactive in the cohort (`coachInactive`). The coachee leaves the coach
+ * whatever is decided, so the request is neither granted nor refused: the coachee is re-placed
+ * like the coach's other coachees, with any coach (no exit margin applies) or none, and its
+ * move (see `moves`) gives the same reason.
+ */
+export interface MootExit {
+  readonly coacheeId: string;
+  readonly coachId: string;
+  readonly reason: 'coachDroppedOut' | 'coachInactive';
 }
 
 /** Several exits from one coach: the problem may be the coach, not the match. */
@@ -79,11 +105,14 @@ export type RematchResult =
       readonly status: 'optimal' | 'infeasible';
       /** The new matching; its objective excludes the keep bonuses. */
       readonly matching: Matching;
+      /** Empty when `infeasible`, as are `newlyPlaced`, `kept` and `changed` (0): there is no new matching. */
       readonly moves: readonly Move[];
       /** Coachees without a current coach who now have one. */
       readonly newlyPlaced: readonly string[];
       readonly grantedExits: readonly string[];
       readonly refusedExits: readonly RefusedExit[];
+      /** Exit requests from a coach who is gone anyway, in the cohort's order: each request is in exactly one of `grantedExits`, `refusedExits` and this. */
+      readonly mootExits: readonly MootExit[];
       readonly exitClusters: readonly ExitCluster[];
       /** Current pairs kept / changed (a coach drop-out counts as a change). */
       readonly kept: number;

@@ -27,7 +27,7 @@ function describeMove(reason: MoveReason): string {
   }
 }
 
-/** A re-match as Markdown: kept and changed pairs, every move with its reason, exits refused, exit clusters. */
+/** A re-match as Markdown: kept and changed pairs, every move with its reason, exits refused or overtaken by the coach leaving, exit clusters. */
 export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'): string {
   const out: string[] = [`# ${title}`, '', `Status: **${outcome.status}**.`, ''];
   if (outcome.diagnosis.length > 0) out.push(...outcome.diagnosis.map((d) => `- ${d}`), '');
@@ -35,13 +35,15 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
     out.push('## Exits cluster on one coach', '', ...outcome.exitClusters.map((c) => `- **${c.coachId}**: ${c.message} (${c.coacheeIds.join(', ')})`), '');
   }
   if (outcome.status === 'pinConflict') return withoutRawHtml(`${out.join('\n')}\n`);
-  out.push(`Current pairs kept: ${outcome.kept}; changed: ${outcome.changed}; newly placed: ${outcome.newlyPlaced.length}.`, '');
-  out.push('## Moves', '');
-  if (outcome.moves.length === 0) out.push('None.', '');
+  if (outcome.status === 'infeasible') out.push('No re-match is feasible: nobody is moved (see the diagnosis).', '');
   else {
-    out.push('| Coachee | From | To | Why |', '|---|---|---|---|');
-    for (const m of outcome.moves) out.push(`| ${m.coacheeName} (${m.coacheeId}) | ${m.from} | ${m.to ?? '–'} | ${describeMove(m.reason)} |`);
-    out.push('');
+    out.push(`Current pairs kept: ${outcome.kept}; changed: ${outcome.changed}; newly placed: ${outcome.newlyPlaced.length}.`, '', '## Moves', '');
+    if (outcome.moves.length === 0) out.push('None.', '');
+    else {
+      out.push('| Coachee | From | To | Why |', '|---|---|---|---|');
+      for (const m of outcome.moves) out.push(`| ${m.coacheeName} (${m.coacheeId}) | ${m.from} | ${m.to ?? '–'} | ${describeMove(m.reason)} |`);
+      out.push('');
+    }
   }
   if (outcome.refusedExits.length > 0) {
     out.push('## Exit requests not granted', '');
@@ -50,14 +52,24 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
       const why =
         r.reason === 'noPlace'
           ? 'placing them with a coach better by the margin would leave someone without a place'
-          : r.reason === 'lowersTotal'
+          : r.reason === 'cohortInfeasible'
+            ? 'not decided: no re-match is feasible even with every exit refused (see the diagnosis above)'
+            : r.reason === 'lowersTotal'
             ? // Not "strictly lowers": on a tie the solver's tie-break decides.
-              'granting it would cost the others more than it gains (the re-match as a whole would not improve)'
+              `granting it would cost the others more than it gains (the re-match as a whole would not improve; it could have had ${r.bestCoachId}, own score ${signed(r.bestGain ?? 0)})`
             : `no coach is better by the margin${r.bestGain === null ? '' : ` (best: ${r.bestCoachId}, ${signed(r.bestGain)})`}`;
       // A refused exit keeps its pair unless the re-match moves it anyway (a full coach, a drop-out).
       const move = moveOf.get(r.coacheeId);
       const where = move === undefined ? `stays with ${r.coachId}` : move.to === null ? `loses ${r.coachId} all the same (see Moves)` : `moves from ${r.coachId} to ${move.to} all the same (see Moves)`;
       out.push(`- **${r.coacheeId}** ${where}: ${why}`);
+    }
+    out.push('');
+  }
+  if (outcome.mootExits.length > 0) {
+    out.push('## Exit requests overtaken', '');
+    for (const x of outcome.mootExits) {
+      const gone = x.reason === 'coachDroppedOut' ? 'dropped out' : 'is inactive in the cohort';
+      out.push(`- **${x.coacheeId}** leaves ${x.coachId} in any case: the coach ${gone}, so the request is neither granted nor refused (see Moves)`);
     }
     out.push('');
   }

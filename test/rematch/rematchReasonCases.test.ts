@@ -25,6 +25,17 @@ describe('rematch reasons on cases a hunt found', () => {
     expect(e0?.reason.kind).toBe('rearranged');
   });
 
+  it('lets one forced taker justify one madeRoom mover, not both movers off the coach', () => {
+    // k2 has 1 place for e1 and e3; e2's exit to k2 is granted and both e1 and e3 move to k1.
+    // One place went to e2: e1 (whose own move is worth less) made room, e3 moved in the re-arrangement.
+    const outcome = rematch(cohortOf('made-room-once'), { exits: ['e0', 'e2'] });
+    if (outcome.status !== 'optimal') throw new Error(outcome.status);
+    expect(outcome.grantedExits).toEqual(['e0', 'e2']);
+    const reasonOf = (id: string) => outcome.moves.find((m) => m.coacheeId === id)?.reason;
+    expect(reasonOf('e1')).toMatchObject({ kind: 'madeRoom', forCoachees: ['e2'] });
+    expect(reasonOf('e3')).toMatchObject({ kind: 'rearranged', placeTakenBy: [] });
+  });
+
   it('says a current coach inactive in the cohort is inactive, not that it dropped out (no --dropout was given)', () => {
     const outcome = rematch(cohortOf('inactive-current-coach'), {});
     if (outcome.status !== 'optimal') throw new Error(outcome.status);

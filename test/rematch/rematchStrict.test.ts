@@ -4,6 +4,7 @@ import { match } from '../../src/engine/match.js';
 import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch } from '../../src/rematch/rematch.js';
+import { renderRematchMarkdown } from '../../src/rematch/renderRematchMarkdown.js';
 import { bruteForce } from '../helpers/bruteForce.js';
 import { runs } from '../helpers/runs.js';
 import { documentedRematch, exitRequests, fullSupport, sectorCoach, sectorCoachee, sectorCohort } from './support.js';
@@ -34,6 +35,13 @@ describe('rematch with every coachee to be placed (allowUnmatched false)', () =>
     // The same diagnosis as a fresh strict match of the cohort, where nobody asks to leave.
     expect(outcome.diagnosis).toEqual(match(cohort, { allowUnmatched: false }).diagnosis);
     expect(outcome.diagnosis.join(' ')).toContain('1 place(s) short');
+    // Not the exit's lack of a place (noPlace) but the cohort's: undecided for want of any re-match.
+    expect(outcome.refusedExits).toEqual([{ coacheeId: 'x', coachId: 'A', reason: 'cohortInfeasible', bestGain: null, bestCoachId: null }]);
+    // No matching, so no moves: the placeholder's 'no place left' for x and y was untrue.
+    expect([outcome.moves, outcome.newlyPlaced, outcome.kept, outcome.changed]).toEqual([[], [], 0, 0]);
+    const md = renderRematchMarkdown(outcome);
+    expect(md).toContain('No re-match is feasible: nobody is moved (see the diagnosis).');
+    expect(md).toContain('- **x** stays with A: not decided: no re-match is feasible even with every exit refused (see the diagnosis above)');
   });
 
   it('grants the exit that must move when two exits want one place, whichever is set aside first', () => {
@@ -63,6 +71,8 @@ describe('rematch with every coachee to be placed (allowUnmatched false)', () =>
         if (outcome.status === 'infeasible') {
           expect(outcome.grantedExits).toEqual([]);
           expect(bruteForce(problemWith(new Set())).feasible).toBe(false);
+          // No exit is blamed for the cohort's infeasibility.
+          for (const r of outcome.refusedExits) expect(['belowMargin', 'cohortInfeasible']).toContain(r.reason);
           return;
         }
         const best = bruteForce(problemWith(granted));
