@@ -114,7 +114,7 @@ export type { ResolvedScenario, ScenarioRun } from './scenarios/scenario.js';
 export type { ScenarioComparison, CoachChange, ChangeReason } from './scenarios/comparison.js';
 export { rematch, defaultRematchOptions } from './rematch/rematch.js';
 export type { RematchOptions, RematchRequest } from './rematch/rematch.js';
-export type { RematchResult, Move, MoveReason, RefusedExit, ExitCluster } from './rematch/rematchResult.js';
+export type { RematchResult, Move, MoveReason, RefusedExit, MootExit, ExitCluster } from './rematch/rematchResult.js';
 
 // Spreadsheets and the HTML report.
 export { parseCsvCohort, parseCsvMapping, defaultCsvMapping, renderMatchingCsv, defaultMatchingCsvOptions } from './csv/index.js';
