@@ -22,7 +22,8 @@ export type GuaranteedShortlists = Shortlists & {
  * the total score is the highest. Solved exactly as a 0/1 program (bipartite with unit pair
  * bounds, so its LP relaxation is integral; the answer is checked all the same). When no such
  * lists exist — fewer places than coachees × k, a coachee with fewer than k allowed coaches,
- * or a coach with a minimum load — it returns each coachee's own k best and where their choices could collide.
+ * a coach with a minimum load when k > 1 (lists of one are held to the minimum loads) — it
+ * returns each coachee's own k best and where their choices could collide.
  *
  * @example
  * ```ts
@@ -54,10 +55,11 @@ export function guaranteedShortlists(prepared: PreparedMatch, k: number, backend
   let places = 0;
   for (let j = 0; j < cols; j++) places += capacity[j]!;
   if (places < rows * k) return fallback(`${rows} coachees × ${k} choices need ${rows * k} places; the coaches have ${places}`);
-  // Free choices can leave a coach below its minimum load, which a matching must meet: no
-  // lists can promise both.
+  // From two choices up, every coachee could pass a coach by, leaving it below its minimum
+  // load: no lists can promise both. Lists of one leave no choice, so the program holds the
+  // minimum loads as lower bounds instead.
   const bound = features.coachIds.filter((_, j) => minLoad[j]! > 0);
-  if (bound.length > 0) return fallback(`${bound.length} coach(es) have a minimum load, which free choices from lists cannot guarantee: ${bound.slice(0, 10).join(', ')}`);
+  if (bound.length > 0 && k > 1) return fallback(`${bound.length} coach(es) have a minimum load, which free choices from lists of ${k} cannot guarantee: ${bound.slice(0, 10).join(', ')}`);
 
   // Rows: Σ_j x_ij = k for each coachee; columns: Σ_i x_ij ≤ capacity_j for each coach.
   const n = pairRow.length;
@@ -78,7 +80,10 @@ export function guaranteedShortlists(prepared: PreparedMatch, k: number, backend
   const lower = new Float64Array(rows + cols).fill(-Infinity);
   const upper = new Float64Array(rows + cols);
   for (let i = 0; i < rows; i++) lower[i] = upper[i] = k;
-  for (let j = 0; j < cols; j++) upper[rows + j] = capacity[j]!;
+  for (let j = 0; j < cols; j++) {
+    upper[rows + j] = capacity[j]!;
+    if (minLoad[j]! > 0) lower[rows + j] = minLoad[j]!;
+  }
   const program = {
     variables: n,
     sense: 'max' as const,
@@ -91,7 +96,7 @@ export function guaranteedShortlists(prepared: PreparedMatch, k: number, backend
     upper,
   };
   const outcome = backend.solve(program, { timeLimitSeconds: Infinity });
-  if (outcome.status === 'infeasible') return fallback('no lists of this length fit the coaches’ places');
+  if (outcome.status === 'infeasible') return fallback(bound.length > 0 ? 'no lists of one coach fit the coaches’ places and minimum loads' : 'no lists of this length fit the coaches’ places');
   if (outcome.status !== 'optimal' || outcome.values === null) throw new CoachmatchError('internal', `${backend.name} gave no optimal shortlists`);
 
   const lists: string[][] = features.coacheeIds.map(() => []);
@@ -108,6 +113,7 @@ export function guaranteedShortlists(prepared: PreparedMatch, k: number, backend
   }
   for (let j = 0; j < cols; j++) {
     if (listed[j]! > capacity[j]!) throw new CoachmatchError('internal', `coach ${features.coachIds[j]} listed ${listed[j]} times for ${capacity[j]} places`);
+    if (listed[j]! < minLoad[j]!) throw new CoachmatchError('internal', `coach ${features.coachIds[j]} listed ${listed[j]} times below its minimum load ${minLoad[j]}`);
   }
   // Best coach first on each list, ties by coach id.
   const colOf = new Map(features.coachIds.map((id, j) => [id, j]));

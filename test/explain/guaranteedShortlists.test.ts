@@ -9,12 +9,12 @@ import { runs } from '../helpers/runs.js';
 
 /**
  * Best total of lists of k allowed coaches per coachee with no coach over its places, by
- * enumeration (null: none). A coach with a minimum load rules every such list out: coachees
- * choosing freely could all pass it by.
+ * enumeration (null: none). From k = 2 a coach with a minimum load rules every such list out:
+ * coachees choosing freely could all pass it by; lists of one must meet the minimum loads.
  */
 function bruteBest(prepared: PreparedMatch, k: number): number | null {
   const { rows, cols, utility, bans, capacity, minLoad } = prepared.combined;
-  if (minLoad.some((m) => m > 0)) return null;
+  if (k > 1 && minLoad.some((m) => m > 0)) return null;
   const options = Array.from({ length: rows }, (_, i) => {
     const allowed = [...Array(cols).keys()].filter((j) => capacity[j]! > 0 && !bans.has(i * cols + j));
     const subsets: number[][] = [];
@@ -28,7 +28,10 @@ function bruteBest(prepared: PreparedMatch, k: number): number | null {
   const listed = new Array<number>(cols).fill(0);
   let best: number | null = null;
   const walk = (i: number, total: number) => {
-    if (i === rows) return void (best = best === null ? total : Math.max(best, total));
+    if (i === rows) {
+      if (listed.some((count, j) => count < minLoad[j]!)) return;
+      return void (best = best === null ? total : Math.max(best, total));
+    }
     for (const subset of options[i]!) {
       if (subset.some((j) => listed[j]! >= capacity[j]!)) continue;
       for (const j of subset) listed[j]!++;
@@ -39,6 +42,16 @@ function bruteBest(prepared: PreparedMatch, k: number): number | null {
   walk(0, 0);
   return best;
 }
+
+const support = (n: number) => ({ socioEmotional: n, network: n, autonomy: n, career: n });
+/** Coachee z fits B; A must take one coachee. */
+const MIN_LOAD_COHORT = {
+  coaches: [
+    { id: 'A', name: 'A', capacity: 1, minLoad: 1, support: support(1) },
+    { id: 'B', name: 'B', capacity: 1, support: support(5) },
+  ],
+  coachees: [{ id: 'z', name: 'Z', needs: support(5) }],
+};
 
 describe(guaranteedShortlists, () => {
   it('gives the best lists that honour every choice, exactly when such lists exist (brute force)', () => {
@@ -67,6 +80,7 @@ describe(guaranteedShortlists, () => {
           }
         });
         listed.forEach((count, j) => expect(count).toBeLessThanOrEqual(capacity[j]!));
+        listed.forEach((count, j) => expect(count).toBeGreaterThanOrEqual(prepared.combined.minLoad[j]!));
         balanced++;
         expect(total).toBeCloseTo(expected!, 9);
         expect(result.guaranteed).toBe(true);
@@ -86,20 +100,18 @@ describe(guaranteedShortlists, () => {
     expect(result.collisions.length).toBeGreaterThan(0);
   });
 
-  it('guarantees nothing when a coach has a minimum load, which free choices could leave unmet', () => {
-    // z fits B, but A must take one coachee: a list of just B would be a promise match breaks.
-    const support = (n: number) => ({ socioEmotional: n, network: n, autonomy: n, career: n });
-    const doc = {
-      coaches: [
-        { id: 'A', name: 'A', capacity: 1, minLoad: 1, support: support(1) },
-        { id: 'B', name: 'B', capacity: 1, support: support(5) },
-      ],
-      coachees: [{ id: 'z', name: 'Z', needs: support(5) }],
-    };
-    const result = guaranteedShortlists(prepareMatch(parseCohort(doc)), 1);
+  it('guarantees nothing from two choices when a coach has a minimum load, which free choices could leave unmet', () => {
+    // A must take one coachee, but z, listing A and B, may choose B.
+    const result = guaranteedShortlists(prepareMatch(parseCohort(MIN_LOAD_COHORT)), 2);
     expect(result.guaranteed).toBe(false);
     expect(result.method).toBe('ownBest');
     expect(result.reason).toContain('minimum load');
+  });
+
+  it('holds lists of one to the minimum loads: no choice is left to pass a coach by (hunt D)', () => {
+    // z fits B, but A must take one coachee: the list of one that keeps every promise is A.
+    const result = guaranteedShortlists(prepareMatch(parseCohort(MIN_LOAD_COHORT)), 1);
+    expect(result).toMatchObject({ guaranteed: true, method: 'balanced', lists: [{ coacheeId: 'z', coachIds: ['A'] }] });
   });
 
   it('guarantees nothing to a coachee without an allowed coach, nor with no coaches at all', () => {
