@@ -36,6 +36,7 @@ import { fullProblemDiagnosis } from './fullProblemDiagnosis.js';
 import { checkPlacement } from './placementCheck.js';
 import { checkMinLoads } from './minLoadCheck.js';
 import { minLoadUnreachable } from '../solver/diagnose.js';
+import { checkBoundablePolicies } from './boundablePolicies.js';
 
 /**
  * Widenings by bound that a placement may still need at its last gain before the candidates are
@@ -222,6 +223,8 @@ export function matchOnCandidates(cohort: Cohort, input: CandidateMatchInput): M
   if (!Number.isInteger(k) || k < 1 || !Number.isInteger(maxRounds) || maxRounds < 1) {
     throw new CoachmatchError('invalidArgument', `candidate settings need whole numbers k >= 1 and maxRounds >= 1, got ${JSON.stringify(input.candidates)}`);
   }
+  // Before the kinds: they weigh a kind on one coachee, which a policy of the caller's may not allow.
+  checkBoundablePolicies(policies);
   const clock = new PhaseClock(input.candidates.onPhase);
   // Coachees of few kinds are matched on every pair at once, by kind.
   const byKinds = input.candidates.byKinds === false ? null : matchOnKinds(cohort, input, clock);

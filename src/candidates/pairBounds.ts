@@ -6,8 +6,8 @@ import { identityShapes } from '../features/identityShapes.js';
 import { pairIdentity } from '../features/pairIdentity.js';
 import type { Cohort } from '../model/cohort.js';
 import type { PolicySettings } from '../model/policySettings.js';
-import { defaultPolicies } from '../policies/defaultPolicies.js';
 import type { Policy } from '../policies/policy.js';
+import { checkBoundablePolicies, settingsForBounds } from './boundablePolicies.js';
 import { identityBound, identityTerms, identityWeights } from './identityBound.js';
 import { fitCells, type FitCells } from './fitCells.js';
 import { exactTwins } from './exactTwins.js';
@@ -72,8 +72,6 @@ export interface PairBounds {
   boundsOf(row: number, columns: Int32Array, count: number, out: Float64Array): void;
 }
 
-const builtIn: ReadonlySet<Policy> = new Set(defaultPolicies);
-
 /**
  * Builds the bounds. Only the built-in policies have known bounds.
  *
@@ -88,31 +86,18 @@ export function pairBounds(
   multiplier: Float64Array,
   capacity?: Int32Array,
 ): PairBounds {
-  const unknown = policies.filter((p) => !builtIn.has(p)).map((p) => p.name);
-  if (unknown.length > 0) {
-    throw new CoachmatchError(
-      'invalidArgument',
-      `candidate pairs need a bound for every policy, and ${unknown.map((n) => JSON.stringify(n)).join(', ')} is not built in: match this cohort with candidates: 'never' (dense), or with the built-in policies`,
-    );
-  }
-  // The bounds count each built-in policy once; one listed twice adds its terms twice.
-  const twice = [...new Set(policies.filter((p, n) => policies.indexOf(p) !== n))].map((p) => p.name);
-  if (twice.length > 0) {
-    throw new CoachmatchError(
-      'invalidArgument',
-      `candidate pairs bound each built-in policy once, and ${twice.map((n) => JSON.stringify(n)).join(', ')} is listed more than once: list each policy once, or match this cohort with candidates: 'never' (dense)`,
-    );
-  }
+  checkBoundablePolicies(policies);
   // The built-in multipliers (priority) are never negative; a negative one would turn every
   // bound into a floor.
   if (multiplier.some((m) => !(m >= 0))) throw new CoachmatchError('internal', 'candidate bounds need row multipliers of at least 0');
   const rows = base.coacheeIds.length;
   const cols = base.coachIds.length;
   const unit = weightUnit(settings, multiplier);
+  const weighed = settingsForBounds(settings, policies);
   const fit = fitLookup(cohort);
-  const { aspiration: wa, support: ws } = settings.weights;
+  const { aspiration: wa, support: ws } = weighed.weights;
   const patterns = identityPatterns(cohort);
-  const identityTable = identityBound(identityShapes(cohort), patterns, base.insiderness, settings);
+  const identityTable = identityBound(identityShapes(cohort), patterns, base.insiderness, weighed);
   const identity = identityTable.values;
   const { count: stride, classes, colClass } = patterns;
   const pair = pairIdentity(cohort);
@@ -265,11 +250,11 @@ export function pairBounds(
   // A row's identity weights, kept for its next call: a selection asks for a row's pair bounds
   // three or four times, and building the weights costs about a microsecond.
   let weightsOf = -1;
-  let rowWeights = identityWeights(0, settings);
+  let rowWeights = identityWeights(0, weighed);
   const boundsOf: PairBounds['boundsOf'] = (row, columns, count, out) => {
     pair.ofRow(row, columns, count);
     if (row !== weightsOf) {
-      rowWeights = identityWeights(base.insiderness[row]!, settings);
+      rowWeights = identityWeights(base.insiderness[row]!, weighed);
       weightsOf = row;
     }
     const a = aspiration.offset(row);

@@ -4,6 +4,7 @@ import type { Matching } from '../../src/engine/matching.js';
 import type { CohortInput } from '../../src/model/cohortSchema.js';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import type { PolicyInput } from '../../src/model/policySettings.js';
+import type { Policy } from '../../src/policies/policy.js';
 import { alikeCohort, kindsCohort } from './alikeCohort.js';
 import { cohortArbitrary, policyOverridesArbitrary, withMissingIdentity } from './cohortArbitrary.js';
 import { asAssignment, type MatchCrossCheck } from './crossCheckMatch.js';
@@ -16,6 +17,8 @@ export interface CandidateCheckSettings {
   readonly fallbackPairs?: number;
   readonly byKinds?: boolean;
   readonly pairBudget?: number;
+  /** The policies both matches run (default: the built-in list). */
+  readonly policies?: readonly Policy[];
 }
 
 /**
@@ -37,8 +40,10 @@ export function crossCheckCandidates(doc: CohortInput, policy: PolicyInput | und
   let dense: Matching;
   let sparse: Matching;
   try {
-    dense = match(cohort, { policy, allowUnmatched, candidates: 'never' });
-    sparse = match(cohort, { policy, allowUnmatched, candidates: 'always', candidateSettings: { fallbackPairs: 0, ...settings } });
+    const { policies, ...candidateSettings } = settings;
+    const chosen = policies === undefined ? {} : { policies };
+    dense = match(cohort, { policy, allowUnmatched, candidates: 'never', ...chosen });
+    sparse = match(cohort, { policy, allowUnmatched, candidates: 'always', candidateSettings: { fallbackPairs: 0, ...candidateSettings }, ...chosen });
   } catch (error) {
     return { disagreements: [`match threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`], status: 'error' };
   }
@@ -47,7 +52,7 @@ export function crossCheckCandidates(doc: CohortInput, policy: PolicyInput | und
   const tolerance = 1e-9 * cohort.coachees.length * Math.max(weightScale, Math.abs(dense.objective ?? 0));
   const say = (what: string) => disagreements.push(`${what} (candidate note: ${report.note})`);
   if (sparse.status !== 'infeasible' && sparse.status !== 'unknown') {
-    const prepared = prepareMatch(cohort, { policy });
+    const prepared = prepareMatch(cohort, { policy, ...(settings.policies === undefined ? {} : { policies: settings.policies }) });
     const problem = toAssignmentProblem(prepared.combined, allowUnmatched);
     const assignment = asAssignment(sparse, prepared.features.coacheeIds, prepared.features.coachIds);
     const loads = prepared.features.coachIds.map((_, j) => assignment.filter((c) => c === j).length);
