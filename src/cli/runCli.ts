@@ -9,6 +9,7 @@ import { shortlistCommand, shortlistUsage } from './shortlistCommand.js';
 import { solveCommand, solveUsage } from './solveCommand.js';
 import { stableCommand, stableUsage } from './stableCommand.js';
 import { validateCommand, validateUsage } from './validateCommand.js';
+import { OutputWriteError } from './writeOutput.js';
 
 type Command = (args: string[]) => number | Promise<number>;
 
@@ -46,7 +47,7 @@ Exit codes: 0 success; 1 infeasible; 2 bad input; ${INTERNAL_ERROR} internal err
 
 /**
  * Runs the CLI and returns its exit code: 0 success, 1 infeasible, 2 bad input,
- * {@link INTERNAL_ERROR} an internal error.
+ * {@link INTERNAL_ERROR} an internal error, {@link OUTPUT_ERROR} an output file not written.
  */
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -71,6 +72,10 @@ export async function runCli(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     if (isErrorOfKind(error, 'internal')) return reportInternalError(name, error);
+    if (error instanceof OutputWriteError) {
+      process.stderr.write(`coachmatch ${name}: ${error.message}\n`);
+      return OUTPUT_ERROR;
+    }
     if (error instanceof CoachmatchError) {
       process.stderr.write(`coachmatch ${name}: ${error.message}\n`);
       return 2;

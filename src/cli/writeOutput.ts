@@ -4,6 +4,14 @@ import { CoachmatchError } from '../errors.js';
 import { systemErrorReason } from './systemErrorReason.js';
 
 /**
+ * The output file could not be written (a full disk, a missing folder, no permission): the
+ * input was fine, so the CLI exits with its own code, as for a failed write to stdout.
+ */
+export class OutputWriteError extends Error {
+  override readonly name = 'OutputWriteError';
+}
+
+/**
  * Writes `text` to a file atomically (a temporary file renamed into place, so a reader never
  * sees half a report), or to stdout when `path` is undefined. A symbolic link is followed, so
  * the file it points to gets the text and the link stays; a pipe or device (`/dev/stdout`, a
@@ -17,13 +25,13 @@ export function writeOutput(text: string, path: string | undefined): void {
   }
   const target = resolvedTarget(path);
   const existing = statSync(target, { throwIfNoEntry: false });
-  if (existing?.isDirectory()) throw new CoachmatchError('invalidArgument', `Cannot write ${path}: it is a directory`);
+  if (existing?.isDirectory()) throw new OutputWriteError(`Cannot write ${path}: it is a directory`);
   if (existing !== undefined && !existing.isFile()) {
     try {
       writeFileSync(target, text);
       return;
     } catch (error) {
-      throw new CoachmatchError('invalidArgument', `Cannot write ${path}: ${systemErrorReason(error)}`);
+      throw new OutputWriteError(`Cannot write ${path}: ${systemErrorReason(error)}`);
     }
   }
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
@@ -32,7 +40,7 @@ export function writeOutput(text: string, path: string | undefined): void {
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new CoachmatchError('invalidArgument', `Cannot write ${path}: ${systemErrorReason(error)}`);
+    throw new OutputWriteError(`Cannot write ${path}: ${systemErrorReason(error)}`);
   }
 }
 

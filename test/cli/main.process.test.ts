@@ -37,6 +37,17 @@ describe('the coachmatch process', () => {
     }
   });
 
+  it('exits 74 too when the --out file cannot be written: a missing folder, a directory, a full disk', () => {
+    const targets = [tmp.path('no-such-folder/report.json'), tmp.path('.'), ...(existsSync('/dev/full') ? ['/dev/full'] : [])];
+    for (const target of targets) {
+      const run = runProcess(['match', alumniFixture, '--out', target]);
+      expect(run.code, target).toBe(74);
+      expect(run.stderr, target).toMatch(new RegExp(`^coachmatch match: Cannot write ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+\n$`));
+    }
+    // A bad --out value is still bad input.
+    expect(runProcess(['match', alumniFixture, '--out', '']).code).toBe(2);
+  });
+
   it('exits 1 on an infeasible problem', () => {
     const run = runProcess(['solve', tmp.write('p.json', { weights: [[1], [2]] })]);
     expect(run.code).toBe(1);
