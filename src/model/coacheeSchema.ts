@@ -14,7 +14,7 @@ export const coacheeSchema = z.strictObject({
     .default({})
     .describe('Values of profession attributes the coachee aims for, e.g. { "sector": "healthcare", "role": "HR advisor" }.'),
   needs: supportProfileSchema.describe('Support the coachee needs (1–5 per kind).'),
-  preferences: z.array(idSchema).default([]).describe('Coach ids, most wanted first.'),
+  preferences: z.array(idSchema).meta({ uniqueItems: true }).default([]).describe('Coach ids, most wanted first, each once.'),
   avoid: z.array(idSchema).default([]).describe('Coach ids the coachee does not want ("not this coach").'),
   priority: z.number().min(0).max(1_000_000).default(1).describe('How much the coachee stands to gain; default 1.'),
   currentCoach: idSchema.optional().describe('The coach the coachee has now, if any.'),

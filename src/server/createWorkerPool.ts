@@ -49,8 +49,10 @@ interface Slot {
  *
  * @example
  * ```ts
+ * // jobs/double.js exports: function double(n) { return 2 * n; }
+ * const double: JobRef<number, number> = { module: new URL('./jobs/double.js', import.meta.url).href, name: 'double' };
  * const pool = createWorkerPool({ timeLimitMs: 5_000 });
- * const result = await pool.run(solveJob, { problem, method: 'auto' }); // { status: 'done', value, ms } | { status: 'timedOut', … }
+ * const result = await pool.run(double, 21); // { status: 'done', value: 42, ms } | { status: 'timedOut', … }
  * await pool.close();
  * ```
  */

@@ -26,6 +26,7 @@ const accepted = (doc: unknown): boolean => {
   }
 };
 const withQuota = (quota: unknown) => ({ ...alumni, policy: { quotas: [quota] } });
+const withPreferences = (preferences: string[]) => ({ ...alumni, coachees: (alumni.coachees as Record<string, unknown>[]).map((c, i) => (i === 0 ? { ...c, preferences } : c)) });
 
 /** A coach filter with any subset of its four tests, each on an attribute of the matching kind. */
 const coachFilter = fc
@@ -84,6 +85,7 @@ describe('the cohort JSON Schema against parseCohort', () => {
       withQuota({ kind: 'coacheesPerCoach', coacheeType: 'pioneer', max: 2, coaches: { attribute: 'gender', equals: 'female', oneOf: ['male'] } }),
       withQuota({ kind: 'flaggedPairs', flag: 'sameteam', max: 3 }),
       { ...alumni, attributes: [...(alumni.attributes as unknown[]), { key: 'extra', kind: 'categorical', role: 'identity', credit: 0.5 }] },
+      withPreferences(['coach-01', 'coach-02', 'coach-01']),
     ];
     for (const doc of refusedByBoth) {
       expect(accepted(doc)).toBe(false);
