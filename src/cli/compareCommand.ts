@@ -46,10 +46,7 @@ export async function compareCommand(args: string[]): Promise<number> {
   }
   const sweep = values.sweep === undefined ? undefined : parseSweepSpec(values.sweep);
   if (sweep !== undefined && positionals.length !== 1) throw new CoachmatchError('invalidArgument', '--sweep takes exactly one scenario file');
-  const scenarios = positionals.map(readScenario);
-  // A scenario without a name is named after its file: the file is then where to change it.
-  const clashes = duplicateNameIssues(scenarios.map((s, i) => ({ name: s.name, path: s.name === basename(positionals[i]!, '.json') ? positionals[i]! : `${positionals[i]!}: $.name` })));
-  if (clashes.length > 0) throw new CoachmatchError('invalidScenario', `Scenario names must differ: ${clashes.length} scenario${clashes.length === 1 ? '' : 's'} with a name already used`, clashes);
+  const scenarios = readScenarios(positionals);
 
   // A progress line on stderr while scenarios run, only when stderr is a terminal.
   const progress = createProgress(sweep === undefined ? 'scenarios' : 'sweep');
@@ -81,16 +78,59 @@ async function runAndWrite(
   return comparison.scenarios.every((s) => s.status === 'optimal') ? 0 : 1;
 }
 
-function readScenario(file: string): ResolvedScenario {
-  const input = readJsonFile(file);
+/**
+ * Every scenario file, or one error listing the problems of every file and every name used
+ * twice: one run shows all there is to mend, as a single cohort file's problems are all shown.
+ */
+function readScenarios(files: readonly string[]): ResolvedScenario[] {
+  const scenarios: { scenario: ResolvedScenario; file: string }[] = [];
+  const failures: ScenarioFailure[] = [];
+  for (const file of files) {
+    const read = readScenario(file);
+    if ('error' in read) failures.push(read);
+    else scenarios.push({ scenario: read.scenario, file });
+  }
+  // A scenario without a name is named after its file: the file is then where to change it.
+  const clashes = duplicateNameIssues(scenarios.map(({ scenario, file }) => ({ name: scenario.name, path: scenario.name === basename(file, '.json') ? file : `${file}: $.name` })));
+  if (failures.length === 1 && clashes.length === 0) {
+    const { summary, error } = failures[0]!;
+    throw new CoachmatchError(error.kind, summary, error.issues, error.issueCount);
+  }
+  if (failures.length === 0 && clashes.length > 0) {
+    throw new CoachmatchError('invalidScenario', `Scenario names must differ: ${clashes.length} scenario${clashes.length === 1 ? '' : 's'} with a name already used`, clashes);
+  }
+  if (failures.length > 0) {
+    const issues = failures.flatMap(({ where, error }) => (error.issues.length === 0 ? [{ path: where, message: error.summary }] : error.issues.map((i) => ({ path: `${where}: ${i.path}`, message: i.message }))));
+    const count = failures.reduce((sum, { error }) => sum + Math.max(1, error.issueCount), 0) + clashes.length;
+    throw new CoachmatchError('invalidScenario', `${count} problem${count === 1 ? '' : 's'} in ${failures.length} of ${files.length} scenario files${clashes.length > 0 ? ' and their names' : ''}`, [...issues, ...clashes], count);
+  }
+  return scenarios.map((s) => s.scenario);
+}
+
+/** A scenario file's error, the file or base cohort it is in, and its summary naming that place once. */
+interface ScenarioFailure {
+  readonly where: string;
+  readonly summary: string;
+  readonly error: CoachmatchError;
+}
+
+function readScenario(file: string): { scenario: ResolvedScenario } | ScenarioFailure {
+  let input: unknown;
+  try {
+    input = readJsonFile(file);
+  } catch (error) {
+    // Its message names the file already.
+    if (!(error instanceof CoachmatchError) || error.kind === 'internal') throw error;
+    return { where: file, summary: error.summary, error };
+  }
   let baseFile: string | undefined;
   try {
-    return loadScenario(input, (base) => ((baseFile = isAbsolute(base) ? base : join(dirname(file), base)), readJsonFile(resolve(baseFile))), basename(file, '.json'));
+    return { scenario: loadScenario(input, (base) => ((baseFile = isAbsolute(base) ? base : join(dirname(file), base)), readJsonFile(resolve(baseFile))), basename(file, '.json')) };
   } catch (error) {
     // Name the file: several scenarios may be read in one run, and the base cohort's own
     // problems (invalidCohort, at paths in the base) are in the base file, not the scenario.
-    if (!(error instanceof CoachmatchError)) throw error;
+    if (!(error instanceof CoachmatchError) || error.kind === 'internal') throw error;
     const where = error.kind === 'invalidCohort' && baseFile !== undefined ? `${baseFile} (the base of ${file})` : file;
-    throw new CoachmatchError(error.kind, `${where}: ${error.summary}`, error.issues, error.issueCount);
+    return { where, summary: `${where}: ${error.summary}`, error };
   }
 }

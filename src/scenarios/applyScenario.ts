@@ -38,8 +38,9 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
   const removedAt = new Map<string, number>();
   scenario.removeCoaches.forEach((id, n) => {
     const first = removedAt.get(id);
-    if (first !== undefined) report(['removeCoaches', n], `coach '${id}' is already removed at $.removeCoaches[${first}]: list it once`);
-    else if (!coachById.has(id) && addedAt.has(id)) report(['removeCoaches', n], `coach '${id}' is added in this scenario (at $.addCoaches[${addedAt.get(id)}]): leave it out instead`);
+    // Places within the scenario are named without `$`: over HTTP the scenario is $.scenarios[i].
+    if (first !== undefined) report(['removeCoaches', n], `coach '${id}' is already removed at removeCoaches[${first}] of this scenario: list it once`);
+    else if (!coachById.has(id) && addedAt.has(id)) report(['removeCoaches', n], `coach '${id}' is added in this scenario (at addCoaches[${addedAt.get(id)}]): leave it out instead`);
     else if (!coachById.has(id)) report(['removeCoaches', n], unknownCoach('coach', id));
     else removedAt.set(id, n);
   });
@@ -48,10 +49,10 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
   const capacityChanges: Record<string, { from: number; to: number }> = Object.create(null);
   for (const [id, to] of Object.entries(scenario.capacity)) {
     const coach = coachById.get(id);
-    if (coach === undefined && addedAt.has(id)) report(['capacity', id], `coach '${id}' is added in this scenario: give its capacity in its record, $.addCoaches[${addedAt.get(id)}].capacity`);
+    if (coach === undefined && addedAt.has(id)) report(['capacity', id], `coach '${id}' is added in this scenario: give its capacity in its record, addCoaches[${addedAt.get(id)}].capacity`);
     else if (coach === undefined) report(['capacity', id], unknownCoach('coach', id));
     // A removed coach takes nobody, so its new capacity would be dropped without a word.
-    else if (removed.has(id)) report(['capacity', id], `coach '${id}' is removed in this scenario (at $.removeCoaches[${removedAt.get(id)}]): give it a capacity or remove it, not both`);
+    else if (removed.has(id)) report(['capacity', id], `coach '${id}' is removed in this scenario (at removeCoaches[${removedAt.get(id)}]): give it a capacity or remove it, not both`);
     else if (to < coach.minLoad) report(['capacity', id], `capacity ${to} is below the coach's minimum load ${coach.minLoad}`);
     else if (to !== coach.capacity) capacityChanges[id] = { from: coach.capacity, to };
   }
@@ -74,7 +75,7 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
     checkPair('pins', n, pin.coachee, pin.coach);
     const first = pinnedAt.get(pin.coachee);
     if (first !== undefined && scenario.pins[first]!.coach !== pin.coach) {
-      report(['pins', n, 'coachee'], `coachee '${pin.coachee}' is already pinned at $.pins[${first}]`);
+      report(['pins', n, 'coachee'], `coachee '${pin.coachee}' is already pinned at pins[${first}] of this scenario`);
     }
     if (first === undefined) pinnedAt.set(pin.coachee, n);
   });

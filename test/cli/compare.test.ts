@@ -40,6 +40,17 @@ describe('coachmatch compare', () => {
     expect(rows.map((r) => r.split('|')[1]!.trim())).toEqual(['0', '0.25', '0.5', '0.75', '1']);
   });
 
+  it('lists the problems of every scenario file in one run, not the first file’s alone', async () => {
+    const base = join(root, 'fixtures/alumni-programme.json');
+    const write = (name: string, doc: unknown) => (writeFileSync(join(tmp.dir, name), JSON.stringify(doc)), join(tmp.dir, name));
+    const files = [write('twice.json', { base, removeCoaches: ['coach-01', 'coach-01'] }), write('fine.json', { base }), write('unknown.json', { base, capacity: { 'coach-99': 2 } })];
+    const run = await runInProcess(['compare', ...files]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('2 problems in 2 of 3 scenario files');
+    expect(run.stderr).toContain(`${files[0]}: $.removeCoaches[1]`);
+    expect(run.stderr).toContain(`${files[2]}: $.capacity["coach-99"]`);
+  });
+
   it('exits 2 naming the path of an unknown coach in a scenario', async () => {
     const file = join(tmp.dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ base: join(root, 'fixtures/alumni-programme.json'), removeCoaches: ['coach-77'] }));

@@ -167,13 +167,13 @@ describe(applyScenario, () => {
       }),
       { numRuns: runs(25) },
     );
-    expect(() => resolve({ removeCoaches: ['coach-01', 'coach-02', 'coach-01'] })).toThrow("$.removeCoaches[2]: coach 'coach-01' is already removed at $.removeCoaches[0]");
+    expect(() => resolve({ removeCoaches: ['coach-01', 'coach-02', 'coach-01'] })).toThrow("$.removeCoaches[2]: coach 'coach-01' is already removed at removeCoaches[0] of this scenario");
   });
 
   it('refuses a capacity for a coach the same scenario removes', () => {
     // Was: accepted; the removed coach's new capacity had no effect.
     expect(issuePaths({ removeCoaches: ['coach-02', 'coach-01'], capacity: { 'coach-01': 3, 'coach-03': 3 } })).toEqual(['$.capacity["coach-01"]']);
-    expect(() => resolve({ removeCoaches: ['coach-01'], capacity: { 'coach-01': 3 } })).toThrow("coach 'coach-01' is removed in this scenario (at $.removeCoaches[0])");
+    expect(() => resolve({ removeCoaches: ['coach-01'], capacity: { 'coach-01': 3 } })).toThrow("coach 'coach-01' is removed in this scenario (at removeCoaches[0])");
   });
 
   it('tells a coach this scenario adds from an unknown one when it is removed or given a capacity', () => {
@@ -181,8 +181,8 @@ describe(applyScenario, () => {
     const added = { ...base.coaches[0], id: 'coach-90', name: 'Extra' };
     const failure = thrownError(() => resolve({ addCoaches: [added], removeCoaches: ['coach-90'], capacity: { 'coach-90': 2 } }), 'invalidScenario');
     expect(failure.issues).toEqual([
-      { path: '$.removeCoaches[0]', message: "coach 'coach-90' is added in this scenario (at $.addCoaches[0]): leave it out instead" },
-      { path: '$.capacity["coach-90"]', message: "coach 'coach-90' is added in this scenario: give its capacity in its record, $.addCoaches[0].capacity" },
+      { path: '$.removeCoaches[0]', message: "coach 'coach-90' is added in this scenario (at addCoaches[0]): leave it out instead" },
+      { path: '$.capacity["coach-90"]', message: "coach 'coach-90' is added in this scenario: give its capacity in its record, addCoaches[0].capacity" },
     ]);
   });
 

@@ -86,6 +86,11 @@ describe(`POST ${compareRoute.path}`, () => {
     const problem = await problemOf(await s.post('/compare', { base: alumni, scenarios }));
     expect(problem.status).toBe(422);
     expect(problem.errors!.map((e) => e.path).sort()).toEqual(['$.scenarios[1].capacity["coach-09"]', '$.scenarios[1].removeCoaches[1]']);
+    // The place it points to is within the scenario: a `$.removeCoaches[0]` is nowhere in this request.
+    for (const error of problem.errors!) {
+      expect(error.message).toContain('removeCoaches[0]');
+      expect(error.message).not.toContain('$.');
+    }
   });
 
   it('counts every problem of every scenario, also those the changed cohort counts without listing', async () => {
