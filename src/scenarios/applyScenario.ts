@@ -42,6 +42,8 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
     if (first !== undefined) report(['removeCoaches', n], `coach '${id}' is already removed at removeCoaches[${first}] of this scenario: list it once`);
     else if (!coachById.has(id) && addedAt.has(id)) report(['removeCoaches', n], `coach '${id}' is added in this scenario (at addCoaches[${addedAt.get(id)}]): leave it out instead`);
     else if (!coachById.has(id)) report(['removeCoaches', n], unknownCoach('coach', id));
+    // Not in the pool: removing it would change nothing, which the reader would not expect.
+    else if (!coachById.get(id)!.active) report(['removeCoaches', n], `coach '${id}' is inactive in the base cohort, so not in the pool: removing it changes nothing`);
     else removedAt.set(id, n);
   });
   const removed = new Set(removedAt.keys());
@@ -53,6 +55,7 @@ export function applyScenario(baseInput: unknown, scenario: Scenario, fallbackNa
     else if (coach === undefined) report(['capacity', id], unknownCoach('coach', id));
     // A removed coach takes nobody, so its new capacity would be dropped without a word.
     else if (removed.has(id)) report(['capacity', id], `coach '${id}' is removed in this scenario (at removeCoaches[${removedAt.get(id)}]): give it a capacity or remove it, not both`);
+    else if (!coach.active) report(['capacity', id], `coach '${id}' is inactive in the base cohort: a capacity does not bring it into the pool`);
     else if (to < coach.minLoad) report(['capacity', id], `capacity ${to} is below the coach's minimum load ${coach.minLoad}`);
     else if (to !== coach.capacity) capacityChanges[id] = { from: coach.capacity, to };
   }

@@ -176,6 +176,16 @@ describe(applyScenario, () => {
     expect(() => resolve({ removeCoaches: ['coach-01'], capacity: { 'coach-01': 3 } })).toThrow("coach 'coach-01' is removed in this scenario (at removeCoaches[0])");
   });
 
+  it('refuses to remove, or give a capacity to, a coach inactive in the base cohort: neither would change the pool', () => {
+    // Was: accepted without a word, and the scenario compared equal to its baseline.
+    const inactive: string = base.coaches.find((c: { active?: boolean }) => c.active === false).id;
+    const failure = thrownError(() => resolve({ removeCoaches: [inactive], capacity: { [inactive]: 4 } }), 'invalidScenario');
+    expect(failure.issues).toEqual([
+      { path: '$.removeCoaches[0]', message: `coach '${inactive}' is inactive in the base cohort, so not in the pool: removing it changes nothing` },
+      { path: `$.capacity["${inactive}"]`, message: `coach '${inactive}' is inactive in the base cohort: a capacity does not bring it into the pool` },
+    ]);
+  });
+
   it('tells a coach this scenario adds from an unknown one when it is removed or given a capacity', () => {
     // Was: "unknown coach 'coach-90'", of a coach the same scenario adds.
     const added = { ...base.coaches[0], id: 'coach-90', name: 'Extra' };
