@@ -46,6 +46,9 @@ export function internalStart(problem: NormalizedProblem, warm: WarmStart): Inte
   const rowCol = new Int32Array(problem.rows);
   for (let i = 0; i < problem.rows; i++) rowCol[i] = warm.assignment[i] ?? -1;
   const colPot = new Float64Array(problem.cols);
+  // Costs near the largest double: the reach overflows and would hold nothing, so the duals start
+  // at 0 as in a cold solve (a dual of -1.7e308 made a feasible problem "infeasible").
+  if (!Number.isFinite(reach)) return { rowCol, colPot };
   for (let j = 0; j < problem.cols; j++) colPot[j] = Math.min(reach, Math.max(-reach, flip * warm.colDual[j]! + 0));
   return { rowCol, colPot };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveWithFlow } from '../../src/solver/flowSolver.js';
+import { solveAssignment } from '../../src/solver/solveAssignment.js';
 import { solveWithLp } from '../../src/solver/lpBackend.js';
 import { normalizeProblem } from '../../src/solver/normalizeProblem.js';
 import type { AssignmentProblem } from '../../src/solver/types.js';
@@ -89,5 +90,18 @@ describe('solveWithFlow with the auction warm start, from a previous solution', 
       ),
       { numRuns: runs(150) },
     );
+  });
+});
+
+describe('solveAssignment with a warm start near the largest double', () => {
+  it('solves as cold when the duals cannot be held to the costs’ reach (hunt H: a feasible problem came back infeasible)', () => {
+    // 13 columns: the reach (rows + cols + 1) · largest cost overflows to Infinity, which held nothing.
+    for (const cols of [13, 40]) {
+      const problem: AssignmentProblem = { rows: 1, cols, edges: [[0, 0, 1.3e307]] };
+      const colDual = Array.from({ length: cols }, (_, j) => (j === 0 ? -1.7e308 : 0));
+      const warm = solveAssignment(problem, { warmStart: { assignment: [null], colDual } });
+      expect(warm.status, String(cols)).toBe('optimal');
+      expect(warm.objective).toBe(solveAssignment(problem).objective);
+    }
   });
 });
