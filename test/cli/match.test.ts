@@ -114,9 +114,9 @@ describe('coachmatch match', () => {
     expect(tmp.list()).toEqual(['cohort.json', 'report.json']);
   });
 
-  it('reports an unwritable --out path as bad input (exit 2), writing nothing', async () => {
+  it('reports an unwritable --out path as output that could not be written (exit 74, not bad input), writing nothing', async () => {
     const run = await runInProcess(['match', tmp.write('cohort.json', smallCohort()), '--out', tmp.path('missing-dir/report.json')]);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(74);
     expect(run.stdout).toBe('');
     expect(tmp.list()).toEqual(['cohort.json']);
   });
