@@ -29,6 +29,10 @@ export function normalizeProblem(problem: AssignmentProblem, workspace?: SolveWo
       { path: '$', message: 'expected an object' },
     ]);
   }
+  // A misspelt field (`capcity`) must not fall back to its default unseen: the CLI's schema refuses it too.
+  for (const key of Object.keys(problem)) {
+    if (!PROBLEM_FIELDS.has(key)) issues.add(`$.${key}`, `unknown field; the fields are ${[...PROBLEM_FIELDS].join(', ')}`);
+  }
   const sense = readSense(problem.sense, issues);
   const shape = problem.weights !== undefined ? denseShape(problem, issues) : sparseShape(problem, issues);
   if (shape === null) fail(issues);
@@ -99,6 +103,8 @@ function magnitudes(built: Built, rows: number, cols: number): Magnitude {
 function fail(issues: IssueList): never {
   throw new CoachmatchError('invalidProblem', 'Invalid assignment problem', issues.items);
 }
+
+const PROBLEM_FIELDS: ReadonlySet<string> = new Set(['weights', 'rows', 'cols', 'edges', 'compressed', 'sense', 'capacity', 'minLoad', 'allowUnmatched']);
 
 function readSense(sense: unknown, issues: IssueList): Sense {
   if (sense === undefined || sense === 'max') return 'max';

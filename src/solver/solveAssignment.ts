@@ -15,6 +15,8 @@ const DENSE_JV_LIMIT = 1_000_000;
 /** Defaults for {@link solveAssignment}'s options. */
 export const defaultSolveOptions: SolveOptions = { method: 'auto' };
 
+const SOLVE_OPTIONS: ReadonlySet<string> = new Set(['method', 'warmStart', 'workspace']);
+
 /**
  * Finds the best assignment of rows (coachees) to columns (coaches) exactly.
  *
@@ -37,6 +39,10 @@ export function solveAssignment(problem: AssignmentProblem, options: Partial<Sol
 
 /** As {@link solveAssignment}, with `tuning` for the flow solver, if it runs (the result is exact either way). */
 export function solveTuned(problem: AssignmentProblem, options: Partial<SolveOptions>, tuning: Partial<FlowTuning>): AssignmentResult {
+  const unknown = Object.keys(options ?? {}).filter((key) => !SOLVE_OPTIONS.has(key));
+  if (unknown.length > 0) {
+    throw new CoachmatchError('invalidArgument', 'Invalid solve options', unknown.map((key) => ({ path: `$.${key}`, message: `unknown option; the options are ${[...SOLVE_OPTIONS].join(', ')}` })));
+  }
   const { method, warmStart, workspace } = { ...defaultSolveOptions, ...options };
   // Its buffers are taken without a look: anything else fails deep inside as a TypeError.
   if (workspace !== undefined && !(workspace instanceof SolveWorkspace)) {

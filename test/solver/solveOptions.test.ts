@@ -13,6 +13,13 @@ describe('solveAssignment input checks a library caller can get wrong', () => {
     expect(solveAssignment(compressed, { workspace: new SolveWorkspace() })).toMatchObject({ status: 'optimal', objective: 8 });
   });
 
+  it('refuses a misspelt field or option rather than solve with its default (hunt H: capcity solved with capacity 1)', () => {
+    const typo = { weights: [[5, 1], [4, 3]], capcity: [2, 0] } as unknown as AssignmentProblem;
+    expect(thrownKindAndPaths(() => solveAssignment(typo))).toEqual({ kind: 'invalidProblem', paths: ['$.capcity'] });
+    const methd = { methd: 'lp' } as unknown as Parameters<typeof solveAssignment>[1];
+    expect(thrownKindAndPaths(() => solveAssignment({ weights: [[1]] }, methd))).toEqual({ kind: 'invalidArgument', paths: ['$.methd'] });
+  });
+
   it('refuses a DataView as a row of weights (it read as a row of undefined columns and came back infeasible)', () => {
     const view = new DataView(new ArrayBuffer(16));
     expect(thrownKindAndPaths(() => solveAssignment({ weights: [view as unknown as number[]] }))).toEqual({ kind: 'invalidProblem', paths: ['$.weights[0]'] });
