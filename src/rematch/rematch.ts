@@ -70,7 +70,8 @@ export const defaultRematchOptions: RematchOptions = {
  * counts: the solver's tie-break decides, deterministically), the exit is refused and the
  * coachee's current pair is kept like any other (it earns the keep bonus, and is re-solved so).
  * An exit whose current coach is gone (dropped out, or inactive in the cohort) is moot: listed in
- * `mootExits`, neither granted nor refused, the coachee re-placed like the coach's other coachees.
+ * `mootExits`, neither granted nor refused, the coachee re-placed like the coach's other coachees
+ * (infeasible: still listed, but nobody is re-placed).
  * No exit costs a place: with `allowUnmatched` the
  * re-match places as many coachees as with every exit refused (when the exits as granted place
  * fewer, they are decided again together, granting the most that keep every place), and an exit

@@ -84,7 +84,8 @@ export interface RefusedExit {
  * (`coachDroppedOut`) or inactive in the cohort (`coachInactive`). The coachee leaves the coach
  * whatever is decided, so the request is neither granted nor refused: the coachee is re-placed
  * like the coach's other coachees, with any coach (no exit margin applies) or none, and its
- * move (see `moves`) gives the same reason.
+ * move (see `moves`) gives the same reason. When the re-match is `infeasible` there are no
+ * moves: the exit is still listed here, and the coachee is not re-placed.
  */
 export interface MootExit {
   readonly coacheeId: string;

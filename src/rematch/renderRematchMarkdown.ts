@@ -69,7 +69,9 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
     out.push('## Exit requests overtaken', '');
     for (const x of outcome.mootExits) {
       const gone = x.reason === 'coachDroppedOut' ? 'dropped out' : 'is inactive in the cohort';
-      out.push(`- **${x.coacheeId}** leaves ${x.coachId} in any case: the coach ${gone}, so the request is neither granted nor refused (see Moves)`);
+      // Infeasible, there are no moves to point to: the coachee is not re-placed at all.
+      const then = outcome.status === 'optimal' ? ' (see Moves)' : '; no re-match is feasible, so the coachee is not re-placed';
+      out.push(`- **${x.coacheeId}** leaves ${x.coachId} in any case: the coach ${gone}, so the request is neither granted nor refused${then}`);
     }
     out.push('');
   }

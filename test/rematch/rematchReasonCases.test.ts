@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch } from '../../src/rematch/rematch.js';
+import { renderRematchMarkdown } from '../../src/rematch/renderRematchMarkdown.js';
 
 // Tiny cohorts from a hunt, each a reason the re-match gave that was not true.
 const cohortOf = (name: string) => parseCohort(JSON.parse(readFileSync(new URL(`./cases/${name}.json`, import.meta.url), 'utf8')));
@@ -40,5 +41,17 @@ describe('rematch reasons on cases a hunt found', () => {
     const outcome = rematch(cohortOf('inactive-current-coach'), {});
     if (outcome.status !== 'optimal') throw new Error(outcome.status);
     expect(outcome.moves.find((m) => m.coacheeId === 'e0')?.reason).toEqual({ kind: 'coachInactive', coachId: 'k9' });
+  });
+
+  it('does not point a moot exit to Moves when the strict re-match is infeasible and nobody moves', () => {
+    // k1 drops out and e1 (with k1) asks to leave; k0's one place cannot take e0 and e1.
+    const outcome = rematch(cohortOf('moot-exit-infeasible'), { dropouts: ['k1'], exits: ['e1'] }, { allowUnmatched: false });
+    expect(outcome.status).toBe('infeasible');
+    if (outcome.status === 'pinConflict') throw new Error(outcome.status);
+    expect(outcome.moves).toEqual([]);
+    expect(outcome.mootExits).toEqual([{ coacheeId: 'e1', coachId: 'k1', reason: 'coachDroppedOut' }]);
+    const md = renderRematchMarkdown(outcome);
+    expect(md).not.toContain('see Moves');
+    expect(md).toContain('- **e1** leaves k1 in any case: the coach dropped out, so the request is neither granted nor refused; no re-match is feasible, so the coachee is not re-placed');
   });
 });
