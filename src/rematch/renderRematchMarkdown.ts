@@ -20,6 +20,8 @@ function describeMove(reason: MoveReason): string {
       return `better fit: worth ${signed(reason.weightedGain)} to the re-match, priority and continuity counted, more than the change price (own score ${signed(reason.gain)})`;
     case 'madeRoom':
       return `made room for ${reason.forCoachees.join(', ')}, who had to move (own score ${signed(reason.gain)})`;
+    case 'minLoadFilled':
+      return `keeps coach ${reason.coachId} at its minimum load of ${reason.minLoad}, which it would fall below without this move (worth ${signed(reason.weightedGain)} on its own, not more than the change price; own score ${signed(reason.gain)})`;
     case 'rearranged':
       return `moved in the re-arrangement with the best total (worth ${signed(reason.weightedGain)} on its own, not more than the change price; own score ${signed(reason.gain)}); its place went to ${reason.placeTakenBy.join(', ') || 'nobody'}`;
     case 'lostPlace':
