@@ -44,8 +44,8 @@ export type MoveReason =
    * None of the above: the coachee moved within the re-arrangement with the best total, its own
    * move worth no more than the change price (`weightedGain`, as for `betterFit`). Its place went
    * to `placeTakenBy` (coachees who moved for a better fit or in turn, or newcomers; empty: to nobody).
-   * Takers at the coach who had to move are not listed: those who needed a place freed are named
-   * by the movers off it saying `madeRoom`; the others had a place that was free anyway.
+   * Takers at the coach who had to move are not listed: movers off it saying `madeRoom` name them,
+   * when the coach's free places (see `madeRoom`) did not already hold them.
    */
   | { readonly kind: 'rearranged'; readonly gain: number; readonly weightedGain: number; readonly placeTakenBy: readonly string[] }
   | { readonly kind: 'lostPlace' };
