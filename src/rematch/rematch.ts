@@ -70,7 +70,8 @@ export const defaultRematchOptions: RematchOptions = {
  * counts: the solver's tie-break decides, deterministically), the exit is refused and the
  * coachee's current pair is kept like any other (it earns the keep bonus, and is re-solved so).
  * An exit whose current coach is gone (dropped out, or inactive in the cohort) is moot: listed in
- * `mootExits`, neither granted nor refused, the coachee re-placed like the coach's other coachees.
+ * `mootExits`, neither granted nor refused, the coachee re-placed like the coach's other coachees
+ * (infeasible: still listed, but nobody is re-placed).
  * No exit costs a place: with `allowUnmatched` the
  * re-match places as many coachees as with every exit refused (when the exits as granted place
  * fewer, they are decided again together, granting the most that keep every place), and an exit
@@ -365,14 +366,20 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
         const col = solved.assignment[row];
         return col !== null && col !== undefined && features.coachIds[col] === coach && currentOf.get(id) !== coach;
       });
-    // Each forced taker took one place: a coach's forced takers justify at most as many madeRoom
-    // movers off it. Those whose own move was worth least (then the cohort's order) made the room;
-    // two movers both claiming it for one taker was untrue (hunt C). The others are 'rearranged'.
+    const load = new Array<number>(cols).fill(0);
+    if (solved.status === 'optimal') for (const col of solved.assignment) if (col !== null && col !== undefined) load[col]!++;
+    // Each forced taker took one place, and needed one freed only when the coach has no free place
+    // left for it: a coach's forced takers beyond its free places after the re-match justify at
+    // most as many madeRoom movers off it. Those whose own move was worth least (then the cohort's
+    // order) made the room; two movers both claiming it for one taker was untrue (hunt C), and so
+    // was room claimed at a coach left with a free place (hunt F). The others are 'rearranged'.
     const roomMakers = new Set<string>();
     const byCoach = new Map<string, Move[]>();
     for (const m of moves) if (m.reason.kind === 'rearranged') byCoach.set(m.from, [...(byCoach.get(m.from) ?? []), m]);
     for (const [coach, movers] of byCoach) {
-      const places = takersOf(coach).filter((id) => hadToMove.has(id)).length;
+      const col = colOf.get(coach)!;
+      const free = combined.capacity[col]! - load[col]!;
+      const places = Math.max(0, takersOf(coach).filter((id) => hadToMove.has(id)).length - free);
       const worth = (m: Move) => (m.reason.kind === 'rearranged' ? m.reason.weightedGain : 0);
       [...movers].sort((a, b) => worth(a) - worth(b)).slice(0, places).forEach((m) => roomMakers.add(m.coacheeId));
     }
@@ -380,7 +387,12 @@ export function rematch(cohort: Cohort, request: RematchRequest, options: Partia
       if (m.reason.kind !== 'rearranged') return m;
       const takers = takersOf(m.from);
       if (roomMakers.has(m.coacheeId)) return { ...m, reason: { kind: 'madeRoom', gain: m.reason.gain, forCoachees: takers.filter((id) => hadToMove.has(id)) } };
-      // Forced takers are named by the madeRoom movers off the same coach.
+      // Not worth the price on its own, nor room made: when the new coach holds no more than its
+      // minimum load, it would fall below it without the mover, which is what the move did.
+      const to = colOf.get(m.to!)!;
+      const minLoad = combined.minLoad[to]!;
+      if (minLoad > 0 && load[to]! <= minLoad) return { ...m, reason: { kind: 'minLoadFilled', gain: m.reason.gain, weightedGain: m.reason.weightedGain, coachId: m.to!, minLoad } };
+      // Forced takers who needed a place freed are named by the madeRoom movers off the same coach.
       return { ...m, reason: { ...m.reason, placeTakenBy: takers.filter((id) => !hadToMove.has(id)) } };
     });
     return {

@@ -26,16 +26,26 @@ export type MoveReason =
   /**
    * The move freed a place taken by `forCoachees` (never empty), each of whom had to move (coach
    * dropped out or over capacity, pair no longer allowed, exit granted): all such takers at the
-   * coach moved from. Each took one place, so no more of the coach's movers say `madeRoom` than
-   * there are such takers: those whose own move was worth least (`weightedGain`, then the
-   * cohort's order); the others off the coach say `rearranged`.
+   * coach moved from. Each took one place, and needed one freed only when the coach had no free
+   * place left for it, so no more of the coach's movers say `madeRoom` than there are such takers
+   * less the coach's free places after the re-match (`capacity` − load): those whose own move was
+   * worth least (`weightedGain`, then the cohort's order); the others off the coach say
+   * `minLoadFilled` or `rearranged`.
    */
   | { readonly kind: 'madeRoom'; readonly gain: number; readonly forCoachees: readonly string[] }
+  /**
+   * The move, worth no more than the change price on its own (`weightedGain`, as for
+   * `betterFit`) and making no room, keeps the new coach `coachId` at its minimum load `minLoad`:
+   * after the re-match the coach holds no more than `minLoad` coachees, so without this one it
+   * would hold fewer.
+   */
+  | { readonly kind: 'minLoadFilled'; readonly gain: number; readonly weightedGain: number; readonly coachId: string; readonly minLoad: number }
   /**
    * None of the above: the coachee moved within the re-arrangement with the best total, its own
    * move worth no more than the change price (`weightedGain`, as for `betterFit`). Its place went
    * to `placeTakenBy` (coachees who moved for a better fit or in turn, or newcomers; empty: to nobody).
-   * Takers at the coach who had to move are not listed: movers off it saying `madeRoom` name them.
+   * Takers at the coach who had to move are not listed: movers off it saying `madeRoom` name them,
+   * when the coach's free places (see `madeRoom`) did not already hold them.
    */
   | { readonly kind: 'rearranged'; readonly gain: number; readonly weightedGain: number; readonly placeTakenBy: readonly string[] }
   | { readonly kind: 'lostPlace' };
@@ -84,7 +94,8 @@ export interface RefusedExit {
  * (`coachDroppedOut`) or inactive in the cohort (`coachInactive`). The coachee leaves the coach
  * whatever is decided, so the request is neither granted nor refused: the coachee is re-placed
  * like the coach's other coachees, with any coach (no exit margin applies) or none, and its
- * move (see `moves`) gives the same reason.
+ * move (see `moves`) gives the same reason. When the re-match is `infeasible` there are no
+ * moves: the exit is still listed here, and the coachee is not re-placed.
  */
 export interface MootExit {
   readonly coacheeId: string;

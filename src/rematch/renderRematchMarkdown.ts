@@ -20,6 +20,8 @@ function describeMove(reason: MoveReason): string {
       return `better fit: worth ${signed(reason.weightedGain)} to the re-match, priority and continuity counted, more than the change price (own score ${signed(reason.gain)})`;
     case 'madeRoom':
       return `made room for ${reason.forCoachees.join(', ')}, who had to move (own score ${signed(reason.gain)})`;
+    case 'minLoadFilled':
+      return `keeps coach ${reason.coachId} at its minimum load of ${reason.minLoad}, which it would fall below without this move (worth ${signed(reason.weightedGain)} on its own, not more than the change price; own score ${signed(reason.gain)})`;
     case 'rearranged':
       return `moved in the re-arrangement with the best total (worth ${signed(reason.weightedGain)} on its own, not more than the change price; own score ${signed(reason.gain)}); its place went to ${reason.placeTakenBy.join(', ') || 'nobody'}`;
     case 'lostPlace':
@@ -69,7 +71,9 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
     out.push('## Exit requests overtaken', '');
     for (const x of outcome.mootExits) {
       const gone = x.reason === 'coachDroppedOut' ? 'dropped out' : 'is inactive in the cohort';
-      out.push(`- **${x.coacheeId}** leaves ${x.coachId} in any case: the coach ${gone}, so the request is neither granted nor refused (see Moves)`);
+      // Infeasible, there are no moves to point to: the coachee is not re-placed at all.
+      const then = outcome.status === 'optimal' ? ' (see Moves)' : '; no re-match is feasible, so the coachee is not re-placed';
+      out.push(`- **${x.coacheeId}** leaves ${x.coachId} in any case: the coach ${gone}, so the request is neither granted nor refused${then}`);
     }
     out.push('');
   }

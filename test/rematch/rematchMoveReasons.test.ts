@@ -42,7 +42,7 @@ describe('rematch move reasons say what is true', () => {
     expect(byId.get('emp-32')!.reason).toMatchObject({ kind: 'rearranged', placeTakenBy: ['emp-35'] });
   });
 
-  it('holds on random re-matches: betterFit above the price, madeRoom for movers who had to move and took the place, rearranged otherwise', () => {
+  it('holds on random re-matches (coaches with minimum loads among them): betterFit above the price, madeRoom for movers who had to move and needed the place, minLoadFilled when the new coach would fall below its minimum load, rearranged otherwise', () => {
     fc.assert(
       fc.property(exitRequests, fc.boolean(), ({ doc, exits, exitMargin, changePrice }, allowUnmatched) => {
         const cohort = parseCohort(doc);
@@ -52,6 +52,19 @@ describe('rematch move reasons say what is true', () => {
         const now = new Map(outcome.matching.coachees.map((c) => [c.coacheeId, c.status === 'matched' ? c.coachId : null]));
         const before = new Map(cohort.coachees.map((c) => [c.id, c.currentCoach]));
         const moveOf = new Map<string, Move>(outcome.moves.map((m) => [m.coacheeId, m]));
+        const coachOf = new Map(outcome.matching.coaches.map((c) => [c.coachId, c]));
+        /** A coach's takers who had to move, beyond its free places after the re-match: places they needed freed. */
+        const placesNeeded = (coach: string) => {
+          const c = coachOf.get(coach);
+          if (c === undefined) return 0;
+          const forcedTakers = [...now].filter(([id, at]) => at === coach && before.get(id) !== coach && forced.has(moveOf.get(id)?.reason.kind ?? '')).length;
+          return Math.max(0, forcedTakers - (c.capacity - c.load));
+        };
+        /** The new coach holds no more than its minimum load: it would fall below without the mover. */
+        const fillsMinLoad = (to: string | null) => {
+          const c = to === null ? undefined : coachOf.get(to);
+          return c !== undefined && c.minLoad > 0 && c.load <= c.minLoad;
+        };
         for (const m of outcome.moves) {
           const takers = [...now].filter(([id, coach]) => coach === m.from && before.get(id) !== m.from).map(([id]) => id);
           switch (m.reason.kind) {
@@ -65,11 +78,19 @@ describe('rematch move reasons say what is true', () => {
                 expect(forced.has(moveOf.get(id)!.reason.kind)).toBe(true);
               }
               break;
+            case 'minLoadFilled':
+              expect(m.reason.weightedGain).toBeLessThanOrEqual(changePrice);
+              expect(m.reason.coachId).toBe(m.to);
+              expect(m.reason.minLoad).toBe(coachOf.get(m.to!)!.minLoad);
+              expect(fillsMinLoad(m.to)).toBe(true);
+              break;
             case 'rearranged':
-              // Takers who had to move are named by the coach's madeRoom movers, one place each.
+              // Takers who had to move and needed a place freed are named by the coach's madeRoom movers, one place each.
               expect(m.reason.weightedGain).toBeLessThanOrEqual(changePrice);
               expect(m.reason.placeTakenBy).toEqual(takers.filter((id) => !forced.has(moveOf.get(id)?.reason.kind ?? '')));
-              expect(outcome.moves.some((x) => x.from === m.from && x.reason.kind === 'madeRoom') || takers.every((id) => !forced.has(moveOf.get(id)?.reason.kind ?? ''))).toBe(true);
+              expect(outcome.moves.some((x) => x.from === m.from && x.reason.kind === 'madeRoom') || placesNeeded(m.from) === 0).toBe(true);
+              // Keeping the new coach at its minimum load is the truer reason, and is given.
+              expect(fillsMinLoad(m.to)).toBe(false);
               break;
             case 'coachOverCapacity':
               expect(m.reason.capacity).toBeLessThan(m.reason.currentCoachees);
@@ -94,6 +115,9 @@ describe('rematch move reasons say what is true', () => {
             // One forced taker took one place: no more madeRoom movers off a coach than forced takers at it.
             const roomMakers = outcome.moves.filter((x) => x.from === m.from && x.reason.kind === 'madeRoom').length;
             expect(roomMakers).toBeLessThanOrEqual(m.reason.forCoachees.length);
+            // Only forced takers the coach had no free place for needed one freed (hunt F: room
+            // claimed at a coach left half empty, for a move that filled another's minimum load).
+            expect(roomMakers).toBeLessThanOrEqual(placesNeeded(m.from));
           }
           if (m.reason.kind !== 'lostPlace' && m.reason.kind !== 'coachDroppedOut' && m.reason.kind !== 'coachInactive') expect(m.to).not.toBeNull();
         }

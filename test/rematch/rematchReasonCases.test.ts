@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCohort } from '../../src/model/parseCohort.js';
 import { rematch } from '../../src/rematch/rematch.js';
+import { renderRematchMarkdown } from '../../src/rematch/renderRematchMarkdown.js';
 
 // Tiny cohorts from a hunt, each a reason the re-match gave that was not true.
 const cohortOf = (name: string) => parseCohort(JSON.parse(readFileSync(new URL(`./cases/${name}.json`, import.meta.url), 'utf8')));
@@ -40,5 +41,28 @@ describe('rematch reasons on cases a hunt found', () => {
     const outcome = rematch(cohortOf('inactive-current-coach'), {});
     if (outcome.status !== 'optimal') throw new Error(outcome.status);
     expect(outcome.moves.find((m) => m.coacheeId === 'e0')?.reason).toEqual({ kind: 'coachInactive', coachId: 'k9' });
+  });
+
+  it('does not point a moot exit to Moves when the strict re-match is infeasible and nobody moves', () => {
+    // k1 drops out and e1 (with k1) asks to leave; k0's one place cannot take e0 and e1.
+    const outcome = rematch(cohortOf('moot-exit-infeasible'), { dropouts: ['k1'], exits: ['e1'] }, { allowUnmatched: false });
+    expect(outcome.status).toBe('infeasible');
+    if (outcome.status === 'pinConflict') throw new Error(outcome.status);
+    expect(outcome.moves).toEqual([]);
+    expect(outcome.mootExits).toEqual([{ coacheeId: 'e1', coachId: 'k1', reason: 'coachDroppedOut' }]);
+    const md = renderRematchMarkdown(outcome);
+    expect(md).not.toContain('see Moves');
+    expect(md).toContain('- **e1** leaves k1 in any case: the coach dropped out, so the request is neither granted nor refused; no re-match is feasible, so the coachee is not re-placed');
+  });
+
+  it('says a move that keeps a coach at its minimum load did so, not that it made room at a coach left with a free place', () => {
+    // k1 (1 place, minimum load 1) has e1, k2 (2 places) has e0; e1's exit to k2 is granted. k2
+    // then holds e1 alone: no room was needed. e0 moves only because k1 would be left empty.
+    const outcome = rematch(cohortOf('min-load-not-made-room'), { exits: ['e1'] });
+    if (outcome.status !== 'optimal') throw new Error(outcome.status);
+    expect(outcome.grantedExits).toEqual(['e1']);
+    const e0 = outcome.moves.find((m) => m.coacheeId === 'e0');
+    expect(e0).toMatchObject({ from: 'k2', to: 'k1', reason: { kind: 'minLoadFilled', coachId: 'k1', minLoad: 1 } });
+    expect(renderRematchMarkdown(outcome)).toContain('keeps coach k1 at its minimum load of 1, which it would fall below without this move');
   });
 });
