@@ -29,7 +29,8 @@ export const defaultMaxMinOptions: MaxMinOptions = { method: 'auto', level: null
  * placed rows, then the best total weight among the assignments that reach it.
  *
  * @remarks
- * Levels one rounding apart count as one (see levelSteps). Bottleneck threshold search: the
+ * Levels within 10^-12 of the largest |level| of each other count as one (see levelSteps), so
+ * with levels of 10^15 beside levels of 2 and 900 those two are one step. Bottleneck threshold search: the
  * distinct levels are sorted, and a binary search finds the
  * highest threshold t for which the pairs with level ≥ t still place as many rows
  * (a maximum-cardinality b-matching; a min-cost-flow solve when minimum loads are set). The

@@ -60,7 +60,7 @@ export function normalizeProblem(problem: AssignmentProblem, workspace?: SolveWo
   const { bound, largest } = magnitude ?? magnitudes(built, rows, cols);
   if (!Number.isFinite(bound * 4)) {
     throw new CoachmatchError('invalidProblem', 'Invalid assignment problem', [
-      { path: problem.weights !== undefined ? '$.weights' : problem.compressed !== undefined ? '$.compressed.weight' : '$.edges', message: 'weights so large that a total would overflow to infinity; scale them down' },
+      { path: problem.weights !== undefined ? '$.weights' : problem.compressed !== undefined ? '$.compressed.weight' : '$.edges', message: 'weights so large that the solver\'s sums (up to 4 × the sum of each row\'s largest |weight|) would overflow to infinity; scale them down' },
     ]);
   }
   // Keep the getters of a dense problem's lazy sparse view: no object spread here.

@@ -136,7 +136,14 @@ export interface Duals {
   readonly col: readonly number[];
 }
 
-/** The outcome of a solve. Expected outcomes are values, not exceptions. */
+/**
+ * The outcome of a solve. Expected outcomes are values, not exceptions.
+ *
+ * `optimal` is exact in double precision: differences between totals below about 10^-12 of the
+ * largest |weight| are rounding to it. A "big M" far above the other weights (10^15 next to
+ * weights 0.25 apart) therefore hides their differences, even on a pair no solution uses: forbid
+ * such a pair with `null` (or leave it out) rather than weigh it.
+ */
 export type AssignmentResult =
   | {
       readonly status: 'optimal';
