@@ -91,7 +91,7 @@ function readScenarios(files: readonly string[]): ResolvedScenario[] {
     else scenarios.push({ scenario: read.scenario, file });
   }
   // A scenario without a name is named after its file: the file is then where to change it.
-  const clashes = duplicateNameIssues(scenarios.map(({ scenario, file }) => ({ name: scenario.name, path: scenario.name === basename(file, '.json') ? file : `${file}: $.name` })));
+  const clashes = duplicateNameIssues(scenarios.map(({ scenario, file }) => ({ name: scenario.name, path: scenario.name === basename(file, '.json') ? file : `${file}: $.name`, source: resolve(file) })));
   if (failures.length === 1 && clashes.length === 0) {
     const { summary, error } = failures[0]!;
     throw new CoachmatchError(error.kind, summary, error.issues, error.issueCount);

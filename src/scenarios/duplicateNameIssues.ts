@@ -5,6 +5,8 @@ import { lookalikeDifference, sameLookingKey } from '../text/lookalike.js';
 export interface NamedScenario {
   readonly name: string;
   readonly path: string;
+  /** What it was read from, when the path may spell it several ways (`a.json`, `./a.json`): one source is one scenario given twice. */
+  readonly source?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export function duplicateNameIssues(scenarios: readonly NamedScenario[]): InputI
   for (const scenario of scenarios) {
     const twin = first.get(sameLookingKey(scenario.name));
     if (twin === undefined) first.set(sameLookingKey(scenario.name), scenario);
-    else if (twin.path === scenario.path) {
+    else if ((twin.source ?? twin.path) === (scenario.source ?? scenario.path)) {
       issues.push({ path: scenario.path, message: `given more than once: each scenario once, as its name '${scenario.name}' heads one column` });
     } else if (twin.name === scenario.name) {
       issues.push({ path: scenario.path, message: `the scenario name '${scenario.name}' is already used by ${twin.path}: give each scenario its own name` });

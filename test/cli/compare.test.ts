@@ -70,6 +70,10 @@ describe('coachmatch compare', () => {
     const twice = await runInProcess(['compare', scenario('baseline'), scenario('baseline'), '--parallel', 'never']);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain(`${scenario('baseline')}: given more than once`);
+    // One file spelt two ways is still one scenario given twice, not two of one name.
+    const spelt = await runInProcess(['compare', scenario('baseline'), scenario('baseline').replace(/\/([^/]+)$/, '/./$1'), '--parallel', 'never']);
+    expect(spelt.code).toBe(2);
+    expect(spelt.stderr).toContain('given more than once');
     // Unnamed, each is named after its file: the same file name in two folders clashes too.
     const other = tempDir();
     try {
