@@ -81,6 +81,10 @@ export interface QuotaReport {
   readonly cost: number | null;
   /** Rows that could be placed without this quota but are not with it (null: not priced). */
   readonly rowsLost: number | null;
-  /** True when dropping the quota would allow a better answer (more rows or a better total). */
+  /**
+   * True when dropping the quota would allow a better answer: more rows, or a total better by
+   * more than 10^-10 of the largest |weight|. Null when not priced, or when the total is better
+   * by less than that: the 0/1 backends cannot tell so small a difference (`cost` gives it).
+   */
   readonly binding: boolean | null;
 }

@@ -35,7 +35,10 @@ export interface QuotaOutcome {
   readonly coaches?: readonly QuotaCoachCount[];
   /** Bounds of this quota that sit at their limit (a coachee, a coach, or the total). */
   readonly tight: number;
-  /** Dropping this quota would place more coachees or give a better total (null: not priced). */
+  /**
+   * Dropping this quota would place more coachees or give a better total (null: not priced, or
+   * better by less than 10^-10 of the largest weight, which the 0/1 backends cannot tell apart).
+   */
   readonly binding: boolean | null;
   /** Total utility the quota costs (null: not priced, or it costs placed coachees: see `coacheesLost`). */
   readonly cost: number | null;

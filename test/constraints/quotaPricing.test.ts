@@ -97,3 +97,17 @@ describe('quota pricing', () => {
     expect(apart.status === 'optimal' && apart.quotas.map((q) => [q.name, q.binding, q.cost])).toEqual([['a', false, 0], ['b', false, 0]]);
   });
 });
+
+describe('quota pricing with priorities a trillion apart', () => {
+  it('says a quota costing 0.0011 of a 1.3e6 total binds, as dropping it shows, and never binds with cost 0 (hunt I: binding false beside that cost)', () => {
+    const doc = JSON.parse(readFileSync(new URL('./fixtures/binds-at-small-cost.json', import.meta.url), 'utf8'));
+    const withBoth = match(parseCohort(doc), { quotaBackend: lpSolverBackend });
+    const withoutQ1 = match(parseCohort({ ...doc, policy: { ...doc.policy, quotas: doc.policy.quotas.filter((q: { name: string }) => q.name !== 'Q1') } }), { quotaBackend: lpSolverBackend });
+    const q1 = withBoth.quotaReport!.quotas.find((q) => q.name === 'Q1')!;
+    const gain = withoutQ1.objective! - withBoth.objective!;
+    expect(gain).toBeGreaterThan(1e-4);
+    expect(q1).toMatchObject({ binding: true, coacheesLost: 0 });
+    expect(q1.cost).toBeCloseTo(gain, 9);
+    for (const q of withBoth.quotaReport!.quotas) if (q.binding === false) expect(q.cost, q.name).toBe(0);
+  });
+});
