@@ -53,6 +53,8 @@ export interface QuotaConflictPart {
   readonly coachId?: string;
   /** E.g. "each coach takes at least 3 pioneers, for coach Karel Smit (coach-07)". */
   readonly text: string;
+  /** Which bound, when the quota is held by two (a share's least and most): they can clash with each other. */
+  readonly bound?: 'lower' | 'upper';
 }
 
 /** What the cohort's quotas did, attached to the matching as `quotaReport`. */
@@ -154,11 +156,15 @@ export function quotaPolicyReport({ features, combined, translated, result, coac
 function conflictPart(instance: QuotaInstance, translated: readonly QuotaPolicyConstraint[], features: FeatureTables): QuotaConflictPart {
   const owner = translated.find((t) => t.constraints.some((c) => c.name === instance.name))!;
   const person = (records: readonly { id: string; name: string }[], k: number) => `${records[k]!.name} (${records[k]!.id})`;
+  // A share's two bounds are two constraints: without naming the side, their clash read as one quota listed twice (hunt I).
+  const side: 'lower' | 'upper' | undefined = owner.constraints.length > 1 && (instance.min === null) !== (instance.max === null) ? (instance.min !== null ? 'lower' : 'upper') : undefined;
+  const which = side === undefined ? {} : { bound: side };
+  const its = side === undefined ? '' : ` (its ${side} bound)`;
   if (instance.row !== null) {
-    return { name: owner.name, coacheeId: features.coacheeIds[instance.row]!, text: `${owner.description}, for coachee ${person(features.coachees, instance.row)}` };
+    return { name: owner.name, coacheeId: features.coacheeIds[instance.row]!, text: `${owner.description}${its}, for coachee ${person(features.coachees, instance.row)}`, ...which };
   }
   if (instance.col !== null) {
-    return { name: owner.name, coachId: features.coachIds[instance.col]!, text: `${owner.description}, for coach ${person(features.coaches, instance.col)}` };
+    return { name: owner.name, coachId: features.coachIds[instance.col]!, text: `${owner.description}${its}, for coach ${person(features.coaches, instance.col)}`, ...which };
   }
-  return { name: owner.name, text: owner.description };
+  return { name: owner.name, text: `${owner.description}${its}`, ...which };
 }

@@ -111,3 +111,15 @@ describe('quota pricing with priorities a trillion apart', () => {
     for (const q of withBoth.quotaReport!.quotas) if (q.binding === false) expect(q.cost, q.name).toBe(0);
   });
 });
+
+describe('a clash within one share quota', () => {
+  it('names which bound each part is, so the two read as the quota’s two sides, not one quota listed twice (hunt I)', () => {
+    // coach-0 must take exactly one coachee (capacity 1, minLoad 1), so its pioneer share is 0 or 1: never 30–70%.
+    const doc = JSON.parse(readFileSync(new URL('./fixtures/share-bounds-clash.json', import.meta.url), 'utf8'));
+    const report = match(parseCohort(doc), { quotaBackend: lpSolverBackend }).quotaReport!;
+    expect(report.status).toBe('infeasible');
+    const parts = report.conflict.filter((c) => c.name === 'Q2' && c.coachId === 'coach-0');
+    expect(parts.map((c) => c.bound).sort()).toEqual(['lower', 'upper']);
+    expect(new Set(report.conflict.map((c) => c.text)).size).toBe(report.conflict.length);
+  });
+});
