@@ -24,11 +24,19 @@ export interface NamedScenario {
 export function duplicateNameIssues(scenarios: readonly NamedScenario[]): InputIssue[] {
   const first = new Map<string, NamedScenario>();
   const issues: InputIssue[] = [];
+  const sourceOf = (s: NamedScenario) => s.source ?? s.path;
+  // One issue for a scenario given several times, saying how often, not one per repeat.
+  const times = new Map<string, number>();
+  for (const scenario of scenarios) times.set(sourceOf(scenario), (times.get(sourceOf(scenario)) ?? 0) + 1);
+  const repeatTold = new Set<string>();
   for (const scenario of scenarios) {
     const twin = first.get(sameLookingKey(scenario.name));
     if (twin === undefined) first.set(sameLookingKey(scenario.name), scenario);
-    else if ((twin.source ?? twin.path) === (scenario.source ?? scenario.path)) {
-      issues.push({ path: scenario.path, message: `given more than once: each scenario once, as its name '${scenario.name}' heads one column` });
+    else if (sourceOf(twin) === sourceOf(scenario)) {
+      if (repeatTold.has(sourceOf(scenario))) continue;
+      repeatTold.add(sourceOf(scenario));
+      const count = times.get(sourceOf(scenario))!;
+      issues.push({ path: scenario.path, message: `given ${count === 2 ? 'twice' : `${count} times`}: each scenario once, as its name '${scenario.name}' heads one column` });
     } else if (twin.name === scenario.name) {
       issues.push({ path: scenario.path, message: `the scenario name '${scenario.name}' is already used by ${twin.path}: give each scenario its own name` });
     } else {

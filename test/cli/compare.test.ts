@@ -69,11 +69,15 @@ describe('coachmatch compare', () => {
     expect(run.stderr).toContain(`${named}: $.name: the scenario name 'baseline' is already used by ${scenario('baseline')}: give each scenario its own name`);
     const twice = await runInProcess(['compare', scenario('baseline'), scenario('baseline'), '--parallel', 'never']);
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toContain(`${scenario('baseline')}: given more than once`);
+    expect(twice.stderr).toContain(`${scenario('baseline')}: given twice`);
     // One file spelt two ways is still one scenario given twice, not two of one name.
     const spelt = await runInProcess(['compare', scenario('baseline'), scenario('baseline').replace(/\/([^/]+)$/, '/./$1'), '--parallel', 'never']);
     expect(spelt.code).toBe(2);
-    expect(spelt.stderr).toContain('given more than once');
+    expect(spelt.stderr).toContain('given twice');
+    // Three times is one line that says so, not two alike.
+    const thrice = await runInProcess(['compare', scenario('baseline'), scenario('baseline'), scenario('baseline'), '--parallel', 'never']);
+    expect(thrice.stderr.split('\n').filter((line) => line.includes('given 3 times'))).toHaveLength(1);
+    expect(thrice.stderr).not.toContain('given twice');
     // Unnamed, each is named after its file: the same file name in two folders clashes too.
     const other = tempDir();
     try {
