@@ -15,7 +15,7 @@ const plotHeight = 170;
  */
 export function scoreHistogram(scores: readonly number[]): string {
   const { start, width, counts } = histogramBins(scores);
-  const digits = width >= 1 ? 0 : width >= 0.1 && Math.abs(width * 10 - Math.round(width * 10)) < 1e-9 ? 1 : 2;
+  const digits = decimalsOf(width);
   const edge = (i: number) => formatNumber(start + i * width, digits);
   const highest = Math.max(1, ...counts);
   const barWidth = counts.length === 0 ? 0 : plotWidth / counts.length;
@@ -48,4 +48,16 @@ export function scoreHistogram(scores: readonly number[]): string {
       ? 'No matched pairs.'
       : `${scores.length} matched pairs scoring from ${formatNumber(sorted[0]!)} to ${formatNumber(sorted[sorted.length - 1]!)}, in bins of ${formatNumber(width, digits)}.`;
   return svgChart({ id: 'chart-scores', title: 'Score distribution', description, width: left + plotWidth + 10, height: top + plotHeight + bottom + 4, body });
+}
+
+/**
+ * The decimals that write a round bin width exactly (2.5 → 1, 0.25 → 2, 5 → 0), and so the bin
+ * edges, its multiples: a width of 2.5 printed as 3 put the edges at 0, 3, 5, 8 (hunt J).
+ */
+function decimalsOf(width: number): number {
+  for (let d = 0; d < 3; d++) {
+    const scaled = width * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, scaled)) return d;
+  }
+  return 3;
 }
