@@ -1,4 +1,4 @@
-import { withoutRawHtml } from '../report/markdownText.js';
+import { markdownCell, withoutRawHtml } from '../report/markdownText.js';
 import type { MoveReason, RematchResult } from './rematchResult.js';
 
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
@@ -43,7 +43,8 @@ export function renderRematchMarkdown(outcome: RematchResult, title = 'Re-match'
     if (outcome.moves.length === 0) out.push('None.', '');
     else {
       out.push('| Coachee | From | To | Why |', '|---|---|---|---|');
-      for (const m of outcome.moves) out.push(`| ${m.coacheeName} (${m.coacheeId}) | ${m.from} | ${m.to ?? '–'} | ${describeMove(m.reason)} |`);
+      // Through markdownCell, as match's tables: a `|` in a name ended its cell (hunt J).
+      for (const m of outcome.moves) out.push(`| ${[`${m.coacheeName} (${m.coacheeId})`, m.from, m.to ?? '–', describeMove(m.reason)].map(markdownCell).join(' | ')} |`);
       out.push('');
     }
   }
