@@ -69,13 +69,17 @@ export function objectiveSummary(matching: Matching): ObjectiveSummary | undefin
   const blocking = report.blockingPairs;
   const listed = blocking.slice(0, BLOCKING_PAIRS_LISTED).map((p) => `${names.get(p.coacheeId) ?? p.coacheeId} – ${names.get(p.coachId) ?? p.coachId}`);
   const more = blocking.length > listed.length ? `, and ${blocking.length - listed.length} more` : '';
+  // No matching (total null): there is nothing to be stable, so no "none" for its blocking pairs (hunt J).
+  const none = report.total === null;
   return {
     objective: 'stable',
-    lead: 'The stable matching best for every coachee (coachees propose to coaches in order of their scores): this is not the best-total matching.',
+    lead: none
+      ? 'No stable matching meets the hard constraints (see the diagnosis): there is no matching to report on.'
+      : 'The stable matching best for every coachee (coachees propose to coaches in order of their scores): this is not the best-total matching.',
     facts: [
       {
         label: 'Blocking pairs',
-        value: blocking.length === 0 ? 'none: no coachee and coach both prefer each other to their match' : `${blocking.length}: ${listed.join('; ')}${more}`,
+        value: none ? formatKnown(null) : blocking.length === 0 ? 'none: no coachee and coach both prefer each other to their match' : `${blocking.length}: ${listed.join('; ')}${more}`,
       },
       { label: 'Total (priority-weighted)', value: `${formatKnown(report.total)} (best total: ${formatKnown(report.optimumTotal)}${placesMore(report)})` },
       { label: 'Price of stability', value: formatPrice(report.priceOfStability, report.optimumTotal) },

@@ -112,6 +112,15 @@ describe('the objective section of the Markdown and HTML reports', () => {
     expect(html).not.toMatch(/null|NaN|undefined/);
   });
 
+  it('stable without a matching: no claim that it is stable, its blocking pairs not known (hunt J: "none" for no matching)', () => {
+    const report = reportOf(stable, 'stable');
+    const none: Matching = { ...stable, objectiveReport: { ...report, total: null, matched: null, priceOfStability: null, blockingPairs: [] } };
+    const markdown = renderMarkdown(none);
+    expect(markdownFact(markdown, 'Blocking pairs')).toBe('not known');
+    expect(markdown).not.toContain('The stable matching best for every coachee');
+    expect(sectionOf(renderHtml(none), 'h-objective')).not.toContain('none: no coachee and coach');
+  });
+
   it('fair without a matching: no total, no price, whatever objectiveReport fills in', () => {
     const cohort = syntheticCohort(10, 2, 1, { capacity: [2, 2] });
     const infeasible = engine.match(parseCohort(cohort as never), { objective: 'fair', allowUnmatched: false });
