@@ -7,7 +7,7 @@ import type { CombinedProblem } from './combinePolicies.js';
 import { computeKpis } from './computeKpis.js';
 import { describeSharedGround } from './describeSharedGround.js';
 import type { CoacheeEntry, CoachLoad, Matching } from './matching.js';
-import type { ObjectiveReport } from './objectiveReport.js';
+import { placedMoreByOptimum, type ObjectiveReport } from './objectiveReport.js';
 
 /** Everything {@link assembleMatching} turns into a {@link Matching}. */
 export interface MatchingParts {
@@ -160,8 +160,8 @@ function unmatchedReason(row: number, banLists: readonly (readonly PairBan[])[],
  * rural-hospitals theorem), not as few as possible: a matching that is not stable may place more.
  */
 function stableOut(name: string, withPlaces: number, report: NonNullable<MatchingParts['stableReport']>): string {
-  const { matched, optimumMatched } = report;
-  const more = matched !== null && optimumMatched !== null && optimumMatched > matched ? `; the best-total matching, which is not stable, places ${optimumMatched} coachees against ${matched}` : '';
+  const placed = placedMoreByOptimum(report);
+  const more = placed === null ? '' : `; the best-total matching, which is not stable, places ${placed} coachees against ${report.matched}`;
   return `no place left in a stable matching: the ${withPlaces} coach(es) with places allowed for ${name} are full, and ${name} is unmatched in every stable matching of these rankings${more}`;
 }
 

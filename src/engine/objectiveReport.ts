@@ -35,3 +35,12 @@ export type ObjectiveReport =
        */
       readonly priceOfStability: number | null;
     };
+
+/**
+ * How many coachees the best-total matching places when that is more than the stable one does
+ * (its total may then be the lower), else null: the unmatched reasons and the summary both say so.
+ */
+export function placedMoreByOptimum(report: { readonly matched: number | null; readonly optimumMatched: number | null }): number | null {
+  const { matched, optimumMatched } = report;
+  return matched !== null && optimumMatched !== null && optimumMatched > matched ? optimumMatched : null;
+}

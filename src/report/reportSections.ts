@@ -1,6 +1,7 @@
 import type { CandidateReport } from '../candidates/candidateReport.js';
 import type { Matching } from '../engine/matching.js';
 import type { QuotaOutcome } from '../engine/quotaPolicyReport.js';
+import { placedMoreByOptimum } from '../engine/objectiveReport.js';
 import { formatNumber } from './reportFormat.js';
 
 /*
@@ -40,8 +41,8 @@ function formatPrice(price: number | null, optimumTotal: number | null): string 
 
 /** When the best-total matching places more coachees, which is why its total may be the lower. */
 function placesMore(report: { readonly matched: number | null; readonly optimumMatched: number | null }): string {
-  const { matched, optimumMatched } = report;
-  return matched !== null && optimumMatched !== null && optimumMatched > matched ? `, placing ${optimumMatched} coachees against ${matched} here` : '';
+  const more = placedMoreByOptimum(report);
+  return more === null ? '' : `, placing ${more} coachees against ${report.matched} here`;
 }
 
 /**

@@ -140,9 +140,9 @@ export interface Duals {
  * The outcome of a solve. Expected outcomes are values, not exceptions.
  *
  * `optimal` is exact in double precision: differences between totals below about 10^-12 of the
- * largest |weight| are rounding to it. A "big M" far above the other weights (10^15 next to
- * weights 0.25 apart) therefore hides their differences, even on a pair no solution uses: forbid
- * such a pair with `null` (or leave it out) rather than weigh it.
+ * largest |weight| are rounding to it. A "big M" far above the other weights (10^16 next to
+ * weights of 0.5 and 1) therefore hides their differences, even on a pair no solution uses:
+ * forbid such a pair with `null` (or leave it out) rather than weigh it.
  */
 export type AssignmentResult =
   | {
